@@ -1,0 +1,144 @@
+"""The composition root: builds the adapters, wires signals and runs the event loop.
+
+This is the only module that knows every layer. Start-up is a sequence of small steps:
+lock the data directory, open the repository, build the controller and the shell, listen
+on the local socket, show the tray (or the fallback window), run.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import sys
+import time
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QElapsedTimer, QSocketNotifier
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from focusmate import __version__
+from focusmate.controller import SessionController
+from focusmate.core.errors import FocusmateError, StorageFailure
+from focusmate.desktop.ipc_server import CommandServer
+from focusmate.desktop.locations import lock_path, server_name
+from focusmate.desktop.single_instance import InstanceLock
+from focusmate.desktop.system_clock import SystemClock
+from focusmate.remote import RemoteCommands
+from focusmate.shell import Shell
+from focusmate.storage.atomic_storage import ensure_private_dir
+from focusmate.storage.repository import TinyDBSessionRepository
+from focusmate.ui.actions import AppActions
+from focusmate.ui.icons import app_icon
+
+log = logging.getLogger(__name__)
+
+TRAY_WAIT_MS = 2000
+TRAY_POLL_MS = 100
+_NO_TRAY_PLATFORMS = frozenset({"offscreen", "minimal", "vnc"})
+
+
+class AlreadyRunning(Exception):  # noqa: N818 - a state, not a failure
+    """Another instance owns this data directory."""
+
+
+def run(data_dir: Path) -> int:
+    """Run the tray app until it quits; raise AlreadyRunning if another instance owns data_dir."""
+    lock = _lock_data_dir(data_dir)  # before any window system: a second launch only asks
+    try:
+        _check_display()
+        app = _application()
+        repository = TinyDBSessionRepository(data_dir)
+        controller = SessionController(repository, SystemClock(), lambda: uuid.uuid4().hex)
+        actions = AppActions(controller)
+        shell = Shell(controller, actions, use_tray=_tray_available(app))
+        server = CommandServer(RemoteCommands(controller, shell.primary_action).handle)
+        server.listen(server_name(data_dir))
+        shell.quit_confirmed.connect(app.quit)
+        shell.show()
+        wakeup_sockets = _quit_on_signals(app)
+        code = app.exec()
+        signal.set_wakeup_fd(-1)
+        for sock in wakeup_sockets:
+            sock.close()
+        server.close()
+        shell.close_all()
+        return code
+    finally:
+        lock.release()
+
+
+def _check_display() -> None:
+    """Qt aborts the process without a display; say so plainly instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise FocusmateError(
+            "no graphical desktop found (DISPLAY and WAYLAND_DISPLAY are unset); "
+            "run focusmate inside your desktop session"
+        )
+
+
+def _application() -> QApplication:
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("focusmate")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("focusmate")
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)  # closing a dialog must not end a tray app
+    return app
+
+
+def _lock_data_dir(data_dir: Path) -> InstanceLock:
+    try:
+        ensure_private_dir(data_dir)
+        lock = InstanceLock(lock_path(data_dir))
+        acquired = lock.try_acquire()
+    except OSError as error:
+        raise StorageFailure(
+            f"cannot use the data folder {data_dir}: {error.strerror or error}"
+        ) from None
+    if not acquired:
+        raise AlreadyRunning(str(data_dir))
+    return lock
+
+
+def _tray_available(app: QApplication) -> bool:
+    """Wait briefly for a tray host that starts alongside us (autostart races)."""
+    if app.platformName() in _NO_TRAY_PLATFORMS:
+        return False
+    waited = QElapsedTimer()
+    waited.start()
+    while not QSystemTrayIcon.isSystemTrayAvailable():
+        if waited.elapsed() >= TRAY_WAIT_MS:
+            log.warning("no system tray found; showing the focusmate window instead")
+            return False
+        app.processEvents()
+        time.sleep(TRAY_POLL_MS / 1000)
+    return True
+
+
+def _quit_on_signals(app: QApplication) -> tuple[socket.socket, socket.socket]:
+    """SIGINT/SIGTERM quit cleanly (a running session is kept and resumed next start).
+
+    Python runs signal handlers only between bytecodes, and the Qt event loop may sleep
+    for hours. Instead of a polling timer (which would wake the CPU when idle), the C
+    handler writes to a socket that Qt watches, and that wakes the loop.
+    """
+    receiver, sender = socket.socketpair()
+    sender.setblocking(False)
+    signal.set_wakeup_fd(sender.fileno())
+    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda: receiver.recv(64))
+
+    def _quit(_signum: int, _frame: object) -> None:
+        app.quit()
+
+    signal.signal(signal.SIGINT, _quit)
+    signal.signal(signal.SIGTERM, _quit)
+    return receiver, sender  # the caller keeps both open while the loop runs
+
+
+__all__ = ["AlreadyRunning", "FocusmateError", "run"]

@@ -1,0 +1,140 @@
+"""The command line: `focusmate` starts the tray app; every other command is a client.
+
+start/log/end/status talk to the running app over the local socket. report and export
+read the data file directly (atomic replacement means a reader always sees a whole
+file). import writes only through the one writer: the running app, or this process
+while it holds the app's lock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from focusmate import __version__
+from focusmate.core.describe import status_text
+from focusmate.core.errors import ExitCode, FocusmateError, InvalidInput, StorageFailure
+from focusmate.core.model import MarkKind
+from focusmate.core.protocol import Message, error_from_response
+from focusmate.core.validation import DEFAULT_MINUTES, parse_minutes
+from focusmate.desktop import ipc_client
+from focusmate.desktop.locations import DATA_DIR_ENV, data_dir, server_name
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one clear line on stderr and exit code 2 for usage errors."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(ExitCode.USAGE, f"focusmate: {message} (see: {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="focusmate",
+        description="A focus-mode companion for one-on-one coaching sessions. "
+        "Without a command, starts the tray app.",
+    )
+    parser.add_argument("--version", action="version", version=f"focusmate {__version__}")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help=f"where the data lives (also ${DATA_DIR_ENV})"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    start = commands.add_parser("start", help="start a coaching session in the running app")
+    start.add_argument("--with", dest="with_name", required=True, metavar="NAME")
+    start.add_argument("--minutes", default=str(DEFAULT_MINUTES), metavar="N",
+                       help=f"planned minutes, 1-240 (default {DEFAULT_MINUTES})")  # fmt: skip
+    start.add_argument("--focus", default="", metavar="TEXT", help="an optional focus note")
+    log = commands.add_parser("log", help="log a mark in the running session, silently")
+    log.add_argument("kind", choices=[k.value for k in MarkKind])
+    commands.add_parser("end", help="end the session and open the reflection")
+    status = commands.add_parser("status", help="show the running session")
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    report = commands.add_parser("report", help="the weekly summary")
+    report.add_argument("--week", metavar="YYYY-Www", help="ISO week (default: this week)")
+    report.add_argument("--json", action="store_true", help="machine-readable output")
+    export = commands.add_parser("export", help="write every session to a file")
+    export.add_argument("--format", choices=["json", "csv"], required=True)
+    export.add_argument("--output", metavar="FILE", help="default: standard output")
+    imp = commands.add_parser("import", help="merge sessions from an export file")
+    imp.add_argument("file", metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args, data_dir(args.data_dir))
+    except FocusmateError as error:
+        print(f"focusmate: {error}", file=sys.stderr)
+        return int(error.exit_code)
+
+
+def _dispatch(args: argparse.Namespace, data: Path) -> int:
+    command: str | None = args.command
+    if command is None:
+        return _run_app(data)
+    if command == "start":
+        minutes = parse_minutes(args.minutes)
+        reply = _ask(data, {"cmd": "start", "with": args.with_name, "minutes": minutes,
+                            "focus": args.focus})  # fmt: skip
+        print(f"Started a {minutes}-minute session with {reply['with']}.")
+    elif command == "log":
+        _ask(data, {"cmd": "log", "kind": args.kind})  # success is silent, like the key press
+    elif command == "end":
+        reply = _ask(data, {"cmd": "end"})
+        print(f"Ended the session with {reply['with']}. The reflection is open in focusmate.")
+    elif command == "status":
+        _print_status(_ask(data, {"cmd": "status"}), as_json=args.json)
+    elif command in {"report", "export"}:
+        from focusmate import offline  # noqa: PLC0415 - keeps `log` fast
+
+        offline.report(data, args.week, as_json=args.json) if command == "report" else (
+            offline.export(data, args.format, args.output)
+        )
+    else:
+        return _import(data, Path(args.file))
+    return ExitCode.OK
+
+
+def _run_app(data: Path) -> int:
+    from focusmate import app  # noqa: PLC0415 - Qt widgets only when the app itself runs
+
+    try:
+        return app.run(data)
+    except app.AlreadyRunning:
+        _ask(data, {"cmd": "show"})
+        return ExitCode.OK
+
+
+def _ask(data: Path, request: Message) -> Message:
+    response = ipc_client.request(server_name(data), request)
+    if not response["ok"]:
+        raise error_from_response(response)
+    result = response.get("result", {})
+    return result if isinstance(result, dict) else {}
+
+
+def _print_status(status: Message, *, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(status, ensure_ascii=False))
+        return
+    print(status_text(status))
+
+
+def _import(data: Path, file: Path) -> int:
+    from focusmate import offline  # noqa: PLC0415
+
+    outcome = offline.import_file(data, file)
+    if outcome is None:  # the app owns the data: let it merge
+        reply = _ask(data, {"cmd": "import", "path": str(file.absolute())})
+        outcome = (int(reply["added"]), int(reply["updated"]), int(reply["unchanged"]))
+    added, updated, unchanged = outcome
+    print(f"Imported {file}: {added} added, {updated} updated, {unchanged} unchanged.")
+    return ExitCode.OK
+
+
+__all__ = ["InvalidInput", "StorageFailure", "build_parser", "main"]

@@ -1,0 +1,179 @@
+"""SessionController: the one place that changes session state.
+
+It asks core for the rules, makes every change durable through the repository port
+before announcing it, and tells the views with signals. The tray menu, the session
+window and the CLI all call the same methods: one path, three doors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import tzinfo
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from focusmate.core.clock import Clock
+from focusmate.core.errors import NotPossibleNow, StorageFailure
+from focusmate.core.model import CoachingSession, MarkKind, Reflection
+from focusmate.core.ports import SessionRepository
+from focusmate.core.records import MergeResult, format_instant, merge_sessions
+from focusmate.core.session import Timing, add_mark, end_session, start_session, timing
+from focusmate.core.weekly import IsoWeek, WeekStats, local_day, week_stats
+
+TICK_INTERVAL_MS = 1000
+
+
+class SessionController(QObject):
+    """Owns the running session and the in-memory view of saved sessions."""
+
+    #: A session started, got a mark, ended, or a reflection was saved.
+    state_changed = Signal()
+    #: Once a second while a session runs (views recompute the time from the clock).
+    ticked = Signal()
+    #: A session ended; carries its id so the app can open the reflection.
+    session_ended = Signal(str)
+
+    def __init__(
+        self,
+        repository: SessionRepository,
+        clock: Clock,
+        new_id: Callable[[], str],
+        tz: tzinfo | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._repository = repository
+        self._clock = clock
+        self._new_id = new_id
+        self._tz = tz
+        self._sessions = {s.id: s for s in repository.all_sessions()}
+        running = [s for s in self._sessions.values() if s.running]
+        self._current = max(running, key=lambda s: s.started_at) if running else None
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(TICK_INTERVAL_MS)
+        self._timer.timeout.connect(self.ticked)
+        if self._current is not None:  # resumed after a crash or restart
+            self._timer.start()
+
+    # --- what the views read -------------------------------------------------------
+
+    @property
+    def current(self) -> CoachingSession | None:
+        return self._current
+
+    def timing(self) -> Timing | None:
+        return None if self._current is None else timing(self._current, self._clock.now())
+
+    def past_names(self) -> list[str]:
+        """Salesperson names from past sessions, most recently coached first."""
+        newest: dict[str, CoachingSession] = {}
+        for session in sorted(self._sessions.values(), key=lambda s: s.started_at):
+            newest.pop(session.with_name, None)
+            newest[session.with_name] = session
+        return list(reversed(newest))
+
+    def pending_reflections(self) -> list[CoachingSession]:
+        """Ended sessions whose reflection is not complete, newest first."""
+        pending = [s for s in self._sessions.values() if s.reflection_pending]
+        return sorted(pending, key=lambda s: s.started_at, reverse=True)
+
+    def session(self, session_id: str) -> CoachingSession | None:
+        return self._sessions.get(session_id)
+
+    def all_sessions(self) -> list[CoachingSession]:
+        return sorted(self._sessions.values(), key=lambda s: s.started_at)
+
+    def current_week(self) -> IsoWeek:
+        return IsoWeek.containing(local_day(self._clock.now(), self._tz))
+
+    def week(self, week: IsoWeek) -> WeekStats:
+        return week_stats(self._sessions.values(), week, self._clock.now(), self._tz)
+
+    def status(self) -> dict[str, Any]:
+        """The `status --json` document."""
+        session = self._current
+        if session is None:
+            return {"state": "idle", "session": None}
+        now_timing = timing(session, self._clock.now())
+        counts = session.mark_counts()
+        return {
+            "state": "running",
+            "session": {
+                "id": session.id,
+                "with": session.with_name,
+                "started_at": format_instant(session.started_at),
+                "planned_minutes": session.planned_minutes,
+                "elapsed_s": now_timing.elapsed_s,
+                "remaining_s": now_timing.remaining_s,
+                "marks": {kind.value: counts[kind] for kind in MarkKind},
+            },
+        }
+
+    # --- intents ------------------------------------------------------------------
+
+    def start(self, with_name: str, planned_minutes: int, focus: str = "") -> CoachingSession:
+        if self._current is not None:
+            raise NotPossibleNow(f"a session with {self._current.with_name} is already running")
+        session = start_session(
+            self._new_id(), with_name, planned_minutes, focus, self._clock.now()
+        )
+        self._persist(session)
+        self._current = session
+        self._timer.start()
+        self.state_changed.emit()
+        return session
+
+    def mark(self, kind: MarkKind) -> CoachingSession:
+        """Record a mark; it is on disk before this returns."""
+        session = add_mark(self._current, kind, self._clock.now())
+        self._persist(session)
+        self._current = session
+        self.state_changed.emit()
+        return session
+
+    def end(self) -> CoachingSession:
+        session = end_session(self._current, self._clock.now())
+        self._persist(session)
+        self._current = None
+        self._timer.stop()
+        self.state_changed.emit()
+        self.session_ended.emit(session.id)
+        return session
+
+    def save_reflection(self, session_id: str, reflection: Reflection) -> None:
+        """Save a draft (complete=False) or the final reflection of an ended session."""
+        session = self._sessions.get(session_id)
+        if session is None or session.running:
+            raise NotPossibleNow("that session is not waiting for a reflection")
+        self._persist(session.with_reflection(reflection))
+        self.state_changed.emit()
+
+    def import_sessions(self, incoming: Iterable[CoachingSession]) -> MergeResult:
+        """Merge imported sessions by id in one durable write (never the running one)."""
+        running_id = None if self._current is None else self._current.id
+        result = merge_sessions(self._sessions, (s for s in incoming if s.id != running_id))
+        self._persist_many(result.to_write)
+        self.state_changed.emit()
+        return result
+
+    # --- persistence -------------------------------------------------------------
+
+    def _persist(self, session: CoachingSession) -> None:
+        self._persist_many((session,))
+
+    def _persist_many(self, sessions: tuple[CoachingSession, ...]) -> None:
+        """Write first, then update memory: a failed write changes nothing the user sees."""
+        try:
+            if len(sessions) == 1:
+                self._repository.save(sessions[0])
+            else:
+                self._repository.save_many(sessions)
+        except OSError as error:
+            raise StorageFailure(
+                f"could not save to the data folder: {error.strerror or error}; "
+                "nothing was lost, try again"
+            ) from error
+        for session in sessions:
+            self._sessions[session.id] = session

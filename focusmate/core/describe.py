@@ -1,0 +1,35 @@
+"""Short user-facing descriptions of the session state, shared by tray, windows and CLI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from focusmate.core.model import CoachingSession, MarkKind
+from focusmate.core.session import Timing, format_clock
+
+
+def time_text(timing: Timing) -> str:
+    if timing.overtime:
+        return f"overtime +{format_clock(timing.remaining_s)}"
+    return f"{format_clock(timing.remaining_s)} left"
+
+
+def marks_text(session: CoachingSession) -> str:
+    counts = session.mark_counts()
+    return ", ".join(kind.counted(counts[kind]) for kind in MarkKind)
+
+
+def status_line(session: CoachingSession | None, timing: Timing | None) -> str:
+    if session is None or timing is None:
+        return "Idle: no coaching session running"
+    return f"Coaching {session.with_name}: {time_text(timing)}; {marks_text(session)}"
+
+
+def status_text(status: dict[str, Any]) -> str:
+    """The human form of a `status --json` document (what `focusmate status` prints)."""
+    session = status.get("session")
+    if not session:
+        return status_line(None, None)
+    timing = Timing(elapsed_s=int(session["elapsed_s"]), remaining_s=int(session["remaining_s"]))
+    counted = ", ".join(MarkKind(kind).counted(int(n)) for kind, n in session["marks"].items())
+    return f"Coaching {session['with']}: {time_text(timing)}; {counted}"

@@ -1,0 +1,241 @@
+"""Sessions as plain JSON-ready records, and the export document that carries them.
+
+One record format serves the data file, the export file and import, so what is saved is
+exactly what is exported. Parsing validates everything and raises InvalidData naming the
+first problem; it never returns half a session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from focusmate.core.errors import FocusmateError, InvalidData
+from focusmate.core.model import (
+    ANSWER_MAX,
+    ANSWER_MIN,
+    CoachingSession,
+    Mark,
+    MarkKind,
+    Question,
+    Reflection,
+)
+from focusmate.core.validation import check_minutes, clean_name
+
+EXPORT_FORMAT = "focusmate-export"
+EXPORT_VERSION = 1
+ID_MAX_CHARS = 64
+
+Record = dict[str, Any]
+
+
+def format_instant(instant: datetime) -> str:
+    """ISO 8601 with an explicit offset."""
+    return instant.isoformat()
+
+
+def session_to_record(session: CoachingSession) -> Record:
+    return {
+        "id": session.id,
+        "with": session.with_name,
+        "focus": session.focus,
+        "started_at": format_instant(session.started_at),
+        "ended_at": None if session.ended_at is None else format_instant(session.ended_at),
+        "planned_minutes": session.planned_minutes,
+        "marks": [{"kind": m.kind.value, "at": format_instant(m.at)} for m in session.marks],
+        "reflection": None
+        if session.reflection is None
+        else _reflection_record(session.reflection),
+    }
+
+
+def _reflection_record(reflection: Reflection) -> Record:
+    return {
+        "answers": {q.value: v for q, v in reflection.answers.items()},
+        "their_perspective": reflection.their_perspective,
+        "next_time": reflection.next_time,
+        "complete": reflection.complete,
+    }
+
+
+def export_document(sessions: Iterable[CoachingSession]) -> Record:
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "sessions": [session_to_record(s) for s in sessions],
+    }
+
+
+def parse_export_document(document: object) -> list[CoachingSession]:
+    """Validate a whole export document; raise InvalidData on the first problem found."""
+    doc = _mapping(document, "the file")
+    if doc.get("format") != EXPORT_FORMAT:
+        raise InvalidData(f'not a focusmate export (expected "format": "{EXPORT_FORMAT}")')
+    version = doc.get("version")
+    if version != EXPORT_VERSION:
+        raise InvalidData(
+            f"export version {version!r} is not supported (expected {EXPORT_VERSION})"
+        )
+    raw_sessions = doc.get("sessions")
+    if not isinstance(raw_sessions, list):
+        raise InvalidData('"sessions" must be a list')
+    sessions = [session_from_record(r, where=f"sessions[{i}]") for i, r in enumerate(raw_sessions)]
+    ids = [s.id for s in sessions]
+    if len(set(ids)) != len(ids):
+        raise InvalidData("the file lists the same session id twice")
+    return sessions
+
+
+def session_from_record(record: object, where: str = "session") -> CoachingSession:
+    """Build a session from a record, validating every field."""
+    rec = _mapping(record, where)
+    session_id = _string(rec.get("id"), f"{where}.id")
+    if not session_id or len(session_id) > ID_MAX_CHARS:
+        raise InvalidData(f"{where}.id must be 1-{ID_MAX_CHARS} characters")
+    try:
+        with_name = clean_name(_string(rec.get("with"), f"{where}.with"))
+        planned = check_minutes(_integer(rec.get("planned_minutes"), f"{where}.planned_minutes"))
+    except FocusmateError as error:
+        raise InvalidData(f"{where}: {error}") from None
+    started_at = _instant(rec.get("started_at"), f"{where}.started_at")
+    ended_raw = rec.get("ended_at")
+    ended_at = None if ended_raw is None else _instant(ended_raw, f"{where}.ended_at")
+    if ended_at is not None and ended_at < started_at:
+        raise InvalidData(f"{where}.ended_at is before started_at")
+    raw_marks = rec.get("marks", [])
+    if not isinstance(raw_marks, list):
+        raise InvalidData(f"{where}.marks must be a list")
+    marks = tuple(_mark(m, f"{where}.marks[{i}]") for i, m in enumerate(raw_marks))
+    raw_reflection = rec.get("reflection")
+    reflection = (
+        None if raw_reflection is None else _reflection(raw_reflection, f"{where}.reflection")
+    )
+    return CoachingSession(
+        id=session_id,
+        with_name=with_name,
+        focus=_string(rec.get("focus", ""), f"{where}.focus"),
+        started_at=started_at,
+        ended_at=ended_at,
+        planned_minutes=planned,
+        marks=marks,
+        reflection=reflection,
+    )
+
+
+def _mark(record: object, where: str) -> Mark:
+    rec = _mapping(record, where)
+    kind_text = _string(rec.get("kind"), f"{where}.kind")
+    try:
+        kind = MarkKind(kind_text)
+    except ValueError:
+        known = ", ".join(k.value for k in MarkKind)
+        raise InvalidData(f"{where}.kind {kind_text!r} is not one of: {known}") from None
+    return Mark(kind=kind, at=_instant(rec.get("at"), f"{where}.at"))
+
+
+def _reflection(record: object, where: str) -> Reflection:
+    rec = _mapping(record, where)
+    raw_answers = _mapping(rec.get("answers", {}), f"{where}.answers")
+    answers: dict[Question, int] = {}
+    for key, value in raw_answers.items():
+        try:
+            question = Question(key)
+        except ValueError:
+            raise InvalidData(f"{where}.answers has an unknown question {key!r}") from None
+        answer = _integer(value, f"{where}.answers.{key}")
+        if not ANSWER_MIN <= answer <= ANSWER_MAX:
+            raise InvalidData(f"{where}.answers.{key} must be {ANSWER_MIN}-{ANSWER_MAX}")
+        answers[question] = answer
+    complete = rec.get("complete", len(answers) == len(Question))
+    if not isinstance(complete, bool):
+        raise InvalidData(f"{where}.complete must be true or false")
+    return Reflection(
+        answers=answers,
+        their_perspective=_string(rec.get("their_perspective", ""), f"{where}.their_perspective"),
+        next_time=_string(rec.get("next_time", ""), f"{where}.next_time"),
+        complete=complete,
+    )
+
+
+def _mapping(value: object, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise InvalidData(f"{where} must be a JSON object")
+    return value
+
+
+def _string(value: object, where: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidData(f"{where} must be a string")
+    return value
+
+
+def _integer(value: object, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidData(f"{where} must be a whole number")
+    return value
+
+
+def _instant(value: object, where: str) -> datetime:
+    text = _string(value, where)
+    try:
+        instant = datetime.fromisoformat(text)
+    except ValueError:
+        raise InvalidData(f"{where} is not an ISO 8601 timestamp: {text[:40]!r}") from None
+    if instant.tzinfo is None:
+        raise InvalidData(f"{where} has no UTC offset: {text[:40]!r}")
+    return instant
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    """What an import changes: the sessions to write, and counts for the user."""
+
+    to_write: tuple[CoachingSession, ...]
+    added: int
+    updated: int
+    unchanged: int
+
+
+def merge_sessions(
+    existing: Mapping[str, CoachingSession], incoming: Iterable[CoachingSession]
+) -> MergeResult:
+    """Merge imported sessions by id without ever dropping what is already saved.
+
+    A new id is added. A known id keeps everything saved and gains only what it lacks:
+    marks it does not have, an end time, a reflection (a complete one beats a draft).
+    Merging the same file twice therefore changes nothing the second time.
+    """
+    to_write: list[CoachingSession] = []
+    added = updated = unchanged = 0
+    for new in incoming:
+        old = existing.get(new.id)
+        if old is None:
+            to_write.append(new)
+            added += 1
+            continue
+        merged = _merge_one(old, new)
+        if merged == old:
+            unchanged += 1
+        else:
+            to_write.append(merged)
+            updated += 1
+    return MergeResult(tuple(to_write), added, updated, unchanged)
+
+
+def _merge_one(old: CoachingSession, new: CoachingSession) -> CoachingSession:
+    known = set(old.marks)
+    extra = tuple(m for m in new.marks if m not in known)
+    marks = tuple(sorted((*old.marks, *extra), key=lambda m: m.at)) if extra else old.marks
+    reflection = old.reflection
+    if new.reflection is not None and (
+        reflection is None or (new.reflection.complete and not reflection.complete)
+    ):
+        reflection = new.reflection
+    return replace(
+        old,
+        ended_at=old.ended_at or new.ended_at,
+        marks=marks,
+        reflection=reflection,
+    )

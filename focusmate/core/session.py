@@ -1,0 +1,81 @@
+"""The coaching-session rules: starting, marking, ending, and timing against a deadline.
+
+Invariant: timing is always recomputed from absolute wall-clock instants (start and
+deadline) and the current time, never accumulated from ticks, so a suspend or a slow
+event loop cannot make the timer drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from focusmate.core.errors import NotPossibleNow
+from focusmate.core.model import CoachingSession, Mark, MarkKind
+from focusmate.core.validation import check_minutes, clean_focus, clean_name
+
+
+def start_session(
+    session_id: str, with_name: str, planned_minutes: int, focus: str, now: datetime
+) -> CoachingSession:
+    """Create a running session after validating what the user typed."""
+    return CoachingSession(
+        id=session_id,
+        with_name=clean_name(with_name),
+        planned_minutes=check_minutes(planned_minutes),
+        focus=clean_focus(focus),
+        started_at=now,
+    )
+
+
+def add_mark(session: CoachingSession | None, kind: MarkKind, now: datetime) -> CoachingSession:
+    """Return the session with one more mark; only a running session can be marked."""
+    if session is None or not session.running:
+        raise NotPossibleNow("no coaching session is running")
+    return session.with_mark(Mark(kind=kind, at=now))
+
+
+def end_session(session: CoachingSession | None, now: datetime) -> CoachingSession:
+    """Return the session ended at ``now`` (never before its start, whatever the clock says)."""
+    if session is None or not session.running:
+        raise NotPossibleNow("no coaching session is running")
+    return replace(session, ended_at=max(now, session.started_at))
+
+
+def deadline(session: CoachingSession) -> datetime:
+    return session.started_at + timedelta(minutes=session.planned_minutes)
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """Where a session stands at one instant. ``remaining_s`` is negative in overtime."""
+
+    elapsed_s: int
+    remaining_s: int
+
+    @property
+    def overtime(self) -> bool:
+        return self.remaining_s < 0
+
+
+def timing(session: CoachingSession, now: datetime) -> Timing:
+    """Elapsed and remaining whole seconds; a clock set back before the start counts as 0."""
+    end = session.ended_at or now
+    elapsed = max(0.0, (end - session.started_at).total_seconds())
+    remaining = (deadline(session) - end).total_seconds()
+    return Timing(elapsed_s=int(elapsed), remaining_s=_round_toward_zero(remaining))
+
+
+def _round_toward_zero(seconds: float) -> int:
+    # int() truncates toward zero: 0.4 s left shows 0, 0.4 s over shows 0 (not -1).
+    return int(seconds)
+
+
+def format_clock(seconds: int) -> str:
+    """Format a duration as M:SS or H:MM:SS (sign dropped; callers say 'left' or 'over')."""
+    seconds = abs(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"

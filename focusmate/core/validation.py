@@ -1,0 +1,49 @@
+"""Rules for what a user may type: salesperson names, planned minutes, notes."""
+
+from __future__ import annotations
+
+from focusmate.core.errors import InvalidInput
+
+NAME_MAX_CHARS = 100
+FOCUS_MAX_CHARS = 500
+MINUTES_MIN = 1
+MINUTES_MAX = 240
+DEFAULT_MINUTES = 30
+
+
+def clean_name(raw: str) -> str:
+    """Return the salesperson's name without surrounding whitespace, or raise InvalidInput."""
+    name = raw.strip()
+    if not name:
+        raise InvalidInput("the salesperson's name is empty")
+    if len(name) > NAME_MAX_CHARS:
+        raise InvalidInput(
+            f"the salesperson's name is {len(name)} characters long; at most {NAME_MAX_CHARS}"
+        )
+    return name
+
+
+def check_minutes(minutes: int) -> int:
+    """Return planned minutes if within 1-240, else raise InvalidInput."""
+    if not MINUTES_MIN <= minutes <= MINUTES_MAX:
+        raise InvalidInput(
+            f"planned minutes must be between {MINUTES_MIN} and {MINUTES_MAX}, not {minutes}"
+        )
+    return minutes
+
+
+def parse_minutes(text: str) -> int:
+    """Parse a command-line minutes value, with a clear message for anything but an integer."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise InvalidInput(f"planned minutes must be a whole number, not {text!r}") from None
+    return check_minutes(value)
+
+
+def clean_focus(raw: str) -> str:
+    """Return the optional focus note, trimmed, or raise InvalidInput when too long."""
+    focus = raw.strip()
+    if len(focus) > FOCUS_MAX_CHARS:
+        raise InvalidInput(f"the focus note is {len(focus)} characters; at most {FOCUS_MAX_CHARS}")
+    return focus

@@ -1,0 +1,1 @@
+"""Adapters to the operating system, one module per service, each failing soft."""

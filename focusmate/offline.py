@@ -1,0 +1,81 @@
+"""CLI commands that work on the data file directly, with or without a running app."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from focusmate.core.errors import InvalidInput, StorageFailure
+from focusmate.core.records import merge_sessions
+from focusmate.core.report import report_document, report_text
+from focusmate.core.weekly import IsoWeek, local_day, week_stats
+from focusmate.storage.atomic_storage import atomic_write_bytes
+from focusmate.storage.repository import TinyDBSessionRepository
+from focusmate.storage.transfer import export_csv, export_json, read_import_file
+
+
+def _reader(data: Path) -> TinyDBSessionRepository:
+    if not data.is_dir():
+        raise InvalidInput(f"there is no focusmate data folder at {data}")
+    try:
+        return TinyDBSessionRepository(data, writable=False)
+    except PermissionError as error:
+        raise StorageFailure(f"cannot read {data}: {error.strerror}") from None
+
+
+def report(data: Path, week_text: str | None, *, as_json: bool) -> None:
+    now = datetime.now(UTC)
+    week = IsoWeek.parse(week_text) if week_text else IsoWeek.containing(local_day(now, None))
+    sessions = _reader(data).all_sessions() if data.is_dir() else []
+    stats = week_stats(sessions, week, now, None)
+    if as_json:
+        print(json.dumps(report_document(stats), ensure_ascii=False, indent=2))
+    else:
+        print(report_text(stats))
+
+
+def export(data: Path, file_format: str, output: str | None) -> None:
+    sessions = _reader(data).all_sessions()
+    text = export_json(sessions) if file_format == "json" else export_csv(sessions)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    try:
+        atomic_write_bytes(target.absolute(), text.encode())
+    except OSError as error:
+        raise StorageFailure(f"cannot write {target}: {error.strerror or error}") from None
+    print(f"Exported {len(sessions)} sessions to {target}.", file=sys.stderr)
+
+
+def import_file(data: Path, file: Path) -> tuple[int, int, int] | None:
+    """Merge ``file`` into the data; None when a running app owns the data (ask it instead).
+
+    The file is validated whole before anything is locked or written.
+    """
+    incoming = read_import_file(file)
+    from focusmate.desktop.locations import lock_path  # noqa: PLC0415
+    from focusmate.desktop.single_instance import InstanceLock  # noqa: PLC0415
+    from focusmate.storage.atomic_storage import ensure_private_dir  # noqa: PLC0415
+
+    try:
+        ensure_private_dir(data)
+        lock = InstanceLock(lock_path(data))
+        if not lock.try_acquire():
+            return None
+    except OSError as error:
+        raise StorageFailure(f"cannot use the data folder {data}: {error}") from None
+    try:
+        repository = TinyDBSessionRepository(data)
+        existing = {s.id: s for s in repository.all_sessions()}
+        running = {i for i, s in existing.items() if s.running}
+        result = merge_sessions(existing, (s for s in incoming if s.id not in running))
+        try:
+            repository.save_many(result.to_write)
+        except OSError as error:
+            raise StorageFailure(f"cannot write to {data}: {error.strerror or error}") from None
+        return result.added, result.updated, result.unchanged
+    finally:
+        lock.release()

@@ -1,0 +1,186 @@
+"""The app's window manager: opens the right window for each intent and calls the controller.
+
+It is wiring, not logic: every state change still goes through SessionController, and
+no window is ever opened during a session unless the manager asked for it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from focusmate.controller import SessionController
+from focusmate.core.errors import FocusmateError
+from focusmate.core.model import MarkKind, Reflection
+from focusmate.ui.actions import AppActions
+from focusmate.ui.control_window import ControlWindow
+from focusmate.ui.reflection_dialog import ReflectionDialog
+from focusmate.ui.session_window import SessionWindow
+from focusmate.ui.start_dialog import StartDialog
+from focusmate.ui.tray import Tray
+
+log = logging.getLogger(__name__)
+
+Confirm = Callable[[str], bool]
+
+
+def ask_user(question: str) -> bool:
+    answer = QMessageBox.question(None, "focusmate", question)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class Shell(QObject):
+    """Creates windows lazily, reuses them, and raises them only on the user's request."""
+
+    #: The user confirmed quitting.
+    quit_confirmed = Signal()
+
+    def __init__(
+        self,
+        controller: SessionController,
+        actions: AppActions,
+        *,
+        use_tray: bool,
+        confirm: Confirm = ask_user,
+    ) -> None:
+        super().__init__()
+        self._controller = controller
+        self._actions = actions
+        self._confirm = confirm
+        self.tray: Tray | None = Tray(controller, actions) if use_tray else None
+        self.control_window: ControlWindow | None = (
+            None if use_tray else ControlWindow(controller, actions)
+        )
+        self.session_window = SessionWindow(controller, actions)
+        self.start_dialog: StartDialog | None = None
+        self.reflection_dialogs: dict[str, ReflectionDialog] = {}
+        self.review_window: QWidget | None = None
+        self.last_error = ""
+        actions.start_requested.connect(self.open_start_dialog)
+        actions.mark_requested.connect(self._on_mark_requested)
+        actions.end_requested.connect(self._on_end_requested)
+        actions.session_window_requested.connect(self.show_session_window)
+        actions.reflection_requested.connect(self.open_reflection)
+        actions.review_requested.connect(self.open_review)
+        actions.quit_requested.connect(self._on_quit_requested)
+        controller.session_ended.connect(self.open_reflection)
+
+    def show(self) -> None:
+        """Make the app visible: the tray icon, or the control window where there is no tray."""
+        if self.tray is not None:
+            self.tray.show()
+        elif self.control_window is not None:
+            self.control_window.show()
+
+    def primary_action(self) -> None:
+        """What a left click on the tray does; also what a second `focusmate` asks for."""
+        if self._controller.current is None:
+            if self.control_window is not None:
+                _bring_forward(self.control_window)
+            self.open_start_dialog()
+        else:
+            self.show_session_window()
+
+    def open_start_dialog(self) -> None:
+        if self._controller.current is not None:
+            return
+        if self.start_dialog is None:
+            dialog = StartDialog(self._controller.past_names())
+            dialog.submitted.connect(self._on_start_submitted)
+            dialog.finished.connect(self._forget_start_dialog)
+            self.start_dialog = dialog
+        _bring_forward(self.start_dialog)
+
+    def _forget_start_dialog(self) -> None:
+        if self.start_dialog is not None:
+            self.start_dialog.deleteLater()
+            self.start_dialog = None
+
+    def _on_start_submitted(self, with_name: str, minutes: int, focus: str) -> None:
+        try:
+            self._controller.start(with_name, minutes, focus)
+        except FocusmateError as error:
+            if self.start_dialog is not None:
+                self.start_dialog.show_error(str(error))
+            return
+        if self.start_dialog is not None:
+            self.start_dialog.accept()
+
+    def show_session_window(self) -> None:
+        if self._controller.current is not None:
+            _bring_forward(self.session_window)
+
+    def _on_mark_requested(self, kind: MarkKind) -> None:
+        self._attempt(lambda: self._controller.mark(kind))
+
+    def _on_end_requested(self) -> None:
+        self._attempt(self._controller.end)
+
+    def _attempt(self, change: Callable[[], object]) -> None:
+        """Run a change; a failure is logged and kept for the views, never popped up."""
+        try:
+            change()
+        except FocusmateError as error:
+            self.last_error = str(error)
+            log.error("%s", error)
+        else:
+            self.last_error = ""
+
+    def open_reflection(self, session_id: str) -> None:
+        dialog = self.reflection_dialogs.get(session_id)
+        if dialog is None:
+            session = self._controller.session(session_id)
+            if session is None or not session.reflection_pending:
+                return
+            dialog = ReflectionDialog(session)
+            dialog.draft_saved.connect(self._save_reflection)
+            dialog.saved.connect(self._save_reflection)
+            dialog.finished.connect(lambda _result, sid=session_id: self._forget_reflection(sid))
+            self.reflection_dialogs[session_id] = dialog
+        _bring_forward(dialog)
+
+    def _save_reflection(self, session_id: str, reflection: Reflection) -> None:
+        self._attempt(lambda: self._controller.save_reflection(session_id, reflection))
+
+    def _forget_reflection(self, session_id: str) -> None:
+        dialog = self.reflection_dialogs.pop(session_id, None)
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def open_review(self) -> None:
+        if self.review_window is None:
+            from focusmate.ui.review_window import ReviewWindow  # noqa: PLC0415 - lazy
+
+            this_week = self._controller.current_week()
+            self.review_window = ReviewWindow(self._controller.week, this_week, this_week)
+        _bring_forward(self.review_window)
+
+    def _on_quit_requested(self) -> None:
+        session = self._controller.current
+        if session is not None:
+            question = (
+                f"Your session with {session.with_name} is still running.\n"
+                "End it and quit? You can reflect on it next time."
+            )
+            if not self._confirm(question):
+                return
+            self._attempt(self._controller.end)
+        self.quit_confirmed.emit()
+
+    def close_all(self) -> None:
+        for widget in (self.start_dialog, self.session_window, self.review_window,
+                       self.control_window, *self.reflection_dialogs.values()):  # fmt: skip
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        if self.tray is not None:
+            self.tray.hide()
+
+
+def _bring_forward(widget: QWidget) -> None:
+    widget.show()
+    widget.raise_()
+    widget.activateWindow()

@@ -1,0 +1,82 @@
+"""The session repository: coaching sessions in one TinyDB file, every write durable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query, TinyDB
+
+from focusmate.core.errors import InvalidData
+from focusmate.core.model import CoachingSession
+from focusmate.core.records import session_from_record, session_to_record
+from focusmate.storage.atomic_storage import AtomicJSONStorage, ensure_private_dir
+
+DATA_FILE_NAME = "focusmate.json"
+SCHEMA_VERSION = 1
+_SESSIONS = "sessions"
+_META = "meta"
+
+
+class TinyDBSessionRepository:
+    """Implements core.ports.SessionRepository on a TinyDB file in a private directory.
+
+    Only one process writes: the running app (or the CLI while it holds the app's lock).
+    Readers may open the file at any time; atomic replacement means they always see a
+    whole file.
+    """
+
+    def __init__(self, data_dir: Path, *, writable: bool = True) -> None:
+        self.path = data_dir / DATA_FILE_NAME
+        if writable:
+            ensure_private_dir(data_dir)
+        self._db = TinyDB(self.path, storage=AtomicJSONStorage)
+        self._sessions = self._db.table(_SESSIONS, cache_size=0)
+        self._meta = self._db.table(_META, cache_size=0)
+        self._check_schema(writable)
+
+    def _check_schema(self, writable: bool) -> None:
+        versions = [doc.get("schema_version") for doc in self._meta.all()]
+        if not versions:
+            if writable:
+                self._meta.insert({"schema_version": SCHEMA_VERSION})
+            return
+        if versions != [SCHEMA_VERSION]:
+            raise InvalidData(
+                f"{self.path} has schema version {versions!r}; this focusmate reads "
+                f"version {SCHEMA_VERSION}"
+            )
+
+    def all_sessions(self) -> list[CoachingSession]:
+        sessions = [session_from_record(doc, where=str(self.path)) for doc in self._sessions.all()]
+        return sorted(sessions, key=lambda s: s.started_at)
+
+    def get(self, session_id: str) -> CoachingSession | None:
+        doc = self._sessions.get(Query().id == session_id)
+        return None if doc is None else session_from_record(doc, where=str(self.path))
+
+    def save(self, session: CoachingSession) -> None:
+        self._sessions.upsert(session_to_record(session), Query().id == session.id)
+
+    def save_many(self, sessions: Iterable[CoachingSession]) -> None:
+        records = {s.id: session_to_record(s) for s in sessions}
+        if not records:
+            return
+        # One read-modify-write of the whole table, so a multi-session import is atomic.
+        existing = {doc["id"]: doc.doc_id for doc in self._sessions.all()}
+        replaced = {existing[i]: rec for i, rec in records.items() if i in existing}
+        new = [rec for i, rec in records.items() if i not in existing]
+
+        def apply(table: dict[int, Mapping[str, Any]]) -> None:
+            for doc_id, record in replaced.items():
+                table[doc_id] = record
+            next_id = max(table, default=0) + 1
+            for offset, record in enumerate(new):
+                table[next_id + offset] = record
+
+        # TinyDB's public API would need one whole-file write per session (quadratic for a
+        # large import); _update_table is the single read-modify-write it uses internally.
+        self._sessions._update_table(apply)  # noqa: SLF001
+        self._sessions._next_id = None  # noqa: SLF001 - recount ids after our inserts
+        self._sessions.clear_cache()

@@ -1,0 +1,90 @@
+"""The app's actions, shared by the tray menu and the no-tray window.
+
+One set of QActions serves both, so a command behaves the same whichever door the
+manager uses. The actions only emit intents; the app wires them to the controller.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+
+from focusmate.controller import SessionController
+from focusmate.core.describe import status_line
+from focusmate.core.model import MarkKind
+
+MAX_PENDING_IN_MENU = 5
+
+
+class AppActions(QObject):
+    """Builds the actions and keeps their visibility in step with the session state."""
+
+    start_requested = Signal()
+    mark_requested = Signal(object)  # MarkKind
+    end_requested = Signal()
+    session_window_requested = Signal()
+    reflection_requested = Signal(str)  # session id
+    review_requested = Signal()
+    quit_requested = Signal()
+    #: The set or visibility of actions changed (menus and windows rebuild).
+    changed = Signal()
+
+    def __init__(self, controller: SessionController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self.status = QAction(self)
+        self.status.setEnabled(False)
+        self.start = self._action("&Start coaching session…", self.start_requested.emit)
+        self.show_session = self._action("Show &session window", self.session_window_requested.emit)
+        self.log_phone = self._action(
+            "Log &phone check", lambda: self.mark_requested.emit(MarkKind.PHONE)
+        )
+        self.log_app = self._action(
+            "Log &app switch", lambda: self.mark_requested.emit(MarkKind.APP)
+        )
+        self.end = self._action("&End session", self.end_requested.emit)
+        self.review = self._action("&Weekly review", self.review_requested.emit)
+        self.quit = self._action("&Quit focusmate", self.quit_requested.emit)
+        self.reflections: list[QAction] = []
+        controller.state_changed.connect(self.refresh)
+        controller.ticked.connect(self._refresh_status)
+        self.refresh()
+
+    def _action(self, text: str, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        return action
+
+    def session_actions(self) -> list[QAction]:
+        return [self.show_session, self.log_phone, self.log_app, self.end]
+
+    def refresh(self) -> None:
+        running = self._controller.current is not None
+        self.start.setVisible(not running)
+        for action in self.session_actions():
+            action.setVisible(running)
+        self._refresh_status()
+        self._rebuild_reflections()
+        self.changed.emit()
+
+    def menu_layout(self) -> list[QAction | None]:
+        """Actions in menu order; None stands for a separator. Hidden ones are included."""
+        return [
+            self.status, None, self.start, *self.session_actions(), None,
+            *self.reflections, self.review, None, self.quit,
+        ]  # fmt: skip
+
+    def _refresh_status(self) -> None:
+        self.status.setText(status_line(self._controller.current, self._controller.timing()))
+
+    def _rebuild_reflections(self) -> None:
+        for action in self.reflections:
+            action.deleteLater()
+        self.reflections = []
+        for session in self._controller.pending_reflections()[:MAX_PENDING_IN_MENU]:
+            day = session.started_at.astimezone().strftime("%a %d %b")
+            action = QAction(f"Reflect on {session.with_name} ({day})…", self)
+            action.triggered.connect(
+                lambda _checked=False, sid=session.id: self.reflection_requested.emit(sid)
+            )
+            self.reflections.append(action)

@@ -1,0 +1,62 @@
+"""A small window with the tray's actions, for desktops that have no system tray.
+
+Offscreen, GNOME without the AppIndicator extension and Wayland without a
+StatusNotifierItem host have no tray: this window makes sure the app is never invisible.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from focusmate.controller import SessionController
+from focusmate.core.describe import status_line
+from focusmate.ui.actions import AppActions
+from focusmate.ui.icons import app_icon
+
+
+class ControlWindow(QWidget):
+    """Mirrors the tray menu as buttons; closing it quits, like the tray's Quit."""
+
+    def __init__(self, controller: SessionController, actions: AppActions) -> None:
+        super().__init__()
+        self._controller = controller
+        self._actions = actions
+        self.setWindowTitle("focusmate")
+        self.setWindowIcon(app_icon())
+        self.setAccessibleName("focusmate controls")
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self.status_label)
+        self.buttons: dict[QAction, QPushButton] = {}
+        actions.changed.connect(self._rebuild)
+        controller.ticked.connect(self._refresh_status)
+        self._rebuild()
+        self.setMinimumWidth(280)
+
+    def _rebuild(self) -> None:
+        for button in self.buttons.values():
+            self._layout.removeWidget(button)
+            button.deleteLater()
+        self.buttons = {}
+        for action in self._actions.menu_layout():
+            if action is None or action is self._actions.status or not action.isVisible():
+                continue
+            button = QPushButton(action.text().replace("&", ""), self)
+            button.setAccessibleName(action.text().replace("&", ""))
+            button.clicked.connect(action.trigger)
+            self._layout.addWidget(button)
+            self.buttons[action] = button
+        self._refresh_status()
+
+    def _refresh_status(self) -> None:
+        self.status_label.setText(status_line(self._controller.current, self._controller.timing()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # Closing the only visible part of the app means quitting (which asks during a
+        # session); the quit handler decides, so the window stays until it does.
+        event.ignore()
+        self._actions.quit.trigger()

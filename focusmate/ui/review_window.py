@@ -1,0 +1,144 @@
+"""The weekly review: one ISO week's chart, totals and sessions, with week navigation.
+
+The chart module (Qt Quick + Qt Graphs) is imported only when this window is built,
+so start-up never pays for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from focusmate.core.model import MarkKind
+from focusmate.core.scoring import SCORE_EXPLANATION, reflection_score
+from focusmate.core.weekly import IsoWeek, WeekStats, session_minutes
+from focusmate.ui.icons import app_icon
+
+WeekSource = Callable[[IsoWeek], WeekStats]
+TABLE_COLUMNS = ("Day", "Time", "With", "Minutes", "Phone", "App", "Score")
+EMPTY_TEXT = (
+    "No coaching sessions this week.\n\n"
+    "Before your next one-on-one, click the focusmate icon and start a session."
+)
+
+
+class ReviewWindow(QWidget):
+    def __init__(self, source: WeekSource, week: IsoWeek, this_week: IsoWeek) -> None:
+        super().__init__()
+        from focusmate.ui.week_chart import WeekChart  # noqa: PLC0415 - lazy: Qt Quick is heavy
+
+        self._source = source
+        self._this_week = this_week
+        self.week = week
+        self.setWindowTitle("focusmate: weekly review")
+        self.setWindowIcon(app_icon())
+        self.resize(900, 640)
+        self.title = QLabel()
+        self.title.setAccessibleName("Week")
+        self.prev_button = QPushButton("◀ &Previous week")
+        self.today_button = QPushButton("&This week")
+        self.next_button = QPushButton("&Next week ▶")
+        self.prev_button.clicked.connect(lambda: self.show_week(self.week.shifted(-1)))
+        self.next_button.clicked.connect(lambda: self.show_week(self.week.shifted(1)))
+        self.today_button.clicked.connect(lambda: self.show_week(self._this_week))
+        QShortcut(QKeySequence(Qt.Key.Key_Left | Qt.KeyboardModifier.AltModifier), self,
+                  self.prev_button.click)  # fmt: skip
+        QShortcut(QKeySequence(Qt.Key.Key_Right | Qt.KeyboardModifier.AltModifier), self,
+                  self.next_button.click)  # fmt: skip
+        nav = QHBoxLayout()
+        nav.addWidget(self.prev_button)
+        nav.addWidget(self.title, 1, Qt.AlignmentFlag.AlignCenter)
+        nav.addWidget(self.today_button)
+        nav.addWidget(self.next_button)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.chart = WeekChart()
+        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.table = _sessions_table()
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(self.chart, 3)
+        content_layout.addWidget(self.table, 2)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(content)
+        self.stack.addWidget(self.empty_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(nav)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.stack, 1)
+        hint = QLabel(f"Score: {SCORE_EXPLANATION}")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.show_week(week)
+
+    def show_week(self, week: IsoWeek) -> None:
+        self.week = week
+        stats = self._source(week)
+        first, last = week.days[0], week.days[-1]
+        self.title.setText(f"<b>Week {week.week}, {week.year}</b> · {first:%d %b} – {last:%d %b}")
+        self.today_button.setEnabled(week != self._this_week)
+        self.next_button.setEnabled(week < self._this_week)
+        if not stats.sessions:
+            self.summary.setText("")
+            self.stack.setCurrentWidget(self.empty_label)
+            return
+        self.stack.setCurrentIndex(0)
+        self.summary.setText(_summary(stats))
+        self.chart.show_week(stats)
+        self._fill_table(stats)
+
+    def _fill_table(self, stats: WeekStats) -> None:
+        self.table.setRowCount(len(stats.sessions))
+        for row, session in enumerate(stats.sessions):
+            local = session.started_at.astimezone()
+            counts = session.mark_counts()
+            score = reflection_score(session.reflection)
+            minutes = session_minutes(session, session.ended_at or session.started_at)
+            cells = (
+                f"{local:%a %d %b}", f"{local:%H:%M}", session.with_name,
+                f"{minutes:.0f}" if session.ended_at else "running",
+                str(counts[MarkKind.PHONE]), str(counts[MarkKind.APP]),
+                "pending" if score is None else f"{score:.1f}",
+            )  # fmt: skip
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+
+def _sessions_table() -> QTableWidget:
+    table = QTableWidget(0, len(TABLE_COLUMNS))
+    table.setHorizontalHeaderLabels(TABLE_COLUMNS)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().hide()
+    table.setAccessibleName("Sessions of the week")
+    return table
+
+
+def _summary(stats: WeekStats) -> str:
+    marks = stats.total_marks
+    score = stats.average_score
+    parts = [
+        f"{len(stats.sessions)} session{'s' if len(stats.sessions) != 1 else ''}",
+        f"{stats.total_minutes:.0f} coaching minutes",
+        *(kind.counted(marks[kind]) for kind in MarkKind),
+        "no reflections yet" if score is None else f"average score {score:.1f} of 5",
+    ]
+    return " · ".join(parts)

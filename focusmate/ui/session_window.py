@@ -1,0 +1,64 @@
+"""The session window: who, how long, how many marks, and the session's buttons.
+
+It only appears when the manager asks for it (left click on the tray icon) and never
+raises itself; it updates quietly once a second.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from focusmate.controller import SessionController
+from focusmate.core.describe import marks_text, time_text
+from focusmate.ui.actions import AppActions
+from focusmate.ui.icons import app_icon
+
+
+class SessionWindow(QWidget):
+    def __init__(self, controller: SessionController, actions: AppActions) -> None:
+        super().__init__()
+        self._controller = controller
+        self.setWindowTitle("focusmate: coaching session")
+        self.setWindowIcon(app_icon())
+        self.with_label = QLabel()
+        self.focus_label = QLabel()
+        self.focus_label.setWordWrap(True)
+        self.time_label = QLabel()
+        self.time_label.setAccessibleName("Time")
+        big = QFont(self.time_label.font())
+        big.setPointSizeF(big.pointSizeF() * 2.2)
+        self.time_label.setFont(big)
+        self.time_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.marks_label = QLabel()
+        self.marks_label.setAccessibleName("Marks")
+        buttons = QHBoxLayout()
+        self.buttons: list[QPushButton] = []
+        for action in (actions.log_phone, actions.log_app, actions.end):
+            button = QPushButton(action.text().replace("&", ""), self)
+            button.clicked.connect(action.trigger)
+            buttons.addWidget(button)
+            self.buttons.append(button)
+        layout = QVBoxLayout(self)
+        for widget in (self.with_label, self.focus_label, self.time_label, self.marks_label):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        controller.state_changed.connect(self.refresh)
+        controller.ticked.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        session = self._controller.current
+        timing = self._controller.timing()
+        if session is None or timing is None:
+            self.hide()  # the session ended: this window has nothing left to show
+            return
+        self.with_label.setText(f"Coaching <b>{html.escape(session.with_name)}</b>")
+        self.focus_label.setText(f"Focus: {html.escape(session.focus)}" if session.focus else "")
+        self.focus_label.setVisible(bool(session.focus))
+        self.time_label.setText(time_text(timing))
+        self.time_label.setProperty("overtime", timing.overtime)
+        self.marks_label.setText(marks_text(session))

@@ -1,0 +1,75 @@
+"""The system-tray icon: idle / in session / overtime at a glance, and the app's menu.
+
+Left click is the primary action (start when idle, the session window while running);
+right click opens the menu. Nothing here ever pops up by itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from focusmate.controller import SessionController
+from focusmate.core.describe import status_line
+from focusmate.ui.actions import AppActions
+from focusmate.ui.icons import TrayState, tray_icon
+
+
+def tray_state(controller: SessionController) -> TrayState:
+    timing = controller.timing()
+    if timing is None:
+        return TrayState.IDLE
+    return TrayState.OVERTIME if timing.overtime else TrayState.SESSION
+
+
+def populate_menu(menu: QMenu, actions: AppActions) -> None:
+    menu.clear()
+    for action in actions.menu_layout():
+        if action is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)
+
+
+class Tray(QObject):
+    """Owns the QSystemTrayIcon and keeps icon, tooltip and menu current."""
+
+    def __init__(self, controller: SessionController, actions: AppActions) -> None:
+        super().__init__(actions)
+        self._controller = controller
+        self._actions = actions
+        self._menu = QMenu()
+        self.icon = QSystemTrayIcon(self)
+        self.icon.setContextMenu(self._menu)
+        self.icon.activated.connect(self._on_activated)
+        actions.changed.connect(self._rebuild)
+        controller.ticked.connect(self._refresh)
+        self._state: TrayState | None = None
+        self._rebuild()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def hide(self) -> None:
+        self.icon.hide()
+
+    def _rebuild(self) -> None:
+        populate_menu(self._menu, self._actions)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        state = tray_state(self._controller)
+        if state is not self._state:  # re-setting an identical icon still repaints the tray
+            self._state = state
+            self.icon.setIcon(tray_icon(state))
+        tooltip = "focusmate\n" + status_line(self._controller.current, self._controller.timing())
+        if tooltip != self.icon.toolTip():
+            self.icon.setToolTip(tooltip)
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason is not QSystemTrayIcon.ActivationReason.Trigger:
+            return
+        if self._controller.current is None:
+            self._actions.start.trigger()
+        else:
+            self._actions.show_session.trigger()
