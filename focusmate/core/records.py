@@ -7,10 +7,10 @@ first problem; it never returns half a session.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from focusmate.core.errors import FocusmateError, InvalidData
 from focusmate.core.model import (
@@ -29,6 +29,7 @@ EXPORT_VERSION = 1
 ID_MAX_CHARS = 64
 
 Record = dict[str, Any]
+T = TypeVar("T")
 
 
 def format_instant(instant: datetime) -> str:
@@ -94,11 +95,12 @@ def session_from_record(record: object, where: str = "session") -> CoachingSessi
     session_id = _string(rec.get("id"), f"{where}.id")
     if not session_id or len(session_id) > ID_MAX_CHARS:
         raise InvalidData(f"{where}.id must be 1-{ID_MAX_CHARS} characters")
-    try:
-        with_name = clean_name(_string(rec.get("with"), f"{where}.with"))
-        planned = check_minutes(_integer(rec.get("planned_minutes"), f"{where}.planned_minutes"))
-    except FocusmateError as error:
-        raise InvalidData(f"{where}: {error}") from None
+    with_name = _checked(clean_name, _string(rec.get("with"), f"{where}.with"), f"{where}.with")
+    planned = _checked(
+        check_minutes,
+        _integer(rec.get("planned_minutes"), f"{where}.planned_minutes"),
+        f"{where}.planned_minutes",
+    )
     started_at = _instant(rec.get("started_at"), f"{where}.started_at")
     ended_raw = rec.get("ended_at")
     ended_at = None if ended_raw is None else _instant(ended_raw, f"{where}.ended_at")
@@ -122,6 +124,14 @@ def session_from_record(record: object, where: str = "session") -> CoachingSessi
         marks=marks,
         reflection=reflection,
     )
+
+
+def _checked(rule: Callable[[T], T], value: T, where: str) -> T:
+    """Apply a validation rule from core.validation, naming the field when it fails."""
+    try:
+        return rule(value)
+    except FocusmateError as error:
+        raise InvalidData(f"{where}: {error}") from None
 
 
 def _mark(record: object, where: str) -> Mark:

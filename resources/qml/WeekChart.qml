@@ -1,23 +1,23 @@
 // The weekly review chart (Qt Graphs 2D), hosted by focusmate/ui/week_chart.py in a QQuickWidget.
 //
-// Data flows one way, Python -> QML: Python calls setWeek() (and sets the series names once);
-// nothing here calls back. Python reads the values back from the series objects found by
-// objectName ("minutesSet", "phoneSet", "appSet", "scoreSeries", "dayAxis").
+// Data flows one way, Python -> QML: Python sets the series names once and calls setWeek();
+// nothing here calls back. Python reads the shown values back from the series objects, found
+// by objectName ("dayAxis", "minutesSet", "phoneSet", "appSet", "scoreSeries").
 //
-// What Qt Graphs (6.10+) offers and how it is used:
-// - Several BarSeries in one GraphsView are laid out side by side within each category
-//   (the bars renderer gives every bar series its own slot), so coaching minutes (one BarSet)
-//   and marks (a second BarSeries with barsType Stacked: phone checks under app switches)
-//   stand next to each other for every day.
-// - Since 6.10 every series can have its own axisX/axisY (AbstractSeries.axisX/axisY);
-//   an axis with alignment Qt.AlignRight is drawn on the right. Minutes use the view's
-//   left axis, marks and the score have their own right-hand axes.
+// What Qt Graphs (6.10+) offers and how it is used here:
+// - Several BarSeries in one GraphsView are laid out side by side within each category (the
+//   bars renderer gives every bar series its own slot), so coaching minutes (one BarSet) and
+//   marks (a second BarSeries with barsType Stacked: phone checks below app switches) stand
+//   next to each other on every day.
+// - Since 6.10 every series can have its own axisX/axisY (AbstractSeries.axisX/axisY), and an
+//   axis with alignment Qt.AlignRight is drawn on the right: minutes use the view's left axis,
+//   marks and the score each have their own right-hand axis.
 // - The score LineSeries has its own hidden x ValueAxis from -0.5 to 6.5, so x = day index
-//   lands on the centre of that day's category; only scored days get a point.
-// - There is no built-in legend in Qt Graphs 2D: the legend below is a plain Row.
-// - The grid and axis lines of Qt Graphs are drawn with shaders, which the software scene
-//   graph (the renderer week_chart.py selects) does not run, so the horizontal grid and the
-//   baseline are plain Rectangles placed from GraphsView.plotArea instead.
+//   lands on the centre of that day's category; only days with a score get a point.
+// - Qt Graphs 2D has no built-in legend: the legend is a plain Row under the graph.
+// - Qt Graphs draws its grid and axis lines with shaders, which the software scene graph
+//   (the renderer week_chart.py selects) does not run; the horizontal grid and the baseline
+//   are therefore plain Rectangles placed from GraphsView.plotArea, behind the graph.
 
 import QtQuick
 import QtGraphs
@@ -25,39 +25,40 @@ import QtGraphs
 Rectangle {
     id: root
 
-    // Set once from Python (names come from the domain: MarkKind.label).
+    // Set once from Python (the mark names come from the domain, MarkKind.label).
     property string minutesName: "Coaching minutes"
     property string phoneName: "Phone check"
     property string appName: "App switch"
-    property string scoreName: "Avg. reflection score (1–5)"
+    property string scoreName: "Average reflection score (1–5)"
 
-    // Colours that stay distinguishable on light and dark backgrounds (Okabe–Ito).
+    // Colours that stay distinguishable on light and dark backgrounds (Okabe–Ito palette).
     readonly property color minutesColor: "#56B4E9"
     readonly property color phoneColor: "#D55E00"
     readonly property color appColor: "#E69F00"
     readonly property color scoreColor: "#009E73"
 
-    readonly property color textColor: palette.windowText
-    readonly property color gridColor: Qt.alpha(palette.windowText, 0.15)
+    // Background, text and grid follow the system palette.
+    readonly property color textColor: systemPalette.windowText
+    readonly property color gridColor: Qt.alpha(systemPalette.windowText, 0.15)
 
-    implicitWidth: 640
-    implicitHeight: 360
-    color: palette.window
+    implicitWidth: 720
+    implicitHeight: 380
+    color: systemPalette.window
 
     SystemPalette {
-        id: palette
+        id: systemPalette
         colorGroup: SystemPalette.Active
     }
 
-    // The upper end of a value axis: a multiple of `step` at or above `value`, at least `floor`.
-    function niceMax(value, step, floor) {
-        return Math.max(floor, Math.ceil(value / step) * step);
-    }
+    // All three value axes are split into the same number of intervals, so the one grid drawn
+    // below serves them all: minutes in steps from minuteSteps, marks in whole steps, and the
+    // score from 1 to 5 in steps of 1.
+    readonly property int gridIntervals: 4
+    readonly property var minuteSteps: [15, 30, 45, 60, 90, 120, 180, 240, 360]
 
-    // Replace the whole week. Every list has one entry per day (Monday first);
-    // scores holds NaN for a day without a reflection score.
-    function setWeek(categories: list<string>, minutes: list<real>, phone: list<real>,
-                     app: list<real>, scores: list<real>) {
+    // Replace the whole week. Every list has one entry per day, Monday first: categories are
+    // the day labels, minutes/phone/app are numbers, scores holds NaN for a day with no score.
+    function setWeek(categories, minutes, phone, app, scores) {
         dayAxis.categories = categories;
         minutesSet.values = minutes;
         phoneSet.values = phone;
@@ -68,189 +69,202 @@ Rectangle {
                 scoreSeries.append(day, scores[day]);
         }
         const mostMinutes = Math.max(0, ...minutes);
-        minutesAxis.tickInterval = mostMinutes > 120 ? 30 : 15;
-        minutesAxis.max = niceMax(mostMinutes, minutesAxis.tickInterval, 60);
+        let minuteStep = minuteSteps.find(step => step * gridIntervals >= mostMinutes);
+        if (minuteStep === undefined)
+            minuteStep = Math.ceil(mostMinutes / gridIntervals / 60) * 60;
+        minutesAxis.tickInterval = minuteStep;
+        minutesAxis.max = minuteStep * gridIntervals;
         let mostMarks = 0;
         for (let day = 0; day < phone.length; ++day)
-            mostMarks = Math.max(mostMarks, phone[day] + (app[day] || 0));
-        marksAxis.tickInterval = mostMarks > 10 ? 5 : 1;
-        marksAxis.max = niceMax(mostMarks, marksAxis.tickInterval, 4);
+            mostMarks = Math.max(mostMarks, phone[day] + app[day]);
+        const markStep = Math.max(1, Math.ceil(mostMarks / gridIntervals));
+        marksAxis.tickInterval = markStep;
+        marksAxis.max = markStep * gridIntervals;
     }
 
     Column {
         anchors.fill: parent
         anchors.margins: 8
-        spacing: 4
+        spacing: 6
 
-        GraphsView {
-            id: graph
-            objectName: "graph"
+        Item {
+            id: plot
             width: parent.width
             height: parent.height - legend.height - parent.spacing
-            marginTop: 12
-            marginBottom: 4
-            marginLeft: 4
-            marginRight: 4
 
-            theme: GraphsTheme {
-                colorScheme: GraphsTheme.ColorScheme.Automatic
-                backgroundVisible: false
-                plotAreaBackgroundVisible: false
-                gridVisible: false
-                labelTextColor: root.textColor
-                axisX.labelTextColor: root.textColor
-                axisX.mainColor: root.gridColor
-                axisY.labelTextColor: root.textColor
-                axisY.mainColor: root.gridColor
-            }
-
-            axisX: BarCategoryAxis {
-                id: dayAxis
-                objectName: "dayAxis"
-                categories: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-                gridVisible: false
-                subGridVisible: false
-                lineVisible: false
-            }
-            axisY: ValueAxis {
-                id: minutesAxis
-                objectName: "minutesAxis"
-                min: 0
-                max: 60
-                tickInterval: 15
-                labelDecimals: 0
-                subTickCount: 0
-                gridVisible: false
-                subGridVisible: false
-                lineVisible: false
-                titleText: root.minutesName
-                titleColor: root.minutesColor
-            }
-
-            BarSeries {
-                id: minutesSeries
-                objectName: "minutesSeries"
-                name: root.minutesName
-                barWidth: 0.8
-                BarSet {
-                    id: minutesSet
-                    objectName: "minutesSet"
-                    label: root.minutesName
-                    color: root.minutesColor
-                    borderColor: root.minutesColor
-                    values: [0, 0, 0, 0, 0, 0, 0]
-                }
-            }
-
-            BarSeries {
-                id: marksSeries
-                objectName: "marksSeries"
-                name: "Marks"
-                barsType: BarSeries.BarsType.Stacked
-                barWidth: 0.6
-                axisY: ValueAxis {
-                    id: marksAxis
-                    objectName: "marksAxis"
-                    alignment: Qt.AlignRight
-                    min: 0
-                    max: 4
-                    tickInterval: 1
-                    labelDecimals: 0
-                    subTickCount: 0
-                    gridVisible: false
-                    subGridVisible: false
-                    lineVisible: false
-                    titleText: "Marks"
-                    titleColor: root.textColor
-                }
-                BarSet {
-                    id: phoneSet
-                    objectName: "phoneSet"
-                    label: root.phoneName
-                    color: root.phoneColor
-                    borderColor: root.phoneColor
-                    values: [0, 0, 0, 0, 0, 0, 0]
-                }
-                BarSet {
-                    id: appSet
-                    objectName: "appSet"
-                    label: root.appName
-                    color: root.appColor
-                    borderColor: root.appColor
-                    values: [0, 0, 0, 0, 0, 0, 0]
-                }
-            }
-
-            LineSeries {
-                id: scoreSeries
-                objectName: "scoreSeries"
-                name: root.scoreName
-                color: root.scoreColor
-                width: 2
-                axisX: ValueAxis {
-                    objectName: "scoreDayAxis"
-                    min: -0.5
-                    max: 6.5
-                    visible: false
-                    lineVisible: false
-                    gridVisible: false
-                    subGridVisible: false
-                }
-                axisY: ValueAxis {
-                    id: scoreAxis
-                    objectName: "scoreAxis"
-                    alignment: Qt.AlignRight
-                    min: 0
-                    max: 5
-                    tickInterval: 1
-                    labelDecimals: 0
-                    subTickCount: 0
-                    gridVisible: false
-                    subGridVisible: false
-                    lineVisible: false
-                    titleText: "Score"
-                    titleColor: root.scoreColor
-                }
-                pointDelegate: Rectangle {
-                    property real pointValueY
-                    width: 10
-                    height: 10
-                    radius: 5
-                    color: root.scoreColor
-                    border.color: root.color
-                    border.width: 1.5
-
-                    Text {
-                        anchors.bottom: parent.top
-                        anchors.bottomMargin: 2
-                        anchors.horizontalCenter: parent.horizontalCenter
-                        text: parent.pointValueY.toFixed(1)
-                        color: root.textColor
-                        font.pixelSize: 11
-                    }
-                }
-            }
-
-            // Grid lines for the minutes axis and the baseline, behind the bars (see above).
+            // Grid lines of the minutes axis, and the baseline (see the note at the top).
             Repeater {
-                model: Math.floor(minutesAxis.max / minutesAxis.tickInterval) + 1
+                model: root.gridIntervals + 1
                 delegate: Rectangle {
                     required property int index
-                    z: -1
                     x: graph.plotArea.x
                     y: Math.round(graph.plotArea.y + graph.plotArea.height
-                                  * (1 - index * minutesAxis.tickInterval / minutesAxis.max))
+                                  * (1 - index / root.gridIntervals))
                     width: graph.plotArea.width
                     height: 1
-                    color: index === 0 ? Qt.alpha(root.textColor, 0.5) : root.gridColor
+                    color: index === 0 ? Qt.alpha(root.textColor, 0.6) : root.gridColor
+                }
+            }
+
+            GraphsView {
+                id: graph
+                objectName: "graph"
+                anchors.fill: parent
+                marginTop: 20
+                marginBottom: 4
+                marginLeft: 4
+                marginRight: 4
+                // A score of 1 sits on the baseline: do not clip its point in half.
+                clipPlotArea: false
+
+                theme: GraphsTheme {
+                    colorScheme: GraphsTheme.ColorScheme.Automatic
+                    backgroundVisible: false
+                    plotAreaBackgroundVisible: false
+                    gridVisible: false
+                    labelTextColor: root.textColor
+                    axisX.labelTextColor: root.textColor
+                    axisX.mainColor: root.gridColor
+                    axisY.labelTextColor: root.textColor
+                    axisY.mainColor: root.gridColor
+                }
+
+                axisX: BarCategoryAxis {
+                    id: dayAxis
+                    objectName: "dayAxis"
+                    categories: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+                    gridVisible: false
+                    subGridVisible: false
+                    lineVisible: false
+                }
+                axisY: ValueAxis {
+                    id: minutesAxis
+                    objectName: "minutesAxis"
+                    min: 0
+                    max: 60
+                    tickInterval: 15
+                    labelDecimals: 0
+                    subTickCount: 0
+                    gridVisible: false
+                    subGridVisible: false
+                    lineVisible: false
+                    titleText: root.minutesName
+                    titleColor: root.textColor
+                }
+
+                BarSeries {
+                    id: minutesSeries
+                    objectName: "minutesSeries"
+                    name: root.minutesName
+                    barWidth: 0.8
+                    BarSet {
+                        id: minutesSet
+                        objectName: "minutesSet"
+                        label: root.minutesName
+                        color: root.minutesColor
+                        borderColor: root.minutesColor
+                        values: [0, 0, 0, 0, 0, 0, 0]
+                    }
+                }
+
+                BarSeries {
+                    id: marksSeries
+                    objectName: "marksSeries"
+                    name: "Marks"
+                    barsType: BarSeries.BarsType.Stacked
+                    barWidth: 0.6
+                    axisY: ValueAxis {
+                        id: marksAxis
+                        objectName: "marksAxis"
+                        alignment: Qt.AlignRight
+                        min: 0
+                        max: 4
+                        tickInterval: 1
+                        labelDecimals: 0
+                        subTickCount: 0
+                        gridVisible: false
+                        subGridVisible: false
+                        lineVisible: false
+                        titleText: "Marks"
+                        titleColor: root.textColor
+                    }
+                    BarSet {
+                        id: phoneSet
+                        objectName: "phoneSet"
+                        label: root.phoneName
+                        color: root.phoneColor
+                        borderColor: root.phoneColor
+                        values: [0, 0, 0, 0, 0, 0, 0]
+                    }
+                    BarSet {
+                        id: appSet
+                        objectName: "appSet"
+                        label: root.appName
+                        color: root.appColor
+                        borderColor: root.appColor
+                        values: [0, 0, 0, 0, 0, 0, 0]
+                    }
+                }
+
+                LineSeries {
+                    id: scoreSeries
+                    objectName: "scoreSeries"
+                    name: root.scoreName
+                    color: root.scoreColor
+                    width: 2
+                    axisX: ValueAxis {
+                        objectName: "scoreDayAxis"
+                        min: -0.5
+                        max: 6.5
+                        visible: false
+                        lineVisible: false
+                        labelsVisible: false
+                        gridVisible: false
+                        subGridVisible: false
+                    }
+                    axisY: ValueAxis {
+                        id: scoreAxis
+                        objectName: "scoreAxis"
+                        alignment: Qt.AlignRight
+                        min: 1
+                        max: 5
+                        tickInterval: 1
+                        labelDecimals: 0
+                        subTickCount: 0
+                        gridVisible: false
+                        subGridVisible: false
+                        lineVisible: false
+                        titleText: "Score"
+                        titleColor: root.textColor
+                    }
+                    // Qt Graphs sets pointValueY on the delegate when it declares it.
+                    pointDelegate: Rectangle {
+                        property real pointValueY
+                        width: 10
+                        height: 10
+                        radius: 5
+                        color: root.scoreColor
+                        border.color: root.color
+                        border.width: 1.5
+
+                        Text {
+                            anchors.bottom: parent.top
+                            anchors.bottomMargin: 2
+                            anchors.horizontalCenter: parent.horizontalCenter
+                            text: Number(parent.pointValueY.toFixed(2)).toString()
+                            color: root.textColor
+                            font.pointSize: 8
+                        }
+                    }
                 }
             }
         }
 
-        Row {
+        Flow {
             id: legend
             objectName: "legend"
-            anchors.horizontalCenter: parent.horizontalCenter
+            width: parent.width
+            leftPadding: graph.plotArea.x
             spacing: 16
 
             Repeater {
@@ -261,6 +275,7 @@ Rectangle {
                     { name: root.scoreName, color: root.scoreColor, line: true },
                 ]
                 delegate: Row {
+                    id: entry
                     required property var modelData
                     spacing: 6
 
@@ -268,31 +283,32 @@ Rectangle {
                         width: 16
                         height: 12
                         anchors.verticalCenter: parent.verticalCenter
+
                         Rectangle {
-                            visible: !modelData.line
+                            visible: !entry.modelData.line
                             anchors.fill: parent
                             radius: 2
-                            color: modelData.color
+                            color: entry.modelData.color
                         }
                         Rectangle {
-                            visible: modelData.line
+                            visible: entry.modelData.line
                             anchors.verticalCenter: parent.verticalCenter
                             width: parent.width
                             height: 2
-                            color: modelData.color
+                            color: entry.modelData.color
                         }
                         Rectangle {
-                            visible: modelData.line
+                            visible: entry.modelData.line
                             anchors.centerIn: parent
                             width: 8
                             height: 8
                             radius: 4
-                            color: modelData.color
+                            color: entry.modelData.color
                         }
                     }
                     Text {
                         anchors.verticalCenter: parent.verticalCenter
-                        text: modelData.name
+                        text: entry.modelData.name
                         color: root.textColor
                     }
                 }

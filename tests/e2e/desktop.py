@@ -12,7 +12,8 @@ on a small Linux desktop, and tears it all down again:
    D-Bus-activated services (dconf, xfconfd, ...) inherit the bus daemon's environment, not the
    caller's.
 3. A private **D-Bus session bus**: ``dbus-daemon --session --nofork`` listening on
-   ``$XDG_RUNTIME_DIR/bus``; its address comes back through ``--print-address=FD``.
+   ``$XDG_RUNTIME_DIR/bus``; its address comes back through ``--print-address=FD``.  Services it
+   activates (dconf-service, ...) stay in its process group, so they die with it at teardown.
 4. The XEmbed tray host **trayer** (``--edge top --align right``, 200x32 px, dock type).  Ready when
    its panel window exists *and* it owns the ``_NET_SYSTEM_TRAY_S0`` selection (the selection is
    what Qt looks for; the owner is read with libX11 through ctypes).
@@ -775,17 +776,26 @@ class HeadlessDesktop:
 
     # ------------------------------------------------------------------- input
 
-    def click(self, x: int, y: int, button: int = 1) -> None:
-        """Move the pointer to (x, y) in root coordinates and click ``button`` (1 left, 3 right)."""
-        self.run(
-            ["xdotool", "mousemove", "--sync", str(x), str(y), "click", str(button)],
-            check=True,
-            timeout_s=5,
-        )
+    def pointer_position(self) -> tuple[int, int]:
+        """Where the pointer is, in root coordinates."""
+        output = self.run(["xdotool", "getmouselocation", "--shell"], check=True, timeout_s=5)
+        values = dict(line.split("=", 1) for line in output.stdout.split() if "=" in line)
+        return int(values["X"]), int(values["Y"])
 
     def move_pointer(self, x: int, y: int) -> None:
-        """Move the pointer to (x, y) in root coordinates (hover)."""
-        self.run(["xdotool", "mousemove", "--sync", str(x), str(y)], check=True, timeout_s=5)
+        """Move the pointer to (x, y) in root coordinates and wait until it is there.
+
+        xdotool 3.20160805's ``mousemove --sync`` waits *forever* when the pointer is already at
+        the target (e.g. a new app's icon in the same place as the last one), so that case is
+        skipped here.
+        """
+        if self.pointer_position() != (x, y):
+            self.run(["xdotool", "mousemove", "--sync", str(x), str(y)], check=True, timeout_s=5)
+
+    def click(self, x: int, y: int, button: int = 1) -> None:
+        """Move the pointer to (x, y) in root coordinates and click ``button`` (1 left, 3 right)."""
+        self.move_pointer(x, y)
+        self.run(["xdotool", "click", str(button)], check=True, timeout_s=5)
 
     def key(self, *keys: str, delay_ms: int = 30) -> None:
         """Press and release each key in turn (xdotool names: ``Down``, ``Return``, ``ctrl+alt+p``).

@@ -1,0 +1,263 @@
+"""The weekly review chart: a Qt Graphs ``GraphsView`` (QML) inside a ``QQuickWidget``.
+
+Per day of one ISO week it shows coaching minutes (bars, left axis), marks by kind (phone checks
+and app switches stacked, right axis) and the average reflection score (a line with points on
+its own 1-5 axis, only on days with a score). The QML lives in ``resources/qml/WeekChart.qml``,
+installed as the data package ``focusmate.resources``.
+
+Importing this module loads Qt Quick and Qt Graphs (~0.3 s): only the review window imports it,
+when it opens. Data flows one way: :meth:`WeekChart.show_week` hands plain lists to the QML
+function ``setWeek``. :meth:`WeekChart.series_values` reads what the chart shows back from the
+QML series objects themselves, so tests check the chart and not a Python copy of its input.
+
+If the QML cannot be loaded, the widget logs the QML errors and shows the week's figures as
+plain text instead; it never raises into the review window.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib.resources import as_file, files
+from importlib.resources.abc import Traversable
+from typing import TypeVar
+
+from PySide6.QtCore import (
+    Q_ARG,
+    QMessageLogContext,
+    QMetaObject,
+    QObject,
+    QSize,
+    Qt,
+    QtMsgType,
+    QUrl,
+    qFormatLogMessage,
+    qInstallMessageHandler,
+)
+from PySide6.QtGraphs import QBarCategoryAxis, QBarSet, QLineSeries
+from PySide6.QtQuick import QQuickItem, QQuickWindow, QSGRendererInterface
+from PySide6.QtQuickWidgets import QQuickWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from focusmate.core.model import MarkKind
+from focusmate.core.weekly import DayStats, WeekStats
+
+_log = logging.getLogger(__name__)
+
+_T = TypeVar("_T", bound=QObject)
+
+QML_FILE = "WeekChart.qml"
+
+# objectNames in WeekChart.qml that Python reads back.
+_DAY_AXIS = "dayAxis"
+_BAR_SETS = {"minutes": "minutesSet", "phone": "phoneSet", "app": "appSet"}
+_SCORE_SERIES = "scoreSeries"
+
+# What Qt Graphs prints when its one-off OpenGL probe fails (see _quiet_opengl_probe).
+_OPENGL_PROBE_MESSAGES = frozenset(
+    {"QRhiGles2: Failed to create temporary context", "QRhiGles2: Failed to create context"}
+)
+
+_scene_graph_chosen = False
+
+
+def qml_source() -> Traversable:
+    """The chart's QML file inside the installed ``focusmate.resources`` data package."""
+    return files("focusmate.resources") / "qml" / QML_FILE
+
+
+class WeekChart(QWidget):
+    """Coaching minutes, marks and reflection scores for the seven days of one ISO week."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Week chart")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._fallback = QLabel(self)
+        self._fallback.setObjectName("weekChartFallback")
+        self._fallback.setTextFormat(Qt.TextFormat.PlainText)
+        self._fallback.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._fallback.setWordWrap(True)
+        self._fallback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._quick = self._load_chart()
+        if self._quick is None:
+            self._show_fallback("The chart could not be drawn.")
+        else:
+            self._fallback.hide()
+            self._layout.addWidget(self._quick)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Small enough for a laptop screen, large enough for the axis titles and the legend."""
+        return QSize(420, 260) if self.chart_loaded else super().minimumSizeHint()
+
+    @property
+    def chart_loaded(self) -> bool:
+        """True while the Qt Graphs chart is shown, False when the text fallback is."""
+        return self._quick is not None
+
+    def show_week(self, stats: WeekStats) -> None:
+        """Show ``stats``, replacing whatever week was shown before."""
+        figures = _figures_text(stats)
+        self.setAccessibleDescription(figures)
+        root = self._root()
+        if root is None:
+            self._fallback.setText(figures)
+            return
+        days = stats.days
+        arguments = (
+            [f"{d.day:%a} {d.day.day}" for d in days],
+            [float(d.minutes) for d in days],
+            [float(d.marks.get(MarkKind.PHONE, 0)) for d in days],
+            [float(d.marks.get(MarkKind.APP, 0)) for d in days],
+            [math.nan if d.average_score is None else float(d.average_score) for d in days],
+        )
+        called = QMetaObject.invokeMethod(
+            root, "setWeek", Qt.ConnectionType.DirectConnection,
+            *(Q_ARG("QVariant", argument) for argument in arguments),
+        )  # fmt: skip
+        if not called:
+            _log.error("WeekChart.qml has no usable setWeek(); showing the figures as text")
+            self._drop_chart()
+            self._show_fallback(figures)
+
+    def categories(self) -> list[str]:
+        """The day labels on the chart's x axis, read from the QML axis."""
+        axis = self._child(QBarCategoryAxis, _DAY_AXIS)
+        return list(axis.categories())
+
+    def series_values(self) -> dict[str, list[float]]:
+        """What the chart shows, read from its QML series objects.
+
+        ``minutes``, ``phone`` and ``app``: one bar value per day, Monday first.
+        ``score_day`` and ``score``: the score line's points, as day index (0 = Monday) and
+        score, only for the days that have one.
+        """
+        values = {key: list(self._child(QBarSet, name).values()) for key, name in _BAR_SETS.items()}
+        points = self._child(QLineSeries, _SCORE_SERIES).points()
+        values["score_day"] = [point.x() for point in points]
+        values["score"] = [point.y() for point in points]
+        return values
+
+    def fallback_text(self) -> str:
+        """The text shown instead of the chart ("" while the chart is shown)."""
+        return "" if self.chart_loaded else self._fallback.text()
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _load_chart(self) -> QQuickWidget | None:
+        _choose_scene_graph()
+        quick = QQuickWidget(self)
+        quick.setResizeMode(QQuickWidget.ResizeMode.SizeRootObjectToView)
+        try:
+            with as_file(qml_source()) as path, _quiet_opengl_probe():
+                quick.setSource(QUrl.fromLocalFile(os.fspath(path)))
+        except (OSError, ModuleNotFoundError) as error:
+            _log.error("The week chart's QML file is missing: %s", error)
+            quick.deleteLater()
+            return None
+        root = quick.rootObject()
+        if quick.status() != QQuickWidget.Status.Ready or root is None:
+            errors = "; ".join(error.toString() for error in quick.errors()) or "no root object"
+            _log.error("The week chart did not load, showing the figures as text: %s", errors)
+            quick.deleteLater()
+            return None
+        root.setProperty("phoneName", _capitalised(MarkKind.PHONE.label))
+        root.setProperty("appName", _capitalised(MarkKind.APP.label))
+        return quick
+
+    def _root(self) -> QQuickItem | None:
+        return None if self._quick is None else self._quick.rootObject()
+
+    def _child(self, kind: type[_T], name: str) -> _T:
+        root = self._root()
+        if root is None:
+            raise RuntimeError("the week chart did not load; it shows text instead")
+        child = root.findChild(kind, name)
+        if child is None:
+            raise LookupError(f"WeekChart.qml has no {kind.__name__} named {name!r}")
+        return child
+
+    def _drop_chart(self) -> None:
+        if self._quick is not None:
+            self._layout.removeWidget(self._quick)
+            self._quick.deleteLater()
+            self._quick = None
+
+    def _show_fallback(self, text: str) -> None:
+        self._fallback.setText(text)
+        self._layout.addWidget(self._fallback)
+        self._fallback.show()
+
+
+def _choose_scene_graph() -> None:
+    """Render Qt Quick with the software scene graph (once, before the first Quick window).
+
+    Why: offscreen (the UI tests) Qt has no OpenGL and falls back to software anyway; on Xvfb
+    (the e2e tests) and on machines without a usable GPU driver, OpenGL would be Mesa llvmpipe,
+    slower to start and one more thing to break; and a QQuickWidget on OpenGL makes its whole
+    top-level window compose through OpenGL. A static chart of a few dozen rectangles needs no
+    GPU, and one renderer everywhere means the tests see what users see. The price: Qt Graphs
+    draws grid and axis lines with shaders, which software does not run, so WeekChart.qml draws
+    its own grid. Setting QT_QUICK_BACKEND or QSG_RHI_BACKEND overrides this choice.
+    """
+    global _scene_graph_chosen  # noqa: PLW0603 - a once-per-process switch
+    if _scene_graph_chosen:
+        return
+    _scene_graph_chosen = True
+    if os.environ.get("QT_QUICK_BACKEND") or os.environ.get("QSG_RHI_BACKEND"):
+        return
+    QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
+
+
+@contextmanager
+def _quiet_opengl_probe() -> Iterator[None]:
+    """Keep Qt Graphs' OpenGL probe from printing two warnings where there is no OpenGL.
+
+    On Linux the first ``GraphsTheme`` (every ``GraphsView`` creates one) asks a throw-away
+    OpenGL QRhi for the largest texture size (``CommonUtils::maxTextureSize``, used only by 3D
+    gradients), whatever renderer is in use. Without OpenGL (the offscreen platform) this prints
+    "QRhiGles2: Failed to create ..." and falls back to a default; nothing is wrong. Those two
+    exact messages are logged at debug level here; every other message goes to the handler
+    that was installed before (pytest-qt's, in the tests) or to Qt's default output.
+    """
+    previous = None
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message in _OPENGL_PROBE_MESSAGES:
+            _log.debug("Qt Graphs' OpenGL probe (harmless without OpenGL): %s", message)
+        elif previous is not None:
+            previous(kind, context, message)
+        else:
+            sys.stderr.write(qFormatLogMessage(kind, context, message) + "\n")
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _figures_text(stats: WeekStats) -> str:
+    """The week's figures as plain text: the fallback, and the accessible description."""
+    lines = [f"Week {stats.week}"]
+    lines.extend(_day_line(day) for day in stats.days)
+    return "\n".join(lines)
+
+
+def _day_line(day: DayStats) -> str:
+    parts = [f"{day.minutes:.0f} min"]
+    parts.extend(f"{kind.label}: {day.marks.get(kind, 0)}" for kind in MarkKind)
+    parts.append("no score" if day.average_score is None else f"score {day.average_score:.2f}")
+    return f"{day.day:%a %d %b}: " + ", ".join(parts)
+
+
+__all__ = ["QML_FILE", "WeekChart", "qml_source"]

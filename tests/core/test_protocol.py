@@ -1,0 +1,56 @@
+"""The local-socket protocol: any bytes give a clear error, never a crash."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from focusmate.core.errors import ExitCode, InvalidData, NotPossibleNow
+from focusmate.core.protocol import (
+    MAX_MESSAGE_BYTES,
+    decode_request,
+    decode_response,
+    encode,
+    error_from_response,
+    failure,
+)
+
+
+def test_a_request_round_trips() -> None:
+    line = encode({"cmd": "log", "kind": "phone"})
+    assert line.endswith(b"\n") and line.count(b"\n") == 1
+    assert decode_request(line.strip()) == {"cmd": "log", "kind": "phone"}
+
+
+@given(st.binary(max_size=300))
+def test_any_bytes_are_either_a_request_or_invalid_data(data: bytes) -> None:
+    try:
+        message = decode_request(data)
+    except InvalidData:
+        return
+    assert isinstance(message, dict) and "cmd" in message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        b"",
+        b"{",
+        b"[]",
+        b'{"cmd": "rm -rf"}',
+        b'"show"',
+        b"\xff\xfe",
+        b"x" * (MAX_MESSAGE_BYTES + 1),
+    ],
+)
+def test_bad_requests(line: bytes) -> None:
+    with pytest.raises(InvalidData):
+        decode_request(line)
+
+
+def test_a_failure_keeps_its_exit_code_across_the_socket() -> None:
+    response = decode_response(encode(failure(NotPossibleNow("no coaching session is running"))))
+    error = error_from_response(response)
+    assert error.exit_code == ExitCode.NOT_NOW and str(error) == "no coaching session is running"
+    assert error_from_response({"ok": False, "exit": 77}).exit_code == ExitCode.FAILURE
