@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import, whatever the host has
 
 
 @pytest.fixture(autouse=True)
-def private_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Point every user directory at a private temp folder."""
-    home = tmp_path / "home"
-    runtime = tmp_path / "run"
+def private_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Point every user directory at a private temp folder (apart from the test's tmp_path)."""
+    root = tmp_path_factory.mktemp("env")
+    home = root / "home"
+    runtime = root / "run"
     for directory in (home, runtime):
         directory.mkdir(mode=0o700)
     monkeypatch.setenv("HOME", str(home))

@@ -54,7 +54,7 @@ Rectangle {
     // below serves them all: minutes in steps from minuteSteps, marks in whole steps, and the
     // score from 1 to 5 in steps of 1.
     readonly property int gridIntervals: 4
-    readonly property var minuteSteps: [15, 30, 45, 60, 90, 120, 180, 240, 360]
+    readonly property var minuteSteps: [15, 20, 30, 45, 60, 90, 120, 180, 240, 360]
 
     // Replace the whole week. Every list has one entry per day, Monday first: categories are
     // the day labels, minutes/phone/app are numbers, scores holds NaN for a day with no score.

@@ -22,7 +22,7 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -179,6 +179,14 @@ def test_left_click_activates_with_trigger(desktop: HeadlessDesktop, probe: Prob
     assert not (probe.out / "activated-Context").exists()
 
 
+def counts_if(
+    desktop: HeadlessDesktop, condition: Callable[[NotificationCounts], bool]
+) -> NotificationCounts | None:
+    """dunst's counters if they meet ``condition``, else None (for wait_until)."""
+    counts = desktop.notification_counts()
+    return counts if condition(counts) else None
+
+
 @pytest.mark.timeout(60)
 def test_notify_send_reaches_dunst_and_pause_holds_it(desktop: HeadlessDesktop) -> None:
     info = desktop.run(
@@ -208,7 +216,7 @@ def test_notify_send_reaches_dunst_and_pause_holds_it(desktop: HeadlessDesktop) 
         paused = desktop.notification_counts()
         desktop.run(["notify-send", "-t", "60000", "e2e", "held"], check=True)
         held = wait_until(
-            lambda: (c := desktop.notification_counts()).waiting > paused.waiting and c,
+            lambda: counts_if(desktop, lambda c: c.waiting > paused.waiting),
             timeout_s=5,
             what="dunst to hold the notification",
         )
@@ -217,7 +225,7 @@ def test_notify_send_reaches_dunst_and_pause_holds_it(desktop: HeadlessDesktop) 
         desktop.run(["dunstctl", "set-paused", "false"], check=True)
 
     released = wait_until(
-        lambda: (c := desktop.notification_counts()).waiting == 0 and c,
+        lambda: counts_if(desktop, lambda c: c.waiting == 0),
         timeout_s=5,
         what="dunst to release held notifications",
     )

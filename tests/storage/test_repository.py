@@ -1,0 +1,79 @@
+"""The TinyDB session repository on a real file."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from focusmate.core.errors import InvalidData
+from focusmate.core.model import CoachingSession, Mark, MarkKind
+from focusmate.storage.repository import DATA_FILE_NAME, TinyDBSessionRepository
+from tests.core.strategies import sessions
+from tests.fakes import T0
+
+
+def session(sid: str, hours: int = 0) -> CoachingSession:
+    return CoachingSession(sid, f"Person {sid}", T0 + timedelta(hours=hours), 30)
+
+
+def test_saved_sessions_survive_a_new_process(tmp_path: Path) -> None:
+    repo = TinyDBSessionRepository(tmp_path)
+    repo.save(session("b", 2))
+    repo.save(session("a", 1))
+    marked = session("a", 1).with_mark(Mark(MarkKind.PHONE, T0))
+    repo.save(marked)
+    reopened = TinyDBSessionRepository(tmp_path)
+    assert [s.id for s in reopened.all_sessions()] == ["a", "b"]
+    assert reopened.get("a") == marked
+    assert reopened.get("zzz") is None
+
+
+def test_save_many_then_save_never_overwrites_another_session(tmp_path: Path) -> None:
+    repo = TinyDBSessionRepository(tmp_path)
+    repo.save(session("a"))
+    repo.save_many([session("b", 1), session("c", 2), replace(session("a"), focus="updated")])
+    repo.save(session("d", 3))
+    all_ids = [s.id for s in TinyDBSessionRepository(tmp_path).all_sessions()]
+    assert all_ids == ["a", "b", "c", "d"]
+    assert repo.get("a") is not None and repo.get("a").focus == "updated"  # type: ignore[union-attr]
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+          deadline=None, max_examples=30)  # fmt: skip
+@given(st.lists(sessions(), max_size=6, unique_by=lambda s: s.id))
+def test_what_is_saved_is_what_is_read(tmp_path: Path, data: list[CoachingSession]) -> None:
+    folder = tmp_path / str(len(list(tmp_path.iterdir())))
+    TinyDBSessionRepository(folder).save_many(data)
+    assert TinyDBSessionRepository(folder).all_sessions() == sorted(
+        data, key=lambda s: s.started_at
+    )
+
+
+def test_a_reader_never_creates_files(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    assert TinyDBSessionRepository(folder, writable=False).all_sessions() == []
+    assert list(folder.iterdir()) == []
+
+
+def test_a_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / DATA_FILE_NAME
+    content = json.dumps({"meta": {"1": {"schema_version": 99}}, "sessions": {}})
+    path.write_text(content)
+    with pytest.raises(InvalidData, match="schema version"):
+        TinyDBSessionRepository(tmp_path)
+    assert path.read_text() == content
+
+
+def test_a_damaged_session_record_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / DATA_FILE_NAME
+    path.write_text(json.dumps({"meta": {"1": {"schema_version": 1}},
+                                "sessions": {"1": {"id": "x"}}}))  # fmt: skip
+    with pytest.raises(InvalidData):
+        TinyDBSessionRepository(tmp_path).all_sessions()

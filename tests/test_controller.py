@@ -1,0 +1,148 @@
+"""SessionController with a fake clock and the real repository on disk."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from focusmate.controller import SessionController
+from focusmate.core.errors import InvalidInput, NotPossibleNow, StorageFailure
+from focusmate.core.model import CoachingSession, MarkKind, Question, Reflection
+from focusmate.storage.repository import TinyDBSessionRepository
+from tests.fakes import T0, FakeClock, FlakyRepository, IdFactory
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> FlakyRepository:
+    return FlakyRepository(TinyDBSessionRepository(tmp_path / "data"))
+
+
+@pytest.fixture
+def controller(repo: FlakyRepository, clock: FakeClock) -> SessionController:
+    return SessionController(repo, clock, IdFactory())
+
+
+def reopened(repo: FlakyRepository, clock: FakeClock) -> SessionController:
+    """A controller in a 'new process' reading the same file."""
+    return SessionController(TinyDBSessionRepository(repo.real.path.parent), clock, IdFactory("n"))
+
+
+def test_the_whole_session_is_on_disk_at_every_step(
+    controller: SessionController, repo: FlakyRepository, clock: FakeClock, qtbot: QtBot
+) -> None:
+    with qtbot.waitSignal(controller.state_changed):
+        controller.start("Ana", 30, "listen")
+    clock.advance(minutes=4)
+    controller.mark(MarkKind.PHONE)
+    assert reopened(repo, clock).current == controller.current  # durable before return
+    clock.advance(minutes=30)
+    with qtbot.waitSignal(controller.session_ended) as ended:
+        controller.end()
+    assert ended.args == ["s1"]
+    saved = reopened(repo, clock).session("s1")
+    assert saved is not None and saved.ended_at == T0 + timedelta(minutes=34)
+    assert saved.reflection_pending and controller.current is None
+
+
+def test_status_document(controller: SessionController, clock: FakeClock) -> None:
+    assert controller.status() == {"state": "idle", "session": None}
+    controller.start("Ana", 30)
+    clock.advance(minutes=31, seconds=5)
+    controller.mark(MarkKind.APP)
+    assert controller.status() == {
+        "state": "running",
+        "session": {
+            "id": "s1", "with": "Ana", "started_at": "2026-11-23T09:00:00+00:00",
+            "planned_minutes": 30, "elapsed_s": 1865, "remaining_s": -65,
+            "marks": {"phone": 0, "app": 1},
+        },
+    }  # fmt: skip
+
+
+def test_rules_are_enforced(controller: SessionController) -> None:
+    with pytest.raises(NotPossibleNow):
+        controller.mark(MarkKind.PHONE)
+    with pytest.raises(NotPossibleNow):
+        controller.end()
+    with pytest.raises(InvalidInput):
+        controller.start("  ", 30)
+    controller.start("Ana", 30)
+    with pytest.raises(NotPossibleNow, match="already running"):
+        controller.start("Ben", 30)
+
+
+def test_a_failed_write_changes_nothing_and_loses_nothing(
+    controller: SessionController, repo: FlakyRepository, clock: FakeClock
+) -> None:
+    controller.start("Ana", 30)
+    controller.mark(MarkKind.PHONE)
+    repo.fail_writes = True
+    with pytest.raises(StorageFailure, match="No space left"):
+        controller.mark(MarkKind.PHONE)
+    with pytest.raises(StorageFailure):
+        controller.end()
+    assert controller.current is not None and len(controller.current.marks) == 1
+    repo.fail_writes = False
+    controller.mark(MarkKind.PHONE)  # retried once the disk has room
+    assert len(reopened(repo, clock).current.marks) == 2  # type: ignore[union-attr]
+
+
+def test_a_running_session_resumes_after_a_restart(
+    controller: SessionController, repo: FlakyRepository, clock: FakeClock, qtbot: QtBot
+) -> None:
+    controller.start("Ana", 30)
+    clock.advance(minutes=40)
+    again = reopened(repo, clock)
+    assert again.current is not None and again.current.id == "s1"
+    assert again.timing() is not None and again.timing().overtime  # type: ignore[union-attr]
+    with qtbot.waitSignal(again.ticked, timeout=3000):
+        pass  # the 1 s tick restarts with the resumed session
+
+
+def test_reflections_draft_then_complete(controller: SessionController, clock: FakeClock) -> None:
+    controller.start("Ana", 30)
+    controller.end()
+    assert [s.id for s in controller.pending_reflections()] == ["s1"]
+    draft = Reflection({Question.FULLY_PRESENT: 2}, "tired", complete=False)
+    controller.save_reflection("s1", draft)
+    assert controller.pending_reflections()[0].reflection == draft
+    controller.save_reflection("s1", Reflection({q: 4 for q in Question}, complete=True))
+    assert controller.pending_reflections() == []
+    with pytest.raises(NotPossibleNow):
+        controller.save_reflection("nope", draft)
+
+
+def test_past_names_most_recent_first(controller: SessionController, clock: FakeClock) -> None:
+    for name in ("Ana", "Ben", "Ana", "Cy"):
+        controller.start(name, 30)
+        controller.end()
+        clock.advance(hours=1)
+    assert controller.past_names() == ["Cy", "Ana", "Ben"]
+
+
+def test_import_never_touches_the_running_session(
+    controller: SessionController, clock: FakeClock
+) -> None:
+    running = controller.start("Ana", 30)
+    other = CoachingSession("x1", "Ben", T0 - timedelta(days=1), 30, ended_at=T0)
+    same_id_but_ended = CoachingSession(running.id, "Ana", T0, 30, ended_at=T0)
+    result = controller.import_sessions([same_id_but_ended, other])
+    assert (result.added, result.updated) == (1, 0)
+    assert controller.current is not None and controller.current.running
+    assert controller.session("x1") == other
+
+
+def test_week_uses_the_clock(controller: SessionController, clock: FakeClock) -> None:
+    controller.start("Ana", 30)
+    clock.advance(minutes=20)
+    controller.end()
+    assert str(controller.current_week()) == "2026-W48"
+    assert controller.week(controller.current_week()).total_minutes == 20

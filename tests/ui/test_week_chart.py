@@ -1,0 +1,242 @@
+"""The weekly review chart: what the Qt Graphs series show, read back from the QML objects.
+
+Runs offscreen (tests/conftest.py sets QT_QPA_PLATFORM); any Qt warning fails a test
+(qt_log_level_fail), so the QML must load and render cleanly.
+"""
+
+from __future__ import annotations
+
+import ast
+import logging
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtGraphs import QBarSet
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtQuickWidgets import QQuickWidget
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+import focusmate
+from focusmate.core.model import MarkKind
+from focusmate.core.weekly import DayStats, IsoWeek, WeekStats
+from focusmate.ui import week_chart
+from focusmate.ui.week_chart import WeekChart
+
+WEEK = IsoWeek(2026, 48)  # Monday 23 November 2026
+MINUTES_COLOUR = (0x56, 0xB4, 0xE9)  # minutesColor in WeekChart.qml
+
+
+def day_stats(
+    day: date, minutes: float = 0.0, phone: int = 0, app: int = 0, score: float | None = None
+) -> DayStats:
+    return DayStats(
+        day=day,
+        sessions=1 if minutes else 0,
+        minutes=minutes,
+        marks={MarkKind.PHONE: phone, MarkKind.APP: app},
+        average_score=score,
+    )
+
+
+def week_of(week: IsoWeek, **by_weekday: DayStats) -> WeekStats:
+    """A WeekStats with the given days (keyed mon..sun); the other days are empty."""
+    names = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    days = tuple(
+        by_weekday.get(name, day_stats(d)) for name, d in zip(names, week.days, strict=True)
+    )
+    return WeekStats(week=week, days=days, sessions=())
+
+
+@pytest.fixture
+def fixture_week() -> WeekStats:
+    monday, _, wednesday, *_ = WEEK.days
+    return week_of(
+        WEEK,
+        mon=day_stats(monday, minutes=45, phone=2, app=1, score=3.5),
+        wed=day_stats(wednesday, minutes=30, score=4.75),
+    )
+
+
+@pytest.fixture
+def chart(qtbot: QtBot) -> WeekChart:
+    widget = WeekChart()
+    qtbot.addWidget(widget)
+    widget.resize(800, 420)
+    return widget
+
+
+def test_the_chart_loads_from_the_installed_data_package(chart: WeekChart) -> None:
+    source = week_chart.qml_source()
+    assert source.is_file()
+    assert source.name == "WeekChart.qml"
+    assert chart.chart_loaded
+    assert chart.fallback_text() == ""
+
+
+def test_a_week_reads_back_exactly_from_the_series(
+    chart: WeekChart, fixture_week: WeekStats
+) -> None:
+    chart.show_week(fixture_week)
+
+    assert chart.series_values() == {
+        "minutes": [45.0, 0.0, 30.0, 0.0, 0.0, 0.0, 0.0],
+        "phone": [2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+        "app": [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+        "score_day": [0.0, 2.0],
+        "score": [3.5, 4.75],
+    }
+    assert chart.categories() == [f"{d:%a} {d.day}" for d in WEEK.days]
+    assert chart.categories()[0].endswith(" 23")
+
+
+def test_an_empty_week_has_zero_bars_and_no_score_points(chart: WeekChart) -> None:
+    chart.show_week(week_of(WEEK))
+
+    values = chart.series_values()
+    assert values["minutes"] == [0.0] * 7
+    assert values["phone"] == [0.0] * 7
+    assert values["app"] == [0.0] * 7
+    assert values["score_day"] == []
+    assert values["score"] == []
+
+
+def test_showing_a_second_week_replaces_the_first(
+    chart: WeekChart, fixture_week: WeekStats
+) -> None:
+    chart.show_week(fixture_week)
+    next_week = WEEK.shifted(1)
+    _, tuesday, *_, sunday = next_week.days
+    chart.show_week(
+        week_of(
+            next_week,
+            tue=day_stats(tuesday, minutes=250, phone=12, app=7, score=1.0),
+            sun=day_stats(sunday, minutes=20, app=3),
+        )
+    )
+
+    assert chart.series_values() == {
+        "minutes": [0.0, 250.0, 0.0, 0.0, 0.0, 0.0, 20.0],
+        "phone": [0.0, 12.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+        "app": [0.0, 7.0, 0.0, 0.0, 0.0, 0.0, 3.0],
+        "score_day": [1.0],
+        "score": [1.0],
+    }
+    assert chart.categories() == [f"{d:%a} {d.day}" for d in next_week.days]
+
+
+def test_the_rendered_chart_is_not_blank_and_draws_the_bars(
+    qtbot: QtBot, chart: WeekChart, fixture_week: WeekStats
+) -> None:
+    chart.show_week(week_of(WEEK))
+    chart.show()
+    qtbot.waitExposed(chart)
+    empty = chart.grab().toImage()
+    # Only the legend swatch has the minutes colour in an empty week.
+    swatch = count_colour(empty, MINUTES_COLOUR)
+    assert 0 < swatch < 400
+
+    chart.show_week(fixture_week)
+
+    # Qt Quick renders on its next frame: wait for the bars (45 and 30 minutes) to appear.
+    qtbot.waitUntil(lambda: count_colour(chart.grab().toImage(), MINUTES_COLOUR) > swatch + 2000)
+    full = chart.grab().toImage()
+    assert (full.width(), full.height()) == (800, 420)
+    colours = {
+        full.pixel(x, y) for x in range(0, full.width(), 2) for y in range(0, full.height(), 2)
+    }
+    assert len(colours) > 20
+
+
+def count_colour(image: QImage, rgb: tuple[int, int, int]) -> int:
+    """How many pixels of ``image`` have exactly the colour ``rgb``."""
+    pixels = image.convertToFormat(QImage.Format.Format_RGB32)
+    blue_green_red_alpha = QColor(*rgb).rgb().to_bytes(4, "little")  # 0xAARRGGBB in memory
+    return bytes(pixels.constBits()).count(blue_green_red_alpha)
+
+
+def test_the_chart_background_follows_the_system_palette(chart: WeekChart) -> None:
+    root = chart.findChild(QQuickWidget).rootObject()
+    assert root.property("color") == QApplication.palette().window().color()
+
+
+def test_the_mark_names_come_from_the_domain(chart: WeekChart) -> None:
+    root = chart.findChild(QQuickWidget).rootObject()
+    assert root.findChild(QBarSet, "phoneSet").label() == "Phone check"
+    assert root.findChild(QBarSet, "appSet").label() == "App switch"
+
+
+@pytest.mark.qt_log_ignore(r"WeekChart\.qml:2:13: Cannot assign to non-existent property")
+def test_a_qml_file_that_fails_to_load_gives_a_text_fallback(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    fixture_week: WeekStats,
+) -> None:
+    broken = tmp_path / "WeekChart.qml"
+    broken.write_text("import QtQuick\nRectangle { notAProperty: 1 }\n")
+    monkeypatch.setattr(week_chart, "qml_source", lambda: broken)
+
+    with caplog.at_level(logging.ERROR, logger=week_chart.__name__):
+        chart = WeekChart()
+    qtbot.addWidget(chart)
+    chart.show_week(fixture_week)
+
+    assert not chart.chart_loaded
+    assert "notAProperty" in caplog.text
+    text = chart.fallback_text()
+    assert "Mon 23 Nov: 45 min, phone check: 2, app switch: 1, score 3.50" in text
+    assert "Wed 25 Nov: 30 min, phone check: 0, app switch: 0, score 4.75" in text
+    assert "Tue 24 Nov: 0 min, phone check: 0, app switch: 0, no score" in text
+    with pytest.raises(RuntimeError):
+        chart.series_values()
+
+
+@pytest.mark.qt_log_ignore(r"absent\.qml: No such file or directory")
+def test_a_missing_qml_file_gives_a_text_fallback(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(week_chart, "qml_source", lambda: tmp_path / "absent.qml")
+
+    with caplog.at_level(logging.ERROR, logger=week_chart.__name__):
+        chart = WeekChart()
+    qtbot.addWidget(chart)
+    chart.show_week(week_of(WEEK))
+
+    assert not chart.chart_loaded
+    assert "absent.qml" in caplog.text
+    assert chart.fallback_text().startswith("Week 2026-W48\n")
+
+
+def test_nothing_but_the_chart_module_imports_qt_quick_at_module_level() -> None:
+    """Qt Quick and Qt Graphs cost start-up time: only week_chart may import them eagerly."""
+    heavy = ("PySide6.QtQuick", "PySide6.QtQml", "PySide6.QtGraphs", "focusmate.ui.week_chart")
+    package = Path(focusmate.__file__).parent
+    offenders = []
+    for path in sorted(package.rglob("*.py")):
+        if path.name == "week_chart.py":
+            continue
+        for module in module_level_imports(ast.parse(path.read_text(), filename=str(path))):
+            if module.startswith(heavy):
+                offenders.append(f"{path.relative_to(package)}: {module}")
+    assert offenders == []
+
+
+def module_level_imports(tree: ast.Module) -> list[str]:
+    """Modules imported outside any function or class body (what importing the module runs)."""
+    found: list[str] = []
+    pending: list[ast.stmt] = list(tree.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Import):
+            found.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.extend(f"{node.module}.{alias.name}" for alias in node.names)
+            found.append(node.module)
+        elif isinstance(node, ast.If | ast.Try | ast.With):
+            for field in ("body", "orelse", "finalbody", "handlers"):
+                for child in getattr(node, field, []):
+                    pending.extend(child.body if isinstance(child, ast.ExceptHandler) else [child])
+    return found
