@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+
 import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import, whatever the host has

@@ -80,9 +80,10 @@ def test_export_then_import_elsewhere_is_idempotent(
     assert code == 0 and "1 added" in out
     code, out, _ = run(capsys, "--data-dir", str(other), "import", str(out_file))
     assert code == 0 and "0 added, 0 updated, 1 unchanged" in out
-    assert TinyDBSessionRepository(other).all_sessions() == TinyDBSessionRepository(
-        data
-    ).all_sessions()
+    assert (
+        TinyDBSessionRepository(other).all_sessions()
+        == TinyDBSessionRepository(data).all_sessions()
+    )
 
 
 def test_a_bad_import_exits_5_and_keeps_the_data(
@@ -102,7 +103,16 @@ def test_an_unwritable_data_dir_is_a_clear_failure(
 ) -> None:
     source = saved(tmp_path)
     export_file = tmp_path / "e.json"
-    run(capsys, "--data-dir", str(source), "export", "--format", "json", "--output", str(export_file))
+    run(
+        capsys,
+        "--data-dir",
+        str(source),
+        "export",
+        "--format",
+        "json",
+        "--output",
+        str(export_file),
+    )
     blocker = tmp_path / "file-not-dir"
     blocker.write_text("x")
     code, _, err = run(capsys, "--data-dir", str(blocker / "data"), "import", str(export_file))

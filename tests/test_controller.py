@@ -114,7 +114,7 @@ def test_reflections_draft_then_complete(controller: SessionController, clock: F
     draft = Reflection({Question.FULLY_PRESENT: 2}, "tired", complete=False)
     controller.save_reflection("s1", draft)
     assert controller.pending_reflections()[0].reflection == draft
-    controller.save_reflection("s1", Reflection({q: 4 for q in Question}, complete=True))
+    controller.save_reflection("s1", Reflection(dict.fromkeys(Question, 4), complete=True))
     assert controller.pending_reflections() == []
     with pytest.raises(NotPossibleNow):
         controller.save_reflection("nope", draft)

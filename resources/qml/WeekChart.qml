@@ -16,8 +16,11 @@
 //   lands on the centre of that day's category; only days with a score get a point.
 // - Qt Graphs 2D has no built-in legend: the legend is a plain Row under the graph.
 // - Qt Graphs draws its grid and axis lines with shaders, which the software scene graph
-//   (the renderer week_chart.py selects) does not run; the horizontal grid and the baseline
-//   are therefore plain Rectangles placed from GraphsView.plotArea, behind the graph.
+//   (the renderer week_chart.py selects) does not run. With the software renderer the grid and
+//   the baseline are therefore plain Rectangles placed from GraphsView.plotArea, behind the
+//   graph; with a GPU renderer (QSG_RHI_BACKEND set) Qt Graphs draws its own grid instead.
+
+pragma ComponentBehavior: Bound
 
 import QtQuick
 import QtGraphs
@@ -39,7 +42,10 @@ Rectangle {
 
     // Background, text and grid follow the system palette.
     readonly property color textColor: systemPalette.windowText
-    readonly property color gridColor: Qt.alpha(systemPalette.windowText, 0.15)
+    readonly property color gridColor: Qt.tint(systemPalette.window, Qt.alpha(systemPalette.windowText, 0.18))
+
+    // Which scene graph renders this window (see the note at the top about the grid).
+    readonly property bool softwareRenderer: GraphicsInfo.api === GraphicsInfo.Software
 
     implicitWidth: 720
     implicitHeight: 380
@@ -94,7 +100,7 @@ Rectangle {
 
             // Grid lines of the minutes axis, and the baseline (see the note at the top).
             Repeater {
-                model: root.gridIntervals + 1
+                model: root.softwareRenderer ? root.gridIntervals + 1 : 0
                 delegate: Rectangle {
                     required property int index
                     x: graph.plotArea.x
@@ -121,7 +127,8 @@ Rectangle {
                     colorScheme: GraphsTheme.ColorScheme.Automatic
                     backgroundVisible: false
                     plotAreaBackgroundVisible: false
-                    gridVisible: false
+                    gridVisible: !root.softwareRenderer
+                    grid.mainColor: root.gridColor
                     labelTextColor: root.textColor
                     axisX.labelTextColor: root.textColor
                     axisX.mainColor: root.gridColor
@@ -145,7 +152,7 @@ Rectangle {
                     tickInterval: 15
                     labelDecimals: 0
                     subTickCount: 0
-                    gridVisible: false
+                    gridVisible: !root.softwareRenderer
                     subGridVisible: false
                     lineVisible: false
                     titleText: root.minutesName

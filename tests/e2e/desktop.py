@@ -3,10 +3,15 @@
 ``HeadlessDesktop`` stands up, inside private temporary directories, everything a tray app meets
 on a small Linux desktop, and tears it all down again:
 
-1. **Xvfb** (``-screen 0 1280x800x24 -nolisten tcp``).  Xvfb picks the free display number itself
-   (``-displayfd``: it tries ``:0``, ``:1``, ... and reports the first one it could lock), which is
-   race-free when several test runs share a machine.  It writes the number when it accepts
-   connections; we still wait until ``xdpyinfo`` answers.
+1. **Xvfb** (``-screen 0 1280x800x24 -nolisten tcp -noreset``).  Xvfb picks the free display
+   number itself (``-displayfd``: it tries ``:0``, ``:1``, ... and reports the first one whose
+   sockets it could bind), which is race-free when several test runs share a machine, and writes
+   the number once it accepts connections; we still wait until ``xdpyinfo`` answers.  Caveat: with
+   ``-displayfd`` Debian's Xvfb writes no ``/tmp/.X<N>-lock``, so a tool that chooses its display by
+   looking for lock files may pick ours (its server then fails; ours is unaffected).
+   ``-noreset`` matters: without it the server resets when its last client disconnects and refuses
+   connections meanwhile; right after the ``xdpyinfo`` probe, trayer failed with "cannot open
+   display" in about 1 start of 10.
 2. A temporary ``HOME``, ``XDG_CONFIG_HOME``, ``XDG_DATA_HOME``, ``XDG_CACHE_HOME`` and
    ``XDG_RUNTIME_DIR`` (mode 0700), put into :attr:`HeadlessDesktop.env` **before** the bus starts:
    D-Bus-activated services (dconf, xfconfd, ...) inherit the bus daemon's environment, not the
@@ -39,8 +44,10 @@ Findings on Debian 12 (Xvfb 21.1, trayer 1.1.8, dunst 1.9.0, PySide6 6.12), with
 * ``xdotool mousemove --sync X Y click 3`` on the icon's centre opens the context menu at once: a
   new override-redirect top-level window with ``_NET_WM_WINDOW_TYPE_POPUP_MENU`` and the app's
   ``WM_CLASS``.  The QMenu grabs the keyboard, so ``xdotool key Down Return`` (no window manager,
-  no focus needed) works; the first ``Down`` selects the first item.  Clicking an item (move, then
-  click) works too.
+  no focus needed) works; the first ``Down`` selects the first item.  Clicking an item works too.
+* xdotool 3.20160805's ``mousemove --sync`` hangs forever when the pointer is already at the
+  target (a second app's icon lands where the first one was): :meth:`HeadlessDesktop.move_pointer`
+  skips the move in that case.
 * A left click delivers ``QSystemTrayIcon.activated`` with ``Trigger`` immediately (press);
   right click delivers ``Context`` as well as opening the menu.
 * ``showMessage()`` on XEmbed draws Qt's own balloon and does not reach dunst.
@@ -315,6 +322,10 @@ class HeadlessDesktop:
             self._start_bus()
             self._start_trayer()
             self._start_dunst()
+        except Exception as exc:
+            logs = self._log_tails()
+            self.stop()
+            raise DesktopError(f"the headless desktop did not start: {exc}{logs}") from exc
         except BaseException:
             self.stop()
             raise
@@ -328,6 +339,16 @@ class HeadlessDesktop:
         if self._root is not None and not self._keep_dir:
             shutil.rmtree(self._root, ignore_errors=True)
         self._root = None
+
+    def _log_tails(self, max_chars: int = 1500) -> str:
+        """The end of every log so far, for error messages (the logs go with the temp dir)."""
+        if self._root is None or not self.log_dir.is_dir():
+            return ""
+        parts = [
+            f"\n--- {path.name} ---\n{path.read_text(errors='replace')[-max_chars:].strip()}"
+            for path in sorted(self.log_dir.glob("*.log"))
+        ]
+        return "".join(parts)
 
     # --------------------------------------------------------------- directories
 
@@ -452,10 +473,11 @@ class HeadlessDesktop:
                 os.killpg(pgid, signal.SIGKILL)  # stragglers of the group, or a stuck leader
         return proc.wait()
 
-    def _child_died(self, proc: subprocess.Popen[bytes], name: str) -> None:
+    @staticmethod
+    def _child_died(proc: subprocess.Popen[bytes], name: str) -> None:
+        """Raise if ``proc`` has ended (start() adds the logs' tails to the message)."""
         if _has_exited(proc):
-            tail = self.read_log(name)[-2000:]
-            raise DesktopError(f"{name} exited during start-up; its log ends:\n{tail}")
+            raise DesktopError(f"{name} exited during start-up")
 
     def run(
         self,
@@ -507,21 +529,21 @@ class HeadlessDesktop:
                     self._screen,
                     "-nolisten",
                     "tcp",
-                    # Without -noreset the server resets whenever its last client disconnects,
-                    # and refuses connections meanwhile: right after our xdpyinfo probe, trayer
-                    # then failed with "cannot open display" about 1 start in 10.
-                    "-noreset",
+                    "-noreset",  # see the module docstring
                 ],
                 name="xvfb",
                 pass_fds=(write_fd,),
             )
+        except BaseException:
+            os.close(read_fd)
+            raise
         finally:
             os.close(write_fd)
         try:
             number = _read_line_from_fd(read_fd, self._startup_timeout_s, "Xvfb's display number")
-        except DesktopError as exc:
+        except DesktopError:
             self._child_died(proc, "xvfb")
-            raise DesktopError(f"{exc}; Xvfb log:\n{self.read_log('xvfb')[-2000:]}") from exc
+            raise
         self.display = f":{number}"
         self.env["DISPLAY"] = self.display
 
@@ -552,6 +574,9 @@ class HeadlessDesktop:
                 name="dbus",
                 pass_fds=(write_fd,),
             )
+        except BaseException:
+            os.close(read_fd)
+            raise
         finally:
             os.close(write_fd)
         try:

@@ -19,7 +19,7 @@ SESSION = CoachingSession(
     "id1", "Zoë 🙂, \"the closer\"", T0, 30, focus="line1\nline2",
     ended_at=T0 + timedelta(minutes=30),
     marks=(Mark(MarkKind.PHONE, T0), Mark(MarkKind.PHONE, T0), Mark(MarkKind.APP, T0)),
-    reflection=Reflection({q: 3 for q in Question}, "anxious about quota", "ask", complete=True),
+    reflection=Reflection(dict.fromkeys(Question, 3), "anxious about quota", "ask", complete=True),
 )  # fmt: skip
 
 

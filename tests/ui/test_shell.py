@@ -1,0 +1,146 @@
+"""The shell: the loop start -> marks -> end -> reflection -> review, through real widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from focusmate.controller import SessionController
+from focusmate.core.model import MarkKind, Question
+from focusmate.shell import Shell
+from focusmate.ui.actions import AppActions
+from focusmate.ui.review_window import ReviewWindow
+from tests.fakes import FakeClock
+
+
+class Answers:
+    """A fake of the quit confirmation box (modal boxes cannot be clicked offscreen)."""
+
+    def __init__(self, answer: bool) -> None:
+        self.answer = answer
+        self.asked: list[str] = []
+
+    def __call__(self, question: str) -> bool:
+        self.asked.append(question)
+        return self.answer
+
+
+@pytest.fixture
+def confirm() -> Answers:
+    return Answers(answer=False)
+
+
+@pytest.fixture
+def shell(controller: SessionController, actions: AppActions,
+          confirm: Answers) -> Iterator[Shell]:  # fmt: skip
+    shell = Shell(controller, actions, use_tray=False, confirm=confirm)
+    shell.show()
+    yield shell
+    shell.close_all()
+
+
+def test_the_whole_loop(
+    qtbot: QtBot, shell: Shell, controller: SessionController, actions: AppActions,
+    clock: FakeClock,
+) -> None:  # fmt: skip
+    assert shell.control_window is not None and shell.control_window.isVisible()
+    actions.start.trigger()
+    dialog = shell.start_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.name_edit.setText("Ana")
+    dialog.buttons.accepted.emit()
+    assert controller.current is not None and controller.current.with_name == "Ana"
+    assert shell.start_dialog is None or not shell.start_dialog.isVisible()
+    assert not shell.session_window.isVisible()  # nothing pops up during the session
+    clock.advance(minutes=3)
+    actions.log_phone.trigger()
+    actions.log_app.trigger()
+    actions.log_phone.trigger()
+    assert controller.current.mark_counts() == {MarkKind.PHONE: 2, MarkKind.APP: 1}
+    clock.advance(minutes=30)
+    actions.end.trigger()
+    reflection = shell.reflection_dialogs["s1"]
+    assert reflection.isVisible()
+    for question in Question:
+        reflection.set_answer(question, 4)
+    reflection.save_button.click()
+    assert controller.pending_reflections() == []
+    actions.review.trigger()
+    review = shell.review_window
+    assert isinstance(review, ReviewWindow) and review.isVisible()
+    assert review.table.rowCount() == 1
+    assert review.table.item(0, 2).text() == "Ana"
+    assert review.table.item(0, 6).text() == "4.0"
+
+
+def test_a_refused_start_keeps_the_dialog_and_the_text(
+    shell: Shell, actions: AppActions, controller: SessionController
+) -> None:
+    actions.start.trigger()
+    dialog = shell.start_dialog
+    assert dialog is not None
+    dialog.name_edit.setText("   ")
+    dialog.buttons.accepted.emit()
+    assert controller.current is None and dialog.isVisible()
+    assert "empty" in dialog.error_label.text()
+
+
+def test_quit_during_a_session_asks_first(
+    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController,
+    confirm: Answers,
+) -> None:  # fmt: skip
+    controller.start("Ana", 30)
+    with qtbot.assertNotEmitted(shell.quit_confirmed):
+        actions.quit.trigger()
+    assert confirm.asked and "Ana" in confirm.asked[0]
+    assert controller.current is not None
+    confirm.answer = True
+    with qtbot.waitSignal(shell.quit_confirmed):
+        actions.quit.trigger()
+    assert controller.current is None and controller.pending_reflections()
+
+
+def test_quit_when_idle_does_not_ask(qtbot: QtBot, shell: Shell, actions: AppActions,
+                                     confirm: Answers) -> None:  # fmt: skip
+    with qtbot.waitSignal(shell.quit_confirmed):
+        actions.quit.trigger()
+    assert confirm.asked == []
+
+
+def test_later_keeps_the_reflection_pending_and_reachable(
+    shell: Shell, actions: AppActions, controller: SessionController, qtbot: QtBot
+) -> None:
+    controller.start("Ana", 30)
+    controller.end()
+    dialog = shell.reflection_dialogs["s1"]
+    qtbot.keyClicks(dialog.next_time_edit, "slow down")
+    dialog.later_button.click()
+    assert "s1" not in shell.reflection_dialogs
+    pending = controller.pending_reflections()
+    assert pending[0].reflection is not None and pending[0].reflection.next_time == "slow down"
+    actions.reflections[0].trigger()
+    assert shell.reflection_dialogs["s1"].next_time_edit.toPlainText() == "slow down"
+
+
+def test_a_failed_mark_is_logged_not_popped_up(
+    shell: Shell, actions: AppActions, controller: SessionController
+) -> None:
+    with pytest.raises(Exception, match="no coaching"):
+        controller.mark(MarkKind.PHONE)
+    actions.mark_requested.emit(MarkKind.PHONE)
+    assert shell.last_error == "no coaching session is running"
+
+
+def test_review_empty_state_and_navigation(qtbot: QtBot, shell: Shell, actions: AppActions) -> None:
+    actions.review.trigger()
+    review = shell.review_window
+    assert isinstance(review, ReviewWindow)
+    assert review.stack.currentWidget() is review.empty_label
+    assert not review.next_button.isEnabled()  # no future weeks
+    review.prev_button.click()
+    assert str(review.week) == "2026-W47"
+    assert review.today_button.isEnabled()
+    review.today_button.click()
+    assert str(review.week) == "2026-W48"

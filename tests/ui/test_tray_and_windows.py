@@ -1,0 +1,148 @@
+"""Tray menu, the no-tray window and the session window, driven through the controller."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+from pytestqt.qtbot import QtBot
+
+from focusmate.controller import SessionController
+from focusmate.core.model import MarkKind
+from focusmate.ui.actions import AppActions
+from focusmate.ui.control_window import ControlWindow
+from focusmate.ui.icons import TrayState, tray_icon
+from focusmate.ui.session_window import SessionWindow
+from focusmate.ui.tray import Tray, populate_menu, tray_state
+from tests.fakes import FakeClock
+
+
+def visible_texts(menu: QMenu) -> list[str]:
+    return [a.text() for a in menu.actions() if a.isVisible() and not a.isSeparator()]
+
+
+def test_menu_idle_then_in_session(
+    qtbot: QtBot, controller: SessionController, actions: AppActions
+) -> None:
+    menu = QMenu()
+    qtbot.addWidget(menu)
+    populate_menu(menu, actions)
+    assert visible_texts(menu) == ["Idle: no coaching session running",
+                                   "&Start coaching session…", "&Weekly review",
+                                   "&Quit focusmate"]  # fmt: skip
+    controller.start("Ana", 30)
+    populate_menu(menu, actions)
+    assert visible_texts(menu) == [
+        "Coaching Ana: 30:00 left; 0 phone checks, 0 app switches",
+        "Show &session window", "Log &phone check", "Log &app switch", "&End session",
+        "&Weekly review", "&Quit focusmate",
+    ]  # fmt: skip
+
+
+def test_menu_actions_emit_intents(qtbot: QtBot, controller: SessionController,
+                                   actions: AppActions) -> None:  # fmt: skip
+    controller.start("Ana", 30)
+    with qtbot.waitSignal(actions.mark_requested) as mark:
+        actions.log_phone.trigger()
+    assert mark.args == [MarkKind.PHONE]
+    with qtbot.waitSignal(actions.end_requested):
+        actions.end.trigger()
+
+
+def test_pending_reflections_appear_in_the_menu(
+    controller: SessionController, actions: AppActions, qtbot: QtBot
+) -> None:
+    controller.start("Ana", 30)
+    controller.end()
+    assert [a.text() for a in actions.reflections] == ["Reflect on Ana (Mon 23 Nov)…"]
+    with qtbot.waitSignal(actions.reflection_requested) as requested:
+        actions.reflections[0].trigger()
+    assert requested.args == ["s1"]
+
+
+def test_icon_follows_idle_session_overtime(
+    controller: SessionController, actions: AppActions, clock: FakeClock
+) -> None:
+    tray = Tray(controller, actions)
+    assert tray_state(controller) is TrayState.IDLE
+    controller.start("Ana", 30)
+    assert tray_state(controller) is TrayState.SESSION
+    assert "Coaching Ana: 30:00 left" in tray.icon.toolTip()
+    clock.advance(minutes=31)
+    controller.ticked.emit()
+    assert tray_state(controller) is TrayState.OVERTIME
+    assert "overtime +1:00" in tray.icon.toolTip()
+    assert tray.icon.icon().cacheKey() == tray_icon(TrayState.OVERTIME).cacheKey()
+
+
+def test_icons_render_legibly_at_tray_sizes() -> None:
+    for state in TrayState:
+        for size in (16, 22, 24):
+            image = tray_icon(state).pixmap(size, size).toImage()
+            assert (image.width(), image.height()) == (size, size)
+            colours = {image.pixel(x, y) for x in range(size) for y in range(size)}
+            assert len(colours) > 4, f"{state} at {size}px is blank"
+    centre = {s: tray_icon(s).pixmap(24, 24).toImage().pixel(3, 12) for s in TrayState}
+    assert len(set(centre.values())) == 3  # the three states differ in colour
+
+
+def test_left_click_is_the_primary_action(
+    qtbot: QtBot, controller: SessionController, actions: AppActions
+) -> None:
+    tray = Tray(controller, actions)
+    with qtbot.waitSignal(actions.start_requested):
+        tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+    controller.start("Ana", 30)
+    with qtbot.waitSignal(actions.session_window_requested):
+        tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+    with qtbot.assertNotEmitted(actions.session_window_requested):
+        tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Context)
+
+
+def test_control_window_mirrors_the_menu(
+    qtbot: QtBot, controller: SessionController, actions: AppActions
+) -> None:
+    window = ControlWindow(controller, actions)
+    qtbot.addWidget(window)
+    window.show()
+    labels = [b.text() for b in window.buttons.values()]
+    assert labels == ["Start coaching session…", "Weekly review", "Quit focusmate"]
+    controller.start("Ana", 30)
+    labels = [b.text() for b in window.buttons.values()]
+    assert labels == ["Show session window", "Log phone check", "Log app switch",
+                      "End session", "Weekly review", "Quit focusmate"]  # fmt: skip
+    with qtbot.waitSignal(actions.mark_requested) as mark:
+        window.buttons[actions.log_app].click()
+    assert mark.args == [MarkKind.APP]
+    assert "Coaching Ana" in window.status_label.text()
+
+
+def test_closing_the_control_window_asks_to_quit(
+    qtbot: QtBot, controller: SessionController, actions: AppActions
+) -> None:
+    window = ControlWindow(controller, actions)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(actions.quit_requested):
+        window.close()
+    assert window.isVisible()  # the quit handler decides, not the window
+
+
+def test_session_window_counts_quietly(
+    qtbot: QtBot, controller: SessionController, actions: AppActions, clock: FakeClock
+) -> None:
+    window = SessionWindow(controller, actions)
+    qtbot.addWidget(window)
+    controller.start("Ana <b>", 25, "listen first")
+    assert not window.isVisible()  # starting a session never opens a window
+    window.show()
+    clock.advance(minutes=5, seconds=1)
+    controller.ticked.emit()
+    assert window.time_label.text() == "19:59 left"
+    controller.mark(MarkKind.PHONE)
+    controller.mark(MarkKind.PHONE)
+    assert window.marks_label.text() == "2 phone checks, 0 app switches"
+    assert "Ana &lt;b&gt;" in window.with_label.text()
+    clock.advance(minutes=22)
+    controller.ticked.emit()
+    assert window.time_label.text() == "overtime +2:01"
+    controller.end()
+    assert not window.isVisible()
