@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGraphs import QBarSet
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtQuick import QQuickItem
 from PySide6.QtQuickWidgets import QQuickWidget
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -157,14 +158,24 @@ def count_colour(image: QImage, rgb: tuple[int, int, int]) -> int:
 
 
 def test_the_chart_background_follows_the_system_palette(chart: WeekChart) -> None:
-    root = chart.findChild(QQuickWidget).rootObject()
-    assert root.property("color") == QApplication.palette().window().color()
+    assert quick_root(chart).property("color") == QApplication.palette().window().color()
 
 
 def test_the_mark_names_come_from_the_domain(chart: WeekChart) -> None:
-    root = chart.findChild(QQuickWidget).rootObject()
-    assert root.findChild(QBarSet, "phoneSet").label() == "Phone check"
-    assert root.findChild(QBarSet, "appSet").label() == "App switch"
+    root = quick_root(chart)
+    labels = [root.findChild(QBarSet, name) for name in ("phoneSet", "appSet")]
+    assert [bar_set.label() if bar_set else None for bar_set in labels] == [
+        "Phone check",
+        "App switch",
+    ]
+
+
+def quick_root(chart: WeekChart) -> QQuickItem:
+    quick = chart.findChild(QQuickWidget)
+    assert quick is not None
+    root = quick.rootObject()
+    assert root is not None
+    return root
 
 
 @pytest.mark.qt_log_ignore(r"WeekChart\.qml:2:13: Cannot assign to non-existent property")
@@ -208,6 +219,23 @@ def test_a_missing_qml_file_gives_a_text_fallback(
     assert not chart.chart_loaded
     assert "absent.qml" in caplog.text
     assert chart.fallback_text().startswith("Week 2026-W48\n")
+
+
+@pytest.mark.qt_log_ignore(r"QMetaObject::invokeMethod: No such method .*setWeek")
+def test_a_qml_file_without_set_week_falls_back_to_text_when_a_week_is_shown(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fixture_week: WeekStats
+) -> None:
+    stale = tmp_path / "WeekChart.qml"
+    stale.write_text("import QtQuick\nRectangle {}\n")
+    monkeypatch.setattr(week_chart, "qml_source", lambda: stale)
+    chart = WeekChart()
+    qtbot.addWidget(chart)
+    assert chart.chart_loaded
+
+    chart.show_week(fixture_week)
+
+    assert not chart.chart_loaded
+    assert "Mon 23 Nov: 45 min" in chart.fallback_text()
 
 
 def test_nothing_but_the_chart_module_imports_qt_quick_at_module_level() -> None:

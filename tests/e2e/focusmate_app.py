@@ -1,0 +1,70 @@
+"""Drive the installed `focusmate` command on a HeadlessDesktop: the app and its CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from desktop import HeadlessDesktop, wait_until
+
+#: The console script installed next to this interpreter (pip install puts them together).
+FOCUSMATE = Path(sys.executable).with_name("focusmate")
+WM_CLASS = "focusmate"
+
+
+def installed_focusmate() -> str:
+    if not FOCUSMATE.is_file():
+        raise RuntimeError(f"focusmate is not installed at {FOCUSMATE}: run pip install -e .")
+    return str(FOCUSMATE)
+
+
+class RunningApp:
+    """One focusmate tray app on the desktop, with its own data directory."""
+
+    def __init__(self, desktop: HeadlessDesktop, data_dir: Path) -> None:
+        self.desktop = desktop
+        self.data_dir = data_dir
+        launched = time.monotonic()
+        self.proc = desktop.spawn([installed_focusmate(), "--data-dir", str(data_dir)],
+                                  name=f"focusmate-{data_dir.name}")  # fmt: skip
+        self.icon = desktop.wait_for_tray_icon(wm_class=WM_CLASS, timeout_s=15)
+        self.launch_to_icon_s = time.monotonic() - launched
+        wait_until(lambda: self.cli("status").returncode == 0 or None, timeout_s=10,
+                   what="focusmate answering on its socket")  # fmt: skip
+
+    def cli(self, *args: str, timeout_s: float = 20) -> subprocess.CompletedProcess[str]:
+        return self.desktop.run([installed_focusmate(), "--data-dir", str(self.data_dir), *args],
+                                timeout_s=timeout_s)  # fmt: skip
+
+    def status(self) -> dict[str, Any]:
+        result = self.cli("status", "--json")
+        assert result.returncode == 0, result.stderr
+        status: dict[str, Any] = json.loads(result.stdout)
+        return status
+
+    def choose_in_tray_menu(self, mnemonic: str) -> None:
+        """Open the tray menu with a right click and trigger an item by its underlined key."""
+        menu = self.desktop.open_tray_menu(self.icon)
+        self.desktop.key(mnemonic)
+        wait_until(lambda: menu not in self.desktop.popup_menus() or None, timeout_s=5,
+                   what="the tray menu to close")  # fmt: skip
+
+    def icon_pixels(self) -> bytes:
+        """The tray icon as raw RGB pixels, grabbed from the X server."""
+        geometry = self.desktop.tray_icon_geometry(self.icon)
+        crop = f"{geometry.width}x{geometry.height}+{geometry.x}+{geometry.y}"
+        result = subprocess.run(["import", "-window", "root", "-crop", crop, "rgb:-"],
+                                env=self.desktop.env, capture_output=True, timeout=20,
+                                check=True)  # fmt: skip
+        return result.stdout
+
+    def windows_named(self, pattern: str) -> list[int]:
+        found = self.desktop.run(["xdotool", "search", "--onlyvisible", "--name", pattern])
+        return [int(w) for w in found.stdout.split()]
+
+    def stop(self) -> int:
+        return self.desktop.terminate(self.proc)

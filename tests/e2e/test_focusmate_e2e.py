@@ -1,0 +1,129 @@
+"""The whole loop with the installed focusmate on a real X server, D-Bus, trayer and dunst.
+
+Marks and session commands go through the real local socket, the tray menu is opened
+with real mouse clicks (xdotool), and "nothing pops up" is checked against the X server's
+list of visible windows and dunst's notification counts.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from desktop import HeadlessDesktop, wait_until
+from focusmate_app import RunningApp
+
+pytestmark = pytest.mark.timeout(120)
+
+
+@pytest.fixture
+def app(desktop: HeadlessDesktop, tmp_path: Path) -> Iterator[RunningApp]:
+    running = RunningApp(desktop, tmp_path / "data")
+    print(f"\nlaunch to tray icon: {running.launch_to_icon_s:.2f} s")
+    yield running
+    running.stop()
+
+
+def test_the_loop_through_cli_and_tray(app: RunningApp, desktop: HeadlessDesktop) -> None:
+    assert app.status() == {"state": "idle", "session": None}
+    idle_icon = app.icon_pixels()
+    windows_before = set(desktop.visible_windows())
+    notifications_before = desktop.notification_counts()
+
+    started = app.cli("start", "--with", "Ana Díaz 🙂", "--minutes", "25", "--focus", "listen")
+    assert started.returncode == 0, started.stderr
+    assert app.cli("log", "phone").returncode == 0
+    assert app.cli("log", "app").returncode == 0
+    app.choose_in_tray_menu("p")  # "Log &phone check", by mouse and keyboard
+
+    status = app.status()
+    session = status["session"]
+    assert status["state"] == "running"
+    assert session["with"] == "Ana Díaz 🙂" and session["planned_minutes"] == 25
+    assert session["marks"] == {"phone": 2, "app": 1}
+    assert 1490 <= session["remaining_s"] <= 1500 and session["elapsed_s"] >= 0
+    wait_until(lambda: app.icon_pixels() != idle_icon or None, timeout_s=5,
+               what="the tray icon to show the session")  # fmt: skip
+    # Silent: no new window, no notification, while the salesperson is in the room.
+    assert set(desktop.visible_windows()) == windows_before
+    assert desktop.notification_counts() == notifications_before
+
+    ended = app.cli("end")
+    assert ended.returncode == 0 and "reflection" in ended.stdout
+    reflection = wait_until(lambda: app.windows_named("Reflect on your session") or None,
+                            timeout_s=10, what="the reflection dialog")  # fmt: skip
+    assert len(reflection) == 1
+    assert app.status() == {"state": "idle", "session": None}
+
+    report = json.loads(app.cli("report", "--json").stdout)
+    assert report["totals"]["sessions"] == 1
+    assert report["totals"]["marks"] == {"phone": 2, "app": 1}
+    assert report["sessions"][0]["with"] == "Ana Díaz 🙂"
+
+
+def test_exit_codes_of_the_installed_command(app: RunningApp) -> None:
+    cases = [
+        (["log", "phone"], 4, "no coaching session"),
+        (["end"], 4, "no coaching session"),
+        (["start", "--with", "  "], 2, "empty"),
+        (["start", "--with", "x" * 10_000], 2, "10000 characters"),
+        (["start", "--with", "Ana", "--minutes", "0"], 2, "between 1 and 240"),
+        (["start", "--with", "Ana", "--minutes", "abc"], 2, "whole number"),
+        (["log", "nap"], 2, "invalid choice"),
+    ]
+    for args, code, message in cases:
+        result = app.cli(*args)
+        assert (result.returncode, result.stdout) == (code, ""), (args, result.stderr)
+        assert message in result.stderr and result.stderr.count("\n") == 1, result.stderr
+    assert app.cli("start", "--with", "Ben").returncode == 0
+    again = app.cli("start", "--with", "Cy")
+    assert again.returncode == 4 and "already running" in again.stderr
+    assert app.status()["session"]["with"] == "Ben"
+
+
+def test_a_second_launch_brings_the_app_forward(app: RunningApp) -> None:
+    before = time.monotonic()
+    second = app.cli(timeout_s=20)
+    assert second.returncode == 0
+    assert time.monotonic() - before < 10
+    wait_until(lambda: app.windows_named("Start coaching session") or None, timeout_s=10,
+               what="the start dialog")  # fmt: skip
+    assert app.proc.poll() is None
+
+
+def test_import_goes_through_the_running_app(app: RunningApp, tmp_path: Path) -> None:
+    assert app.cli("start", "--with", "Dee").returncode == 0
+    assert app.cli("end").returncode == 0
+    exported = tmp_path / "export.json"
+    assert app.cli("export", "--format", "json", "--output", str(exported)).returncode == 0
+    document = json.loads(exported.read_text())
+    document["sessions"][0]["id"] = "imported-1"
+    exported.write_text(json.dumps(document))
+    result = app.cli("import", str(exported))
+    assert result.returncode == 0 and "1 added" in result.stdout, result.stderr
+    truncated = tmp_path / "bad.json"
+    truncated.write_text(exported.read_text()[:-20])
+    bad = app.cli("import", str(truncated))
+    assert bad.returncode == 5 and "nothing was imported" in bad.stderr
+    csv = app.cli("export", "--format", "csv").stdout.splitlines()
+    assert len(csv) == 3 and {"Dee"} == {line.split(",")[1] for line in csv[1:]}
+
+
+def test_a_killed_app_resumes_its_session(desktop: HeadlessDesktop, tmp_path: Path) -> None:
+    first = RunningApp(desktop, tmp_path / "data")
+    assert first.cli("start", "--with", "Eve").returncode == 0
+    assert first.cli("log", "phone").returncode == 0
+    first.proc.kill()  # SIGKILL: no chance to clean up
+    first.proc.wait()
+    gone = first.cli("status")
+    assert gone.returncode == 3 and "not running" in gone.stderr
+    first.stop()
+    second = RunningApp(desktop, tmp_path / "data")
+    try:
+        session = second.status()["session"]
+        assert session["with"] == "Eve" and session["marks"]["phone"] == 1
+    finally:
+        second.stop()
