@@ -6,13 +6,12 @@ so nothing typed is lost. Save requires all four answers.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QRadioButton,
@@ -44,9 +43,10 @@ class ReflectionDialog(QDialog):
         self.setWindowIcon(app_icon())
         self.groups: dict[Question, QButtonGroup] = {}
         grid = QGridLayout()
-        for row, question in enumerate(Question):
-            grid.addWidget(QLabel(question.prompt), row * 2, 0, 1, 2)
-            grid.addLayout(self._scale(question), row * 2 + 1, 0, 1, 2)
+        grid.setHorizontalSpacing(12)
+        for index, question in enumerate(Question):
+            self._add_scale(grid, index * 2, question)
+        grid.setColumnStretch(ANSWER_MAX + 2, 1)
         self.perspective_edit = self._text(f"What was {name} thinking or feeling?")
         self.next_time_edit = self._text("One thing I'll do differently next time")
         self.error_label = QLabel()
@@ -83,21 +83,24 @@ class ReflectionDialog(QDialog):
         self._dirty = False
         self._load(session.reflection)
 
-    def _scale(self, question: Question) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _add_scale(self, grid: QGridLayout, row: int, question: Question) -> None:
+        """One question: its prompt, then '1 = low  (1) (2) (3) (4) (5)  5 = high' in
+        columns shared by all four questions, so the scales line up."""
+        prompt = QLabel(f"<b>{question.prompt}</b>")
+        grid.addWidget(prompt, row, 0, 1, ANSWER_MAX + 3)
         low, high = question.anchors
-        row.addWidget(QLabel(f"1 = {low}"))
+        low_label = QLabel(f"1 = {low}")
+        low_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(low_label, row + 1, 0)
         group = QButtonGroup(self)
         for value in range(ANSWER_MIN, ANSWER_MAX + 1):
             button = QRadioButton(str(value))
             button.setAccessibleName(f"{question.prompt} {value}")
             group.addButton(button, value)
-            row.addWidget(button)
-        row.addWidget(QLabel(f"5 = {high}"))
-        row.addStretch()
+            grid.addWidget(button, row + 1, value)
+        grid.addWidget(QLabel(f"5 = {high}"), row + 1, ANSWER_MAX + 1)
         group.idClicked.connect(self._on_changed)
         self.groups[question] = group
-        return row
 
     def _text(self, accessible_name: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()

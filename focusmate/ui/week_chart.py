@@ -38,7 +38,7 @@ from PySide6.QtCore import (
     qFormatLogMessage,
     qInstallMessageHandler,
 )
-from PySide6.QtGraphs import QBarCategoryAxis, QBarSet, QLineSeries
+from PySide6.QtGraphs import QBarCategoryAxis, QBarSet, QLineSeries, QValueAxis
 from PySide6.QtQuick import QQuickItem, QQuickWindow, QSGRendererInterface
 from PySide6.QtQuickWidgets import QQuickWidget
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -56,6 +56,7 @@ QML_FILE = "WeekChart.qml"
 _DAY_AXIS = "dayAxis"
 _BAR_SETS = {"minutes": "minutesSet", "phone": "phoneSet", "app": "appSet"}
 _SCORE_SERIES = "scoreSeries"
+_VALUE_AXES = {"minutes": "minutesAxis", "marks": "marksAxis", "score": "scoreAxis"}
 
 # What Qt Graphs prints when its one-off OpenGL probe fails (see _quiet_opengl_probe).
 _OPENGL_PROBE_MESSAGES = frozenset(
@@ -142,6 +143,14 @@ class WeekChart(QWidget):
         values["score_day"] = [point.x() for point in points]
         values["score"] = [point.y() for point in points]
         return values
+
+    def axis_ranges(self) -> dict[str, tuple[float, float]]:
+        """(min, max) of the ``minutes``, ``marks`` and ``score`` axes, read from the QML axes."""
+        ranges: dict[str, tuple[float, float]] = {}
+        for key, name in _VALUE_AXES.items():
+            axis = self._child(QValueAxis, name)
+            ranges[key] = (axis.min(), axis.max())
+        return ranges
 
     def fallback_text(self) -> str:
         """The text shown instead of the chart ("" while the chart is shown)."""

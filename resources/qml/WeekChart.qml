@@ -14,7 +14,7 @@
 //   marks and the score each have their own right-hand axis.
 // - The score LineSeries has its own hidden x ValueAxis from -0.5 to 6.5, so x = day index
 //   lands on the centre of that day's category; only days with a score get a point.
-// - Qt Graphs 2D has no built-in legend: the legend is a plain Row under the graph.
+// - Qt Graphs 2D has no built-in legend: the legend is a plain Flow under the graph.
 // - Qt Graphs draws its grid and axis lines with shaders, which the software scene graph
 //   (the renderer week_chart.py selects) does not run. With the software renderer the grid and
 //   the baseline are therefore plain Rectangles placed from GraphsView.plotArea, behind the
@@ -42,7 +42,8 @@ Rectangle {
 
     // Background, text and grid follow the system palette.
     readonly property color textColor: systemPalette.windowText
-    readonly property color gridColor: Qt.tint(systemPalette.window, Qt.alpha(systemPalette.windowText, 0.18))
+    readonly property color gridColor: Qt.tint(systemPalette.window,
+                                               Qt.alpha(systemPalette.windowText, 0.18))
 
     // Which scene graph renders this window (see the note at the top about the grid).
     readonly property bool softwareRenderer: GraphicsInfo.api === GraphicsInfo.Software

@@ -90,6 +90,7 @@ def test_a_week_reads_back_exactly_from_the_series(
     }
     assert chart.categories() == [f"{d:%a} {d.day}" for d in WEEK.days]
     assert chart.categories()[0].endswith(" 23")
+    assert chart.axis_ranges() == {"minutes": (0, 60), "marks": (0, 4), "score": (1, 5)}
 
 
 def test_an_empty_week_has_zero_bars_and_no_score_points(chart: WeekChart) -> None:
@@ -101,6 +102,7 @@ def test_an_empty_week_has_zero_bars_and_no_score_points(chart: WeekChart) -> No
     assert values["app"] == [0.0] * 7
     assert values["score_day"] == []
     assert values["score"] == []
+    assert chart.axis_ranges() == {"minutes": (0, 60), "marks": (0, 4), "score": (1, 5)}
 
 
 def test_showing_a_second_week_replaces_the_first(
@@ -125,6 +127,8 @@ def test_showing_a_second_week_replaces_the_first(
         "score": [1.0],
     }
     assert chart.categories() == [f"{d:%a} {d.day}" for d in next_week.days]
+    # The axes grow to hold the busier week, in steps the shared grid can show.
+    assert chart.axis_ranges() == {"minutes": (0, 360), "marks": (0, 20), "score": (1, 5)}
 
 
 def test_the_rendered_chart_is_not_blank_and_draws_the_bars(
