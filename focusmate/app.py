@@ -48,9 +48,9 @@ def run(data_dir: Path) -> int:
     """Run the tray app until it quits; raise AlreadyRunning if another instance owns data_dir."""
     lock = _lock_data_dir(data_dir)  # before any window system: a second launch only asks
     try:
+        repository = TinyDBSessionRepository(data_dir)  # a damaged file stops us before any UI
         _check_display()
         app = _application()
-        repository = TinyDBSessionRepository(data_dir)
         controller = SessionController(repository, SystemClock(), lambda: uuid.uuid4().hex)
         actions = AppActions(controller)
         shell = Shell(controller, actions, use_tray=_tray_available(app))

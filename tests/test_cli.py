@@ -124,3 +124,12 @@ def test_report_for_a_missing_data_dir_is_an_empty_week(
 ) -> None:
     code, out, _ = run(capsys, "--data-dir", str(tmp_path / "new"), "report", "--json")
     assert code == 0 and json.loads(out)["totals"]["sessions"] == 0
+
+
+def test_the_app_refuses_an_unusable_data_dir(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("x")
+    code, _, err = run(capsys, "--data-dir", str(blocker / "data"))
+    assert code == 1 and "cannot use the data folder" in err

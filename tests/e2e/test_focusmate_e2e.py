@@ -127,3 +127,16 @@ def test_a_killed_app_resumes_its_session(desktop: HeadlessDesktop, tmp_path: Pa
         assert session["with"] == "Eve" and session["marks"]["phone"] == 1
     finally:
         second.stop()
+
+
+def test_quit_during_a_session_asks_first(app: RunningApp, desktop: HeadlessDesktop) -> None:
+    assert app.cli("start", "--with", "Flo").returncode == 0
+    app.choose_in_tray_menu("q")
+    question = wait_until(lambda: app.windows_named("^focusmate$") or None, timeout_s=10,
+                          what="the quit confirmation")  # fmt: skip
+    desktop.run(["xdotool", "windowfocus", "--sync", str(question[0])])
+    desktop.key("Escape")  # = No: keep the session
+    wait_until(lambda: not app.windows_named("^focusmate$") or None, timeout_s=10,
+               what="the confirmation to close")  # fmt: skip
+    assert app.proc.poll() is None
+    assert app.status()["session"]["with"] == "Flo"

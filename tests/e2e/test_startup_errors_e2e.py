@@ -1,0 +1,37 @@
+"""Start-up failures of the installed focusmate: a clear line and an exit code, data untouched."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from focusmate_app import installed_focusmate
+
+
+def launch(data_dir: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([installed_focusmate(), "--data-dir", str(data_dir)], env=env,
+                          capture_output=True, text=True, timeout=30, check=False)  # fmt: skip
+
+
+def bare_env() -> dict[str, str]:
+    keep = ("PATH", "HOME", "LANG", "XDG_RUNTIME_DIR")
+    return {k: v for k, v in os.environ.items() if k in keep}
+
+
+def test_no_display_is_a_clear_error_not_a_qt_abort(tmp_path: Path) -> None:
+    result = launch(tmp_path / "data", bare_env())
+    assert result.returncode == 1
+    assert "no graphical desktop found" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_damaged_data_file_is_reported_and_left_as_it_was(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    damaged = data / "focusmate.json"
+    damaged.write_bytes(b'{"sessions": {"1": {"id": "x", "wi')
+    result = launch(data, bare_env() | {"QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 5, result.stderr
+    assert "not valid JSON" in result.stderr
+    assert damaged.read_bytes() == b'{"sessions": {"1": {"id": "x", "wi'
