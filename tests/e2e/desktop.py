@@ -517,33 +517,21 @@ class HeadlessDesktop:
 
     def _start_xvfb(self) -> None:
         started = time.monotonic()
-        read_fd, write_fd = os.pipe()
-        try:
-            proc = self.spawn(
-                [
-                    "Xvfb",
-                    "-displayfd",
-                    str(write_fd),
-                    "-screen",
-                    "0",
-                    self._screen,
-                    "-nolisten",
-                    "tcp",
-                    "-noreset",  # see the module docstring
-                ],
-                name="xvfb",
-                pass_fds=(write_fd,),
-            )
-        except BaseException:
-            os.close(read_fd)
-            raise
-        finally:
-            os.close(write_fd)
-        try:
-            number = _read_line_from_fd(read_fd, self._startup_timeout_s, "Xvfb's display number")
-        except DesktopError:
-            self._child_died(proc, "xvfb")
-            raise
+        proc, number = self._spawn_reporting(
+            lambda fd: [
+                "Xvfb",
+                "-displayfd",
+                str(fd),
+                "-screen",
+                "0",
+                self._screen,
+                "-nolisten",
+                "tcp",
+                "-noreset",  # see the module docstring
+            ],
+            name="xvfb",
+            what="Xvfb's display number",
+        )
         self.display = f":{number}"
         self.env["DISPLAY"] = self.display
 
@@ -554,36 +542,42 @@ class HeadlessDesktop:
         wait_until(answers, timeout_s=self._startup_timeout_s, what=f"xdpyinfo on {self.display}")
         self.timings_s["xvfb"] = time.monotonic() - started
 
-    # ------------------------------------------------------------------- D-Bus
-
-    def _start_bus(self) -> None:
-        started = time.monotonic()
+    def _spawn_reporting(
+        self, command: Callable[[int], list[str]], *, name: str, what: str
+    ) -> tuple[subprocess.Popen[bytes], str]:
+        """Spawn a daemon that writes one line (its display or address) to a pipe we pass it."""
         read_fd, write_fd = os.pipe()
-        socket = self.runtime_dir / "bus"
         try:
-            proc = self.spawn(
-                [
-                    "dbus-daemon",
-                    "--session",
-                    "--nofork",
-                    "--nopidfile",
-                    "--nosyslog",
-                    f"--address=unix:path={socket}",
-                    f"--print-address={write_fd}",
-                ],
-                name="dbus",
-                pass_fds=(write_fd,),
-            )
+            proc = self.spawn(command(write_fd), name=name, pass_fds=(write_fd,))
         except BaseException:
             os.close(read_fd)
             raise
         finally:
             os.close(write_fd)
         try:
-            address = _read_line_from_fd(read_fd, self._startup_timeout_s, "the bus address")
+            return proc, _read_line_from_fd(read_fd, self._startup_timeout_s, what)
         except DesktopError:
-            self._child_died(proc, "dbus")
+            self._child_died(proc, name)
             raise
+
+    # ------------------------------------------------------------------- D-Bus
+
+    def _start_bus(self) -> None:
+        started = time.monotonic()
+        socket = self.runtime_dir / "bus"
+        _, address = self._spawn_reporting(
+            lambda fd: [
+                "dbus-daemon",
+                "--session",
+                "--nofork",
+                "--nopidfile",
+                "--nosyslog",
+                f"--address=unix:path={socket}",
+                f"--print-address={fd}",
+            ],
+            name="dbus",
+            what="the bus address",
+        )
         self.bus_address = address
         self.env["DBUS_SESSION_BUS_ADDRESS"] = address
         self.timings_s["dbus"] = time.monotonic() - started
