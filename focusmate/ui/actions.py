@@ -68,7 +68,8 @@ class AppActions(QObject):
         self.changed.emit()
 
     def menu_layout(self) -> list[QAction | None]:
-        """Actions in menu order; None stands for a separator. Hidden ones are included."""
+        """Actions in menu order; None stands for a separator. Hidden ones are included
+        (menus collapse the separators left next to them)."""
         return [
             self.status, None, self.start, *self.session_actions(), None,
             *self.reflections, self.review, None, self.quit,

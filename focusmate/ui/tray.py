@@ -7,6 +7,7 @@ right click opens the menu. Nothing here ever pops up by itself.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from focusmate.controller import SessionController
@@ -23,12 +24,24 @@ def tray_state(controller: SessionController) -> TrayState:
 
 
 def populate_menu(menu: QMenu, actions: AppActions) -> None:
-    menu.clear()
+    """Fill an empty menu once; visibility then follows the actions' own state."""
     for action in actions.menu_layout():
         if action is None:
             menu.addSeparator()
         else:
             menu.addAction(action)
+
+
+def sync_reflections(menu: QMenu, actions: AppActions, shown: list[QAction]) -> list[QAction]:
+    """Swap the menu's 'Reflect on …' items for the current ones; return what is shown now.
+
+    The menu is never cleared: QMenu.clear() deletes the separators it owns under PySide's
+    feet, which crashed the interpreter at exit (seen here, 2 runs in 3).
+    """
+    for action in shown:
+        menu.removeAction(action)
+    menu.insertActions(actions.review, actions.reflections)
+    return list(actions.reflections)
 
 
 class Tray(QObject):
@@ -42,10 +55,12 @@ class Tray(QObject):
         self.icon = QSystemTrayIcon(self)
         self.icon.setContextMenu(self._menu)
         self.icon.activated.connect(self._on_activated)
-        actions.changed.connect(self._rebuild)
-        controller.ticked.connect(self._refresh)
         self._state: TrayState | None = None
-        self._rebuild()
+        populate_menu(self._menu, actions)
+        self._reflections = list(actions.reflections)
+        actions.changed.connect(self._on_actions_changed)
+        controller.ticked.connect(self._refresh)
+        self._refresh()
 
     def show(self) -> None:
         self.icon.show()
@@ -53,8 +68,8 @@ class Tray(QObject):
     def hide(self) -> None:
         self.icon.hide()
 
-    def _rebuild(self) -> None:
-        populate_menu(self._menu, self._actions)
+    def _on_actions_changed(self) -> None:
+        self._reflections = sync_reflections(self._menu, self._actions, self._reflections)
         self._refresh()
 
     def _refresh(self) -> None:

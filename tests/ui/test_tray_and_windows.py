@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
@@ -11,7 +12,7 @@ from focusmate.ui.actions import AppActions
 from focusmate.ui.control_window import ControlWindow
 from focusmate.ui.icons import TrayState, tray_icon
 from focusmate.ui.session_window import SessionWindow
-from focusmate.ui.tray import Tray, populate_menu, tray_state
+from focusmate.ui.tray import Tray, populate_menu, sync_reflections, tray_state
 from tests.fakes import FakeClock
 
 
@@ -20,20 +21,32 @@ def visible_texts(menu: QMenu) -> list[str]:
 
 
 def test_menu_idle_then_in_session(
-    qtbot: QtBot, controller: SessionController, actions: AppActions
+    qtbot: QtBot, controller: SessionController, actions: AppActions, clock: FakeClock
 ) -> None:
     menu = QMenu()
     qtbot.addWidget(menu)
     populate_menu(menu, actions)
+    shown: list[QAction] = []
     assert visible_texts(menu) == ["Idle: no coaching session running",
                                    "&Start coaching session…", "&Weekly review",
                                    "&Quit focusmate"]  # fmt: skip
     controller.start("Ana", 30)
-    populate_menu(menu, actions)
+    shown = sync_reflections(menu, actions, shown)
     assert visible_texts(menu) == [
         "Coaching Ana: 30:00 left; 0 phone checks, 0 app switches",
         "Show &session window", "Log &phone check", "Log &app switch", "&End session",
         "&Weekly review", "&Quit focusmate",
+    ]  # fmt: skip
+    controller.end()
+    shown = sync_reflections(menu, actions, shown)
+    assert visible_texts(menu)[-3:] == ["Reflect on Ana (Mon 23 Nov)…", "&Weekly review",
+                                        "&Quit focusmate"]  # fmt: skip
+    clock.advance(hours=2)
+    controller.start("Ben", 30)
+    controller.end()
+    shown = sync_reflections(menu, actions, shown)
+    assert [t for t in visible_texts(menu) if t.startswith("Reflect")] == [
+        "Reflect on Ben (Mon 23 Nov)…", "Reflect on Ana (Mon 23 Nov)…",
     ]  # fmt: skip
 
 
