@@ -139,6 +139,3 @@ def _quit_on_signals(app: QApplication) -> tuple[socket.socket, socket.socket]:
     signal.signal(signal.SIGINT, _quit)
     signal.signal(signal.SIGTERM, _quit)
     return receiver, sender  # the caller keeps both open while the loop runs
-
-
-__all__ = ["AlreadyRunning", "FocusmateError", "run"]

@@ -17,7 +17,7 @@ from typing import NoReturn
 
 from focusmate import __version__
 from focusmate.core.describe import status_text
-from focusmate.core.errors import ExitCode, FocusmateError, InvalidInput, StorageFailure
+from focusmate.core.errors import ExitCode, FocusmateError
 from focusmate.core.model import MarkKind
 from focusmate.core.protocol import Message, error_from_response
 from focusmate.core.validation import DEFAULT_MINUTES, parse_minutes
@@ -89,12 +89,14 @@ def _dispatch(args: argparse.Namespace, data: Path) -> int:
         print(f"Ended the session with {reply['with']}. The reflection is open in focusmate.")
     elif command == "status":
         _print_status(_ask(data, {"cmd": "status"}), as_json=args.json)
-    elif command in {"report", "export"}:
-        from focusmate import offline  # noqa: PLC0415 - keeps `log` fast
+    elif command == "report":
+        from focusmate import offline  # noqa: PLC0415 - not imported by `log`, to keep it fast
 
-        offline.report(data, args.week, as_json=args.json) if command == "report" else (
-            offline.export(data, args.format, args.output)
-        )
+        offline.report(data, args.week, as_json=args.json)
+    elif command == "export":
+        from focusmate import offline  # noqa: PLC0415
+
+        offline.export(data, args.format, args.output)
     else:
         return _import(data, Path(args.file))
     return ExitCode.OK
@@ -135,6 +137,3 @@ def _import(data: Path, file: Path) -> int:
     added, updated, unchanged = outcome
     print(f"Imported {file}: {added} added, {updated} updated, {unchanged} unchanged.")
     return ExitCode.OK
-
-
-__all__ = ["InvalidInput", "StorageFailure", "build_parser", "main"]
