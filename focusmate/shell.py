@@ -120,7 +120,7 @@ class Shell(QObject):
         self._attempt(self._controller.end)
 
     def _attempt(self, change: Callable[[], object]) -> None:
-        """Run a change; a failure is logged and kept for the views, never popped up."""
+        """Run a change; a failure is logged and shown in the session window, never popped up."""
         try:
             change()
         except FocusmateError as error:
@@ -128,6 +128,7 @@ class Shell(QObject):
             log.error("%s", error)
         else:
             self.last_error = ""
+        self.session_window.show_error(self.last_error)
 
     def open_reflection(self, session_id: str) -> None:
         dialog = self.reflection_dialogs.get(session_id)
@@ -136,14 +137,26 @@ class Shell(QObject):
             if session is None or not session.reflection_pending:
                 return
             dialog = ReflectionDialog(session)
-            dialog.draft_saved.connect(self._save_reflection)
+            dialog.draft_saved.connect(self._save_draft)
             dialog.saved.connect(self._save_reflection)
             dialog.finished.connect(lambda _result, sid=session_id: self._forget_reflection(sid))
             self.reflection_dialogs[session_id] = dialog
         _bring_forward(dialog)
 
-    def _save_reflection(self, session_id: str, reflection: Reflection) -> None:
+    def _save_draft(self, session_id: str, reflection: Reflection) -> None:
         self._attempt(lambda: self._controller.save_reflection(session_id, reflection))
+
+    def _save_reflection(self, session_id: str, reflection: Reflection) -> None:
+        dialog = self.reflection_dialogs.get(session_id)
+        try:
+            self._controller.save_reflection(session_id, reflection)
+        except FocusmateError as error:
+            log.error("%s", error)
+            if dialog is not None:
+                dialog.show_error(str(error))
+            return
+        if dialog is not None:
+            dialog.accept()
 
     def _forget_reflection(self, session_id: str) -> None:
         dialog = self.reflection_dialogs.pop(session_id, None)

@@ -27,7 +27,8 @@ DRAFT_DELAY_MS = 400
 
 
 class ReflectionDialog(QDialog):
-    """Emits ``draft_saved`` while typing and ``saved`` once complete.
+    """Emits ``draft_saved`` while typing and ``saved`` once complete; the app calls
+    accept() when the reflection is on disk, or show_error() when it could not be saved.
 
     Closing the window (Escape, the title bar's X) goes through reject(), i.e. Later.
     """
@@ -156,8 +157,12 @@ class ReflectionDialog(QDialog):
             self.error_label.show()
             return
         self._draft_timer.stop()
-        self.saved.emit(self.session_id, reflection)
-        self.accept()
+        self.saved.emit(self.session_id, reflection)  # the app closes us once it is on disk
+
+    def show_error(self, message: str) -> None:
+        """The save failed: say so and stay open with everything typed."""
+        self.error_label.setText(f"Not saved: {message}")
+        self.error_label.show()
 
     def reject(self) -> None:
         """Later: keep what was typed as a draft; the reflection stays pending."""

@@ -35,6 +35,10 @@ class SessionWindow(QWidget):
         self.time_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.marks_label = QLabel()
         self.marks_label.setAccessibleName("Marks")
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.hide()
         buttons = QHBoxLayout()
         self.buttons: list[QPushButton] = []
         for action in (actions.log_phone, actions.log_app, actions.end):
@@ -43,7 +47,9 @@ class SessionWindow(QWidget):
             buttons.addWidget(button)
             self.buttons.append(button)
         layout = QVBoxLayout(self)
-        for widget in (self.with_label, self.focus_label, self.time_label, self.marks_label):
+        labels = (self.with_label, self.focus_label, self.time_label, self.marks_label,
+                  self.error_label)  # fmt: skip
+        for widget in labels:
             layout.addWidget(widget)
         layout.addLayout(buttons)
         controller.state_changed.connect(self.refresh)
@@ -62,3 +68,8 @@ class SessionWindow(QWidget):
         self.time_label.setText(time_text(timing))
         self.time_label.setProperty("overtime", timing.overtime)
         self.marks_label.setText(marks_text(session))
+
+    def show_error(self, message: str) -> None:
+        """Keep the last failure here for when the manager looks (never raised by itself)."""
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -131,6 +132,11 @@ def test_a_failed_mark_is_logged_not_popped_up(
         controller.mark(MarkKind.PHONE)
     actions.mark_requested.emit(MarkKind.PHONE)
     assert shell.last_error == "no coaching session is running"
+    assert shell.session_window.error_label.text() == shell.last_error
+    assert not shell.session_window.isVisible()  # kept for later, not popped up
+    controller.start("Ana", 30)
+    actions.mark_requested.emit(MarkKind.PHONE)
+    assert shell.session_window.error_label.text() == ""
 
 
 def test_review_empty_state_and_navigation(qtbot: QtBot, shell: Shell, actions: AppActions) -> None:
@@ -144,3 +150,26 @@ def test_review_empty_state_and_navigation(qtbot: QtBot, shell: Shell, actions: 
     assert review.today_button.isEnabled()
     review.today_button.click()
     assert str(review.week) == "2026-W48"
+
+
+def test_a_failed_save_keeps_the_reflection_open_with_its_text(
+    shell: Shell, controller: SessionController, qtbot: QtBot
+) -> None:
+    controller.start("Ana", 30)
+    controller.end()
+    dialog = shell.reflection_dialogs["s1"]
+    for question in Question:
+        dialog.set_answer(question, 3)
+    qtbot.keyClicks(dialog.next_time_edit, "listen longer")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Path, "replace", _disk_full)  # the atomic rename fails, as on a full disk
+        dialog.save_button.click()
+    assert dialog.isVisible() and "Not saved" in dialog.error_label.text()
+    assert dialog.next_time_edit.toPlainText() == "listen longer"
+    dialog.save_button.click()  # retried once the disk has room
+    assert "s1" not in shell.reflection_dialogs
+    assert controller.pending_reflections() == []
+
+
+def _disk_full(*_args: object) -> None:
+    raise OSError(28, "No space left on device")
