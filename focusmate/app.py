@@ -28,8 +28,9 @@ from focusmate.desktop.single_instance import InstanceLock
 from focusmate.desktop.system_clock import SystemClock
 from focusmate.remote import RemoteCommands
 from focusmate.shell import Shell
-from focusmate.storage.atomic_storage import ensure_private_dir
+from focusmate.storage.atomic_files import ensure_private_dir
 from focusmate.storage.repository import TinyDBSessionRepository
+from focusmate.storage.settings_store import load_settings
 from focusmate.ui.actions import AppActions
 from focusmate.ui.icons import app_icon
 
@@ -49,9 +50,12 @@ def run(data_dir: Path) -> int:
     lock = _lock_data_dir(data_dir)  # before any window system: a second launch only asks
     try:
         repository = TinyDBSessionRepository(data_dir)  # a damaged file stops us before any UI
+        settings = load_settings(data_dir)
         _check_display()
         app = _application()
-        controller = SessionController(repository, SystemClock(), lambda: uuid.uuid4().hex)
+        controller = SessionController(
+            repository, SystemClock(), lambda: uuid.uuid4().hex, kinds=settings.kinds
+        )
         actions = AppActions(controller)
         shell = Shell(controller, actions, use_tray=_tray_available(app))
         server = CommandServer(RemoteCommands(controller, shell.primary_action).handle)

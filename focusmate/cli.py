@@ -18,11 +18,11 @@ from typing import NoReturn
 from focusmate import __version__
 from focusmate.core.describe import status_text
 from focusmate.core.errors import ExitCode, FocusmateError
-from focusmate.core.model import MarkKind
 from focusmate.core.protocol import Message, error_from_response
 from focusmate.core.validation import DEFAULT_MINUTES, parse_minutes
 from focusmate.desktop import ipc_client
 from focusmate.desktop.locations import DATA_DIR_ENV, data_dir, server_name
+from focusmate.storage.settings_store import load_settings
 
 
 class _Parser(argparse.ArgumentParser):
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"planned minutes, 1-240 (default {DEFAULT_MINUTES})")  # fmt: skip
     start.add_argument("--focus", default="", metavar="TEXT", help="an optional focus note")
     log = commands.add_parser("log", help="log a mark in the running session, silently")
-    log.add_argument("kind", choices=[k.value for k in MarkKind])
+    log.add_argument("kind", metavar="KIND", help="phone, app, or one of your own kinds")
     commands.add_parser("end", help="end the session and open the reflection")
     status = commands.add_parser("status", help="show the running session")
     status.add_argument("--json", action="store_true", help="machine-readable output")
@@ -83,6 +83,7 @@ def _dispatch(args: argparse.Namespace, data: Path) -> int:
                             "focus": args.focus})  # fmt: skip
         print(f"Started a {minutes}-minute session with {reply['with']}.")
     elif command == "log":
+        load_settings(data).kinds.get(args.kind)  # usage error even when no app runs
         _ask(data, {"cmd": "log", "kind": args.kind})  # success is silent, like the key press
     elif command == "end":
         reply = _ask(data, {"cmd": "end"})

@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from focusmate.core.clock import Clock
 from focusmate.core.errors import NotPossibleNow, StorageFailure
-from focusmate.core.model import CoachingSession, MarkKind, Reflection
+from focusmate.core.marks import MarkKinds
+from focusmate.core.model import CoachingSession, Reflection
 from focusmate.core.ports import SessionRepository
 from focusmate.core.records import MergeResult, format_instant, merge_sessions
 from focusmate.core.session import Timing, add_mark, end_session, start_session, timing
@@ -39,10 +40,13 @@ class SessionController(QObject):
         repository: SessionRepository,
         clock: Clock,
         new_id: Callable[[], str],
+        *,
         tz: tzinfo | None = None,
+        kinds: MarkKinds | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.kinds = kinds or MarkKinds()
         self._repository = repository
         self._clock = clock
         self._new_id = new_id
@@ -107,7 +111,7 @@ class SessionController(QObject):
                 "planned_minutes": session.planned_minutes,
                 "elapsed_s": now_timing.elapsed_s,
                 "remaining_s": now_timing.remaining_s,
-                "marks": {kind.value: counts[kind] for kind in MarkKind},
+                "marks": self.kinds.full_counts(counts),
             },
         }
 
@@ -125,8 +129,9 @@ class SessionController(QObject):
         self.state_changed.emit()
         return session
 
-    def mark(self, kind: MarkKind) -> CoachingSession:
-        """Record a mark; it is on disk before this returns."""
+    def mark(self, kind: str) -> CoachingSession:
+        """Record a mark of a configured kind (by id); it is on disk before this returns."""
+        self.kinds.get(kind)  # InvalidInput for an unknown kind
         session = add_mark(self._current, kind, self._clock.now())
         self._persist(session)
         self._current = session

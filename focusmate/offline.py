@@ -11,7 +11,7 @@ from focusmate.core.errors import InvalidInput, StorageFailure
 from focusmate.core.records import merge_sessions
 from focusmate.core.report import report_document, report_text
 from focusmate.core.weekly import IsoWeek, local_day, week_stats
-from focusmate.storage.atomic_storage import atomic_write_bytes
+from focusmate.storage.atomic_files import atomic_write_bytes
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.transfer import export_csv, export_json, read_import_file
 
@@ -58,7 +58,7 @@ def import_file(data: Path, file: Path) -> tuple[int, int, int] | None:
     incoming = read_import_file(file)
     from focusmate.desktop.locations import lock_path  # noqa: PLC0415
     from focusmate.desktop.single_instance import InstanceLock  # noqa: PLC0415
-    from focusmate.storage.atomic_storage import ensure_private_dir  # noqa: PLC0415
+    from focusmate.storage.atomic_files import ensure_private_dir  # noqa: PLC0415
 
     try:
         ensure_private_dir(data)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from focusmate.controller import SessionController
 from focusmate.core.errors import FocusmateError
-from focusmate.core.model import MarkKind, Reflection
+from focusmate.core.model import Reflection
 from focusmate.ui.actions import AppActions
 from focusmate.ui.control_window import ControlWindow
 from focusmate.ui.reflection_dialog import ReflectionDialog
@@ -113,7 +113,7 @@ class Shell(QObject):
         if self._controller.current is not None:
             _bring_forward(self.session_window)
 
-    def _on_mark_requested(self, kind: MarkKind) -> None:
+    def _on_mark_requested(self, kind: str) -> None:
         self._attempt(lambda: self._controller.mark(kind))
 
     def _on_end_requested(self) -> None:
@@ -168,7 +168,9 @@ class Shell(QObject):
             from focusmate.ui.review_window import ReviewWindow  # noqa: PLC0415 - lazy
 
             this_week = self._controller.current_week()
-            self.review_window = ReviewWindow(self._controller.week, this_week, this_week)
+            self.review_window = ReviewWindow(
+                self._controller.week, this_week, this_week, self._controller.kinds
+            )
         _bring_forward(self.review_window)
 
     def _on_quit_requested(self) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from focusmate.cli import main
-from focusmate.core.model import CoachingSession, Mark, MarkKind
+from focusmate.core.model import CoachingSession, Mark
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.transfer import export_json
 from tests.fakes import T0
@@ -29,7 +29,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     (["start", "--with", "Ana", "--minutes", "0"], "between 1 and 240"),
     (["start", "--with", "Ana", "--minutes", "-5"], "between 1 and 240"),
     (["start", "--with", "Ana", "--minutes", "99999"], "between 1 and 240"),
-    (["log", "nap"], "invalid choice"),
+    (["log", "nap"], "unknown kind of mark"),
     (["start"], "--with"),
     (["report", "--week", "2026-48"], "YYYY-Www"),
     (["export", "--format", "xml"], "invalid choice"),
@@ -55,7 +55,7 @@ def test_commands_for_the_app_exit_3_when_none_runs(
 def saved(tmp_path: Path) -> Path:
     data = tmp_path / "data"
     session = CoachingSession("id1", "Ana", T0, 30, ended_at=T0 + timedelta(minutes=25),
-                              marks=(Mark(MarkKind.PHONE, T0),))  # fmt: skip
+                              marks=(Mark("phone", T0),))  # fmt: skip
     TinyDBSessionRepository(data).save(session)
     return data
 
@@ -133,3 +133,15 @@ def test_the_app_refuses_an_unusable_data_dir(
     blocker.write_text("x")
     code, _, err = run(capsys, "--data-dir", str(blocker / "data"))
     assert code == 1 and "cannot use the data folder" in err
+
+
+def test_a_custom_kind_is_accepted_once_configured(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from focusmate.core.marks import MarkKind  # noqa: PLC0415
+    from focusmate.core.settings import Settings  # noqa: PLC0415
+    from focusmate.storage.settings_store import save_settings  # noqa: PLC0415
+
+    save_settings(tmp_path, Settings(custom_kinds=(MarkKind.custom("Mind wandered"),)))
+    code, _, err = run(capsys, "--data-dir", str(tmp_path), "log", "mind-wandered")
+    assert code == 3 and "not running" in err  # valid kind: it got as far as the app

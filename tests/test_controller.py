@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from focusmate.controller import SessionController
 from focusmate.core.errors import InvalidInput, NotPossibleNow, StorageFailure
-from focusmate.core.model import CoachingSession, MarkKind, Question, Reflection
+from focusmate.core.marks import MarkKind, MarkKinds
+from focusmate.core.model import CoachingSession, Question, Reflection
 from focusmate.storage.repository import TinyDBSessionRepository
 from tests.fakes import T0, FakeClock, FlakyRepository, IdFactory
 
@@ -41,7 +42,7 @@ def test_the_whole_session_is_on_disk_at_every_step(
     with qtbot.waitSignal(controller.state_changed):
         controller.start("Ana", 30, "listen")
     clock.advance(minutes=4)
-    controller.mark(MarkKind.PHONE)
+    controller.mark("phone")
     assert reopened(repo, clock).current == controller.current  # durable before return
     clock.advance(minutes=30)
     with qtbot.waitSignal(controller.session_ended) as ended:
@@ -56,7 +57,7 @@ def test_status_document(controller: SessionController, clock: FakeClock) -> Non
     assert controller.status() == {"state": "idle", "session": None}
     controller.start("Ana", 30)
     clock.advance(minutes=31, seconds=5)
-    controller.mark(MarkKind.APP)
+    controller.mark("app")
     assert controller.status() == {
         "state": "running",
         "session": {
@@ -69,7 +70,7 @@ def test_status_document(controller: SessionController, clock: FakeClock) -> Non
 
 def test_rules_are_enforced(controller: SessionController) -> None:
     with pytest.raises(NotPossibleNow):
-        controller.mark(MarkKind.PHONE)
+        controller.mark("phone")
     with pytest.raises(NotPossibleNow):
         controller.end()
     with pytest.raises(InvalidInput):
@@ -83,15 +84,15 @@ def test_a_failed_write_changes_nothing_and_loses_nothing(
     controller: SessionController, repo: FlakyRepository, clock: FakeClock
 ) -> None:
     controller.start("Ana", 30)
-    controller.mark(MarkKind.PHONE)
+    controller.mark("phone")
     repo.fail_writes = True
     with pytest.raises(StorageFailure, match="No space left"):
-        controller.mark(MarkKind.PHONE)
+        controller.mark("phone")
     with pytest.raises(StorageFailure):
         controller.end()
     assert controller.current is not None and len(controller.current.marks) == 1
     repo.fail_writes = False
-    controller.mark(MarkKind.PHONE)  # retried once the disk has room
+    controller.mark("phone")  # retried once the disk has room
     assert len(reopened(repo, clock).current.marks) == 2  # type: ignore[union-attr]
 
 
@@ -146,3 +147,15 @@ def test_week_uses_the_clock(controller: SessionController, clock: FakeClock) ->
     controller.end()
     assert str(controller.current_week()) == "2026-W48"
     assert controller.week(controller.current_week()).total_minutes == 20
+
+
+def test_custom_kinds_are_marked_and_unknown_ones_refused(
+    repo: FlakyRepository, clock: FakeClock
+) -> None:
+    kinds = MarkKinds([MarkKind.custom("Mind wandered")])
+    controller = SessionController(repo, clock, IdFactory(), kinds=kinds)
+    controller.start("Ana", 30)
+    controller.mark("mind-wandered")
+    with pytest.raises(InvalidInput, match="unknown kind of mark 'nap'"):
+        controller.mark("nap")
+    assert controller.status()["session"]["marks"] == {"phone": 0, "app": 0, "mind-wandered": 1}

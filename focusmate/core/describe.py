@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from focusmate.core.model import CoachingSession, MarkKind
+from focusmate.core.marks import MarkKinds
+from focusmate.core.model import CoachingSession
 from focusmate.core.session import Timing, format_clock
 
 
@@ -14,15 +15,22 @@ def time_text(timing: Timing) -> str:
     return f"{format_clock(timing.remaining_s)} left"
 
 
-def marks_text(session: CoachingSession) -> str:
-    counts = session.mark_counts()
-    return ", ".join(kind.counted(counts[kind]) for kind in MarkKind)
+def marks_text(session: CoachingSession, kinds: MarkKinds | None = None) -> str:
+    return counts_text(session.mark_counts(), kinds or MarkKinds())
 
 
-def status_line(session: CoachingSession | None, timing: Timing | None) -> str:
+def counts_text(counts: dict[str, int], kinds: MarkKinds) -> str:
+    """'2 phone checks, 0 app switches, 1 × mind wandered' (every configured kind)."""
+    full = kinds.full_counts(counts)
+    return ", ".join(kinds.describe(kind_id).counted(n) for kind_id, n in full.items())
+
+
+def status_line(
+    session: CoachingSession | None, timing: Timing | None, kinds: MarkKinds | None = None
+) -> str:
     if session is None or timing is None:
         return "Idle: no coaching session running"
-    return f"Coaching {session.with_name}: {time_text(timing)}; {marks_text(session)}"
+    return f"Coaching {session.with_name}: {time_text(timing)}; {marks_text(session, kinds)}"
 
 
 def status_text(status: dict[str, Any]) -> str:
@@ -31,5 +39,5 @@ def status_text(status: dict[str, Any]) -> str:
     if not session:
         return status_line(None, None)
     timing = Timing(elapsed_s=int(session["elapsed_s"]), remaining_s=int(session["remaining_s"]))
-    counted = ", ".join(MarkKind(kind).counted(int(n)) for kind, n in session["marks"].items())
-    return f"Coaching {session['with']}: {time_text(timing)}; {counted}"
+    counts = {str(kind): int(n) for kind, n in session["marks"].items()}
+    return f"Coaching {session['with']}: {time_text(timing)}; {counts_text(counts, MarkKinds())}"

@@ -7,33 +7,11 @@ from datetime import datetime
 from enum import StrEnum
 
 
-class MarkKind(StrEnum):
-    """What the manager self-reported during a session."""
-
-    PHONE = "phone"
-    APP = "app"
-
-    @property
-    def label(self) -> str:
-        return _MARK_LABELS[self][0]
-
-    def counted(self, count: int) -> str:
-        """E.g. '1 phone check', '2 app switches'."""
-        singular, plural = _MARK_LABELS[self]
-        return f"{count} {singular if count == 1 else plural}"
-
-
-_MARK_LABELS = {
-    MarkKind.PHONE: ("phone check", "phone checks"),
-    MarkKind.APP: ("app switch", "app switches"),
-}
-
-
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """One self-reported lapse of attention, timestamped in UTC."""
+    """One self-reported lapse of attention: the id of its kind (see core.marks), in UTC."""
 
-    kind: MarkKind
+    kind: str
     at: datetime
 
 
@@ -108,10 +86,11 @@ class CoachingSession:
         """Ended, but the reflection has not been saved as complete yet."""
         return not self.running and (self.reflection is None or not self.reflection.complete)
 
-    def mark_counts(self) -> dict[MarkKind, int]:
-        counts = dict.fromkeys(MarkKind, 0)
+    def mark_counts(self) -> dict[str, int]:
+        """Marks per kind id, for the kinds that occur (see core.marks.with_builtins)."""
+        counts: dict[str, int] = {}
         for mark in self.marks:
-            counts[mark.kind] += 1
+            counts[mark.kind] = counts.get(mark.kind, 0) + 1
         return counts
 
     def with_mark(self, mark: Mark) -> CoachingSession:

@@ -13,12 +13,12 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from focusmate.core.errors import FocusmateError, InvalidData
+from focusmate.core.marks import check_kind_id
 from focusmate.core.model import (
     ANSWER_MAX,
     ANSWER_MIN,
     CoachingSession,
     Mark,
-    MarkKind,
     Question,
     Reflection,
 )
@@ -45,7 +45,7 @@ def session_to_record(session: CoachingSession) -> Record:
         "started_at": format_instant(session.started_at),
         "ended_at": None if session.ended_at is None else format_instant(session.ended_at),
         "planned_minutes": session.planned_minutes,
-        "marks": [{"kind": m.kind.value, "at": format_instant(m.at)} for m in session.marks],
+        "marks": [{"kind": m.kind, "at": format_instant(m.at)} for m in session.marks],
         "reflection": None
         if session.reflection is None
         else _reflection_record(session.reflection),
@@ -136,12 +136,7 @@ def _checked(rule: Callable[[T], T], value: T, where: str) -> T:
 
 def _mark(record: object, where: str) -> Mark:
     rec = _mapping(record, where)
-    kind_text = _string(rec.get("kind"), f"{where}.kind")
-    try:
-        kind = MarkKind(kind_text)
-    except ValueError:
-        known = ", ".join(k.value for k in MarkKind)
-        raise InvalidData(f"{where}.kind {kind_text!r} is not one of: {known}") from None
+    kind = _checked(check_kind_id, _string(rec.get("kind"), f"{where}.kind"), f"{where}.kind")
     return Mark(kind=kind, at=_instant(rec.get("at"), f"{where}.at"))
 
 

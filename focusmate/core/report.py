@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from focusmate.core.model import MarkKind
+from focusmate.core.marks import with_builtins
 from focusmate.core.records import format_instant
 from focusmate.core.scoring import reflection_score
 from focusmate.core.weekly import WeekStats, session_minutes
 
 
-def _marks(counts: dict[MarkKind, int]) -> dict[str, int]:
-    return {kind.value: counts[kind] for kind in MarkKind}
+def _marks(counts: dict[str, int]) -> dict[str, int]:
+    return with_builtins(counts)
 
 
 def _round(value: float | None) -> float | None:
@@ -57,22 +57,28 @@ def report_text(stats: WeekStats) -> str:
     first, last = stats.week.days[0], stats.week.days[-1]
     lines = [
         f"Week {stats.week.week}, {stats.week.year} ({first:%d %b} – {last:%d %b})",
-        f"{'Day':<11}{'Sessions':>9}{'Minutes':>9}{'Phone':>7}{'App':>5}{'Score':>7}",
+        f"{'Day':<11}{'Sessions':>9}{'Minutes':>9}{'Phone':>7}{'App':>5}{'Other':>7}{'Score':>7}",
     ]
     for day in stats.days:
         lines.append(
             f"{day.day:%a %d %b}  {day.sessions:>9}{day.minutes:>9.0f}"
-            f"{day.marks[MarkKind.PHONE]:>7}{day.marks[MarkKind.APP]:>5}"
-            f"{_score_text(day.average_score):>7}"
+            f"{_columns(day.marks)}{_score_text(day.average_score):>7}"
         )
     marks = stats.total_marks
     lines.append(
         f"{'Total':<11}{len(stats.sessions):>9}{stats.total_minutes:>9.0f}"
-        f"{marks[MarkKind.PHONE]:>7}{marks[MarkKind.APP]:>5}{_score_text(stats.average_score):>7}"
+        f"{_columns(marks)}{_score_text(stats.average_score):>7}"
     )
     if not stats.sessions:
         lines.append("No coaching sessions this week.")
     return "\n".join(lines)
+
+
+def _columns(marks: dict[str, int]) -> str:
+    """Phone, app and all other kinds together, right-aligned under their headers."""
+    full = with_builtins(marks)
+    other = sum(n for kind, n in full.items() if kind not in {"phone", "app"})
+    return f"{full['phone']:>7}{full['app']:>5}{other:>7}"
 
 
 def _score_text(score: float | None) -> str:

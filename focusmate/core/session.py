@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from focusmate.core.errors import NotPossibleNow
-from focusmate.core.model import CoachingSession, Mark, MarkKind
+from focusmate.core.model import CoachingSession, Mark
 from focusmate.core.validation import check_minutes, clean_focus, clean_name
 
 
@@ -28,8 +28,8 @@ def start_session(
     )
 
 
-def add_mark(session: CoachingSession | None, kind: MarkKind, now: datetime) -> CoachingSession:
-    """Return the session with one more mark; only a running session can be marked."""
+def add_mark(session: CoachingSession | None, kind: str, now: datetime) -> CoachingSession:
+    """Return the session with one more mark of kind id ``kind`` (checked by the caller)."""
     if session is None or not session.running:
         raise NotPossibleNow("no coaching session is running")
     return session.with_mark(Mark(kind=kind, at=now))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from focusmate.core.errors import InvalidInput
-from focusmate.core.model import CoachingSession, MarkKind
+from focusmate.core.model import CoachingSession
 from focusmate.core.scoring import reflection_score
 
 _WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -64,7 +64,7 @@ class DayStats:
     day: date
     sessions: int
     minutes: float
-    marks: dict[MarkKind, int]
+    marks: dict[str, int]  # by kind id, only kinds that occur
     average_score: float | None
 
 
@@ -81,8 +81,12 @@ class WeekStats:
         return sum(d.minutes for d in self.days)
 
     @property
-    def total_marks(self) -> dict[MarkKind, int]:
-        return {kind: sum(d.marks[kind] for d in self.days) for kind in MarkKind}
+    def total_marks(self) -> dict[str, int]:
+        totals: dict[str, int] = {}
+        for day in self.days:
+            for kind, count in day.marks.items():
+                totals[kind] = totals.get(kind, 0) + count
+        return totals
 
     @property
     def average_score(self) -> float | None:
@@ -116,10 +120,10 @@ def week_stats(
 
 
 def _day_stats(day: date, sessions: list[CoachingSession], now: datetime) -> DayStats:
-    marks = dict.fromkeys(MarkKind, 0)
+    marks: dict[str, int] = {}
     for session in sessions:
         for kind, count in session.mark_counts().items():
-            marks[kind] += count
+            marks[kind] = marks.get(kind, 0) + count
     return DayStats(
         day=day,
         sessions=len(sessions),

@@ -11,7 +11,8 @@ from tinydb import Query, TinyDB
 from focusmate.core.errors import InvalidData
 from focusmate.core.model import CoachingSession
 from focusmate.core.records import session_from_record, session_to_record
-from focusmate.storage.atomic_storage import AtomicJSONStorage, ensure_private_dir
+from focusmate.storage.atomic_files import ensure_private_dir
+from focusmate.storage.atomic_storage import AtomicJSONStorage
 
 DATA_FILE_NAME = "focusmate.json"
 SCHEMA_VERSION = 1

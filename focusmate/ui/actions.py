@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 
 from focusmate.controller import SessionController
 from focusmate.core.describe import status_line
-from focusmate.core.model import MarkKind
+from focusmate.core.marks import MarkKind
 
 MAX_PENDING_IN_MENU = 5
 
@@ -20,7 +20,7 @@ class AppActions(QObject):
     """Builds the actions and keeps their visibility in step with the session state."""
 
     start_requested = Signal()
-    mark_requested = Signal(object)  # MarkKind
+    mark_requested = Signal(str)  # kind id
     end_requested = Signal()
     session_window_requested = Signal()
     reflection_requested = Signal(str)  # session id
@@ -37,11 +37,12 @@ class AppActions(QObject):
         self.start = self._action("&Start coaching session…", self.start_requested.emit)
         self.show_session = self._action("Show &session window", self.session_window_requested.emit)
         self.log_phone = self._action(
-            "Log &phone check", lambda: self.mark_requested.emit(MarkKind.PHONE)
+            "Log &phone check", lambda: self.mark_requested.emit(MarkKind.PHONE.value)
         )
         self.log_app = self._action(
-            "Log &app switch", lambda: self.mark_requested.emit(MarkKind.APP)
+            "Log &app switch", lambda: self.mark_requested.emit(MarkKind.APP.value)
         )
+        self.log_custom = [self._mark_action(kind) for kind in controller.kinds if not kind.builtin]
         self.end = self._action("&End session", self.end_requested.emit)
         self.review = self._action("&Weekly review", self.review_requested.emit)
         self.quit = self._action("&Quit focusmate", self.quit_requested.emit)
@@ -55,8 +56,11 @@ class AppActions(QObject):
         action.triggered.connect(slot)
         return action
 
+    def _mark_action(self, kind: MarkKind) -> QAction:
+        return self._action(f"Log {kind.label}", lambda: self.mark_requested.emit(kind.value))
+
     def session_actions(self) -> list[QAction]:
-        return [self.show_session, self.log_phone, self.log_app, self.end]
+        return [self.show_session, self.log_phone, self.log_app, *self.log_custom, self.end]
 
     def refresh(self) -> None:
         running = self._controller.current is not None
@@ -76,7 +80,8 @@ class AppActions(QObject):
         ]  # fmt: skip
 
     def _refresh_status(self) -> None:
-        self.status.setText(status_line(self._controller.current, self._controller.timing()))
+        controller = self._controller
+        self.status.setText(status_line(controller.current, controller.timing(), controller.kinds))
 
     def _rebuild_reflections(self) -> None:
         for action in self.reflections:

@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from focusmate.controller import SessionController
-from focusmate.core.describe import status_line
 from focusmate.ui.actions import AppActions
 from focusmate.ui.icons import app_icon
 
@@ -53,7 +52,7 @@ class ControlWindow(QWidget):
         self._refresh_status()
 
     def _refresh_status(self) -> None:
-        self.status_label.setText(status_line(self._controller.current, self._controller.timing()))
+        self.status_label.setText(self._actions.status.text())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         # Closing the only visible part of the app means quitting (which asks during a

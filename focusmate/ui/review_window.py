@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from focusmate.core.model import MarkKind
+from focusmate.core.describe import counts_text
+from focusmate.core.marks import MarkKinds
 from focusmate.core.scoring import SCORE_EXPLANATION, reflection_score
 from focusmate.core.weekly import IsoWeek, WeekStats, session_minutes
 from focusmate.ui.icons import app_icon
 
 WeekSource = Callable[[IsoWeek], WeekStats]
-TABLE_COLUMNS = ("Day", "Time", "With", "Minutes", "Phone", "App", "Score")
+TABLE_COLUMNS = ("Day", "Time", "With", "Minutes", "Phone", "App", "Other marks", "Score")
 EMPTY_TEXT = (
     "No coaching sessions this week.\n\n"
     "Before your next one-on-one, click the focusmate icon and start a session."
@@ -37,11 +38,14 @@ EMPTY_TEXT = (
 
 
 class ReviewWindow(QWidget):
-    def __init__(self, source: WeekSource, week: IsoWeek, this_week: IsoWeek) -> None:
+    def __init__(
+        self, source: WeekSource, week: IsoWeek, this_week: IsoWeek, kinds: MarkKinds
+    ) -> None:
         super().__init__()
         from focusmate.ui.week_chart import WeekChart  # noqa: PLC0415 - lazy: Qt Quick is heavy
 
         self._source = source
+        self._kinds = kinds
         self._this_week = this_week
         self.week = week
         self.setWindowTitle("focusmate: weekly review")
@@ -100,7 +104,7 @@ class ReviewWindow(QWidget):
             self.stack.setCurrentWidget(self.empty_label)
             return
         self.stack.setCurrentIndex(0)
-        self.summary.setText(_summary(stats))
+        self.summary.setText(_summary(stats, self._kinds))
         self.chart.show_week(stats)
         self._fill_table(stats)
 
@@ -114,7 +118,8 @@ class ReviewWindow(QWidget):
             cells = (
                 f"{local:%a %d %b}", f"{local:%H:%M}", session.with_name,
                 f"{minutes:.0f}" if session.ended_at else "running",
-                str(counts[MarkKind.PHONE]), str(counts[MarkKind.APP]),
+                str(counts.get("phone", 0)), str(counts.get("app", 0)),
+                str(sum(n for k, n in counts.items() if k not in {"phone", "app"})),
                 "pending" if score is None else f"{score:.1f}",
             )  # fmt: skip
             for column, text in enumerate(cells):
@@ -132,13 +137,13 @@ def _sessions_table() -> QTableWidget:
     return table
 
 
-def _summary(stats: WeekStats) -> str:
+def _summary(stats: WeekStats, kinds: MarkKinds) -> str:
     marks = stats.total_marks
     score = stats.average_score
     parts = [
         f"{len(stats.sessions)} session{'s' if len(stats.sessions) != 1 else ''}",
         f"{stats.total_minutes:.0f} coaching minutes",
-        *(kind.counted(marks[kind]) for kind in MarkKind),
+        counts_text(marks, kinds),
         "no reflections yet" if score is None else f"average score {score:.1f} of 5",
     ]
     return " · ".join(parts)

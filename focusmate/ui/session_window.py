@@ -41,7 +41,7 @@ class SessionWindow(QWidget):
         self.error_label.hide()
         buttons = QHBoxLayout()
         self.buttons: list[QPushButton] = []
-        for action in (actions.log_phone, actions.log_app, actions.end):
+        for action in (actions.log_phone, actions.log_app, *actions.log_custom, actions.end):
             button = QPushButton(action.text().replace("&", ""), self)
             button.clicked.connect(action.trigger)
             buttons.addWidget(button)
@@ -67,7 +67,7 @@ class SessionWindow(QWidget):
         self.focus_label.setVisible(bool(session.focus))
         self.time_label.setText(time_text(timing))
         self.time_label.setProperty("overtime", timing.overtime)
-        self.marks_label.setText(marks_text(session))
+        self.marks_label.setText(marks_text(session, self._controller.kinds))
 
     def show_error(self, message: str) -> None:
         """Keep the last failure here for when the manager looks (never raised by itself)."""

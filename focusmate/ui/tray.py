@@ -77,7 +77,10 @@ class Tray(QObject):
         if state is not self._state:  # re-setting an identical icon still repaints the tray
             self._state = state
             self.icon.setIcon(tray_icon(state))
-        tooltip = "focusmate\n" + status_line(self._controller.current, self._controller.timing())
+        controller = self._controller
+        tooltip = "focusmate\n" + status_line(
+            controller.current, controller.timing(), controller.kinds
+        )
         if tooltip != self.icon.toolTip():
             self.icon.setToolTip(tooltip)
 

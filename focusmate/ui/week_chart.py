@@ -43,7 +43,7 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow, QSGRendererInterface
 from PySide6.QtQuickWidgets import QQuickWidget
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from focusmate.core.model import MarkKind
+from focusmate.core.marks import BUILTIN_KINDS, MarkKind
 from focusmate.core.weekly import DayStats, WeekStats
 
 _log = logging.getLogger(__name__)
@@ -113,8 +113,8 @@ class WeekChart(QWidget):
         arguments = (
             [f"{d.day:%a} {d.day.day}" for d in days],
             [float(d.minutes) for d in days],
-            [float(d.marks.get(MarkKind.PHONE, 0)) for d in days],
-            [float(d.marks.get(MarkKind.APP, 0)) for d in days],
+            [float(d.marks.get(MarkKind.PHONE.value, 0)) for d in days],
+            [float(d.marks.get(MarkKind.APP.value, 0)) for d in days],
             [math.nan if d.average_score is None else float(d.average_score) for d in days],
         )
         called = QMetaObject.invokeMethod(
@@ -264,7 +264,7 @@ def _figures_text(stats: WeekStats) -> str:
 
 def _day_line(day: DayStats) -> str:
     parts = [f"{day.minutes:.0f} min"]
-    parts.extend(f"{kind.label}: {day.marks.get(kind, 0)}" for kind in MarkKind)
+    parts.extend(f"{kind.label}: {day.marks.get(kind.value, 0)}" for kind in BUILTIN_KINDS)
     parts.append("no score" if day.average_score is None else f"score {day.average_score:.2f}")
     return f"{day.day:%a %d %b}: " + ", ".join(parts)
 

@@ -6,13 +6,14 @@ from datetime import UTC, datetime, timedelta
 
 from hypothesis import strategies as st
 
-from focusmate.core.model import CoachingSession, Mark, MarkKind, Question, Reflection
+from focusmate.core.model import CoachingSession, Mark, Question, Reflection
 
 instants = st.datetimes(
     min_value=datetime(2020, 1, 1), max_value=datetime(2035, 12, 31), timezones=st.just(UTC)
 )
 names = st.text(min_size=1, max_size=30).map(str.strip).filter(bool)
 any_text = st.text(max_size=40)
+kind_ids = st.sampled_from(["phone", "app", "mind-wandered"])
 reflections = st.builds(
     Reflection,
     answers=st.dictionaries(st.sampled_from(list(Question)), st.integers(1, 5)),
@@ -29,7 +30,10 @@ def sessions(draw: st.DrawFn, session_id: str | None = None) -> CoachingSession:
     ended = draw(st.one_of(st.none(), st.just(started + timedelta(seconds=length))))
     mark_offsets = draw(st.lists(st.integers(0, max(length, 1)), max_size=8))
     marks = tuple(
-        Mark(kind=draw(st.sampled_from(list(MarkKind))), at=started + timedelta(seconds=o))
+        Mark(
+            kind=draw(st.sampled_from(["phone", "app", "mind-wandered"])),
+            at=started + timedelta(seconds=o),
+        )
         for o in sorted(mark_offsets)
     )
     return CoachingSession(

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from focusmate.core.errors import InvalidData
-from focusmate.core.model import CoachingSession, Mark, MarkKind, Question, Reflection
+from focusmate.core.model import CoachingSession, Mark, Question, Reflection
 from focusmate.core.records import (
     export_document,
     merge_sessions,
@@ -37,7 +37,7 @@ def test_export_round_trips_exactly_through_json(data: list[CoachingSession]) ->
 def test_export_has_the_documented_shape() -> None:
     session = CoachingSession(
         "id1", "Ana", T0, 30, focus="listen", ended_at=T0 + timedelta(minutes=31),
-        marks=(Mark(MarkKind.PHONE, T0 + timedelta(minutes=2)),),
+        marks=(Mark("phone", T0 + timedelta(minutes=2)),),
         reflection=Reflection(dict.fromkeys(Question, 4), "worried", "ask first", complete=True),
     )  # fmt: skip
     doc = export_document([session])
@@ -56,14 +56,14 @@ def test_export_has_the_documented_shape() -> None:
 
 def good_record() -> dict[str, Any]:
     return session_to_record(CoachingSession("id1", "Ana", T0, 30, ended_at=T0,
-                                             marks=(Mark(MarkKind.APP, T0),)))  # fmt: skip
+                                             marks=(Mark("app", T0),)))  # fmt: skip
 
 
 BREAKAGES: list[tuple[str, Any]] = [
     ("id", ""), ("id", 7), ("with", "   "), ("with", None), ("planned_minutes", 0),
     ("planned_minutes", "30"), ("planned_minutes", True), ("started_at", "yesterday"),
     ("started_at", "2026-11-23T09:00:00"), ("ended_at", "2026-11-22T09:00:00+00:00"),
-    ("marks", "many"), ("marks", [{"kind": "nap", "at": "2026-11-23T09:00:00+00:00"}]),
+    ("marks", "many"), ("marks", [{"kind": "Nap Time!", "at": "2026-11-23T09:00:00+00:00"}]),
     ("marks", [{"kind": "phone"}]), ("reflection", {"answers": {"fully_present": 6}}),
     ("reflection", {"answers": {"mood": 3}}), ("reflection", []), ("focus", 3),
 ]  # fmt: skip
@@ -120,13 +120,13 @@ def test_merging_is_idempotent_and_never_drops_saved_data(
 
 
 def test_merge_fills_what_is_missing() -> None:
-    old = CoachingSession("id1", "Ana", T0, 30, ended_at=T0, marks=(Mark(MarkKind.APP, T0),))
+    old = CoachingSession("id1", "Ana", T0, 30, ended_at=T0, marks=(Mark("app", T0),))
     later = T0 + timedelta(minutes=1)
-    new = replace(old, marks=(Mark(MarkKind.PHONE, later),),
+    new = replace(old, marks=(Mark("phone", later),),
                   reflection=Reflection({Question.FULLY_PRESENT: 2}, complete=False))  # fmt: skip
     result = merge_sessions({"id1": old}, [new])
     merged = result.to_write[0]
-    assert merged.marks == (Mark(MarkKind.APP, T0), Mark(MarkKind.PHONE, later))
+    assert merged.marks == (Mark("app", T0), Mark("phone", later))
     assert merged.reflection == new.reflection and result.updated == 1
 
 

@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from focusmate.core.errors import InvalidInput, NotPossibleNow
-from focusmate.core.model import MarkKind
 from focusmate.core.session import (
     add_mark,
     deadline,
@@ -43,19 +42,19 @@ def test_start_accepts_emoji_rtl_and_the_longest_name(name: str) -> None:
 
 def test_marks_are_timestamped_and_counted() -> None:
     session = start_session("id1", "Ana", 30, "", T0)
-    session = add_mark(session, MarkKind.PHONE, T0 + timedelta(minutes=3))
-    session = add_mark(session, MarkKind.PHONE, T0 + timedelta(minutes=4))
-    session = add_mark(session, MarkKind.APP, T0 + timedelta(minutes=5))
-    assert session.mark_counts() == {MarkKind.PHONE: 2, MarkKind.APP: 1}
+    session = add_mark(session, "phone", T0 + timedelta(minutes=3))
+    session = add_mark(session, "phone", T0 + timedelta(minutes=4))
+    session = add_mark(session, "app", T0 + timedelta(minutes=5))
+    assert session.mark_counts() == {"phone": 2, "app": 1}
     assert session.marks[0].at == T0 + timedelta(minutes=3)
 
 
 def test_no_mark_or_end_without_a_running_session() -> None:
     with pytest.raises(NotPossibleNow):
-        add_mark(None, MarkKind.PHONE, T0)
+        add_mark(None, "phone", T0)
     ended = end_session(start_session("id1", "Ana", 30, "", T0), T0 + timedelta(minutes=1))
     with pytest.raises(NotPossibleNow):
-        add_mark(ended, MarkKind.APP, T0)
+        add_mark(ended, "app", T0)
     with pytest.raises(NotPossibleNow):
         end_session(ended, T0)
 

@@ -72,7 +72,7 @@ def test_exit_codes_of_the_installed_command(app: RunningApp) -> None:
         (["start", "--with", "x" * 10_000], 2, "10000 characters"),
         (["start", "--with", "Ana", "--minutes", "0"], 2, "between 1 and 240"),
         (["start", "--with", "Ana", "--minutes", "abc"], 2, "whole number"),
-        (["log", "nap"], 2, "invalid choice"),
+        (["log", "nap"], 2, "unknown kind of mark"),
     ]
     for args, code, message in cases:
         result = app.cli(*args)
@@ -140,3 +140,26 @@ def test_quit_during_a_session_asks_first(app: RunningApp, desktop: HeadlessDesk
                what="the confirmation to close")  # fmt: skip
     assert app.proc.poll() is None
     assert app.status()["session"]["with"] == "Flo"
+
+
+def test_a_custom_kind_end_to_end(desktop: HeadlessDesktop, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    settings = {"version": 1, "custom_kinds": [{"id": "mind-wandered", "name": "Mind wandered"}]}
+    data.mkdir(mode=0o700)
+    (data / "settings.json").write_text(json.dumps(settings))
+    app = RunningApp(desktop, data)
+    try:
+        assert app.cli("start", "--with", "Gus").returncode == 0
+        assert app.cli("log", "mind-wandered").returncode == 0
+        assert app.cli("log", "mind-wandered").returncode == 0
+        marks = app.status()["session"]["marks"]
+        assert marks == {"phone": 0, "app": 0, "mind-wandered": 2}
+        assert app.cli("end").returncode == 0
+        report = json.loads(app.cli("report", "--json").stdout)
+        assert report["totals"]["marks"]["mind-wandered"] == 2
+        exported = json.loads(app.cli("export", "--format", "json").stdout)
+        assert [m["kind"] for m in exported["sessions"][0]["marks"]] == ["mind-wandered"] * 2
+        header = app.cli("export", "--format", "csv").stdout.splitlines()[0]
+        assert "mind-wandered_marks" in header
+    finally:
+        app.stop()

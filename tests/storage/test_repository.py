@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from focusmate.core.errors import InvalidData
-from focusmate.core.model import CoachingSession, Mark, MarkKind
+from focusmate.core.model import CoachingSession, Mark
 from focusmate.storage.repository import DATA_FILE_NAME, TinyDBSessionRepository
 from tests.core.strategies import sessions
 from tests.fakes import T0
@@ -26,7 +26,7 @@ def test_saved_sessions_survive_a_new_process(tmp_path: Path) -> None:
     repo = TinyDBSessionRepository(tmp_path)
     repo.save(session("b", 2))
     repo.save(session("a", 1))
-    marked = session("a", 1).with_mark(Mark(MarkKind.PHONE, T0))
+    marked = session("a", 1).with_mark(Mark("phone", T0))
     repo.save(marked)
     reopened = TinyDBSessionRepository(tmp_path)
     assert [s.id for s in reopened.all_sessions()] == ["a", "b"]

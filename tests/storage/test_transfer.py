@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 
 from focusmate.core.errors import InvalidData
-from focusmate.core.model import CoachingSession, Mark, MarkKind, Question, Reflection
+from focusmate.core.model import CoachingSession, Mark, Question, Reflection
 from focusmate.storage.transfer import export_csv, export_json, read_import_file
 from tests.fakes import T0
 
 SESSION = CoachingSession(
     "id1", "Zoë 🙂, \"the closer\"", T0, 30, focus="line1\nline2",
     ended_at=T0 + timedelta(minutes=30),
-    marks=(Mark(MarkKind.PHONE, T0), Mark(MarkKind.PHONE, T0), Mark(MarkKind.APP, T0)),
+    marks=(Mark("phone", T0), Mark("phone", T0), Mark("app", T0)),
     reflection=Reflection(dict.fromkeys(Question, 3), "anxious about quota", "ask", complete=True),
 )  # fmt: skip
 

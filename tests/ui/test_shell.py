@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from focusmate.controller import SessionController
-from focusmate.core.model import MarkKind, Question
+from focusmate.core.model import Question
 from focusmate.shell import Shell
 from focusmate.ui.actions import AppActions
 from focusmate.ui.review_window import ReviewWindow
@@ -59,7 +59,7 @@ def test_the_whole_loop(
     actions.log_phone.trigger()
     actions.log_app.trigger()
     actions.log_phone.trigger()
-    assert controller.current.mark_counts() == {MarkKind.PHONE: 2, MarkKind.APP: 1}
+    assert controller.current.mark_counts() == {"phone": 2, "app": 1}
     clock.advance(minutes=30)
     actions.end.trigger()
     reflection = shell.reflection_dialogs["s1"]
@@ -73,7 +73,7 @@ def test_the_whole_loop(
     assert isinstance(review, ReviewWindow) and review.isVisible()
     assert review.table.rowCount() == 1
     assert review.table.item(0, 2).text() == "Ana"
-    assert review.table.item(0, 6).text() == "4.0"
+    assert review.table.item(0, 7).text() == "4.0"
 
 
 def test_a_refused_start_keeps_the_dialog_and_the_text(
@@ -129,13 +129,13 @@ def test_a_failed_mark_is_logged_not_popped_up(
     shell: Shell, actions: AppActions, controller: SessionController
 ) -> None:
     with pytest.raises(Exception, match="no coaching"):
-        controller.mark(MarkKind.PHONE)
-    actions.mark_requested.emit(MarkKind.PHONE)
+        controller.mark("phone")
+    actions.mark_requested.emit("phone")
     assert shell.last_error == "no coaching session is running"
     assert shell.session_window.error_label.text() == shell.last_error
     assert not shell.session_window.isVisible()  # kept for later, not popped up
     controller.start("Ana", 30)
-    actions.mark_requested.emit(MarkKind.PHONE)
+    actions.mark_requested.emit("phone")
     assert shell.session_window.error_label.text() == ""
 
 

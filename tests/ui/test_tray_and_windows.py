@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from focusmate.controller import SessionController
-from focusmate.core.model import MarkKind
+from focusmate.core.marks import MarkKind, MarkKinds
+from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.ui.actions import AppActions
 from focusmate.ui.control_window import ControlWindow
 from focusmate.ui.icons import TrayState, tray_icon
 from focusmate.ui.session_window import SessionWindow
 from focusmate.ui.tray import Tray, populate_menu, sync_reflections, tray_state
-from tests.fakes import FakeClock
+from tests.fakes import FakeClock, IdFactory
 
 
 def visible_texts(menu: QMenu) -> list[str]:
@@ -55,7 +58,7 @@ def test_menu_actions_emit_intents(qtbot: QtBot, controller: SessionController,
     controller.start("Ana", 30)
     with qtbot.waitSignal(actions.mark_requested) as mark:
         actions.log_phone.trigger()
-    assert mark.args == [MarkKind.PHONE]
+    assert mark.args == ["phone"]
     with qtbot.waitSignal(actions.end_requested):
         actions.end.trigger()
 
@@ -124,7 +127,7 @@ def test_control_window_mirrors_the_menu(
                       "End session", "Weekly review", "Quit focusmate"]  # fmt: skip
     with qtbot.waitSignal(actions.mark_requested) as mark:
         window.buttons[actions.log_app].click()
-    assert mark.args == [MarkKind.APP]
+    assert mark.args == ["app"]
     assert "Coaching Ana" in window.status_label.text()
 
 
@@ -150,8 +153,8 @@ def test_session_window_counts_quietly(
     clock.advance(minutes=5, seconds=1)
     controller.ticked.emit()
     assert window.time_label.text() == "19:59 left"
-    controller.mark(MarkKind.PHONE)
-    controller.mark(MarkKind.PHONE)
+    controller.mark("phone")
+    controller.mark("phone")
     assert window.marks_label.text() == "2 phone checks, 0 app switches"
     assert "Ana &lt;b&gt;" in window.with_label.text()
     clock.advance(minutes=22)
@@ -159,3 +162,17 @@ def test_session_window_counts_quietly(
     assert window.time_label.text() == "overtime +2:01"
     controller.end()
     assert not window.isVisible()
+
+
+def test_custom_kinds_get_their_own_menu_entries(qtbot: QtBot, tmp_path: Path) -> None:
+    kinds = MarkKinds([MarkKind.custom("Mind wandered")])
+    controller = SessionController(
+        TinyDBSessionRepository(tmp_path / "d"), FakeClock(), IdFactory(), kinds=kinds
+    )
+    actions = AppActions(controller)
+    controller.start("Ana", 30)
+    assert [a.text() for a in actions.log_custom] == ["Log mind wandered"]
+    with qtbot.waitSignal(actions.mark_requested) as mark:
+        actions.log_custom[0].trigger()
+    assert mark.args == ["mind-wandered"]
+    assert actions.status.text().endswith("0 × mind wandered")

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 import focusmate
-from focusmate.core.model import MarkKind
 from focusmate.core.weekly import DayStats, IsoWeek, WeekStats
 from focusmate.ui import week_chart
 from focusmate.ui.week_chart import WeekChart
@@ -36,7 +35,7 @@ def day_stats(
         day=day,
         sessions=1 if minutes else 0,
         minutes=minutes,
-        marks={MarkKind.PHONE: phone, MarkKind.APP: app},
+        marks={"phone": phone, "app": app},
         average_score=score,
     )
 

@@ -1,0 +1,115 @@
+"""Kinds of marks: the two built in (phone check, app switch) and the user's own.
+
+A Mark stores only its kind's id; the catalogue (MarkKinds) gives each id its words. Ids
+are short slugs derived from the name ("Mind wandered" -> "mind-wandered"), so they are
+safe on a command line (`focusmate log mind-wandered`) and in a CSV header.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import ClassVar
+
+from focusmate.core.errors import InvalidInput
+
+KIND_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+KIND_NAME_MAX_CHARS = 60
+#: Suggestions from the method, offered when the user adds a kind.
+SUGGESTED_NAMES = ("Gave advice before empathy", "Interrupted them", "Mind wandered")
+
+
+@dataclass(frozen=True, slots=True)
+class MarkKind:
+    """A kind of mark: its id (``value``) and how to say it."""
+
+    value: str
+    label: str
+    plural: str = ""
+    builtin: bool = False
+
+    PHONE: ClassVar[MarkKind]
+    APP: ClassVar[MarkKind]
+
+    def counted(self, count: int) -> str:
+        """E.g. '1 phone check', '2 app switches', '3 × mind wandered'."""
+        if self.plural:
+            return f"{count} {self.label if count == 1 else self.plural}"
+        return f"{count} × {self.label}"
+
+    @classmethod
+    def custom(cls, name: str) -> MarkKind:
+        """A user's kind from its name, with a clear message for a name that cannot be one."""
+        label = " ".join(name.split())
+        if not label:
+            raise InvalidInput("the name of a kind of mark is empty")
+        if len(label) > KIND_NAME_MAX_CHARS:
+            raise InvalidInput(f"the name of a kind of mark is at most {KIND_NAME_MAX_CHARS} chars")
+        return cls(value=slug(label), label=label.lower())
+
+
+MarkKind.PHONE = MarkKind("phone", "phone check", "phone checks", builtin=True)
+MarkKind.APP = MarkKind("app", "app switch", "app switches", builtin=True)
+BUILTIN_KINDS = (MarkKind.PHONE, MarkKind.APP)
+
+
+def slug(name: str) -> str:
+    """'Gave advice before empathy!' -> 'gave-advice-before-empathy' (ASCII, ≤ 40 chars)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40].strip("-")
+    if not text:
+        raise InvalidInput(f"{name!r} needs at least one letter or digit (A-Z, 0-9) to be a kind")
+    return text
+
+
+def check_kind_id(value: str) -> str:
+    if not KIND_ID_PATTERN.match(value):
+        raise InvalidInput(f"{value[:50]!r} is not a kind of mark (lowercase letters, digits, -)")
+    return value
+
+
+class MarkKinds:
+    """The configured kinds, built-ins first, in the user's order."""
+
+    def __init__(self, custom: Iterable[MarkKind] = ()) -> None:
+        kinds = [*BUILTIN_KINDS, *custom]
+        ids = [k.value for k in kinds]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise InvalidInput(f"two kinds of mark share the id {duplicates[0]!r}")
+        self._by_id = {k.value: k for k in kinds}
+
+    def __iter__(self) -> Iterator[MarkKind]:
+        return iter(self._by_id.values())
+
+    def __contains__(self, kind_id: object) -> bool:
+        return kind_id in self._by_id
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self._by_id)
+
+    def get(self, kind_id: str) -> MarkKind:
+        """The kind with that id; raise InvalidInput naming the known ones."""
+        kind = self._by_id.get(kind_id)
+        if kind is None:
+            known = ", ".join(self._by_id)
+            raise InvalidInput(f"unknown kind of mark {kind_id[:50]!r}; known: {known}")
+        return kind
+
+    def describe(self, kind_id: str) -> MarkKind:
+        """Words for any id, even one no longer configured (it may come from old data)."""
+        return self._by_id.get(kind_id) or MarkKind(kind_id, kind_id.replace("-", " "))
+
+    def full_counts(self, counts: Mapping[str, int]) -> dict[str, int]:
+        """Every configured kind (0 where absent), then any other id present, sorted."""
+        result = {kind_id: counts.get(kind_id, 0) for kind_id in self._by_id}
+        result.update({k: counts[k] for k in sorted(counts) if k not in result})
+        return result
+
+
+def with_builtins(counts: Mapping[str, int]) -> dict[str, int]:
+    """phone and app always present (0 where absent), then the other ids, sorted."""
+    return MarkKinds().full_counts(counts)

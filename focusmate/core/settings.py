@@ -1,0 +1,86 @@
+"""The user's settings as one typed, validated value (no string-keyed lookups elsewhere)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from focusmate.core.errors import FocusmateError, InvalidData
+from focusmate.core.marks import BUILTIN_KINDS, MarkKind, MarkKinds, check_kind_id
+from focusmate.core.validation import DEFAULT_MINUTES, check_minutes
+
+SETTINGS_VERSION = 1
+#: Hotkey actions besides the kinds of marks.
+UNDO_ACTION = "undo"
+DEFAULT_HOTKEYS = {"phone": "Ctrl+Alt+P", "app": "Ctrl+Alt+A", UNDO_ACTION: "Ctrl+Alt+Z"}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything the user can change. Hotkeys map an action (a kind id or "undo") to text
+    like "Ctrl+Alt+P"; an action without an entry has no hotkey."""
+
+    default_minutes: int = DEFAULT_MINUTES
+    dnd_backend: str | None = None
+    custom_kinds: tuple[MarkKind, ...] = ()
+    hotkeys: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_HOTKEYS))
+
+    @property
+    def kinds(self) -> MarkKinds:
+        return MarkKinds(self.custom_kinds)
+
+
+def settings_to_record(settings: Settings) -> dict[str, Any]:
+    return {
+        "version": SETTINGS_VERSION,
+        "default_minutes": settings.default_minutes,
+        "dnd_backend": settings.dnd_backend,
+        "custom_kinds": [{"id": k.value, "name": k.label} for k in settings.custom_kinds],
+        "hotkeys": dict(settings.hotkeys),
+    }
+
+
+def settings_from_record(record: object) -> Settings:
+    """Validate a settings record; raise InvalidData naming the first problem."""
+    if not isinstance(record, dict):
+        raise InvalidData("the settings file does not hold a JSON object")
+    if record.get("version") != SETTINGS_VERSION:
+        raise InvalidData(f"settings version {record.get('version')!r} is not supported")
+    try:
+        minutes = record.get("default_minutes", DEFAULT_MINUTES)
+        if isinstance(minutes, bool) or not isinstance(minutes, int):
+            raise InvalidData("default_minutes must be a whole number")
+        backend = record.get("dnd_backend")
+        if backend is not None and not isinstance(backend, str):
+            raise InvalidData("dnd_backend must be a name or null")
+        kinds = tuple(_custom_kind(item) for item in _list(record.get("custom_kinds", [])))
+        hotkeys = record.get("hotkeys", DEFAULT_HOTKEYS)
+        if not isinstance(hotkeys, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in hotkeys.items()
+        ):
+            raise InvalidData("hotkeys must map action names to key texts")
+        settings = Settings(check_minutes(minutes), backend, kinds, dict(hotkeys))
+        settings.kinds  # noqa: B018 - validates that ids are unique
+    except InvalidData:
+        raise
+    except FocusmateError as error:
+        raise InvalidData(f"settings: {error}") from None
+    return settings
+
+
+def _list(value: object) -> list[Any]:
+    if not isinstance(value, list):
+        raise InvalidData("custom_kinds must be a list")
+    return value
+
+
+def _custom_kind(item: object) -> MarkKind:
+    if not isinstance(item, dict):
+        raise InvalidData("each custom kind must be an object with id and name")
+    kind_id, name = item.get("id"), item.get("name")
+    if not isinstance(kind_id, str) or not isinstance(name, str):
+        raise InvalidData("each custom kind needs a string id and name")
+    kind = MarkKind(check_kind_id(kind_id), MarkKind.custom(name).label)
+    if kind.value in {b.value for b in BUILTIN_KINDS}:
+        raise InvalidData(f"{kind_id!r} is a built-in kind")
+    return kind

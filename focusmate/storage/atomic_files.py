@@ -1,0 +1,56 @@
+"""Atomic, durable, private file writes (no third-party imports: the CLI uses this too).
+
+Serialise and validate first (a value that cannot be written must never truncate the
+file), write a private temp file in the same directory, fsync it, replace the old file
+with it, then fsync the directory so the rename itself survives a power cut.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def ensure_private_dir(directory: Path) -> None:
+    """Create ``directory`` (and parents) and make it readable by the owner only."""
+    directory.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    if os.name == "posix" and (directory.stat().st_mode & 0o777) != DIR_MODE:
+        directory.chmod(DIR_MODE)
+
+
+def atomic_write_bytes(path: Path, payload: bytes) -> None:
+    """Replace ``path`` with ``payload`` atomically and durably (mode 0600)."""
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if os.name == "posix":
+            Path(temp_name).chmod(FILE_MODE)
+        Path(temp_name).replace(path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    _fsync_directory(path.parent)
+
+
+def _fsync_directory(directory: Path) -> None:
+    if os.name != "posix":
+        return  # Windows has no directory handles to fsync; os.replace is already atomic there.
+    dir_fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def dumps_strict(data: Any) -> bytes:
+    """Serialise to UTF-8 JSON, refusing NaN and non-JSON values before any file is touched."""
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()

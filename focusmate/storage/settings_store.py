@@ -1,0 +1,35 @@
+"""The settings file: read with validation, written atomically (0600, like the data)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from focusmate.core.errors import InvalidData
+from focusmate.core.settings import Settings, settings_from_record, settings_to_record
+from focusmate.storage.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir
+
+SETTINGS_FILE_NAME = "settings.json"
+
+
+def settings_path(data_dir: Path) -> Path:
+    return data_dir / SETTINGS_FILE_NAME
+
+
+def load_settings(data_dir: Path) -> Settings:
+    """The saved settings, or the defaults when there are none; InvalidData if damaged."""
+    path = settings_path(data_dir)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings()
+    try:
+        record = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise InvalidData(f"the settings file {path} is not valid JSON") from None
+    return settings_from_record(record)
+
+
+def save_settings(data_dir: Path, settings: Settings) -> None:
+    ensure_private_dir(data_dir)
+    atomic_write_bytes(settings_path(data_dir), dumps_strict(settings_to_record(settings)))
