@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument("--focus", default="", metavar="TEXT", help="an optional focus note")
     log = commands.add_parser("log", help="log a mark in the running session, silently")
     log.add_argument("kind", metavar="KIND", help="phone, app, or one of your own kinds")
+    commands.add_parser("undo", help="take back the last mark (if at most a minute old)")
     commands.add_parser("end", help="end the session and open the reflection")
     status = commands.add_parser("status", help="show the running session")
     status.add_argument("--json", action="store_true", help="machine-readable output")
@@ -85,6 +86,8 @@ def _dispatch(args: argparse.Namespace, data: Path) -> int:
     elif command == "log":
         load_settings(data).kinds.get(args.kind)  # usage error even when no app runs
         _ask(data, {"cmd": "log", "kind": args.kind})  # success is silent, like the key press
+    elif command == "undo":
+        _ask(data, {"cmd": "undo"})
     elif command == "end":
         reply = _ask(data, {"cmd": "end"})
         print(f"Ended the session with {reply['with']}. The reflection is open in focusmate.")

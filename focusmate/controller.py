@@ -19,7 +19,14 @@ from focusmate.core.marks import MarkKinds
 from focusmate.core.model import CoachingSession, Reflection
 from focusmate.core.ports import SessionRepository
 from focusmate.core.records import MergeResult, format_instant, merge_sessions
-from focusmate.core.session import Timing, add_mark, end_session, start_session, timing
+from focusmate.core.session import (
+    Timing,
+    add_mark,
+    end_session,
+    start_session,
+    timing,
+    undo_last_mark,
+)
 from focusmate.core.weekly import IsoWeek, WeekStats, local_day, week_stats
 
 TICK_INTERVAL_MS = 1000
@@ -32,6 +39,8 @@ class SessionController(QObject):
     state_changed = Signal()
     #: Once a second while a session runs (views recompute the time from the clock).
     ticked = Signal()
+    #: A mark was logged (its kind id) or undone (""): the tray flashes briefly.
+    marked = Signal(str)
     #: A session ended; carries its id so the app can open the reflection.
     session_ended = Signal(str)
 
@@ -136,6 +145,16 @@ class SessionController(QObject):
         self._persist(session)
         self._current = session
         self.state_changed.emit()
+        self.marked.emit(kind)
+        return session
+
+    def undo_mark(self) -> CoachingSession:
+        """Take back the newest mark if it is at most a minute old."""
+        session = undo_last_mark(self._current, self._clock.now())
+        self._persist(session)
+        self._current = session
+        self.state_changed.emit()
+        self.marked.emit("")
         return session
 
     def end(self) -> CoachingSession:

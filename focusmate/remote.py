@@ -20,28 +20,35 @@ class RemoteCommands:
         self._show_app = show_app
 
     def handle(self, request: Message) -> Message:
-        command = request["cmd"]
-        if command == "show":
-            self._show_app()
-            return success()
-        if command == "status":
-            return success(self._controller.status())
-        if command == "start":
-            session = self._controller.start(
-                _text(request, "with"), _whole(request, "minutes"), _text(request, "focus", "")
-            )
-            return success({"id": session.id, "with": session.with_name})
-        if command == "log":
-            kind = _text(request, "kind")
-            session = self._controller.mark(kind)
-            return success({"kind": kind, "count": session.mark_counts()[kind]})
-        if command == "end":
-            session = self._controller.end()
-            return success({"id": session.id, "with": session.with_name})
-        # "import": the file is read here, by the one writer, after the CLI validated it.
+        handlers: dict[str, Callable[[Message], Message | None]] = {
+            "show": lambda _r: self._show_app(),
+            "status": lambda _r: self._controller.status(),
+            "start": self._start,
+            "log": self._log,
+            "undo": lambda _r: {"marks": len(self._controller.undo_mark().marks)},
+            "end": self._end,
+            "import": self._import,
+        }
+        return success(handlers[request["cmd"]](request))
+
+    def _start(self, request: Message) -> Message:
+        session = self._controller.start(
+            _text(request, "with"), _whole(request, "minutes"), _text(request, "focus", "")
+        )
+        return {"id": session.id, "with": session.with_name}
+
+    def _log(self, request: Message) -> Message:
+        kind = _text(request, "kind")
+        return {"kind": kind, "count": self._controller.mark(kind).mark_counts()[kind]}
+
+    def _end(self, _request: Message) -> Message:
+        session = self._controller.end()
+        return {"id": session.id, "with": session.with_name}
+
+    def _import(self, request: Message) -> Message:
+        # The file is read here, by the one writer, after the CLI validated it.
         result = self._controller.import_sessions(read_import_file(Path(_text(request, "path"))))
-        return success({"added": result.added, "updated": result.updated,
-                        "unchanged": result.unchanged})  # fmt: skip
+        return {"added": result.added, "updated": result.updated, "unchanged": result.unchanged}
 
 
 def _text(request: Message, key: str, default: str | None = None) -> str:

@@ -159,3 +159,23 @@ def test_custom_kinds_are_marked_and_unknown_ones_refused(
     with pytest.raises(InvalidInput, match="unknown kind of mark 'nap'"):
         controller.mark("nap")
     assert controller.status()["session"]["marks"] == {"phone": 0, "app": 0, "mind-wandered": 1}
+
+
+def test_undo_takes_back_only_a_recent_mark(
+    controller: SessionController, clock: FakeClock, qtbot: QtBot
+) -> None:
+    with pytest.raises(NotPossibleNow):
+        controller.undo_mark()
+    controller.start("Ana", 30)
+    with pytest.raises(NotPossibleNow, match="no mark"):
+        controller.undo_mark()
+    controller.mark("phone")
+    clock.advance(seconds=30)
+    controller.mark("app")
+    clock.advance(seconds=59)
+    with qtbot.waitSignal(controller.marked) as flashed:
+        controller.undo_mark()
+    assert flashed.args == [""]
+    assert [m.kind for m in controller.current.marks] == ["phone"]  # type: ignore[union-attr]
+    with pytest.raises(NotPossibleNow, match="89 s old"):
+        controller.undo_mark()

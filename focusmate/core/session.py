@@ -35,6 +35,22 @@ def add_mark(session: CoachingSession | None, kind: str, now: datetime) -> Coach
     return session.with_mark(Mark(kind=kind, at=now))
 
 
+UNDO_WINDOW_S = 60
+
+
+def undo_last_mark(session: CoachingSession | None, now: datetime) -> CoachingSession:
+    """Remove the newest mark if it is at most a minute old (a mistaken key press)."""
+    if session is None or not session.running:
+        raise NotPossibleNow("no coaching session is running")
+    if not session.marks:
+        raise NotPossibleNow("there is no mark to undo")
+    age_s = (now - session.marks[-1].at).total_seconds()
+    if age_s > UNDO_WINDOW_S:
+        raise NotPossibleNow(f"the last mark is {int(age_s)} s old; only a mark from the "
+                             f"last {UNDO_WINDOW_S} s can be undone")  # fmt: skip
+    return replace(session, marks=session.marks[:-1])
+
+
 def end_session(session: CoachingSession | None, now: datetime) -> CoachingSession:
     """Return the session ended at ``now`` (never before its start, whatever the clock says)."""
     if session is None or not session.running:

@@ -13,6 +13,7 @@ class TrayState(StrEnum):
     IDLE = "idle"
     SESSION = "session"
     OVERTIME = "overtime"
+    MARKED = "marked"  # shown for a moment after a mark is logged
 
 
 def _icon_path(name: str) -> str:

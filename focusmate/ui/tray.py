@@ -6,7 +6,7 @@ right click opens the menu. Nothing here ever pops up by itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -14,6 +14,8 @@ from focusmate.controller import SessionController
 from focusmate.core.describe import status_line
 from focusmate.ui.actions import AppActions
 from focusmate.ui.icons import TrayState, tray_icon
+
+FLASH_MS = 1200
 
 
 def tray_state(controller: SessionController) -> TrayState:
@@ -60,6 +62,11 @@ class Tray(QObject):
         self._reflections = list(actions.reflections)
         actions.changed.connect(self._on_actions_changed)
         controller.ticked.connect(self._refresh)
+        controller.marked.connect(self._on_marked)
+        self._flash = QTimer(self)
+        self._flash.setSingleShot(True)
+        self._flash.setInterval(FLASH_MS)
+        self._flash.timeout.connect(self._refresh)
         self._refresh()
 
     def show(self) -> None:
@@ -72,11 +79,24 @@ class Tray(QObject):
         self._reflections = sync_reflections(self._menu, self._actions, self._reflections)
         self._refresh()
 
+    def _on_marked(self) -> None:
+        """The only feedback for a mark: the icon inverts for a moment. No sound, no window."""
+        self._state = TrayState.MARKED
+        self.icon.setIcon(tray_icon(TrayState.MARKED))
+        self._flash.start()
+        self._refresh_tooltip()
+
     def _refresh(self) -> None:
+        if self._flash.isActive():
+            self._refresh_tooltip()
+            return
         state = tray_state(self._controller)
         if state is not self._state:  # re-setting an identical icon still repaints the tray
             self._state = state
             self.icon.setIcon(tray_icon(state))
+        self._refresh_tooltip()
+
+    def _refresh_tooltip(self) -> None:
         controller = self._controller
         tooltip = "focusmate\n" + status_line(
             controller.current, controller.timing(), controller.kinds

@@ -163,3 +163,11 @@ def test_a_custom_kind_end_to_end(desktop: HeadlessDesktop, tmp_path: Path) -> N
         assert "mind-wandered_marks" in header
     finally:
         app.stop()
+
+
+def test_undo_from_the_command_line(app: RunningApp) -> None:
+    assert app.cli("start", "--with", "Hal").returncode == 0
+    assert app.cli("log", "phone").returncode == 0
+    assert app.cli("log", "app").returncode == 0
+    assert app.cli("undo").returncode == 0
+    assert app.status()["session"]["marks"] == {"phone": 1, "app": 0}

@@ -97,7 +97,7 @@ def test_icons_render_legibly_at_tray_sizes() -> None:
             colours = {image.pixel(x, y) for x in range(size) for y in range(size)}
             assert len(colours) > 4, f"{state} at {size}px is blank"
     centre = {s: tray_icon(s).pixmap(24, 24).toImage().pixel(3, 12) for s in TrayState}
-    assert len(set(centre.values())) == 3  # the three states differ in colour
+    assert len(set(centre.values())) == len(TrayState)  # every state has its own colour
 
 
 def test_left_click_is_the_primary_action(
@@ -176,3 +176,17 @@ def test_custom_kinds_get_their_own_menu_entries(qtbot: QtBot, tmp_path: Path) -
         actions.log_custom[0].trigger()
     assert mark.args == ["mind-wandered"]
     assert actions.status.text().endswith("0 × mind wandered")
+
+
+def test_a_mark_flashes_the_icon_then_it_returns(
+    qtbot: QtBot, controller: SessionController, actions: AppActions
+) -> None:
+    tray = Tray(controller, actions)
+    controller.start("Ana", 30)
+    controller.mark("phone")
+    assert tray.icon.icon().cacheKey() == tray_icon(TrayState.MARKED).cacheKey()
+    assert "1 phone check" in tray.icon.toolTip()
+    qtbot.waitUntil(
+        lambda: tray.icon.icon().cacheKey() == tray_icon(TrayState.SESSION).cacheKey(),
+        timeout=3000,
+    )
