@@ -29,7 +29,7 @@ from focusmate.desktop.system_clock import SystemClock
 from focusmate.remote import RemoteCommands
 from focusmate.shell import Shell
 from focusmate.storage.atomic_files import ensure_private_dir
-from focusmate.storage.repository import TinyDBSessionRepository
+from focusmate.storage.backups import open_or_recover, take_backup
 from focusmate.storage.settings_store import load_settings
 from focusmate.ui.actions import AppActions
 from focusmate.ui.icons import app_icon
@@ -49,19 +49,25 @@ def run(data_dir: Path) -> int:
     """Run the tray app until it quits; raise AlreadyRunning if another instance owns data_dir."""
     lock = _lock_data_dir(data_dir)  # before any window system: a second launch only asks
     try:
-        repository = TinyDBSessionRepository(data_dir)  # a damaged file stops us before any UI
+        clock = SystemClock()
+        repository, recovery_notice = open_or_recover(data_dir, clock.now())
+        take_backup(data_dir, clock.now())
         settings = load_settings(data_dir)
         _check_display()
         app = _application()
         controller = SessionController(
-            repository, SystemClock(), lambda: uuid.uuid4().hex, kinds=settings.kinds
+            repository, clock, lambda: uuid.uuid4().hex, kinds=settings.kinds
         )
+        controller.session_ended.connect(lambda _id: take_backup(data_dir, clock.now()))
         actions = AppActions(controller)
         shell = Shell(controller, actions, use_tray=_tray_available(app))
         server = CommandServer(RemoteCommands(controller, shell.primary_action).handle)
         server.listen(server_name(data_dir))
         shell.quit_confirmed.connect(app.quit)
         shell.show()
+        if recovery_notice:
+            log.warning("%s", recovery_notice)
+            shell.notice(recovery_notice)
         wakeup_sockets = _quit_on_signals(app)
         code = app.exec()
         signal.set_wakeup_fd(-1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from focusmate.controller import SessionController
@@ -59,6 +59,8 @@ class Shell(QObject):
         self.reflection_dialogs: dict[str, ReflectionDialog] = {}
         self.review_window: QWidget | None = None
         self.last_error = ""
+        self._pending_notices: list[str] = []
+        self.notice_boxes: list[QMessageBox] = []
         actions.start_requested.connect(self.open_start_dialog)
         actions.mark_requested.connect(self._on_mark_requested)
         actions.end_requested.connect(self._on_end_requested)
@@ -66,7 +68,7 @@ class Shell(QObject):
         actions.reflection_requested.connect(self.open_reflection)
         actions.review_requested.connect(self.open_review)
         actions.quit_requested.connect(self._on_quit_requested)
-        controller.session_ended.connect(self.open_reflection)
+        controller.session_ended.connect(self._on_session_ended)
 
     def show(self) -> None:
         """Make the app visible: the tray icon, or the control window where there is no tray."""
@@ -74,6 +76,22 @@ class Shell(QObject):
             self.tray.show()
         elif self.control_window is not None:
             self.control_window.show()
+
+    def notice(self, message: str) -> None:
+        """Tell the user something once, but never during a session: then it waits."""
+        if self._controller.current is not None:
+            self._pending_notices.append(message)
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, "focusmate", message)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setModal(False)
+        box.show()
+        self.notice_boxes.append(box)
+
+    def _on_session_ended(self, session_id: str) -> None:
+        while self._pending_notices:
+            self.notice(self._pending_notices.pop(0))
+        self.open_reflection(session_id)
 
     def primary_action(self) -> None:
         """What a left click on the tray does; also what a second `focusmate` asks for."""

@@ -28,8 +28,10 @@ class TinyDBSessionRepository:
     whole file.
     """
 
-    def __init__(self, data_dir: Path, *, writable: bool = True) -> None:
-        self.path = data_dir / DATA_FILE_NAME
+    def __init__(
+        self, data_dir: Path, *, writable: bool = True, file_name: str = DATA_FILE_NAME
+    ) -> None:
+        self.path = data_dir / file_name
         if writable:
             ensure_private_dir(data_dir)
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
@@ -38,7 +40,14 @@ class TinyDBSessionRepository:
         self._check_schema(writable)
 
     def _check_schema(self, writable: bool) -> None:
+        foreign = self._db.tables() - {_SESSIONS, _META}
+        if foreign:
+            raise InvalidData(
+                f"{self.path} is not a focusmate data file (it holds {sorted(foreign)[:3]})"
+            )
         versions = [doc.get("schema_version") for doc in self._meta.all()]
+        if not versions and len(self._sessions) > 0:
+            raise InvalidData(f"{self.path} has sessions but no schema version")
         if not versions:
             if writable:
                 self._meta.insert({"schema_version": SCHEMA_VERSION})

@@ -171,3 +171,27 @@ def test_undo_from_the_command_line(app: RunningApp) -> None:
     assert app.cli("log", "app").returncode == 0
     assert app.cli("undo").returncode == 0
     assert app.status()["session"]["marks"] == {"phone": 1, "app": 0}
+
+
+def test_a_damaged_data_file_is_set_aside_and_the_backup_restored(
+    desktop: HeadlessDesktop, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    first = RunningApp(desktop, data)
+    assert first.cli("start", "--with", "Ivy").returncode == 0
+    assert first.cli("end").returncode == 0  # a session end takes a backup
+    first.stop()
+    damaged = data / "focusmate.json"
+    damaged.write_bytes(b'{"sessions": {"1": {"id": "x", "wi')
+    second = RunningApp(desktop, data)
+    try:
+        notice = wait_until(lambda: second.windows_named("^focusmate$") or None, timeout_s=10,
+                            what="the notice about the damaged file")  # fmt: skip
+        assert len(notice) == 1
+        exported = json.loads(second.cli("export", "--format", "json").stdout)
+        assert [s["with"] for s in exported["sessions"]] == ["Ivy"]
+        aside = list(data.glob("focusmate.json.damaged-*"))
+        assert len(aside) == 1 and aside[0].read_bytes() == b'{"sessions": {"1": {"id": "x", "wi'
+        assert "was restored" in desktop.read_log(f"focusmate-{data.name}")
+    finally:
+        second.stop()

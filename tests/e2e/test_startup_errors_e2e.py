@@ -24,14 +24,3 @@ def test_no_display_is_a_clear_error_not_a_qt_abort(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "no graphical desktop found" in result.stderr
     assert result.stderr.count("\n") == 1
-
-
-def test_a_damaged_data_file_is_reported_and_left_as_it_was(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    data.mkdir(mode=0o700)
-    damaged = data / "focusmate.json"
-    damaged.write_bytes(b'{"sessions": {"1": {"id": "x", "wi')
-    result = launch(data, bare_env() | {"QT_QPA_PLATFORM": "offscreen"})
-    assert result.returncode == 5, result.stderr
-    assert "not valid JSON" in result.stderr
-    assert damaged.read_bytes() == b'{"sessions": {"1": {"id": "x", "wi'

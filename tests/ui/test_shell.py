@@ -173,3 +173,14 @@ def test_a_failed_save_keeps_the_reflection_open_with_its_text(
 
 def _disk_full(*_args: object) -> None:
     raise OSError(28, "No space left on device")
+
+
+def test_a_notice_waits_for_the_end_of_the_session(
+    shell: Shell, controller: SessionController
+) -> None:
+    controller.start("Ana", 30)
+    shell.notice("Your data file was damaged")
+    assert shell.notice_boxes == []  # nothing pops up in front of the salesperson
+    controller.end()
+    assert [b.text() for b in shell.notice_boxes] == ["Your data file was damaged"]
+    assert shell.notice_boxes[0].isVisible() and not shell.notice_boxes[0].isModal()

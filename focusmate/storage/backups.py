@@ -1,0 +1,96 @@
+"""Rolling backups of the data file, and recovery from a damaged one.
+
+A damaged data file is never deleted or overwritten: it is moved aside under a dated name,
+the newest backup that reads back whole is restored in its place, and the user is told
+once. The backups are rotated (the newest few are kept), taken when the app starts and
+after each session ends, so a recovery loses at most the last session's changes.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from focusmate.core.errors import InvalidData
+from focusmate.storage.atomic_files import atomic_write_bytes, ensure_private_dir
+from focusmate.storage.repository import DATA_FILE_NAME, TinyDBSessionRepository
+
+BACKUP_DIR_NAME = "backups"
+KEEP_BACKUPS = 5
+#: A data file larger than this is not ours (five years of sessions take ~2 MB).
+MAX_DATA_BYTES = 64 * 1024 * 1024
+
+
+def backup_dir(data_dir: Path) -> Path:
+    return data_dir / BACKUP_DIR_NAME
+
+
+def _stamp(now: datetime) -> str:
+    return now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def take_backup(data_dir: Path, now: datetime) -> Path | None:
+    """Copy the data file into the backups (unless the newest backup is identical)."""
+    source = data_dir / DATA_FILE_NAME
+    try:
+        payload = source.read_bytes()
+    except FileNotFoundError:
+        return None
+    folder = backup_dir(data_dir)
+    ensure_private_dir(folder)
+    existing = sorted(folder.glob("focusmate-*.json"))
+    if existing and existing[-1].read_bytes() == payload:
+        return existing[-1]
+    target = folder / f"focusmate-{_stamp(now)}.json"
+    atomic_write_bytes(target, payload)
+    for old in sorted(folder.glob("focusmate-*.json"))[:-KEEP_BACKUPS]:
+        old.unlink()
+    return target
+
+
+def open_or_recover(data_dir: Path, now: datetime) -> tuple[TinyDBSessionRepository, str | None]:
+    """Open the repository; if the data file is damaged, recover and say what happened."""
+    data_file = data_dir / DATA_FILE_NAME
+    try:
+        if data_file.exists() and data_file.stat().st_size > MAX_DATA_BYTES:
+            raise InvalidData(f"{data_file} is larger than {MAX_DATA_BYTES} bytes")
+        repository = TinyDBSessionRepository(data_dir)
+        repository.all_sessions()  # every record must read back, not only the JSON
+    except InvalidData as damage:
+        return _recover(data_dir, now, damage)
+    return repository, None
+
+
+def _recover(
+    data_dir: Path, now: datetime, damage: InvalidData
+) -> tuple[TinyDBSessionRepository, str]:
+    data_file = data_dir / DATA_FILE_NAME
+    aside = data_dir / f"{DATA_FILE_NAME}.damaged-{_stamp(now)}"
+    data_file.replace(aside)
+    for backup in sorted(backup_dir(data_dir).glob("focusmate-*.json"), reverse=True):
+        if _reads_back(backup):
+            atomic_write_bytes(data_file, backup.read_bytes())
+            when = backup.stem.removeprefix("focusmate-")[:15]
+            message = (
+                f"Your data file was damaged ({damage}). It was kept as {aside.name}, and the "
+                f"backup from {when[:4]}-{when[4:6]}-{when[6:8]} {when[9:11]}:{when[11:13]} UTC "
+                "was restored."
+            )
+            return TinyDBSessionRepository(data_dir), message
+    message = (
+        f"Your data file was damaged ({damage}) and no good backup was found. It was kept as "
+        f"{aside.name}; focusmate starts with an empty history."
+    )
+    return TinyDBSessionRepository(data_dir), message
+
+
+def _reads_back(backup: Path) -> bool:
+    """A backup counts only if it parses and every session in it validates."""
+    try:
+        if backup.stat().st_size > MAX_DATA_BYTES:
+            return False
+        reader = TinyDBSessionRepository(backup.parent, writable=False, file_name=backup.name)
+        reader.all_sessions()
+    except (InvalidData, OSError):
+        return False
+    return True
