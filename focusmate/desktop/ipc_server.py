@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
+import struct
 from collections.abc import Callable
 from pathlib import Path
 
@@ -49,7 +51,39 @@ class CommandServer(QObject):
 
     def _on_new_connection(self) -> None:
         while self._server.hasPendingConnections():
-            _Connection(self._server.nextPendingConnection(), self._handler, self)
+            client = self._server.nextPendingConnection()
+            if same_user(int(client.socketDescriptor())):
+                _Connection(client, self._handler, self)
+            else:
+                log.warning("refused a local connection from another user")
+                client.abort()
+                client.deleteLater()
+
+
+def same_user(descriptor: int) -> bool:
+    """Whether the peer of a Unix socket runs as this user (SO_PEERCRED / getpeereid).
+
+    The socket already lives in a 0700 directory; this is the second lock on the door.
+    Where the platform cannot tell (Windows named pipes), the pipe's own ACL applies.
+    """
+    if not hasattr(socket, "SO_PEERCRED"):
+        return os.name != "posix" or _peer_uid_bsd(descriptor) == os.getuid()
+    raw = socket.socket(fileno=os.dup(descriptor))
+    try:
+        credentials = raw.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    finally:
+        raw.close()
+    _pid, uid, _gid = struct.unpack("3i", credentials)
+    return bool(uid == os.getuid())
+
+
+def _peer_uid_bsd(descriptor: int) -> int:  # pragma: no cover - macOS/BSD only
+    raw = socket.socket(fileno=os.dup(descriptor))
+    try:
+        credentials = raw.getsockopt(0, 0x001, 76)  # SOL_LOCAL, LOCAL_PEERCRED: struct xucred
+    finally:
+        raw.close()
+    return int(struct.unpack_from("I", credentials, 4)[0])  # cr_uid follows cr_version
 
 
 class _Connection(QObject):

@@ -123,3 +123,23 @@ def test_no_server_means_no_instance(tmp_path: Path) -> None:
     with pytest.raises(NoInstance) as caught:
         ipc_client.request(server_name(tmp_path / "elsewhere"), {"cmd": "status"})
     assert caught.value.exit_code == ExitCode.NO_INSTANCE
+
+
+def test_peers_of_another_user_are_refused(
+    served: tuple[str, Recorder], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Root runs the tests, so 'another user' is simulated by changing who we are."""
+    name, recorder = served
+    assert same_user_of_connection(name, qtbot)
+    monkeypatch.setattr(os, "getuid", lambda: 4242)
+    try:
+        reply = in_thread(qtbot, lambda: raw_exchange(name, b'{"cmd": "status"}\n'))
+    except ConnectionResetError:
+        reply = b""
+    assert reply == b""  # the connection was dropped without an answer
+    assert recorder.requests == [{"cmd": "status"}]  # only the first, same-user request
+
+
+def same_user_of_connection(name: str, qtbot: QtBot) -> bool:
+    reply = in_thread(qtbot, lambda: raw_exchange(name, b'{"cmd": "status"}\n'))
+    return b'"ok":true' in reply  # type: ignore[operator]
