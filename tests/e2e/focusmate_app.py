@@ -68,3 +68,20 @@ class RunningApp:
 
     def stop(self) -> int:
         return self.desktop.terminate(self.proc)
+
+
+def inet_sockets_of(pid: int) -> list[str]:
+    """The TCP/UDP/raw sockets a process holds (Unix sockets to X and D-Bus do not count)."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = fd.readlink()
+        except OSError:
+            continue
+        if str(target).startswith("socket:["):
+            inodes.add(str(target)[8:-1])
+    found = []
+    for table in ("tcp", "tcp6", "udp", "udp6", "raw", "raw6"):
+        lines = Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]
+        found += [f"{table}: {line.strip()}" for line in lines if line.split()[9] in inodes]
+    return found

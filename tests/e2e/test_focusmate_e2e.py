@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from desktop import HeadlessDesktop, wait_until
-from focusmate_app import RunningApp
+from focusmate_app import RunningApp, inet_sockets_of
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -60,6 +60,7 @@ def test_the_loop_through_cli_and_tray(app: RunningApp, desktop: HeadlessDesktop
 
     report = json.loads(app.cli("report", "--json").stdout)
     assert report["totals"]["sessions"] == 1
+    assert inet_sockets_of(app.proc.pid) == []  # no network at all, only local sockets
     assert report["totals"]["marks"] == {"phone": 2, "app": 1}
     assert report["sessions"][0]["with"] == "Ana Díaz 🙂"
 
@@ -195,3 +196,14 @@ def test_a_damaged_data_file_is_set_aside_and_the_backup_restored(
         assert "was restored" in desktop.read_log(f"focusmate-{data.name}")
     finally:
         second.stop()
+
+
+def test_the_network_check_sees_a_real_socket() -> None:
+    """Guard against a check that cannot fail: a TCP socket of our own is found."""
+    import os  # noqa: PLC0415
+    import socket  # noqa: PLC0415
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        assert any(line.startswith("tcp:") for line in inet_sockets_of(os.getpid()))
