@@ -92,3 +92,14 @@ def test_the_checker_sees_a_violation(tmp_path: Path) -> None:
     bad.write_text("def f():\n    from PySide6 import QtCore\n    return open('x')\n")
     assert roots(imported_modules(bad)) & THIRD_PARTY == {"PySide6"}
     assert "open" in called_names(bad)
+
+
+def test_no_shell_anywhere() -> None:
+    """Names and notes never reach a shell: no shell=True, os.system or os.popen."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.keyword) and node.arg == "shell":
+                assert isinstance(node.value, ast.Constant) and node.value.value is False, path
+            if isinstance(node, ast.Attribute) and node.attr in {"system", "popen"}:
+                assert not (isinstance(node.value, ast.Name) and node.value.id == "os"), path
