@@ -41,6 +41,12 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     _fsync_directory(path.parent)
 
 
+def remove_durably(path: Path) -> None:
+    """Delete a file and make the deletion itself survive a power cut."""
+    path.unlink(missing_ok=True)
+    _fsync_directory(path.parent)
+
+
 def _fsync_directory(directory: Path) -> None:
     if os.name != "posix":
         return  # Windows has no directory handles to fsync; os.replace is already atomic there.

@@ -1,7 +1,15 @@
-"""The session repository: coaching sessions in one TinyDB file, every write durable."""
+"""The session repository: coaching sessions in one TinyDB file, every write durable.
+
+The running session lives in a small file of its own (current-session.json) until it
+ends, so a mark rewrites about a kilobyte rather than years of history (with five years,
+~1.5 MB, a mark went from ~110 ms to a few ms). When the session ends it is written into
+the TinyDB file first and only then is the small file removed; a crash in between leaves
+the same session in both, and the ended copy in the database wins.
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -11,10 +19,16 @@ from tinydb import Query, TinyDB
 from focusmate.core.errors import InvalidData
 from focusmate.core.model import CoachingSession
 from focusmate.core.records import session_from_record, session_to_record
-from focusmate.storage.atomic_files import ensure_private_dir
+from focusmate.storage.atomic_files import (
+    atomic_write_bytes,
+    dumps_strict,
+    ensure_private_dir,
+    remove_durably,
+)
 from focusmate.storage.atomic_storage import AtomicJSONStorage
 
 DATA_FILE_NAME = "focusmate.json"
+CURRENT_FILE_NAME = "current-session.json"
 SCHEMA_VERSION = 1
 _SESSIONS = "sessions"
 _META = "meta"
@@ -32,6 +46,7 @@ class TinyDBSessionRepository:
         self, data_dir: Path, *, writable: bool = True, file_name: str = DATA_FILE_NAME
     ) -> None:
         self.path = data_dir / file_name
+        self.current_path = data_dir / CURRENT_FILE_NAME
         if writable:
             ensure_private_dir(data_dir)
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
@@ -59,18 +74,66 @@ class TinyDBSessionRepository:
             )
 
     def all_sessions(self) -> list[CoachingSession]:
-        sessions = [session_from_record(doc, where=str(self.path)) for doc in self._sessions.all()]
-        return sorted(sessions, key=lambda s: s.started_at)
+        saved = {
+            s.id: s
+            for s in (
+                session_from_record(doc, where=str(self.path)) for doc in self._sessions.all()
+            )
+        }
+        current = self.current()
+        if current is not None and current.id not in saved:
+            saved[current.id] = current
+        return sorted(saved.values(), key=lambda s: s.started_at)
+
+    def current(self) -> CoachingSession | None:
+        """The running session from its own file, or None. InvalidData if that file is damaged."""
+        try:
+            raw = self.current_path.read_bytes()
+        except FileNotFoundError:
+            return None
+        try:
+            record = json.loads(raw)
+        except (ValueError, UnicodeDecodeError):
+            raise InvalidData(f"{self.current_path} is not valid JSON") from None
+        return session_from_record(record, where=str(self.current_path))
 
     def get(self, session_id: str) -> CoachingSession | None:
         doc = self._sessions.get(Query().id == session_id)
-        return None if doc is None else session_from_record(doc, where=str(self.path))
+        if doc is not None:
+            return session_from_record(doc, where=str(self.path))
+        current = self.current()
+        return current if current is not None and current.id == session_id else None
 
     def save(self, session: CoachingSession) -> None:
+        if session.running and self._is_current(session.id):
+            atomic_write_bytes(self.current_path, dumps_strict(session_to_record(session)))
+            return
         self._sessions.upsert(session_to_record(session), Query().id == session.id)
+        self._forget_current(session.id)
+
+    def _is_current(self, session_id: str) -> bool:
+        """The running-session file holds this session, or no session at all."""
+        current = self.current()
+        return current is None or current.id == session_id
+
+    def _forget_current(self, session_id: str) -> None:
+        """Remove the running-session file once its session is safely in the database."""
+        try:
+            current = self.current()
+        except InvalidData:
+            return  # leave a damaged file for recovery to set aside
+        if current is not None and current.id == session_id:
+            remove_durably(self.current_path)
 
     def save_many(self, sessions: Iterable[CoachingSession]) -> None:
-        records = {s.id: session_to_record(s) for s in sessions}
+        sessions = list(sessions)
+        current = self.current()
+        for session in sessions:
+            if current is not None and session.id == current.id:
+                self.save(session)
+        records = {
+            s.id: session_to_record(s) for s in sessions if current is None or s.id != current.id
+        }
         if not records:
             return
         # One read-modify-write of the whole table, so a multi-session import is atomic.

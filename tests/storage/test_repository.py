@@ -77,3 +77,41 @@ def test_a_damaged_session_record_is_reported(tmp_path: Path) -> None:
                                 "sessions": {"1": {"id": "x"}}}))  # fmt: skip
     with pytest.raises(InvalidData):
         TinyDBSessionRepository(tmp_path).all_sessions()
+
+
+def test_a_running_session_lives_in_its_own_small_file(tmp_path: Path) -> None:
+    repo = TinyDBSessionRepository(tmp_path)
+    yesterday = T0 - timedelta(days=1)
+    repo.save(CoachingSession("old", "Old", yesterday, 30, ended_at=yesterday + timedelta(hours=1)))
+    history = (tmp_path / DATA_FILE_NAME).read_bytes()
+    running = session("run", 0)
+    for minute in range(3):
+        running = running.with_mark(Mark("phone", T0 + timedelta(minutes=minute)))
+        repo.save(running)
+    assert (tmp_path / DATA_FILE_NAME).read_bytes() == history  # marks never rewrite history
+    reader = TinyDBSessionRepository(tmp_path, writable=False)
+    assert reader.get("run") == running and [s.id for s in reader.all_sessions()] == ["old", "run"]
+    ended = replace(running, ended_at=T0 + timedelta(minutes=30))
+    repo.save(ended)
+    assert not repo.current_path.exists()
+    assert TinyDBSessionRepository(tmp_path).get("run") == ended
+
+
+def test_a_crash_between_the_two_writes_keeps_the_ended_copy(tmp_path: Path) -> None:
+    repo = TinyDBSessionRepository(tmp_path)
+    running = session("run", 0)
+    repo.save(running)
+    stale = repo.current_path.read_bytes()
+    repo.save(replace(running, ended_at=T0 + timedelta(minutes=10)))
+    repo.current_path.write_bytes(stale)  # as if the app died before removing the small file
+    again = TinyDBSessionRepository(tmp_path)
+    assert [s.ended_at for s in again.all_sessions()] == [T0 + timedelta(minutes=10)]
+
+
+def test_importing_another_running_session_never_clobbers_the_current_one(tmp_path: Path) -> None:
+    repo = TinyDBSessionRepository(tmp_path)
+    mine = session("mine", 0)
+    repo.save(mine)
+    repo.save_many([session("theirs", 1)])
+    assert repo.current() == mine
+    assert {s.id for s in repo.all_sessions()} == {"mine", "theirs"}
