@@ -19,8 +19,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from desktop import HeadlessDesktop
+from figures import percentile
 from focusmate_app import RunningApp
 
 FLOOR_APP = textwrap.dedent(
@@ -54,12 +56,6 @@ def rss_mb(pid: int) -> float:
 def cpu_ticks(pid: int) -> int:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return int(fields[11]) + int(fields[12])  # utime + stime
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered) + 0.5) - 1))
-    return ordered[index]
 
 
 def floor_launch(desktop: HeadlessDesktop, script: Path) -> tuple[float, int]:

@@ -1,0 +1,84 @@
+"""Benchmark: from a real key press (xdotool on Xvfb) to the mark being durable on disk.
+
+Runs the installed focusmate on the headless desktop harness, starts a session, presses
+Ctrl+Alt+P with xdotool and polls the running-session file until it holds the new mark.
+Prints p50/p99 with an empty history and with five years of synthetic history.
+
+    .venv/bin/python tests/benchmarks/bench_hotkey_marks.py [--presses 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from desktop import HeadlessDesktop
+from figures import percentile
+from focusmate_app import RunningApp
+from make_history import history
+
+from focusmate.core.records import export_document
+from focusmate.storage.repository import CURRENT_FILE_NAME
+
+
+def marks_on_disk(current_file: Path) -> int:
+    try:
+        return len(json.loads(current_file.read_bytes())["marks"])
+    except (FileNotFoundError, ValueError, KeyError):
+        return -1
+
+
+def measure(desktop: HeadlessDesktop, data: Path, presses: int) -> list[float]:
+    app = RunningApp(desktop, data)
+    try:
+        assert app.cli("start", "--with", "Bench").returncode == 0
+        current = data / CURRENT_FILE_NAME
+        latencies = []
+        for n in range(1, presses + 1):
+            pressed = time.perf_counter()
+            subprocess.run(["xdotool", "key", "ctrl+alt+p"], env=desktop.env, check=True)
+            sent = time.perf_counter()
+            while marks_on_disk(current) < n:
+                if time.perf_counter() - pressed > 5:
+                    raise RuntimeError(f"mark {n} never reached the disk")
+            # xdotool's own process start is not focusmate's time: count from when it sent.
+            latencies.append((time.perf_counter() - sent) * 1000)
+        return sorted(latencies)
+    finally:
+        app.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--presses", type=int, default=200)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="fm-hotkeys-"))
+    big = work / "history.json"
+    from datetime import UTC, datetime  # noqa: PLC0415
+
+    sessions = history(5, 1, datetime.now(UTC))
+    big.write_text(json.dumps(export_document(sessions)))
+    with HeadlessDesktop() as desktop:
+        results = {}
+        for label, seed in (("empty history", None), ("five years", big)):
+            data = work / label.replace(" ", "-")
+            if seed is not None:
+                subprocess.run([str(Path(sys.executable).with_name("focusmate")), "--data-dir",
+                                str(data), "import", str(seed)], check=True)  # fmt: skip
+            results[label] = measure(desktop, data, args.presses)
+    for label, values in results.items():
+        print(f"key press -> durable mark, {label} ({len(values)} presses): "
+              f"p50 {percentile(values, 50):.1f} ms, p99 {percentile(values, 99):.1f} ms, "
+              f"max {values[-1]:.1f} ms")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
