@@ -1,0 +1,494 @@
+"""Global hotkeys with pynput, delivered to the GUI thread as a Qt signal; never raises.
+
+:class:`GlobalHotkeys` listens for the bindings of a :class:`~focusmate.core.hotkeys.HotkeyBindings`
+anywhere on the desktop and emits :attr:`GlobalHotkeys.triggered` with the action name (``"phone"``,
+``"app"``, ``"undo"``, a custom mark kind) on the thread that created it, the GUI thread.
+
+How a key press reaches the GUI thread:
+
+1. pynput's listener thread (X11: the RECORD extension) calls our press/release callbacks.  They
+   translate the key, ask a :class:`~focusmate.core.hotkeys.ChordMatcher` (pure, owned by that
+   thread alone) whether it completes a binding, and if so emit the private ``_hit`` signal with
+   the action and the listener's generation.  That is all they do: no Qt object is created or
+   touched there, no lock is taken, nothing blocks.
+2. ``_hit`` is connected to ``_on_hit`` with an explicit ``Qt.QueuedConnection``; this QObject
+   lives on the GUI thread, so Qt posts the call to the GUI thread's event loop.
+3. ``_on_hit`` drops hits from a listener that has since been stopped or replaced (the generation
+   no longer matches), then emits the public :attr:`GlobalHotkeys.triggered`, on the GUI thread,
+   so every receiver (a slot, a lambda, a direct connection) runs there.
+
+Every signal here is emitted with :func:`_emit` (``QMetaObject.invokeMethod``), never with
+``SignalInstance.emit()``: PySide6 6.12.0 loses a reference to ``True`` on each ``emit()`` call
+and aborts the interpreter after a few hundred of them (see :func:`_emit`).
+
+Debounce and matching are :class:`~focusmate.core.hotkeys.ChordMatcher`'s: one trigger per press
+of the bound key with at least its modifiers held; auto-repeat of a held key does not trigger
+again; extra modifiers still trigger (Ctrl+Alt+Shift+P fires Ctrl+Alt+P unless Ctrl+Alt+Shift+P
+has a binding of its own).  As pynput's ``GlobalHotKeys`` does, events that pynput marks as
+injected (its own ``Controller``'s; not xdotool's) are ignored.
+
+Failing soft: :meth:`GlobalHotkeys.start` returns a :class:`HotkeyAvailability` and never raises.
+Without a display, in a Wayland session, with conflicting bindings, when pynput cannot be
+imported or its listener does not come up, the answer is ``available=False`` with a reason a user
+can act on.  ``pynput`` is imported only inside :meth:`GlobalHotkeys.start`: importing it raises
+ImportError when there is no X display.  If the listener thread dies later (the X server went
+away), :attr:`GlobalHotkeys.availability_changed` reports it.  Bindings the system keeps for
+itself (Ctrl+Alt+F1-F12 on Linux, Ctrl+Alt+Delete) are left out, and the reason names them.
+
+Known limits: pynput reads the X keymap when its listener starts, so after the keyboard layout
+is changed with setxkbmap/xmodmap, start() again; a Shift+digit binding does not match on X11
+(pynput reports the shifted symbol, e.g. '!' for Shift+1).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+from PySide6.QtCore import Q_ARG, QCoreApplication, QMetaObject, QObject, Qt, Signal, Slot
+
+from focusmate.core.errors import InvalidInput
+from focusmate.core.hotkeys import (
+    UNDO_ACTION,
+    ChordMatcher,
+    Hotkey,
+    HotkeyBindings,
+    Modifier,
+    reserved_by_system,
+)
+
+__all__ = ["GlobalHotkeys", "HotkeyAvailability", "session_availability"]
+
+#: How long :meth:`GlobalHotkeys.start` waits for pynput's listener to be ready.
+READY_TIMEOUT_S: Final = 2.0
+#: How long :meth:`GlobalHotkeys.stop` waits for the listener thread to end (~15 ms on X11).
+STOP_TIMEOUT_S: Final = 0.5
+
+# Key codes of F1 for keys pynput 1.8 does not name (it stops at F20): the X11 keysym XK_F1 and
+# the Windows virtual key VK_F1; F<n> is F1's code + n - 1.
+_X11_KEYSYM_F1: Final = 0xFFBE
+_WIN32_VK_F1: Final = 0x70
+_PYNPUT_LAST_NAMED_F: Final = 20
+
+
+@dataclass(frozen=True, slots=True)
+class HotkeyAvailability:
+    """Whether global hotkeys work, and what to tell the user.
+
+    ``reason`` explains an unavailable state and what to do instead; when ``available`` it is
+    empty, or a limitation worth knowing (XWayland, elevated windows on Windows).
+    """
+
+    available: bool
+    reason: str
+
+
+NOT_STARTED: Final = HotkeyAvailability(False, "global hotkeys are not started")
+STOPPED: Final = HotkeyAvailability(False, "global hotkeys are stopped")
+
+
+def _shortcut_hint(bindings: HotkeyBindings) -> str:
+    kinds = [action for action in bindings if action != UNDO_ACTION] or ["phone"]
+    commands = ", ".join(f"`focusmate log {kind}`" for kind in kinds)
+    return f"bind desktop shortcuts to {commands}"
+
+
+def session_availability(
+    environ: Mapping[str, str], platform: str, bindings: HotkeyBindings
+) -> HotkeyAvailability:
+    """What the session alone says, before pynput is imported.
+
+    ``available=False`` is final (no display, pure Wayland); ``available=True`` means "try",
+    with a note in ``reason`` when the platform limits what the listener sees.
+    """
+    if platform == "darwin":
+        return HotkeyAvailability(True, "")
+    if platform == "win32":
+        return HotkeyAvailability(
+            True, "Windows: key presses are not seen while an administrator window has focus"
+        )
+    x_display = environ.get("DISPLAY", "")
+    wayland = bool(environ.get("WAYLAND_DISPLAY")) or (
+        environ.get("XDG_SESSION_TYPE", "").lower() == "wayland"
+    )
+    if wayland and not x_display:
+        return HotkeyAvailability(
+            False,
+            "Wayland session: global hotkeys are not possible; " + _shortcut_hint(bindings),
+        )
+    if wayland:
+        return HotkeyAvailability(
+            True,
+            "XWayland: hotkeys are seen only while an X11 (XWayland) window has focus, not in "
+            "native Wayland windows; for those, " + _shortcut_hint(bindings),
+        )
+    if not x_display:
+        return HotkeyAvailability(
+            False, "no X display (DISPLAY is not set): global hotkeys are off; "
+            + _shortcut_hint(bindings),
+        )  # fmt: skip
+    return HotkeyAvailability(True, "")
+
+
+def _emit(sender: QObject, signal: str, *arguments: Any) -> None:
+    """Emit ``sender``'s ``signal`` in this thread through Qt's own C++ path.
+
+    Not ``SignalInstance.emit()``: in PySide6 6.12.0 on Python 3.11 every ``emit()`` call drops
+    one reference to ``True`` that it never took, and after a few hundred emits (``True`` starts
+    near 600 references) the interpreter aborts with "Fatal Python error: bool_dealloc".
+    ``QMetaObject.invokeMethod`` with a direct connection emits the same signal without that bug;
+    receivers and queued connections behave exactly as with ``emit()``.
+    """
+    QMetaObject.invokeMethod(sender, signal, Qt.ConnectionType.DirectConnection, *arguments)
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class _Off(Exception):  # noqa: N818 - internal, reads as a sentence
+    """Global hotkeys cannot work; ``reason`` says why and what to do instead."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _trigger_keys(keyboard: Any, bindings: HotkeyBindings, platform: str) -> dict[Hashable, str]:
+    """pynput's canonical key object of each bound key -> the key's canonical name."""
+    triggers: dict[Hashable, str] = {}
+    for hotkey in bindings.values():
+        number = hotkey.function_key_number
+        if number is not None and number > _PYNPUT_LAST_NAMED_F:
+            if platform == "darwin":
+                raise _Off(f"{hotkey}: macOS has no {hotkey.key} key")
+            first = _WIN32_VK_F1 if platform == "win32" else _X11_KEYSYM_F1
+            key = keyboard.KeyCode.from_vk(first + number - 1)
+        else:
+            try:
+                (key,) = keyboard.HotKey.parse(hotkey.pynput_key())
+            except (ValueError, KeyError) as exc:
+                raise _Off(f"{hotkey} cannot be listened for on this system") from exc
+        triggers[key] = hotkey.key
+    return triggers
+
+
+def _modifier_keys(keyboard: Any) -> dict[Hashable, Modifier]:
+    """pynput's canonical modifier keys -> our modifiers (AltGr is not Alt: ignored)."""
+    key = keyboard.Key
+    return {key.ctrl: Modifier.CTRL, key.alt: Modifier.ALT, key.shift: Modifier.SHIFT,
+            key.cmd: Modifier.META}  # fmt: skip
+
+
+_listener_class: type[Any] | None = None
+
+
+def _listener_class_for(keyboard: Any) -> type[Any]:
+    """pynput's keyboard Listener, plus a callback when its thread ends (made once, lazily)."""
+    global _listener_class  # noqa: PLW0603 - a cache of a class built after a lazy import
+    if _listener_class is None:
+
+        class _Listener(keyboard.Listener):  # type: ignore[misc]
+            """A keyboard listener that says when its thread ends, and why."""
+
+            def __init__(self, on_end: Callable[[str], None], **kwargs: Any) -> None:
+                super().__init__(**kwargs)
+                self._focusmate_on_end = on_end
+
+            def run(self) -> None:
+                error = ""
+                try:
+                    super().run()
+                except Exception as exc:  # the thread must end quietly, saying why
+                    error = _describe(exc)
+                finally:
+                    self._focusmate_on_end(error)
+
+        _listener_class = _Listener
+    return _listener_class
+
+
+def _disable_record_context(listener: Any) -> None:
+    """Make pynput's X11 listener notice ``stop()`` now rather than at the next key press.
+
+    pynput 1.8 queues its RECORD "disable context" request on the connection its own thread is
+    blocked reading, so the request goes out only with the next key event and the thread (with
+    two X connections) lingers until the user types.  Disabling the context from a fresh
+    connection, as pynput itself does when its thread ends, ends it at once.
+    """
+    context = getattr(listener, "_context", None)
+    if context is None:
+        return
+    import Xlib.display  # type: ignore[import-untyped]  # noqa: PLC0415 - comes with pynput
+
+    display = Xlib.display.Display()
+    try:
+        display.record_disable_context(context)
+        display.flush()
+    finally:
+        display.close()
+
+
+class _Running:
+    """The listener of one start(), and how to end it safely whatever state it is in.
+
+    pynput's ``stop()`` waits for the listener to be ready, forever if it died first; so a
+    listener is stopped only once it has been ready: by :meth:`end` if it is ready by then,
+    else by the helper thread that waits for it, once it is.
+    """
+
+    def __init__(self, listener: Any, *, x11: bool) -> None:
+        self.listener = listener
+        self._x11 = x11
+        self.ready = threading.Event()
+        self._abandoned = threading.Event()
+
+    def start(self) -> None:
+        self.listener.start()
+        # pynput's wait() has no timeout: wait on a helper thread, so that start() can give up.
+        threading.Thread(target=self._wait_ready, name="hotkeys-ready", daemon=True).start()
+
+    def _wait_ready(self) -> None:
+        self.listener.wait()
+        self.ready.set()
+        if self._abandoned.is_set():  # end() ran before we were ready: stop it now
+            self._stop_quietly()
+
+    def end(self, timeout_s: float) -> None:
+        """Stop the listener (now if ready, else as soon as it is) and wait for its thread."""
+        self._abandoned.set()
+        if self.ready.is_set():
+            self._stop_quietly()
+            self.listener.join(timeout_s)
+
+    def _stop_quietly(self) -> None:
+        with contextlib.suppress(Exception):  # a listener that failed may raise again
+            self.listener.stop()
+        if self._x11:
+            with contextlib.suppress(Exception):  # the server may be gone: nothing to end
+                _disable_record_context(self.listener)
+
+
+class GlobalHotkeys(QObject):
+    """System-wide hotkeys, delivered on the GUI thread.  Create it on the GUI thread."""
+
+    #: An action's hotkey was pressed (the action name); emitted on the GUI thread.
+    triggered = Signal(str)
+    #: :attr:`availability` changed: after start() and stop(), or when the listener died.
+    availability_changed = Signal()
+
+    # Emitted from the listener thread; connected queued to the slots below.
+    _hit = Signal(int, str)  # generation, action
+    _ended = Signal(int, str)  # generation, error ("" when the thread just ended)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        environ: Mapping[str, str] | None = None,
+        platform: str | None = None,
+        ready_timeout_s: float = READY_TIMEOUT_S,
+    ) -> None:
+        """``environ`` and ``platform`` default to ``os.environ`` (read at each start()) and
+        ``sys.platform``; tests pass their own."""
+        super().__init__(parent)
+        self._environ = environ
+        self._platform = platform or sys.platform
+        self._ready_timeout_s = ready_timeout_s
+        self._availability = NOT_STARTED
+        self._running: _Running | None = None
+        self._generation = 0
+        self._hit.connect(self._on_hit, Qt.ConnectionType.QueuedConnection)
+        self._ended.connect(self._on_listener_ended, Qt.ConnectionType.QueuedConnection)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
+
+    @property
+    def availability(self) -> HotkeyAvailability:
+        """Whether hotkeys work now, and why not (or what limits them)."""
+        return self._availability
+
+    @property
+    def listening(self) -> bool:
+        """True while a listener is running."""
+        return self._running is not None
+
+    def start(self, bindings: HotkeyBindings) -> HotkeyAvailability:
+        """Listen for ``bindings`` (replacing any earlier ones); never raises.
+
+        Blocks until the listener is ready: a few milliseconds normally, at most
+        ``ready_timeout_s``.
+        """
+        self._halt()
+        try:
+            availability = self._start(bindings)
+        except _Off as off:
+            self._halt()
+            availability = HotkeyAvailability(False, off.reason)
+        except Exception as exc:  # never raise into the UI
+            self._halt()
+            availability = HotkeyAvailability(
+                False, f"global hotkeys could not start: {_describe(exc)}"
+            )
+        self._set_availability(availability)
+        return availability
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop listening; no trigger is emitted after this returns, even one already queued."""
+        self._halt()
+        self._set_availability(STOPPED)
+
+    # ------------------------------------------------------------------ internals
+
+    def _halt(self) -> None:
+        """End the listener, if any, and drop every hit it has queued (availability unchanged)."""
+        self._generation += 1
+        running, self._running = self._running, None
+        if running is not None:
+            with contextlib.suppress(Exception):  # join() re-raises the listener's own error
+                running.end(STOP_TIMEOUT_S)
+
+    def _start(self, bindings: HotkeyBindings) -> HotkeyAvailability:
+        """Start listening, or raise :class:`_Off` with the reason; a note when it works."""
+        try:
+            bindings.check_conflicts()
+        except InvalidInput as exc:
+            raise _Off(str(exc)) from None
+        if not bindings:
+            raise _Off("no hotkeys are bound")
+        bindings, refused = self._without_reserved(bindings)
+        environ = os.environ if self._environ is None else self._environ
+        session = session_availability(environ, self._platform, bindings)
+        if not session.available:
+            raise _Off(session.reason)
+        keyboard = self._import_pynput(environ, bindings)
+        running = self._launch(
+            keyboard, ChordMatcher(bindings), _trigger_keys(keyboard, bindings, self._platform)
+        )
+        self._wait_until_ready(running)
+        return HotkeyAvailability(
+            True, "; ".join(note for note in (refused, session.reason) if note)
+        )
+
+    def _without_reserved(self, bindings: HotkeyBindings) -> tuple[HotkeyBindings, str]:
+        """The bindings the system lets through, and a note naming the others ('' if none)."""
+        usable: dict[str, Hotkey] = {}
+        refused: list[str] = []
+        for action, hotkey in bindings.items():
+            why = reserved_by_system(hotkey, self._platform)
+            if why is None:
+                usable[action] = hotkey
+            else:
+                refused.append(f"{hotkey} for '{action}' ({why})")
+        if not refused:
+            return bindings, ""
+        note = "not listening for " + ", ".join(refused) + "; choose another hotkey"
+        if not usable:
+            raise _Off(note)
+        return HotkeyBindings(usable), note
+
+    def _import_pynput(self, environ: Mapping[str, str], bindings: HotkeyBindings) -> Any:
+        """``pynput.keyboard``, imported now: the import itself fails without a display."""
+        try:
+            from pynput import keyboard  # noqa: PLC0415 - raises ImportError without a display
+        except Exception as exc:  # ImportError, or Xlib's own errors
+            where = f"the X display {environ.get('DISPLAY', '')!r}" if self._uses_x11 else "pynput"
+            raise _Off(
+                f"global hotkeys are off: cannot reach {where} ({_describe(exc)}); "
+                + _shortcut_hint(bindings)
+            ) from None
+        return keyboard
+
+    def _wait_until_ready(self, running: _Running) -> None:
+        """Wait (at most ``ready_timeout_s``) until the listener sees keys; else raise _Off."""
+        deadline = time.monotonic() + self._ready_timeout_s
+        while not running.ready.wait(0.01):
+            if not running.listener.is_alive() or time.monotonic() >= deadline:
+                hint = " (is the X RECORD extension enabled?)" if self._uses_x11 else ""
+                raise _Off("the hotkey listener did not start" + hint)
+        if self._platform == "darwin" and not getattr(running.listener, "IS_TRUSTED", True):
+            raise _Off(
+                "macOS: allow focusmate under Privacy & Security › Accessibility and "
+                "Input Monitoring, then start it again"
+            )
+
+    @property
+    def _uses_x11(self) -> bool:
+        return self._platform not in {"darwin", "win32"}
+
+    def _launch(
+        self, keyboard: Any, matcher: ChordMatcher, triggers: Mapping[Hashable, str]
+    ) -> _Running:
+        """Start pynput's listener; everything its callbacks use is bound here, on this thread."""
+        self._generation += 1
+        generation = self._generation
+
+        def emit_hit(generation: int, action: str) -> None:
+            _emit(self, "_hit", Q_ARG(int, generation), Q_ARG(str, action))
+
+        def emit_ended(generation: int, error: str) -> None:
+            _emit(self, "_ended", Q_ARG(int, generation), Q_ARG(str, error))
+
+        modifiers = _modifier_keys(keyboard)
+
+        def physical(key: Any) -> tuple[Hashable, Modifier | str | None]:
+            # (identity of the physical key, what it means).  Modifiers keep their side (left
+            # and right Ctrl differ); a bound key is named by its canonical name, so a 'p'
+            # pressed and released as 'P' (Shift went down in between) is one key.
+            normal = listener.canonical(key)
+            modifier = modifiers.get(normal)
+            if modifier is not None:
+                return key, modifier
+            name = triggers.get(normal)
+            return name, name
+
+        def on_press(key: Any, injected: bool) -> None:
+            if injected or key is None:
+                return
+            identity, meaning = physical(key)
+            action = matcher.press(identity, meaning)
+            if action is not None:
+                emit_hit(generation, action)
+
+        def on_release(key: Any, injected: bool) -> None:
+            if injected or key is None:
+                return
+            matcher.release(physical(key)[0])
+
+        def on_end(error: str) -> None:
+            emit_ended(generation, error)
+
+        listener = _listener_class_for(keyboard)(on_end, on_press=on_press, on_release=on_release)
+        running = _Running(listener, x11=self._uses_x11)
+        self._running = running
+        running.start()
+        return running
+
+    def _set_availability(self, availability: HotkeyAvailability) -> None:
+        changed = availability != self._availability
+        self._availability = availability
+        if changed:
+            _emit(self, "availability_changed")
+
+    @Slot(int, str)
+    def _on_hit(self, generation: int, action: str) -> None:
+        if generation == self._generation and self._running is not None:
+            _emit(self, "triggered", Q_ARG(str, action))
+
+    @Slot(int, str)
+    def _on_listener_ended(self, generation: int, error: str) -> None:
+        if generation != self._generation or self._running is None:
+            return  # a listener we stopped or replaced
+        self._running = None
+        self._generation += 1
+        reason = "the hotkey listener stopped unexpectedly"
+        self._set_availability(HotkeyAvailability(False, f"{reason}: {error}" if error else reason))
