@@ -1,0 +1,41 @@
+"""Where global hotkeys cannot work (Wayland, a missing macOS permission), the exact desktop
+shortcut commands to bind instead: one command line per action, for each desktop."""
+
+from __future__ import annotations
+
+from focusmate.core.hotkeys import UNDO_ACTION, HotkeyBindings
+
+
+def command_for(action: str) -> str:
+    return "focusmate undo" if action == UNDO_ACTION else f"focusmate log {action}"
+
+
+def shortcut_help(bindings: HotkeyBindings) -> str:
+    """Plain text: the commands, then how to bind them on GNOME, KDE, sway and Hyprland."""
+    lines = ["Bind these commands to keys in your desktop's keyboard settings:"]
+    lines += [f"  {hotkey}: {command_for(action)}" for action, hotkey in bindings.items()]
+    lines += [
+        "GNOME: Settings › Keyboard › View and Customise Shortcuts › Custom Shortcuts (+).",
+        "KDE Plasma: System Settings › Shortcuts › Add New › Command or Script.",
+        "sway (~/.config/sway/config):",
+        *(f"  bindsym {_sway_keys(str(h))} exec {command_for(a)}" for a, h in bindings.items()),
+        "Hyprland (~/.config/hypr/hyprland.conf):",
+        *(f"  bind = {_hypr_keys(str(h))}, exec, {command_for(a)}" for a, h in bindings.items()),
+    ]
+    return "\n".join(lines)
+
+
+def _sway_keys(text: str) -> str:
+    parts = text.split("+")
+    mods = [
+        {"Ctrl": "Ctrl", "Alt": "Mod1", "Shift": "Shift", "Meta": "Mod4"}[m] for m in parts[:-1]
+    ]
+    return "+".join([*mods, parts[-1].lower()])
+
+
+def _hypr_keys(text: str) -> str:
+    parts = text.split("+")
+    mods = [
+        {"Ctrl": "CTRL", "Alt": "ALT", "Shift": "SHIFT", "Meta": "SUPER"}[m] for m in parts[:-1]
+    ]
+    return f"{' '.join(mods)}, {parts[-1].upper()}"
