@@ -17,6 +17,8 @@ from focusmate.core.errors import InvalidInput
 
 KIND_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 KIND_NAME_MAX_CHARS = 60
+#: Ids a kind of mark cannot take ("undo" names the undo hotkey and `focusmate undo`).
+RESERVED_IDS = frozenset({"undo"})
 #: Suggestions from the method, offered when the user adds a kind.
 SUGGESTED_NAMES = ("Gave advice before empathy", "Interrupted them", "Mind wandered")
 
@@ -79,6 +81,9 @@ class MarkKinds:
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
             raise InvalidInput(f"two kinds of mark share the id {duplicates[0]!r}")
+        reserved = sorted(RESERVED_IDS & set(ids))
+        if reserved:
+            raise InvalidInput(f"{reserved[0]!r} cannot name a kind of mark: it is reserved")
         self._by_id = {k.value: k for k in kinds}
 
     def __iter__(self) -> Iterator[MarkKind]:

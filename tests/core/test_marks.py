@@ -77,3 +77,10 @@ def test_settings_round_trip_and_validation() -> None:
                 {"version": 1, "hotkeys": {"phone": 3}}, []):  # fmt: skip
         with pytest.raises(InvalidData):
             settings_from_record(bad)
+
+
+def test_undo_cannot_be_a_kind() -> None:
+    with pytest.raises(InvalidInput, match="reserved"):
+        MarkKinds([MarkKind.custom("Undo")])
+    with pytest.raises(InvalidData):
+        settings_from_record({"version": 1, "custom_kinds": [{"id": "undo", "name": "Undo"}]})
