@@ -56,9 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help="machine-readable output")
     report = commands.add_parser("report", help="the weekly summary")
     report.add_argument("--week", metavar="YYYY-Www", help="ISO week (default: this week)")
-    report.add_argument("--json", action="store_true", help="machine-readable output")
+    output = report.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="aggregates, people and insights")
+    output.add_argument("--csv", action="store_true", help="one row per day")
+    report.add_argument("--png", metavar="FILE", help="also draw the week's chart to FILE")
     export = commands.add_parser("export", help="write every session to a file")
-    export.add_argument("--format", choices=["json", "csv"], required=True)
+    export.add_argument("--format", choices=["json", "csv", "ics"], required=True)
     export.add_argument("--output", metavar="FILE", help="default: standard output")
     imp = commands.add_parser("import", help="merge sessions from an export file")
     imp.add_argument("file", metavar="FILE")
@@ -96,7 +99,7 @@ def _dispatch(args: argparse.Namespace, data: Path) -> int:
     elif command == "report":
         from focusmate import offline  # noqa: PLC0415 - not imported by `log`, to keep it fast
 
-        offline.report(data, args.week, as_json=args.json)
+        offline.report(data, args.week, as_json=args.json, as_csv=args.csv, png=args.png)
     elif command == "export":
         from focusmate import offline  # noqa: PLC0415
 

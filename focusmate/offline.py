@@ -7,10 +7,12 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from focusmate.core.calendar_export import ics_document
 from focusmate.core.errors import InvalidInput, StorageFailure
 from focusmate.core.records import merge_sessions
-from focusmate.core.report import report_document, report_text
-from focusmate.core.weekly import IsoWeek, local_day, week_stats
+from focusmate.core.report import report_text
+from focusmate.core.week_review import review_csv, review_document, week_review
+from focusmate.core.weekly import IsoWeek, local_day
 from focusmate.storage.atomic_files import atomic_write_bytes
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.transfer import export_csv, export_json, read_import_file
@@ -25,20 +27,33 @@ def _reader(data: Path) -> TinyDBSessionRepository:
         raise StorageFailure(f"cannot read {data}: {error.strerror}") from None
 
 
-def report(data: Path, week_text: str | None, *, as_json: bool) -> None:
+def report(
+    data: Path, week_text: str | None, *, as_json: bool, as_csv: bool, png: str | None
+) -> None:
     now = datetime.now(UTC)
     week = IsoWeek.parse(week_text) if week_text else IsoWeek.containing(local_day(now, None))
     sessions = _reader(data).all_sessions() if data.is_dir() else []
-    stats = week_stats(sessions, week, now, None)
+    review = week_review(sessions, week, now, None)
+    if png is not None:
+        from focusmate.ui.chart_png import render_week_png  # noqa: PLC0415 - Qt only here
+
+        render_week_png(review.stats, Path(png))
+        print(f"Wrote the chart of {week} to {png}.", file=sys.stderr)
     if as_json:
-        print(json.dumps(report_document(stats), ensure_ascii=False, indent=2))
-    else:
-        print(report_text(stats))
+        print(json.dumps(review_document(review), ensure_ascii=False, indent=2))
+    elif as_csv:
+        sys.stdout.write(review_csv(review))
+    elif png is None:
+        print(report_text(review.stats))
+        print(*(f"• {line}" for line in review.insights), sep="\n")
 
 
 def export(data: Path, file_format: str, output: str | None) -> None:
     sessions = _reader(data).all_sessions()
-    text = export_json(sessions) if file_format == "json" else export_csv(sessions)
+    if file_format == "ics":
+        text = ics_document(sessions, stamp=datetime.now(UTC))
+    else:
+        text = export_json(sessions) if file_format == "json" else export_csv(sessions)
     if output is None:
         sys.stdout.write(text)
         return

@@ -145,3 +145,30 @@ def test_a_custom_kind_is_accepted_once_configured(
     save_settings(tmp_path, Settings(custom_kinds=(MarkKind.custom("Mind wandered"),)))
     code, _, err = run(capsys, "--data-dir", str(tmp_path), "log", "mind-wandered")
     assert code == 3 and "not running" in err  # valid kind: it got as far as the app
+
+
+def test_report_json_has_people_insights_and_deltas(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = saved(tmp_path)
+    code, out, _ = run(capsys, "--data-dir", str(data), "report", "--week", "2026-W48", "--json")
+    report = json.loads(out)
+    assert code == 0
+    assert report["people"][0]["with"] == "Ana" and len(report["people"][0]["trend"]) == 8
+    assert report["deltas"] == {"minutes": 25.0, "average_score": None}
+    assert report["previous_week"]["sessions"] == 0 and report["insights"] == []
+
+
+def test_report_csv_has_a_row_per_day(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data = saved(tmp_path)
+    code, out, _ = run(capsys, "--data-dir", str(data), "report", "--week", "2026-W48", "--csv")
+    rows = out.splitlines()
+    assert code == 0 and len(rows) == 8
+    assert rows[0] == "date,sessions,minutes,phone_marks,app_marks,average_presence"
+    assert rows[1] == "2026-11-23,1,25.0,1,0,"
+
+
+def test_export_ics(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data = saved(tmp_path)
+    code, out, _ = run(capsys, "--data-dir", str(data), "export", "--format", "ics")
+    assert code == 0 and out.startswith("BEGIN:VCALENDAR\r\n") and "UID:id1@focusmate" in out

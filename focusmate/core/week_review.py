@@ -1,0 +1,98 @@
+"""Everything the weekly review shows, computed once: the week, the week before, people,
+and insights. The review window, `report --json/--csv` and `report --png` all use it."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import Any
+
+from focusmate.core.insights import week_insights
+from focusmate.core.marks import with_builtins
+from focusmate.core.model import CoachingSession
+from focusmate.core.people import PersonStats, people_stats
+from focusmate.core.report import report_document
+from focusmate.core.weekly import IsoWeek, WeekStats, week_stats
+
+
+@dataclass(frozen=True, slots=True)
+class WeekReview:
+    stats: WeekStats
+    previous: WeekStats
+    people: list[PersonStats]
+    insights: list[str]
+
+    @property
+    def minutes_delta(self) -> float:
+        return self.stats.total_minutes - self.previous.total_minutes
+
+    @property
+    def presence_delta(self) -> float | None:
+        now, before = self.stats.average_score, self.previous.average_score
+        return None if now is None or before is None else now - before
+
+
+def week_review(
+    sessions: Sequence[CoachingSession], week: IsoWeek, now: datetime, tz: tzinfo | None
+) -> WeekReview:
+    return WeekReview(
+        stats=week_stats(sessions, week, now, tz),
+        previous=week_stats(sessions, week.shifted(-1), now, tz),
+        people=people_stats(sessions, week, tz),
+        insights=week_insights(sessions, week, tz),
+    )
+
+
+def _round(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def review_document(review: WeekReview) -> dict[str, Any]:
+    """`report --json`: the week's aggregates plus last week, deltas, people and insights."""
+    document = report_document(review.stats)
+    document["previous_week"] = report_document(review.previous)["totals"]
+    document["deltas"] = {
+        "minutes": round(review.minutes_delta, 1),
+        "average_score": _round(review.presence_delta),
+    }
+    document["people"] = [
+        {
+            "with": p.name,
+            "sessions": p.sessions,
+            "average_presence": _round(p.average_presence),
+            "marks_per_session": round(p.marks_per_session, 2),
+            "commitments_kept": p.commitments_kept,
+            "commitments_asked": p.commitments_asked,
+            "trend": [_round(t) for t in p.trend],
+        }
+        for p in review.people
+    ]
+    document["insights"] = list(review.insights)
+    return document
+
+
+def review_csv(review: WeekReview) -> str:
+    """`report --csv`: one row per day of the week."""
+    kinds = list(with_builtins(review.stats.total_marks))
+    buffer = _Text()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["date", "sessions", "minutes", *(f"{k}_marks" for k in kinds),
+                     "average_presence"])  # fmt: skip
+    for day in review.stats.days:
+        score = "" if day.average_score is None else f"{day.average_score:.2f}"
+        writer.writerow([day.day.isoformat(), day.sessions, f"{day.minutes:.1f}",
+                         *(day.marks.get(k, 0) for k in kinds), score])  # fmt: skip
+    return "".join(buffer.parts)
+
+
+class _Text:
+    """What csv.writer needs to write to: collects text (core does no I/O)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)

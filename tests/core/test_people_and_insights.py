@@ -1,0 +1,85 @@
+"""Per-salesperson statistics and insights in words, with hand-computed expectations."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from focusmate.core.insights import week_insights
+from focusmate.core.model import CoachingSession, CommitmentOutcome, Mark, Question, Reflection
+from focusmate.core.people import people_stats
+from focusmate.core.weekly import IsoWeek
+
+W48 = IsoWeek(2026, 48)
+MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+def session(sid: str, who: str, start: datetime, rating: int | None, *, phone: int = 0,
+            outcome: CommitmentOutcome | None = None) -> CoachingSession:  # fmt: skip
+    reflection = None
+    if rating is not None:
+        reflection = Reflection(dict.fromkeys(Question, rating), complete=True,
+                                commitment_outcome=outcome)  # fmt: skip
+    marks = tuple(Mark("phone", start + timedelta(minutes=i)) for i in range(phone))
+    return CoachingSession(sid, who, start, 30, ended_at=start + timedelta(minutes=30),
+                           marks=marks, reflection=reflection)  # fmt: skip
+
+
+def test_people_are_sorted_least_present_first_with_an_eight_week_trend() -> None:
+    data = [
+        session("a", "Ana", MONDAY, 5),
+        session("b", "Ana", MONDAY - timedelta(weeks=2), 3),
+        session("c", "Ben", MONDAY, 2, phone=2, outcome=CommitmentOutcome.KEPT),
+        session("d", "Ben", MONDAY + timedelta(days=1), 4, outcome=CommitmentOutcome.NOT_KEPT),
+        session("e", "Cy", MONDAY, None),
+        session("old", "Ana", MONDAY - timedelta(weeks=9), 1),  # outside the 8 weeks
+    ]
+    stats = people_stats(data, W48, UTC)
+    assert [p.name for p in stats] == ["Ben", "Ana", "Cy"]  # Ben ~2.9 (two marks), Ana 4.0
+    ben = next(p for p in stats if p.name == "Ben")
+    assert ben.sessions == 2 and ben.marks_per_session == 1.0
+    assert (ben.commitments_kept, ben.commitments_asked) == (1, 2)
+    ana = next(p for p in stats if p.name == "Ana")
+    assert ana.trend == (None, None, None, None, None, 3.0, None, 5.0)
+    assert ana.average_presence == 4.0
+    assert stats[-1].name == "Cy" and stats[-1].average_presence is None
+
+
+def test_least_present_comes_first() -> None:
+    data = [session("a", "Ana", MONDAY, 5), session("b", "Ben", MONDAY, 2)]
+    assert [p.name for p in people_stats(data, W48, UTC)] == ["Ben", "Ana"]
+
+
+def test_no_insights_when_data_is_thin() -> None:
+    assert week_insights([session("a", "Ana", MONDAY, 3, phone=2)], W48, UTC) == []
+    assert week_insights([], W48, UTC) == []
+
+
+def test_phone_checks_late_in_the_day() -> None:
+    late = MONDAY.replace(hour=16, minute=30)
+    data = [
+        session("m1", "Ana", MONDAY, 4, phone=1),
+        session("m2", "Ben", MONDAY + timedelta(days=1), 4, phone=1),
+        session("l1", "Cy", late, 3, phone=4),
+    ]
+    assert "4 of your 6 phone checks were in sessions after 4 pm." in week_insights(data, W48, UTC)
+
+
+def test_commitments_and_week_over_week() -> None:
+    last = MONDAY - timedelta(weeks=1)
+    data = [
+        session("a", "Ana", MONDAY, 4, outcome=CommitmentOutcome.KEPT),
+        session("b", "Ben", MONDAY, 4, outcome=CommitmentOutcome.KEPT),
+        session("c", "Cy", MONDAY, 4, outcome=CommitmentOutcome.PARTLY),
+        session("d", "Ana", last, 2),
+        session("e", "Ben", last, 3),
+    ]
+    insights = week_insights(data, W48, UTC)
+    assert "You kept 2 of 3 commitments and partly kept 1 more." in insights
+    assert "Your average presence rose from 2.5 to 4.0 this week." in insights
+
+
+def test_presence_falling_three_weeks_running() -> None:
+    data = [session(f"s{i}", "Dee", MONDAY - timedelta(weeks=3 - i), 5 - i) for i in range(4)]
+    assert "Presence with Dee fell three weeks running." in week_insights(data, W48, UTC)
+    data[1] = session("s1", "Dee", MONDAY - timedelta(weeks=2), 5)  # 5, 5, 3, 2: not three
+    assert not any("Dee" in text for text in week_insights(data, W48, UTC))
