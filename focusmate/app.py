@@ -21,15 +21,24 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from focusmate import __version__
 from focusmate.controller import SessionController
+from focusmate.core.clock import Clock
 from focusmate.core.errors import FocusmateError, StorageFailure
+from focusmate.core.hotkeys import HotkeyBindings
+from focusmate.core.morning import morning_notification
+from focusmate.core.settings import Settings
+from focusmate.core.shortcut_help import shortcut_help
+from focusmate.desktop.hotkeys import GlobalHotkeys
 from focusmate.desktop.ipc_server import CommandServer
 from focusmate.desktop.locations import lock_path, server_name
+from focusmate.desktop.notifications import make_notifier
 from focusmate.desktop.single_instance import InstanceLock
-from focusmate.desktop.system_clock import SystemClock
+from focusmate.desktop.system_clock import clock_from_environment
+from focusmate.reminder_scheduler import ReminderScheduler
 from focusmate.remote import RemoteCommands
 from focusmate.shell import Shell
 from focusmate.storage.atomic_files import ensure_private_dir
 from focusmate.storage.backups import open_or_recover, take_backup
+from focusmate.storage.reminder_log import FileReminderLog
 from focusmate.storage.settings_store import load_settings
 from focusmate.ui.actions import AppActions
 from focusmate.ui.icons import app_icon
@@ -49,15 +58,16 @@ def run(data_dir: Path) -> int:
     """Run the tray app until it quits; raise AlreadyRunning if another instance owns data_dir."""
     lock = _lock_data_dir(data_dir)  # before any window system: a second launch only asks
     try:
-        clock = SystemClock()
+        clock = clock_from_environment()  # the system clock (FOCUSMATE_FAKE_NOW: a test hook)
         repository, recovery_notice = open_or_recover(data_dir, clock.now())
         take_backup(data_dir, clock.now())
         settings = load_settings(data_dir)
         _check_display()
         app = _application()
         controller = SessionController(
-            repository, clock, lambda: uuid.uuid4().hex, kinds=settings.kinds
-        )
+            repository, clock, lambda: uuid.uuid4().hex, kinds=settings.kinds,
+            notifier=make_notifier(app),
+        )  # fmt: skip
         controller.session_ended.connect(lambda _id: take_backup(data_dir, clock.now()))
         actions = AppActions(controller)
         shell = Shell(controller, actions, use_tray=_tray_available(app))
@@ -65,11 +75,15 @@ def run(data_dir: Path) -> int:
         server.listen(server_name(data_dir))
         shell.quit_confirmed.connect(app.quit)
         shell.show()
+        reminders = _start_reminders(controller, shell, clock, settings, data_dir)
+        hotkeys = _start_hotkeys(shell, settings)
         if recovery_notice:
             log.warning("%s", recovery_notice)
             shell.notice(recovery_notice)
         wakeup_sockets = _quit_on_signals(app)
         code = app.exec()
+        reminders.stop()
+        hotkeys.stop()
         signal.set_wakeup_fd(-1)
         for sock in wakeup_sockets:
             sock.close()
@@ -78,6 +92,41 @@ def run(data_dir: Path) -> int:
         return code
     finally:
         lock.release()
+
+
+def _start_reminders(
+    controller: SessionController, shell: Shell, clock: Clock, settings: Settings, data_dir: Path
+) -> ReminderScheduler:
+    """The morning reminder: due times from core.reminders, shown through the controller
+    (which holds it during a session); a click on it opens the morning page."""
+    scheduler = ReminderScheduler(clock, settings.morning_reminder, FileReminderLog(data_dir))
+    scheduler.due.connect(
+        lambda at: controller.notify(morning_notification(at), shell.open_morning_page)
+    )
+    scheduler.start()
+    return scheduler
+
+
+def _start_hotkeys(shell: Shell, settings: Settings) -> GlobalHotkeys:
+    """Global hotkeys for marks and undo; where they cannot work, the session window says
+    so and shows the desktop-shortcut commands to bind instead."""
+    hotkeys = GlobalHotkeys()
+    bindings = HotkeyBindings.from_text(settings.hotkeys)
+    hotkeys.triggered.connect(shell.on_hotkey)
+
+    def tell() -> None:
+        availability = hotkeys.availability
+        if availability.reason:
+            log.warning("global hotkeys: %s", availability.reason)
+        shell.session_window.show_hotkey_note(
+            "" if availability.available and not availability.reason
+            else f"{availability.reason}\n\n{shortcut_help(bindings)}"
+        )  # fmt: skip
+
+    hotkeys.availability_changed.connect(tell)
+    hotkeys.start(bindings)
+    tell()
+    return hotkeys
 
 
 def _check_display() -> None:

@@ -13,11 +13,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from focusmate.core.checkin import CarryOver, carry_over, checked_checkin
 from focusmate.core.clock import Clock
 from focusmate.core.errors import NotPossibleNow, StorageFailure
 from focusmate.core.marks import MarkKinds
-from focusmate.core.model import CoachingSession, Reflection
-from focusmate.core.ports import SessionRepository
+from focusmate.core.model import CheckIn, CoachingSession, Reflection, revised
+from focusmate.core.morning import MorningDigest, morning_digest
+from focusmate.core.ports import Notification, Notifier, OnClick, SessionRepository
 from focusmate.core.records import MergeResult, format_instant, merge_sessions
 from focusmate.core.session import (
     Timing,
@@ -52,9 +54,14 @@ class SessionController(QObject):
         *,
         tz: tzinfo | None = None,
         kinds: MarkKinds | None = None,
+        notifier: Notifier | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        # Notifications wait while a session runs (ARCHITECTURE rule 5); see notify().
+        self._notifier = notifier
+        self._held: list[tuple[Notification, OnClick | None]] = []
+        self.session_ended.connect(self._on_session_ended_release)
         self.kinds = kinds or MarkKinds()
         self._repository = repository
         self._clock = clock
@@ -121,6 +128,7 @@ class SessionController(QObject):
                 "elapsed_s": now_timing.elapsed_s,
                 "remaining_s": now_timing.remaining_s,
                 "marks": self.kinds.full_counts(counts),
+                "carry_over": self.carry_over_for(session.id).as_json(),
             },
         }
 
@@ -171,7 +179,7 @@ class SessionController(QObject):
         session = self._sessions.get(session_id)
         if session is None or session.running:
             raise NotPossibleNow("that session is not waiting for a reflection")
-        self._persist(session.with_reflection(reflection))
+        self._persist(session.with_reflection(revised(session.reflection, reflection)))
         self.state_changed.emit()
 
     def import_sessions(self, incoming: Iterable[CoachingSession]) -> MergeResult:
@@ -181,6 +189,62 @@ class SessionController(QObject):
         self._persist_many(result.to_write)
         self.state_changed.emit()
         return result
+
+    # --- check-in and carry-over ------------------------------------------------------
+
+    def carry_over(self, with_name: str) -> CarryOver:
+        """What carries over to a new session with ``with_name`` (the check-in shows it)."""
+        return carry_over(self._sessions.values(), with_name)
+
+    def carry_over_for(self, session_id: str) -> CarryOver:
+        """What was "last time" for an existing session (its reflection and status show it)."""
+        session = self._sessions.get(session_id)
+        if session is None:
+            return CarryOver("")
+        return carry_over(self._sessions.values(), session.with_name, before=session.started_at)
+
+    def check_in(self, checkin: CheckIn) -> CoachingSession:
+        """Keep the check-in (intention, checklist, slow-down) with the running session."""
+        if self._current is None:
+            raise NotPossibleNow("no coaching session is running")
+        session = self._current.with_checkin(checked_checkin(checkin))
+        self._persist(session)
+        self._current = session
+        self.state_changed.emit()
+        return session
+
+    def morning_digest(self) -> MorningDigest:
+        """The last coaching day, for the morning-stillness page."""
+        return morning_digest(self._sessions.values(), self._clock.now(), self._tz)
+
+    # --- notifications: never during a session --------------------------------------
+
+    def notify(self, notification: Notification, on_click: OnClick | None = None) -> bool:
+        """Show a notification now when idle; while a session runs, hold it (once per key)
+        and deliver it after the session ends. True if it went out now."""
+        if self._current is not None:
+            if all(held.key != notification.key for held, _ in self._held):
+                self._held.append((notification, on_click))
+            return False
+        return self._send(notification, on_click)
+
+    @property
+    def held_notifications(self) -> list[Notification]:
+        return [notification for notification, _ in self._held]
+
+    def _on_session_ended_release(self, _session_id: str) -> None:
+        # After the event loop has finished ending the session (do-not-disturb restored).
+        QTimer.singleShot(0, self._deliver_held)
+
+    def _deliver_held(self) -> None:
+        if self._current is not None:  # another session started meanwhile: keep holding
+            return
+        held, self._held = self._held, []
+        for notification, on_click in held:
+            self._send(notification, on_click)
+
+    def _send(self, notification: Notification, on_click: OnClick | None) -> bool:
+        return self._notifier is not None and self._notifier.send(notification, on_click)
 
     # --- persistence -------------------------------------------------------------
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from focusmate.controller import SessionController
+from focusmate.core.dnd import DndStatus
 from focusmate.core.errors import FocusmateError
+from focusmate.core.hotkeys import UNDO_ACTION
 from focusmate.core.model import Reflection
 from focusmate.ui.actions import AppActions
 from focusmate.ui.control_window import ControlWindow
@@ -21,6 +24,10 @@ from focusmate.ui.reflection_dialog import ReflectionDialog
 from focusmate.ui.session_window import SessionWindow
 from focusmate.ui.start_dialog import StartDialog
 from focusmate.ui.tray import Tray
+
+if TYPE_CHECKING:  # imported lazily at run time, when first opened
+    from focusmate.ui.morning_page import MorningPage
+    from focusmate.ui.review_window import ReviewWindow  # it brings Qt Quick
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +64,8 @@ class Shell(QObject):
         self.session_window = SessionWindow(controller, actions)
         self.start_dialog: StartDialog | None = None
         self.reflection_dialogs: dict[str, ReflectionDialog] = {}
-        self.review_window: QWidget | None = None
+        self.review_window: ReviewWindow | None = None
+        self.morning_page: MorningPage | None = None
         self.last_error = ""
         self._pending_notices: list[str] = []
         self.notice_boxes: list[QMessageBox] = []
@@ -67,6 +75,7 @@ class Shell(QObject):
         actions.session_window_requested.connect(self.show_session_window)
         actions.reflection_requested.connect(self.open_reflection)
         actions.review_requested.connect(self.open_review)
+        actions.morning_requested.connect(self.open_morning_page)
         actions.quit_requested.connect(self._on_quit_requested)
         controller.session_ended.connect(self._on_session_ended)
 
@@ -106,7 +115,11 @@ class Shell(QObject):
         if self._controller.current is not None:
             return
         if self.start_dialog is None:
-            dialog = StartDialog(self._controller.past_names())
+            dialog = StartDialog(
+                self._controller.past_names(),
+                carry_over=self._controller.carry_over,
+                dnd_status=_dnd_status_source(self._controller),
+            )
             dialog.submitted.connect(self._on_start_submitted)
             dialog.finished.connect(self._forget_start_dialog)
             self.start_dialog = dialog
@@ -124,12 +137,24 @@ class Shell(QObject):
             if self.start_dialog is not None:
                 self.start_dialog.show_error(str(error))
             return
+        checkin = None if self.start_dialog is None else self.start_dialog.checkin()
+        if checkin is not None:  # the session runs either way; a failure shows there
+            self._attempt(lambda: self._controller.check_in(checkin))
         if self.start_dialog is not None:
             self.start_dialog.accept()
 
     def show_session_window(self) -> None:
         if self._controller.current is not None:
             _bring_forward(self.session_window)
+
+    def on_hotkey(self, action: str) -> None:
+        """A global hotkey: a mark or undo, silently; ignored when no session runs."""
+        if self._controller.current is None:
+            return
+        if action == UNDO_ACTION:
+            self._attempt(self._controller.undo_mark)
+        else:
+            self._attempt(lambda: self._controller.mark(action))
 
     def _on_mark_requested(self, kind: str) -> None:
         self._attempt(lambda: self._controller.mark(kind))
@@ -149,12 +174,26 @@ class Shell(QObject):
         self.session_window.show_error(self.last_error)
 
     def open_reflection(self, session_id: str) -> None:
+        """The reflection of a session that waits for one (after End, or from the menu)."""
+        session = self._controller.session(session_id)
+        if session_id in self.reflection_dialogs or (
+            session is not None and session.reflection_pending
+        ):
+            self._show_reflection(session_id)
+
+    def edit_reflection(self, session_id: str) -> None:
+        """Any ended session's reflection, waiting or saved (from the weekly review)."""
+        session = self._controller.session(session_id)
+        if session is not None and not session.running:
+            self._show_reflection(session_id)
+
+    def _show_reflection(self, session_id: str) -> None:
         dialog = self.reflection_dialogs.get(session_id)
         if dialog is None:
             session = self._controller.session(session_id)
-            if session is None or not session.reflection_pending:
+            if session is None:
                 return
-            dialog = ReflectionDialog(session)
+            dialog = ReflectionDialog(session, self._controller.carry_over_for(session_id))
             dialog.draft_saved.connect(self._save_draft)
             dialog.saved.connect(self._save_reflection)
             dialog.finished.connect(lambda _result, sid=session_id: self._forget_reflection(sid))
@@ -186,10 +225,26 @@ class Shell(QObject):
             from focusmate.ui.review_window import ReviewWindow  # noqa: PLC0415 - lazy
 
             this_week = self._controller.current_week()
-            self.review_window = ReviewWindow(
+            review = ReviewWindow(
                 self._controller.week, this_week, this_week, self._controller.kinds
             )
+            review.session_activated.connect(self.edit_reflection)
+            self._controller.state_changed.connect(review.refresh_if_visible)
+            self.review_window = review
+        else:
+            self.review_window.refresh()
         _bring_forward(self.review_window)
+
+    def open_morning_page(self) -> None:
+        """The quiet morning page (from the reminder or the menu); never during a session."""
+        if self._controller.current is not None:
+            return
+        if self.morning_page is None:
+            from focusmate.ui.morning_page import MorningPage  # noqa: PLC0415 - lazy
+
+            self.morning_page = MorningPage()
+        self.morning_page.show_digest(self._controller.morning_digest())
+        _bring_forward(self.morning_page)
 
     def _on_quit_requested(self) -> None:
         session = self._controller.current
@@ -205,12 +260,20 @@ class Shell(QObject):
 
     def close_all(self) -> None:
         for widget in (self.start_dialog, self.session_window, self.review_window,
-                       self.control_window, *self.reflection_dialogs.values()):  # fmt: skip
+                       self.control_window, self.morning_page,
+                       *self.reflection_dialogs.values()):  # fmt: skip
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
         if self.tray is not None:
             self.tray.hide()
+
+
+def _dnd_status_source(controller: Any) -> Callable[[], DndStatus | None] | None:
+    """The controller's do-not-disturb status for the check-in, once it offers one
+    (``dnd_status()``); until then the check-in says "unknown"."""
+    source = getattr(controller, "dnd_status", None)
+    return source if callable(source) else None
 
 
 def _bring_forward(widget: QWidget) -> None:

@@ -2,9 +2,10 @@
 
     .venv/bin/python packaging/make_screenshots.py
 
-Writes tray-menu.png, reflection.png and weekly-review.png into resources/screenshots/ from
-the installed focusmate, driven the way a user would: the CLI to start a session and import
-a sample week, right clicks on the icon for the menu and the review.
+Writes tray-menu.png, checkin.png, reflection.png and weekly-review.png into
+resources/screenshots/ from the installed focusmate, driven the way a user would: the CLI to
+import last week's one-on-one and a sample week and to start a session, the keyboard for the
+check-in, right clicks on the icon for the menu and the review.
 """
 
 from __future__ import annotations
@@ -63,11 +64,43 @@ def sample_week_export(path: Path) -> None:
     path.write_text(json.dumps(document))
 
 
+def last_week_export(path: Path) -> None:
+    """Last week's one-on-one with Jordan: what carries over into this one."""
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=7)
+    session = {
+        "id": "last-week", "with": "Jordan", "focus": "", "planned_minutes": 30,
+        "started_at": start.isoformat(), "ended_at": (start + timedelta(minutes=30)).isoformat(),
+        "marks": [], "checkin": None,
+        "reflection": {"answers": dict.fromkeys(QUESTIONS, 3), "empathy": 2, "complete": True,
+                       "their_perspective": "worried the Q4 quota is out of reach",
+                       "next_time": "ask two questions before any advice",
+                       "worry": "smiled_and_agreed", "worry_note": "", "same_challenge": None,
+                       "previous_session_id": None, "commitment_outcome": None},
+    }  # fmt: skip
+    document = {"format": "focusmate-export", "version": 2, "sessions": [session]}
+    path.write_text(json.dumps(document))
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with HeadlessDesktop() as desktop:
         app = RunningApp(desktop, Path(tempfile.mkdtemp(prefix="fm-shots-")) / "data")
-        app.cli("start", "--with", "Jordan", "--minutes", "30", "--focus", "listen first")
+        last_week = Path(tempfile.mkdtemp(prefix="fm-sample-")) / "last-week.json"
+        last_week_export(last_week)
+        app.cli("import", str(last_week))
+        app.cli()  # like a click on the icon: the start dialog
+        start = wait_until(lambda: app.windows_named("Start coaching session") or None,
+                           timeout_s=10, what="the start dialog")[0]  # fmt: skip
+        desktop.run(["xdotool", "windowfocus", "--sync", str(start)], check=True)
+        desktop.run(["xdotool", "type", "Jordan"], check=True)
+        desktop.key("alt+i")  # "Check in first"
+        subprocess.run(["sleep", "0.5"], check=True)  # a mnemonic's click is animated
+        desktop.key("space")  # phone out of reach
+        subprocess.run(["sleep", "0.5"], check=True)
+        grab(desktop, OUT / "checkin.png", window=start)
+        desktop.key("Return")  # Enter starts the session
+        wait_until(lambda: app.status()["state"] == "running" or None, timeout_s=10,
+                   what="the session")  # fmt: skip
         app.cli("log", "phone")
         app.cli("log", "app")
         menu = desktop.open_tray_menu(app.icon)
@@ -81,6 +114,14 @@ def main() -> None:
         app.cli("end")
         dialog = wait_until(lambda: app.windows_named("Reflect on your session") or None,
                             timeout_s=10, what="the reflection dialog")[0]  # fmt: skip
+        desktop.run(["xdotool", "windowfocus", "--sync", str(dialog)], check=True)
+        desktop.key("4", "Tab", "3", "Tab", "4", "Tab", "5", "Tab", "4", "Tab")
+        desktop.run(["xdotool", "type", "relieved once we split the quota into weeks"], check=True)
+        desktop.key("Tab", "1", "Tab")
+        desktop.run(["xdotool", "type", "afraid of losing the Brennan account"], check=True)
+        desktop.key("Tab", "1", "Tab", "2", "Tab")
+        desktop.run(["xdotool", "type", "let him finish before I answer"], check=True)
+        subprocess.run(["sleep", "0.5"], check=True)
         grab(desktop, OUT / "reflection.png", window=dialog)
         desktop.key("Escape")
         sample = Path(tempfile.mkdtemp(prefix="fm-sample-")) / "week.json"

@@ -64,6 +64,7 @@ def test_status_document(controller: SessionController, clock: FakeClock) -> Non
             "id": "s1", "with": "Ana", "started_at": "2026-11-23T09:00:00+00:00",
             "planned_minutes": 30, "elapsed_s": 1865, "remaining_s": -65,
             "marks": {"phone": 0, "app": 1},
+            "carry_over": {"commitment": None, "last_session_at": None},
         },
     }  # fmt: skip
 

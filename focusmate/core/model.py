@@ -1,4 +1,10 @@
-"""The domain values: coaching sessions, marks and reflections (immutable dataclasses)."""
+"""The domain values: coaching sessions, marks, check-ins and reflections (immutable).
+
+A session may carry the manager's check-in from before it (intention, checklist, slow-down)
+and the reflection from after it. A reflection links to "last time" with the same person
+(``previous_session_id``): that link is how a commitment carries over and how a recurring
+challenge is traced (see core.checkin).
+"""
 
 from __future__ import annotations
 
@@ -53,15 +59,115 @@ _QUESTION_TEXTS = {
 ANSWER_MIN = 1
 ANSWER_MAX = 5
 
+#: The empathy rating, asked with the four questions and weighted above them (core.scoring).
+EMPATHY_PROMPT = (
+    "Did they know I understood what they were thinking and feeling before I gave advice?"
+)
+EMPATHY_ANCHORS = ("advice came first", "they felt understood")
+
+
+class Worry(StrEnum):
+    """Did a real worry come up, or did they just smile and agree?"""
+
+    CAME_UP = "came_up"
+    SMILED_AND_AGREED = "smiled_and_agreed"
+    NOT_SURE = "not_sure"
+
+    @property
+    def label(self) -> str:
+        return _WORRY_LABELS[self]
+
+
+_WORRY_LABELS = {
+    Worry.CAME_UP: "A real worry came up",
+    Worry.SMILED_AND_AGREED: "They smiled and agreed",
+    Worry.NOT_SURE: "Not sure",
+}
+
+
+class CommitmentOutcome(StrEnum):
+    """What became of last time's commitment ("next time I will ...")."""
+
+    KEPT = "kept"
+    PARTLY = "partly"
+    NOT_KEPT = "not_kept"
+
+    @property
+    def label(self) -> str:
+        return _OUTCOME_LABELS[self]
+
+
+_OUTCOME_LABELS = {
+    CommitmentOutcome.KEPT: "Kept",
+    CommitmentOutcome.PARTLY: "Partly",
+    CommitmentOutcome.NOT_KEPT: "Not kept",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Reflection:
-    """The manager's answers after a session. ``complete`` is False for a saved draft."""
+    """The manager's answers after a session. ``complete`` is False for a saved draft.
+
+    ``next_time`` is the new commitment ("one thing I'll do differently next time");
+    ``previous_session_id`` names the session that was "last time" with this person when the
+    reflection was written; ``same_challenge`` and ``commitment_outcome`` are answers about it.
+    """
 
     answers: dict[Question, int] = field(default_factory=dict)
     their_perspective: str = ""
     next_time: str = ""
     complete: bool = False
+    empathy: int | None = None
+    worry: Worry | None = None
+    worry_note: str = ""
+    previous_session_id: str | None = None
+    same_challenge: bool | None = None
+    commitment_outcome: CommitmentOutcome | None = None
+
+    @property
+    def commitment(self) -> str | None:
+        """The commitment for next time, or None when none was written."""
+        text = self.next_time.strip()
+        return text or None
+
+    @property
+    def open_ratings(self) -> int:
+        """How many of the five ratings (four questions and empathy) are still unanswered."""
+        return len(Question) - len(self.answers) + (self.empathy is None)
+
+
+class ChecklistItem(StrEnum):
+    """The check-in's short checklist before a one-on-one."""
+
+    PHONE_AWAY = "phone_away"
+    NOTIFICATIONS_SILENCED = "notifications_silenced"
+    OTHER_APPS_CLOSED = "other_apps_closed"
+
+    @property
+    def label(self) -> str:
+        return _CHECKLIST_LABELS[self]
+
+
+_CHECKLIST_LABELS = {
+    ChecklistItem.PHONE_AWAY: "Phone out of reach",
+    ChecklistItem.NOTIFICATIONS_SILENCED: "Notifications silenced",
+    ChecklistItem.OTHER_APPS_CLOSED: "Other apps closed",
+}
+
+DEFAULT_INTENTION = "Empathy first, advice second"
+SLOW_DOWN_S = 60
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """What the manager did before the session: an intention, the checklist, the slow-down.
+
+    ``slowed_down_s`` is how many seconds of the slow-down countdown ran (0: skipped).
+    """
+
+    intention: str = DEFAULT_INTENTION
+    checked: frozenset[ChecklistItem] = frozenset()
+    slowed_down_s: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +182,7 @@ class CoachingSession:
     ended_at: datetime | None = None
     marks: tuple[Mark, ...] = ()
     reflection: Reflection | None = None
+    checkin: CheckIn | None = None
 
     @property
     def running(self) -> bool:
@@ -98,3 +205,17 @@ class CoachingSession:
 
     def with_reflection(self, reflection: Reflection) -> CoachingSession:
         return replace(self, reflection=reflection)
+
+    def with_checkin(self, checkin: CheckIn) -> CoachingSession:
+        return replace(self, checkin=checkin)
+
+
+def revised(old: Reflection | None, new: Reflection) -> Reflection:
+    """``new`` as it is saved over ``old``: once complete, a reflection stays complete.
+
+    Editing a past reflection saves drafts as the manager types; those must never turn a
+    finished reflection back into a pending one.
+    """
+    if old is not None and old.complete and not new.complete:
+        return replace(new, complete=True)
+    return new

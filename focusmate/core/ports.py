@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from focusmate.core.model import CoachingSession
@@ -23,4 +25,36 @@ class SessionRepository(Protocol):
 
     def save_many(self, sessions: Iterable[CoachingSession]) -> None:
         """Insert or replace several sessions in one durable write."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    """A desktop notification. ``key`` identifies it (e.g. "morning:2026-11-23T07:30")."""
+
+    key: str
+    title: str
+    body: str
+
+
+#: Called on the GUI thread when the user clicks a notification (its default action).
+OnClick = Callable[[], None]
+
+
+class Notifier(Protocol):
+    """Shows desktop notifications. Implementations never raise: they log and return False."""
+
+    def send(self, notification: Notification, on_click: OnClick | None = None) -> bool:
+        """Show ``notification``; True if the desktop took it. ``on_click`` runs when the
+        user clicks it, where the desktop supports that (else the menu is the way in)."""
+        ...
+
+
+class ReminderLog(Protocol):
+    """Remembers when the morning reminder was last shown, across restarts."""
+
+    def last_shown(self) -> datetime | None: ...
+
+    def record_shown(self, at: datetime) -> None:
+        """Durably note that the reminder was shown at ``at``."""
         ...

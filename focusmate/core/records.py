@@ -3,6 +3,10 @@
 One record format serves the data file, the export file and import, so what is saved is
 exactly what is exported. Parsing validates everything and raises InvalidData naming the
 first problem; it never returns half a session.
+
+Version 2 of the export adds the check-in (``"checkin"``) and the full reflection (empathy,
+worry, the link to last time, the commitment's outcome). Version 1 files are still read:
+their sessions simply have none of that (every new field is optional when parsing).
 """
 
 from __future__ import annotations
@@ -17,15 +21,21 @@ from focusmate.core.marks import check_kind_id
 from focusmate.core.model import (
     ANSWER_MAX,
     ANSWER_MIN,
+    CheckIn,
+    ChecklistItem,
     CoachingSession,
+    CommitmentOutcome,
     Mark,
     Question,
     Reflection,
+    Worry,
 )
-from focusmate.core.validation import check_minutes, clean_name
+from focusmate.core.validation import check_minutes, check_slow_down, clean_intention, clean_name
 
 EXPORT_FORMAT = "focusmate-export"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
+#: Versions that import accepts (1: before the check-in and the full reflection).
+READABLE_VERSIONS = (1, 2)
 ID_MAX_CHARS = 64
 
 Record = dict[str, Any]
@@ -49,6 +59,7 @@ def session_to_record(session: CoachingSession) -> Record:
         "reflection": None
         if session.reflection is None
         else _reflection_record(session.reflection),
+        "checkin": None if session.checkin is None else _checkin_record(session.checkin),
     }
 
 
@@ -58,6 +69,22 @@ def _reflection_record(reflection: Reflection) -> Record:
         "their_perspective": reflection.their_perspective,
         "next_time": reflection.next_time,
         "complete": reflection.complete,
+        "empathy": reflection.empathy,
+        "worry": None if reflection.worry is None else reflection.worry.value,
+        "worry_note": reflection.worry_note,
+        "previous_session_id": reflection.previous_session_id,
+        "same_challenge": reflection.same_challenge,
+        "commitment_outcome": None
+        if reflection.commitment_outcome is None
+        else reflection.commitment_outcome.value,
+    }
+
+
+def _checkin_record(checkin: CheckIn) -> Record:
+    return {
+        "intention": checkin.intention,
+        "checklist": sorted(item.value for item in checkin.checked),
+        "slowed_down_s": checkin.slowed_down_s,
     }
 
 
@@ -75,10 +102,9 @@ def parse_export_document(document: object) -> list[CoachingSession]:
     if doc.get("format") != EXPORT_FORMAT:
         raise InvalidData(f'not a focusmate export (expected "format": "{EXPORT_FORMAT}")')
     version = doc.get("version")
-    if version != EXPORT_VERSION:
-        raise InvalidData(
-            f"export version {version!r} is not supported (expected {EXPORT_VERSION})"
-        )
+    if isinstance(version, bool) or version not in READABLE_VERSIONS:
+        readable = " or ".join(str(v) for v in READABLE_VERSIONS)
+        raise InvalidData(f"export version {version!r} is not supported (expected {readable})")
     raw_sessions = doc.get("sessions")
     if not isinstance(raw_sessions, list):
         raise InvalidData('"sessions" must be a list')
@@ -114,6 +140,8 @@ def session_from_record(record: object, where: str = "session") -> CoachingSessi
     reflection = (
         None if raw_reflection is None else _reflection(raw_reflection, f"{where}.reflection")
     )
+    raw_checkin = rec.get("checkin")
+    checkin = None if raw_checkin is None else _checkin(raw_checkin, f"{where}.checkin")
     return CoachingSession(
         id=session_id,
         with_name=with_name,
@@ -123,6 +151,7 @@ def session_from_record(record: object, where: str = "session") -> CoachingSessi
         planned_minutes=planned,
         marks=marks,
         reflection=reflection,
+        checkin=checkin,
     )
 
 
@@ -156,12 +185,69 @@ def _reflection(record: object, where: str) -> Reflection:
     complete = rec.get("complete", len(answers) == len(Question))
     if not isinstance(complete, bool):
         raise InvalidData(f"{where}.complete must be true or false")
+    empathy = _optional(rec.get("empathy"), _integer, f"{where}.empathy")
+    if empathy is not None and not ANSWER_MIN <= empathy <= ANSWER_MAX:
+        raise InvalidData(f"{where}.empathy must be {ANSWER_MIN}-{ANSWER_MAX}")
+    previous = _optional(rec.get("previous_session_id"), _string, f"{where}.previous_session_id")
+    if previous is not None and not 0 < len(previous) <= ID_MAX_CHARS:
+        raise InvalidData(f"{where}.previous_session_id must be 1-{ID_MAX_CHARS} characters")
     return Reflection(
         answers=answers,
         their_perspective=_string(rec.get("their_perspective", ""), f"{where}.their_perspective"),
         next_time=_string(rec.get("next_time", ""), f"{where}.next_time"),
         complete=complete,
+        empathy=empathy,
+        worry=_optional(rec.get("worry"), _choice(Worry), f"{where}.worry"),
+        worry_note=_string(rec.get("worry_note", ""), f"{where}.worry_note"),
+        previous_session_id=previous,
+        same_challenge=_optional(rec.get("same_challenge"), _boolean, f"{where}.same_challenge"),
+        commitment_outcome=_optional(
+            rec.get("commitment_outcome"), _choice(CommitmentOutcome), f"{where}.commitment_outcome"
+        ),
     )
+
+
+def _checkin(record: object, where: str) -> CheckIn:
+    rec = _mapping(record, where)
+    raw_items = rec.get("checklist", [])
+    if not isinstance(raw_items, list):
+        raise InvalidData(f"{where}.checklist must be a list")
+    item = _choice(ChecklistItem)
+    checked = frozenset(item(v, f"{where}.checklist[{i}]") for i, v in enumerate(raw_items))
+    intention = _string(rec.get("intention", ""), f"{where}.intention")
+    slowed = _integer(rec.get("slowed_down_s", 0), f"{where}.slowed_down_s")
+    return CheckIn(
+        intention=_checked(clean_intention, intention, f"{where}.intention"),
+        checked=checked,
+        slowed_down_s=_checked(check_slow_down, slowed, f"{where}.slowed_down_s"),
+    )
+
+
+E = TypeVar("E", Worry, CommitmentOutcome, ChecklistItem)
+
+
+def _choice(kind: type[E]) -> Callable[[object, str], E]:
+    """A parser for one value of the enum ``kind``, naming the allowed values when it fails."""
+
+    def parse(value: object, where: str) -> E:
+        text = _string(value, where)
+        try:
+            return kind(text)
+        except ValueError:
+            allowed = ", ".join(member.value for member in kind)
+            raise InvalidData(f"{where} must be one of {allowed}, not {text[:40]!r}") from None
+
+    return parse
+
+
+def _optional(value: object, parse: Callable[[object, str], T], where: str) -> T | None:
+    return None if value is None else parse(value, where)
+
+
+def _boolean(value: object, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidData(f"{where} must be true or false")
+    return value
 
 
 def _mapping(value: object, where: str) -> Mapping[str, Any]:
@@ -209,7 +295,8 @@ def merge_sessions(
     """Merge imported sessions by id without ever dropping what is already saved.
 
     A new id is added. A known id keeps everything saved and gains only what it lacks:
-    marks it does not have, an end time, a reflection (a complete one beats a draft).
+    marks it does not have, an end time, a check-in, a reflection (a complete one beats a
+    draft).
     Merging the same file twice therefore changes nothing the second time.
     """
     to_write: list[CoachingSession] = []
@@ -243,4 +330,5 @@ def _merge_one(old: CoachingSession, new: CoachingSession) -> CoachingSession:
         ended_at=old.ended_at or new.ended_at,
         marks=marks,
         reflection=reflection,
+        checkin=old.checkin or new.checkin,
     )

@@ -6,7 +6,7 @@ from typing import Any
 
 from focusmate.core.marks import with_builtins
 from focusmate.core.records import format_instant
-from focusmate.core.scoring import reflection_score
+from focusmate.core.scoring import presence_score
 from focusmate.core.weekly import WeekStats, session_minutes
 
 
@@ -19,7 +19,7 @@ def _round(value: float | None) -> float | None:
 
 
 def report_document(stats: WeekStats) -> dict[str, Any]:
-    """Aggregates for one ISO week; minutes rounded to 0.1, scores to 0.01."""
+    """Aggregates for one ISO week; minutes rounded to 0.1, presence scores (1-5) to 0.01."""
     return {
         "week": str(stats.week),
         "days": [
@@ -46,7 +46,7 @@ def report_document(stats: WeekStats) -> dict[str, Any]:
                 "ended_at": None if s.ended_at is None else format_instant(s.ended_at),
                 "minutes": round(session_minutes(s, s.ended_at or s.started_at), 1),
                 "marks": _marks(s.mark_counts()),
-                "score": _round(reflection_score(s.reflection)),
+                "score": _round(presence_score(s)),
             }
             for s in stats.sessions
         ],

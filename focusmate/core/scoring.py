@@ -1,26 +1,56 @@
-"""The reflection score: how present the manager judged themselves, on the answers' own scale.
+"""The presence score: one number per session, from the manager's own ratings and marks.
 
-Formula (the one place it is defined): the mean of the answered questions, each 1-5, where
-5 is best; None when no question was answered. Shown with one decimal.
+The formula, defined here and nowhere else:
+
+    ratings   the four self-awareness answers and the empathy rating, each 1-5 (5 is best);
+              empathy counts twice, because the method puts empathy before advice
+    base      the weighted mean of the ratings given                          (1 to 5)
+    presence  1 + (base - 1) x 0.9 ** marks                                   (1 to 5)
+
+so each mark logged during the session (a phone check, an app switch, any kind of one's
+own) takes 10% of what lies above the floor of 1. With no marks and no empathy rating it
+is the plain mean of the answers, as before the empathy rating existed. None while nothing
+is rated. Shown with one decimal; PRESENCE_EXPLANATION says it in one sentence for the UI.
+
+Properties (tests/core/test_scoring.py): it stays within 1-5, raising any one rating never
+lowers it, and one more mark never raises it.
 """
 
 from __future__ import annotations
 
 from focusmate.core.errors import InvalidInput
-from focusmate.core.model import ANSWER_MAX, ANSWER_MIN, Question, Reflection
+from focusmate.core.model import ANSWER_MAX, ANSWER_MIN, CoachingSession, Question, Reflection
 
-SCORE_EXPLANATION = "Average of your four answers, from 1 (least present) to 5 (fully present)."
+EMPATHY_WEIGHT = 2
+MARK_FACTOR = 0.9
+
+PRESENCE_EXPLANATION = (
+    "Presence is the average of your five ratings (empathy counts twice), lowered by 10% "
+    "for each mark you logged, from 1 (absent) to 5 (fully present)."
+)
 
 
-def check_answer(question: Question, value: int) -> int:
+def check_answer(question: Question | str, value: int) -> int:
+    """Return a 1-5 rating, or raise InvalidInput naming the question."""
     if not ANSWER_MIN <= value <= ANSWER_MAX:
-        raise InvalidInput(f"answer to {question.value} must be {ANSWER_MIN}-{ANSWER_MAX}")
+        name = question.value if isinstance(question, Question) else question
+        raise InvalidInput(f"answer to {name} must be {ANSWER_MIN}-{ANSWER_MAX}")
     return value
 
 
-def reflection_score(reflection: Reflection | None) -> float | None:
-    """Mean of the answers given (1-5), or None when there are none."""
-    if reflection is None or not reflection.answers:
+def presence(reflection: Reflection | None, marks: int) -> float | None:
+    """The presence score for these ratings and this many marks, or None when unrated."""
+    if reflection is None:
         return None
-    values = [check_answer(q, v) for q, v in reflection.answers.items()]
-    return sum(values) / len(values)
+    weighted = [(check_answer(q, v), 1) for q, v in reflection.answers.items()]
+    if reflection.empathy is not None:
+        weighted.append((check_answer("empathy", reflection.empathy), EMPATHY_WEIGHT))
+    if not weighted:
+        return None
+    base = sum(v * w for v, w in weighted) / sum(w for _, w in weighted)
+    return ANSWER_MIN + (base - ANSWER_MIN) * MARK_FACTOR ** max(0, marks)
+
+
+def presence_score(session: CoachingSession) -> float | None:
+    """The presence score of a session (its reflection and all its marks)."""
+    return presence(session.reflection, len(session.marks))

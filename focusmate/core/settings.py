@@ -7,6 +7,13 @@ from typing import Any
 
 from focusmate.core.errors import FocusmateError, InvalidData
 from focusmate.core.marks import BUILTIN_KINDS, MarkKind, MarkKinds, check_kind_id
+from focusmate.core.reminders import (
+    MorningReminder,
+    format_time,
+    parse_time,
+    parse_weekdays,
+    weekday_names,
+)
 from focusmate.core.validation import DEFAULT_MINUTES, check_minutes
 
 SETTINGS_VERSION = 1
@@ -24,6 +31,7 @@ class Settings:
     dnd_backend: str | None = None
     custom_kinds: tuple[MarkKind, ...] = ()
     hotkeys: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_HOTKEYS))
+    morning_reminder: MorningReminder = field(default_factory=MorningReminder)
 
     @property
     def kinds(self) -> MarkKinds:
@@ -37,7 +45,33 @@ def settings_to_record(settings: Settings) -> dict[str, Any]:
         "dnd_backend": settings.dnd_backend,
         "custom_kinds": [{"id": k.value, "name": k.label} for k in settings.custom_kinds],
         "hotkeys": dict(settings.hotkeys),
+        "morning_reminder": _reminder_record(settings.morning_reminder),
     }
+
+
+def _reminder_record(reminder: MorningReminder) -> dict[str, Any]:
+    return {
+        "enabled": reminder.enabled,
+        "time": format_time(reminder.at),
+        "days": weekday_names(reminder.weekdays),
+    }
+
+
+def _reminder(value: object) -> MorningReminder:
+    """The "morning_reminder" object; every key is optional (defaults: on, 07:30, mon-fri)."""
+    if not isinstance(value, dict):
+        raise InvalidData('morning_reminder must be an object like {"time": "07:30"}')
+    default = MorningReminder()
+    enabled = value.get("enabled", default.enabled)
+    if not isinstance(enabled, bool):
+        raise InvalidData("morning_reminder.enabled must be true or false")
+    at, days = value.get("time", format_time(default.at)), value.get("days")
+    if not isinstance(at, str):
+        raise InvalidData('morning_reminder.time must be a string like "07:30"')
+    if days is not None and not (isinstance(days, list) and all(isinstance(d, str) for d in days)):
+        raise InvalidData('morning_reminder.days must be a list like ["mon", "tue"]')
+    weekdays = default.weekdays if days is None else parse_weekdays(days)
+    return MorningReminder(enabled, parse_time(at), weekdays)
 
 
 def settings_from_record(record: object) -> Settings:
@@ -59,7 +93,8 @@ def settings_from_record(record: object) -> Settings:
             isinstance(k, str) and isinstance(v, str) for k, v in hotkeys.items()
         ):
             raise InvalidData("hotkeys must map action names to key texts")
-        settings = Settings(check_minutes(minutes), backend, kinds, dict(hotkeys))
+        reminder = _reminder(record.get("morning_reminder", {}))
+        settings = Settings(check_minutes(minutes), backend, kinds, dict(hotkeys), reminder)
         settings.kinds  # noqa: B018 - validates that ids are unique
     except InvalidData:
         raise

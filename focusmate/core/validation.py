@@ -1,4 +1,4 @@
-"""Rules for what a user may type: salesperson names, planned minutes, notes."""
+"""Rules for what a user may type: salesperson names, planned minutes, notes, intentions."""
 
 from __future__ import annotations
 
@@ -47,3 +47,24 @@ def clean_focus(raw: str) -> str:
     if len(focus) > FOCUS_MAX_CHARS:
         raise InvalidInput(f"the focus note is {len(focus)} characters; at most {FOCUS_MAX_CHARS}")
     return focus
+
+
+INTENTION_MAX_CHARS = 200
+SLOW_DOWN_MAX_S = 600
+
+
+def clean_intention(raw: str) -> str:
+    """Return the check-in's intention, trimmed, or raise InvalidInput when too long."""
+    intention = raw.strip()
+    if len(intention) > INTENTION_MAX_CHARS:
+        raise InvalidInput(
+            f"the intention is {len(intention)} characters; at most {INTENTION_MAX_CHARS}"
+        )
+    return intention
+
+
+def check_slow_down(seconds: int) -> int:
+    """Return the seconds of slow-down spent (0-600), or raise InvalidInput."""
+    if not 0 <= seconds <= SLOW_DOWN_MAX_S:
+        raise InvalidInput(f"slow-down seconds must be 0-{SLOW_DOWN_MAX_S}, not {seconds}")
+    return seconds

@@ -1,4 +1,4 @@
-"""Weekly statistics: coaching minutes, marks and reflection scores per day of an ISO week.
+"""Weekly statistics: coaching minutes, marks and presence scores per day of an ISO week.
 
 Weeks are cut at ISO boundaries (Monday 00:00) in the user's time zone; a session
 belongs to the local day on which it started.
@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from focusmate.core.errors import InvalidInput
 from focusmate.core.model import CoachingSession
-from focusmate.core.scoring import reflection_score
+from focusmate.core.scoring import presence_score
 
 _WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{2})$")
 
@@ -59,7 +59,7 @@ class IsoWeek:
 
 @dataclass(frozen=True, slots=True)
 class DayStats:
-    """One day of the week: sessions, coaching minutes, marks by kind, average score."""
+    """One day of the week: sessions, coaching minutes, marks by kind, average presence."""
 
     day: date
     sessions: int
@@ -134,5 +134,5 @@ def _day_stats(day: date, sessions: list[CoachingSession], now: datetime) -> Day
 
 
 def _mean_score(sessions: Iterable[CoachingSession]) -> float | None:
-    scores = [s for s in (reflection_score(x.reflection) for x in sessions) if s is not None]
+    scores = [s for s in (presence_score(x) for x in sessions) if s is not None]
     return sum(scores) / len(scores) if scores else None

@@ -1,8 +1,25 @@
-"""The real Clock: the system's wall time, in UTC."""
+"""The real Clock: the system's wall time, in UTC (and a documented test hook to shift it).
+
+``FOCUSMATE_FAKE_NOW`` (an ISO 8601 time with an offset, e.g. 2026-11-23T07:29:55+00:00)
+makes the app's clock read that time at start-up and then run at normal speed. It exists
+for the end-to-end tests (a reminder due "now", a weekday on any day of the week); the app
+logs a warning when it is set. Timers still measure real durations, so everything behaves
+as it would at that time of day.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+from collections.abc import Mapping
 from datetime import UTC, datetime
+
+from focusmate.core.clock import Clock
+from focusmate.core.errors import InvalidInput
+
+FAKE_NOW_ENV = "FOCUSMATE_FAKE_NOW"
+
+log = logging.getLogger(__name__)
 
 
 class SystemClock:
@@ -10,3 +27,29 @@ class SystemClock:
 
     def now(self) -> datetime:
         return datetime.now(UTC)
+
+
+class ShiftedClock:
+    """Implements core.clock.Clock: the system clock moved so that it read ``start`` at
+    creation; it then advances with real time (a test hook, see FAKE_NOW_ENV)."""
+
+    def __init__(self, start: datetime) -> None:
+        self._offset = start - datetime.now(UTC)
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self._offset
+
+
+def clock_from_environment(environ: Mapping[str, str] = os.environ) -> Clock:
+    """The system clock, or a ShiftedClock when FOCUSMATE_FAKE_NOW is set."""
+    text = environ.get(FAKE_NOW_ENV, "").strip()
+    if not text:
+        return SystemClock()
+    try:
+        start = datetime.fromisoformat(text)
+    except ValueError:
+        start = None
+    if start is None or start.tzinfo is None:
+        raise InvalidInput(f"{FAKE_NOW_ENV} must be an ISO 8601 time with an offset, not {text!r}")
+    log.warning("%s is set: the clock starts at %s (a test hook)", FAKE_NOW_ENV, start)
+    return ShiftedClock(start)

@@ -12,11 +12,16 @@ from focusmate.core.errors import InvalidData
 from focusmate.core.marks import with_builtins
 from focusmate.core.model import CoachingSession, Question
 from focusmate.core.records import export_document, format_instant, parse_export_document
+from focusmate.core.scoring import presence_score
 
 IMPORT_MAX_BYTES = 64 * 1024 * 1024
 
 CSV_FIRST_COLUMNS = ("id", "with", "focus", "started_at", "ended_at", "planned_minutes")
-CSV_LAST_COLUMNS = (*(q.value for q in Question), "their_perspective", "next_time")
+CSV_LAST_COLUMNS = (
+    *(q.value for q in Question), "their_perspective", "next_time",
+    "empathy", "worry", "worry_note", "previous_session_id", "same_challenge",
+    "commitment_outcome", "complete", "presence", "intention", "checklist", "slowed_down_s",
+)  # fmt: skip
 
 
 def export_json(sessions: Iterable[CoachingSession]) -> str:
@@ -32,16 +37,40 @@ def export_csv(sessions: Iterable[CoachingSession]) -> str:
     writer.writerow([*CSV_FIRST_COLUMNS, *(f"{k}_marks" for k in kinds), *CSV_LAST_COLUMNS])
     for s in sessions:
         counts = s.mark_counts()
-        answers = s.reflection.answers if s.reflection else {}
         writer.writerow([
             s.id, s.with_name, s.focus, format_instant(s.started_at),
             "" if s.ended_at is None else format_instant(s.ended_at), s.planned_minutes,
-            *(counts.get(kind, 0) for kind in kinds),
-            *(answers.get(q, "") for q in Question),
-            s.reflection.their_perspective if s.reflection else "",
-            s.reflection.next_time if s.reflection else "",
+            *(counts.get(kind, 0) for kind in kinds), *_reflection_cells(s), *_checkin_cells(s),
         ])  # fmt: skip
     return buffer.getvalue()
+
+
+def _cell(value: object) -> object:
+    """None as an empty cell, booleans as true/false (like the JSON export)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def _reflection_cells(session: CoachingSession) -> list[object]:
+    r = session.reflection
+    score = presence_score(session)
+    if r is None:
+        return [""] * (len(Question) + 10)
+    return [_cell(v) for v in (
+        *(r.answers.get(q) for q in Question), r.their_perspective, r.next_time,
+        r.empathy, r.worry, r.worry_note, r.previous_session_id, r.same_challenge,
+        r.commitment_outcome, r.complete, None if score is None else round(score, 2),
+    )]  # fmt: skip
+
+
+def _checkin_cells(session: CoachingSession) -> list[object]:
+    c = session.checkin
+    if c is None:
+        return ["", "", ""]
+    return [c.intention, " ".join(sorted(item.value for item in c.checked)), c.slowed_down_s]
 
 
 def read_import_file(path: Path) -> list[CoachingSession]:

@@ -25,6 +25,7 @@ class AppActions(QObject):
     session_window_requested = Signal()
     reflection_requested = Signal(str)  # session id
     review_requested = Signal()
+    morning_requested = Signal()
     quit_requested = Signal()
     #: The set or visibility of actions changed (menus and windows rebuild).
     changed = Signal()
@@ -45,6 +46,7 @@ class AppActions(QObject):
         self.log_custom = [self._mark_action(kind) for kind in controller.kinds if not kind.builtin]
         self.end = self._action("&End session", self.end_requested.emit)
         self.review = self._action("&Weekly review", self.review_requested.emit)
+        self.morning = self._action("&Morning stillness…", self.morning_requested.emit)
         self.quit = self._action("&Quit focusmate", self.quit_requested.emit)
         self.reflections: list[QAction] = []
         controller.state_changed.connect(self.refresh)
@@ -65,6 +67,7 @@ class AppActions(QObject):
     def refresh(self) -> None:
         running = self._controller.current is not None
         self.start.setVisible(not running)
+        self.morning.setVisible(not running)  # never during a session
         for action in self.session_actions():
             action.setVisible(running)
         self._refresh_status()
@@ -76,7 +79,7 @@ class AppActions(QObject):
         (menus collapse the separators left next to them)."""
         return [
             self.status, None, self.start, *self.session_actions(), None,
-            *self.reflections, self.review, None, self.quit,
+            *self.reflections, self.review, self.morning, None, self.quit,
         ]  # fmt: skip
 
     def _refresh_status(self) -> None:

@@ -1,17 +1,32 @@
-"""The reflection after a session: the method's four questions and two short notes.
+"""The reflection after a session: presence, empathy, last time's commitment, the next one.
 
-Every change is saved as a draft shortly after it is made, and again on Later or close,
-so nothing typed is lost. Save requires all four answers.
+Left, the ratings (1-5, 5 is best): the method's four self-awareness questions and the
+empathy question. Right, the words: what the salesperson was thinking or feeling, whether a
+real worry came up, whether it is the same challenge as last time, what became of last
+time's commitment (only when there was one), and the commitment for next time.
+
+Every change is saved as a draft shortly after it is made, and again on Later or close, so
+nothing typed is lost. Save needs the five ratings. Opened again on a saved reflection (from
+the weekly review) it edits it in place; the controller never turns it back into a draft.
+
+Keyboard: Tab moves from row to row, a digit picks an option in a row (1-5 on a scale),
+Ctrl+Enter saves, Escape is Later.
 """
 
 from __future__ import annotations
 
+import html
+import itertools
+
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QRadioButton,
@@ -19,11 +34,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from focusmate.core.model import ANSWER_MAX, ANSWER_MIN, CoachingSession, Question, Reflection
-from focusmate.core.scoring import SCORE_EXPLANATION
+from focusmate.core.checkin import CarryOver
+from focusmate.core.model import (
+    ANSWER_MAX,
+    ANSWER_MIN,
+    EMPATHY_ANCHORS,
+    EMPATHY_PROMPT,
+    CoachingSession,
+    CommitmentOutcome,
+    Question,
+    Reflection,
+    Worry,
+)
+from focusmate.core.scoring import PRESENCE_EXPLANATION, presence
+from focusmate.ui.choices import ChoiceRow, RadioKeys
 from focusmate.ui.icons import app_icon
 
 DRAFT_DELAY_MS = 400
+EMPATHY = "empathy"  # the key of the empathy scale in ``scales``
 
 
 class ReflectionDialog(QDialog):
@@ -36,80 +64,217 @@ class ReflectionDialog(QDialog):
     draft_saved = Signal(str, object)  # session id, Reflection(complete=False)
     saved = Signal(str, object)  # session id, Reflection(complete=True)
 
-    def __init__(self, session: CoachingSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: CoachingSession,
+        carry_over: CarryOver | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session_id = session.id
+        self._marks = len(session.marks)
+        self._carry = carry_over or CarryOver(session.with_name)
+        stored = session.reflection
+        self.editing = stored is not None and stored.complete
+        self._previous_id = (
+            stored.previous_session_id
+            if stored is not None and stored.previous_session_id
+            else self._carry.previous_session_id
+        )
         name = session.with_name
-        self.setWindowTitle(f"Reflect on your session with {name}")
+        day = session.started_at.astimezone().strftime("%a %d %b")
+        self.setWindowTitle(
+            f"Your reflection on the session with {name} ({day})"
+            if self.editing
+            else f"Reflect on your session with {name}"
+        )
         self.setWindowIcon(app_icon())
         self.groups: dict[Question, QButtonGroup] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        for index, question in enumerate(Question):
-            self._add_scale(grid, index * 2, question)
-        grid.setColumnStretch(ANSWER_MAX + 2, 1)
+        self.scales: dict[Question | str, QButtonGroup] = {}
         self.perspective_edit = self._text(f"What was {name} thinking or feeling?")
-        self.next_time_edit = self._text("One thing I'll do differently next time")
+        self.worry_row: ChoiceRow[Worry] = ChoiceRow(
+            [(w, w.label) for w in Worry], "Did a real worry come up?"
+        )
+        self.worry_edit = self._text("What was the worry, or what went unsaid?", lines=2)
+        self.same_row: ChoiceRow[bool] = ChoiceRow(
+            [(True, "Yes, the same"), (False, "No, something new")],
+            "Is this the same challenge as last time?",
+        )
+        self.commitment_row: ChoiceRow[CommitmentOutcome] = ChoiceRow(
+            [(o, o.label) for o in CommitmentOutcome], "Last time's commitment"
+        )
+        self.next_time_edit = self._text(f"One thing I'll do differently next time with {name}")
+        for row in (self.worry_row, self.same_row, self.commitment_row):
+            row.changed.connect(self._on_changed)
+        self.presence_label = QLabel()
+        self.presence_label.setWordWrap(True)
+        self.presence_label.setAccessibleName("Presence")
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.later_button = self.buttons.addButton("&Later", QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
+        self.later_button = self.buttons.addButton(
+            "&Close" if self.editing else "&Later", QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        intro = QLabel(f"Take a minute now that {name} has left. 5 is the best answer.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        layout.addLayout(grid)
-        for label, edit in (
-            (f"What was {name} thinking or feeling?", self.perspective_edit),
-            ("One thing I'll do differently next time:", self.next_time_edit),
-        ):
-            caption = QLabel(label)
-            caption.setBuddy(edit)
-            layout.addWidget(caption)
-            layout.addWidget(edit)
-        hint = QLabel(f"Score: {SCORE_EXPLANATION}")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._save)
+        self._build_layout(name)
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self._emit_draft)
         self._dirty = False
-        self._load(session.reflection)
+        self._load(stored)
+        self._refresh_presence()
+        self._set_tab_order()
+        first = self.groups[Question.FULLY_PRESENT]
+        (first.checkedButton() or first.buttons()[0]).setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _add_scale(self, grid: QGridLayout, row: int, question: Question) -> None:
-        """One question: its prompt, then '1 = low  (1) (2) (3) (4) (5)  5 = high' in
-        columns shared by all four questions, so the scales line up."""
-        prompt = QLabel(f"<b>{question.prompt}</b>")
+    # --- layout ---------------------------------------------------------------------
+
+    def _build_layout(self, name: str) -> None:
+        intro = QLabel(
+            f"Take a few minutes now that {html.escape(name)} has left. 5 is always the best "
+            "answer. <i>Keys: Tab moves on, a number picks (1 = first), Ctrl+Enter saves.</i>"
+        )
+        intro.setWordWrap(True)
+        columns = QHBoxLayout()
+        columns.addLayout(self._ratings_column(), 1)
+        columns.addLayout(self._words_column(name), 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(columns)
+        layout.addWidget(self.presence_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.save_button.setDefault(True)  # once in the dialog (Enter on a row saves)
+
+    def _ratings_column(self) -> QVBoxLayout:
+        present = QGroupBox("Was I present?")
+        grid = QGridLayout(present)
+        grid.setHorizontalSpacing(10)
+        for index, question in enumerate(Question):
+            self.groups[question] = self._add_scale(
+                grid, index * 2, question.prompt, question.anchors, question
+            )
+        grid.setColumnStretch(ANSWER_MAX + 2, 1)
+        empathy = QGroupBox("Empathy first, advice second")
+        empathy_grid = QGridLayout(empathy)
+        empathy_grid.setHorizontalSpacing(10)
+        self._add_scale(empathy_grid, 0, EMPATHY_PROMPT, EMPATHY_ANCHORS, EMPATHY)
+        empathy_grid.setColumnStretch(ANSWER_MAX + 2, 1)
+        column = QVBoxLayout()
+        column.addWidget(present)
+        column.addWidget(empathy)
+        column.addStretch(1)
+        return column
+
+    def _add_scale(
+        self,
+        grid: QGridLayout,
+        row: int,
+        prompt_text: str,
+        anchors: tuple[str, str],
+        key: Question | str,
+    ) -> QButtonGroup:
+        """One rating: its prompt, then '1 = low  (1) (2) (3) (4) (5)  5 = high' in columns
+        shared by the scales of a box, so they line up."""
+        prompt = QLabel(f"<b>{html.escape(prompt_text)}</b>")
+        prompt.setWordWrap(True)
         grid.addWidget(prompt, row, 0, 1, ANSWER_MAX + 3)
-        low, high = question.anchors
+        low, high = anchors
         low_label = QLabel(f"1 = {low}")
         low_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(low_label, row + 1, 0)
         group = QButtonGroup(self)
+        keys = RadioKeys(group)
         for value in range(ANSWER_MIN, ANSWER_MAX + 1):
             button = QRadioButton(str(value))
-            button.setAccessibleName(f"{question.prompt} {value}")
+            button.setAccessibleName(f"{prompt_text} {value}")
             group.addButton(button, value)
+            keys.watch(button)
             grid.addWidget(button, row + 1, value)
         grid.addWidget(QLabel(f"5 = {high}"), row + 1, ANSWER_MAX + 1)
         group.idClicked.connect(self._on_changed)
-        self.groups[question] = group
+        self.scales[key] = group
+        return group
 
-    def _text(self, accessible_name: str) -> QPlainTextEdit:
+    def _words_column(self, name: str) -> QVBoxLayout:
+        column = QVBoxLayout()
+        self._add_field(column, f"What was {name} thinking or feeling?", self.perspective_edit)
+        self._add_field(
+            column, "Did a real worry come up, or did they just smile and agree?", self.worry_row
+        )
+        column.addWidget(self.worry_edit)
+        carry = self._carry
+        self.last_time_label = QLabel()
+        self.last_time_label.setWordWrap(True)
+        previous = carry.reflected or carry.last_session
+        if previous is not None:
+            noted = carry.their_perspective
+            self.last_time_label.setText(
+                f"Last time ({previous.started_at.astimezone():%a %d %b}): "
+                + (f"they were “{html.escape(noted)}”" if noted else "no note on how they felt.")
+            )
+            column.addWidget(self.last_time_label)
+            self._add_field(column, "Is this the same challenge as last time?", self.same_row)
+        else:
+            self.same_row.hide()
+        self.commitment_label = QLabel()
+        self.commitment_label.setWordWrap(True)
+        if carry.commitment is not None:
+            self.commitment_label.setText(
+                f"Last time you committed: <b>“{html.escape(carry.commitment)}”</b> — did you?"
+            )
+            column.addWidget(self.commitment_label)
+            column.addWidget(self.commitment_row)
+        else:
+            self.commitment_row.hide()
+        self._add_field(
+            column, f"One thing I'll do differently next time with {name}:", self.next_time_edit
+        )
+        column.addStretch(1)
+        return column
+
+    def _set_tab_order(self) -> None:
+        """Top to bottom, left column first: the ratings, then the words, then the buttons."""
+        chain: list[QWidget] = [b for group in self.scales.values() for b in group.buttons()]
+        chain += [self.perspective_edit, *self.worry_row.buttons, self.worry_edit,
+                  *self.same_row.buttons, *self.commitment_row.buttons, self.next_time_edit,
+                  self.save_button, self.later_button]  # fmt: skip
+        shown = [widget for widget in chain if widget.window() is self]  # not the hidden rows
+        for before, after in itertools.pairwise(shown):
+            QWidget.setTabOrder(before, after)
+
+    @staticmethod
+    def _add_field(column: QVBoxLayout, caption_text: str, field: QWidget) -> None:
+        caption = QLabel(f"<b>{html.escape(caption_text)}</b>")
+        caption.setWordWrap(True)
+        caption.setBuddy(field)
+        column.addWidget(caption)
+        column.addWidget(field)
+
+    def _text(self, accessible_name: str, lines: int = 3) -> QPlainTextEdit:
         edit = QPlainTextEdit()
         edit.setAccessibleName(accessible_name)
         edit.setTabChangesFocus(True)
-        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 12)
         edit.textChanged.connect(self._on_changed)
         return edit
+
+    # --- state ----------------------------------------------------------------------
+
+    @property
+    def asks_same_challenge(self) -> bool:
+        return self._carry.has_history
+
+    @property
+    def asks_commitment(self) -> bool:
+        return self._carry.commitment is not None
 
     def _load(self, reflection: Reflection | None) -> None:
         if reflection is None:
@@ -118,27 +283,51 @@ class ReflectionDialog(QDialog):
             button = self.groups[question].button(value)
             if button is not None:
                 button.setChecked(True)
+        if reflection.empathy is not None:
+            button = self.scales[EMPATHY].button(reflection.empathy)
+            if button is not None:
+                button.setChecked(True)
         self.perspective_edit.setPlainText(reflection.their_perspective)
+        self.worry_row.set_value(reflection.worry)
+        self.worry_edit.setPlainText(reflection.worry_note)
+        self.same_row.set_value(reflection.same_challenge)
+        self.commitment_row.set_value(reflection.commitment_outcome)
         self.next_time_edit.setPlainText(reflection.next_time)
+        for edit in (self.perspective_edit, self.worry_edit, self.next_time_edit):
+            edit.moveCursor(QTextCursor.MoveOperation.End)  # typing continues the note
         self._draft_timer.stop()
         self._dirty = False  # loading is not a change
 
-    def set_answer(self, question: Question, value: int) -> None:
-        """Choose an answer as a click would (used by keyboard shortcuts and tests)."""
-        self.groups[question].button(value).click()
+    def set_answer(self, question: Question | str, value: int) -> None:
+        """Choose a rating as a click would (used by tests; the keyboard path is RadioKeys)."""
+        self.scales[question].button(value).click()
 
     def reflection(self, *, complete: bool) -> Reflection:
         answers = {q: g.checkedId() for q, g in self.groups.items() if g.checkedId() > 0}
+        empathy = self.scales[EMPATHY].checkedId()
         return Reflection(
             answers=answers,
             their_perspective=self.perspective_edit.toPlainText(),
             next_time=self.next_time_edit.toPlainText(),
             complete=complete,
+            empathy=empathy if empathy > 0 else None,
+            worry=self.worry_row.value(),
+            worry_note=self.worry_edit.toPlainText(),
+            previous_session_id=self._previous_id,
+            same_challenge=self.same_row.value() if self.asks_same_challenge else None,
+            commitment_outcome=self.commitment_row.value() if self.asks_commitment else None,
         )
 
     def _on_changed(self) -> None:
         self._dirty = True
         self._draft_timer.start()
+        self._refresh_presence()
+
+    def _refresh_presence(self) -> None:
+        score = presence(self.reflection(complete=False), self._marks)
+        marks = f"{self._marks} mark{'s' if self._marks != 1 else ''} logged"
+        shown = "not rated yet" if score is None else f"{score:.1f} of 5"
+        self.presence_label.setText(f"Presence: <b>{shown}</b> ({marks}). {PRESENCE_EXPLANATION}")
 
     def _emit_draft(self) -> None:
         """Save a draft of unsaved changes (nothing when nothing changed since last time)."""
@@ -149,10 +338,10 @@ class ReflectionDialog(QDialog):
 
     def _save(self) -> None:
         reflection = self.reflection(complete=True)
-        missing = len(Question) - len(reflection.answers)
+        missing = reflection.open_ratings
         if missing:
             self.error_label.setText(
-                f"Please answer all four questions ({missing} still open), or choose Later."
+                f"Please give all five ratings ({missing} still open), or choose Later."
             )
             self.error_label.show()
             return

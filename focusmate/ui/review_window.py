@@ -1,14 +1,14 @@
 """The weekly review: one ISO week's chart, totals and sessions, with week navigation.
 
 The chart module (Qt Quick + Qt Graphs) is imported only when this window is built,
-so start-up never pays for it.
+so start-up never pays for it. Double-click (or Enter on) a session to open its reflection.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 
 from focusmate.core.describe import counts_text
 from focusmate.core.marks import MarkKinds
-from focusmate.core.scoring import SCORE_EXPLANATION, reflection_score
+from focusmate.core.scoring import PRESENCE_EXPLANATION, presence_score
 from focusmate.core.weekly import IsoWeek, WeekStats, session_minutes
 from focusmate.ui.icons import app_icon
 
 WeekSource = Callable[[IsoWeek], WeekStats]
-TABLE_COLUMNS = ("Day", "Time", "With", "Minutes", "Phone", "App", "Other marks", "Score")
+TABLE_COLUMNS = ("Day", "Time", "With", "Minutes", "Phone", "App", "Other marks", "Presence")
+SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
 EMPTY_TEXT = (
     "No coaching sessions this week.\n\n"
     "Before your next one-on-one, click the focusmate icon and start a session."
@@ -38,6 +39,9 @@ EMPTY_TEXT = (
 
 
 class ReviewWindow(QWidget):
+    #: The manager opened a session (double-click or Enter on its row): carries its id.
+    session_activated = Signal(str)
+
     def __init__(
         self, source: WeekSource, week: IsoWeek, this_week: IsoWeek, kinds: MarkKinds
     ) -> None:
@@ -75,6 +79,7 @@ class ReviewWindow(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.table = _sessions_table()
+        self.table.activated.connect(self._on_row_activated)
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
@@ -87,7 +92,7 @@ class ReviewWindow(QWidget):
         layout.addLayout(nav)
         layout.addWidget(self.summary)
         layout.addWidget(self.stack, 1)
-        hint = QLabel(f"Score: {SCORE_EXPLANATION}")
+        hint = QLabel(f"{PRESENCE_EXPLANATION} Double-click a session to open its reflection.")
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.show_week(week)
@@ -113,7 +118,7 @@ class ReviewWindow(QWidget):
         for row, session in enumerate(stats.sessions):
             local = session.started_at.astimezone()
             counts = session.mark_counts()
-            score = reflection_score(session.reflection)
+            score = presence_score(session)
             minutes = session_minutes(session, session.ended_at or session.started_at)
             cells = (
                 f"{local:%a %d %b}", f"{local:%H:%M}", session.with_name,
@@ -123,7 +128,23 @@ class ReviewWindow(QWidget):
                 "pending" if score is None else f"{score:.1f}",
             )  # fmt: skip
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setData(SESSION_ID_ROLE, session.id)
+                self.table.setItem(row, column, item)
+
+    def refresh(self) -> None:
+        """Show the current week again (after a session or a reflection changed)."""
+        self.show_week(self.week)
+
+    def refresh_if_visible(self) -> None:
+        """Keep an open review current; a hidden one is refreshed when it is shown again."""
+        if self.isVisible():
+            self.refresh()
+
+    def _on_row_activated(self, index: QModelIndex) -> None:
+        session_id = index.data(SESSION_ID_ROLE)
+        if isinstance(session_id, str):
+            self.session_activated.emit(session_id)
 
 
 def _sessions_table() -> QTableWidget:
@@ -144,6 +165,6 @@ def _summary(stats: WeekStats, kinds: MarkKinds) -> str:
         f"{len(stats.sessions)} session{'s' if len(stats.sessions) != 1 else ''}",
         f"{stats.total_minutes:.0f} coaching minutes",
         counts_text(marks, kinds),
-        "no reflections yet" if score is None else f"average score {score:.1f} of 5",
+        "no reflections yet" if score is None else f"average presence {score:.1f} of 5",
     ]
     return " · ".join(parts)

@@ -39,6 +39,11 @@ class SessionWindow(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b3261e;")
         self.error_label.hide()
+        self.hotkey_note = QLabel()
+        self.hotkey_note.setWordWrap(True)
+        self.hotkey_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hotkey_note.setAccessibleName("Hotkeys")
+        self.hotkey_note.hide()
         buttons = QHBoxLayout()
         self.buttons: list[QPushButton] = []
         for action in (actions.log_phone, actions.log_app, *actions.log_custom, actions.end):
@@ -48,7 +53,7 @@ class SessionWindow(QWidget):
             self.buttons.append(button)
         layout = QVBoxLayout(self)
         labels = (self.with_label, self.focus_label, self.time_label, self.marks_label,
-                  self.error_label)  # fmt: skip
+                  self.error_label, self.hotkey_note)  # fmt: skip
         for widget in labels:
             layout.addWidget(widget)
         layout.addLayout(buttons)
@@ -68,6 +73,11 @@ class SessionWindow(QWidget):
         self.time_label.setText(time_text(timing))
         self.time_label.setProperty("overtime", timing.overtime)
         self.marks_label.setText(marks_text(session, self._controller.kinds))
+
+    def show_hotkey_note(self, text: str) -> None:
+        """Why global hotkeys do not work here and what to bind instead (or nothing)."""
+        self.hotkey_note.setText(text)
+        self.hotkey_note.setVisible(bool(text))
 
     def show_error(self, message: str) -> None:
         """Keep the last failure here for when the manager looks (never raised by itself)."""

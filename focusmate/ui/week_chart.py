@@ -1,7 +1,7 @@
 """The weekly review chart: a Qt Graphs ``GraphsView`` (QML) inside a ``QQuickWidget``.
 
 Per day of one ISO week it shows coaching minutes (bars, left axis), marks by kind (phone checks
-and app switches stacked, right axis) and the average reflection score (a line with points on
+and app switches stacked, right axis) and the average presence score (a line with points on
 its own 1-5 axis, only on days with a score). The QML lives in ``resources/qml/WeekChart.qml``,
 installed as the data package ``focusmate.resources``.
 
@@ -72,7 +72,7 @@ def qml_source() -> Traversable:
 
 
 class WeekChart(QWidget):
-    """Coaching minutes, marks and reflection scores for the seven days of one ISO week."""
+    """Coaching minutes, marks and presence scores for the seven days of one ISO week."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -32,7 +32,7 @@ Rectangle {
     property string minutesName: "Coaching minutes"
     property string phoneName: "Phone check"
     property string appName: "App switch"
-    property string scoreName: "Average reflection score (1–5)"
+    property string scoreName: "Average presence (1–5)"
 
     // Colours that stay distinguishable on light and dark backgrounds (Okabe–Ito palette).
     readonly property color minutesColor: "#56B4E9"
@@ -242,7 +242,7 @@ Rectangle {
                         gridVisible: false
                         subGridVisible: false
                         lineVisible: false
-                        titleText: "Score"
+                        titleText: "Presence"
                         titleColor: root.textColor
                     }
                     // Qt Graphs sets pointValueY on the delegate when it declares it.

@@ -41,7 +41,7 @@ def test_export_has_the_documented_shape() -> None:
         reflection=Reflection(dict.fromkeys(Question, 4), "worried", "ask first", complete=True),
     )  # fmt: skip
     doc = export_document([session])
-    assert (doc["format"], doc["version"]) == ("focusmate-export", 1)
+    assert (doc["format"], doc["version"]) == ("focusmate-export", 2)
     record = doc["sessions"][0]
     assert record["with"] == "Ana" and record["planned_minutes"] == 30
     assert record["started_at"] == "2026-11-23T09:00:00+00:00"

@@ -34,21 +34,23 @@ def ended(sid: str, start: datetime, minutes: float, *, phone: int = 0, app: int
 def test_a_hand_computed_week() -> None:
     week = IsoWeek(2026, 48)
     data = [
-        ended("a", T0, 45, phone=2, app=1, answers=(3, 4, 3, 4)),  # Mon, score 3.5
-        ended("b", T0 + timedelta(hours=5), 15, phone=1, answers=(5, 5, 5, 5)),  # Mon, 5.0
+        # presence = 1 + (mean - 1) * 0.9 ** marks (core.scoring)
+        ended("a", T0, 45, phone=2, app=1, answers=(3, 4, 3, 4)),  # Mon, 1 + 2.5 * 0.729
+        ended("b", T0 + timedelta(hours=5), 15, phone=1, answers=(5, 5, 5, 5)),  # Mon, 4.6
         ended("c", T0 + timedelta(days=2), 30, answers=(5, 5, 4, 5)),  # Wed, 4.75
         ended("d", T0 + timedelta(days=7), 60, phone=9),  # next week: not counted
         ended("e", T0 - timedelta(hours=12), 60, phone=9),  # Sunday before: not counted
     ]
     stats = week_stats(data, week, T0 + timedelta(days=10), UTC)
     monday, _, wednesday = stats.days[:3]
-    assert (monday.sessions, monday.minutes, monday.average_score) == (2, 60, 4.25)
+    assert (monday.sessions, monday.minutes) == (2, 60)
+    assert monday.average_score == pytest.approx((2.8225 + 4.6) / 2)
     assert monday.marks == {"phone": 3, "app": 1}
     assert (wednesday.minutes, wednesday.average_score) == (30, 4.75)
     assert [s.id for s in stats.sessions] == ["a", "b", "c"]
     assert stats.total_minutes == 90
     assert stats.total_marks == {"phone": 3, "app": 1}
-    assert stats.average_score == pytest.approx((3.5 + 5 + 4.75) / 3)
+    assert stats.average_score == pytest.approx((2.8225 + 4.6 + 4.75) / 3)
     assert all(d.sessions == 0 and d.average_score is None for d in stats.days[3:])
 
 
@@ -118,8 +120,8 @@ def test_report_document_and_text() -> None:
     doc = report_document(stats)
     assert doc["week"] == "2026-W48"
     assert doc["days"][0] == {"date": "2026-11-23", "sessions": 1, "minutes": 45.0,
-                              "marks": {"phone": 2, "app": 1}, "average_score": 3.5}  # fmt: skip
+                              "marks": {"phone": 2, "app": 1}, "average_score": 2.82}  # fmt: skip
     assert doc["totals"]["marks"] == {"phone": 2, "app": 1}
-    assert doc["sessions"][0]["score"] == 3.5
+    assert doc["sessions"][0]["score"] == 2.82  # presence: 1 + (3.5 - 1) * 0.9 ** 3
     text = report_text(stats)
-    assert "Mon 23 Nov" in text and "3.5" in text
+    assert "Mon 23 Nov" in text and "2.8" in text

@@ -25,7 +25,9 @@ on a small Linux desktop, and tears it all down again:
 5. The notification daemon **dunst**, started explicitly.  Ready when
    ``org.freedesktop.Notifications`` is owned on the bus *by our dunst's PID*.  We poll with
    ``NameHasOwner`` (never with a call to the name itself: that would D-Bus-activate a second
-   daemon from ``/usr/share/dbus-1/services``).
+   daemon from ``/usr/share/dbus-1/services``).  ``notification_daemon=`` starts another one
+   instead (a name from :data:`NOTIFICATION_DAEMONS` such as ``"xfce4-notifyd"`` or
+   ``"mate-notification-daemon"``, or any command line, e.g. a test's fake server), or none.
 
 Every process is started in its own session (so its own process group) and is killed by process
 group at teardown: SIGTERM, up to 3 s grace, then SIGKILL, then reaped.  Temporary directories are
@@ -75,6 +77,8 @@ from types import TracebackType
 from typing import NamedTuple, Self, TypeVar
 
 __all__ = [
+    "CUSTOM_DAEMON_NAME",
+    "NOTIFICATION_DAEMONS",
     "REQUIRED_BINARIES",
     "DesktopError",
     "Geometry",
@@ -97,6 +101,25 @@ REQUIRED_BINARIES: tuple[str, ...] = (
     "dunst",
     "dunstctl",
 )
+
+#: Notification daemons the desktop can start by name (``notification_daemon=``): the
+#: candidate paths of each program (the first that exists is run; a bare name is looked up on
+#: PATH).  Debian: dunst, xfce4-notifyd, mate-notification-daemon.
+NOTIFICATION_DAEMONS: dict[str, tuple[str, ...]] = {
+    "dunst": ("dunst",),
+    "xfce4-notifyd": (
+        "/usr/lib/x86_64-linux-gnu/xfce4/notifyd/xfce4-notifyd",
+        "/usr/lib/aarch64-linux-gnu/xfce4/notifyd/xfce4-notifyd",
+        "/usr/lib/xfce4/notifyd/xfce4-notifyd",
+    ),
+    "mate-notification-daemon": (
+        "/usr/lib/mate-notification-daemon/mate-notification-daemon",
+        "/usr/libexec/mate-notification-daemon",
+    ),
+}
+#: The log and :attr:`HeadlessDesktop.pids` name of a daemon given as a command line.
+CUSTOM_DAEMON_NAME = "notification-daemon"
+_DUNST_ONLY_BINARIES = ("dunst", "dunstctl")
 
 #: Variables of the caller's session that must not leak into the private desktop.
 _LEAKY_ENV_PREFIXES = ("XDG_", "DBUS_", "WAYLAND_", "GNOME_", "KDE_", "QT_", "GTK_", "AT_SPI_")
@@ -269,18 +292,30 @@ class HeadlessDesktop:
         startup_timeout_s: float = 15.0,
         keep_dir: bool = False,
         base_env: Mapping[str, str] | None = None,
+        notification_daemon: str | Sequence[str] | None = "dunst",
     ) -> None:
         """Configure (but do not start) the desktop.
 
         ``screen`` is Xvfb's ``WxHxDEPTH``; ``startup_timeout_s`` bounds each start-up wait;
         ``keep_dir`` keeps the temporary directory (logs, HOME) after teardown for debugging;
         ``base_env`` is the environment to start from (default ``os.environ``, cleaned of the
-        caller's desktop session variables).
+        caller's desktop session variables); ``notification_daemon`` is the daemon to start and
+        wait for: a key of :data:`NOTIFICATION_DAEMONS` (default ``"dunst"``), a command line
+        (a sequence; it must own ``org.freedesktop.Notifications`` itself, under the PID it was
+        started with; logged as :data:`CUSTOM_DAEMON_NAME`), or None for no daemon.
         """
         self._screen = screen
         self._startup_timeout_s = startup_timeout_s
         self._keep_dir = keep_dir
         self._base_env = dict(os.environ if base_env is None else base_env)
+        if isinstance(notification_daemon, str) and notification_daemon not in (
+            NOTIFICATION_DAEMONS
+        ):
+            raise DesktopError(
+                f"unknown notification daemon {notification_daemon!r}; known: "
+                + ", ".join(NOTIFICATION_DAEMONS)
+            )
+        self._daemon = notification_daemon
         self._children: list[_Child] = []
         self._root: Path | None = None
         self._xlib: _XLib | None = None
@@ -308,12 +343,13 @@ class HeadlessDesktop:
         """Stand up the whole desktop; on any failure, tear down what started and raise."""
         if self._root is not None:
             raise DesktopError("HeadlessDesktop.start() called twice")
-        missing = _missing_binaries(REQUIRED_BINARIES, self._base_env)
+        missing = _missing_binaries(self._required_binaries(), self._base_env)
         if missing:
             raise DesktopError(
                 "cannot stand up the headless desktop: missing program(s) "
                 + ", ".join(missing)
-                + " (Debian: apt-get install xvfb x11-utils xdotool dbus dbus-bin trayer dunst)"
+                + " (Debian: apt-get install xvfb x11-utils xdotool dbus dbus-bin trayer dunst"
+                + " xfce4-notifyd mate-notification-daemon)"
             )
         started = time.monotonic()
         try:
@@ -321,7 +357,7 @@ class HeadlessDesktop:
             self._start_xvfb()
             self._start_bus()
             self._start_trayer()
-            self._start_dunst()
+            self._start_notification_daemon()
         except Exception as exc:
             logs = self._log_tails()
             self.stop()
@@ -638,23 +674,49 @@ class HeadlessDesktop:
         )
         self.timings_s["trayer"] = time.monotonic() - started
 
-    # ------------------------------------------------------------------- dunst
+    # ---------------------------------------------------- the notification daemon
 
-    def _start_dunst(self) -> None:
+    def _required_binaries(self) -> tuple[str, ...]:
+        """REQUIRED_BINARIES, with the chosen notification daemon in place of dunst."""
+        if self._daemon == "dunst":
+            return REQUIRED_BINARIES
+        base = tuple(name for name in REQUIRED_BINARIES if name not in _DUNST_ONLY_BINARIES)
+        if isinstance(self._daemon, str):
+            return (*base, self._daemon_command()[0])
+        return base
+
+    def _daemon_command(self) -> list[str]:
+        """The command line of the chosen daemon (a known one: its first installed path)."""
+        if not isinstance(self._daemon, str):
+            return list(self._daemon or ())
+        candidates = NOTIFICATION_DAEMONS[self._daemon]
+        return [next((path for path in candidates if Path(path).exists()), candidates[0])]
+
+    @property
+    def notification_daemon_name(self) -> str | None:
+        """The log / :attr:`pids` name of the notification daemon (None when there is none)."""
+        if self._daemon is None:
+            return None
+        return self._daemon if isinstance(self._daemon, str) else CUSTOM_DAEMON_NAME
+
+    def _start_notification_daemon(self) -> None:
+        name = self.notification_daemon_name
+        if name is None:
+            return
         started = time.monotonic()
-        proc = self.spawn(["dunst"], name="dunst")
+        proc = self.spawn(self._daemon_command(), name=name)
 
         def owned() -> bool:
-            self._child_died(proc, "dunst")
+            self._child_died(proc, name)
             owner = self.bus_name_owner_pid(_NOTIFICATIONS)
             if owner is not None and owner != proc.pid:
                 raise DesktopError(
-                    f"{_NOTIFICATIONS} is owned by PID {owner}, not by our dunst ({proc.pid})"
+                    f"{_NOTIFICATIONS} is owned by PID {owner}, not by our {name} ({proc.pid})"
                 )
             return owner == proc.pid
 
-        wait_until(owned, timeout_s=self._startup_timeout_s, what=f"dunst to own {_NOTIFICATIONS}")
-        self.timings_s["dunst"] = time.monotonic() - started
+        wait_until(owned, timeout_s=self._startup_timeout_s, what=f"{name} to own {_NOTIFICATIONS}")
+        self.timings_s[name] = time.monotonic() - started
 
     def notification_counts(self) -> NotificationCounts:
         """dunst's waiting / displayed / history counters (``dunstctl count``)."""

@@ -207,3 +207,17 @@ def test_the_network_check_sees_a_real_socket() -> None:
         listener.bind(("127.0.0.1", 0))
         listener.listen()
         assert any(line.startswith("tcp:") for line in inet_sockets_of(os.getpid()))
+
+
+def test_global_hotkeys_mark_silently(app: RunningApp, desktop: HeadlessDesktop) -> None:
+    desktop.key("ctrl+alt+p")  # no session yet: ignored
+    assert app.cli("start", "--with", "Kim").returncode == 0
+    windows_before = set(desktop.visible_windows())
+    desktop.key("ctrl+alt+p")
+    desktop.key("ctrl+alt+shift+a")  # extra modifiers still count
+    wait_until(lambda: app.status()["session"]["marks"] == {"phone": 1, "app": 1} or None,
+               timeout_s=5, what="two marks from hotkeys")  # fmt: skip
+    desktop.key("ctrl+alt+z")
+    wait_until(lambda: app.status()["session"]["marks"] == {"phone": 1, "app": 0} or None,
+               timeout_s=5, what="undo from its hotkey")  # fmt: skip
+    assert set(desktop.visible_windows()) == windows_before  # nothing appeared on screen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import time
 from pathlib import Path
 
 from focusmate_app import installed_focusmate
@@ -24,3 +25,24 @@ def test_no_display_is_a_clear_error_not_a_qt_abort(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "no graphical desktop found" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_without_a_display_the_app_runs_and_says_hotkeys_are_off(tmp_path: Path) -> None:
+    env = bare_env() | {"QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(tmp_path)}
+    proc = subprocess.Popen([installed_focusmate(), "--data-dir", str(tmp_path / "data")],
+                            env=env, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            status = subprocess.run([installed_focusmate(), "--data-dir", str(tmp_path / "data"),
+                                     "status"], env=env, capture_output=True, text=True,
+                                    check=False)  # fmt: skip
+            if status.returncode == 0 or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        assert status.returncode == 0 and "Idle" in status.stdout
+    finally:
+        proc.terminate()
+        _, stderr = proc.communicate(timeout=10)
+    assert "global hotkeys: no X display" in stderr
+    assert "focusmate log phone" in stderr

@@ -29,14 +29,15 @@ def test_it_asks_the_four_questions_about_the_named_person(qtbot: QtBot) -> None
     assert dialog.perspective_edit.accessibleName() == "What was Ana thinking or feeling?"
 
 
-def test_save_needs_all_four_answers(qtbot: QtBot) -> None:
+def test_save_needs_all_five_ratings(qtbot: QtBot) -> None:
     dialog = make(qtbot)
     dialog.set_answer(Question.FULLY_PRESENT, 2)
     with qtbot.assertNotEmitted(dialog.saved):
         dialog.save_button.click()
-    assert "3 still open" in dialog.error_label.text() and dialog.isVisible()
+    assert "4 still open" in dialog.error_label.text() and dialog.isVisible()
     for question, value in zip(Question, (2, 3, 4, 5), strict=True):
         dialog.set_answer(question, value)
+    dialog.set_answer("empathy", 4)
     qtbot.keyClicks(dialog.perspective_edit, "worried about the Q4 quota")
     qtbot.keyClicks(dialog.next_time_edit, "ask before advising")
     with qtbot.waitSignal(dialog.saved) as saved:
@@ -45,7 +46,7 @@ def test_save_needs_all_four_answers(qtbot: QtBot) -> None:
     assert session_id == "s1"
     assert reflection == Reflection(
         dict(zip(Question, (2, 3, 4, 5), strict=True)),
-        "worried about the Q4 quota", "ask before advising", complete=True,
+        "worried about the Q4 quota", "ask before advising", complete=True, empathy=4,
     )  # fmt: skip
 
 

@@ -66,6 +66,7 @@ def test_the_whole_loop(
     assert reflection.isVisible()
     for question in Question:
         reflection.set_answer(question, 4)
+    reflection.set_answer("empathy", 4)
     reflection.save_button.click()
     assert controller.pending_reflections() == []
     actions.review.trigger()
@@ -73,7 +74,7 @@ def test_the_whole_loop(
     assert isinstance(review, ReviewWindow) and review.isVisible()
     assert review.table.rowCount() == 1
     assert review.table.item(0, 2).text() == "Ana"
-    assert review.table.item(0, 7).text() == "4.0"
+    assert review.table.item(0, 7).text() == "3.2"  # presence: 1 + 3 * 0.9 ** 3 (3 marks)
 
 
 def test_a_refused_start_keeps_the_dialog_and_the_text(
@@ -160,6 +161,7 @@ def test_a_failed_save_keeps_the_reflection_open_with_its_text(
     dialog = shell.reflection_dialogs["s1"]
     for question in Question:
         dialog.set_answer(question, 3)
+    dialog.set_answer("empathy", 3)
     qtbot.keyClicks(dialog.next_time_edit, "listen longer")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Path, "replace", _disk_full)  # the atomic rename fails, as on a full disk
@@ -184,3 +186,23 @@ def test_a_notice_waits_for_the_end_of_the_session(
     controller.end()
     assert [b.text() for b in shell.notice_boxes] == ["Your data file was damaged"]
     assert shell.notice_boxes[0].isVisible() and not shell.notice_boxes[0].isModal()
+
+
+def test_hotkeys_mark_and_undo_silently_and_are_ignored_when_idle(
+    shell: Shell, controller: SessionController, clock: FakeClock
+) -> None:
+    shell.on_hotkey("phone")  # no session: ignored, no error
+    assert shell.last_error == ""
+    controller.start("Ana", 30)
+    shell.on_hotkey("phone")
+    shell.on_hotkey("app")
+    shell.on_hotkey("undo")
+    assert [m.kind for m in controller.current.marks] == ["phone"]  # type: ignore[union-attr]
+    assert not shell.session_window.isVisible()
+
+
+def test_the_session_window_explains_missing_hotkeys(shell: Shell) -> None:
+    shell.session_window.show_hotkey_note("Wayland session: bind focusmate log phone")
+    assert not shell.session_window.hotkey_note.isHidden()
+    shell.session_window.show_hotkey_note("")
+    assert shell.session_window.hotkey_note.isHidden()

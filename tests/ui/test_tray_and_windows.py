@@ -32,7 +32,7 @@ def test_menu_idle_then_in_session(
     shown: list[QAction] = []
     assert visible_texts(menu) == ["Idle: no coaching session running",
                                    "&Start coaching session…", "&Weekly review",
-                                   "&Quit focusmate"]  # fmt: skip
+                                   "&Morning stillness…", "&Quit focusmate"]  # fmt: skip
     controller.start("Ana", 30)
     shown = sync_reflections(menu, actions, shown)
     assert visible_texts(menu) == [
@@ -42,8 +42,8 @@ def test_menu_idle_then_in_session(
     ]  # fmt: skip
     controller.end()
     shown = sync_reflections(menu, actions, shown)
-    assert visible_texts(menu)[-3:] == ["Reflect on Ana (Mon 23 Nov)…", "&Weekly review",
-                                        "&Quit focusmate"]  # fmt: skip
+    assert visible_texts(menu)[-4:] == ["Reflect on Ana (Mon 23 Nov)…", "&Weekly review",
+                                        "&Morning stillness…", "&Quit focusmate"]  # fmt: skip
     clock.advance(hours=2)
     controller.start("Ben", 30)
     controller.end()
@@ -120,7 +120,8 @@ def test_control_window_mirrors_the_menu(
     qtbot.addWidget(window)
     window.show()
     labels = [b.text() for b in window.buttons.values()]
-    assert labels == ["Start coaching session…", "Weekly review", "Quit focusmate"]
+    assert labels == ["Start coaching session…", "Weekly review", "Morning stillness…",
+                      "Quit focusmate"]  # fmt: skip
     controller.start("Ana", 30)
     labels = [b.text() for b in window.buttons.values()]
     assert labels == ["Show session window", "Log phone check", "Log app switch",

@@ -1,0 +1,162 @@
+"""The check-in before a session: carry-over with and without history, checklist, countdown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from focusmate.controller import SessionController
+from focusmate.core.dnd import DndStatus
+from focusmate.core.model import (
+    DEFAULT_INTENTION,
+    CheckIn,
+    ChecklistItem,
+    Question,
+    Reflection,
+)
+from focusmate.shell import Shell
+from focusmate.ui.actions import AppActions
+from focusmate.ui.start_dialog import StartDialog
+from tests.fakes import FakeClock
+
+
+@pytest.fixture
+def shell(controller: SessionController, actions: AppActions) -> Iterator[Shell]:
+    shell = Shell(controller, actions, use_tray=False, confirm=lambda _q: False)
+    shell.show()
+    yield shell
+    shell.close_all()
+
+
+def reflect(controller: SessionController, sid: str, commitment: str, **extra: object) -> None:
+    reflection = Reflection(dict.fromkeys(Question, 4), "worried about the quota", commitment,
+                            complete=True, empathy=4, **extra)  # type: ignore[arg-type]  # fmt: skip
+    controller.save_reflection(sid, reflection)
+
+
+def past_sessions(controller: SessionController, clock: FakeClock) -> None:
+    """Two earlier sessions with Ana, the second saying "the same challenge as last time"."""
+    controller.start("Ana", 30)
+    controller.end()
+    reflect(controller, "s1", "listen longer")
+    clock.advance(days=7)
+    controller.start("Ana", 30)
+    controller.end()
+    reflect(controller, "s2", "ask two questions before advising",
+            previous_session_id="s1", same_challenge=True)  # fmt: skip
+    clock.advance(days=7)
+
+
+def open_checkin(qtbot: QtBot, shell: Shell, actions: AppActions, name: str) -> StartDialog:
+    actions.start.trigger()
+    dialog = shell.start_dialog
+    assert dialog is not None
+    with qtbot.waitActive(dialog):  # mnemonics work in the active window
+        dialog.activateWindow()
+    dialog.name_edit.setText(name)  # typed, the completer's popup would grab the keyboard
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # Check &in
+    qtbot.waitUntil(lambda: dialog.checking_in, timeout=2000)  # a mnemonic animates its click
+    return dialog
+
+
+def test_with_history_it_shows_last_time_and_enter_starts(
+    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController,
+    clock: FakeClock,
+) -> None:  # fmt: skip
+    past_sessions(controller, clock)
+    dialog = open_checkin(qtbot, shell, actions, "ana")
+    text = dialog.checkin_page.carry_label.text()
+    assert "Last session: <b>Mon 30 Nov</b>" in text
+    assert "worried about the quota" in text
+    assert "“ask two questions before advising”" in text
+    assert "same challenge has come up 2 sessions in a row" in text and "Mon 23 Nov" in text
+    assert (
+        dialog.checkin_page.intention_edit.text()
+        == DEFAULT_INTENTION
+        == ("Empathy first, advice second")
+    )
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)  # tick "Phone out of reach"
+    with qtbot.waitSignal(dialog.submitted):
+        qtbot.keyClick(dialog.checkin_page.intention_edit, Qt.Key.Key_Return)
+    session = controller.current
+    assert session is not None and session.with_name == "ana"
+    assert session.checkin == CheckIn(DEFAULT_INTENTION, frozenset({ChecklistItem.PHONE_AWAY}))
+    assert controller.status()["session"]["carry_over"]["commitment"] == (
+        "ask two questions before advising"
+    )
+
+
+def test_without_history_it_says_so(
+    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController
+) -> None:
+    dialog = open_checkin(qtbot, shell, actions, "Cy")
+    assert "first session with Cy" in dialog.checkin_page.carry_label.text()
+    notifications = dialog.checkin_page.dnd_label.text()
+    assert "unknown" in notifications  # the controller offers no do-not-disturb status yet
+    assert not dialog.checkin_page.checks[ChecklistItem.NOTIFICATIONS_SILENCED].isChecked()
+    dialog.checkin_page.intention_edit.setText("Listen to the end of every sentence")
+    dialog.buttons.accepted.emit()
+    assert controller.current is not None and controller.current.checkin is not None
+    assert controller.current.checkin.intention == "Listen to the end of every sentence"
+
+
+def test_skipping_or_going_back_records_no_checkin(
+    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController
+) -> None:
+    dialog = open_checkin(qtbot, shell, actions, "Dee")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # &Back
+    qtbot.waitUntil(lambda: not dialog.checking_in, timeout=2000)
+    assert dialog.checkin() is None
+    with qtbot.waitSignal(dialog.submitted):
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert controller.current is not None and controller.current.checkin is None
+
+
+def test_a_name_comes_first(qtbot: QtBot) -> None:
+    dialog = StartDialog([])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.checkin_button.click()
+    assert not dialog.checking_in and "name first" in dialog.error_label.text()
+
+
+def test_the_do_not_disturb_state_is_shown_when_known(qtbot: QtBot) -> None:
+    status = DndStatus("dunst", engaged=True, detail="silenced by dunst until the session ends")
+    dialog = StartDialog([], dnd_status=lambda: status)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("Eve")
+    dialog.show_checkin()
+    page = dialog.checkin_page
+    assert "silenced by dunst" in page.dnd_label.text()
+    assert page.checks[ChecklistItem.NOTIFICATIONS_SILENCED].isChecked()
+
+
+def test_the_slow_down_counts_quietly_and_is_recorded(qtbot: QtBot) -> None:
+    dialog = StartDialog([], slow_down_s=1)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("Flo")
+    dialog.show()
+    dialog.show_checkin()
+    page = dialog.checkin_page
+    assert page.slow_button.text() == "Slow &down for 1 s"
+    page.slow_button.click()
+    assert page.counting and "0:01" in page.countdown_label.text()
+    qtbot.waitUntil(lambda: not page.counting, timeout=3000)
+    assert page.countdown_label.text().startswith("Ready")
+    checkin = dialog.checkin()
+    assert checkin is not None and checkin.slowed_down_s == 1
+
+
+def test_closing_stops_the_countdown(qtbot: QtBot) -> None:
+    dialog = StartDialog([])
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("Gus")
+    dialog.show()
+    dialog.show_checkin()
+    dialog.checkin_page.slow_button.click()
+    assert dialog.checkin_page.counting
+    dialog.reject()
+    assert not dialog.checkin_page.counting

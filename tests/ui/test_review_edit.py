@@ -1,0 +1,119 @@
+"""Past reflections open from the weekly review; editing a saved one never makes it a draft."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from focusmate.controller import SessionController
+from focusmate.core.model import Question, Reflection
+from focusmate.shell import Shell
+from focusmate.ui.actions import AppActions
+from focusmate.ui.reflection_dialog import EMPATHY
+from focusmate.ui.review_window import ReviewWindow
+from tests.fakes import FakeClock
+
+
+@pytest.fixture
+def shell(controller: SessionController, actions: AppActions) -> Iterator[Shell]:
+    shell = Shell(controller, actions, use_tray=False, confirm=lambda _q: False)
+    shell.show()
+    yield shell
+    shell.close_all()
+
+
+def saved_session(controller: SessionController, clock: FakeClock, name: str) -> str:
+    session = controller.start(name, 30)
+    clock.advance(minutes=30)
+    controller.end()
+    reflection = Reflection(dict.fromkeys(Question, 4), "tired", "pause", complete=True, empathy=4)
+    controller.save_reflection(session.id, reflection)
+    return session.id
+
+
+def open_review(shell: Shell, actions: AppActions) -> ReviewWindow:
+    actions.review.trigger()
+    review = shell.review_window
+    assert isinstance(review, ReviewWindow)
+    return review
+
+
+def activate_row(qtbot: QtBot, review: ReviewWindow, row: int) -> None:
+    """Double-click the row, as the manager would."""
+    rect = review.table.visualRect(review.table.model().index(row, 2))
+    viewport = review.table.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())  # the first press
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_a_saved_reflection_opens_from_the_review_and_stays_complete(
+    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController,
+    clock: FakeClock,
+) -> None:  # fmt: skip
+    sid = saved_session(controller, clock, "Ana")
+    for dialog in list(shell.reflection_dialogs.values()):
+        dialog.accept()
+    review = open_review(shell, actions)
+    assert review.table.item(0, 7).text() == "4.0"
+    activate_row(qtbot, review, 0)
+    dialog = shell.reflection_dialogs[sid]
+    assert dialog.isVisible() and dialog.editing
+    assert "Your reflection on the session with Ana" in dialog.windowTitle()
+    assert dialog.later_button.text() == "&Close"
+    assert dialog.reflection(complete=True).next_time == "pause"
+    dialog.set_answer(Question.FULLY_PRESENT, 2)  # an honest second look
+    qtbot.keyClicks(dialog.next_time_edit, " longer")
+    with qtbot.waitSignal(dialog.draft_saved, timeout=2000):
+        pass  # the edit is saved as the manager types ...
+    saved = controller.session(sid)
+    assert saved is not None and saved.reflection is not None
+    assert saved.reflection.complete  # ... and is never demoted to a draft
+    assert saved.reflection.next_time == "pause longer"
+    assert controller.pending_reflections() == []
+    assert review.table.item(0, 7).text() == "3.7"  # the review follows: (2+4+4+4+2*4)/6
+    dialog.later_button.click()
+    assert sid not in shell.reflection_dialogs
+
+
+def test_a_pending_reflection_opens_from_the_review_too(
+    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController
+) -> None:
+    session = controller.start("Ben", 30)
+    controller.end()
+    shell.reflection_dialogs[session.id].reject()  # Later
+    review = open_review(shell, actions)
+    assert review.table.item(0, 7).text() == "pending"
+    activate_row(qtbot, review, 0)
+    dialog = shell.reflection_dialogs[session.id]
+    assert not dialog.editing and dialog.later_button.text() == "&Later"
+    for question in Question:
+        dialog.set_answer(question, 5)
+    dialog.set_answer(EMPATHY, 5)
+    dialog.save_button.click()
+    assert controller.pending_reflections() == []
+    assert review.table.item(0, 7).text() == "5.0"
+
+
+def test_enter_on_a_row_opens_it(
+    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController,
+    clock: FakeClock,
+) -> None:  # fmt: skip
+    sid = saved_session(controller, clock, "Cy")
+    review = open_review(shell, actions)
+    with qtbot.waitSignal(review.session_activated) as activated:
+        review.table.setCurrentCell(0, 0)
+        review.table.activated.emit(review.table.currentIndex())  # Enter, on most styles
+    assert activated.args == [sid]
+
+
+def test_a_running_session_has_no_reflection_to_open(
+    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController
+) -> None:
+    session = controller.start("Dee", 30)
+    review = open_review(shell, actions)
+    assert review.table.item(0, 3).text() == "running"
+    activate_row(qtbot, review, 0)
+    assert session.id not in shell.reflection_dialogs
