@@ -29,7 +29,7 @@ from focusmate.core.settings import Settings
 from focusmate.core.shortcut_help import shortcut_help
 from focusmate.desktop.hotkeys import GlobalHotkeys
 from focusmate.desktop.ipc_server import CommandServer
-from focusmate.desktop.locations import lock_path, server_name
+from focusmate.desktop.locations import APP_ID, lock_path, server_name
 from focusmate.desktop.notifications import make_notifier
 from focusmate.desktop.single_instance import InstanceLock
 from focusmate.desktop.system_clock import clock_from_environment
@@ -144,7 +144,7 @@ def _application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("focusmate")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("focusmate")
+    app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # closing a dialog must not end a tray app
     return app

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from focusmate.core.calendar_export import ics_document
+from focusmate import exports
 from focusmate.core.errors import InvalidInput, StorageFailure
 from focusmate.core.records import merge_sessions
 from focusmate.core.report import report_text
-from focusmate.core.week_review import review_csv, review_document, week_review
+from focusmate.core.week_review import week_review
 from focusmate.core.weekly import IsoWeek, local_day
-from focusmate.storage.atomic_files import atomic_write_bytes
+from focusmate.exports import SessionsFormat, WeekFormat, sessions_text, write_text, write_week
 from focusmate.storage.repository import TinyDBSessionRepository
-from focusmate.storage.transfer import export_csv, export_json, read_import_file
+from focusmate.storage.transfer import read_import_file
 
 
 def _reader(data: Path) -> TinyDBSessionRepository:
@@ -35,14 +34,10 @@ def report(
     sessions = _reader(data).all_sessions() if data.is_dir() else []
     review = week_review(sessions, week, now, None)
     if png is not None:
-        from focusmate.ui.chart_png import render_week_png  # noqa: PLC0415 - Qt only here
-
-        render_week_png(review.stats, Path(png))
+        write_week(review, WeekFormat.PNG, Path(png))
         print(f"Wrote the chart of {week} to {png}.", file=sys.stderr)
-    if as_json:
-        print(json.dumps(review_document(review), ensure_ascii=False, indent=2))
-    elif as_csv:
-        sys.stdout.write(review_csv(review))
+    if as_json or as_csv:
+        sys.stdout.write(exports.week_text(review, WeekFormat.JSON if as_json else WeekFormat.CSV))
     elif png is None:
         print(report_text(review.stats))
         print(*(f"• {line}" for line in review.insights), sep="\n")
@@ -50,19 +45,12 @@ def report(
 
 def export(data: Path, file_format: str, output: str | None) -> None:
     sessions = _reader(data).all_sessions()
-    if file_format == "ics":
-        text = ics_document(sessions, stamp=datetime.now(UTC))
-    else:
-        text = export_json(sessions) if file_format == "json" else export_csv(sessions)
+    text = sessions_text(sessions, SessionsFormat(file_format))
     if output is None:
         sys.stdout.write(text)
         return
-    target = Path(output)
-    try:
-        atomic_write_bytes(target.absolute(), text.encode())
-    except OSError as error:
-        raise StorageFailure(f"cannot write {target}: {error.strerror or error}") from None
-    print(f"Exported {len(sessions)} sessions to {target}.", file=sys.stderr)
+    write_text(Path(output), text)
+    print(f"Exported {len(sessions)} sessions to {output}.", file=sys.stderr)
 
 
 def import_file(data: Path, file: Path) -> tuple[int, int, int] | None:

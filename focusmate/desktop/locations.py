@@ -11,6 +11,8 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "focusmate"
+#: The reverse-DNS id of the .desktop file, AppStream metainfo and autostart entry.
+APP_ID = "app.focusmate.Focusmate"
 DATA_DIR_ENV = "FOCUSMATE_DATA_DIR"
 LOCK_FILE_NAME = "focusmate.lock"
 

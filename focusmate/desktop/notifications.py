@@ -24,10 +24,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QSocketNotifier
 
 from focusmate.core.ports import Notification, Notifier, OnClick
+from focusmate.desktop.locations import APP_ID, APP_NAME
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "focusmate"
 EXPIRE_MS = 10_000
 CALL_TIMEOUT_S = 2.0
 NOTIFY_SIGNATURE = "susssasa{sv}i"
@@ -159,7 +159,7 @@ def _notify_message(notification: Notification, *, clickable: bool) -> Any:
 
     address = DBusAddress(_PATH, bus_name=_SERVICE, interface=_SERVICE)
     actions = [_DEFAULT_ACTION, "Open"] if clickable else []
-    hints = {"desktop-entry": ("s", APP_NAME)}
+    hints = {"desktop-entry": ("s", APP_ID)}
     # app_name, replaces_id (u), app_icon, summary, body, actions, hints, expire_timeout (ms)
     body = (APP_NAME, 0, "", notification.title, notification.body, actions, hints, EXPIRE_MS)
     return new_method_call(address, "Notify", NOTIFY_SIGNATURE, body)

@@ -93,7 +93,7 @@ def test_the_notify_call_is_spelled_out() -> None:
     app_name, replaces, _icon, summary, body, actions, hints, expire = message.body
     assert (app_name, replaces, summary, body) == ("focusmate", 0, NOTE.title, NOTE.body)
     assert actions == ["default", "Open"] and expire == EXPIRE_MS == 10_000
-    assert hints == {"desktop-entry": ("s", "focusmate")}
+    assert hints == {"desktop-entry": ("s", "app.focusmate.Focusmate")}
     assert notifications._notify_message(NOTE, clickable=False).body[5] == []  # noqa: SLF001
 
 

@@ -1,0 +1,61 @@
+"""Exports to files, shared by the CLI and the review window's buttons.
+
+Sessions: JSON (the export format), CSV (a row per session), ICS (calendar events).
+A week: JSON (aggregates, people, insights), CSV (a row per day), PNG (the chart).
+Every file is written atomically, so a failed export never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from focusmate.core.calendar_export import ics_document
+from focusmate.core.errors import StorageFailure
+from focusmate.core.model import CoachingSession
+from focusmate.core.week_review import WeekReview, review_csv, review_document
+from focusmate.storage.atomic_files import atomic_write_bytes
+from focusmate.storage.transfer import export_csv, export_json
+
+
+class SessionsFormat(StrEnum):
+    JSON = "json"
+    CSV = "csv"
+    ICS = "ics"
+
+
+class WeekFormat(StrEnum):
+    JSON = "json"
+    CSV = "csv"
+    PNG = "png"
+
+
+def sessions_text(sessions: Sequence[CoachingSession], file_format: SessionsFormat) -> str:
+    if file_format is SessionsFormat.ICS:
+        return ics_document(sessions, stamp=datetime.now(UTC))
+    return export_json(sessions) if file_format is SessionsFormat.JSON else export_csv(sessions)
+
+
+def week_text(review: WeekReview, file_format: WeekFormat) -> str:
+    if file_format is WeekFormat.JSON:
+        return json.dumps(review_document(review), ensure_ascii=False, indent=2) + "\n"
+    return review_csv(review)
+
+
+def write_text(target: Path, text: str) -> None:
+    try:
+        atomic_write_bytes(target.absolute(), text.encode())
+    except OSError as error:
+        raise StorageFailure(f"cannot write {target}: {error.strerror or error}") from None
+
+
+def write_week(review: WeekReview, file_format: WeekFormat, target: Path) -> None:
+    if file_format is WeekFormat.PNG:
+        from focusmate.ui.chart_png import render_week_png  # noqa: PLC0415 - Qt only here
+
+        render_week_png(review.stats, target)
+    else:
+        write_text(target, week_text(review, file_format))
