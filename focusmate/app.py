@@ -27,12 +27,14 @@ from focusmate.core.hotkeys import HotkeyBindings
 from focusmate.core.morning import morning_notification
 from focusmate.core.settings import Settings
 from focusmate.core.shortcut_help import shortcut_help
+from focusmate.desktop.dnd import choose_backend
 from focusmate.desktop.hotkeys import GlobalHotkeys
 from focusmate.desktop.ipc_server import CommandServer
 from focusmate.desktop.locations import APP_ID, lock_path, server_name
 from focusmate.desktop.notifications import make_notifier
 from focusmate.desktop.single_instance import InstanceLock
 from focusmate.desktop.system_clock import clock_from_environment
+from focusmate.dnd_session import DndSession
 from focusmate.reminder_scheduler import ReminderScheduler
 from focusmate.remote import RemoteCommands
 from focusmate.shell import Shell
@@ -46,6 +48,9 @@ from focusmate.ui.icons import app_icon
 log = logging.getLogger(__name__)
 
 TRAY_WAIT_MS = 2000
+#: Kept in the data folder, not the runtime dir: a desktop's stored state (GNOME, Xfce)
+#: outlives a power loss, so the journal that restores it must too.
+DND_JOURNAL_NAME = "dnd-journal.json"
 TRAY_POLL_MS = 100
 _NO_TRAY_PLATFORMS = frozenset({"offscreen", "minimal", "vnc"})
 
@@ -54,19 +59,28 @@ class AlreadyRunning(Exception):  # noqa: N818 - a state, not a failure
     """Another instance owns this data directory."""
 
 
-def run(data_dir: Path) -> int:
-    """Run the tray app until it quits; raise AlreadyRunning if another instance owns data_dir."""
+def run(data_dir: Path, dnd_backend: str | None = None) -> int:
+    """Run the tray app until it quits; raise AlreadyRunning if another instance owns data_dir.
+
+    ``dnd_backend`` (from --dnd-backend or FOCUSMATE_DND_BACKEND) overrides the settings'
+    choice of do-not-disturb backend, which overrides detection.
+    """
     lock = _lock_data_dir(data_dir)  # before any window system: a second launch only asks
     try:
         clock = clock_from_environment()  # the system clock (FOCUSMATE_FAKE_NOW: a test hook)
         repository, recovery_notice = open_or_recover(data_dir, clock.now())
         take_backup(data_dir, clock.now())
         settings = load_settings(data_dir)
+        silencer = DndSession(
+            choose_backend(dnd_backend or settings.dnd_backend, os.environ),
+            data_dir / DND_JOURNAL_NAME,
+        )
+        dnd_notice = silencer.recover()  # a journal left by a crash or power loss
         _check_display()
         app = _application()
         controller = SessionController(
             repository, clock, lambda: uuid.uuid4().hex, kinds=settings.kinds,
-            notifier=make_notifier(app),
+            notifier=make_notifier(app), silencer=silencer,
         )  # fmt: skip
         controller.session_ended.connect(lambda _id: take_backup(data_dir, clock.now()))
         actions = AppActions(controller)
@@ -77,9 +91,10 @@ def run(data_dir: Path) -> int:
         shell.show()
         reminders = _start_reminders(controller, shell, clock, settings, data_dir)
         hotkeys = _start_hotkeys(shell, settings)
-        if recovery_notice:
-            log.warning("%s", recovery_notice)
-            shell.notice(recovery_notice)
+        for notice in (recovery_notice, dnd_notice):
+            if notice:
+                log.warning("%s", notice)
+                shell.notice(notice)
         wakeup_sockets = _quit_on_signals(app)
         code = app.exec()
         reminders.stop()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,12 +18,15 @@ from typing import NoReturn
 
 from focusmate import __version__
 from focusmate.core.describe import status_text
-from focusmate.core.errors import ExitCode, FocusmateError
+from focusmate.core.dnd import AUTO, BACKEND_NAMES
+from focusmate.core.errors import ExitCode, FocusmateError, InvalidInput
 from focusmate.core.protocol import Message, error_from_response
 from focusmate.core.validation import DEFAULT_MINUTES, parse_minutes
 from focusmate.desktop import ipc_client
 from focusmate.desktop.locations import DATA_DIR_ENV, data_dir, server_name
 from focusmate.storage.settings_store import load_settings
+
+DND_BACKEND_ENV = "FOCUSMATE_DND_BACKEND"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", metavar="DIR", help=f"where the data lives (also ${DATA_DIR_ENV})"
     )
+    parser.add_argument(
+        "--dnd-backend", metavar="NAME", default=os.environ.get(DND_BACKEND_ENV) or None,
+        help=f"do-not-disturb backend: auto or one of {', '.join(BACKEND_NAMES)} "
+        f"(also ${DND_BACKEND_ENV})",
+    )  # fmt: skip
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     start = commands.add_parser("start", help="start a coaching session in the running app")
     start.add_argument("--with", dest="with_name", required=True, metavar="NAME")
@@ -80,7 +89,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace, data: Path) -> int:
     command: str | None = args.command
     if command is None:
-        return _run_app(data)
+        if args.dnd_backend is not None and args.dnd_backend.strip().lower() not in {
+            AUTO, *BACKEND_NAMES,
+        }:  # fmt: skip
+            raise InvalidInput(
+                f"unknown do-not-disturb backend {args.dnd_backend!r}; "
+                f"choose one of: {AUTO}, {', '.join(BACKEND_NAMES)}"
+            )
+        return _run_app(data, args.dnd_backend)
     if command == "start":
         minutes = parse_minutes(args.minutes)
         reply = _ask(data, {"cmd": "start", "with": args.with_name, "minutes": minutes,
@@ -109,11 +125,11 @@ def _dispatch(args: argparse.Namespace, data: Path) -> int:
     return ExitCode.OK
 
 
-def _run_app(data: Path) -> int:
+def _run_app(data: Path, dnd_backend: str | None) -> int:
     from focusmate import app  # noqa: PLC0415 - Qt widgets only when the app itself runs
 
     try:
-        return app.run(data)
+        return app.run(data, dnd_backend)
     except app.AlreadyRunning:
         _ask(data, {"cmd": "show"})
         return ExitCode.OK

@@ -15,11 +15,12 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from focusmate.core.checkin import CarryOver, carry_over, checked_checkin
 from focusmate.core.clock import Clock
+from focusmate.core.dnd import DndStatus
 from focusmate.core.errors import NotPossibleNow, StorageFailure
 from focusmate.core.marks import MarkKinds
 from focusmate.core.model import CheckIn, CoachingSession, Reflection, revised
 from focusmate.core.morning import MorningDigest, morning_digest
-from focusmate.core.ports import Notification, Notifier, OnClick, SessionRepository
+from focusmate.core.ports import Notification, Notifier, OnClick, SessionRepository, Silencer
 from focusmate.core.records import MergeResult, format_instant, merge_sessions
 from focusmate.core.session import (
     Timing,
@@ -32,6 +33,8 @@ from focusmate.core.session import (
 from focusmate.core.weekly import IsoWeek, WeekStats, local_day, week_stats
 
 TICK_INTERVAL_MS = 1000
+#: How often (in ticks) a session checks whether the user turned do-not-disturb off by hand.
+DND_POLL_TICKS = 5
 
 
 class SessionController(QObject):
@@ -55,9 +58,12 @@ class SessionController(QObject):
         tz: tzinfo | None = None,
         kinds: MarkKinds | None = None,
         notifier: Notifier | None = None,
+        silencer: Silencer | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._silencer = silencer
+        self._ticks = 0
         # Notifications wait while a session runs (ARCHITECTURE rule 5); see notify().
         self._notifier = notifier
         self._held: list[tuple[Notification, OnClick | None]] = []
@@ -73,9 +79,10 @@ class SessionController(QObject):
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(TICK_INTERVAL_MS)
-        self._timer.timeout.connect(self.ticked)
+        self._timer.timeout.connect(self._on_tick)
         if self._current is not None:  # resumed after a crash or restart
             self._timer.start()
+            self._silence()
 
     # --- what the views read -------------------------------------------------------
 
@@ -114,8 +121,9 @@ class SessionController(QObject):
     def status(self) -> dict[str, Any]:
         """The `status --json` document."""
         session = self._current
+        dnd = self.dnd_status().as_json()
         if session is None:
-            return {"state": "idle", "session": None}
+            return {"state": "idle", "session": None, "dnd": dnd}
         now_timing = timing(session, self._clock.now())
         counts = session.mark_counts()
         return {
@@ -130,7 +138,34 @@ class SessionController(QObject):
                 "marks": self.kinds.full_counts(counts),
                 "carry_over": self.carry_over_for(session.id).as_json(),
             },
+            "dnd": dnd,
         }
+
+    # --- do-not-disturb -------------------------------------------------------------
+
+    def dnd_status(self) -> DndStatus:
+        """What is silenced and how, or plainly why nothing is (never raises)."""
+        if self._silencer is None:
+            return DndStatus(None, False, "do-not-disturb is not set up")
+        return self._silencer.status()
+
+    def _silence(self) -> None:
+        if self._silencer is not None:
+            self._silencer.engage()
+
+    def _unsilence(self) -> None:
+        if self._silencer is not None:
+            self._silencer.restore()
+
+    def _on_tick(self) -> None:
+        """Once a second during a session; every few seconds, notice if the user turned
+        do-not-disturb off by hand (the silencer then lets go instead of fighting them)."""
+        self._ticks += 1
+        if self._silencer is not None and self._ticks % DND_POLL_TICKS == 0:
+            before = self._silencer.status()
+            if self._silencer.poll() != before:
+                self.state_changed.emit()
+        self.ticked.emit()
 
     # --- intents ------------------------------------------------------------------
 
@@ -143,6 +178,7 @@ class SessionController(QObject):
         self._persist(session)
         self._current = session
         self._timer.start()
+        self._silence()
         self.state_changed.emit()
         return session
 
@@ -170,6 +206,7 @@ class SessionController(QObject):
         self._persist(session)
         self._current = None
         self._timer.stop()
+        self._unsilence()
         self.state_changed.emit()
         self.session_ended.emit(session.id)
         return session

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from focusmate.controller import SessionController
-from focusmate.core.dnd import DndStatus
 from focusmate.core.errors import FocusmateError
 from focusmate.core.hotkeys import UNDO_ACTION
 from focusmate.core.model import Reflection
@@ -118,7 +117,7 @@ class Shell(QObject):
             dialog = StartDialog(
                 self._controller.past_names(),
                 carry_over=self._controller.carry_over,
-                dnd_status=_dnd_status_source(self._controller),
+                dnd_status=self._controller.dnd_status,
             )
             dialog.submitted.connect(self._on_start_submitted)
             dialog.finished.connect(self._forget_start_dialog)
@@ -267,13 +266,6 @@ class Shell(QObject):
                 widget.deleteLater()
         if self.tray is not None:
             self.tray.hide()
-
-
-def _dnd_status_source(controller: Any) -> Callable[[], DndStatus | None] | None:
-    """The controller's do-not-disturb status for the check-in, once it offers one
-    (``dnd_status()``); until then the check-in says "unknown"."""
-    source = getattr(controller, "dnd_status", None)
-    return source if callable(source) else None
 
 
 def _bring_forward(widget: QWidget) -> None:

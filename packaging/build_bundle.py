@@ -212,7 +212,11 @@ def smoke_start(program: Path, run: int, *, label: str = "bundle") -> float:
     """Launch ``program``; it shows its tray icon and answers ``status``. Returns launch-to-icon."""
     with _app_on_desktop(program, label) as (_desktop, app):
         status = app.status()
-        if status != {"state": "idle", "session": None}:
+        if (status["state"], status["session"], status["dnd"]["backend"]) != (
+            "idle",
+            None,
+            "dunst",
+        ):
             raise SmokeTestError(f"status of a fresh start: {status}")
         print(f"{label} run {run}: tray icon after {app.launch_to_icon_s:.2f} s; status idle")
         return app.launch_to_icon_s

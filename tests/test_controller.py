@@ -12,7 +12,9 @@ from focusmate.controller import SessionController
 from focusmate.core.errors import InvalidInput, NotPossibleNow, StorageFailure
 from focusmate.core.marks import MarkKind, MarkKinds
 from focusmate.core.model import CoachingSession, Question, Reflection
+from focusmate.dnd_session import DndSession
 from focusmate.storage.repository import TinyDBSessionRepository
+from tests.desktop.dnd.fake_backend import FakeDnd
 from tests.fakes import T0, FakeClock, FlakyRepository, IdFactory
 
 
@@ -54,7 +56,8 @@ def test_the_whole_session_is_on_disk_at_every_step(
 
 
 def test_status_document(controller: SessionController, clock: FakeClock) -> None:
-    assert controller.status() == {"state": "idle", "session": None}
+    no_dnd = {"backend": None, "engaged": False, "detail": "do-not-disturb is not set up"}
+    assert controller.status() == {"state": "idle", "session": None, "dnd": no_dnd}
     controller.start("Ana", 30)
     clock.advance(minutes=31, seconds=5)
     controller.mark("app")
@@ -66,6 +69,7 @@ def test_status_document(controller: SessionController, clock: FakeClock) -> Non
             "marks": {"phone": 0, "app": 1},
             "carry_over": {"commitment": None, "last_session_at": None},
         },
+        "dnd": no_dnd,
     }  # fmt: skip
 
 
@@ -180,3 +184,32 @@ def test_undo_takes_back_only_a_recent_mark(
     assert [m.kind for m in controller.current.marks] == ["phone"]  # type: ignore[union-attr]
     with pytest.raises(NotPossibleNow, match="89 s old"):
         controller.undo_mark()
+
+
+def test_do_not_disturb_follows_the_session(
+    repo: FlakyRepository, clock: FakeClock, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """With a real DndSession over a fake backend (tests/desktop/dnd/fake_backend.py)."""
+    backend = FakeDnd()
+    silencer = DndSession(backend, tmp_path / "dnd-journal.json", guard=False)
+    controller = SessionController(repo, clock, IdFactory(), silencer=silencer)
+    assert controller.status()["dnd"]["engaged"] is False
+    controller.start("Ana", 30)
+    assert backend.on and controller.status()["dnd"]["engaged"] is True
+    assert controller.status()["dnd"]["backend"] == "fake"
+    backend.on = False  # the manager turns it off by hand mid-session
+    with qtbot.waitSignal(controller.state_changed, timeout=8000):
+        pass  # noticed within DND_POLL_TICKS seconds
+    assert controller.status()["dnd"]["engaged"] is False
+    controller.end()
+    assert backend.on is False  # not turned back on: focusmate does not fight the user
+
+
+def test_a_resumed_session_silences_again(
+    repo: FlakyRepository, clock: FakeClock, tmp_path: Path
+) -> None:
+    SessionController(repo, clock, IdFactory()).start("Ana", 30)
+    backend = FakeDnd()
+    silencer = DndSession(backend, tmp_path / "dnd-journal.json", guard=False)
+    SessionController(repo, clock, IdFactory("n"), silencer=silencer)
+    assert backend.on

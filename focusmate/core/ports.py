@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from focusmate.core.dnd import DndStatus
 from focusmate.core.model import CoachingSession
 
 
@@ -58,3 +59,17 @@ class ReminderLog(Protocol):
     def record_shown(self, at: datetime) -> None:
         """Durably note that the reminder was shown at ``at``."""
         ...
+
+
+class Silencer(Protocol):
+    """Do-not-disturb for the length of a session (focusmate.dnd_session.DndSession).
+
+    Every method fails soft: it returns a status whose detail says what happened."""
+
+    def engage(self) -> DndStatus: ...
+
+    def poll(self) -> DndStatus: ...
+
+    def restore(self) -> DndStatus: ...
+
+    def status(self) -> DndStatus: ...

@@ -47,7 +47,6 @@ from focusmate.desktop.locations import APP_ID, APP_NAME
 log = logging.getLogger(__name__)
 
 
-
 class AutostartError(FocusmateError):
     """Start at login could not be changed; the message says why, fit to show a user."""
 

@@ -35,6 +35,9 @@ class SessionWindow(QWidget):
         self.time_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.marks_label = QLabel()
         self.marks_label.setAccessibleName("Marks")
+        self.dnd_label = QLabel()
+        self.dnd_label.setWordWrap(True)
+        self.dnd_label.setAccessibleName("Notifications")
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b3261e;")
@@ -53,7 +56,7 @@ class SessionWindow(QWidget):
             self.buttons.append(button)
         layout = QVBoxLayout(self)
         labels = (self.with_label, self.focus_label, self.time_label, self.marks_label,
-                  self.error_label, self.hotkey_note)  # fmt: skip
+                  self.dnd_label, self.error_label, self.hotkey_note)  # fmt: skip
         for widget in labels:
             layout.addWidget(widget)
         layout.addLayout(buttons)
@@ -73,6 +76,7 @@ class SessionWindow(QWidget):
         self.time_label.setText(time_text(timing))
         self.time_label.setProperty("overtime", timing.overtime)
         self.marks_label.setText(marks_text(session, self._controller.kinds))
+        self.dnd_label.setText(self._controller.dnd_status().detail)
 
     def show_hotkey_note(self, text: str) -> None:
         """Why global hotkeys do not work here and what to bind instead (or nothing)."""

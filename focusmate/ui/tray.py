@@ -101,6 +101,8 @@ class Tray(QObject):
         tooltip = "focusmate\n" + status_line(
             controller.current, controller.timing(), controller.kinds
         )
+        if controller.current is not None:
+            tooltip += "\n" + controller.dnd_status().detail
         if tooltip != self.icon.toolTip():
             self.icon.setToolTip(tooltip)
 

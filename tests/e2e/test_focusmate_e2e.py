@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from desktop import HeadlessDesktop, wait_until
-from focusmate_app import RunningApp, inet_sockets_of
+from focusmate_app import RunningApp, inet_sockets_of, installed_focusmate
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -28,7 +28,8 @@ def app(desktop: HeadlessDesktop, tmp_path: Path) -> Iterator[RunningApp]:
 
 
 def test_the_loop_through_cli_and_tray(app: RunningApp, desktop: HeadlessDesktop) -> None:
-    assert app.status() == {"state": "idle", "session": None}
+    assert app.status()["state"] == "idle" and app.status()["session"] is None
+    assert paused(desktop) is False
     idle_icon = app.icon_pixels()
     windows_before = set(desktop.visible_windows())
     notifications_before = desktop.notification_counts()
@@ -45,6 +46,9 @@ def test_the_loop_through_cli_and_tray(app: RunningApp, desktop: HeadlessDesktop
     assert session["with"] == "Ana Díaz 🙂" and session["planned_minutes"] == 25
     assert session["marks"] == {"phone": 2, "app": 1}
     assert 1490 <= session["remaining_s"] <= 1500 and session["elapsed_s"] >= 0
+    assert status["dnd"] == {"backend": "dunst", "engaged": True,
+                             "detail": "Notifications paused (dunst)"}  # fmt: skip
+    assert paused(desktop) is True
     wait_until(lambda: app.icon_pixels() != idle_icon or None, timeout_s=5,
                what="the tray icon to show the session")  # fmt: skip
     # Silent: no new window, no notification, while the salesperson is in the room.
@@ -56,13 +60,49 @@ def test_the_loop_through_cli_and_tray(app: RunningApp, desktop: HeadlessDesktop
     reflection = wait_until(lambda: app.windows_named("Reflect on your session") or None,
                             timeout_s=10, what="the reflection dialog")  # fmt: skip
     assert len(reflection) == 1
-    assert app.status() == {"state": "idle", "session": None}
+    assert app.status()["session"] is None and app.status()["dnd"]["engaged"] is False
+    assert paused(desktop) is False  # notifications are back as they were
 
     report = json.loads(app.cli("report", "--json").stdout)
     assert report["totals"]["sessions"] == 1
     assert inet_sockets_of(app.proc.pid) == []  # no network at all, only local sockets
     assert report["totals"]["marks"] == {"phone": 2, "app": 1}
     assert report["sessions"][0]["with"] == "Ana Díaz 🙂"
+
+
+def paused(desktop: HeadlessDesktop) -> bool:
+    answer = desktop.run(["dunstctl", "is-paused"], check=True).stdout.strip()
+    return {"true": True, "false": False}[answer]
+
+
+def test_a_killed_app_gives_notifications_back_within_2_s(
+    desktop: HeadlessDesktop, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    app = RunningApp(desktop, data)
+    assert app.cli("start", "--with", "Lee").returncode == 0
+    assert paused(desktop) is True
+    app.proc.kill()  # SIGKILL: only the guard process can restore
+    killed = time.monotonic()
+    wait_until(lambda: paused(desktop) is False or None, timeout_s=2,
+               what="the guard to unpause dunst")  # fmt: skip
+    print(f"\nunpaused {time.monotonic() - killed:.2f} s after SIGKILL")
+    app.proc.wait()
+    app.stop()
+    again = RunningApp(desktop, data)  # the session resumes and is silenced again
+    try:
+        assert again.status()["dnd"]["engaged"] is True and paused(desktop) is True
+        assert again.cli("end").returncode == 0
+        assert paused(desktop) is False
+        assert not (data / "dnd-journal.json").exists()  # no stale journal
+    finally:
+        again.stop()
+
+
+def test_dnd_backend_option(desktop: HeadlessDesktop, tmp_path: Path) -> None:
+    bad = desktop.run([installed_focusmate(), "--data-dir", str(tmp_path), "--dnd-backend",
+                       "carrier-pigeon"])  # fmt: skip
+    assert bad.returncode == 2 and "unknown do-not-disturb backend" in bad.stderr
 
 
 def test_exit_codes_of_the_installed_command(app: RunningApp) -> None:

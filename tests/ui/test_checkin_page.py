@@ -95,7 +95,7 @@ def test_without_history_it_says_so(
     dialog = open_checkin(qtbot, shell, actions, "Cy")
     assert "first session with Cy" in dialog.checkin_page.carry_label.text()
     notifications = dialog.checkin_page.dnd_label.text()
-    assert "unknown" in notifications  # the controller offers no do-not-disturb status yet
+    assert "not set up" in notifications  # this controller has no do-not-disturb backend
     assert not dialog.checkin_page.checks[ChecklistItem.NOTIFICATIONS_SILENCED].isChecked()
     dialog.checkin_page.intention_edit.setText("Listen to the end of every sentence")
     dialog.buttons.accepted.emit()

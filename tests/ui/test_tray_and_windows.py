@@ -191,3 +191,19 @@ def test_a_mark_flashes_the_icon_then_it_returns(
         lambda: tray.icon.icon().cacheKey() == tray_icon(TrayState.SESSION).cacheKey(),
         timeout=3000,
     )
+
+
+def test_tooltip_and_session_window_say_what_is_silenced(qtbot: QtBot, tmp_path: Path) -> None:
+    from focusmate.dnd_session import DndSession  # noqa: PLC0415
+    from tests.desktop.dnd.fake_backend import FakeDnd  # noqa: PLC0415
+
+    silencer = DndSession(FakeDnd(), tmp_path / "journal.json", guard=False)
+    controller = SessionController(TinyDBSessionRepository(tmp_path / "d"), FakeClock(),
+                                   IdFactory(), silencer=silencer)  # fmt: skip
+    actions = AppActions(controller)
+    tray = Tray(controller, actions)
+    window = SessionWindow(controller, actions)
+    qtbot.addWidget(window)
+    controller.start("Ana", 30)
+    assert tray.icon.toolTip().endswith("Notifications paused (Fake)")
+    assert window.dnd_label.text() == "Notifications paused (Fake)"

@@ -1,0 +1,21 @@
+"""GNOME Shell: ``org.gnome.desktop.notifications show-banners`` (false = banners hidden).
+
+This is the switch behind GNOME's "Do Not Disturb" toggle; notifications still reach the
+message list, only their banners are held back.
+"""
+
+from __future__ import annotations
+
+from focusmate.desktop.dnd.gsettings import GSettingsKeyDnd
+
+
+class GnomeDnd(GSettingsKeyDnd):
+    """GNOME's Do Not Disturb."""
+
+    name = "gnome"
+    label = "GNOME"
+    guidance = "Turn on Do Not Disturb in GNOME's notification list (click the clock)."
+    schema = "org.gnome.desktop.notifications"
+    key = "show-banners"
+    dconf_path = "/org/gnome/desktop/notifications/show-banners"
+    silenced_value = False

@@ -1,0 +1,19 @@
+"""MATE (mate-notification-daemon): ``org.mate.NotificationDaemon do-not-disturb`` (true = on)."""
+
+from __future__ import annotations
+
+from focusmate.desktop.dnd.gsettings import GSettingsKeyDnd
+
+
+class MateDnd(GSettingsKeyDnd):
+    """mate-notification-daemon's do-not-disturb."""
+
+    name = "mate"
+    label = "MATE"
+    guidance = (
+        "Turn on Do not disturb in MATE's Notification settings (mate-notification-properties)."
+    )
+    schema = "org.mate.NotificationDaemon"
+    key = "do-not-disturb"
+    dconf_path = "/org/mate/notification-daemon/do-not-disturb"
+    silenced_value = True

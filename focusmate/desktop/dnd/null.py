@@ -1,0 +1,35 @@
+"""The backend for a desktop where no do-not-disturb mechanism was found: it only explains."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from focusmate.core.dnd import DndUnavailable, PreviousState
+
+
+class NullDnd:
+    """Nothing to silence with; engage() says what the user can do instead."""
+
+    name = "none"
+    label = "no notification server"
+    can_engage = False
+    guidance = (
+        "No supported notification server was found (KDE Plasma, GNOME, Xfce, MATE, Cinnamon, "
+        "dunst, mako or swaync); silence notifications by hand, or pick one with "
+        "--dnd-backend NAME."
+    )
+
+    def __init__(self, env: Mapping[str, str] | None = None) -> None:
+        del env  # nothing to reach
+
+    def is_on(self) -> bool:
+        return False
+
+    def capture(self) -> PreviousState:
+        return {}
+
+    def engage(self) -> None:
+        raise DndUnavailable(self.guidance)
+
+    def restore(self, previous: PreviousState) -> None:
+        """Nothing was changed, so nothing to put back."""
