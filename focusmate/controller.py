@@ -30,6 +30,7 @@ from focusmate.core.session import (
     timing,
     undo_last_mark,
 )
+from focusmate.core.week_review import WeekReview, week_review
 from focusmate.core.weekly import IsoWeek, WeekStats, local_day, week_stats
 
 TICK_INTERVAL_MS = 1000
@@ -117,6 +118,10 @@ class SessionController(QObject):
 
     def week(self, week: IsoWeek) -> WeekStats:
         return week_stats(self._sessions.values(), week, self._clock.now(), self._tz)
+
+    def week_review(self, week: IsoWeek) -> WeekReview:
+        """The week, the week before, people and insights (the review window's data)."""
+        return week_review(list(self._sessions.values()), week, self._clock.now(), self._tz)
 
     def status(self) -> dict[str, Any]:
         """The `status --json` document."""

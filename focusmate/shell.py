@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from focusmate.controller import SessionController
 from focusmate.core.errors import FocusmateError
 from focusmate.core.hotkeys import UNDO_ACTION
 from focusmate.core.model import Reflection
+from focusmate.core.weekly import IsoWeek
+from focusmate.exports import SessionsFormat, WeekFormat, sessions_text, write_text, write_week
 from focusmate.ui.actions import AppActions
 from focusmate.ui.control_window import ControlWindow
 from focusmate.ui.reflection_dialog import ReflectionDialog
@@ -31,6 +34,11 @@ if TYPE_CHECKING:  # imported lazily at run time, when first opened
 log = logging.getLogger(__name__)
 
 Confirm = Callable[[str], bool]
+
+
+def ask_save_path(title: str, suggested_name: str) -> str | None:
+    path, _filter = QFileDialog.getSaveFileName(None, title, str(Path.home() / suggested_name))
+    return path or None
 
 
 def ask_user(question: str) -> bool:
@@ -51,11 +59,13 @@ class Shell(QObject):
         *,
         use_tray: bool,
         confirm: Confirm = ask_user,
+        ask_path: Callable[[str, str], str | None] = ask_save_path,
     ) -> None:
         super().__init__()
         self._controller = controller
         self._actions = actions
         self._confirm = confirm
+        self._ask_path = ask_path
         self.tray: Tray | None = Tray(controller, actions) if use_tray else None
         self.control_window: ControlWindow | None = (
             None if use_tray else ControlWindow(controller, actions)
@@ -225,14 +235,33 @@ class Shell(QObject):
 
             this_week = self._controller.current_week()
             review = ReviewWindow(
-                self._controller.week, this_week, this_week, self._controller.kinds
+                self._controller.week_review, this_week, this_week, self._controller.kinds
             )
+            review.export_requested.connect(self._on_export_requested)
             review.session_activated.connect(self.edit_reflection)
             self._controller.state_changed.connect(review.refresh_if_visible)
             self.review_window = review
         else:
             self.review_window.refresh()
         _bring_forward(self.review_window)
+
+    def _on_export_requested(self, kind: str, week: IsoWeek) -> None:
+        """An export button of the review: ask where, then write the file atomically."""
+        suffix = {"png": "png", "week-csv": "csv", "week-json": "json", "ics": "ics"}[kind]
+        name = f"focusmate-{week}.{suffix}" if kind != "ics" else "focusmate-sessions.ics"
+        chosen = self._ask_path(f"Export ({suffix.upper()})", name)
+        if not chosen:
+            return
+        target = Path(chosen)
+        try:
+            if kind == "ics":
+                write_text(target, sessions_text(self._controller.all_sessions(),
+                                                 SessionsFormat.ICS))  # fmt: skip
+            else:
+                fmt = {"png": WeekFormat.PNG, "week-csv": WeekFormat.CSV}.get(kind, WeekFormat.JSON)
+                write_week(self._controller.week_review(week), fmt, target)
+        except FocusmateError as error:
+            self.notice(f"The export failed: {error}")
 
     def open_morning_page(self) -> None:
         """The quiet morning page (from the reminder or the menu); never during a session."""

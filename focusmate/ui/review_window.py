@@ -1,4 +1,5 @@
-"""The weekly review: one ISO week's chart, totals and sessions, with week navigation.
+"""The weekly review: one ISO week's chart, totals against last week, insights in words,
+sessions and people (least presence first), with week navigation and exports.
 
 The chart module (Qt Quick + Qt Graphs) is imported only when this window is built,
 so start-up never pays for it. Double-click (or Enter on) a session to open its reflection.
@@ -19,17 +20,26 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from focusmate.core.describe import counts_text
 from focusmate.core.marks import MarkKinds
+from focusmate.core.people import PersonStats
 from focusmate.core.scoring import PRESENCE_EXPLANATION, presence_score
+from focusmate.core.week_review import WeekReview
 from focusmate.core.weekly import IsoWeek, WeekStats, session_minutes
 from focusmate.ui.icons import app_icon
 
-WeekSource = Callable[[IsoWeek], WeekStats]
+WeekSource = Callable[[IsoWeek], WeekReview]
+PEOPLE_COLUMNS = ("With", "Sessions", "Presence", "Marks per session", "Commitments kept",
+                  "8-week trend")  # fmt: skip
+#: Export kinds offered as buttons; the app asks where to save and writes the file.
+EXPORTS = (("png", "Chart (&PNG)…"), ("week-csv", "Week (&CSV)…"), ("week-json", "Week (&JSON)…"),
+           ("ics", "All sessions (&calendar)…"))  # fmt: skip
+_SPARKS = "▁▂▃▄▅▆▇█"
 TABLE_COLUMNS = ("Day", "Time", "With", "Minutes", "Phone", "App", "Other marks", "Presence")
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
 EMPTY_TEXT = (
@@ -41,6 +51,8 @@ EMPTY_TEXT = (
 class ReviewWindow(QWidget):
     #: The manager opened a session (double-click or Enter on its row): carries its id.
     session_activated = Signal(str)
+    #: An export button: the kind ("png", "week-csv", "week-json", "ics") and the week shown.
+    export_requested = Signal(str, object)
 
     def __init__(
         self, source: WeekSource, week: IsoWeek, this_week: IsoWeek, kinds: MarkKinds
@@ -54,9 +66,29 @@ class ReviewWindow(QWidget):
         self.week = week
         self.setWindowTitle("focusmate: weekly review")
         self.setWindowIcon(app_icon())
-        self.resize(900, 640)
-        self.title = QLabel()
-        self.title.setAccessibleName("Week")
+        self.resize(960, 720)
+        self.summary = _label("Summary")
+        self.insights = _label("Insights")
+        self.chart = WeekChart()
+        self.table = _table(TABLE_COLUMNS, "Sessions of the week")
+        self.table.activated.connect(self._on_row_activated)
+        self.people = _table(PEOPLE_COLUMNS, "People, least presence first")
+        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._navigation())
+        layout.addWidget(self.summary)
+        layout.addWidget(self._content(), 1)
+        layout.addLayout(self._exports())
+        hint = QLabel(f"{PRESENCE_EXPLANATION} Double-click a session to open its reflection.")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.show_week(week)
+
+    def _navigation(self) -> QHBoxLayout:
+        """Previous / this / next week, also on Alt+Left and Alt+Right."""
+        self.title = _label("Week")
         self.prev_button = QPushButton("◀ &Previous week")
         self.today_button = QPushButton("&This week")
         self.next_button = QPushButton("&Next week ▶")
@@ -72,34 +104,42 @@ class ReviewWindow(QWidget):
         nav.addWidget(self.title, 1, Qt.AlignmentFlag.AlignCenter)
         nav.addWidget(self.today_button)
         nav.addWidget(self.next_button)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.chart = WeekChart()
-        self.empty_label = QLabel(EMPTY_TEXT)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.table = _sessions_table()
-        self.table.activated.connect(self._on_row_activated)
+        return nav
+
+    def _content(self) -> QStackedWidget:
+        """Insights, chart and the two tables; or the friendly empty state."""
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(self.insights)
         content_layout.addWidget(self.chart, 3)
-        content_layout.addWidget(self.table, 2)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.table, "&Sessions")
+        self.tabs.addTab(self.people, "P&eople")
+        content_layout.addWidget(self.tabs, 2)
         self.stack = QStackedWidget()
         self.stack.addWidget(content)
         self.stack.addWidget(self.empty_label)
-        layout = QVBoxLayout(self)
-        layout.addLayout(nav)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.stack, 1)
-        hint = QLabel(f"{PRESENCE_EXPLANATION} Double-click a session to open its reflection.")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        self.show_week(week)
+        return self.stack
+
+    def _exports(self) -> QHBoxLayout:
+        self.export_buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Export:"))
+        for kind, label in EXPORTS:
+            button = QPushButton(label)
+            button.clicked.connect(
+                lambda _c=False, k=kind: self.export_requested.emit(k, self.week)
+            )
+            row.addWidget(button)
+            self.export_buttons[kind] = button
+        row.addStretch()
+        return row
 
     def show_week(self, week: IsoWeek) -> None:
         self.week = week
-        stats = self._source(week)
+        review = self._source(week)
+        stats = review.stats
         first, last = week.days[0], week.days[-1]
         self.title.setText(f"<b>Week {week.week}, {week.year}</b> · {first:%d %b} – {last:%d %b}")
         self.today_button.setEnabled(week != self._this_week)
@@ -109,9 +149,28 @@ class ReviewWindow(QWidget):
             self.stack.setCurrentWidget(self.empty_label)
             return
         self.stack.setCurrentIndex(0)
-        self.summary.setText(_summary(stats, self._kinds))
+        self.summary.setText(_summary(stats, self._kinds) + _deltas(review))
+        self.insights.setText("\n".join(f"• {line}" for line in review.insights))
+        self.insights.setVisible(bool(review.insights))
         self.chart.show_week(stats)
         self._fill_table(stats)
+        self._fill_people(review.people)
+
+    def _fill_people(self, people: list[PersonStats]) -> None:
+        self.people.setRowCount(len(people))
+        for row, person in enumerate(people):
+            presence = person.average_presence
+            cells = (
+                person.name,
+                str(person.sessions),
+                "pending" if presence is None else f"{presence:.1f}",
+                f"{person.marks_per_session:.1f}",
+                f"{person.commitments_kept} of {person.commitments_asked}"
+                if person.commitments_asked else "–",
+                sparkline(person.trend),
+            )  # fmt: skip
+            for column, text in enumerate(cells):
+                self.people.setItem(row, column, QTableWidgetItem(text))
 
     def _fill_table(self, stats: WeekStats) -> None:
         self.table.setRowCount(len(stats.sessions))
@@ -147,15 +206,42 @@ class ReviewWindow(QWidget):
             self.session_activated.emit(session_id)
 
 
-def _sessions_table() -> QTableWidget:
-    table = QTableWidget(0, len(TABLE_COLUMNS))
-    table.setHorizontalHeaderLabels(TABLE_COLUMNS)
+def _label(accessible_name: str) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setAccessibleName(accessible_name)
+    return label
+
+
+def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(columns)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    table.horizontalHeader().setSectionResizeMode(
+        columns.index("With"), QHeaderView.ResizeMode.Stretch
+    )
     table.verticalHeader().hide()
-    table.setAccessibleName("Sessions of the week")
+    table.setAccessibleName(name)
     return table
+
+
+def sparkline(values: tuple[float | None, ...]) -> str:
+    """Presence 1-5 per week as block characters; a dot for a week without a rated session."""
+    return "".join(
+        "·" if v is None else _SPARKS[min(len(_SPARKS) - 1, int((v - 1) / 4 * len(_SPARKS)))]
+        for v in values
+    )
+
+
+def _deltas(review: WeekReview) -> str:
+    """' · vs last week: +20 min, presence +0.4' (only what can be compared)."""
+    if not review.previous.sessions:
+        return ""
+    parts = [f"{review.minutes_delta:+.0f} min"]
+    if review.presence_delta is not None:
+        parts.append(f"presence {review.presence_delta:+.1f}")
+    return " · vs last week: " + ", ".join(parts)
 
 
 def _summary(stats: WeekStats, kinds: MarkKinds) -> str:

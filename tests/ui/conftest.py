@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from focusmate.controller import SessionController
 from focusmate.storage.repository import TinyDBSessionRepository
@@ -18,7 +19,8 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def controller(tmp_path: Path, clock: FakeClock) -> SessionController:
+def controller(qapp: QApplication, tmp_path: Path, clock: FakeClock) -> SessionController:
+    """Needs the QApplication first: Qt objects created without one crash the process."""
     return SessionController(TinyDBSessionRepository(tmp_path / "data"), clock, IdFactory())
 
 
