@@ -16,7 +16,7 @@ import time
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QSocketNotifier
+from PySide6.QtCore import QElapsedTimer, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from focusmate import __version__
@@ -48,6 +48,7 @@ from focusmate.ui.icons import app_icon
 log = logging.getLogger(__name__)
 
 TRAY_WAIT_MS = 2000
+AFTER_SHOWN_MS = 250
 #: Kept in the data folder, not the runtime dir: a desktop's stored state (GNOME, Xfce)
 #: outlives a power loss, so the journal that restores it must too.
 DND_JOURNAL_NAME = "dnd-journal.json"
@@ -89,16 +90,21 @@ def run(data_dir: Path, dnd_backend: str | None = None) -> int:
         server.listen(server_name(data_dir))
         shell.quit_confirmed.connect(app.quit)
         shell.show()
-        reminders = _start_reminders(controller, shell, clock, settings, data_dir)
-        hotkeys = _start_hotkeys(shell, settings)
+        # Hotkeys (pynput's import alone is ~80 ms) and the reminder timer start once the
+        # tray icon is up: nothing needs them in the first quarter second.
+        services: list[ReminderScheduler | GlobalHotkeys] = []
+        QTimer.singleShot(AFTER_SHOWN_MS, lambda: services.extend((
+            _start_reminders(controller, shell, clock, settings, data_dir),
+            _start_hotkeys(shell, settings),
+        )))  # fmt: skip
         for notice in (recovery_notice, dnd_notice):
             if notice:
                 log.warning("%s", notice)
                 shell.notice(notice)
         wakeup_sockets = _quit_on_signals(app)
         code = app.exec()
-        reminders.stop()
-        hotkeys.stop()
+        for service in services:
+            service.stop()
         signal.set_wakeup_fd(-1)
         for sock in wakeup_sockets:
             sock.close()

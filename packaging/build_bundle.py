@@ -131,7 +131,7 @@ def build(dist: Path, work: Path) -> float:
     print(f"== building with PyInstaller: {SPEC.relative_to(REPO)} -> {dist}")
     started = time.monotonic()
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
          "--distpath", str(dist), "--workpath", str(work), str(SPEC)],
         check=True, cwd=REPO,
     )  # fmt: skip

@@ -250,6 +250,7 @@ def test_the_network_check_sees_a_real_socket() -> None:
 
 
 def test_global_hotkeys_mark_silently(app: RunningApp, desktop: HeadlessDesktop) -> None:
+    time.sleep(1.0)  # the listener starts 250 ms after the tray icon, then connects to X
     desktop.key("ctrl+alt+p")  # no session yet: ignored
     assert app.cli("start", "--with", "Kim").returncode == 0
     windows_before = set(desktop.visible_windows())

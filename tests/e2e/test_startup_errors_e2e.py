@@ -29,20 +29,19 @@ def test_no_display_is_a_clear_error_not_a_qt_abort(tmp_path: Path) -> None:
 
 def test_without_a_display_the_app_runs_and_says_hotkeys_are_off(tmp_path: Path) -> None:
     env = bare_env() | {"QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(tmp_path)}
-    proc = subprocess.Popen([installed_focusmate(), "--data-dir", str(tmp_path / "data")],
-                            env=env, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    log = tmp_path / "app.log"
+    command = [installed_focusmate(), "--data-dir", str(tmp_path / "data")]
+    with log.open("w") as sink:
+        proc = subprocess.Popen(command, env=env, stderr=sink)
     try:
         deadline = time.monotonic() + 20
-        while True:
-            status = subprocess.run([installed_focusmate(), "--data-dir", str(tmp_path / "data"),
-                                     "status"], env=env, capture_output=True, text=True,
-                                    check=False)  # fmt: skip
-            if status.returncode == 0 or time.monotonic() > deadline:
-                break
+        while "global hotkeys:" not in log.read_text() and time.monotonic() < deadline:
             time.sleep(0.1)
+        status = subprocess.run([*command, "status"], env=env, capture_output=True, text=True,
+                                check=False)  # fmt: skip
         assert status.returncode == 0 and "Idle" in status.stdout
     finally:
         proc.terminate()
-        _, stderr = proc.communicate(timeout=10)
-    assert "global hotkeys: no X display" in stderr
-    assert "focusmate log phone" in stderr
+        proc.wait(timeout=10)
+    assert "global hotkeys: no X display" in log.read_text()
+    assert "focusmate log phone" in log.read_text()

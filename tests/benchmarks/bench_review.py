@@ -1,0 +1,97 @@
+"""Benchmark: the weekly review and reports with five years of history (~2,600 sessions).
+
+Prints review window open-to-painted and week navigation (offscreen, in-process, the real
+controller on a real data file), and `report --json` / `report --png` as whole processes.
+
+    .venv/bin/python tests/benchmarks/bench_review.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_history import history
+from PySide6.QtWidgets import QApplication
+
+from focusmate.controller import SessionController
+from focusmate.core.records import export_document
+from focusmate.desktop.system_clock import SystemClock
+from focusmate.storage.repository import TinyDBSessionRepository
+
+FOCUSMATE = str(Path(sys.executable).with_name("focusmate"))
+
+
+def five_years(folder: Path) -> Path:
+    source = folder / "history.json"
+    source.write_text(json.dumps(export_document(history(5, 1, datetime.now(UTC)))))
+    data = folder / "data"
+    subprocess.run([FOCUSMATE, "--data-dir", str(data), "import", str(source)], check=True,
+                   capture_output=True)  # fmt: skip
+    return data
+
+
+def whole_process(args: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        before = time.perf_counter()
+        subprocess.run([FOCUSMATE, *args], check=True, capture_output=True)
+        times.append(time.perf_counter() - before)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    data = five_years(Path(tempfile.mkdtemp(prefix="fm-review-")))
+    app = QApplication(sys.argv[:1])
+    controller = SessionController(
+        TinyDBSessionRepository(data), SystemClock(), lambda: uuid.uuid4().hex
+    )
+    started = time.perf_counter()
+    from focusmate.ui.review_window import ReviewWindow  # noqa: PLC0415 - timed: it is lazy
+
+    week = controller.current_week()
+    window = ReviewWindow(controller.week_review, week, week, controller.kinds)
+    window.show()
+    app.processEvents()
+    window.grab()
+    opened = time.perf_counter() - started
+    steps = []
+    for _ in range(args.runs):
+        before = time.perf_counter()
+        window.prev_button.click()
+        app.processEvents()
+        window.grab()
+        steps.append(time.perf_counter() - before)
+    sessions = len(controller.all_sessions())
+    print(f"history: {sessions} sessions")
+    print(f"review window, open to painted: {opened * 1000:.0f} ms (first open, Qt Quick included)")
+    print(f"review window, previous week: median {statistics.median(steps) * 1000:.0f} ms")
+    png = str(data.parent / "week.png")
+    print(
+        f"report --json (whole process): median "
+        f"{whole_process(['--data-dir', str(data), 'report', '--json'], args.runs):.2f} s"
+    )
+    print(
+        f"report --png (whole process): median "
+        f"{whole_process(['--data-dir', str(data), 'report', '--png', png], args.runs):.2f} s"
+    )
+    os._exit(0)  # skip Qt's teardown of the offscreen window: not part of what is measured
+
+
+if __name__ == "__main__":
+    main()
