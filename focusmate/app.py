@@ -37,6 +37,7 @@ from focusmate.desktop.system_clock import clock_from_environment
 from focusmate.dnd_session import DndSession
 from focusmate.reminder_scheduler import ReminderScheduler
 from focusmate.remote import RemoteCommands
+from focusmate.settings_service import SettingsService
 from focusmate.shell import Shell
 from focusmate.storage.atomic_files import ensure_private_dir
 from focusmate.storage.backups import open_or_recover, take_backup
@@ -71,40 +72,44 @@ def run(data_dir: Path, dnd_backend: str | None = None) -> int:
         clock = clock_from_environment()  # the system clock (FOCUSMATE_FAKE_NOW: a test hook)
         repository, recovery_notice = open_or_recover(data_dir, clock.now())
         take_backup(data_dir, clock.now())
-        settings = load_settings(data_dir)
-        silencer = DndSession(
-            choose_backend(dnd_backend or settings.dnd_backend, os.environ),
-            data_dir / DND_JOURNAL_NAME,
-        )
+        settings = SettingsService(data_dir, load_settings(data_dir))
+        silencer = _silencer(data_dir, dnd_backend or settings.current.dnd_backend)
         dnd_notice = silencer.recover()  # a journal left by a crash or power loss
         _check_display()
         app = _application()
         controller = SessionController(
-            repository, clock, lambda: uuid.uuid4().hex, kinds=settings.kinds,
+            repository, clock, lambda: uuid.uuid4().hex, kinds=settings.current.kinds,
             notifier=make_notifier(app), silencer=silencer,
         )  # fmt: skip
         controller.session_ended.connect(lambda _id: take_backup(data_dir, clock.now()))
         actions = AppActions(controller)
-        shell = Shell(controller, actions, use_tray=_tray_available(app))
+        shell = Shell(controller, actions, use_tray=_tray_available(app), settings=settings)
         server = CommandServer(RemoteCommands(controller, shell.primary_action).handle)
         server.listen(server_name(data_dir))
         shell.quit_confirmed.connect(app.quit)
         shell.show()
         # Hotkeys (pynput's import alone is ~80 ms) and the reminder timer start once the
         # tray icon is up: nothing needs them in the first quarter second.
-        services: list[ReminderScheduler | GlobalHotkeys] = []
-        QTimer.singleShot(AFTER_SHOWN_MS, lambda: services.extend((
-            _start_reminders(controller, shell, clock, settings, data_dir),
-            _start_hotkeys(shell, settings),
-        )))  # fmt: skip
+        background = _Background(controller, shell, clock, data_dir)
+        QTimer.singleShot(AFTER_SHOWN_MS, lambda: background.start(settings.current))
+
+        def apply_live(new: Settings) -> None:
+            """New settings, applied without a restart (a new do-not-disturb backend applies
+            from the next session, and not at all over --dnd-backend)."""
+            controller.set_kinds(new.kinds)
+            actions.update_kinds()
+            background.apply(new)
+            if controller.current is None and dnd_backend is None:
+                controller.set_silencer(_silencer(data_dir, new.dnd_backend))
+
+        settings.changed.connect(apply_live)
         for notice in (recovery_notice, dnd_notice):
             if notice:
                 log.warning("%s", notice)
                 shell.notice(notice)
         wakeup_sockets = _quit_on_signals(app)
         code = app.exec()
-        for service in services:
-            service.stop()
+        background.stop()
         signal.set_wakeup_fd(-1)
         for sock in wakeup_sockets:
             sock.close()
@@ -115,39 +120,79 @@ def run(data_dir: Path, dnd_backend: str | None = None) -> int:
         lock.release()
 
 
-def _start_reminders(
-    controller: SessionController, shell: Shell, clock: Clock, settings: Settings, data_dir: Path
-) -> ReminderScheduler:
-    """The morning reminder: due times from core.reminders, shown through the controller
-    (which holds it during a session); a click on it opens the morning page."""
-    scheduler = ReminderScheduler(clock, settings.morning_reminder, FileReminderLog(data_dir))
-    scheduler.due.connect(
-        lambda at: controller.notify(morning_notification(at), shell.open_morning_page)
-    )
-    scheduler.start()
-    return scheduler
+def _silencer(data_dir: Path, backend: str | None) -> DndSession:
+    return DndSession(choose_backend(backend, os.environ), data_dir / DND_JOURNAL_NAME)
 
 
-def _start_hotkeys(shell: Shell, settings: Settings) -> GlobalHotkeys:
-    """Global hotkeys for marks and undo; where they cannot work, the session window says
-    so and shows the desktop-shortcut commands to bind instead."""
-    hotkeys = GlobalHotkeys()
-    bindings = HotkeyBindings.from_text(settings.hotkeys)
-    hotkeys.triggered.connect(shell.on_hotkey)
+class _Background:
+    """The morning reminder and the global hotkeys: started just after the tray icon shows,
+    re-armed when the settings change, stopped at quit."""
 
-    def tell() -> None:
-        availability = hotkeys.availability
+    def __init__(
+        self, controller: SessionController, shell: Shell, clock: Clock, data_dir: Path
+    ) -> None:
+        self._controller, self._shell, self._clock = controller, shell, clock
+        self._data_dir = data_dir
+        self._reminders: ReminderScheduler | None = None
+        self._hotkeys: _HotkeyService | None = None
+
+    def start(self, settings: Settings) -> None:
+        """The reminder: due times from core.reminders, shown through the controller (which
+        holds it during a session); a click on it opens the morning page."""
+        reminders = ReminderScheduler(
+            self._clock, settings.morning_reminder, FileReminderLog(self._data_dir)
+        )
+        reminders.due.connect(
+            lambda at: self._controller.notify(
+                morning_notification(at), self._shell.open_morning_page
+            )
+        )
+        reminders.start()
+        self._reminders = reminders
+        self._hotkeys = _HotkeyService(self._shell, settings)
+
+    def apply(self, settings: Settings) -> None:
+        if self._reminders is not None:
+            self._reminders.set_reminder(settings.morning_reminder)
+        if self._hotkeys is not None:
+            self._hotkeys.apply(settings)
+
+    def stop(self) -> None:
+        for service in (self._reminders, self._hotkeys):
+            if service is not None:
+                service.stop()
+
+
+class _HotkeyService:
+    """Global hotkeys for marks and undo, restarted when the settings change; where they
+    cannot work, the session window says so and shows the desktop-shortcut commands."""
+
+    def __init__(self, shell: Shell, settings: Settings) -> None:
+        self._shell = shell
+        self._hotkeys = GlobalHotkeys()
+        self._hotkeys.triggered.connect(shell.on_hotkey)
+        self._hotkeys.availability_changed.connect(self._tell)
+        self._bindings = HotkeyBindings.from_text(settings.hotkeys)
+        self._hotkeys.start(self._bindings)
+        self._tell()
+
+    def apply(self, settings: Settings) -> None:
+        self._bindings = HotkeyBindings.from_text(settings.hotkeys)
+        self._hotkeys.stop()
+        self._hotkeys.start(self._bindings)
+        self._tell()
+
+    def stop(self) -> None:
+        self._hotkeys.stop()
+
+    def _tell(self) -> None:
+        availability = self._hotkeys.availability
         if availability.reason:
             log.warning("global hotkeys: %s", availability.reason)
-        shell.session_window.show_hotkey_note(
+        self._shell.session_window.show_hotkey_note(
             "" if availability.available and not availability.reason
-            else f"{availability.reason}\n\n{shortcut_help(bindings)}"
+            else f"{availability.reason}\n\n{shortcut_help(self._bindings)}"
         )  # fmt: skip
-
-    hotkeys.availability_changed.connect(tell)
-    hotkeys.start(bindings)
-    tell()
-    return hotkeys
 
 
 def _check_display() -> None:

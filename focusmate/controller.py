@@ -146,6 +146,17 @@ class SessionController(QObject):
             "dnd": dnd,
         }
 
+    def set_silencer(self, silencer: Silencer) -> None:
+        """A new do-not-disturb backend from the settings; only between sessions."""
+        if self._current is None:
+            self._silencer = silencer
+            self.state_changed.emit()
+
+    def set_kinds(self, kinds: MarkKinds) -> None:
+        """The user's kinds of marks changed in the settings."""
+        self.kinds = kinds
+        self.state_changed.emit()
+
     # --- do-not-disturb -------------------------------------------------------------
 
     def dnd_status(self) -> DndStatus:

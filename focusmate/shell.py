@@ -15,11 +15,14 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from focusmate.controller import SessionController
+from focusmate.core.dnd import BACKEND_NAMES
 from focusmate.core.errors import FocusmateError
 from focusmate.core.hotkeys import UNDO_ACTION
 from focusmate.core.model import Reflection
+from focusmate.core.settings import Settings
 from focusmate.core.weekly import IsoWeek
 from focusmate.exports import SessionsFormat, WeekFormat, sessions_text, write_text, write_week
+from focusmate.settings_service import SettingsService
 from focusmate.ui.actions import AppActions
 from focusmate.ui.control_window import ControlWindow
 from focusmate.ui.reflection_dialog import ReflectionDialog
@@ -30,6 +33,7 @@ from focusmate.ui.tray import Tray
 if TYPE_CHECKING:  # imported lazily at run time, when first opened
     from focusmate.ui.morning_page import MorningPage
     from focusmate.ui.review_window import ReviewWindow  # it brings Qt Quick
+    from focusmate.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -60,12 +64,15 @@ class Shell(QObject):
         use_tray: bool,
         confirm: Confirm = ask_user,
         ask_path: Callable[[str, str], str | None] = ask_save_path,
+        settings: SettingsService | None = None,
     ) -> None:
         super().__init__()
         self._controller = controller
         self._actions = actions
         self._confirm = confirm
         self._ask_path = ask_path
+        self._settings = settings
+        self.settings_dialog: SettingsDialog | None = None
         self.tray: Tray | None = Tray(controller, actions) if use_tray else None
         self.control_window: ControlWindow | None = (
             None if use_tray else ControlWindow(controller, actions)
@@ -86,6 +93,7 @@ class Shell(QObject):
         actions.review_requested.connect(self.open_review)
         actions.morning_requested.connect(self.open_morning_page)
         actions.quit_requested.connect(self._on_quit_requested)
+        actions.settings_requested.connect(self.open_settings)
         controller.session_ended.connect(self._on_session_ended)
 
     def show(self) -> None:
@@ -262,6 +270,34 @@ class Shell(QObject):
                 write_week(self._controller.week_review(week), fmt, target)
         except FocusmateError as error:
             self.notice(f"The export failed: {error}")
+
+    def open_settings(self) -> None:
+        if self._settings is None:
+            return
+        if self.settings_dialog is None:
+            from focusmate.ui.settings_dialog import SettingsDialog  # noqa: PLC0415 - on demand
+
+            dialog = SettingsDialog(self._settings.current, BACKEND_NAMES)
+            dialog.submitted.connect(self._on_settings_submitted)
+            dialog.finished.connect(self._forget_settings_dialog)
+            self.settings_dialog = dialog
+        _bring_forward(self.settings_dialog)
+
+    def _on_settings_submitted(self, settings: Settings) -> None:
+        dialog = self.settings_dialog
+        if self._settings is None or dialog is None:
+            return
+        try:
+            self._settings.apply(settings)
+        except FocusmateError as error:
+            dialog.show_error(str(error))
+            return
+        dialog.accept()
+
+    def _forget_settings_dialog(self) -> None:
+        if self.settings_dialog is not None:
+            self.settings_dialog.deleteLater()
+            self.settings_dialog = None
 
     def open_morning_page(self) -> None:
         """The quiet morning page (from the reminder or the menu); never during a session."""

@@ -26,6 +26,7 @@ class AppActions(QObject):
     reflection_requested = Signal(str)  # session id
     review_requested = Signal()
     morning_requested = Signal()
+    settings_requested = Signal()
     quit_requested = Signal()
     #: The set or visibility of actions changed (menus and windows rebuild).
     changed = Signal()
@@ -47,6 +48,7 @@ class AppActions(QObject):
         self.end = self._action("&End session", self.end_requested.emit)
         self.review = self._action("&Weekly review", self.review_requested.emit)
         self.morning = self._action("&Morning stillness…", self.morning_requested.emit)
+        self.settings = self._action("Se&ttings…", self.settings_requested.emit)
         self.quit = self._action("&Quit focusmate", self.quit_requested.emit)
         self.reflections: list[QAction] = []
         controller.state_changed.connect(self.refresh)
@@ -60,6 +62,14 @@ class AppActions(QObject):
 
     def _mark_action(self, kind: MarkKind) -> QAction:
         return self._action(f"Log {kind.label}", lambda: self.mark_requested.emit(kind.value))
+
+    def update_kinds(self) -> None:
+        """The user's kinds of marks changed (settings): new actions, menus follow."""
+        for action in self.log_custom:
+            action.deleteLater()  # deferred: menus drop them first, on `changed`
+        kinds = self._controller.kinds
+        self.log_custom = [self._mark_action(kind) for kind in kinds if not kind.builtin]
+        self.refresh()
 
     def session_actions(self) -> list[QAction]:
         return [self.show_session, self.log_phone, self.log_app, *self.log_custom, self.end]
@@ -79,7 +89,7 @@ class AppActions(QObject):
         (menus collapse the separators left next to them)."""
         return [
             self.status, None, self.start, *self.session_actions(), None,
-            *self.reflections, self.review, self.morning, None, self.quit,
+            *self.reflections, self.review, self.morning, self.settings, None, self.quit,
         ]  # fmt: skip
 
     def _refresh_status(self) -> None:

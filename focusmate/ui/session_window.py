@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from focusmate.controller import SessionController
@@ -47,19 +47,17 @@ class SessionWindow(QWidget):
         self.hotkey_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hotkey_note.setAccessibleName("Hotkeys")
         self.hotkey_note.hide()
-        buttons = QHBoxLayout()
+        self._actions = actions
+        self._button_row = QHBoxLayout()
         self.buttons: list[QPushButton] = []
-        for action in (actions.log_phone, actions.log_app, *actions.log_custom, actions.end):
-            button = QPushButton(action.text().replace("&", ""), self)
-            button.clicked.connect(action.trigger)
-            buttons.addWidget(button)
-            self.buttons.append(button)
+        self._build_buttons()
+        actions.changed.connect(self._on_actions_changed)
         layout = QVBoxLayout(self)
         labels = (self.with_label, self.focus_label, self.time_label, self.marks_label,
                   self.dnd_label, self.error_label, self.hotkey_note)  # fmt: skip
         for widget in labels:
             layout.addWidget(widget)
-        layout.addLayout(buttons)
+        layout.addLayout(self._button_row)
         controller.state_changed.connect(self.refresh)
         controller.ticked.connect(self.refresh)
         self.refresh()
@@ -77,6 +75,26 @@ class SessionWindow(QWidget):
         self.time_label.setProperty("overtime", timing.overtime)
         self.marks_label.setText(marks_text(session, self._controller.kinds))
         self.dnd_label.setText(self._controller.dnd_status().detail)
+
+    def _session_buttons(self) -> list[QAction]:
+        actions = self._actions
+        return [actions.log_phone, actions.log_app, *actions.log_custom, actions.end]
+
+    def _build_buttons(self) -> None:
+        for button in self.buttons:
+            self._button_row.removeWidget(button)
+            button.deleteLater()
+        self.buttons = []
+        self._shown_actions = self._session_buttons()
+        for action in self._shown_actions:
+            button = QPushButton(action.text().replace("&", ""), self)
+            button.clicked.connect(action.trigger)
+            self._button_row.addWidget(button)
+            self.buttons.append(button)
+
+    def _on_actions_changed(self) -> None:
+        if self._shown_actions != self._session_buttons():  # kinds changed in settings
+            self._build_buttons()
 
     def show_hotkey_note(self, text: str) -> None:
         """Why global hotkeys do not work here and what to bind instead (or nothing)."""

@@ -34,15 +34,20 @@ def populate_menu(menu: QMenu, actions: AppActions) -> None:
             menu.addAction(action)
 
 
-def sync_reflections(menu: QMenu, actions: AppActions, shown: list[QAction]) -> list[QAction]:
-    """Swap the menu's 'Reflect on …' items for the current ones; return what is shown now.
+def sync_group(menu: QMenu, shown: list[QAction], wanted: list[QAction], before: QAction) -> None:
+    """Swap a dynamic group of menu items (``shown``) for ``wanted``, placed before ``before``.
 
     The menu is never cleared: QMenu.clear() deletes the separators it owns under PySide's
     feet, which crashed the interpreter at exit (seen here, 2 runs in 3).
     """
     for action in shown:
         menu.removeAction(action)
-    menu.insertActions(actions.review, actions.reflections)
+    menu.insertActions(before, wanted)
+
+
+def sync_reflections(menu: QMenu, actions: AppActions, shown: list[QAction]) -> list[QAction]:
+    """Swap the menu's 'Reflect on …' items for the current ones; return what is shown now."""
+    sync_group(menu, shown, actions.reflections, actions.review)
     return list(actions.reflections)
 
 
@@ -60,6 +65,7 @@ class Tray(QObject):
         self._state: TrayState | None = None
         populate_menu(self._menu, actions)
         self._reflections = list(actions.reflections)
+        self._custom = list(actions.log_custom)
         actions.changed.connect(self._on_actions_changed)
         controller.ticked.connect(self._refresh)
         controller.marked.connect(self._on_marked)
@@ -77,6 +83,9 @@ class Tray(QObject):
 
     def _on_actions_changed(self) -> None:
         self._reflections = sync_reflections(self._menu, self._actions, self._reflections)
+        if self._custom != self._actions.log_custom:  # the user's kinds changed in settings
+            sync_group(self._menu, self._custom, self._actions.log_custom, self._actions.end)
+            self._custom = list(self._actions.log_custom)
         self._refresh()
 
     def _on_marked(self) -> None:

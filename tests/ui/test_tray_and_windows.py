@@ -32,18 +32,20 @@ def test_menu_idle_then_in_session(
     shown: list[QAction] = []
     assert visible_texts(menu) == ["Idle: no coaching session running",
                                    "&Start coaching session…", "&Weekly review",
-                                   "&Morning stillness…", "&Quit focusmate"]  # fmt: skip
+                                   "&Morning stillness…", "Se&ttings…",
+                                   "&Quit focusmate"]  # fmt: skip
     controller.start("Ana", 30)
     shown = sync_reflections(menu, actions, shown)
     assert visible_texts(menu) == [
         "Coaching Ana: 30:00 left; 0 phone checks, 0 app switches",
         "Show &session window", "Log &phone check", "Log &app switch", "&End session",
-        "&Weekly review", "&Quit focusmate",
+        "&Weekly review", "Se&ttings…", "&Quit focusmate",
     ]  # fmt: skip
     controller.end()
     shown = sync_reflections(menu, actions, shown)
-    assert visible_texts(menu)[-4:] == ["Reflect on Ana (Mon 23 Nov)…", "&Weekly review",
-                                        "&Morning stillness…", "&Quit focusmate"]  # fmt: skip
+    assert visible_texts(menu)[-5:] == ["Reflect on Ana (Mon 23 Nov)…", "&Weekly review",
+                                        "&Morning stillness…", "Se&ttings…",
+                                        "&Quit focusmate"]  # fmt: skip
     clock.advance(hours=2)
     controller.start("Ben", 30)
     controller.end()
@@ -121,11 +123,11 @@ def test_control_window_mirrors_the_menu(
     window.show()
     labels = [b.text() for b in window.buttons.values()]
     assert labels == ["Start coaching session…", "Weekly review", "Morning stillness…",
-                      "Quit focusmate"]  # fmt: skip
+                      "Settings…", "Quit focusmate"]  # fmt: skip
     controller.start("Ana", 30)
     labels = [b.text() for b in window.buttons.values()]
     assert labels == ["Show session window", "Log phone check", "Log app switch",
-                      "End session", "Weekly review", "Quit focusmate"]  # fmt: skip
+                      "End session", "Weekly review", "Settings…", "Quit focusmate"]  # fmt: skip
     with qtbot.waitSignal(actions.mark_requested) as mark:
         window.buttons[actions.log_app].click()
     assert mark.args == ["app"]
