@@ -28,6 +28,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import (
     Q_ARG,
+    Q_RETURN_ARG,
     QMessageLogContext,
     QMetaObject,
     QObject,
@@ -125,6 +126,17 @@ class WeekChart(QWidget):
             _log.error("WeekChart.qml has no usable setWeek(); showing the figures as text")
             self._drop_chart()
             self._show_fallback(figures)
+
+    def hover_text(self, day: int) -> str:
+        """What hovering over ``day`` (0 = Monday) shows, computed by the QML from its series."""
+        root = self._root()
+        if root is None:
+            return ""
+        result = QMetaObject.invokeMethod(
+            root, "dayText", Qt.ConnectionType.DirectConnection,
+            Q_RETURN_ARG("QVariant"), Q_ARG("QVariant", day),
+        )  # fmt: skip
+        return str(result or "")
 
     def categories(self) -> list[str]:
         """The day labels on the chart's x axis, read from the QML axis."""

@@ -63,6 +63,27 @@ Rectangle {
     readonly property int gridIntervals: 4
     readonly property var minuteSteps: [15, 20, 30, 45, 60, 90, 120, 180, 240, 360]
 
+    // Which day (0 = Monday) lies under x, in the plot's coordinates; -1 outside the plot.
+    function dayAt(x) {
+        const area = graph.plotArea;
+        if (area.width <= 0 || x < area.x || x > area.x + area.width)
+            return -1;
+        return Math.min(6, Math.floor((x - area.x) / area.width * 7));
+    }
+
+    // What hovering over a day shows: its figures, read back from the series themselves.
+    function dayText(day) {
+        if (day < 0 || day >= minutesSet.count)
+            return "";
+        let score = "no reflection";
+        for (let i = 0; i < scoreSeries.count; ++i) {
+            if (scoreSeries.at(i).x === day)
+                score = "presence " + scoreSeries.at(i).y.toFixed(1);
+        }
+        return dayAxis.categories[day] + " · " + Math.round(minutesSet.at(day)) + " min · "
+            + phoneSet.at(day) + " phone, " + appSet.at(day) + " app · " + score;
+    }
+
     // Replace the whole week. Every list has one entry per day, Monday first: categories are
     // the day labels, minutes/phone/app are numbers, scores holds NaN for a day with no score.
     function setWeek(categories, minutes, phone, app, scores) {
@@ -264,6 +285,33 @@ Rectangle {
                             font.pointSize: 8
                         }
                     }
+                }
+            }
+            // Hovering shows the day's figures (keyboard users get them in the table below).
+            HoverHandler {
+                id: hover
+                objectName: "hover"
+            }
+
+            Rectangle {
+                id: hoverBox
+                objectName: "hoverBox"
+                readonly property int day: root.dayAt(hover.point.position.x)
+                visible: hover.hovered && day >= 0
+                x: Math.min(Math.max(0, hover.point.position.x + 12), plot.width - width)
+                y: 0
+                width: hoverText.implicitWidth + 12
+                height: hoverText.implicitHeight + 8
+                radius: 3
+                color: systemPalette.window
+                border.color: root.gridColor
+
+                Text {
+                    id: hoverText
+                    objectName: "hoverText"
+                    anchors.centerIn: parent
+                    text: root.dayText(hoverBox.day)
+                    color: root.textColor
                 }
             }
         }

@@ -271,3 +271,16 @@ def module_level_imports(tree: ast.Module) -> list[str]:
                 for child in getattr(node, field, []):
                     pending.extend(child.body if isinstance(child, ast.ExceptHandler) else [child])
     return found
+
+
+def test_hovering_a_day_shows_its_figures(
+    qtbot: QtBot, chart: WeekChart, fixture_week: WeekStats
+) -> None:
+    chart.show_week(fixture_week)
+    chart.show()
+    qtbot.waitExposed(chart)
+    monday, tuesday, wednesday = (f"{d:%a} {d.day}" for d in WEEK.days[:3])
+    assert chart.hover_text(0) == f"{monday} · 45 min · 2 phone, 1 app · presence 3.5"
+    assert chart.hover_text(1) == f"{tuesday} · 0 min · 0 phone, 0 app · no reflection"
+    assert chart.hover_text(2) == f"{wednesday} · 30 min · 0 phone, 0 app · presence 4.8"
+    assert chart.hover_text(9) == ""
