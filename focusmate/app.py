@@ -20,6 +20,7 @@ from PySide6.QtCore import QElapsedTimer, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from focusmate import __version__
+from focusmate.atomic_files import ensure_private_dir
 from focusmate.controller import SessionController
 from focusmate.core.clock import Clock
 from focusmate.core.errors import FocusmateError, StorageFailure
@@ -39,7 +40,6 @@ from focusmate.reminder_scheduler import ReminderScheduler
 from focusmate.remote import RemoteCommands
 from focusmate.settings_service import SettingsService
 from focusmate.shell import Shell
-from focusmate.storage.atomic_files import ensure_private_dir
 from focusmate.storage.backups import open_or_recover, take_backup
 from focusmate.storage.reminder_log import FileReminderLog
 from focusmate.storage.settings_store import load_settings

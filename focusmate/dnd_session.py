@@ -43,12 +43,12 @@ from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 
+from focusmate.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir
 from focusmate.core.dnd import DndStatus, DndUnavailable, DoNotDisturb, PreviousState
 from focusmate.core.errors import InvalidData, InvalidInput
 from focusmate.desktop.dnd import backend_named
 from focusmate.dnd_guard import GuardProcess
 from focusmate.dnd_journal import Journal, read_journal, remove_journal
-from focusmate.storage.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir
 
 log = logging.getLogger(__name__)
 

@@ -13,11 +13,11 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
+from focusmate.atomic_files import atomic_write_bytes
 from focusmate.core.calendar_export import ics_document
 from focusmate.core.errors import StorageFailure
 from focusmate.core.model import CoachingSession
 from focusmate.core.week_review import WeekReview, review_csv, review_document
-from focusmate.storage.atomic_files import atomic_write_bytes
 from focusmate.storage.transfer import export_csv, export_json
 
 

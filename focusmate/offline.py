@@ -59,9 +59,9 @@ def import_file(data: Path, file: Path) -> tuple[int, int, int] | None:
     The file is validated whole before anything is locked or written.
     """
     incoming = read_import_file(file)
+    from focusmate.atomic_files import ensure_private_dir  # noqa: PLC0415
     from focusmate.desktop.locations import lock_path  # noqa: PLC0415
     from focusmate.desktop.single_instance import InstanceLock  # noqa: PLC0415
-    from focusmate.storage.atomic_files import ensure_private_dir  # noqa: PLC0415
 
     try:
         ensure_private_dir(data)

@@ -36,11 +36,11 @@ import logging
 import os
 import plistlib
 import sys
-import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol, cast
 
+from focusmate.atomic_files import atomic_write_bytes, remove_durably
 from focusmate.core.errors import FocusmateError
 from focusmate.desktop.locations import APP_ID, APP_NAME
 
@@ -232,8 +232,7 @@ class XdgAutostart:
             self._write(self._hidden_entry_text())  # the user's file overrides the system's
             return
         try:
-            self.path.unlink(missing_ok=True)
-            _fsync_directory(self.path.parent)
+            remove_durably(self.path)
         except OSError as error:
             raise AutostartError(
                 f"could not turn off start at login: cannot remove {self.path} ({error})"
@@ -262,38 +261,12 @@ class XdgAutostart:
 
     def _write(self, text: str) -> None:
         try:
-            _write_atomically(self.path, text.encode("utf-8"))
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(self.path, text.encode("utf-8"), mode=0o644)
         except OSError as error:
             raise AutostartError(
                 f"could not change start at login: cannot write {self.path} ({error})"
             ) from error
-
-
-def _write_atomically(path: Path, payload: bytes, mode: int = 0o644) -> None:
-    """Replace ``path`` with ``payload``: temp file in the same folder, fsync, rename, fsync dir."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp_name).chmod(mode)
-        Path(temp_name).replace(path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    _fsync_directory(path.parent)
-
-
-def _fsync_directory(directory: Path) -> None:
-    if os.name != "posix" or not directory.is_dir():
-        return
-    dir_fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 # -- Windows -------------------------------------------------------------------------------------
@@ -480,7 +453,8 @@ class MacLaunchAgent:
     def enable(self, command: Sequence[str]) -> None:
         payload = plistlib.dumps(self.agent(command), fmt=plistlib.FMT_XML)
         try:
-            _write_atomically(self.path, payload)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(self.path, payload, mode=0o644)
         except OSError as error:
             raise AutostartError(
                 f"could not turn on start at login: cannot write {self.path} ({error})"

@@ -12,8 +12,8 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from focusmate.atomic_files import atomic_write_bytes, dumps_strict
 from focusmate.core.errors import InvalidData
-from focusmate.storage.atomic_files import atomic_write_bytes, dumps_strict
 
 
 class AtomicJSONStorage(Storage):

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from focusmate.atomic_files import atomic_write_bytes, ensure_private_dir
 from focusmate.core.errors import InvalidData
-from focusmate.storage.atomic_files import atomic_write_bytes, ensure_private_dir
 from focusmate.storage.repository import DATA_FILE_NAME, TinyDBSessionRepository
 
 BACKUP_DIR_NAME = "backups"

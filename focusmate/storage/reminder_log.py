@@ -13,7 +13,7 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from focusmate.storage.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir
+from focusmate.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir
 
 REMINDER_FILE_NAME = "reminders.json"
 _VERSION = 1

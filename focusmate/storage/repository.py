@@ -16,15 +16,15 @@ from typing import Any
 
 from tinydb import Query, TinyDB
 
-from focusmate.core.errors import InvalidData
-from focusmate.core.model import CoachingSession
-from focusmate.core.records import session_from_record, session_to_record
-from focusmate.storage.atomic_files import (
+from focusmate.atomic_files import (
     atomic_write_bytes,
     dumps_strict,
     ensure_private_dir,
     remove_durably,
 )
+from focusmate.core.errors import InvalidData
+from focusmate.core.model import CoachingSession
+from focusmate.core.records import session_from_record, session_to_record
 from focusmate.storage.atomic_storage import AtomicJSONStorage
 
 DATA_FILE_NAME = "focusmate.json"

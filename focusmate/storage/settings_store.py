@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from focusmate.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir
 from focusmate.core.errors import InvalidData
 from focusmate.core.settings import Settings, settings_from_record, settings_to_record
-from focusmate.storage.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir
 
 SETTINGS_FILE_NAME = "settings.json"
 

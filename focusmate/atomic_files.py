@@ -1,4 +1,5 @@
-"""Atomic, durable, private file writes (no third-party imports: the CLI uses this too).
+"""Atomic, durable file writes, shared by storage (the data files) and the desktop adapters
+(the autostart entry); no third-party imports, so the CLI can use it cheaply.
 
 Serialise and validate first (a value that cannot be written must never truncate the
 file), write a private temp file in the same directory, fsync it, replace the old file
@@ -24,8 +25,8 @@ def ensure_private_dir(directory: Path) -> None:
         directory.chmod(DIR_MODE)
 
 
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Replace ``path`` with ``payload`` atomically and durably (mode 0600)."""
+def atomic_write_bytes(path: Path, payload: bytes, mode: int = FILE_MODE) -> None:
+    """Replace ``path`` with ``payload`` atomically and durably (private, 0600, by default)."""
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -33,7 +34,7 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         if os.name == "posix":
-            Path(temp_name).chmod(FILE_MODE)
+            Path(temp_name).chmod(mode)
         Path(temp_name).replace(path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
@@ -48,7 +49,7 @@ def remove_durably(path: Path) -> None:
 
 
 def _fsync_directory(directory: Path) -> None:
-    if os.name != "posix":
+    if os.name != "posix" or not directory.is_dir():
         return  # Windows has no directory handles to fsync; os.replace is already atomic there.
     dir_fd = os.open(directory, os.O_RDONLY)
     try:
