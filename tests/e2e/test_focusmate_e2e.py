@@ -262,3 +262,16 @@ def test_global_hotkeys_mark_silently(app: RunningApp, desktop: HeadlessDesktop)
     wait_until(lambda: app.status()["session"]["marks"] == {"phone": 1, "app": 0} or None,
                timeout_s=5, what="undo from its hotkey")  # fmt: skip
     assert set(desktop.visible_windows()) == windows_before  # nothing appeared on screen
+
+
+def test_a_hundred_rapid_hotkey_presses_make_a_hundred_durable_marks(
+    app: RunningApp, desktop: HeadlessDesktop
+) -> None:
+    time.sleep(1.0)  # the listener starts 250 ms after the tray icon
+    assert app.cli("start", "--with", "Max").returncode == 0
+    desktop.run(["xdotool", "key", "--delay", "0", *(["ctrl+alt+p"] * 100)], check=True,
+                timeout_s=60)  # fmt: skip
+    wait_until(lambda: app.status()["session"]["marks"]["phone"] == 100 or None, timeout_s=20,
+               what="100 marks")  # fmt: skip
+    on_disk = json.loads((app.data_dir / "current-session.json").read_text())
+    assert len(on_disk["marks"]) == 100
