@@ -7,8 +7,10 @@ window and the CLI all call the same methods: one path, three doors.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
-from datetime import tzinfo
+from dataclasses import replace
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -36,6 +38,8 @@ from focusmate.core.weekly import IsoWeek, WeekStats, local_day, week_stats
 TICK_INTERVAL_MS = 1000
 #: How often (in ticks) a session checks whether the user turned do-not-disturb off by hand.
 DND_POLL_TICKS = 5
+#: A gap of at least this much suspend time marks a session as having slept.
+SLEEP_NOTICE_S = 5
 
 
 class SessionController(QObject):
@@ -81,7 +85,9 @@ class SessionController(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(TICK_INTERVAL_MS)
         self._timer.timeout.connect(self._on_tick)
+        self._anchor: tuple[float, float] | None = None
         if self._current is not None:  # resumed after a crash or restart
+            self._anchor = self._anchor_resumed(self._current)
             self._timer.start()
             self._silence()
 
@@ -92,7 +98,7 @@ class SessionController(QObject):
         return self._current
 
     def timing(self) -> Timing | None:
-        return None if self._current is None else timing(self._current, self._clock.now())
+        return None if self._current is None else timing(self._current, self._session_now())
 
     def past_names(self) -> list[str]:
         """Salesperson names from past sessions, most recently coached first."""
@@ -129,7 +135,7 @@ class SessionController(QObject):
         dnd = self.dnd_status().as_json()
         if session is None:
             return {"state": "idle", "session": None, "dnd": dnd}
-        now_timing = timing(session, self._clock.now())
+        now_timing = timing(session, self._session_now())
         counts = session.mark_counts()
         return {
             "state": "running",
@@ -173,10 +179,45 @@ class SessionController(QObject):
         if self._silencer is not None:
             self._silencer.restore()
 
+    # --- time ---------------------------------------------------------------------
+
+    def _session_now(self) -> datetime:
+        """Now, for the running session: its start plus the time on a steady clock since
+        (suspend included), so a system clock set back or forward mid-session changes
+        nothing; the wall clock when no session runs."""
+        if self._current is None or self._anchor is None:
+            return self._clock.now()
+        elapsed = max(0.0, self._clock.running_s() - self._anchor[0])
+        return self._current.started_at + timedelta(seconds=elapsed)
+
+    def _anchor_resumed(self, session: CoachingSession) -> tuple[float, float]:
+        """After a restart the wall clock is all we know of the time already spent."""
+        spent = max(0.0, (self._clock.now() - session.started_at).total_seconds())
+        return (self._clock.running_s() - spent, self._clock.asleep_s() - session.slept_s)
+
+    def _slept_s(self, session: CoachingSession) -> int:
+        if self._anchor is None:
+            return session.slept_s
+        return max(session.slept_s, int(self._clock.asleep_s() - self._anchor[1]))
+
+    def _note_sleep(self) -> None:
+        """Flag a session that spans a suspend (once per wake, not on every tick)."""
+        session = self._current
+        if session is None:
+            return
+        slept = self._slept_s(session)
+        if slept >= session.slept_s + SLEEP_NOTICE_S:
+            updated = replace(session, slept_s=slept)
+            self._persist(updated)
+            self._current = updated
+            self.state_changed.emit()
+
     def _on_tick(self) -> None:
         """Once a second during a session; every few seconds, notice if the user turned
         do-not-disturb off by hand (the silencer then lets go instead of fighting them)."""
         self._ticks += 1
+        with contextlib.suppress(StorageFailure):  # noted on the next tick, or at the end
+            self._note_sleep()
         if self._silencer is not None and self._ticks % DND_POLL_TICKS == 0:
             before = self._silencer.status()
             if self._silencer.poll() != before:
@@ -193,6 +234,7 @@ class SessionController(QObject):
         )
         self._persist(session)
         self._current = session
+        self._anchor = (self._clock.running_s(), self._clock.asleep_s())
         self._timer.start()
         self._silence()
         self.state_changed.emit()
@@ -201,7 +243,7 @@ class SessionController(QObject):
     def mark(self, kind: str) -> CoachingSession:
         """Record a mark of a configured kind (by id); it is on disk before this returns."""
         self.kinds.get(kind)  # InvalidInput for an unknown kind
-        session = add_mark(self._current, kind, self._clock.now())
+        session = add_mark(self._current, kind, self._session_now())
         self._persist(session)
         self._current = session
         self.state_changed.emit()
@@ -210,7 +252,7 @@ class SessionController(QObject):
 
     def undo_mark(self) -> CoachingSession:
         """Take back the newest mark if it is at most a minute old."""
-        session = undo_last_mark(self._current, self._clock.now())
+        session = undo_last_mark(self._current, self._session_now())
         self._persist(session)
         self._current = session
         self.state_changed.emit()
@@ -218,7 +260,8 @@ class SessionController(QObject):
         return session
 
     def end(self) -> CoachingSession:
-        session = end_session(self._current, self._clock.now())
+        session = end_session(self._current, self._session_now())
+        session = replace(session, slept_s=self._slept_s(session))
         self._persist(session)
         self._current = None
         self._timer.stop()

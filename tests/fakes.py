@@ -18,15 +18,35 @@ T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # Monday of ISO week 2026-W48
 
 
 class FakeClock:
-    """Implements core.clock.Clock; time moves only when the test says so."""
+    """Implements core.clock.Clock; time moves only when the test says so.
+
+    advance() is time passing; suspend() is time passing while asleep; set_wall() is a
+    changed system clock (the steady readings do not move)."""
 
     def __init__(self, start: datetime = T0) -> None:
         self.current = start
+        self.running = 1000.0
+        self.asleep = 0.0
 
     def now(self) -> datetime:
         return self.current
 
+    def running_s(self) -> float:
+        return self.running
+
+    def asleep_s(self) -> float:
+        return self.asleep
+
     def advance(self, **delta: float) -> None:
+        step = timedelta(**delta)
+        self.current += step
+        self.running += step.total_seconds()
+
+    def suspend(self, **delta: float) -> None:
+        self.advance(**delta)
+        self.asleep += timedelta(**delta).total_seconds()
+
+    def set_wall(self, **delta: float) -> None:
         self.current += timedelta(**delta)
 
 

@@ -183,6 +183,9 @@ class CoachingSession:
     marks: tuple[Mark, ...] = ()
     reflection: Reflection | None = None
     checkin: CheckIn | None = None
+    #: Seconds the computer was suspended during the session (it still counts as time with
+    #: the person: the conversation may well have gone on); shown so a total can be read right.
+    slept_s: int = 0
 
     @property
     def running(self) -> bool:

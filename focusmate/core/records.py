@@ -60,6 +60,7 @@ def session_to_record(session: CoachingSession) -> Record:
         if session.reflection is None
         else _reflection_record(session.reflection),
         "checkin": None if session.checkin is None else _checkin_record(session.checkin),
+        "slept_s": session.slept_s,
     }
 
 
@@ -152,7 +153,15 @@ def session_from_record(record: object, where: str = "session") -> CoachingSessi
         marks=marks,
         reflection=reflection,
         checkin=checkin,
+        slept_s=_slept(rec.get("slept_s", 0), f"{where}.slept_s"),
     )
+
+
+def _slept(value: object, where: str) -> int:
+    seconds = _integer(value, where)
+    if seconds < 0:
+        raise InvalidData(f"{where} cannot be negative")
+    return seconds
 
 
 def _checked(rule: Callable[[T], T], value: T, where: str) -> T:

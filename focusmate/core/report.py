@@ -47,6 +47,7 @@ def report_document(stats: WeekStats) -> dict[str, Any]:
                 "minutes": round(session_minutes(s, s.ended_at or s.started_at), 1),
                 "marks": _marks(s.mark_counts()),
                 "score": _round(presence_score(s)),
+                "slept_s": s.slept_s,
             }
             for s in stats.sessions
         ],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
@@ -22,14 +23,28 @@ FAKE_NOW_ENV = "FOCUSMATE_FAKE_NOW"
 log = logging.getLogger(__name__)
 
 
+def _boottime() -> float:
+    """CLOCK_BOOTTIME where the system has it (Linux): monotonic, and counts suspend."""
+    if hasattr(time, "CLOCK_BOOTTIME"):
+        return time.clock_gettime(time.CLOCK_BOOTTIME)
+    return time.monotonic()  # macOS's and Windows' monotonic clocks already include sleep
+
+
 class SystemClock:
-    """Implements core.clock.Clock with the operating system's clock."""
+    """Implements core.clock.Clock with the operating system's clocks."""
 
     def now(self) -> datetime:
         return datetime.now(UTC)
 
+    def running_s(self) -> float:
+        return _boottime()
 
-class ShiftedClock:
+    def asleep_s(self) -> float:
+        # On Linux time.monotonic() stops during suspend and CLOCK_BOOTTIME does not.
+        return max(0.0, _boottime() - time.monotonic()) if hasattr(time, "CLOCK_BOOTTIME") else 0.0
+
+
+class ShiftedClock(SystemClock):
     """Implements core.clock.Clock: the system clock moved so that it read ``start`` at
     creation; it then advances with real time (a test hook, see FAKE_NOW_ENV)."""
 
