@@ -41,6 +41,7 @@ from focusmate.remote import RemoteCommands
 from focusmate.settings_service import SettingsService
 from focusmate.shell import Shell
 from focusmate.storage.backups import open_or_recover, take_backup
+from focusmate.storage.permissions import permissions_notice, tighten_permissions
 from focusmate.storage.reminder_log import FileReminderLog
 from focusmate.storage.settings_store import load_settings
 from focusmate.ui.actions import AppActions
@@ -70,6 +71,7 @@ def run(data_dir: Path, dnd_backend: str | None = None) -> int:
     lock = _lock_data_dir(data_dir)  # before any window system: a second launch only asks
     try:
         clock = clock_from_environment()  # the system clock (FOCUSMATE_FAKE_NOW: a test hook)
+        permission_notice = permissions_notice(tighten_permissions(data_dir))
         repository, recovery_notice = open_or_recover(data_dir, clock.now())
         take_backup(data_dir, clock.now())
         settings = SettingsService(data_dir, load_settings(data_dir))
@@ -103,7 +105,7 @@ def run(data_dir: Path, dnd_backend: str | None = None) -> int:
                 controller.set_silencer(_silencer(data_dir, new.dnd_backend))
 
         settings.changed.connect(apply_live)
-        for notice in (recovery_notice, dnd_notice):
+        for notice in (permission_notice, recovery_notice, dnd_notice):
             if notice:
                 log.warning("%s", notice)
                 shell.notice(notice)
@@ -173,6 +175,7 @@ class _HotkeyService:
         self._hotkeys.triggered.connect(shell.on_hotkey)
         self._hotkeys.availability_changed.connect(self._tell)
         self._bindings = HotkeyBindings.from_text(settings.hotkeys)
+        self._told = ""
         self._hotkeys.start(self._bindings)
         self._tell()
 
@@ -183,12 +186,14 @@ class _HotkeyService:
         self._tell()
 
     def stop(self) -> None:
+        self._hotkeys.availability_changed.disconnect(self._tell)  # quitting is no news
         self._hotkeys.stop()
 
     def _tell(self) -> None:
         availability = self._hotkeys.availability
-        if availability.reason:
+        if availability.reason and availability.reason != self._told:
             log.warning("global hotkeys: %s", availability.reason)
+        self._told = availability.reason
         self._shell.session_window.show_hotkey_note(
             "" if availability.available and not availability.reason
             else f"{availability.reason}\n\n{shortcut_help(self._bindings)}"

@@ -6,6 +6,7 @@ so `kill -9` never locks the user out.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
@@ -21,6 +22,9 @@ class InstanceLock:
     def try_acquire(self) -> bool:
         """Take the lock without waiting; False when another live process holds it."""
         if self._lock.tryLock(0):
+            lock_file = Path(self._lock.fileName())
+            if os.name == "posix":
+                lock_file.chmod(0o600)  # it names our process and host: private like the rest
             return True
         if self._lock.error() == QLockFile.LockError.LockFailedError:
             return False
