@@ -1,7 +1,8 @@
 """Benchmark: the weekly review and reports with five years of history (~2,600 sessions).
 
 Prints review window open-to-painted and week navigation (offscreen, in-process, the real
-controller on a real data file), and `report --json` / `report --png` as whole processes.
+controller on a real data file), saving a reflection (empty and five-year history), and
+`report --json` / `report --png` as whole processes.
 
     .venv/bin/python tests/benchmarks/bench_review.py [--runs 5]
 """
@@ -27,6 +28,7 @@ from make_history import history
 from PySide6.QtWidgets import QApplication
 
 from focusmate.controller import SessionController
+from focusmate.core.model import Question, Reflection
 from focusmate.core.records import export_document
 from focusmate.desktop.system_clock import SystemClock
 from focusmate.storage.repository import TinyDBSessionRepository
@@ -50,6 +52,25 @@ def whole_process(args: list[str], runs: int) -> float:
         subprocess.run([FOCUSMATE, *args], check=True, capture_output=True)
         times.append(time.perf_counter() - before)
     return statistics.median(times)
+
+
+def reflection_save_ms(data: Path, runs: int) -> tuple[float, float]:
+    """Median times to save a draft (its own small file) and then the finished reflection
+    (a write of the whole history), both durably."""
+    controller = SessionController(
+        TinyDBSessionRepository(data), SystemClock(), lambda: uuid.uuid4().hex
+    )
+    drafts, finals = [], []
+    for _ in range(runs):
+        controller.start("Bench", 30)
+        session = controller.end()
+        for complete, times in ((False, drafts), (True, finals)):
+            reflection = Reflection(dict.fromkeys(Question, 4), "calm", "listen",
+                                    complete=complete, empathy=4)  # fmt: skip
+            before = time.perf_counter()
+            controller.save_reflection(session.id, reflection)
+            times.append((time.perf_counter() - before) * 1000)
+    return statistics.median(drafts), statistics.median(finals)
 
 
 def main() -> None:
@@ -78,6 +99,11 @@ def main() -> None:
         window.grab()
         steps.append(time.perf_counter() - before)
     sessions = len(controller.all_sessions())
+    empty = data.parent / "empty"
+    for label, folder in (("empty history", empty), ("five years", data)):
+        draft_ms, final_ms = reflection_save_ms(folder, args.runs)
+        print(f"reflection, {label}: draft saved in {draft_ms:.1f} ms, "
+              f"complete in {final_ms:.1f} ms (median)")  # fmt: skip
     print(f"history: {sessions} sessions")
     print(f"review window, open to painted: {opened * 1000:.0f} ms (first open, Qt Quick included)")
     print(f"review window, previous week: median {statistics.median(steps) * 1000:.0f} ms")

@@ -115,3 +115,35 @@ def test_importing_another_running_session_never_clobbers_the_current_one(tmp_pa
     repo.save_many([session("theirs", 1)])
     assert repo.current() == mine
     assert {s.id for s in repo.all_sessions()} == {"mine", "theirs"}
+
+
+def test_reflection_drafts_live_in_small_files_until_saved_complete(tmp_path: Path) -> None:
+    from focusmate.core.model import Question, Reflection  # noqa: PLC0415
+
+    repo = TinyDBSessionRepository(tmp_path)
+    ended = CoachingSession("e", "Ana", T0, 30, ended_at=T0 + timedelta(minutes=30))
+    repo.save(ended)
+    history = (tmp_path / DATA_FILE_NAME).read_bytes()
+    draft = ended.with_reflection(Reflection({Question.FULLY_PRESENT: 3}, "tired"))
+    repo.save(draft)
+    assert (tmp_path / DATA_FILE_NAME).read_bytes() == history  # typing never rewrites history
+    assert TinyDBSessionRepository(tmp_path, writable=False).get("e") == draft
+    assert TinyDBSessionRepository(tmp_path).all_sessions() == [draft]
+    leftover = next((tmp_path / "drafts").glob("*.json")).read_bytes()
+    done = ended.with_reflection(Reflection(dict.fromkeys(Question, 4), complete=True))
+    repo.save(done)
+    assert list((tmp_path / "drafts").glob("*.json")) == []
+    assert repo.get("e") == done
+    # A crash after the database write but before the draft was removed: complete wins.
+    (tmp_path / "drafts" / "left.json").write_bytes(leftover)
+    assert TinyDBSessionRepository(tmp_path).get("e") == done
+    assert TinyDBSessionRepository(tmp_path).all_sessions() == [done]
+
+
+def test_a_damaged_draft_never_hides_the_saved_session(tmp_path: Path) -> None:
+    repo = TinyDBSessionRepository(tmp_path)
+    ended = CoachingSession("e", "Ana", T0, 30, ended_at=T0 + timedelta(minutes=30))
+    repo.save(ended)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "bad.json").write_text("{trunc")
+    assert repo.all_sessions() == [ended] and repo.get("e") == ended
