@@ -4,18 +4,24 @@ Runs the installed focusmate on a real headless desktop (Xvfb + D-Bus + trayer +
 same harness as the e2e tests) next to a minimal PySide6 tray app, the floor for this stack,
 and prints figures. Not part of the test suite: run it by hand.
 
-    .venv/bin/python tests/benchmarks/bench_loop.py [--runs 5] [--marks 50] [--idle-s 30]
+    .venv/bin/python tests/benchmarks/bench_loop.py [--runs 5] [--marks 50] [--idle-s 60]
+
+Everything is measured twice: with an empty history and with five years (~2,600 sessions).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import textwrap
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
@@ -24,6 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from desktop import HeadlessDesktop
 from figures import percentile
 from focusmate_app import RunningApp
+from make_history import history
+
+from focusmate.core.records import export_document
 
 FLOOR_APP = textwrap.dedent(
     """
@@ -65,57 +74,80 @@ def floor_launch(desktop: HeadlessDesktop, script: Path) -> tuple[float, int]:
     return time.monotonic() - launched, proc.pid
 
 
+def prepared(seed: Path | None, target: Path) -> Path:
+    """A data folder for one run: empty, or a copy of the five-year history."""
+    if seed is not None:
+        shutil.copytree(seed, target)
+    return target
+
+
+def measure(
+    desktop: HeadlessDesktop, work: Path, seed: Path | None, args: argparse.Namespace
+) -> list[str]:
+    floor_script = work / "floor.py"
+    floor_script.write_text(FLOOR_APP)
+    label = "empty history" if seed is None else "five-year history"
+    fm_launch, floor_launch_s = [], []
+    for run in range(args.runs):
+        app = RunningApp(desktop, prepared(seed, work / f"{label}-{run}".replace(" ", "-")))
+        fm_launch.append(app.launch_to_icon_s)
+        app.stop()
+        seconds, pid = floor_launch(desktop, floor_script)
+        floor_launch_s.append(seconds)
+        os.kill(pid, 15)
+        time.sleep(0.3)
+    app = RunningApp(desktop, prepared(seed, work / f"{label}-idle".replace(" ", "-")))
+    _, floor_pid = floor_launch(desktop, floor_script)
+    ticks_before = (cpu_ticks(app.proc.pid), cpu_ticks(floor_pid))
+    time.sleep(args.idle_s)
+    idle = (cpu_ticks(app.proc.pid) - ticks_before[0], cpu_ticks(floor_pid) - ticks_before[1])
+    memory = (rss_mb(app.proc.pid), rss_mb(floor_pid))
+    assert app.cli("start", "--with", "Bench").returncode == 0
+    marks_ms = []
+    for _ in range(args.marks):
+        before = time.perf_counter()
+        result = app.cli("log", "phone")
+        marks_ms.append((time.perf_counter() - before) * 1000)
+        assert result.returncode == 0, result.stderr
+    session_start = cpu_ticks(app.proc.pid)
+    time.sleep(10)
+    session_ticks = cpu_ticks(app.proc.pid) - session_start
+    assert app.status()["session"]["marks"]["phone"] == args.marks
+    app.stop()
+    os.kill(floor_pid, 15)
+    launch, floor = statistics.median(fm_launch), statistics.median(floor_launch_s)
+    return [
+        f"[{label}]",
+        f"launch to tray icon     focusmate median {launch:.3f} s (min {min(fm_launch):.3f}, "
+        f"max {max(fm_launch):.3f}); floor median {floor:.3f} s; ratio {launch / floor:.2f}",
+        f"idle RSS after {args.idle_s:.0f} s     focusmate {memory[0]:.1f} MB; floor "
+        f"{memory[1]:.1f} MB; ratio {memory[0] / memory[1]:.2f}",
+        f"idle CPU ticks in {args.idle_s:.0f} s  focusmate {idle[0]}; floor {idle[1]}",
+        f"CPU ticks in 10 s of a running session (1 s timer): {session_ticks}",
+        f"`focusmate log phone`   p50 {percentile(marks_ms, 50):.1f} ms, p99 "
+        f"{percentile(marks_ms, 99):.1f} ms, max {max(marks_ms):.1f} ms "
+        "(whole process: start, connect, durable write, answer)",
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--marks", type=int, default=50)
-    parser.add_argument("--idle-s", type=float, default=30)
+    parser.add_argument("--idle-s", type=float, default=60)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="fm-bench-"))
-    floor_script = work / "floor.py"
-    floor_script.write_text(FLOOR_APP)
+    source = work / "history.json"
+    source.write_text(json.dumps(export_document(history(5, 1, datetime.now(UTC)))))
+    seed = work / "five-years"
+    subprocess.run([str(Path(sys.executable).with_name("focusmate")), "--data-dir", str(seed),
+                    "import", str(source)], check=True, capture_output=True)  # fmt: skip
+    lines = [f"runs={args.runs} marks={args.marks} idle={args.idle_s:.0f}s "
+             f"(CPU ticks: {CLOCK_TICKS}/s)"]  # fmt: skip
     with HeadlessDesktop() as desktop:
-        fm_launch, floor_launch_s = [], []
-        for run in range(args.runs):
-            app = RunningApp(desktop, work / f"data{run}")
-            fm_launch.append(app.launch_to_icon_s)
-            app.stop()
-            seconds, pid = floor_launch(desktop, floor_script)
-            floor_launch_s.append(seconds)
-            os.kill(pid, 15)
-            time.sleep(0.3)
-        app = RunningApp(desktop, work / "idle")
-        _, floor_pid = floor_launch(desktop, floor_script)
-        ticks_before = (cpu_ticks(app.proc.pid), cpu_ticks(floor_pid))
-        time.sleep(args.idle_s)
-        idle = (cpu_ticks(app.proc.pid) - ticks_before[0], cpu_ticks(floor_pid) - ticks_before[1])
-        memory = (rss_mb(app.proc.pid), rss_mb(floor_pid))
-        assert app.cli("start", "--with", "Bench").returncode == 0
-        ticks_session = cpu_ticks(app.proc.pid)
-        marks_ms = []
-        for _ in range(args.marks):
-            before = time.perf_counter()
-            result = app.cli("log", "phone")
-            marks_ms.append((time.perf_counter() - before) * 1000)
-            assert result.returncode == 0, result.stderr
-        session_start = cpu_ticks(app.proc.pid)
-        time.sleep(10)
-        session_ticks = cpu_ticks(app.proc.pid) - session_start
-        assert app.status()["session"]["marks"]["phone"] == args.marks
-        del ticks_session
-    print(f"runs={args.runs} marks={args.marks} idle={args.idle_s:.0f}s  (CPU ticks: "
-          f"{CLOCK_TICKS}/s)")  # fmt: skip
-    print(f"launch to tray icon     focusmate median {statistics.median(fm_launch):.3f} s "
-          f"(min {min(fm_launch):.3f}, max {max(fm_launch):.3f}); floor median "
-          f"{statistics.median(floor_launch_s):.3f} s; ratio "
-          f"{statistics.median(fm_launch) / statistics.median(floor_launch_s):.2f}")  # fmt: skip
-    print(f"idle RSS after {args.idle_s:.0f} s     focusmate {memory[0]:.1f} MB; floor "
-          f"{memory[1]:.1f} MB; ratio {memory[0] / memory[1]:.2f}")  # fmt: skip
-    print(f"idle CPU ticks in {args.idle_s:.0f} s  focusmate {idle[0]}; floor {idle[1]}")
-    print(f"CPU ticks in 10 s of a running session (1 s timer): {session_ticks}")
-    print(f"`focusmate log phone`   p50 {percentile(marks_ms, 50):.1f} ms, p99 "
-          f"{percentile(marks_ms, 99):.1f} ms, max {max(marks_ms):.1f} ms "
-          "(whole process: start, connect, durable write, answer)")  # fmt: skip
+        for history_seed in (None, seed):
+            lines += measure(desktop, work, history_seed, args)
+    print("\n".join(lines))
 
 
 if __name__ == "__main__":
