@@ -73,7 +73,6 @@ def run(data_dir: Path, dnd_backend: str | None = None) -> int:
         clock = clock_from_environment()  # the system clock (FOCUSMATE_FAKE_NOW: a test hook)
         permission_notice = permissions_notice(tighten_permissions(data_dir))
         repository, recovery_notice = open_or_recover(data_dir, clock.now())
-        take_backup(data_dir, clock.now())
         settings = SettingsService(data_dir, load_settings(data_dir))
         silencer = _silencer(data_dir, dnd_backend or settings.current.dnd_backend)
         dnd_notice = silencer.recover()  # a journal left by a crash or power loss
@@ -90,10 +89,11 @@ def run(data_dir: Path, dnd_backend: str | None = None) -> int:
         server.listen(server_name(data_dir))
         shell.quit_confirmed.connect(app.quit)
         shell.show()
-        # Hotkeys (pynput's import alone is ~80 ms) and the reminder timer start once the
-        # tray icon is up: nothing needs them in the first quarter second.
+        # Hotkeys (pynput's import alone is ~80 ms), the reminder timer and the start-up
+        # backup (a copy of the history) wait until the tray icon is up.
         background = _Background(controller, shell, clock, data_dir)
         QTimer.singleShot(AFTER_SHOWN_MS, lambda: background.start(settings.current))
+        QTimer.singleShot(AFTER_SHOWN_MS, lambda: take_backup(data_dir, clock.now()))
 
         def apply_live(new: Settings) -> None:
             """New settings, applied without a restart (a new do-not-disturb backend applies

@@ -55,6 +55,7 @@ class TinyDBSessionRepository:
         self.path = data_dir / file_name
         self.current_path = data_dir / CURRENT_FILE_NAME
         self.drafts_dir = data_dir / DRAFTS_DIR_NAME
+        self._parsed: tuple[tuple[int, int, int] | None, dict[str, CoachingSession]] | None = None
         if writable:
             ensure_private_dir(data_dir)
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
@@ -82,12 +83,7 @@ class TinyDBSessionRepository:
             )
 
     def all_sessions(self) -> list[CoachingSession]:
-        saved = {
-            s.id: s
-            for s in (
-                session_from_record(doc, where=str(self.path)) for doc in self._sessions.all()
-            )
-        }
+        saved = self._database_sessions()
         for draft in self._drafts():
             kept = saved.get(draft.id)
             if kept is None or not _complete(kept):
@@ -96,6 +92,29 @@ class TinyDBSessionRepository:
         if current is not None and current.id not in saved:
             saved[current.id] = current
         return sorted(saved.values(), key=lambda s: s.started_at)
+
+    def _database_sessions(self) -> dict[str, CoachingSession]:
+        """The sessions in the TinyDB file by id. Parsing five years of history takes ~0.3 s
+        and start-up asks twice (the recovery check, then the controller), so an unchanged
+        file is parsed only once."""
+        key = self._file_key()
+        if key is None or self._parsed is None or self._parsed[0] != key:
+            parsed = {
+                s.id: s
+                for s in (
+                    session_from_record(doc, where=str(self.path)) for doc in self._sessions.all()
+                )
+            }
+            self._parsed = (key, parsed)
+        return dict(self._parsed[1])
+
+    def _file_key(self) -> tuple[int, int, int] | None:
+        """Every atomic write replaces the file with a new inode, so this tells them apart."""
+        try:
+            stat = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
     def _draft_path(self, session_id: str) -> Path:
         # Imported ids may hold any character: the file is named by a digest of the id.
