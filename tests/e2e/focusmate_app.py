@@ -25,9 +25,19 @@ def installed_focusmate() -> str:
 class RunningApp:
     """One focusmate tray app on the desktop, with its own data directory."""
 
-    def __init__(self, desktop: HeadlessDesktop, data_dir: Path) -> None:
+    def __init__(
+        self, desktop: HeadlessDesktop, data_dir: Path, *, morning_reminder: bool = False
+    ) -> None:
+        """``morning_reminder``: the reminder follows the real clock (07:30 on weekdays), so
+        tests that are not about it switch it off in a fresh data folder; otherwise a run at
+        07:30 would see a notification no test asked for."""
         self.desktop = desktop
         self.data_dir = data_dir
+        settings = data_dir / "settings.json"
+        if not morning_reminder and not settings.exists():
+            data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            settings.write_text(json.dumps({"version": 1, "morning_reminder": {"enabled": False}}))
+            settings.chmod(0o600)
         launched = time.monotonic()
         self.proc = desktop.spawn([installed_focusmate(), "--data-dir", str(data_dir)],
                                   name=f"focusmate-{data_dir.name}")  # fmt: skip

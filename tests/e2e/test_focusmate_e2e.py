@@ -51,9 +51,10 @@ def test_the_loop_through_cli_and_tray(app: RunningApp, desktop: HeadlessDesktop
     assert paused(desktop) is True
     wait_until(lambda: app.icon_pixels() != idle_icon or None, timeout_s=5,
                what="the tray icon to show the session")  # fmt: skip
-    # Silent: no new window, no notification, while the salesperson is in the room.
-    assert set(desktop.visible_windows()) == windows_before
-    assert desktop.notification_counts() == notifications_before
+    # Silent: no new window, no notification, while the salesperson is in the room. (Pausing
+    # dunst may hide a notification shown before; it never adds one.)
+    assert set(desktop.visible_windows()) <= windows_before
+    assert sum(desktop.notification_counts()) == sum(notifications_before)
 
     ended = app.cli("end")
     assert ended.returncode == 0 and "reflection" in ended.stdout
