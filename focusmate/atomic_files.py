@@ -14,6 +14,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from focusmate.core.errors import InvalidData
+
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 
@@ -40,6 +42,20 @@ def atomic_write_bytes(path: Path, payload: bytes, mode: int = FILE_MODE) -> Non
         Path(temp_name).unlink(missing_ok=True)
         raise
     _fsync_directory(path.parent)
+
+
+def read_json(path: Path, what: str) -> object | None:
+    """The JSON in ``path``, or None when there is no such file; InvalidData, naming ``what``
+    ("the settings file"), when it is not JSON. Other OSErrors reach the caller."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    try:
+        data: object = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise InvalidData(f"{what} {path} is not valid JSON") from None
+    return data
 
 
 def remove_durably(path: Path) -> None:

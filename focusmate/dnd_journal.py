@@ -11,11 +11,11 @@ guard stays small; DndSession writes it atomically through focusmate.storage.
 from __future__ import annotations
 
 import contextlib
-import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from focusmate.atomic_files import read_json
 from focusmate.core.dnd import PreviousState
 from focusmate.core.errors import InvalidData
 
@@ -42,16 +42,10 @@ class Journal:
 def read_journal(path: Path) -> Journal | None:
     """The journal at ``path``, or None when there is none; InvalidData when it is damaged."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
+        data = read_json(path, "the do-not-disturb journal")
     except OSError as error:
         raise InvalidData(f"cannot read the do-not-disturb journal {path}: {error}") from error
-    try:
-        data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise InvalidData(f"the do-not-disturb journal {path} is not valid JSON") from error
-    return _journal_from(data, path)
+    return None if data is None else _journal_from(data, path)
 
 
 def _journal_from(data: Any, path: Path) -> Journal:

@@ -26,6 +26,7 @@ from focusmate.atomic_files import (
     atomic_write_bytes,
     dumps_strict,
     ensure_private_dir,
+    read_json,
     remove_durably,
 )
 from focusmate.core.errors import InvalidData
@@ -133,14 +134,9 @@ class TinyDBSessionRepository:
 
     def current(self) -> CoachingSession | None:
         """The running session from its own file, or None. InvalidData if that file is damaged."""
-        try:
-            raw = self.current_path.read_bytes()
-        except FileNotFoundError:
+        record = read_json(self.current_path, "the running-session file")
+        if record is None:
             return None
-        try:
-            record = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
-            raise InvalidData(f"{self.current_path} is not valid JSON") from None
         return session_from_record(record, where=str(self.current_path))
 
     def get(self, session_id: str) -> CoachingSession | None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from focusmate.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir
-from focusmate.core.errors import InvalidData
+from focusmate.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir, read_json
 from focusmate.core.settings import Settings, settings_from_record, settings_to_record
 
 SETTINGS_FILE_NAME = "settings.json"
@@ -18,16 +16,8 @@ def settings_path(data_dir: Path) -> Path:
 
 def load_settings(data_dir: Path) -> Settings:
     """The saved settings, or the defaults when there are none; InvalidData if damaged."""
-    path = settings_path(data_dir)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return Settings()
-    try:
-        record = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        raise InvalidData(f"the settings file {path} is not valid JSON") from None
-    return settings_from_record(record)
+    record = read_json(settings_path(data_dir), "the settings file")
+    return Settings() if record is None else settings_from_record(record)
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:
