@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from focusmate.controller import SessionController
-from focusmate.core.errors import InvalidData
 from focusmate.core.protocol import Message, success
+from focusmate.core.records import expect_string, expect_whole_number
 from focusmate.storage.transfer import read_import_file
 
 
@@ -52,14 +52,8 @@ class RemoteCommands:
 
 
 def _text(request: Message, key: str, default: str | None = None) -> str:
-    value = request.get(key, default)
-    if not isinstance(value, str):
-        raise InvalidData(f"request field {key!r} must be a string")
-    return value
+    return expect_string(request.get(key, default), f"request field {key!r}")
 
 
 def _whole(request: Message, key: str) -> int:
-    value = request.get(key)
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidData(f"request field {key!r} must be a whole number")
-    return value
+    return expect_whole_number(request.get(key), f"request field {key!r}")

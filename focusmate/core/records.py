@@ -119,13 +119,15 @@ def parse_export_document(document: object) -> list[CoachingSession]:
 def session_from_record(record: object, where: str = "session") -> CoachingSession:
     """Build a session from a record, validating every field."""
     rec = _mapping(record, where)
-    session_id = _string(rec.get("id"), f"{where}.id")
+    session_id = expect_string(rec.get("id"), f"{where}.id")
     if not session_id or len(session_id) > ID_MAX_CHARS:
         raise InvalidData(f"{where}.id must be 1-{ID_MAX_CHARS} characters")
-    with_name = _checked(clean_name, _string(rec.get("with"), f"{where}.with"), f"{where}.with")
+    with_name = _checked(
+        clean_name, expect_string(rec.get("with"), f"{where}.with"), f"{where}.with"
+    )
     planned = _checked(
         check_minutes,
-        _integer(rec.get("planned_minutes"), f"{where}.planned_minutes"),
+        expect_whole_number(rec.get("planned_minutes"), f"{where}.planned_minutes"),
         f"{where}.planned_minutes",
     )
     started_at = _instant(rec.get("started_at"), f"{where}.started_at")
@@ -146,7 +148,7 @@ def session_from_record(record: object, where: str = "session") -> CoachingSessi
     return CoachingSession(
         id=session_id,
         with_name=with_name,
-        focus=_string(rec.get("focus", ""), f"{where}.focus"),
+        focus=expect_string(rec.get("focus", ""), f"{where}.focus"),
         started_at=started_at,
         ended_at=ended_at,
         planned_minutes=planned,
@@ -158,7 +160,7 @@ def session_from_record(record: object, where: str = "session") -> CoachingSessi
 
 
 def _slept(value: object, where: str) -> int:
-    seconds = _integer(value, where)
+    seconds = expect_whole_number(value, where)
     if seconds < 0:
         raise InvalidData(f"{where} cannot be negative")
     return seconds
@@ -174,7 +176,7 @@ def _checked(rule: Callable[[T], T], value: T, where: str) -> T:
 
 def _mark(record: object, where: str) -> Mark:
     rec = _mapping(record, where)
-    kind = _checked(check_kind_id, _string(rec.get("kind"), f"{where}.kind"), f"{where}.kind")
+    kind = _checked(check_kind_id, expect_string(rec.get("kind"), f"{where}.kind"), f"{where}.kind")
     return Mark(kind=kind, at=_instant(rec.get("at"), f"{where}.at"))
 
 
@@ -187,27 +189,31 @@ def _reflection(record: object, where: str) -> Reflection:
             question = Question(key)
         except ValueError:
             raise InvalidData(f"{where}.answers has an unknown question {key!r}") from None
-        answer = _integer(value, f"{where}.answers.{key}")
+        answer = expect_whole_number(value, f"{where}.answers.{key}")
         if not ANSWER_MIN <= answer <= ANSWER_MAX:
             raise InvalidData(f"{where}.answers.{key} must be {ANSWER_MIN}-{ANSWER_MAX}")
         answers[question] = answer
     complete = rec.get("complete", len(answers) == len(Question))
     if not isinstance(complete, bool):
         raise InvalidData(f"{where}.complete must be true or false")
-    empathy = _optional(rec.get("empathy"), _integer, f"{where}.empathy")
+    empathy = _optional(rec.get("empathy"), expect_whole_number, f"{where}.empathy")
     if empathy is not None and not ANSWER_MIN <= empathy <= ANSWER_MAX:
         raise InvalidData(f"{where}.empathy must be {ANSWER_MIN}-{ANSWER_MAX}")
-    previous = _optional(rec.get("previous_session_id"), _string, f"{where}.previous_session_id")
+    previous = _optional(
+        rec.get("previous_session_id"), expect_string, f"{where}.previous_session_id"
+    )
     if previous is not None and not 0 < len(previous) <= ID_MAX_CHARS:
         raise InvalidData(f"{where}.previous_session_id must be 1-{ID_MAX_CHARS} characters")
     return Reflection(
         answers=answers,
-        their_perspective=_string(rec.get("their_perspective", ""), f"{where}.their_perspective"),
-        next_time=_string(rec.get("next_time", ""), f"{where}.next_time"),
+        their_perspective=expect_string(
+            rec.get("their_perspective", ""), f"{where}.their_perspective"
+        ),
+        next_time=expect_string(rec.get("next_time", ""), f"{where}.next_time"),
         complete=complete,
         empathy=empathy,
         worry=_optional(rec.get("worry"), _choice(Worry), f"{where}.worry"),
-        worry_note=_string(rec.get("worry_note", ""), f"{where}.worry_note"),
+        worry_note=expect_string(rec.get("worry_note", ""), f"{where}.worry_note"),
         previous_session_id=previous,
         same_challenge=_optional(rec.get("same_challenge"), _boolean, f"{where}.same_challenge"),
         commitment_outcome=_optional(
@@ -223,8 +229,8 @@ def _checkin(record: object, where: str) -> CheckIn:
         raise InvalidData(f"{where}.checklist must be a list")
     item = _choice(ChecklistItem)
     checked = frozenset(item(v, f"{where}.checklist[{i}]") for i, v in enumerate(raw_items))
-    intention = _string(rec.get("intention", ""), f"{where}.intention")
-    slowed = _integer(rec.get("slowed_down_s", 0), f"{where}.slowed_down_s")
+    intention = expect_string(rec.get("intention", ""), f"{where}.intention")
+    slowed = expect_whole_number(rec.get("slowed_down_s", 0), f"{where}.slowed_down_s")
     return CheckIn(
         intention=_checked(clean_intention, intention, f"{where}.intention"),
         checked=checked,
@@ -239,7 +245,7 @@ def _choice(kind: type[E]) -> Callable[[object, str], E]:
     """A parser for one value of the enum ``kind``, naming the allowed values when it fails."""
 
     def parse(value: object, where: str) -> E:
-        text = _string(value, where)
+        text = expect_string(value, where)
         try:
             return kind(text)
         except ValueError:
@@ -265,20 +271,22 @@ def _mapping(value: object, where: str) -> Mapping[str, Any]:
     return value
 
 
-def _string(value: object, where: str) -> str:
+def expect_string(value: object, where: str) -> str:
+    """``value`` if it is a string, else InvalidData naming ``where`` (files and messages)."""
     if not isinstance(value, str):
         raise InvalidData(f"{where} must be a string")
     return value
 
 
-def _integer(value: object, where: str) -> int:
+def expect_whole_number(value: object, where: str) -> int:
+    """``value`` if it is an int (not a bool), else InvalidData naming ``where``."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidData(f"{where} must be a whole number")
     return value
 
 
 def _instant(value: object, where: str) -> datetime:
-    text = _string(value, where)
+    text = expect_string(value, where)
     try:
         instant = datetime.fromisoformat(text)
     except ValueError:
