@@ -36,6 +36,7 @@ from focusmate.desktop.notifications import make_notifier
 from focusmate.desktop.single_instance import InstanceLock
 from focusmate.desktop.system_clock import clock_from_environment
 from focusmate.dnd_session import DndSession
+from focusmate.i18n import install_translations
 from focusmate.reminder_scheduler import ReminderScheduler
 from focusmate.remote import RemoteCommands
 from focusmate.settings_service import SettingsService
@@ -218,6 +219,8 @@ def _application() -> QApplication:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # closing a dialog must not end a tray app
+    language = install_translations(app)
+    log.debug("user interface language: %s", language.code)
     return app
 
 

@@ -32,6 +32,8 @@ class Settings:
     custom_kinds: tuple[MarkKind, ...] = ()
     hotkeys: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_HOTKEYS))
     morning_reminder: MorningReminder = field(default_factory=MorningReminder)
+    #: The first-run welcome was seen (shown once; reopened from the menu).
+    welcomed: bool = False
 
     @property
     def kinds(self) -> MarkKinds:
@@ -46,6 +48,7 @@ def settings_to_record(settings: Settings) -> dict[str, Any]:
         "custom_kinds": [{"id": k.value, "name": k.label} for k in settings.custom_kinds],
         "hotkeys": dict(settings.hotkeys),
         "morning_reminder": _reminder_record(settings.morning_reminder),
+        "welcomed": settings.welcomed,
     }
 
 
@@ -94,7 +97,12 @@ def settings_from_record(record: object) -> Settings:
         ):
             raise InvalidData("hotkeys must map action names to key texts")
         reminder = _reminder(record.get("morning_reminder", {}))
-        settings = Settings(check_minutes(minutes), backend, kinds, dict(hotkeys), reminder)
+        welcomed = record.get("welcomed", False)
+        if not isinstance(welcomed, bool):
+            raise InvalidData("welcomed must be true or false")
+        settings = Settings(
+            check_minutes(minutes), backend, kinds, dict(hotkeys), reminder, welcomed
+        )
         settings.kinds  # noqa: B018 - validates that ids are unique
     except InvalidData:
         raise

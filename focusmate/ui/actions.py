@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction
 from focusmate.controller import SessionController
 from focusmate.core.describe import status_line
 from focusmate.core.marks import MarkKind
+from focusmate.core.text import translate
 
 MAX_PENDING_IN_MENU = 5
 
@@ -49,7 +50,7 @@ class AppActions(QObject):
         self.review = self._action("&Weekly review", self.review_requested.emit)
         self.morning = self._action("&Morning stillness…", self.morning_requested.emit)
         self.settings = self._action("Se&ttings…", self.settings_requested.emit)
-        self.quit = self._action("&Quit focusmate", self.quit_requested.emit)
+        self.quit = self._action(translate("Menu", "&Quit focusmate"), self.quit_requested.emit)
         self.reflections: list[QAction] = []
         controller.state_changed.connect(self.refresh)
         controller.ticked.connect(self._refresh_status)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from focusmate.controller import SessionController
+from focusmate.i18n import InstalledLanguage, install_translations, remove_translations
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.ui.actions import AppActions
 from tests.fakes import FakeClock, IdFactory
@@ -27,3 +30,12 @@ def controller(qapp: QApplication, tmp_path: Path, clock: FakeClock) -> SessionC
 @pytest.fixture
 def actions(controller: SessionController) -> AppActions:
     return AppActions(controller)
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[InstalledLanguage]:
+    """The German catalogue installed for one test (English again afterwards)."""
+    installed = install_translations(qapp, QLocale("de_DE"))
+    assert installed.code == "de", "the German catalogue did not load"
+    yield installed
+    remove_translations(qapp, installed)

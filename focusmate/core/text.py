@@ -1,0 +1,41 @@
+"""User-visible text: every sentence a person reads goes through ``translate``.
+
+The core stays free of Qt, so this module holds only a hook: until the app installs
+Qt's translator (focusmate.i18n), ``translate`` returns the English source text.
+Qt's ``lupdate`` finds the calls by their name, so the arguments must be plain string
+literals (tests/test_translations.py checks that): put values in afterwards with
+``.format(name=...)``, never in an f-string.
+
+Plurals: Qt's Python extractor does not support ``%n`` forms, and English and German
+both have one singular form, so callers choose between two literal strings with
+``plural(n, one, many)`` after translating both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+#: (context, source text, disambiguation) -> text in the user's language
+Translator = Callable[[str, str, str | None], str]
+
+
+def _english(context: str, text: str, disambiguation: str | None = None) -> str:
+    return text
+
+
+_active: list[Translator] = [_english]
+
+
+def translate(context: str, text: str, disambiguation: str | None = None) -> str:
+    """The user's-language version of ``text`` (``context`` groups it for translators)."""
+    return _active[0](context, text, disambiguation)
+
+
+def use_translator(translator: Translator | None) -> None:
+    """Route ``translate`` through ``translator`` (None: back to English source text)."""
+    _active[0] = translator or _english
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (both already translated), with ``{n}`` filled in."""
+    return (one if count == 1 else many).format(n=count)

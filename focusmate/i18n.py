@@ -1,0 +1,64 @@
+"""Loads the user's language: focusmate's own catalogue and Qt's, then routes core text.
+
+The language follows the desktop (QLocale's UI languages, so LANGUAGE / LC_MESSAGES /
+LANG on Linux, the system setting on Windows and macOS). FOCUSMATE_LANGUAGE (e.g. "de"
+or "en") overrides it, for support calls and for tests. English is the source language,
+so it needs no catalogue.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from importlib.resources import files
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from focusmate.core.text import use_translator
+
+LANGUAGE_ENV = "FOCUSMATE_LANGUAGE"
+CATALOGUE = "focusmate"
+
+
+def catalogue_dir() -> str:
+    return str(files("focusmate.resources") / "i18n")
+
+
+def requested_locale() -> QLocale:
+    override = os.environ.get(LANGUAGE_ENV, "").strip()
+    return QLocale(override) if override else QLocale.system()
+
+
+@dataclass
+class InstalledLanguage:
+    """The language in use ("en" when no catalogue matched) and the translators installed."""
+
+    code: str
+    translators: list[QTranslator] = field(default_factory=list)
+
+
+def install_translations(app: QCoreApplication, locale: QLocale | None = None) -> InstalledLanguage:
+    """Install the catalogues for ``locale`` (default: the user's language)."""
+    locale = locale or requested_locale()
+    QLocale.setDefault(locale)
+    own = QTranslator(app)
+    if not own.load(locale, CATALOGUE, "_", catalogue_dir()):
+        use_translator(None)
+        return InstalledLanguage("en")
+    installed = InstalledLanguage(own.language().split("_")[0] or "en", [own])
+    # Qt's own strings (standard buttons, context menus of text fields).
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        installed.translators.append(qt)
+    for translator in installed.translators:
+        app.installTranslator(translator)
+    use_translator(QCoreApplication.translate)
+    return installed
+
+
+def remove_translations(app: QCoreApplication, installed: InstalledLanguage) -> None:
+    """Back to the English source text (tests switch languages within one process)."""
+    for translator in installed.translators:
+        app.removeTranslator(translator)
+    use_translator(None)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
