@@ -7,7 +7,7 @@ right click opens the menu. Nothing here ever pops up by itself.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from focusmate.controller import SessionController
@@ -69,6 +69,12 @@ class Tray(QObject):
         actions.changed.connect(self._on_actions_changed)
         controller.ticked.connect(self._refresh)
         controller.marked.connect(self._on_marked)
+        # Light/dark switched (a scheme where the platform reports one, else the palette):
+        # redraw the icon in the new ink.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.paletteChanged.connect(self._on_scheme_changed)
         self._flash = QTimer(self)
         self._flash.setSingleShot(True)
         self._flash.setInterval(FLASH_MS)
@@ -88,8 +94,12 @@ class Tray(QObject):
             self._custom = list(self._actions.log_custom)
         self._refresh()
 
+    def _on_scheme_changed(self) -> None:
+        self._state = None  # forces the icon to be set again, in the new scheme's ink
+        self._refresh()
+
     def _on_marked(self) -> None:
-        """The only feedback for a mark: the icon inverts for a moment. No sound, no window."""
+        """The only feedback for a mark: a tick on the icon for a moment. No sound, no window."""
         self._state = TrayState.MARKED
         self.icon.setIcon(tray_icon(TrayState.MARKED))
         self._flash.start()
