@@ -11,12 +11,13 @@ import logging
 import os
 import signal
 import socket
+import subprocess
 import sys
 import time
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QSocketNotifier, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from focusmate import __version__
@@ -28,10 +29,12 @@ from focusmate.core.hotkeys import HotkeyBindings
 from focusmate.core.morning import morning_notification
 from focusmate.core.settings import Settings
 from focusmate.core.shortcut_help import shortcut_help
+from focusmate.data_folder import DataFolder
+from focusmate.desktop.autostart import autostart_for, launch_command
 from focusmate.desktop.dnd import choose_backend
 from focusmate.desktop.hotkeys import GlobalHotkeys
 from focusmate.desktop.ipc_server import CommandServer
-from focusmate.desktop.locations import APP_ID, lock_path, server_name
+from focusmate.desktop.locations import APP_ID, DataLocation, lock_path, server_name
 from focusmate.desktop.notifications import make_notifier
 from focusmate.desktop.single_instance import InstanceLock
 from focusmate.desktop.system_clock import clock_from_environment
@@ -63,12 +66,15 @@ class AlreadyRunning(Exception):  # noqa: N818 - a state, not a failure
     """Another instance owns this data directory."""
 
 
-def run(data_dir: Path, dnd_backend: str | None = None) -> int:
-    """Run the tray app until it quits; raise AlreadyRunning if another instance owns data_dir.
+def run(location: DataLocation, dnd_backend: str | None = None) -> int:
+    """Run the tray app until it quits; raise AlreadyRunning if another instance owns the
+    data folder. After the user moved the data folder, it starts itself again instead.
 
     ``dnd_backend`` (from --dnd-backend or FOCUSMATE_DND_BACKEND) overrides the settings'
     choice of do-not-disturb backend, which overrides detection.
     """
+    data_dir = location.path
+    restart = _Restart()
     lock = _lock_data_dir(data_dir)  # before any window system: a second launch only asks
     try:
         clock = clock_from_environment()  # the system clock (FOCUSMATE_FAKE_NOW: a test hook)
@@ -85,15 +91,24 @@ def run(data_dir: Path, dnd_backend: str | None = None) -> int:
         )  # fmt: skip
         controller.session_ended.connect(lambda _id: take_backup(data_dir, clock.now()))
         actions = AppActions(controller)
-        shell = Shell(controller, actions, use_tray=_tray_available(app), settings=settings)
-        server = CommandServer(RemoteCommands(controller, shell.primary_action).handle)
+        shell = Shell(
+            controller, actions, use_tray=_tray_available(app), settings=settings,
+            autostart=autostart_for(), autostart_command=_autostart_command(location),
+        )  # fmt: skip
+        data_folder = _data_folder(location, controller, actions, shell, restart)
+        server = CommandServer(RemoteCommands(controller, shell.primary_action, data_folder).handle)
         server.listen(server_name(data_dir))
         shell.quit_confirmed.connect(app.quit)
         shell.show()
         # Hotkeys (pynput's import alone is ~80 ms), the reminder timer and the start-up
         # backup (a copy of the history) wait until the tray icon is up.
         background = _Background(controller, shell, clock, data_dir)
-        QTimer.singleShot(AFTER_SHOWN_MS, lambda: background.start(settings.current))
+
+        def after_shown() -> None:
+            background.start(settings.current)
+            shell.welcome_on_first_run()  # after the hotkeys: it says whether they work here
+
+        QTimer.singleShot(AFTER_SHOWN_MS, after_shown)
         QTimer.singleShot(AFTER_SHOWN_MS, lambda: take_backup(data_dir, clock.now()))
 
         def apply_live(new: Settings) -> None:
@@ -109,7 +124,7 @@ def run(data_dir: Path, dnd_backend: str | None = None) -> int:
         for notice in (permission_notice, recovery_notice, dnd_notice):
             if notice:
                 log.warning("%s", notice)
-                shell.notice(notice)
+                shell.notice(str(notice))  # the do-not-disturb one is worded now, translated
         wakeup_sockets = _quit_on_signals(app)
         code = app.exec()
         background.stop()
@@ -118,9 +133,10 @@ def run(data_dir: Path, dnd_backend: str | None = None) -> int:
             sock.close()
         server.close()
         shell.close_all()
-        return code
     finally:
         lock.release()
+    restart.run_again_if_requested(dnd_backend)
+    return code
 
 
 def _silencer(data_dir: Path, backend: str | None) -> DndSession:
@@ -195,10 +211,75 @@ class _HotkeyService:
         if availability.reason and availability.reason != self._told:
             log.warning("global hotkeys: %s", availability.reason)
         self._told = availability.reason
-        self._shell.session_window.show_hotkey_note(
+        self._shell.show_hotkey_status(
+            availability.available,
             "" if availability.available and not availability.reason
-            else f"{availability.reason}\n\n{shortcut_help(self._bindings)}"
+            else f"{availability.reason}\n\n{shortcut_help(self._bindings)}",
         )  # fmt: skip
+
+
+def _autostart_command(location: DataLocation) -> list[str]:
+    """What start at login runs: this installation, with this data folder unless it is the
+    one focusmate finds by itself at login (a --data-dir or FOCUSMATE_DATA_DIR is kept)."""
+    if location.fixed_by is None:
+        return launch_command()
+    return launch_command(["--data-dir", str(location.path)])
+
+
+def _data_folder(
+    location: DataLocation,
+    controller: SessionController,
+    actions: AppActions,
+    shell: Shell,
+    restart: _Restart,
+) -> DataFolder:
+    """The data folder, which the settings window shows and moves (then focusmate restarts)."""
+    folder = DataFolder(
+        location, restart=restart.request, session_running=lambda: controller.current is not None
+    )
+    command = _autostart_command(location)
+    # After the shell's own slot, which builds the window (Qt calls slots in connect order).
+    actions.settings_requested.connect(lambda: _hand_over_system(shell, folder, command))
+    return folder
+
+
+def _hand_over_system(shell: Shell, data_folder: DataFolder, command: list[str]) -> None:
+    """Give the settings window the parts outside the settings file: start at login and
+    the data folder."""
+    from focusmate.ui.settings_dialog import SystemParts  # noqa: PLC0415 - loaded on demand
+
+    if shell.settings_dialog is not None:
+        shell.settings_dialog.attach_system(SystemParts(autostart_for(), command, data_folder))
+
+
+class _Restart:
+    """After the data folder moved, focusmate starts itself again: the lock, the local
+    socket's name and several parts hold the old folder's path, so the sure way to let go of
+    all of them is the ordinary quit (everything released) and then the same command, which
+    finds the new folder through the data location file."""
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def request(self) -> None:
+        self.requested = True
+        QCoreApplication.quit()
+
+    def run_again_if_requested(self, dnd_backend: str | None) -> None:
+        """Replace this process with a new focusmate (POSIX: same process id, so whoever
+        started it still sees it running); returns only if no restart was asked for."""
+        if not self.requested:
+            return
+        command = launch_command(["--dnd-backend", dnd_backend] if dnd_backend else [])
+        log.info("starting again to use the new data folder: %s", " ".join(command))
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        try:
+            if os.name == "posix":
+                os.execv(command[0], command)  # noqa: S606 - our own program, no shell
+            subprocess.Popen(command)  # Windows has no exec: a new process, and this one ends
+        except OSError as error:
+            log.error("could not start focusmate again (%s); start it yourself", error)
 
 
 def _check_display() -> None:

@@ -3,7 +3,7 @@
 start/log/end/status talk to the running app over the local socket. report and export
 read the data file directly (atomic replacement means a reader always sees a whole
 file). import writes only through the one writer: the running app, or this process
-while it holds the app's lock.
+while it holds the app's lock; move-data likewise (the running app then restarts itself).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -23,10 +24,12 @@ from focusmate.core.errors import ExitCode, FocusmateError, InvalidInput
 from focusmate.core.protocol import Message, error_from_response
 from focusmate.core.validation import DEFAULT_MINUTES, parse_minutes
 from focusmate.desktop import ipc_client
-from focusmate.desktop.locations import DATA_DIR_ENV, data_dir, server_name
+from focusmate.desktop.locations import DATA_DIR_ENV, DataLocation, locate_data_dir, server_name
 from focusmate.storage.settings_store import load_settings
 
 DND_BACKEND_ENV = "FOCUSMATE_DND_BACKEND"
+#: How long move-data waits for the app to answer again from the new folder.
+RESTART_WAIT_S = 20.0
 
 
 class _Parser(argparse.ArgumentParser):
@@ -74,19 +77,24 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", metavar="FILE", help="default: standard output")
     imp = commands.add_parser("import", help="merge sessions from an export file")
     imp.add_argument("file", metavar="FILE")
+    move = commands.add_parser(
+        "move-data", help="move your data to another folder (the app restarts itself to use it)"
+    )
+    move.add_argument("folder", metavar="DIR", help="an empty folder, or one not there yet")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return _dispatch(args, data_dir(args.data_dir))
+        return _dispatch(args, locate_data_dir(args.data_dir))
     except FocusmateError as error:
         print(f"focusmate: {error}", file=sys.stderr)
         return int(error.exit_code)
 
 
-def _dispatch(args: argparse.Namespace, data: Path) -> int:
+def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:
+    data = location.path
     command: str | None = args.command
     if command is None:
         if args.dnd_backend is not None and args.dnd_backend.strip().lower() not in {
@@ -96,7 +104,7 @@ def _dispatch(args: argparse.Namespace, data: Path) -> int:
                 f"unknown do-not-disturb backend {args.dnd_backend!r}; "
                 f"choose one of: {AUTO}, {', '.join(BACKEND_NAMES)}"
             )
-        return _run_app(data, args.dnd_backend)
+        return _run_app(location, args.dnd_backend)
     if command == "start":
         minutes = parse_minutes(args.minutes)
         reply = _ask(data, {"cmd": "start", "with": args.with_name, "minutes": minutes,
@@ -120,19 +128,55 @@ def _dispatch(args: argparse.Namespace, data: Path) -> int:
         from focusmate import offline  # noqa: PLC0415
 
         offline.export(data, args.format, args.output)
+    elif command == "move-data":
+        return _move_data(location, args.folder)
     else:
         return _import(data, Path(args.file))
     return ExitCode.OK
 
 
-def _run_app(data: Path, dnd_backend: str | None) -> int:
+def _run_app(location: DataLocation, dnd_backend: str | None) -> int:
     from focusmate import app  # noqa: PLC0415 - Qt widgets only when the app itself runs
 
     try:
-        return app.run(data, dnd_backend)
+        return app.run(location, dnd_backend)
     except app.AlreadyRunning:
-        _ask(data, {"cmd": "show"})
+        _ask(location.path, {"cmd": "show"})
         return ExitCode.OK
+
+
+def _move_data(location: DataLocation, folder: str) -> int:
+    """Move the data folder: this process does it under the app's lock when no app runs;
+    otherwise the app does (the same steps as its settings window), then restarts itself."""
+    from focusmate import data_folder  # noqa: PLC0415 - Qt's lock file only for this command
+
+    target = Path(folder).expanduser().absolute()
+    report = data_folder.move_offline(location, target)
+    if report is not None:
+        source, moved_to, left = report.source, report.target, list(report.left_behind)
+        print(f"Moved your focusmate data from {source} to {moved_to}.")
+    else:
+        reply = _ask(location.path, {"cmd": "move-data", "to": str(target)})
+        source, moved_to = Path(reply["from"]), Path(reply["to"])
+        left = [str(name) for name in reply.get("left_behind", [])]
+        restarted = _answers_within(server_name(moved_to), RESTART_WAIT_S)
+        print(f"Moved your focusmate data from {source} to {moved_to}; focusmate "
+              f"{'restarted' if restarted else 'is restarting'} to use it.")  # fmt: skip
+    for name in left:
+        print(f"focusmate: could not remove {source / name}; delete it yourself", file=sys.stderr)
+    return ExitCode.OK
+
+
+def _answers_within(server: str, timeout_s: float) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            if ipc_client.request(server, {"cmd": "status"})["ok"]:
+                return True
+        except FocusmateError:
+            pass  # not up yet
+        time.sleep(0.1)
+    return False
 
 
 def _ask(data: Path, request: Message) -> Message:

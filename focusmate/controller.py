@@ -32,6 +32,7 @@ from focusmate.core.session import (
     timing,
     undo_last_mark,
 )
+from focusmate.core.text import translate
 from focusmate.core.week_review import WeekReview, week_review
 from focusmate.core.weekly import IsoWeek, WeekStats, local_day, week_stats
 
@@ -168,7 +169,8 @@ class SessionController(QObject):
     def dnd_status(self) -> DndStatus:
         """What is silenced and how, or plainly why nothing is (never raises)."""
         if self._silencer is None:
-            return DndStatus(None, False, "do-not-disturb is not set up")
+            # Shown in the check-in and the session window, like a backend's own detail.
+            return DndStatus(None, False, translate("Controller", "do-not-disturb is not set up"))
         return self._silencer.status()
 
     def _silence(self) -> None:
@@ -249,6 +251,14 @@ class SessionController(QObject):
         self.state_changed.emit()
         self.marked.emit(kind)
         return session
+
+    def can_undo(self) -> bool:
+        """Whether undo_mark() would take a mark back now (core's rule, asked without saving)."""
+        try:
+            undo_last_mark(self._current, self._session_now())
+        except NotPossibleNow:
+            return False
+        return True
 
     def undo_mark(self) -> CoachingSession:
         """Take back the newest mark if it is at most a minute old."""

@@ -30,6 +30,11 @@ The rules for "restore the previous state exactly, and never fight the user":
 
 Backends whose state cannot be read (macOS) are treated as "off before": they are turned off at
 the end.  The module is Qt-free; the controller calls it on the GUI thread.
+
+Every detail and notice is a sentence for the user, in their language.  The session is made
+before the app loads its translations, so nothing said at that point is fixed then: the idle
+detail is worded when status() is asked, and recover() returns a RecoveryNotice that is worded
+when it is shown.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ import logging
 import os
 import secrets
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
@@ -46,6 +52,7 @@ from pathlib import Path
 from focusmate.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir
 from focusmate.core.dnd import DndStatus, DndUnavailable, DoNotDisturb, PreviousState
 from focusmate.core.errors import InvalidData, InvalidInput
+from focusmate.core.text import translate
 from focusmate.desktop.dnd import backend_named
 from focusmate.dnd_guard import GuardProcess
 from focusmate.dnd_journal import Journal, read_journal, remove_journal
@@ -65,6 +72,50 @@ class Phase(Enum):
     LET_GO = "let-go"  # the user turned do-not-disturb off by hand: hands off
     FAILED = "failed"  # notifications could not be silenced
     RESTORE_FAILED = "restore-failed"  # still silenced; the journal waits for the next start
+
+
+class Recovery(Enum):
+    """What recover() found and did about a journal left behind."""
+
+    DAMAGED = "damaged"  # the journal could not be read; it was removed
+    BACK_ON = "back-on"  # the previous state was put back
+    RETRY = "retry"  # putting it back failed; the next start tries again
+    GAVE_UP = "gave-up"  # failed MAX_FAILED_REPLAYS times; the user must do it by hand
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryNotice:
+    """recover()'s one-line message; str() words it in the user's language at that moment."""
+
+    outcome: Recovery
+    label: str = ""  # the backend's label
+    error: str = ""  # why the journal was damaged, or why the restore failed
+
+    def __str__(self) -> str:
+        if self.outcome is Recovery.DAMAGED:
+            text = translate(
+                "DoNotDisturb",
+                "Removed a damaged do-not-disturb record ({error}); check your notifications.",
+            )
+        elif self.outcome is Recovery.BACK_ON:
+            text = translate(
+                "DoNotDisturb",
+                "Notifications were still paused ({label}) after focusmate stopped "
+                "unexpectedly; they are back on.",
+            )
+        elif self.outcome is Recovery.GAVE_UP:
+            text = translate(
+                "DoNotDisturb",
+                "Notifications may still be paused ({label}) since an earlier session, and "
+                "focusmate could not turn them back on ({error}); please turn them on by hand.",
+            )
+        else:
+            text = translate(
+                "DoNotDisturb",
+                "Notifications may still be paused ({label}) since an earlier session: "
+                "{error}. focusmate will try again when it next starts.",
+            )
+        return text.format(label=self.label, error=self.error)
 
 
 class DndSession:
@@ -88,7 +139,7 @@ class DndSession:
         self._previous: PreviousState | None = None
         self._token: str | None = None
         self._guard: GuardProcess | None = None
-        self._detail = self._idle_detail()
+        self._detail: str | None = None  # None: the idle detail, worded when asked
 
     # ------------------------------------------------------------------ public API
 
@@ -104,9 +155,10 @@ class DndSession:
     def status(self) -> DndStatus:
         engaged = self._phase in (Phase.ENGAGED, Phase.ALREADY_ON, Phase.RESTORE_FAILED)
         backend = None if self._backend.name == "none" else self._backend.name
-        return DndStatus(backend, engaged, self._detail)
+        detail = self._idle_detail() if self._detail is None else self._detail
+        return DndStatus(backend, engaged, detail)
 
-    def recover(self) -> str | None:
+    def recover(self) -> RecoveryNotice | None:
         """Replay a journal left by a run that did not finish (call once, at start-up).
 
         Returns a one-line message for the user, or None when there was nothing to do.
@@ -115,7 +167,7 @@ class DndSession:
             journal = read_journal(self._journal_path)
         except InvalidData as error:
             remove_journal(self._journal_path)
-            return f"Removed a damaged do-not-disturb record ({error}); check your notifications."
+            return RecoveryNotice(Recovery.DAMAGED, error=str(error))
         if journal is None or journal.token == self._token:  # none, or our own running session
             return None
         try:
@@ -127,10 +179,7 @@ class DndSession:
         except DndUnavailable as error:
             return self._replay_failed(journal, backend.label, error)
         remove_journal(self._journal_path, journal.token)
-        return (
-            f"Notifications were still paused ({backend.label}) after focusmate stopped "
-            "unexpectedly; they are back on."
-        )
+        return RecoveryNotice(Recovery.BACK_ON, backend.label)
 
     def engage(self) -> DndStatus:
         """Silence notifications for a session; never raises (a failure is in the status)."""
@@ -170,24 +219,31 @@ class DndSession:
                 log.exception("do-not-disturb: restore failed")
             self._stop_guard()  # the journal stays for the next start
             self._phase = Phase.RESTORE_FAILED
-            self._detail = (
-                f"Notifications may still be paused ({self._backend.label}: {error}); "
-                "focusmate will try again when it next starts. Turn them on by hand if you "
-                "need them now."
-            )
+            self._detail = translate(
+                "DoNotDisturb",
+                "Notifications may still be paused ({label}: {error}); focusmate will try "
+                "again when it next starts. Turn them on by hand if you need them now.",
+            ).format(label=self._backend.label, error=error)
         return self.status()
 
     def _restore(self) -> None:
         label = self._backend.label
         if self._phase in (Phase.ENGAGED, Phase.RESTORE_FAILED):
             self._restore_previous()
-            self._detail = f"Notifications are back on ({label})"
+            self._detail = translate("DoNotDisturb", "Notifications are back on ({label})").format(
+                label=label
+            )
         elif self._phase == Phase.ALREADY_ON:
-            self._detail = f"Notifications stay paused, as they were before the session ({label})"
+            self._detail = translate(
+                "DoNotDisturb",
+                "Notifications stay paused, as they were before the session ({label})",
+            ).format(label=label)
         elif self._phase == Phase.LET_GO:
-            self._detail = f"Do-not-disturb stays as you set it ({label})"
+            self._detail = translate(
+                "DoNotDisturb", "Do-not-disturb stays as you set it ({label})"
+            ).format(label=label)
         else:
-            self._detail = self._idle_detail()
+            self._detail = None
         self._phase = Phase.IDLE
 
     # ----------------------------------------------------------------- engage steps
@@ -196,12 +252,14 @@ class DndSession:
         backend, label = self._backend, self._backend.label
         if not backend.can_engage:
             self._phase = Phase.FAILED
-            self._detail = f"This desktop could not be silenced: {backend.guidance}"
+            self._detail = translate(
+                "DoNotDisturb", "This desktop could not be silenced: {guidance}"
+            ).format(guidance=backend.guidance)
             return
         if self._journal_path.exists():  # a pause that was never undone comes first
             self._replay_leftover()
             if self._journal_path.exists():
-                self._fail("an earlier pause could not be undone yet")
+                self._fail(translate("DoNotDisturb", "an earlier pause could not be undone yet"))
                 return
         try:
             was_on = backend.is_on()
@@ -209,7 +267,9 @@ class DndSession:
             was_on = False  # unreadable (macOS): treated as off, so turned off at the end
         if was_on:
             self._phase = Phase.ALREADY_ON
-            self._detail = f"Notifications were already paused ({label}); they stay paused"
+            self._detail = translate(
+                "DoNotDisturb", "Notifications were already paused ({label}); they stay paused"
+            ).format(label=label)
             return
         try:
             self._previous = backend.capture()
@@ -221,13 +281,15 @@ class DndSession:
         try:
             backend.engage()
             if _reads_off(backend):
-                raise DndUnavailable("the change did not take effect")
+                raise DndUnavailable(translate("DoNotDisturb", "the change did not take effect"))
         except DndUnavailable as error:
             self._undo_after_failure()
             self._fail(str(error))
             return
         self._phase = Phase.ENGAGED
-        self._detail = f"Notifications paused ({label})"
+        self._detail = translate("DoNotDisturb", "Notifications paused ({label})").format(
+            label=label
+        )
 
     def _replay_leftover(self) -> None:
         """Undo the pause an earlier session left behind (ours from this run, or a crash's)."""
@@ -241,10 +303,9 @@ class DndSession:
 
     def _fail(self, reason: str) -> None:
         self._phase = Phase.FAILED
-        self._detail = (
-            f"This desktop could not be silenced ({self._backend.label}: {reason}). "
-            f"{self._backend.guidance}"
-        )
+        self._detail = translate(
+            "DoNotDisturb", "This desktop could not be silenced ({label}: {reason}). {guidance}"
+        ).format(label=self._backend.label, reason=reason, guidance=self._backend.guidance)
 
     def _undo_after_failure(self) -> None:
         """Engage went wrong half-way: put back what we captured, drop journal and guard."""
@@ -271,9 +332,10 @@ class DndSession:
         if self._phase == Phase.ENGAGED:
             self._forget()
         self._phase = Phase.LET_GO
-        self._detail = (
-            f"Do-not-disturb was turned off by hand ({label}); focusmate leaves it as you set it"
-        )
+        self._detail = translate(
+            "DoNotDisturb",
+            "Do-not-disturb was turned off by hand ({label}); focusmate leaves it as you set it",
+        ).format(label=label)
 
     def _forget(self) -> None:
         """Our change is gone: delete the journal, then release the guard."""
@@ -298,23 +360,17 @@ class DndSession:
         atomic_write_bytes(self._journal_path, dumps_strict(journal.to_json()))
         self._token = token
 
-    def _replay_failed(self, journal: Journal, label: str, error: Exception) -> str:
+    def _replay_failed(self, journal: Journal, label: str, error: Exception) -> RecoveryNotice:
         failed = journal.failed_replays + 1
         if failed >= MAX_FAILED_REPLAYS:
             remove_journal(self._journal_path, journal.token)
-            return (
-                f"Notifications may still be paused ({label}) since an earlier session, and "
-                f"focusmate could not turn them back on ({error}); please turn them on by hand."
-            )
+            return RecoveryNotice(Recovery.GAVE_UP, label, str(error))
         retry = Journal(
             journal.backend, journal.token, journal.previous, journal.engaged_at, failed
         )
         with contextlib.suppress(OSError):
             atomic_write_bytes(self._journal_path, dumps_strict(retry.to_json()))
-        return (
-            f"Notifications may still be paused ({label}) since an earlier session: {error}. "
-            "focusmate will try again when it next starts."
-        )
+        return RecoveryNotice(Recovery.RETRY, label, str(error))
 
     def _backend_for(self, name: str) -> DoNotDisturb:
         if name == self._backend.name:
@@ -353,8 +409,12 @@ class DndSession:
 
     def _idle_detail(self) -> str:
         if self._backend.can_engage:
-            return f"Notifications are paused during sessions ({self._backend.label})"
-        return f"This desktop cannot be silenced: {self._backend.guidance}"
+            return translate(
+                "DoNotDisturb", "Notifications are paused during sessions ({label})"
+            ).format(label=self._backend.label)
+        return translate("DoNotDisturb", "This desktop cannot be silenced: {guidance}").format(
+            guidance=self._backend.guidance
+        )
 
 
 def _reads_off(backend: DoNotDisturb) -> bool:

@@ -35,17 +35,20 @@ class InstalledLanguage:
 
     code: str
     translators: list[QTranslator] = field(default_factory=list)
+    #: The default locale before, put back by remove_translations.
+    previous_locale: QLocale = field(default_factory=QLocale)
 
 
 def install_translations(app: QCoreApplication, locale: QLocale | None = None) -> InstalledLanguage:
     """Install the catalogues for ``locale`` (default: the user's language)."""
     locale = locale or requested_locale()
+    previous = QLocale()
     QLocale.setDefault(locale)
     own = QTranslator(app)
     if not own.load(locale, CATALOGUE, "_", catalogue_dir()):
         use_translator(None)
-        return InstalledLanguage("en")
-    installed = InstalledLanguage(own.language().split("_")[0] or "en", [own])
+        return InstalledLanguage("en", previous_locale=previous)
+    installed = InstalledLanguage(own.language().split("_")[0] or "en", [own], previous)
     # Qt's own strings (standard buttons, context menus of text fields).
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -61,4 +64,4 @@ def remove_translations(app: QCoreApplication, installed: InstalledLanguage) -> 
     for translator in installed.translators:
         app.removeTranslator(translator)
     use_translator(None)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    QLocale.setDefault(installed.previous_locale)

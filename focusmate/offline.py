@@ -8,6 +8,7 @@ from pathlib import Path
 
 from focusmate import exports
 from focusmate.core.errors import InvalidInput, StorageFailure
+from focusmate.core.insights import english, insight_text
 from focusmate.core.records import merge_sessions
 from focusmate.core.report import report_text
 from focusmate.core.week_review import week_review
@@ -40,7 +41,7 @@ def report(
         sys.stdout.write(exports.week_text(review, WeekFormat.JSON if as_json else WeekFormat.CSV))
     elif png is None:
         print(report_text(review.stats))
-        print(*(f"• {line}" for line in review.insights), sep="\n")
+        print(*(f"• {insight_text(i, english)}" for i in review.insights), sep="\n")
 
 
 def export(data: Path, file_format: str, output: str | None) -> None:

@@ -7,17 +7,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from focusmate.controller import SessionController
+from focusmate.core.errors import InvalidInput, NotPossibleNow
 from focusmate.core.protocol import Message, success
 from focusmate.core.records import expect_string, expect_whole_number
 from focusmate.storage.transfer import read_import_file
 
+if TYPE_CHECKING:
+    from focusmate.data_folder import DataFolder
+
 
 class RemoteCommands:
-    def __init__(self, controller: SessionController, show_app: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        controller: SessionController,
+        show_app: Callable[[], None],
+        data_folder: DataFolder | None = None,
+    ) -> None:
         self._controller = controller
         self._show_app = show_app
+        self._data_folder = data_folder
 
     def handle(self, request: Message) -> Message:
         handlers: dict[str, Callable[[Message], Message | None]] = {
@@ -28,6 +39,7 @@ class RemoteCommands:
             "undo": lambda _r: {"marks": len(self._controller.undo_mark().marks)},
             "end": self._end,
             "import": self._import,
+            "move-data": self._move_data,
         }
         return success(handlers[request["cmd"]](request))
 
@@ -49,6 +61,21 @@ class RemoteCommands:
         # The file is read here, by the one writer, after the CLI validated it.
         result = self._controller.import_sessions(read_import_file(Path(_text(request, "path"))))
         return {"added": result.added, "updated": result.updated, "unchanged": result.unchanged}
+
+
+    def _move_data(self, request: Message) -> Message:
+        """The same move as the settings window's, then the same restart: the app quits its
+        event loop once this answer is written, and starts again on the new folder."""
+        if self._data_folder is None:
+            raise NotPossibleNow("this focusmate cannot move its data folder")
+        target = Path(_text(request, "to"))
+        if not target.is_absolute():
+            raise InvalidInput(f"the new data folder must be an absolute path, not {target}")
+        report = self._data_folder.move_report(target)
+        self._data_folder.restart()
+        return {"from": str(report.source), "to": str(report.target),
+                "moved": len(report.moved), "bytes": report.bytes_moved,
+                "left_behind": list(report.left_behind)}  # fmt: skip
 
 
 def _text(request: Message, key: str, default: str | None = None) -> str:

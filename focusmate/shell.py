@@ -2,12 +2,18 @@
 
 It is wiring, not logic: every state change still goes through SessionController, and
 no window is ever opened during a session unless the manager asked for it.
+
+It also owns the first-run welcome: shown at start-up to a new user (no history, never
+welcomed), never during a session; its two choices are applied here (start at login through
+the OS adapter, the reminder through the SettingsService), and it counts as seen however it
+is closed.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,10 +23,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from focusmate.controller import SessionController
 from focusmate.core.dnd import BACKEND_NAMES
 from focusmate.core.errors import FocusmateError
-from focusmate.core.hotkeys import UNDO_ACTION
+from focusmate.core.hotkeys import UNDO_ACTION, HotkeyBindings
 from focusmate.core.model import Reflection
 from focusmate.core.settings import Settings
+from focusmate.core.text import translate
 from focusmate.core.weekly import IsoWeek
+from focusmate.desktop.autostart import AutostartEntry, launch_command
 from focusmate.exports import SessionsFormat, WeekFormat, sessions_text, write_text, write_week
 from focusmate.settings_service import SettingsService
 from focusmate.ui.actions import AppActions
@@ -29,6 +37,7 @@ from focusmate.ui.reflection_dialog import ReflectionDialog
 from focusmate.ui.session_window import SessionWindow
 from focusmate.ui.start_dialog import StartDialog
 from focusmate.ui.tray import Tray
+from focusmate.ui.welcome_dialog import HotkeyStatus, WelcomeChoices, WelcomeDialog
 
 if TYPE_CHECKING:  # imported lazily at run time, when first opened
     from focusmate.ui.morning_page import MorningPage
@@ -65,13 +74,19 @@ class Shell(QObject):
         confirm: Confirm = ask_user,
         ask_path: Callable[[str, str], str | None] = ask_save_path,
         settings: SettingsService | None = None,
+        autostart: AutostartEntry | None = None,
+        autostart_command: Sequence[str] | None = None,
     ) -> None:
+        """``autostart`` is this system's start-at-login entry (None: not offered), and
+        ``autostart_command`` what it runs (default: this installation of focusmate)."""
         super().__init__()
         self._controller = controller
         self._actions = actions
         self._confirm = confirm
         self._ask_path = ask_path
         self._settings = settings
+        self._autostart = autostart
+        self._autostart_command = autostart_command
         self.settings_dialog: SettingsDialog | None = None
         self.tray: Tray | None = Tray(controller, actions) if use_tray else None
         self.control_window: ControlWindow | None = (
@@ -82,6 +97,9 @@ class Shell(QObject):
         self.reflection_dialogs: dict[str, ReflectionDialog] = {}
         self.review_window: ReviewWindow | None = None
         self.morning_page: MorningPage | None = None
+        self.welcome_dialog: WelcomeDialog | None = None
+        #: What the global hotkeys last said (the welcome shows it).
+        self.hotkeys = HotkeyStatus()
         self.last_error = ""
         self._pending_notices: list[str] = []
         self.notice_boxes: list[QMessageBox] = []
@@ -94,7 +112,9 @@ class Shell(QObject):
         actions.morning_requested.connect(self.open_morning_page)
         actions.quit_requested.connect(self._on_quit_requested)
         actions.settings_requested.connect(self.open_settings)
+        actions.welcome_requested.connect(self.open_welcome)
         controller.session_ended.connect(self._on_session_ended)
+        controller.state_changed.connect(self._on_state_changed)
 
     def show(self) -> None:
         """Make the app visible: the tray icon, or the control window where there is no tray."""
@@ -108,7 +128,7 @@ class Shell(QObject):
         if self._controller.current is not None:
             self._pending_notices.append(message)
             return
-        box = QMessageBox(QMessageBox.Icon.Information, "focusmate", message)
+        box = QMessageBox(QMessageBox.Icon.Information, "focusmate", message)  # the app's name
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setModal(False)
         box.show()
@@ -257,7 +277,8 @@ class Shell(QObject):
         """An export button of the review: ask where, then write the file atomically."""
         suffix = {"png": "png", "week-csv": "csv", "week-json": "json", "ics": "ics"}[kind]
         name = f"focusmate-{week}.{suffix}" if kind != "ics" else "focusmate-sessions.ics"
-        chosen = self._ask_path(f"Export ({suffix.upper()})", name)
+        title = translate("Shell", "Export ({format})").format(format=suffix.upper())
+        chosen = self._ask_path(title, name)
         if not chosen:
             return
         target = Path(chosen)
@@ -269,7 +290,7 @@ class Shell(QObject):
                 fmt = {"png": WeekFormat.PNG, "week-csv": WeekFormat.CSV}.get(kind, WeekFormat.JSON)
                 write_week(self._controller.week_review(week), fmt, target)
         except FocusmateError as error:
-            self.notice(f"The export failed: {error}")
+            self.notice(translate("Shell", "The export failed: {reason}").format(reason=error))
 
     def open_settings(self) -> None:
         if self._settings is None:
@@ -313,18 +334,113 @@ class Shell(QObject):
     def _on_quit_requested(self) -> None:
         session = self._controller.current
         if session is not None:
-            question = (
-                f"Your session with {session.with_name} is still running.\n"
-                "End it and quit? You can reflect on it next time."
-            )
+            question = translate(
+                "Shell",
+                "Your session with {name} is still running.\n"
+                "End it and quit? You can reflect on it next time.",
+            ).format(name=session.with_name)
             if not self._confirm(question):
                 return
             self._attempt(self._controller.end)
         self.quit_confirmed.emit()
 
+    def show_hotkey_status(self, available: bool, note: str) -> None:
+        """The global hotkeys started, or changed: ``note`` is why they do not work (or a
+        limit), with the desktop-shortcut commands; "" when they simply work."""
+        self.hotkeys = HotkeyStatus(available, note)
+        self.session_window.show_hotkey_note(note)
+        if self.welcome_dialog is not None:
+            self.welcome_dialog.show_hotkeys(self.hotkeys)
+
+    def welcome_on_first_run(self) -> None:
+        """At start-up: the welcome for someone new to focusmate. Someone upgrading, with
+        sessions already, is only noted as welcomed (they know the method)."""
+        if self._settings is None or self._settings.current.welcomed:
+            return
+        if self._controller.current is not None or self._controller.all_sessions():
+            self._note_welcomed()
+            return
+        self.open_welcome()
+
+    def open_welcome(self) -> None:
+        """The welcome (first run, or the menu); never during a session."""
+        if self._controller.current is not None:
+            return
+        if self.welcome_dialog is None:
+            settings = self._settings.current if self._settings is not None else Settings()
+            dialog = WelcomeDialog(
+                bindings=_bindings(settings),
+                kinds=self._controller.kinds,
+                hotkeys=self.hotkeys,
+                dnd=self._controller.dnd_status(),
+                start_at_login=None if self._autostart is None else self._autostart.is_enabled(),
+                reminder=settings.morning_reminder,
+            )
+            dialog.submitted.connect(self._on_welcome_submitted)
+            dialog.finished.connect(self._on_welcome_finished)
+            self.welcome_dialog = dialog
+        _bring_forward(self.welcome_dialog)
+
+    def _on_welcome_submitted(self, choices: WelcomeChoices) -> None:
+        """On "Get started": start at login as ticked (only if it changed), then the reminder
+        and "welcomed" saved together; a failure is shown in the window, which stays open."""
+        dialog = self.welcome_dialog
+        if dialog is None:
+            return
+        if self._autostart is not None and choices.start_at_login != dialog.initial_start_at_login:
+            try:
+                if choices.start_at_login:
+                    self._autostart.enable(self._autostart_command or launch_command())
+                else:
+                    self._autostart.disable()
+            except FocusmateError as error:
+                log.error("%s", error)
+                dialog.show_error(
+                    translate("Welcome", "Start at login could not be changed: {reason}").format(
+                        reason=error
+                    )
+                )
+                return
+            dialog.initial_start_at_login = choices.start_at_login  # done, even if more fails
+        if self._settings is not None:
+            current = self._settings.current
+            reminder = replace(current.morning_reminder, enabled=choices.morning_reminder)
+            chosen = replace(current, morning_reminder=reminder, welcomed=True)
+            try:
+                if chosen != current:
+                    self._settings.apply(chosen)
+            except FocusmateError as error:
+                log.error("%s", error)
+                dialog.show_error(
+                    translate("Welcome", "Your choices could not be saved: {reason}").format(
+                        reason=error
+                    )
+                )
+                return
+        dialog.accept()
+
+    def _on_welcome_finished(self) -> None:
+        """However it was closed (Escape too), the welcome was seen: not shown again."""
+        self._note_welcomed()
+        if self.welcome_dialog is not None:
+            self.welcome_dialog.deleteLater()
+            self.welcome_dialog = None
+
+    def _note_welcomed(self) -> None:
+        if self._settings is None or self._settings.current.welcomed:
+            return
+        try:
+            self._settings.apply(replace(self._settings.current, welcomed=True))
+        except FocusmateError as error:  # shown once more at the next start; no harm done
+            log.warning("could not note that the welcome was seen: %s", error)
+
+    def _on_state_changed(self) -> None:
+        if self._controller.current is not None and self.welcome_dialog is not None:
+            self.welcome_dialog.reject()  # a session started: nothing stays open in front of it
+
     def close_all(self) -> None:
         for widget in (self.start_dialog, self.session_window, self.review_window,
-                       self.control_window, self.morning_page,
+                       self.control_window, self.morning_page, self.welcome_dialog,
                        *self.reflection_dialogs.values()):  # fmt: skip
             if widget is not None:
                 widget.hide()
@@ -337,3 +453,11 @@ def _bring_forward(widget: QWidget) -> None:
     widget.show()
     widget.raise_()
     widget.activateWindow()
+
+
+def _bindings(settings: Settings) -> HotkeyBindings:
+    """The hotkeys as set (none if the settings hold one that cannot be parsed)."""
+    try:
+        return HotkeyBindings.from_text(settings.hotkeys)
+    except FocusmateError:
+        return HotkeyBindings()

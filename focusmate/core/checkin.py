@@ -20,6 +20,7 @@ from typing import Any
 from focusmate.core.dnd import DndStatus
 from focusmate.core.model import CheckIn, CoachingSession
 from focusmate.core.records import format_instant
+from focusmate.core.text import translate
 from focusmate.core.validation import check_slow_down, clean_intention
 
 
@@ -131,14 +132,17 @@ def challenge_chain(
 
 
 def dnd_line(status: DndStatus | None) -> tuple[bool | None, str]:
-    """Whether notifications are silenced (None: unknown), and how to say it in the check-in."""
+    """Whether notifications are silenced (None: unknown), and how to say it in the check-in
+    (the backend's own detail when it has one, else a few words in the user's language)."""
     if status is None:
-        return None, "unknown: focusmate cannot tell here; silence them by hand"
+        return None, translate(
+            "CheckIn", "unknown: focusmate cannot tell here; silence them by hand"
+        )
     if status.engaged:
-        return True, status.detail or "silenced"
+        return True, status.detail or translate("CheckIn", "silenced")
     if status.backend is None:
-        return None, status.detail or "unknown: silence them by hand"
-    return False, status.detail or "not silenced yet"
+        return None, status.detail or translate("CheckIn", "unknown: silence them by hand")
+    return False, status.detail or translate("CheckIn", "not silenced yet")
 
 
 def checked_checkin(checkin: CheckIn) -> CheckIn:

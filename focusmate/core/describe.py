@@ -1,4 +1,9 @@
-"""Short user-facing descriptions of the session state, shared by tray, windows and CLI."""
+"""Short user-facing descriptions of the session state, shared by tray, windows and CLI.
+
+They go through ``translate``, so the windows and the tray speak the user's language; the
+CLI installs no translator, so `focusmate status` stays English. ``counts_text`` is the
+exception: it is English on purpose, for exports (the calendar file) and reports.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +12,47 @@ from typing import Any
 from focusmate.core.marks import MarkKinds
 from focusmate.core.model import CoachingSession
 from focusmate.core.session import Timing, format_clock
+from focusmate.core.text import plural, translate
 
 
 def time_text(timing: Timing) -> str:
+    clock = format_clock(timing.remaining_s)
     if timing.overtime:
-        return f"overtime +{format_clock(timing.remaining_s)}"
-    return f"{format_clock(timing.remaining_s)} left"
+        return translate("Status", "overtime +{clock}").format(clock=clock)
+    return translate("Status", "{clock} left").format(clock=clock)
+
+
+def time_spoken(timing: Timing) -> str:
+    """The time as a screen reader should say it, in whole minutes ("Time left: 12 minutes").
+
+    Time left is rounded up (0:30 left is "1 minute", never "0 minutes" while time remains);
+    overtime is rounded down, since "+0:30" is not yet a minute over.
+    """
+    if timing.overtime:
+        over = -timing.remaining_s // 60
+        if over == 0:
+            return translate("Status", "Overtime: less than a minute")
+        return plural(over, translate("Status", "Overtime: {n} minute"),
+                      translate("Status", "Overtime: {n} minutes"))  # fmt: skip
+    left = -(-timing.remaining_s // 60)
+    return plural(left, translate("Status", "Time left: {n} minute"),
+                  translate("Status", "Time left: {n} minutes"))  # fmt: skip
 
 
 def marks_text(session: CoachingSession, kinds: MarkKinds | None = None) -> str:
-    return counts_text(session.mark_counts(), kinds or MarkKinds())
+    """'2 phone checks, 0 app switches' in the user's language (windows and the tray)."""
+    return shown_counts_text(session.mark_counts(), kinds or MarkKinds())
+
+
+def shown_counts_text(counts: dict[str, int], kinds: MarkKinds) -> str:
+    """Every configured kind with its count, built-in kinds in the user's language."""
+    full = kinds.full_counts(counts)
+    return ", ".join(kinds.describe(kind_id).shown_counted(n) for kind_id, n in full.items())
 
 
 def counts_text(counts: dict[str, int], kinds: MarkKinds) -> str:
-    """'2 phone checks, 0 app switches, 1 × mind wandered' (every configured kind)."""
+    """'2 phone checks, 0 app switches, 1 × mind wandered' (every configured kind), always
+    in English: for exports and reports (windows use ``shown_counts_text``)."""
     full = kinds.full_counts(counts)
     return ", ".join(kinds.describe(kind_id).counted(n) for kind_id, n in full.items())
 
@@ -29,8 +61,10 @@ def status_line(
     session: CoachingSession | None, timing: Timing | None, kinds: MarkKinds | None = None
 ) -> str:
     if session is None or timing is None:
-        return "Idle: no coaching session running"
-    return f"Coaching {session.with_name}: {time_text(timing)}; {marks_text(session, kinds)}"
+        return translate("Status", "Idle: no coaching session running")
+    return translate("Status", "Coaching {name}: {time}; {marks}").format(
+        name=session.with_name, time=time_text(timing), marks=marks_text(session, kinds)
+    )
 
 
 def status_text(status: dict[str, Any]) -> str:

@@ -32,12 +32,20 @@ class DoNotDisturb(Protocol):
 
     #: Stable identifier, as accepted by --dnd-backend (e.g. "dunst", "gnome", "kde").
     name: str
-    #: Shown to the user, e.g. "dunst", "GNOME", "KDE Plasma".
-    label: str
     #: False for backends that can only read and guide (Windows, macOS without a Shortcut).
     can_engage: bool
-    #: What the user can do by hand when this backend cannot silence (one sentence).
-    guidance: str
+
+    @property
+    def label(self) -> str:
+        """Shown to the user, e.g. "dunst", "GNOME", "KDE Plasma"."""
+        ...
+
+    @property
+    def guidance(self) -> str:
+        """What the user can do by hand when this backend cannot silence (one sentence), in
+        the user's language: read when shown, since backends are made before the app loads
+        its translations."""
+        ...
 
     def is_on(self) -> bool:
         """Whether notifications are silenced right now."""
@@ -58,7 +66,12 @@ class DoNotDisturb(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class DndStatus:
-    """What the UI and `status --json` say about do-not-disturb."""
+    """What the UI and `status --json` say about do-not-disturb.
+
+    ``detail`` is one sentence for a person, in the user's language (the tray, the session
+    window and the check-in show it; `status --json` carries the same sentence). Scripts read
+    ``backend`` and ``engaged``, which never change with the language.
+    """
 
     backend: str | None
     engaged: bool

@@ -8,17 +8,24 @@ than something weak. Rules:
 * commitments: at least 2 reflections said what became of last time's commitment;
 * falling presence: with one person, the weekly average fell three weeks running;
 * week over week: at least 2 rated sessions in both weeks and a change of 0.3 or more.
+
+An insight is a fact (its kind and figures), not a sentence: ``insight_text`` words it, in
+the user's language for the review window, and in English (``english``) for `report` and
+the week's JSON export, whose text stays the same whatever language the app shows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import tzinfo
+from enum import StrEnum
 from itertools import pairwise
 
 from focusmate.core.model import CoachingSession, CommitmentOutcome
 from focusmate.core.people import people_stats
 from focusmate.core.scoring import presence_score
+from focusmate.core.text import translate
 from focusmate.core.weekly import IsoWeek, local_day
 
 MIN_MARKS_FOR_TIME_OF_DAY = 4
@@ -26,12 +33,86 @@ TIME_OF_DAY_SHARE = 0.6
 MIN_COMMITMENTS = 2
 MIN_RATED_FOR_DELTA = 2
 MIN_DELTA = 0.3
-_BANDS = (("before noon", 0, 12), ("between noon and 4 pm", 12, 16), ("after 4 pm", 16, 24))
+
+#: (context, English source) -> the text to show; ``core.text.translate`` or ``english``.
+Wording = Callable[[str, str], str]
+
+
+class InsightKind(StrEnum):
+    """Which rule found the fact (one sentence each, so no sentence is glued from parts)."""
+
+    PHONE_BEFORE_NOON = "phone_before_noon"
+    PHONE_MIDDAY = "phone_midday"
+    PHONE_AFTER_FOUR = "phone_after_four"
+    COMMITMENTS_KEPT = "commitments_kept"
+    COMMITMENTS_PARTLY_KEPT = "commitments_partly_kept"
+    PRESENCE_FALLING_WITH = "presence_falling_with"
+    PRESENCE_ROSE = "presence_rose"
+    PRESENCE_FELL = "presence_fell"
+
+
+@dataclass(frozen=True, slots=True)
+class Insight:
+    """One fact: its kind and the figures its sentence names (see ``insight_text``)."""
+
+    kind: InsightKind
+    figures: Mapping[str, int | float | str] = field(default_factory=dict)
+
+
+#: Parts of the day, as (kind, first hour, hour after the last).
+_BANDS = ((InsightKind.PHONE_BEFORE_NOON, 0, 12), (InsightKind.PHONE_MIDDAY, 12, 16),
+          (InsightKind.PHONE_AFTER_FOUR, 16, 24))  # fmt: skip
+
+
+def english(_context: str, text: str) -> str:
+    """The English source text: for output that must not change with the language."""
+    return text
+
+
+def one_decimal(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def insight_text(
+    insight: Insight,
+    translate: Wording = translate,
+    decimal: Callable[[float], str] = one_decimal,
+) -> str:
+    """The sentence for ``insight``: by default in the user's language; pass ``english`` for
+    files and the CLI, and the window's own number format as ``decimal``.
+
+    The parameter is called ``translate`` so that Qt's lupdate, which reads calls by name,
+    finds the sentences below.
+    """
+    sentences = {
+        InsightKind.PHONE_BEFORE_NOON: translate(
+            "Insights", "{count} of your {total} phone checks were in sessions before noon."),
+        InsightKind.PHONE_MIDDAY: translate(
+            "Insights",
+            "{count} of your {total} phone checks were in sessions between noon and 4 pm."),
+        InsightKind.PHONE_AFTER_FOUR: translate(
+            "Insights", "{count} of your {total} phone checks were in sessions after 4 pm."),
+        InsightKind.COMMITMENTS_KEPT: translate(
+            "Insights", "You kept {kept} of {total} commitments."),
+        InsightKind.COMMITMENTS_PARTLY_KEPT: translate(
+            "Insights", "You kept {kept} of {total} commitments and partly kept {partly} more."),
+        InsightKind.PRESENCE_FALLING_WITH: translate(
+            "Insights", "Presence with {name} fell three weeks running."),
+        InsightKind.PRESENCE_ROSE: translate(
+            "Insights", "Your average presence rose from {before} to {after} this week."),
+        InsightKind.PRESENCE_FELL: translate(
+            "Insights", "Your average presence fell from {before} to {after} this week."),
+    }  # fmt: skip
+    figures = {
+        name: decimal(value) if isinstance(value, float) else str(value)
+        for name, value in insight.figures.items()
+    }
+    return sentences[insight.kind].format(**figures)
 
 
 def week_insights(
     sessions: Sequence[CoachingSession], week: IsoWeek, tz: tzinfo | None
-) -> list[str]:
+) -> list[Insight]:
     this_week = _in_week(sessions, week, tz)
     found = [
         _time_of_day(this_week, tz),
@@ -39,7 +120,7 @@ def week_insights(
         *_falling_presence(sessions, week, tz),
         _week_over_week(this_week, _in_week(sessions, week.shifted(-1), tz)),
     ]
-    return [text for text in found if text]
+    return [insight for insight in found if insight is not None]
 
 
 def _in_week(
@@ -49,20 +130,20 @@ def _in_week(
     return [s for s in sessions if not s.running and local_day(s.started_at, tz) in days]
 
 
-def _time_of_day(sessions: list[CoachingSession], tz: tzinfo | None) -> str | None:
+def _time_of_day(sessions: list[CoachingSession], tz: tzinfo | None) -> Insight | None:
     total = sum(s.mark_counts().get("phone", 0) for s in sessions)
     if total < MIN_MARKS_FOR_TIME_OF_DAY:
         return None
-    for label, start, end in _BANDS:
+    for kind, start, end in _BANDS:
         in_band = [s for s in sessions if start <= s.started_at.astimezone(tz).hour < end]
         phone = sum(s.mark_counts().get("phone", 0) for s in in_band)
         mark_share, session_share = phone / total, len(in_band) / len(sessions)
         if mark_share >= TIME_OF_DAY_SHARE and mark_share > session_share:
-            return f"{phone} of your {total} phone checks were in sessions {label}."
+            return Insight(kind, {"count": phone, "total": total})
     return None
 
 
-def _commitments(sessions: list[CoachingSession]) -> str | None:
+def _commitments(sessions: list[CoachingSession]) -> Insight | None:
     outcomes = [
         s.reflection.commitment_outcome
         for s in sessions
@@ -72,30 +153,32 @@ def _commitments(sessions: list[CoachingSession]) -> str | None:
         return None
     kept = outcomes.count(CommitmentOutcome.KEPT)
     partly = outcomes.count(CommitmentOutcome.PARTLY)
-    text = f"You kept {kept} of {len(outcomes)} commitments"
-    return text + (f" and partly kept {partly} more." if partly else ".")
+    figures = {"kept": kept, "total": len(outcomes)}
+    if partly:
+        return Insight(InsightKind.COMMITMENTS_PARTLY_KEPT, {**figures, "partly": partly})
+    return Insight(InsightKind.COMMITMENTS_KEPT, figures)
 
 
 def _falling_presence(
     sessions: Sequence[CoachingSession], week: IsoWeek, tz: tzinfo | None
-) -> list[str]:
-    texts = []
+) -> list[Insight]:
+    found = []
     for person in people_stats(sessions, week, tz, weeks=4):
         trend = [t for t in person.trend if t is not None]
         if len(trend) == len(person.trend) and all(b < a for a, b in pairwise(trend)):
-            texts.append(f"Presence with {person.name} fell three weeks running.")
-    return texts
+            found.append(Insight(InsightKind.PRESENCE_FALLING_WITH, {"name": person.name}))
+    return found
 
 
-def _week_over_week(now: list[CoachingSession], before: list[CoachingSession]) -> str | None:
+def _week_over_week(now: list[CoachingSession], before: list[CoachingSession]) -> Insight | None:
     this, last = _rated(now), _rated(before)
     if len(this) < MIN_RATED_FOR_DELTA or len(last) < MIN_RATED_FOR_DELTA:
         return None
     mean_now, mean_before = sum(this) / len(this), sum(last) / len(last)
     if abs(mean_now - mean_before) < MIN_DELTA:
         return None
-    direction = "rose" if mean_now > mean_before else "fell"
-    return f"Your average presence {direction} from {mean_before:.1f} to {mean_now:.1f} this week."
+    kind = InsightKind.PRESENCE_ROSE if mean_now > mean_before else InsightKind.PRESENCE_FELL
+    return Insight(kind, {"before": mean_before, "after": mean_now})
 
 
 def _rated(sessions: list[CoachingSession]) -> list[float]:

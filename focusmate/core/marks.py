@@ -3,6 +3,11 @@
 A Mark stores only its kind's id; the catalogue (MarkKinds) gives each id its words. Ids
 are short slugs derived from the name ("Mind wandered" -> "mind-wandered"), so they are
 safe on a command line (`focusmate log mind-wandered`) and in a CSV header.
+
+Two sets of words: ``label`` / ``counted`` are English and stable (reports, CSV and
+calendar exports, the CLI, settings.json); ``shown_label`` / ``shown_counted`` are what the
+windows show, with the built-in kinds in the user's language. A user's own kind is always
+in their own words.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from focusmate.core.errors import InvalidInput
+from focusmate.core.text import plural, translate
 
 KIND_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 KIND_NAME_MAX_CHARS = 60
@@ -36,10 +42,29 @@ class MarkKind:
     APP: ClassVar[MarkKind]
 
     def counted(self, count: int) -> str:
-        """E.g. '1 phone check', '2 app switches', '3 × mind wandered'."""
+        """E.g. '1 phone check', '2 app switches', '3 × mind wandered' (English, for data)."""
         if self.plural:
             return f"{count} {self.label if count == 1 else self.plural}"
         return f"{count} × {self.label}"
+
+    @property
+    def shown_label(self) -> str:
+        """The label a window shows: a built-in kind in the user's language."""
+        if self.builtin and self.value == "phone":
+            return translate("MarkKind", "phone check")
+        if self.builtin and self.value == "app":
+            return translate("MarkKind", "app switch")
+        return self.label
+
+    def shown_counted(self, count: int) -> str:
+        """``counted`` in the user's language, for windows, the tray and the status line."""
+        if self.builtin and self.value == "phone":
+            return plural(count, translate("MarkKind", "{n} phone check"),
+                          translate("MarkKind", "{n} phone checks"))  # fmt: skip
+        if self.builtin and self.value == "app":
+            return plural(count, translate("MarkKind", "{n} app switch"),
+                          translate("MarkKind", "{n} app switches"))  # fmt: skip
+        return translate("MarkKind", "{n} × {kind}").format(n=count, kind=self.label)
 
     @classmethod
     def custom(cls, name: str) -> MarkKind:

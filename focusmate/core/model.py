@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
+from focusmate.core.text import translate
+
 
 @dataclass(frozen=True, slots=True)
 class Mark:
@@ -31,39 +33,58 @@ class Question(StrEnum):
 
     @property
     def prompt(self) -> str:
-        return _QUESTION_TEXTS[self][0]
+        return _question_texts()[self][0]
 
     @property
     def anchors(self) -> tuple[str, str]:
         """What 1 and 5 mean for this question."""
-        _, low, high = _QUESTION_TEXTS[self]
+        _, low, high = _question_texts()[self]
         return low, high
 
 
-# Phrased so that 5 is always the good end of the scale.
-_QUESTION_TEXTS = {
-    Question.FULLY_PRESENT: (
-        "Was I fully present?", "half-present", "fully present"),
-    Question.PERSON_OVER_PHONE: (
-        "Did I pay more attention to my salesperson than to my phone?",
-        "mostly my phone", "all on them"),
-    Question.UNDERSTOOD_BEFORE_ADVISING: (
-        "Did I try to understand why before giving advice?",
-        "product dump", "understood first"),
-    Question.RESPECT_LIKE_TOP_CLIENT: (
-        "Did I treat them with the same respect as my top client?",
-        "not at all", "exactly the same"),
-}  # fmt: skip
+def _question_texts() -> dict[Question, tuple[str, str, str]]:
+    """Each question, then what 1 and 5 mean; phrased so that 5 is always the good end.
+
+    Built on every call, not once at import: the words follow the language installed by
+    then (see core.text), which happens after this module is imported.
+    """
+    return {
+        Question.FULLY_PRESENT: (
+            translate("Reflection", "Was I fully present?"),
+            translate("Reflection", "half-present"),
+            translate("Reflection", "fully present")),
+        Question.PERSON_OVER_PHONE: (
+            translate("Reflection", "Did I pay more attention to my salesperson than to my phone?"),
+            translate("Reflection", "mostly my phone"),
+            translate("Reflection", "all on them")),
+        Question.UNDERSTOOD_BEFORE_ADVISING: (
+            translate("Reflection", "Did I try to understand why before giving advice?"),
+            translate("Reflection", "product dump"),
+            translate("Reflection", "understood first")),
+        Question.RESPECT_LIKE_TOP_CLIENT: (
+            translate("Reflection", "Did I treat them with the same respect as my top client?"),
+            translate("Reflection", "not at all"),
+            translate("Reflection", "exactly the same")),
+    }  # fmt: skip
 
 
 ANSWER_MIN = 1
 ANSWER_MAX = 5
 
-#: The empathy rating, asked with the four questions and weighted above them (core.scoring).
-EMPATHY_PROMPT = (
-    "Did they know I understood what they were thinking and feeling before I gave advice?"
-)
-EMPATHY_ANCHORS = ("advice came first", "they felt understood")
+def empathy_prompt() -> str:
+    """The empathy rating, asked with the four questions and weighted above them (core.scoring)."""
+    return translate(
+        "Reflection",
+        "Did they know I understood what they were thinking and feeling before I gave advice?",
+    )
+
+
+def empathy_anchors() -> tuple[str, str]:
+    """What 1 and 5 mean for the empathy rating."""
+    return (
+        translate("Reflection", "advice came first"),
+        translate("Reflection", "they felt understood"),
+    )
 
 
 class Worry(StrEnum):
@@ -75,14 +96,11 @@ class Worry(StrEnum):
 
     @property
     def label(self) -> str:
-        return _WORRY_LABELS[self]
-
-
-_WORRY_LABELS = {
-    Worry.CAME_UP: "A real worry came up",
-    Worry.SMILED_AND_AGREED: "They smiled and agreed",
-    Worry.NOT_SURE: "Not sure",
-}
+        return {
+            Worry.CAME_UP: translate("Reflection", "A real worry came up"),
+            Worry.SMILED_AND_AGREED: translate("Reflection", "They smiled and agreed"),
+            Worry.NOT_SURE: translate("Reflection", "Not sure"),
+        }[self]
 
 
 class CommitmentOutcome(StrEnum):
@@ -94,14 +112,11 @@ class CommitmentOutcome(StrEnum):
 
     @property
     def label(self) -> str:
-        return _OUTCOME_LABELS[self]
-
-
-_OUTCOME_LABELS = {
-    CommitmentOutcome.KEPT: "Kept",
-    CommitmentOutcome.PARTLY: "Partly",
-    CommitmentOutcome.NOT_KEPT: "Not kept",
-}
+        return {
+            CommitmentOutcome.KEPT: translate("Reflection", "Kept"),
+            CommitmentOutcome.PARTLY: translate("Reflection", "Partly"),
+            CommitmentOutcome.NOT_KEPT: translate("Reflection", "Not kept"),
+        }[self]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,15 +14,11 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from focusmate.core.model import CoachingSession, Question
 from focusmate.core.ports import Notification
+from focusmate.core.text import translate
 from focusmate.core.weekly import local_day
 
 LOOKBACK_DAYS = 7
 STILLNESS_S = 120
-REMINDER_TITLE = "Morning stillness"
-REMINDER_BODY = (
-    "Before you check your phone: two quiet minutes with yesterday's one-on-ones. "
-    "Click to open, or choose Morning stillness in the focusmate menu."
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +75,14 @@ def _mean(values: list[int]) -> float | None:
 
 
 def morning_notification(occurrence: datetime) -> Notification:
-    """The reminder for one occurrence (its key makes a held copy unique)."""
+    """The reminder for one occurrence (its key makes a held copy unique), in the user's
+    language at the moment it is due."""
     return Notification(
-        key=f"morning:{occurrence.isoformat()}", title=REMINDER_TITLE, body=REMINDER_BODY
+        key=f"morning:{occurrence.isoformat()}",
+        title=translate("MorningReminder", "Morning stillness"),
+        body=translate(
+            "MorningReminder",
+            "Before you check your phone: two quiet minutes with yesterday's one-on-ones. "
+            "Click to open, or choose Morning stillness in the focusmate menu.",
+        ),
     )

@@ -13,7 +13,7 @@ from typing import Any
 from focusmate.core.errors import ExitCode, FocusmateError, InvalidData
 
 MAX_MESSAGE_BYTES = 64 * 1024
-COMMANDS = frozenset({"show", "start", "log", "undo", "end", "status", "import"})
+COMMANDS = frozenset({"show", "start", "log", "undo", "end", "status", "import", "move-data"})
 
 Message = dict[str, Any]
 

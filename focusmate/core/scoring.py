@@ -10,7 +10,7 @@ The formula, defined here and nowhere else:
 so each mark logged during the session (a phone check, an app switch, any kind of one's
 own) takes 10% of what lies above the floor of 1. With no marks and no empathy rating it
 is the plain mean of the answers, as before the empathy rating existed. None while nothing
-is rated. Shown with one decimal; PRESENCE_EXPLANATION says it in one sentence for the UI.
+is rated. Shown with one decimal; presence_explanation() says it in one sentence for the UI.
 
 Properties (tests/core/test_scoring.py): it stays within 1-5, raising any one rating never
 lowers it, and one more mark never raises it.
@@ -20,14 +20,19 @@ from __future__ import annotations
 
 from focusmate.core.errors import InvalidInput
 from focusmate.core.model import ANSWER_MAX, ANSWER_MIN, CoachingSession, Question, Reflection
+from focusmate.core.text import translate
 
 EMPATHY_WEIGHT = 2
 MARK_FACTOR = 0.9
 
-PRESENCE_EXPLANATION = (
-    "Presence is the average of your five ratings (empathy counts twice), lowered by 10% "
-    "for each mark you logged, from 1 (absent) to 5 (fully present)."
-)
+
+def presence_explanation() -> str:
+    """The formula in one sentence, for the windows that show a score (in the user's language)."""
+    return translate(
+        "Presence",
+        "Presence is the average of your five ratings (empathy counts twice), lowered by 10% "
+        "for each mark you logged, from 1 (absent) to 5 (fully present).",
+    )
 
 
 def check_answer(question: Question | str, value: int) -> int:

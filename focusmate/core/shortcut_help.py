@@ -4,6 +4,7 @@ shortcut commands to bind instead: one command line per action, for each desktop
 from __future__ import annotations
 
 from focusmate.core.hotkeys import UNDO_ACTION, HotkeyBindings
+from focusmate.core.text import translate
 
 
 def command_for(action: str) -> str:
@@ -11,12 +12,22 @@ def command_for(action: str) -> str:
 
 
 def shortcut_help(bindings: HotkeyBindings) -> str:
-    """Plain text: the commands, then how to bind them on GNOME, KDE, sway and Hyprland."""
-    lines = ["Bind these commands to keys in your desktop's keyboard settings:"]
+    """Plain text: the commands, then how to bind them on GNOME, KDE, sway and Hyprland.
+
+    The sentences are in the user's language (the session window shows them); commands,
+    key names and config lines stay as the desktop expects them.
+    """
+    lines = [translate("ShortcutHelp", "Bind these commands to keys in your desktop's "
+                       "keyboard settings:")]  # fmt: skip
     lines += [f"  {hotkey}: {command_for(action)}" for action, hotkey in bindings.items()]
     lines += [
-        "GNOME: Settings › Keyboard › View and Customise Shortcuts › Custom Shortcuts (+).",
-        "KDE Plasma: System Settings › Shortcuts › Add New › Command or Script.",
+        translate(
+            "ShortcutHelp",
+            "GNOME: Settings › Keyboard › View and Customise Shortcuts › Custom Shortcuts (+).",
+        ),
+        translate(
+            "ShortcutHelp", "KDE Plasma: System Settings › Shortcuts › Add New › Command or Script."
+        ),
         "sway (~/.config/sway/config):",
         *(f"  bindsym {_sway_keys(str(h))} exec {command_for(a)}" for a, h in bindings.items()),
         "Hyprland (~/.config/hypr/hyprland.conf):",

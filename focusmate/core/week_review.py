@@ -1,5 +1,8 @@
 """Everything the weekly review shows, computed once: the week, the week before, people,
-and insights. The review window, `report --json/--csv` and `report --png` all use it."""
+and insights. The review window, `report --json/--csv` and `report --png` all use it.
+
+The JSON and CSV documents are a contract: ids and English, whatever language the app shows.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
-from focusmate.core.insights import week_insights
+from focusmate.core.insights import Insight, english, insight_text, week_insights
 from focusmate.core.marks import with_builtins
 from focusmate.core.model import CoachingSession
 from focusmate.core.people import PersonStats, people_stats
@@ -22,7 +25,7 @@ class WeekReview:
     stats: WeekStats
     previous: WeekStats
     people: list[PersonStats]
-    insights: list[str]
+    insights: list[Insight]
 
     @property
     def minutes_delta(self) -> float:
@@ -69,7 +72,7 @@ def review_document(review: WeekReview) -> dict[str, Any]:
         }
         for p in review.people
     ]
-    document["insights"] = list(review.insights)
+    document["insights"] = [insight_text(insight, english) for insight in review.insights]
     return document
 
 

@@ -1,4 +1,13 @@
-"""Where focusmate keeps its data, lock and local socket on this platform."""
+"""Where focusmate keeps its data, lock and local socket on this platform.
+
+The data folder is, in this order: ``--data-dir``; ``$FOCUSMATE_DATA_DIR``; the folder named
+in the *data location file* (``data-location.json`` in the platform's config folder, written
+when the user moves the data from the settings window); the platform's data folder.
+
+The data location file is read strictly: if it is damaged, or names a folder that is not
+there (an unplugged drive), focusmate stops with a message naming the file, rather than
+start on a new empty folder and make the user think their history is gone.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +15,141 @@ import hashlib
 import os
 import sys
 import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 import platformdirs
+
+from focusmate.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir, read_json
+from focusmate.core.errors import InvalidData
 
 APP_NAME = "focusmate"
 #: The reverse-DNS id of the .desktop file, AppStream metainfo and autostart entry.
 APP_ID = "app.focusmate.Focusmate"
 DATA_DIR_ENV = "FOCUSMATE_DATA_DIR"
 LOCK_FILE_NAME = "focusmate.lock"
+POINTER_FILE_NAME = "data-location.json"
+POINTER_VERSION = 1
+
+
+class DataLocationError(InvalidData):
+    """The data location file is damaged or names a missing folder (the message says which)."""
+
+
+class DataDirSource(Enum):
+    """Where the data folder of this run came from."""
+
+    OPTION = "--data-dir"
+    ENVIRONMENT = DATA_DIR_ENV
+    POINTER = POINTER_FILE_NAME
+    DEFAULT = "default"
+
+
+@dataclass(frozen=True, slots=True)
+class DataLocation:
+    path: Path
+    source: DataDirSource
+
+    @property
+    def fixed_by(self) -> str | None:
+        """How the user chose the folder at launch ("--data-dir" or "FOCUSMATE_DATA_DIR"; it
+        wins at every start, so the app must not move it); None when the app may move it."""
+        if self.source in (DataDirSource.OPTION, DataDirSource.ENVIRONMENT):
+            return str(self.source.value)
+        return None
+
+
+def config_dir() -> Path:
+    """The platform's config folder for focusmate (honours $XDG_CONFIG_HOME on Linux).
+
+    On Windows and macOS platformdirs gives the same folder as :func:`default_data_dir`, so
+    the data location file may sit next to the data: the mover leaves it alone.
+    """
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+class DataPointer:
+    """The data location file: ``{"version": 1, "data_dir": "/absolute/folder"}``.
+
+    Writing it is the commit point of a move: before, the old folder is in use; after, the new.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = config_dir() / POINTER_FILE_NAME if path is None else path
+
+    def points_to(self) -> Path | None:
+        """The folder it names, or None when there is no file; DataLocationError if damaged."""
+        try:
+            record = read_json(self.path, "the data location file")
+        except InvalidData as error:
+            raise DataLocationError(f"{error}; {self._advice()}") from None
+        except OSError as error:
+            raise DataLocationError(
+                f"cannot read the data location file {self.path}: {error.strerror or error}"
+            ) from None
+        if record is None:
+            return None
+        folder = record.get("data_dir") if isinstance(record, dict) else None
+        if (
+            not isinstance(record, dict)
+            or record.get("version") != POINTER_VERSION
+            or not isinstance(folder, str)
+            or not Path(folder).is_absolute()
+        ):
+            raise DataLocationError(
+                f"the data location file {self.path} is damaged (it should hold "
+                f'{{"version": 1, "data_dir": "/absolute/folder"}}); {self._advice()}'
+            )
+        return Path(folder)
+
+    def point_to(self, folder: Path) -> None:
+        """Name ``folder`` (absolute) as the data folder: atomically, durably, 0600."""
+        payload = dumps_strict({"version": POINTER_VERSION, "data_dir": str(folder)})
+        ensure_private_dir(self.path.parent)
+        atomic_write_bytes(self.path, payload)
+
+    def _advice(self) -> str:
+        return (
+            "fix it to name your data folder, or delete it to use the default folder "
+            f"{default_data_dir()}"
+        )
+
+
+def locate_data_dir(
+    override: str | None,
+    environ: Mapping[str, str] = os.environ,
+    pointer: DataPointer | None = None,
+) -> DataLocation:
+    """--data-dir, else $FOCUSMATE_DATA_DIR, else the data location file, else the default."""
+    if override:
+        return DataLocation(_absolute(override), DataDirSource.OPTION)
+    if environ.get(DATA_DIR_ENV):
+        return DataLocation(_absolute(environ[DATA_DIR_ENV]), DataDirSource.ENVIRONMENT)
+    pointer = pointer or DataPointer()
+    folder = pointer.points_to()
+    if folder is None:
+        return DataLocation(default_data_dir(), DataDirSource.DEFAULT)
+    if not folder.is_dir():
+        raise DataLocationError(
+            f"focusmate's data folder {folder} (named in {pointer.path}) is not there; "
+            "if it is on a drive that is not connected, connect it and start focusmate again"
+        )
+    return DataLocation(folder, DataDirSource.POINTER)
 
 
 def data_dir(override: str | None) -> Path:
-    """--data-dir, else $FOCUSMATE_DATA_DIR, else the platform's user data directory."""
-    chosen = override or os.environ.get(DATA_DIR_ENV)
-    if chosen:
-        return Path(chosen).expanduser().absolute()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    """The data folder (see :func:`locate_data_dir`)."""
+    return locate_data_dir(override).path
+
+
+def _absolute(text: str) -> Path:
+    return Path(text).expanduser().absolute()
 
 
 def lock_path(data: Path) -> Path:

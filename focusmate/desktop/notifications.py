@@ -24,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSocketNotifier
 
 from focusmate.core.ports import Notification, Notifier, OnClick
+from focusmate.core.text import translate
 from focusmate.desktop.locations import APP_ID, APP_NAME
 
 log = logging.getLogger(__name__)
@@ -158,7 +159,8 @@ def _notify_message(notification: Notification, *, clickable: bool) -> Any:
     from jeepney import DBusAddress, new_method_call  # noqa: PLC0415
 
     address = DBusAddress(_PATH, bus_name=_SERVICE, interface=_SERVICE)
-    actions = [_DEFAULT_ACTION, "Open"] if clickable else []
+    # The label some servers show on a button for the click (dunst lists it in its menu).
+    actions = [_DEFAULT_ACTION, translate("Notifications", "Open")] if clickable else []
     hints = {"desktop-entry": ("s", APP_ID)}
     # app_name, replaces_id (u), app_icon, summary, body, actions, hints, expire_timeout (ms)
     body = (APP_NAME, 0, "", notification.title, notification.body, actions, hints, EXPIRE_MS)

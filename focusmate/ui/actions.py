@@ -2,11 +2,14 @@
 
 One set of QActions serves both, so a command behaves the same whichever door the
 manager uses. The actions only emit intents; the app wires them to the controller.
+Their texts are in context "Menu" (mnemonics unique within the menu, in every language).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QLocale, QObject, Signal
 from PySide6.QtGui import QAction
 
 from focusmate.controller import SessionController
@@ -28,6 +31,7 @@ class AppActions(QObject):
     review_requested = Signal()
     morning_requested = Signal()
     settings_requested = Signal()
+    welcome_requested = Signal()
     quit_requested = Signal()
     #: The set or visibility of actions changed (menus and windows rebuild).
     changed = Signal()
@@ -37,19 +41,30 @@ class AppActions(QObject):
         self._controller = controller
         self.status = QAction(self)
         self.status.setEnabled(False)
-        self.start = self._action("&Start coaching session…", self.start_requested.emit)
-        self.show_session = self._action("Show &session window", self.session_window_requested.emit)
+        self.start = self._action(
+            translate("Menu", "&Start coaching session…"), self.start_requested.emit
+        )
+        self.show_session = self._action(
+            translate("Menu", "Show &session window"), self.session_window_requested.emit
+        )
         self.log_phone = self._action(
-            "Log &phone check", lambda: self.mark_requested.emit(MarkKind.PHONE.value)
+            translate("Menu", "Log &phone check"),
+            lambda: self.mark_requested.emit(MarkKind.PHONE.value),
         )
         self.log_app = self._action(
-            "Log &app switch", lambda: self.mark_requested.emit(MarkKind.APP.value)
+            translate("Menu", "Log &app switch"),
+            lambda: self.mark_requested.emit(MarkKind.APP.value),
         )
         self.log_custom = [self._mark_action(kind) for kind in controller.kinds if not kind.builtin]
-        self.end = self._action("&End session", self.end_requested.emit)
-        self.review = self._action("&Weekly review", self.review_requested.emit)
-        self.morning = self._action("&Morning stillness…", self.morning_requested.emit)
-        self.settings = self._action("Se&ttings…", self.settings_requested.emit)
+        self.end = self._action(translate("Menu", "&End session"), self.end_requested.emit)
+        self.review = self._action(translate("Menu", "&Weekly review"), self.review_requested.emit)
+        self.morning = self._action(
+            translate("Menu", "&Morning stillness…"), self.morning_requested.emit
+        )
+        self.settings = self._action(translate("Menu", "Se&ttings…"), self.settings_requested.emit)
+        self.welcome = self._action(
+            translate("Menu", "Welcome && &how it works…"), self.welcome_requested.emit
+        )
         self.quit = self._action(translate("Menu", "&Quit focusmate"), self.quit_requested.emit)
         self.reflections: list[QAction] = []
         controller.state_changed.connect(self.refresh)
@@ -62,7 +77,9 @@ class AppActions(QObject):
         return action
 
     def _mark_action(self, kind: MarkKind) -> QAction:
-        return self._action(f"Log {kind.label}", lambda: self.mark_requested.emit(kind.value))
+        """A user's own kind, in their own words (no mnemonic: its letters are unknown)."""
+        text = translate("Menu", "Log {kind}").format(kind=kind.label.replace("&", "&&"))
+        return self._action(text, lambda: self.mark_requested.emit(kind.value))
 
     def update_kinds(self) -> None:
         """The user's kinds of marks changed (settings): new actions, menus follow."""
@@ -79,6 +96,7 @@ class AppActions(QObject):
         running = self._controller.current is not None
         self.start.setVisible(not running)
         self.morning.setVisible(not running)  # never during a session
+        self.welcome.setVisible(not running)  # nothing opens in front of the conversation
         for action in self.session_actions():
             action.setVisible(running)
         self._refresh_status()
@@ -90,21 +108,32 @@ class AppActions(QObject):
         (menus collapse the separators left next to them)."""
         return [
             self.status, None, self.start, *self.session_actions(), None,
-            *self.reflections, self.review, self.morning, self.settings, None, self.quit,
+            *self.reflections, self.review, self.morning, self.settings, self.welcome, None,
+            self.quit,
         ]  # fmt: skip
 
     def _refresh_status(self) -> None:
         controller = self._controller
-        self.status.setText(status_line(controller.current, controller.timing(), controller.kinds))
+        line = status_line(controller.current, controller.timing(), controller.kinds)
+        self.status.setText(line.replace("&", "&&"))  # a "&" in a name is shown, not a mnemonic
 
     def _rebuild_reflections(self) -> None:
         for action in self.reflections:
             action.deleteLater()
         self.reflections = []
         for session in self._controller.pending_reflections()[:MAX_PENDING_IN_MENU]:
-            day = session.started_at.astimezone().strftime("%a %d %b")
-            action = QAction(f"Reflect on {session.with_name} ({day})…", self)
+            text = translate("Menu", "Reflect on {name} ({day})…").format(
+                name=session.with_name.replace("&", "&&"), day=menu_day(session.started_at)
+            )
+            action = QAction(text, self)
             action.triggered.connect(
                 lambda _checked=False, sid=session.id: self.reflection_requested.emit(sid)
             )
             self.reflections.append(action)
+
+
+def menu_day(instant: datetime) -> str:
+    """'Mon 23 Nov' in the user's language (local day of an aware instant)."""
+    local = instant.astimezone()
+    day_format = translate("Menu", "ddd d MMM")  # Qt's date format: German puts dots in
+    return QLocale().toString(QDate(local.year, local.month, local.day), day_format)

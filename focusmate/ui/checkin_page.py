@@ -5,13 +5,19 @@ Shown by the start dialog when the manager chooses "Check in first". It renders 
 thinking or feeling, the commitment made, whether the same challenge keeps coming back.
 Then a short checklist, an intention, and an optional slow-down countdown (silent; it only
 counts). Everything here is optional: Start works at any moment.
+
+By keyboard: Tab goes through the checklist, the intention and the slow-down button in
+reading order; each has a mnemonic. The labels that change (the carry-over, the
+do-not-disturb state, the countdown) are read by their text, with a description of what
+they are; dates follow the user's locale.
 """
 
 from __future__ import annotations
 
 import html
+from datetime import datetime
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import QDate, QElapsedTimer, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -25,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from focusmate.core.checkin import CarryOver, dnd_line
 from focusmate.core.dnd import DndStatus
-from focusmate.core.model import DEFAULT_INTENTION, SLOW_DOWN_S, CheckIn, ChecklistItem
+from focusmate.core.model import SLOW_DOWN_S, CheckIn, ChecklistItem
 from focusmate.core.session import format_clock
+from focusmate.core.text import translate
 from focusmate.core.validation import INTENTION_MAX_CHARS
 
 TICK_MS = 1000
@@ -41,36 +48,43 @@ class CheckInPage(QWidget):
         self.heading = QLabel()
         self.carry_label = QLabel()
         self.carry_label.setWordWrap(True)
-        self.carry_label.setAccessibleName("Last time")
+        # Labels that change are read by their text (an accessible name would replace it);
+        # the description says what they are.
+        self.carry_label.setAccessibleDescription(translate("CheckInPage", "Last time"))
         self.carry_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.checks: dict[ChecklistItem, QCheckBox] = {}
         checklist = QVBoxLayout()
-        mnemonics = {ChecklistItem.PHONE_AWAY: "&Phone out of reach",
-                     ChecklistItem.NOTIFICATIONS_SILENCED: "&Notifications silenced",
-                     ChecklistItem.OTHER_APPS_CLOSED: "Other apps &closed"}  # fmt: skip
+        texts = {ChecklistItem.PHONE_AWAY: translate("CheckInPage", "&Phone out of reach"),
+                 ChecklistItem.NOTIFICATIONS_SILENCED:
+                     translate("CheckInPage", "&Notifications silenced"),
+                 ChecklistItem.OTHER_APPS_CLOSED:
+                     translate("CheckInPage", "Other apps &closed")}  # fmt: skip
         for item in ChecklistItem:
-            box = QCheckBox(mnemonics[item])
-            box.setAccessibleName(item.label)
+            box = QCheckBox(texts[item])  # named by its text, without the "&"
             self.checks[item] = box
             checklist.addWidget(box)
         self.dnd_label = QLabel()
         self.dnd_label.setWordWrap(True)
         self.dnd_label.setIndent(24)
-        self.dnd_label.setAccessibleName("Notifications")
+        self.dnd_label.setAccessibleDescription(translate("CheckInPage", "Do-not-disturb"))
         checklist.insertWidget(2, self.dnd_label)
-        self.intention_edit = QLineEdit(DEFAULT_INTENTION)
+        self.intention_edit = QLineEdit(translate("CheckInPage", "Empathy first, advice second"))
         self.intention_edit.setMaxLength(INTENTION_MAX_CHARS)
-        self.intention_edit.setAccessibleName("Intention")
-        self.slow_button = QPushButton(f"Slow &down for {slow_down_s} s")
+        self.intention_edit.setAccessibleName(translate("CheckInPage", "Intention"))
+        self.slow_button = QPushButton(
+            translate("CheckInPage", "Slow &down for {seconds} s").format(seconds=slow_down_s)
+        )
         self.slow_button.setAutoDefault(False)  # Enter always starts the session
         self.slow_button.clicked.connect(self.start_slow_down)
         self.countdown_label = QLabel()
-        self.countdown_label.setAccessibleName("Slow-down countdown")
+        self.countdown_label.setAccessibleDescription(
+            translate("CheckInPage", "Slow-down countdown")
+        )
         slow = QHBoxLayout()
         slow.addWidget(self.slow_button)
         slow.addWidget(self.countdown_label, 1)
         form = QFormLayout()
-        form.addRow("In&tention:", self.intention_edit)
+        form.addRow(translate("CheckInPage", "In&tention:"), self.intention_edit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -88,11 +102,13 @@ class CheckInPage(QWidget):
 
     def show_for(self, name: str, carry: CarryOver, dnd: DndStatus | None) -> None:
         """Fill the page for ``name`` (called each time the page is shown)."""
-        self.heading.setText(f"<b>Before you meet {html.escape(name)}</b>")
+        heading = translate("CheckInPage", "Before you meet {name}")
+        self.heading.setText(f"<b>{heading.format(name=html.escape(name))}</b>")
         self.carry_label.setText(carry_text(name, carry))
         silenced, text = dnd_line(dnd)
         self.dnd_label.setText(f"<i>{html.escape(text)}</i>")
         box = self.checks[ChecklistItem.NOTIFICATIONS_SILENCED]
+        box.setAccessibleDescription(text)  # heard on the checkbox, before ticking it
         if silenced and not box.isChecked():
             box.setChecked(True)
 
@@ -114,9 +130,15 @@ class CheckInPage(QWidget):
         if remaining <= 0:
             self._ticker.stop()
             self.slow_button.setEnabled(True)
-            self.countdown_label.setText("Ready. Take this calm in with you.")
+            self.countdown_label.setText(
+                translate("CheckInPage", "Ready. Take this calm in with you.")
+            )
             return
-        self.countdown_label.setText(f"Breathe slowly… {format_clock(remaining)}")
+        self.countdown_label.setText(
+            translate("CheckInPage", "Breathe slowly… {clock}").format(
+                clock=format_clock(remaining)
+            )
+        )
 
     def stop(self) -> None:
         """Stop the countdown (the dialog is closing or the session starts)."""
@@ -135,39 +157,62 @@ class CheckInPage(QWidget):
 
 
 def carry_text(name: str, carry: CarryOver) -> str:
-    """The carry-over as a few lines of rich text (escaped)."""
+    """The carry-over as a few lines of rich text (escaped), in the user's language."""
     who = html.escape(name)
     if carry.last_session is None:
-        return f"Your first session with {who} in focusmate: nothing carried over yet."
-    lines = [f"Last session: <b>{carry.last_session.started_at.astimezone():%a %d %b}</b>."]
+        return translate(
+            "CheckInPage", "Your first session with {name} in focusmate: nothing carried over yet."
+        ).format(name=who)
+    last = carry.last_session.started_at
+    lines = [translate("CheckInPage", "Last session: <b>{day}</b>.").format(day=_day(last))]
     reflected = carry.reflected
     if reflected is None:
-        lines.append("You did not reflect on it.")
+        lines.append(translate("CheckInPage", "You did not reflect on it."))
     else:
         if reflected is not carry.last_session:
-            lines.append(f"Your last reflection: {reflected.started_at.astimezone():%a %d %b}.")
+            lines.append(
+                translate("CheckInPage", "Your last reflection: {day}.").format(
+                    day=_day(reflected.started_at)
+                )
+            )
         feeling = carry.their_perspective
         lines.append(
-            f"They were thinking or feeling: “{html.escape(feeling)}”"
+            translate("CheckInPage", "They were thinking or feeling: “{text}”").format(
+                text=html.escape(feeling)
+            )
             if feeling
-            else "You noted nothing about what they were thinking or feeling."
+            else translate(
+                "CheckInPage", "You noted nothing about what they were thinking or feeling."
+            )
         )
         commitment = carry.commitment
         lines.append(
-            f"You committed: <b>“{html.escape(commitment)}”</b>"
+            translate("CheckInPage", "You committed: <b>“{text}”</b>").format(
+                text=html.escape(commitment)
+            )
             if commitment
-            else "No commitment was noted."
+            else translate("CheckInPage", "No commitment was noted.")
         )
     if carry.recurring:
-        first = carry.chain[0].started_at.astimezone()
+        # Two or more sessions by definition, so English and German need no singular here.
         lines.append(
-            f"<b>The same challenge has come up {carry.recurring} sessions in a row</b> "
-            f"(since {first:%a %d %b})."
+            translate(
+                "CheckInPage",
+                "<b>The same challenge has come up {n} sessions in a row</b> (since {day}).",
+            ).format(n=carry.recurring, day=_day(carry.chain[0].started_at))
         )
     elif (
         reflected is not None
         and reflected.reflection is not None
         and reflected.reflection.same_challenge is False
     ):
-        lines.append("Last time it was a new challenge.")
+        lines.append(translate("CheckInPage", "Last time it was a new challenge."))
     return "<br>".join(lines)
+
+
+def _day(instant: datetime) -> str:
+    """A session's local date, short: "Mon 30 Nov" (the pattern is translated: German
+    writes "Mo. 30. Nov.")."""
+    local = instant.astimezone()
+    pattern = translate("CheckInPage", "ddd d MMM")
+    return QLocale().toString(QDate(local.year, local.month, local.day), pattern)

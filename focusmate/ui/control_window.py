@@ -2,6 +2,10 @@
 
 Offscreen, GNOME without the AppIndicator extension and Wayland without a
 StatusNotifierItem host have no tray: this window makes sure the app is never invisible.
+
+By keyboard: Tab goes down the buttons in the menu's order, and each keeps the menu
+entry's mnemonic (Alt+S starts a session, Alt+Q quits, ...); the status line is read by its
+text.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from focusmate.controller import SessionController
+from focusmate.core.text import translate
 from focusmate.ui.actions import AppActions
 from focusmate.ui.icons import app_icon
 
@@ -24,8 +29,9 @@ class ControlWindow(QWidget):
         self._actions = actions
         self.setWindowTitle("focusmate")
         self.setWindowIcon(app_icon())
-        self.setAccessibleName("focusmate controls")
+        self.setAccessibleName(translate("ControlWindow", "focusmate controls"))
         self.status_label = QLabel()
+        self.status_label.setAccessibleDescription(translate("ControlWindow", "Status"))
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._layout = QVBoxLayout(self)
@@ -39,13 +45,15 @@ class ControlWindow(QWidget):
     def _rebuild(self) -> None:
         for button in self.buttons.values():
             self._layout.removeWidget(button)
+            button.hide()  # out of the Tab chain now; deleted once the event loop runs
             button.deleteLater()
         self.buttons = {}
         for action in self._actions.menu_layout():
             if action is None or action is self._actions.status or not action.isVisible():
                 continue
-            button = QPushButton(action.text().replace("&", ""), self)
-            button.setAccessibleName(action.text().replace("&", ""))
+            # The menu entry's "&" is the button's mnemonic; Qt names the button without it.
+            button = QPushButton(action.text(), self)
+            button.setAutoDefault(True)  # outside a dialog, Enter presses a button only then
             button.clicked.connect(action.trigger)
             self._layout.addWidget(button)
             self.buttons[action] = button

@@ -10,15 +10,17 @@ nothing typed is lost. Save needs the five ratings. Opened again on a saved refl
 the weekly review) it edits it in place; the controller never turns it back into a draft.
 
 Keyboard: Tab moves from row to row, a digit picks an option in a row (1-5 on a scale),
-Ctrl+Enter saves, Escape is Later.
+Ctrl+Enter saves, Escape is Later. Each radio button is named for a screen reader by its
+question and value ("Was I fully present? 4 of 5"), the ends also by what they mean.
 """
 
 from __future__ import annotations
 
 import html
 import itertools
+from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -38,15 +40,16 @@ from focusmate.core.checkin import CarryOver
 from focusmate.core.model import (
     ANSWER_MAX,
     ANSWER_MIN,
-    EMPATHY_ANCHORS,
-    EMPATHY_PROMPT,
     CoachingSession,
     CommitmentOutcome,
     Question,
     Reflection,
     Worry,
+    empathy_anchors,
+    empathy_prompt,
 )
-from focusmate.core.scoring import PRESENCE_EXPLANATION, presence
+from focusmate.core.scoring import presence, presence_explanation
+from focusmate.core.text import plural, translate
 from focusmate.ui.choices import ChoiceRow, RadioKeys
 from focusmate.ui.icons import app_icon
 
@@ -82,41 +85,62 @@ class ReflectionDialog(QDialog):
             else self._carry.previous_session_id
         )
         name = session.with_name
-        day = session.started_at.astimezone().strftime("%a %d %b")
         self.setWindowTitle(
-            f"Your reflection on the session with {name} ({day})"
+            translate(
+                "ReflectionDialog", "Your reflection on the session with {name} ({day})"
+            ).format(name=name, day=_day(session.started_at))
             if self.editing
-            else f"Reflect on your session with {name}"
+            else translate("ReflectionDialog", "Reflect on your session with {name}").format(
+                name=name
+            )
         )
         self.setWindowIcon(app_icon())
         self.groups: dict[Question, QButtonGroup] = {}
         self.scales: dict[Question | str, QButtonGroup] = {}
-        self.perspective_edit = self._text(f"What was {name} thinking or feeling?")
-        self.worry_row: ChoiceRow[Worry] = ChoiceRow(
-            [(w, w.label) for w in Worry], "Did a real worry come up?"
+        self.perspective_edit = self._text(
+            translate("ReflectionDialog", "What was {name} thinking or feeling?").format(name=name)
         )
-        self.worry_edit = self._text("What was the worry, or what went unsaid?", lines=2)
+        self.worry_row: ChoiceRow[Worry] = ChoiceRow(
+            [(w, w.label) for w in Worry],
+            translate("ReflectionDialog", "Did a real worry come up?"),
+        )
+        self.worry_edit = self._text(
+            translate("ReflectionDialog", "What was the worry, or what went unsaid?"), lines=2
+        )
         self.same_row: ChoiceRow[bool] = ChoiceRow(
-            [(True, "Yes, the same"), (False, "No, something new")],
-            "Is this the same challenge as last time?",
+            [
+                (True, translate("ReflectionDialog", "Yes, the same")),
+                (False, translate("ReflectionDialog", "No, something new")),
+            ],
+            translate("ReflectionDialog", "Is this the same challenge as last time?"),
         )
         self.commitment_row: ChoiceRow[CommitmentOutcome] = ChoiceRow(
-            [(o, o.label) for o in CommitmentOutcome], "Last time's commitment"
+            [(o, o.label) for o in CommitmentOutcome],
+            translate("ReflectionDialog", "Last time's commitment"),
         )
-        self.next_time_edit = self._text(f"One thing I'll do differently next time with {name}")
+        self.next_time_edit = self._text(
+            translate(
+                "ReflectionDialog", "One thing I'll do differently next time with {name}"
+            ).format(name=name)
+        )
         for row in (self.worry_row, self.same_row, self.commitment_row):
             row.changed.connect(self._on_changed)
         self.presence_label = QLabel()
         self.presence_label.setWordWrap(True)
-        self.presence_label.setAccessibleName("Presence")
+        self.presence_label.setAccessibleName(translate("ReflectionDialog", "Presence"))
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b3261e;")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(
+            translate("ReflectionDialog", "&Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.later_button = self.buttons.addButton(
-            "&Close" if self.editing else "&Later", QDialogButtonBox.ButtonRole.RejectRole
+            translate("ReflectionDialog", "&Close")
+            if self.editing
+            else translate("ReflectionDialog", "&Later"),
+            QDialogButtonBox.ButtonRole.RejectRole,
         )
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
@@ -138,13 +162,16 @@ class ReflectionDialog(QDialog):
 
     def _build_layout(self, name: str) -> None:
         intro = QLabel(
-            f"Take a few minutes now that {html.escape(name)} has left. 5 is always the best "
-            "answer. <i>Keys: Tab moves on, a number picks (1 = first), Ctrl+Enter saves.</i>"
+            translate(
+                "ReflectionDialog",
+                "Take a few minutes now that {name} has left. 5 is always the best answer. "
+                "<i>Keys: Tab moves on, a number picks (1 = first), Ctrl+Enter saves.</i>",
+            ).format(name=html.escape(name))
         )
         intro.setWordWrap(True)
         columns = QHBoxLayout()
         columns.addLayout(self._ratings_column(), 1)
-        columns.addLayout(self._words_column(name), 1)
+        columns.addLayout(self._words_column(), 1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(columns)
@@ -154,7 +181,7 @@ class ReflectionDialog(QDialog):
         self.save_button.setDefault(True)  # once in the dialog (Enter on a row saves)
 
     def _ratings_column(self) -> QVBoxLayout:
-        present = QGroupBox("Was I present?")
+        present = QGroupBox(translate("ReflectionDialog", "Was I present?"))
         grid = QGridLayout(present)
         grid.setHorizontalSpacing(10)
         for index, question in enumerate(Question):
@@ -162,10 +189,10 @@ class ReflectionDialog(QDialog):
                 grid, index * 2, question.prompt, question.anchors, question
             )
         grid.setColumnStretch(ANSWER_MAX + 2, 1)
-        empathy = QGroupBox("Empathy first, advice second")
+        empathy = QGroupBox(translate("ReflectionDialog", "Empathy first, advice second"))
         empathy_grid = QGridLayout(empathy)
         empathy_grid.setHorizontalSpacing(10)
-        self._add_scale(empathy_grid, 0, EMPATHY_PROMPT, EMPATHY_ANCHORS, EMPATHY)
+        self._add_scale(empathy_grid, 0, empathy_prompt(), empathy_anchors(), EMPATHY)
         empathy_grid.setColumnStretch(ANSWER_MAX + 2, 1)
         column = QVBoxLayout()
         column.addWidget(present)
@@ -186,28 +213,43 @@ class ReflectionDialog(QDialog):
         prompt = QLabel(f"<b>{html.escape(prompt_text)}</b>")
         prompt.setWordWrap(True)
         grid.addWidget(prompt, row, 0, 1, ANSWER_MAX + 3)
-        low, high = anchors
-        low_label = QLabel(f"1 = {low}")
+        meanings = {ANSWER_MIN: anchors[0], ANSWER_MAX: anchors[1]}
+        ends = {
+            value: translate("ReflectionDialog", "{value} = {meaning}").format(
+                value=_whole(value), meaning=meaning
+            )
+            for value, meaning in meanings.items()
+        }
+        low_label = QLabel(ends[ANSWER_MIN])
         low_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(low_label, row + 1, 0)
         group = QButtonGroup(self)
         keys = RadioKeys(group)
         for value in range(ANSWER_MIN, ANSWER_MAX + 1):
-            button = QRadioButton(str(value))
-            button.setAccessibleName(f"{prompt_text} {value}")
+            button = QRadioButton(_whole(value))
+            button.setAccessibleName(
+                translate("ReflectionDialog", "{question} {value} of {most}").format(
+                    question=prompt_text, value=_whole(value), most=_whole(ANSWER_MAX)
+                )
+            )
+            button.setAccessibleDescription(ends.get(value, ""))
             group.addButton(button, value)
             keys.watch(button)
             grid.addWidget(button, row + 1, value)
-        grid.addWidget(QLabel(f"5 = {high}"), row + 1, ANSWER_MAX + 1)
+        grid.addWidget(QLabel(ends[ANSWER_MAX]), row + 1, ANSWER_MAX + 1)
         group.idClicked.connect(self._on_changed)
         self.scales[key] = group
         return group
 
-    def _words_column(self, name: str) -> QVBoxLayout:
+    def _words_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        self._add_field(column, f"What was {name} thinking or feeling?", self.perspective_edit)
+        self._add_field(column, self.perspective_edit.accessibleName(), self.perspective_edit)
         self._add_field(
-            column, "Did a real worry come up, or did they just smile and agree?", self.worry_row
+            column,
+            translate(
+                "ReflectionDialog", "Did a real worry come up, or did they just smile and agree?"
+            ),
+            self.worry_row,
         )
         column.addWidget(self.worry_edit)
         carry = self._carry
@@ -216,27 +258,33 @@ class ReflectionDialog(QDialog):
         previous = carry.reflected or carry.last_session
         if previous is not None:
             noted = carry.their_perspective
+            day = _day(previous.started_at)
             self.last_time_label.setText(
-                f"Last time ({previous.started_at.astimezone():%a %d %b}): "
-                + (f"they were “{html.escape(noted)}”" if noted else "no note on how they felt.")
+                translate("ReflectionDialog", "Last time ({day}): they were “{note}”").format(
+                    day=day, note=html.escape(noted)
+                )
+                if noted
+                else translate(
+                    "ReflectionDialog", "Last time ({day}): no note on how they felt."
+                ).format(day=day)
             )
             column.addWidget(self.last_time_label)
-            self._add_field(column, "Is this the same challenge as last time?", self.same_row)
+            self._add_field(column, self.same_row.accessibleName(), self.same_row)
         else:
             self.same_row.hide()
         self.commitment_label = QLabel()
         self.commitment_label.setWordWrap(True)
         if carry.commitment is not None:
             self.commitment_label.setText(
-                f"Last time you committed: <b>“{html.escape(carry.commitment)}”</b> — did you?"
+                translate(
+                    "ReflectionDialog", "Last time you committed: <b>“{commitment}”</b> — did you?"
+                ).format(commitment=html.escape(carry.commitment))
             )
             column.addWidget(self.commitment_label)
             column.addWidget(self.commitment_row)
         else:
             self.commitment_row.hide()
-        self._add_field(
-            column, f"One thing I'll do differently next time with {name}:", self.next_time_edit
-        )
+        self._add_field(column, self.next_time_edit.accessibleName(), self.next_time_edit)
         column.addStretch(1)
         return column
 
@@ -325,9 +373,23 @@ class ReflectionDialog(QDialog):
 
     def _refresh_presence(self) -> None:
         score = presence(self.reflection(complete=False), self._marks)
-        marks = f"{self._marks} mark{'s' if self._marks != 1 else ''} logged"
-        shown = "not rated yet" if score is None else f"{score:.1f} of 5"
-        self.presence_label.setText(f"Presence: <b>{shown}</b> ({marks}). {PRESENCE_EXPLANATION}")
+        marks = plural(
+            self._marks,
+            translate("ReflectionDialog", "{n} mark logged"),
+            translate("ReflectionDialog", "{n} marks logged"),
+        )
+        shown = (
+            translate("ReflectionDialog", "not rated yet")
+            if score is None
+            else translate("ReflectionDialog", "{score} of {most}").format(
+                score=QLocale().toString(score, "f", 1), most=_whole(ANSWER_MAX)
+            )
+        )
+        self.presence_label.setText(
+            translate(
+                "ReflectionDialog", "Presence: <b>{score}</b> ({marks}). {explanation}"
+            ).format(score=shown, marks=marks, explanation=presence_explanation())
+        )
 
     def _emit_draft(self) -> None:
         """Save a draft of unsaved changes (nothing when nothing changed since last time)."""
@@ -341,7 +403,10 @@ class ReflectionDialog(QDialog):
         missing = reflection.open_ratings
         if missing:
             self.error_label.setText(
-                f"Please give all five ratings ({missing} still open), or choose Later."
+                translate(
+                    "ReflectionDialog",
+                    "Please give all five ratings ({missing} still open), or choose Later.",
+                ).format(missing=_whole(missing))
             )
             self.error_label.show()
             return
@@ -350,10 +415,24 @@ class ReflectionDialog(QDialog):
 
     def show_error(self, message: str) -> None:
         """The save failed: say so and stay open with everything typed."""
-        self.error_label.setText(f"Not saved: {message}")
+        self.error_label.setText(
+            translate("ReflectionDialog", "Not saved: {reason}").format(reason=message)
+        )
         self.error_label.show()
 
     def reject(self) -> None:
         """Later: keep what was typed as a draft; the reflection stays pending."""
         self._emit_draft()
         super().reject()
+
+
+def _day(moment: datetime) -> str:
+    """'Mon 23 Nov' in the user's language and order (the local day of ``moment``)."""
+    #: A date format for QLocale (ddd: short day name, d: day, MMM: short month name).
+    day_format = translate("ReflectionDialog", "ddd d MMM")
+    local = moment.astimezone()
+    return QLocale().toString(QDate(local.year, local.month, local.day), day_format)
+
+
+def _whole(number: int) -> str:
+    return QLocale().toString(number)

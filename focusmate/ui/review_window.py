@@ -3,13 +3,20 @@ sessions and people (least presence first), with week navigation and exports.
 
 The chart module (Qt Quick + Qt Graphs) is imported only when this window is built,
 so start-up never pays for it. Double-click (or Enter on) a session to open its reflection.
+
+Keyboard: Alt+Left / Alt+Right (or the buttons' mnemonics) change the week, Ctrl+Tab and
+Ctrl+Shift+Tab (or Ctrl+PgDown / Ctrl+PgUp) switch between Sessions and People, Tab leaves
+a table at once (arrow keys move within it), Enter on a session opens its reflection.
+Dates and numbers follow the user's locale (QLocale); words go through core.text.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
+from datetime import date, datetime
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,27 +32,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from focusmate.core.describe import counts_text
+from focusmate.core.describe import shown_counts_text
+from focusmate.core.insights import insight_text
 from focusmate.core.marks import MarkKinds
+from focusmate.core.model import ANSWER_MAX
 from focusmate.core.people import PersonStats
-from focusmate.core.scoring import PRESENCE_EXPLANATION, presence_score
+from focusmate.core.scoring import presence_explanation, presence_score
+from focusmate.core.text import plural, translate
 from focusmate.core.week_review import WeekReview
 from focusmate.core.weekly import IsoWeek, WeekStats, session_minutes
 from focusmate.ui.icons import app_icon
 
 WeekSource = Callable[[IsoWeek], WeekReview]
-PEOPLE_COLUMNS = ("With", "Sessions", "Presence", "Marks per session", "Commitments kept",
-                  "8-week trend")  # fmt: skip
 #: Export kinds offered as buttons; the app asks where to save and writes the file.
-EXPORTS = (("png", "Chart (&PNG)…"), ("week-csv", "Week (&CSV)…"), ("week-json", "Week (&JSON)…"),
-           ("ics", "All sessions (&calendar)…"))  # fmt: skip
+EXPORT_KINDS = ("png", "week-csv", "week-json", "ics")
 _SPARKS = "▁▂▃▄▅▆▇█"
-TABLE_COLUMNS = ("Day", "Time", "With", "Minutes", "Phone", "App", "Other marks", "Presence")
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
-EMPTY_TEXT = (
-    "No coaching sessions this week.\n\n"
-    "Before your next one-on-one, click the focusmate icon and start a session."
-)
+#: The column that takes the spare width in both tables: the person's name.
+_NAME_COLUMN = 2
+_PEOPLE_NAME_COLUMN = 0
 
 
 class ReviewWindow(QWidget):
@@ -64,16 +69,25 @@ class ReviewWindow(QWidget):
         self._kinds = kinds
         self._this_week = this_week
         self.week = week
-        self.setWindowTitle("focusmate: weekly review")
+        self.setWindowTitle(translate("ReviewWindow", "focusmate: weekly review"))
         self.setWindowIcon(app_icon())
         self.resize(960, 720)
-        self.summary = _label("Summary")
-        self.insights = _label("Insights")
+        self.summary = _label(translate("ReviewWindow", "Summary"))
+        self.insights = _label(translate("ReviewWindow", "Insights"))
         self.chart = WeekChart()
-        self.table = _table(TABLE_COLUMNS, "Sessions of the week")
+        self.table = _table(_session_columns(), _NAME_COLUMN,
+                            translate("ReviewWindow", "Sessions of the week"))  # fmt: skip
         self.table.activated.connect(self._on_row_activated)
-        self.people = _table(PEOPLE_COLUMNS, "People, least presence first")
-        self.empty_label = QLabel(EMPTY_TEXT)
+        self.people = _table(_people_columns(), _PEOPLE_NAME_COLUMN,
+                             translate("ReviewWindow", "People, least presence first"))  # fmt: skip
+        self.empty_label = QLabel(
+            translate("ReviewWindow", "No coaching sessions this week.")
+            + "\n\n"
+            + translate(
+                "ReviewWindow",
+                "Before your next one-on-one, click the focusmate icon and start a session.",
+            )
+        )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -81,17 +95,25 @@ class ReviewWindow(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self._content(), 1)
         layout.addLayout(self._exports())
-        hint = QLabel(f"{PRESENCE_EXPLANATION} Double-click a session to open its reflection.")
+        hint = QLabel(
+            presence_explanation()
+            + " "
+            + translate(
+                "ReviewWindow",
+                "Double-click a session, or select it and press Enter, to open its reflection.",
+            )
+        )
         hint.setWordWrap(True)
         layout.addWidget(hint)
+        self._set_tab_order()
         self.show_week(week)
 
     def _navigation(self) -> QHBoxLayout:
         """Previous / this / next week, also on Alt+Left and Alt+Right."""
-        self.title = _label("Week")
-        self.prev_button = QPushButton("◀ &Previous week")
-        self.today_button = QPushButton("&This week")
-        self.next_button = QPushButton("&Next week ▶")
+        self.title = _label(translate("ReviewWindow", "Week"), wrap=False)
+        self.prev_button = QPushButton(translate("ReviewWindow", "◀ &Previous week"))
+        self.today_button = QPushButton(translate("ReviewWindow", "&This week"))
+        self.next_button = QPushButton(translate("ReviewWindow", "&Next week ▶"))
         self.prev_button.clicked.connect(lambda: self.show_week(self.week.shifted(-1)))
         self.next_button.clicked.connect(lambda: self.show_week(self.week.shifted(1)))
         self.today_button.clicked.connect(lambda: self.show_week(self._this_week))
@@ -114,8 +136,12 @@ class ReviewWindow(QWidget):
         content_layout.addWidget(self.insights)
         content_layout.addWidget(self.chart, 3)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.table, "&Sessions")
-        self.tabs.addTab(self.people, "P&eople")
+        self.tabs.addTab(self.table, translate("ReviewWindow", "&Sessions"))
+        self.tabs.addTab(self.people, translate("ReviewWindow", "P&eople"))
+        # Ctrl+Tab reaches the tabs from anywhere in the window, not only from inside them.
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1),
+                           ("Ctrl+Shift+Tab", -1), ("Ctrl+PgUp", -1)):  # fmt: skip
+            QShortcut(QKeySequence(keys), self, lambda s=step: self._switch_tab(s))
         content_layout.addWidget(self.tabs, 2)
         self.stack = QStackedWidget()
         self.stack.addWidget(content)
@@ -123,11 +149,17 @@ class ReviewWindow(QWidget):
         return self.stack
 
     def _exports(self) -> QHBoxLayout:
+        labels = {
+            "png": translate("ReviewWindow", "Chart (PN&G)…"),
+            "week-csv": translate("ReviewWindow", "Week (&CSV)…"),
+            "week-json": translate("ReviewWindow", "Week (&JSON)…"),
+            "ics": translate("ReviewWindow", "All sessions (ca&lendar)…"),
+        }
         self.export_buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        row.addWidget(QLabel("Export:"))
-        for kind, label in EXPORTS:
-            button = QPushButton(label)
+        row.addWidget(QLabel(translate("ReviewWindow", "Export:")))
+        for kind in EXPORT_KINDS:
+            button = QPushButton(labels[kind])
             button.clicked.connect(
                 lambda _c=False, k=kind: self.export_requested.emit(k, self.week)
             )
@@ -136,12 +168,28 @@ class ReviewWindow(QWidget):
         row.addStretch()
         return row
 
+    def _set_tab_order(self) -> None:
+        """Reading order: the week buttons, the chart, the tabs and table, the exports."""
+        chain: list[QWidget] = [self.prev_button, self.today_button, self.next_button,
+                                self.chart.focus_target(), self.tabs.tabBar(), self.table,
+                                self.people, *self.export_buttons.values()]  # fmt: skip
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def _switch_tab(self, step: int) -> None:
+        if self.stack.currentIndex() == 0:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
     def show_week(self, week: IsoWeek) -> None:
         self.week = week
         review = self._source(week)
         stats = review.stats
         first, last = week.days[0], week.days[-1]
-        self.title.setText(f"<b>Week {week.week}, {week.year}</b> · {first:%d %b} – {last:%d %b}")
+        self.title.setText(
+            translate("ReviewWindow", "<b>Week {week}, {year}</b> · {first} – {last}").format(
+                week=week.week, year=week.year, first=_day_month(first), last=_day_month(last)
+            )
+        )
         self.today_button.setEnabled(week != self._this_week)
         self.next_button.setEnabled(week < self._this_week)
         if not stats.sessions:
@@ -150,7 +198,9 @@ class ReviewWindow(QWidget):
             return
         self.stack.setCurrentIndex(0)
         self.summary.setText(_summary(stats, self._kinds) + _deltas(review))
-        self.insights.setText("\n".join(f"• {line}" for line in review.insights))
+        self.insights.setText(
+            "\n".join(f"• {insight_text(i, decimal=_decimal)}" for i in review.insights)
+        )
         self.insights.setVisible(bool(review.insights))
         self.chart.show_week(stats)
         self._fill_table(stats)
@@ -162,15 +212,21 @@ class ReviewWindow(QWidget):
             presence = person.average_presence
             cells = (
                 person.name,
-                str(person.sessions),
-                "pending" if presence is None else f"{presence:.1f}",
-                f"{person.marks_per_session:.1f}",
-                f"{person.commitments_kept} of {person.commitments_asked}"
+                _whole(person.sessions),
+                translate("ReviewWindow", "pending") if presence is None else _decimal(presence),
+                _decimal(person.marks_per_session),
+                translate("ReviewWindow", "{kept} of {asked}").format(
+                    kept=_whole(person.commitments_kept), asked=_whole(person.commitments_asked))
                 if person.commitments_asked else "–",
                 sparkline(person.trend),
             )  # fmt: skip
-            for column, text in enumerate(cells):
-                self.people.setItem(row, column, QTableWidgetItem(text))
+            items = [QTableWidgetItem(text) for text in cells]
+            # The block characters mean nothing read aloud: say the figures instead.
+            trend = items[-1]
+            trend.setData(Qt.ItemDataRole.AccessibleTextRole, _trend_text(person.trend))
+            trend.setToolTip(_trend_text(person.trend))
+            for column, item in enumerate(items):
+                self.people.setItem(row, column, item)
 
     def _fill_table(self, stats: WeekStats) -> None:
         self.table.setRowCount(len(stats.sessions))
@@ -180,11 +236,12 @@ class ReviewWindow(QWidget):
             score = presence_score(session)
             minutes = session_minutes(session, session.ended_at or session.started_at)
             cells = (
-                f"{local:%a %d %b}", f"{local:%H:%M}", session.with_name,
-                f"{minutes:.0f}" if session.ended_at else "running",
-                str(counts.get("phone", 0)), str(counts.get("app", 0)),
-                str(sum(n for k, n in counts.items() if k not in {"phone", "app"})),
-                "pending" if score is None else f"{score:.1f}",
+                _weekday(local), _time(local), session.with_name,
+                _whole(round(minutes)) if session.ended_at
+                else translate("ReviewWindow", "running"),
+                _whole(counts.get("phone", 0)), _whole(counts.get("app", 0)),
+                _whole(sum(n for k, n in counts.items() if k not in {"phone", "app"})),
+                translate("ReviewWindow", "pending") if score is None else _decimal(score),
             )  # fmt: skip
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -206,21 +263,45 @@ class ReviewWindow(QWidget):
             self.session_activated.emit(session_id)
 
 
-def _label(accessible_name: str) -> QLabel:
+def _session_columns() -> tuple[str, ...]:
+    return (
+        translate("ReviewWindow", "Day"),
+        translate("ReviewWindow", "Time"),
+        translate("ReviewWindow", "With"),
+        translate("ReviewWindow", "Minutes"),
+        translate("ReviewWindow", "Phone"),
+        translate("ReviewWindow", "App"),
+        translate("ReviewWindow", "Other marks"),
+        translate("ReviewWindow", "Presence"),
+    )
+
+
+def _people_columns() -> tuple[str, ...]:
+    return (
+        translate("ReviewWindow", "With"),
+        translate("ReviewWindow", "Sessions"),
+        translate("ReviewWindow", "Presence"),
+        translate("ReviewWindow", "Marks per session"),
+        translate("ReviewWindow", "Commitments kept"),
+        translate("ReviewWindow", "8-week trend"),
+    )
+
+
+def _label(accessible_name: str, *, wrap: bool = True) -> QLabel:
     label = QLabel()
-    label.setWordWrap(True)
+    label.setWordWrap(wrap)
     label.setAccessibleName(accessible_name)
     return label
 
 
-def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
+def _table(columns: tuple[str, ...], stretch: int, name: str) -> QTableWidget:
     table = QTableWidget(0, len(columns))
     table.setHorizontalHeaderLabels(columns)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setSectionResizeMode(
-        columns.index("With"), QHeaderView.ResizeMode.Stretch
-    )
+    # Tab moves on to the next control instead of through every cell (arrows move within).
+    table.setTabKeyNavigation(False)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().hide()
     table.setAccessibleName(name)
     return table
@@ -234,23 +315,80 @@ def sparkline(values: tuple[float | None, ...]) -> str:
     )
 
 
+def _trend_text(values: tuple[float | None, ...]) -> str:
+    """The sparkline in words, for screen readers and the tooltip."""
+    weeks = ", ".join(
+        translate("ReviewWindow", "none") if v is None else _decimal(v) for v in values
+    )
+    return translate("ReviewWindow", "Presence by week, oldest first: {weeks}").format(weeks=weeks)
+
+
 def _deltas(review: WeekReview) -> str:
     """' · vs last week: +20 min, presence +0.4' (only what can be compared)."""
     if not review.previous.sessions:
         return ""
-    parts = [f"{review.minutes_delta:+.0f} min"]
+    parts = [translate("ReviewWindow", "{minutes} min").format(
+        minutes=_signed(review.minutes_delta, 0))]  # fmt: skip
     if review.presence_delta is not None:
-        parts.append(f"presence {review.presence_delta:+.1f}")
-    return " · vs last week: " + ", ".join(parts)
+        parts.append(
+            translate("ReviewWindow", "presence {change}").format(
+                change=_signed(review.presence_delta, 1)
+            )
+        )
+    return " · " + translate("ReviewWindow", "vs last week: {changes}").format(
+        changes=", ".join(parts)
+    )
 
 
 def _summary(stats: WeekStats, kinds: MarkKinds) -> str:
     marks = stats.total_marks
     score = stats.average_score
+    sessions = len(stats.sessions)
+    minutes = round(stats.total_minutes)
     parts = [
-        f"{len(stats.sessions)} session{'s' if len(stats.sessions) != 1 else ''}",
-        f"{stats.total_minutes:.0f} coaching minutes",
-        counts_text(marks, kinds),
-        "no reflections yet" if score is None else f"average presence {score:.1f} of 5",
-    ]
+        plural(sessions, translate("ReviewWindow", "{n} session"),
+               translate("ReviewWindow", "{n} sessions")),
+        plural(minutes, translate("ReviewWindow", "{n} coaching minute"),
+               translate("ReviewWindow", "{n} coaching minutes")),
+        shown_counts_text(marks, kinds),
+        translate("ReviewWindow", "no reflections yet") if score is None
+        else translate("ReviewWindow", "average presence {score} of {most}").format(
+            score=_decimal(score), most=_whole(ANSWER_MAX)),
+    ]  # fmt: skip
     return " · ".join(parts)
+
+
+# -- dates and numbers in the user's locale ------------------------------------------------
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day_month(day: date) -> str:
+    #: A date format for QLocale (d: day, MMM: short month name), e.g. "23 Nov".
+    return QLocale().toString(_qdate(day), translate("ReviewWindow", "d MMM"))
+
+
+def _weekday(moment: datetime) -> str:
+    #: A date format for QLocale (ddd: short day name, d: day, MMM: short month name).
+    return QLocale().toString(_qdate(moment.date()), translate("ReviewWindow", "ddd d MMM"))
+
+
+def _time(moment: datetime) -> str:
+    return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+
+
+def _whole(number: int) -> str:
+    return QLocale().toString(number)
+
+
+def _decimal(value: float) -> str:
+    return QLocale().toString(float(value), "f", 1)
+
+
+def _signed(value: float, decimals: int) -> str:
+    """'+20', '-0.4', '+0': a sign always, and no '-0' for a change that rounds to nothing."""
+    rounded = round(value, decimals) or 0.0
+    sign = QLocale().positiveSign() if rounded >= 0 else ""
+    return sign + QLocale().toString(rounded, "f", decimals)

@@ -1,73 +1,150 @@
-"""The settings window: session length, kinds of marks, their hotkeys, do-not-disturb backend.
+"""The settings window: session length, do-not-disturb backend, start at login, the morning
+reminder, the data folder, kinds of marks and their hotkeys.
 
 It edits a copy of the typed Settings and emits ``submitted`` with the new value; the app
 validates, saves atomically and applies it without a restart, or hands back an error that
 is shown here (nothing typed is lost). Conflicting hotkeys are refused here already.
+
+Two things live outside the settings file, so the window reaches them through the ports
+the app hands it (:class:`SystemParts`): start at login, whose truth is the operating
+system's entry (read when the window opens, changed on Save before the settings are
+submitted; if that fails nothing is submitted), and the data folder, which moves at once
+when the user picks a new one, after which focusmate restarts itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import time
+from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QKeySequenceEdit,
     QLabel,
+    QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QSpinBox,
+    QTabWidget,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from focusmate.core.errors import FocusmateError
+from focusmate.core.data_folder import MoveRefused, Refusal
+from focusmate.core.errors import FocusmateError, InvalidInput
 from focusmate.core.hotkeys import HotkeyBindings
 from focusmate.core.marks import BUILTIN_KINDS, SUGGESTED_NAMES, MarkKind, MarkKinds
+from focusmate.core.reminders import MorningReminder
 from focusmate.core.settings import UNDO_ACTION, Settings
+from focusmate.core.text import translate
 from focusmate.core.validation import MINUTES_MAX, MINUTES_MIN
 from focusmate.ui.icons import app_icon
 
-AUTOMATIC = "Automatic (detect this desktop)"
+# Qt numbers the days 1 (Monday) to 7 (Sunday); core.reminders 0 to 6.
+_QT_MONDAY = 1
+
+
+class StartAtLogin(Protocol):
+    """The operating system's start-at-login entry (desktop.autostart.AutostartEntry)."""
+
+    def is_enabled(self) -> bool: ...
+
+    def enable(self, command: Sequence[str]) -> None: ...
+
+    def disable(self) -> None: ...
+
+
+class DataFolderPort(Protocol):
+    """The app's data folder (focusmate.data_folder.DataFolder)."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def fixed_by(self) -> str | None: ...
+
+    def move(self, target: Path) -> list[str]: ...
+
+    def restart(self) -> None: ...
+
+
+def ask_for_folder(parent: QWidget, title: str) -> str | None:
+    chosen = QFileDialog.getExistingDirectory(parent, title, str(Path.home()))
+    return chosen or None
+
+
+def tell(parent: QWidget, message: str) -> None:
+    QMessageBox.information(parent, "focusmate", message)
+
+
+@dataclass(frozen=True)
+class SystemParts:
+    """What the settings window changes outside the settings file (injected by the app)."""
+
+    start_at_login: StartAtLogin
+    # The command the start-at-login entry runs (desktop.autostart.launch_command()).
+    launch_command: Sequence[str]
+    data_folder: DataFolderPort
+    choose_folder: Callable[[QWidget, str], str | None] = ask_for_folder
+    inform: Callable[[QWidget, str], None] = tell
 
 
 class SettingsDialog(QDialog):
-    submitted = Signal(object)  # Settings
+    # Save was pressed and the edits are valid (carries the Settings).
+    submitted = Signal(object)
 
     def __init__(
-        self, settings: Settings, dnd_backends: Sequence[str], parent: QWidget | None = None
+        self,
+        settings: Settings,
+        dnd_backends: Sequence[str],
+        parent: QWidget | None = None,
+        *,
+        system: SystemParts | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("focusmate settings")
+        self.setWindowTitle(translate("SettingsDialog", "focusmate settings"))
         self.setWindowIcon(app_icon())
         self._settings = settings
+        self._system: SystemParts | None = None
         self.minutes_spin = QSpinBox()
         self.minutes_spin.setRange(MINUTES_MIN, MINUTES_MAX)
-        self.minutes_spin.setSuffix(" min")
+        self.minutes_spin.setSuffix(translate("SettingsDialog", " min"))
         self.minutes_spin.setValue(settings.default_minutes)
-        self.minutes_spin.setAccessibleName("Default session length")
         self.dnd_combo = QComboBox()
-        self.dnd_combo.setAccessibleName("Do-not-disturb backend")
-        self.dnd_combo.addItem(AUTOMATIC, None)
+        self.dnd_combo.addItem(translate("SettingsDialog", "Automatic (detect this desktop)"), None)
         for name in dnd_backends:
             self.dnd_combo.addItem(name, name)
         self.dnd_combo.setCurrentIndex(max(0, self.dnd_combo.findData(settings.dnd_backend)))
+        self.autostart_check = QCheckBox(
+            translate("SettingsDialog", "Start focusmate &when I log in")
+        )
+        self._build_reminder(settings.morning_reminder)
+        self._build_data_folder()
         self.kinds_list = QListWidget()
-        self.kinds_list.setAccessibleName("Your kinds of marks")
+        self.kinds_list.setAccessibleName(translate("SettingsDialog", "Your kinds of marks"))
         self.new_kind = QComboBox()
         self.new_kind.setEditable(True)
         self.new_kind.addItems(list(SUGGESTED_NAMES))
         self.new_kind.setCurrentText("")
-        self.new_kind.setAccessibleName("New kind of mark")
-        self.add_button = QPushButton("&Add kind")
-        self.remove_button = QPushButton("&Remove kind")
+        self.new_kind.setAccessibleName(translate("SettingsDialog", "New kind of mark"))
+        self.add_button = QPushButton(translate("SettingsDialog", "&Add kind"))
+        self.remove_button = QPushButton(translate("SettingsDialog", "&Remove kind"))
         self.add_button.clicked.connect(self._add_kind)
         self.remove_button.clicked.connect(self._remove_kind)
         self.hotkey_edits: dict[str, QKeySequenceEdit] = {}
@@ -76,20 +153,81 @@ class SettingsDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b3261e;")
         self.error_label.hide()
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
         self._custom = list(settings.custom_kinds)
-        self._layout(buttons)
+        self._layout()
         self._rebuild_kinds(settings.hotkeys)
+        if system is not None:
+            self.attach_system(system)
 
-    def _layout(self, buttons: QDialogButtonBox) -> None:
-        general = QFormLayout()
-        general.addRow("Default &length:", self.minutes_spin)
-        general.addRow("&Do not disturb:", self.dnd_combo)
-        kinds_box = QGroupBox("Kinds of marks")
+    # -- building ----------------------------------------------------------------------------
+
+    def _build_reminder(self, reminder: MorningReminder) -> None:
+        locale = QLocale()
+        self.reminder_check = QCheckBox(translate("SettingsDialog", "Remind me each &morning"))
+        self.reminder_check.setChecked(reminder.enabled)
+        self.reminder_time = QTimeEdit(QTime(reminder.at.hour, reminder.at.minute))
+        self.reminder_time.setDisplayFormat(locale.timeFormat(QLocale.FormatType.ShortFormat))
+        # One box per day (0 = Monday), in the order of the user's week.
+        self.weekday_boxes: dict[int, QCheckBox] = {}
+        first = locale.firstDayOfWeek().value - _QT_MONDAY
+        for offset in range(7):
+            day = (first + offset) % 7
+            qt_day = day + _QT_MONDAY
+            box = QCheckBox(locale.dayName(qt_day, QLocale.FormatType.ShortFormat))
+            box.setAccessibleName(locale.dayName(qt_day, QLocale.FormatType.LongFormat))
+            box.setChecked(day in reminder.weekdays)
+            self.weekday_boxes[day] = box
+        self.reminder_check.toggled.connect(self._follow_reminder_switch)
+        self._follow_reminder_switch(reminder.enabled)
+
+    def _build_data_folder(self) -> None:
+        self.folder_field = QLineEdit()
+        self.folder_field.setReadOnly(True)
+        self.folder_field.setAccessibleName(translate("SettingsDialog", "Current data folder"))
+        self.move_button = QPushButton(translate("SettingsDialog", "Mo&ve…"))
+        self.move_button.clicked.connect(self._move_data)
+        self.folder_note = QLabel()
+        self.folder_note.setWordWrap(True)
+
+    def _layout(self) -> None:
+        """Three tabs (the hotkey list grows with the kinds), then messages and the buttons."""
+        general_page = QWidget()
+        general = QFormLayout(general_page)
+        general.addRow(translate("SettingsDialog", "Default &length:"), self.minutes_spin)
+        general.addRow(translate("SettingsDialog", "&Do not disturb:"), self.dnd_combo)
+        general.addRow(self.autostart_check)
+        self.autostart_check.hide()  # until the app hands over the operating system's entry
+        self.folder_box = QGroupBox(translate("SettingsDialog", "Data folder"))
+        folder_layout = QVBoxLayout(self.folder_box)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_field, 1)
+        folder_row.addWidget(self.move_button)
+        folder_layout.addLayout(folder_row)
+        folder_layout.addWidget(self.folder_note)
+        self.folder_box.hide()
+        general.addRow(self.folder_box)
+        reminder_page = QWidget()
+        reminder = QFormLayout(reminder_page)
+        reminder.addRow(self.reminder_check)
+        reminder.addRow(translate("SettingsDialog", "&Time:"), self.reminder_time)
+        days = QHBoxLayout()
+        for box in self.weekday_boxes.values():
+            days.addWidget(box)
+        days.addStretch(1)
+        reminder.addRow(translate("SettingsDialog", "On these days:"), days)
+        reminder_note = QLabel(translate(
+            "SettingsDialog",
+            "A quiet notification invites you to two minutes of morning stillness. It waits "
+            "while a session runs.",
+        ))  # fmt: skip
+        reminder_note.setWordWrap(True)
+        reminder.addRow(reminder_note)
+        kinds_box = QGroupBox(translate("SettingsDialog", "Kinds of marks"))
         kinds_layout = QVBoxLayout(kinds_box)
         kinds_layout.addWidget(self.kinds_list)
         row = QHBoxLayout()
@@ -97,18 +235,63 @@ class SettingsDialog(QDialog):
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         kinds_layout.addLayout(row)
-        hotkeys_box = QGroupBox("Global hotkeys (log without looking away)")
+        hotkeys_box = QGroupBox(
+            translate("SettingsDialog", "Global hotkeys (log without looking away)")
+        )
         hotkeys_box.setLayout(self._hotkeys_form)
+        marks_page = QWidget()
+        marks = QVBoxLayout(marks_page)
+        marks.addWidget(kinds_box)
+        marks.addWidget(hotkeys_box)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general_page, translate("SettingsDialog", "&General"))
+        self.tabs.addTab(reminder_page, translate("SettingsDialog", "Morning r&eminder"))
+        self.tabs.addTab(marks_page, translate("SettingsDialog", "Marks and &hotkeys"))
         layout = QVBoxLayout(self)
-        layout.addLayout(general)
-        layout.addWidget(kinds_box)
-        layout.addWidget(hotkeys_box)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
+
+    def attach_system(self, system: SystemParts) -> None:
+        """Show start at login and the data folder, through the app's ports (once)."""
+        if self._system is not None:
+            return
+        self._system = system
+        self.autostart_check.setChecked(system.start_at_login.is_enabled())
+        self.autostart_check.show()
+        folder = system.data_folder
+        self.folder_field.setText(str(folder.path))
+        self.folder_field.setCursorPosition(0)
+        if folder.fixed_by is None:
+            self.folder_note.setText(translate(
+                "SettingsDialog",
+                "Moving copies your data to the folder you choose, checks every copy, then "
+                "removes the old files. focusmate restarts itself to use the new folder.",
+            ))  # fmt: skip
+        else:
+            why = translate(
+                "SettingsDialog",
+                "This folder was chosen with {how} when focusmate was started, so it cannot "
+                "be moved from here.",
+            ).format(how=folder.fixed_by)
+            self.folder_note.setText(why)
+            self.move_button.setToolTip(why)
+            self.move_button.setEnabled(False)
+        self.folder_box.show()
+        self._set_tab_order()
+
+    def _follow_reminder_switch(self, enabled: bool) -> None:
+        self.reminder_time.setEnabled(enabled)
+        for box in self.weekday_boxes.values():
+            box.setEnabled(enabled)
 
     def _actions(self) -> list[tuple[str, str]]:
         kinds = [*BUILTIN_KINDS, *self._custom]
-        return [(k.value, f"Log {k.label}") for k in kinds] + [(UNDO_ACTION, "Undo last mark")]
+        log = [
+            (k.value, translate("SettingsDialog", "Log {kind}").format(kind=k.shown_label))
+            for k in kinds
+        ]
+        return [*log, (UNDO_ACTION, translate("SettingsDialog", "Undo last mark"))]
 
     def _rebuild_kinds(self, hotkeys: dict[str, str]) -> None:
         self.kinds_list.clear()
@@ -120,10 +303,36 @@ class SettingsDialog(QDialog):
             edit = QKeySequenceEdit(QKeySequence(hotkeys.get(action, "")))
             edit.setMaximumSequenceLength(1)
             edit.setClearButtonEnabled(True)
-            edit.setAccessibleName(f"Hotkey: {label}")
-            self._hotkeys_form.addRow(f"{label}:", edit)
+            edit.setAccessibleName(
+                translate("SettingsDialog", "Hotkey: {action}").format(action=label)
+            )
+            self._hotkeys_form.addRow(
+                translate("SettingsDialog", "{action}:").format(action=label), edit
+            )
             edits[action] = edit
         self.hotkey_edits = edits
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Reading order: the tabs, each page top to bottom (Tab skips the hidden pages), then
+        the buttons; the hotkey fields are rebuilt as kinds come and go, so this is redone."""
+        chain: list[QWidget] = [self.tabs.tabBar(), self.minutes_spin, self.dnd_combo,
+                                self.autostart_check, self.folder_field, self.move_button,
+                                self.reminder_check, self.reminder_time,
+                                *self.weekday_boxes.values(), self.kinds_list, self.new_kind,
+                                self.add_button, self.remove_button,
+                                *self.hotkey_edits.values(), *self._buttons_in_order()]  # fmt: skip
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _buttons_in_order(self) -> list[QWidget]:
+        """Save and Cancel in the order the platform lays them out (the box's own layout)."""
+        layout = self.buttons.layout()
+        items = [] if layout is None else [layout.itemAt(i) for i in range(layout.count())]
+        found = [item.widget() for item in items if item is not None]
+        return [w for w in found if isinstance(w, QPushButton)]
+
+    # -- kinds and hotkeys -------------------------------------------------------------------
 
     def _current_hotkeys(self) -> dict[str, str]:
         texts = {
@@ -154,6 +363,20 @@ class SettingsDialog(QDialog):
         hotkeys.pop(removed.value, None)
         self._rebuild_kinds(hotkeys)
 
+    # -- the result --------------------------------------------------------------------------
+
+    def morning_reminder(self) -> MorningReminder:
+        """The reminder as edited; InvalidInput when it is on but no day is ticked."""
+        days = frozenset(day for day, box in self.weekday_boxes.items() if box.isChecked())
+        enabled = self.reminder_check.isChecked()
+        if enabled and not days:
+            raise InvalidInput(translate(
+                "SettingsDialog",
+                "Tick at least one day for the morning reminder, or switch it off.",
+            ))  # fmt: skip
+        at = self.reminder_time.time()
+        return MorningReminder(enabled, time(at.hour(), at.minute()), days)
+
     def settings(self) -> Settings:
         """The edited settings; raises FocusmateError for conflicting or invalid hotkeys."""
         hotkeys = self._current_hotkeys()
@@ -164,6 +387,7 @@ class SettingsDialog(QDialog):
             dnd_backend=self.dnd_combo.currentData(),
             custom_kinds=tuple(self._custom),
             hotkeys=hotkeys,
+            morning_reminder=self.morning_reminder(),
         )
 
     def _submit(self) -> None:
@@ -172,7 +396,109 @@ class SettingsDialog(QDialog):
         except FocusmateError as error:
             self.show_error(str(error))
             return
+        if not self._apply_start_at_login():
+            return
         self.submitted.emit(settings)
+
+    def _apply_start_at_login(self) -> bool:
+        """Make the operating system's entry match the box; False (and say why) if it fails."""
+        if self._system is None:
+            return True
+        entry = self._system.start_at_login
+        wanted = self.autostart_check.isChecked()
+        if wanted == entry.is_enabled():
+            return True
+        try:
+            if wanted:
+                entry.enable(self._system.launch_command)
+            else:
+                entry.disable()
+        except FocusmateError as error:
+            self.autostart_check.setChecked(entry.is_enabled())
+            self.show_error(translate(
+                "SettingsDialog",
+                "Start at login could not be changed, so nothing was saved: {reason}",
+            ).format(reason=str(error)))  # fmt: skip
+            return False
+        return True
+
+    def _unsaved_changes(self) -> bool:
+        try:
+            edited = self.settings()
+        except FocusmateError:
+            return True
+        login = self._system is not None and (
+            self.autostart_check.isChecked() != self._system.start_at_login.is_enabled()
+        )
+        return edited != self._settings or login
+
+    # -- moving the data ---------------------------------------------------------------------
+
+    def _move_data(self) -> None:
+        system = self._system
+        if system is None:
+            return
+        if self._unsaved_changes():
+            self.show_error(translate(
+                "SettingsDialog",
+                "Save or cancel your other changes first: moving the data restarts focusmate.",
+            ))  # fmt: skip
+            return
+        chosen = system.choose_folder(
+            self, translate("SettingsDialog", "Choose a new folder for your focusmate data")
+        )
+        if not chosen:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            left = system.data_folder.move(Path(chosen))
+        except MoveRefused as refusal:
+            self.show_error(self._refusal_text(refusal))
+            return
+        except FocusmateError as error:
+            self.show_error(
+                translate("SettingsDialog", "The move did not work: {reason}").format(
+                    reason=str(error)
+                )
+            )
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        if left:
+            message = translate(
+                "SettingsDialog",
+                "Your data is now in {folder}. These files could not be removed from the old "
+                "folder {old}; you can delete them yourself: {names}",
+            )
+            old = str(system.data_folder.path)
+            system.inform(self, message.format(folder=chosen, old=old, names=", ".join(left)))
+        system.data_folder.restart()
+
+    def _refusal_text(self, refusal: MoveRefused) -> str:
+        texts = {
+            Refusal.FIXED: translate(
+                "SettingsDialog",
+                "This folder was chosen when focusmate was started, so it cannot be moved "
+                "from here.",
+            ),
+            Refusal.SESSION_RUNNING: translate(
+                "SettingsDialog", "End the session first, then move your data."
+            ),
+            Refusal.SAME_FOLDER: translate(
+                "SettingsDialog", "{folder} is already your data folder."
+            ),
+            Refusal.INSIDE_CURRENT: translate(
+                "SettingsDialog",
+                "{folder} is inside your current data folder. Choose a folder outside it.",
+            ),
+            Refusal.NOT_A_FOLDER: translate("SettingsDialog", "{folder} is not a folder."),
+            Refusal.NOT_EMPTY: translate(
+                "SettingsDialog",
+                "{folder} already holds other files ({names}). Choose an empty folder, or "
+                "make a new one.",
+            ),
+        }
+        return texts[refusal.refusal].format(folder=refusal.folder, names=", ".join(refusal.names))
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message[:1].upper() + message[1:])

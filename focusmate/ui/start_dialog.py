@@ -1,10 +1,11 @@
 """The start dialog: with whom, for how long, an optional focus, and an optional check-in.
 
-Fully keyboard-operable: the name field has focus, Tab moves on, Enter starts. "Check in
+Fully keyboard-operable: the name field has focus, Tab moves on in reading order, Enter
+starts, Escape cancels, and fields and buttons have mnemonics (Alt+letter). "Check in
 first" turns to a second page (the check-in, ui/checkin_page.py) for that salesperson;
-Enter still starts from there, and Back returns. The dialog does not validate by itself; it
-submits, and the app shows the controller's message here when the input is refused,
-keeping everything typed.
+Enter still starts from there, and Back returns. The only refusal typing can cause (an
+empty name) is caught here, in the user's language; anything else the controller refuses
+is shown here too, keeping everything typed.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from focusmate.core.checkin import CarryOver
 from focusmate.core.dnd import DndStatus
 from focusmate.core.model import SLOW_DOWN_S, CheckIn
+from focusmate.core.text import translate
 from focusmate.core.validation import (
     DEFAULT_MINUTES,
     FOCUS_MAX_CHARS,
@@ -61,35 +63,22 @@ class StartDialog(QDialog):
         super().__init__(parent)
         self._carry_over = carry_over
         self._dnd_status = dnd_status
-        self.setWindowTitle("Start coaching session")
+        self.setWindowTitle(translate("StartDialog", "Start coaching session"))
         self.setWindowIcon(app_icon())
         self.setMinimumWidth(440)
-        self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Salesperson's name")
-        self.name_edit.setMaxLength(NAME_MAX_CHARS)
-        self.name_edit.setAccessibleName("Salesperson")
-        completer = QCompleter(list(past_names), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.name_edit.setCompleter(completer)
-        self.minutes_spin = QSpinBox()
-        self.minutes_spin.setRange(MINUTES_MIN, MINUTES_MAX)
-        self.minutes_spin.setValue(DEFAULT_MINUTES)
-        self.minutes_spin.setSuffix(" min")
-        self.minutes_spin.setAccessibleName("Planned minutes")
-        self.focus_edit = QLineEdit()
-        self.focus_edit.setPlaceholderText("Optional, e.g. listen first")
-        self.focus_edit.setMaxLength(FOCUS_MAX_CHARS)
-        self.focus_edit.setAccessibleName("Focus note")
+        self.name_edit = _name_edit(past_names, self)
+        self.minutes_spin = _minutes_spin()
+        self.focus_edit = _focus_edit()
         self.error_label = QLabel()
-        self.error_label.setAccessibleName("Error")
+        # The message is the label's name (what a reader says); the description says what it is.
+        self.error_label.setAccessibleDescription(translate("StartDialog", "Error"))
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b3261e;")
         self.error_label.hide()
-        self.checkin_button = QPushButton("Check &in first…")
+        self.checkin_button = QPushButton(translate("StartDialog", "Check &in first…"))
         self.checkin_button.setAutoDefault(False)  # Enter starts; this is Alt+I or a click
         self.checkin_button.clicked.connect(self.show_checkin)
-        self.back_button = QPushButton("&Back")
+        self.back_button = QPushButton(translate("StartDialog", "&Back"))
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self.show_form)
         self.checkin_page = CheckInPage(slow_down_s)
@@ -101,7 +90,7 @@ class StartDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         start_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        start_button.setText("&Start")
+        start_button.setText(translate("StartDialog", "&Start"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -114,16 +103,22 @@ class StartDialog(QDialog):
     def _form_page(self) -> QWidget:
         page = QWidget()
         form = QFormLayout()
-        form.addRow("&With:", self.name_edit)
-        form.addRow("&Minutes:", self.minutes_spin)
-        form.addRow("&Focus:", self.focus_edit)
+        form.addRow(translate("StartDialog", "&With:"), self.name_edit)
+        form.addRow(translate("StartDialog", "&Minutes:"), self.minutes_spin)
+        form.addRow(translate("StartDialog", "&Focus:"), self.focus_edit)
+        # Below the fields, so that reading order and Tab order agree: who and how long
+        # first, then the optional check-in.
+        hint = QLabel(
+            translate("StartDialog", "Put your phone away. Empathy first, advice second.")
+        )
+        hint.setWordWrap(True)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Put your phone away. Empathy first, advice second."), 1)
+        row.addWidget(hint, 1)
         row.addWidget(self.checkin_button)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
         layout.addLayout(form)
+        layout.addLayout(row)
         return page
 
     def _checkin_page(self) -> QWidget:
@@ -145,7 +140,9 @@ class StartDialog(QDialog):
         """Turn to the check-in for the salesperson typed (their name is needed first)."""
         name = self.name_edit.text().strip()
         if not name:
-            self.show_error("type the salesperson's name first, then check in")
+            self._show_message(
+                translate("StartDialog", "Type the salesperson's name first, then check in.")
+            )
             return
         self.error_label.hide()
         carry = self._carry_over(name) if self._carry_over else CarryOver(name)
@@ -174,13 +171,20 @@ class StartDialog(QDialog):
         return self.checkin_page.checkin() if self.checking_in else None
 
     def _submit(self) -> None:
+        if not self.name_edit.text().strip():  # said here, in the user's language
+            self._show_message(translate("StartDialog", "The salesperson's name is empty."))
+            return
         self.minutes_spin.interpretText()
         self.submitted.emit(
             self.name_edit.text(), self.minutes_spin.value(), self.focus_edit.text()
         )
 
     def show_error(self, message: str) -> None:
-        self.error_label.setText(message[:1].upper() + message[1:] + ".")
+        """A refusal from the controller (one lower-case clause) as a sentence."""
+        self._show_message(message[:1].upper() + message[1:] + ".")
+
+    def _show_message(self, sentence: str) -> None:
+        self.error_label.setText(sentence)
         self.error_label.show()
         if not self.checking_in:
             self.name_edit.setFocus()
@@ -189,3 +193,32 @@ class StartDialog(QDialog):
         """Closing in any way stops the slow-down countdown."""
         self.checkin_page.stop()
         super().done(result)
+
+
+def _name_edit(past_names: Sequence[str], dialog: QDialog) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText(translate("StartDialog", "Salesperson's name"))
+    edit.setMaxLength(NAME_MAX_CHARS)
+    edit.setAccessibleName(translate("StartDialog", "Salesperson"))
+    completer = QCompleter(list(past_names), dialog)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    edit.setCompleter(completer)
+    return edit
+
+
+def _minutes_spin() -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(MINUTES_MIN, MINUTES_MAX)
+    spin.setValue(DEFAULT_MINUTES)
+    spin.setSuffix(translate("StartDialog", " min"))
+    spin.setAccessibleName(translate("StartDialog", "Planned minutes"))
+    return spin
+
+
+def _focus_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText(translate("StartDialog", "Optional, e.g. listen first"))
+    edit.setMaxLength(FOCUS_MAX_CHARS)
+    edit.setAccessibleName(translate("StartDialog", "Focus note"))
+    return edit

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from focusmate.controller import SessionController
 from focusmate.core.describe import status_line
+from focusmate.core.text import translate
 from focusmate.ui.actions import AppActions
 from focusmate.ui.icons import TrayState, tray_icon
 
@@ -59,6 +60,7 @@ class Tray(QObject):
         self._controller = controller
         self._actions = actions
         self._menu = QMenu()
+        self._menu.setAccessibleName(translate("Tray", "focusmate menu"))  # no title to read
         self.icon = QSystemTrayIcon(self)
         self.icon.setContextMenu(self._menu)
         self.icon.activated.connect(self._on_activated)

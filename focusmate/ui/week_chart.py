@@ -12,6 +12,11 @@ QML series objects themselves, so tests check the chart and not a Python copy of
 
 If the QML cannot be loaded, the widget logs the QML errors and shows the week's figures as
 plain text instead; it never raises into the review window.
+
+Words: the QML's own (axis titles, legend, the hover text) use ``qsTr`` (lupdate context
+"WeekChart"); the day labels and the figures in words are made here, with ``translate`` and
+QLocale. A screen reader hears the chart's name and the week's figures (its accessible
+description); by keyboard, Left and Right on the focused chart show one day's figures.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from importlib.resources import as_file, files
 from importlib.resources.abc import Traversable
 from typing import TypeVar
@@ -29,6 +35,8 @@ from typing import TypeVar
 from PySide6.QtCore import (
     Q_ARG,
     Q_RETURN_ARG,
+    QDate,
+    QLocale,
     QMessageLogContext,
     QMetaObject,
     QObject,
@@ -44,7 +52,8 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow, QSGRendererInterface
 from PySide6.QtQuickWidgets import QQuickWidget
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from focusmate.core.marks import BUILTIN_KINDS, MarkKind
+from focusmate.core.marks import MarkKind
+from focusmate.core.text import plural, translate
 from focusmate.core.weekly import DayStats, WeekStats
 
 _log = logging.getLogger(__name__)
@@ -77,7 +86,7 @@ class WeekChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Week chart")
+        self.setAccessibleName(translate("WeekChart", "Week chart"))
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._fallback = QLabel(self)
@@ -88,10 +97,11 @@ class WeekChart(QWidget):
         self._fallback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._quick = self._load_chart()
         if self._quick is None:
-            self._show_fallback("The chart could not be drawn.")
+            self._show_fallback(translate("WeekChart", "The chart could not be drawn."))
         else:
             self._fallback.hide()
             self._layout.addWidget(self._quick)
+            self._quick.setAccessibleName(self.accessibleName())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """Small enough for a laptop screen, large enough for the axis titles and the legend."""
@@ -102,17 +112,27 @@ class WeekChart(QWidget):
         """True while the Qt Graphs chart is shown, False when the text fallback is."""
         return self._quick is not None
 
+    def focus_target(self) -> QWidget:
+        """The widget Tab stops at for the chart (the Qt Quick view, or the text instead)."""
+        return self._quick if self._quick is not None else self._fallback
+
     def show_week(self, stats: WeekStats) -> None:
         """Show ``stats``, replacing whatever week was shown before."""
-        figures = _figures_text(stats)
-        self.setAccessibleDescription(figures)
+        figures = _figures_text(stats, every_day=True)
+        described = _figures_text(stats, every_day=False)
+        self.setAccessibleDescription(described)
+        for shown in (self._quick, self._fallback):
+            if shown is not None:
+                shown.setAccessibleDescription(described)
         root = self._root()
         if root is None:
             self._fallback.setText(figures)
             return
         days = stats.days
+        #: A date format for QLocale, for the chart's day labels (ddd: short day name, d: day).
+        day_format = translate("WeekChart", "ddd d")
         arguments = (
-            [f"{d.day:%a} {d.day.day}" for d in days],
+            [QLocale().toString(_qdate(d.day), day_format) for d in days],
             [float(d.minutes) for d in days],
             [float(d.marks.get(MarkKind.PHONE.value, 0)) for d in days],
             [float(d.marks.get(MarkKind.APP.value, 0)) for d in days],
@@ -168,6 +188,15 @@ class WeekChart(QWidget):
         """The text shown instead of the chart ("" while the chart is shown)."""
         return "" if self.chart_loaded else self._fallback.text()
 
+    def shown_day_text(self) -> str:
+        """What the chart's figures box shows now (hover or keyboard); "" while it is hidden."""
+        root = self._root()
+        box = None if root is None else root.findChild(QQuickItem, "hoverBox")
+        if box is None or not box.isVisible():
+            return ""
+        text = box.findChild(QQuickItem, "hoverText")
+        return "" if text is None else str(text.property("text"))
+
     # -- internals ---------------------------------------------------------------------------
 
     def _load_chart(self) -> QQuickWidget | None:
@@ -187,8 +216,8 @@ class WeekChart(QWidget):
             _log.error("The week chart did not load, showing the figures as text: %s", errors)
             quick.deleteLater()
             return None
-        root.setProperty("phoneName", _capitalised(MarkKind.PHONE.label))
-        root.setProperty("appName", _capitalised(MarkKind.APP.label))
+        root.setProperty("phoneName", _capitalised(MarkKind.PHONE.shown_label))
+        root.setProperty("appName", _capitalised(MarkKind.APP.shown_label))
         return quick
 
     def _root(self) -> QQuickItem | None:
@@ -267,18 +296,57 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _figures_text(stats: WeekStats) -> str:
-    """The week's figures as plain text: the fallback, and the accessible description."""
-    lines = [f"Week {stats.week}"]
-    lines.extend(_day_line(day) for day in stats.days)
+def _figures_text(stats: WeekStats, *, every_day: bool) -> str:
+    """The week's figures in words: its totals, then a line per day (``every_day``: also the
+    days without a session). The text fallback shows every day; the accessible description
+    (what a screen reader says about the chart) only the days with sessions."""
+    days = stats.days
+    score = stats.average_score
+    totals = translate(
+        "WeekChart", "Week {week}, {year}: {sessions}, {minutes}, {phone}, {app}, {presence}."
+    ).format(
+        week=stats.week.week,
+        year=stats.week.year,
+        sessions=plural(sum(d.sessions for d in days), translate("WeekChart", "{n} session"),
+                        translate("WeekChart", "{n} sessions")),
+        minutes=plural(round(stats.total_minutes), translate("WeekChart", "{n} minute of coaching"),
+                       translate("WeekChart", "{n} minutes of coaching")),
+        phone=_phone(stats.total_marks), app=_app(stats.total_marks),
+        presence=translate("WeekChart", "no reflections") if score is None
+        else translate("WeekChart", "average presence {score}").format(score=_decimal(score, 1)),
+    )  # fmt: skip
+    lines = [totals, *(_day_line(day) for day in days if every_day or day.sessions)]
     return "\n".join(lines)
 
 
 def _day_line(day: DayStats) -> str:
-    parts = [f"{day.minutes:.0f} min"]
-    parts.extend(f"{kind.label}: {day.marks.get(kind.value, 0)}" for kind in BUILTIN_KINDS)
-    parts.append("no score" if day.average_score is None else f"score {day.average_score:.2f}")
-    return f"{day.day:%a %d %b}: " + ", ".join(parts)
+    #: A date format for QLocale (ddd: short day name, d: day, MMM: short month name).
+    shown_day = QLocale().toString(_qdate(day.day), translate("WeekChart", "ddd d MMM"))
+    figures = {"day": shown_day, "minutes": _decimal(day.minutes, 0),
+               "phone": _phone(day.marks), "app": _app(day.marks)}  # fmt: skip
+    if day.average_score is None:
+        return translate("WeekChart", "{day}: {minutes} min, {phone}, {app}, no score").format(
+            **figures
+        )
+    return translate("WeekChart", "{day}: {minutes} min, {phone}, {app}, score {score}").format(
+        **figures, score=_decimal(day.average_score, 2)
+    )
+
+
+def _phone(marks: dict[str, int]) -> str:
+    return MarkKind.PHONE.shown_counted(marks.get(MarkKind.PHONE.value, 0))
+
+
+def _app(marks: dict[str, int]) -> str:
+    return MarkKind.APP.shown_counted(marks.get(MarkKind.APP.value, 0))
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _decimal(value: float, decimals: int) -> str:
+    return QLocale().toString(float(value), "f", decimals)
 
 
 __all__ = ["QML_FILE", "WeekChart", "qml_source"]

@@ -2,11 +2,1491 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
     <context>
+        <name>CheckIn</name>
+        <message>
+            <source>unknown: focusmate cannot tell here; silence them by hand</source>
+            <extracomment>The most recent earlier ended session with them (reflected on or not). The most recent earlier session with a reflection: "last time" for the notes. The recurrence chain ending at ``reflected``, oldest first (one session: no recurrence).</extracomment>
+            <translation>unbekannt: focusmate kann es hier nicht erkennen; schalten Sie sie von Hand stumm</translation>
+        </message>
+        <message>
+            <source>silenced</source>
+            <translation>stumm geschaltet</translation>
+        </message>
+        <message>
+            <source>unknown: silence them by hand</source>
+            <translation>unbekannt: schalten Sie sie von Hand stumm</translation>
+        </message>
+        <message>
+            <source>not silenced yet</source>
+            <translation>noch nicht stumm geschaltet</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckInPage</name>
+        <message>
+            <source>Last time</source>
+            <translation>Letztes Mal</translation>
+        </message>
+        <message>
+            <source>&amp;Phone out of reach</source>
+            <translation>&amp;Handy außer Reichweite</translation>
+        </message>
+        <message>
+            <source>&amp;Notifications silenced</source>
+            <translation>&amp;Benachrichtigungen stumm</translation>
+        </message>
+        <message>
+            <source>Other apps &amp;closed</source>
+            <translation>Andere &amp;Programme geschlossen</translation>
+        </message>
+        <message>
+            <source>Do-not-disturb</source>
+            <translation>Nicht stören</translation>
+        </message>
+        <message>
+            <source>Empathy first, advice second</source>
+            <translation>Erst Empathie, dann Rat</translation>
+        </message>
+        <message>
+            <source>Intention</source>
+            <translation>Vorsatz</translation>
+        </message>
+        <message>
+            <source>Slow &amp;down for {seconds} s</source>
+            <translation>&amp;Durchatmen ({seconds} s)</translation>
+        </message>
+        <message>
+            <source>Slow-down countdown</source>
+            <translation>Zeit zum Durchatmen</translation>
+        </message>
+        <message>
+            <source>In&amp;tention:</source>
+            <translation>&amp;Vorsatz:</translation>
+        </message>
+        <message>
+            <source>Before you meet {name}</source>
+            <translation>Bevor Sie {name} treffen</translation>
+        </message>
+        <message>
+            <source>Ready. Take this calm in with you.</source>
+            <translation>Bereit. Nehmen Sie diese Ruhe mit ins Gespräch.</translation>
+        </message>
+        <message>
+            <source>Breathe slowly… {clock}</source>
+            <translation>Langsam atmen… {clock}</translation>
+        </message>
+        <message>
+            <source>Your first session with {name} in focusmate: nothing carried over yet.</source>
+            <translation>Ihr erstes Gespräch mit {name} in focusmate: noch nichts vom letzten Mal.</translation>
+        </message>
+        <message>
+            <source>Last session: &lt;b&gt;{day}&lt;/b&gt;.</source>
+            <translation>Letztes Gespräch: &lt;b&gt;{day}&lt;/b&gt;.</translation>
+        </message>
+        <message>
+            <source>You did not reflect on it.</source>
+            <translation>Dazu haben Sie keine Reflexion geschrieben.</translation>
+        </message>
+        <message>
+            <source>Your last reflection: {day}.</source>
+            <translation>Ihre letzte Reflexion: {day}.</translation>
+        </message>
+        <message>
+            <source>They were thinking or feeling: “{text}”</source>
+            <translation>Die Person dachte oder fühlte: „{text}“</translation>
+        </message>
+        <message>
+            <source>You noted nothing about what they were thinking or feeling.</source>
+            <translation>Sie haben nicht notiert, was die Person dachte oder fühlte.</translation>
+        </message>
+        <message>
+            <source>You committed: &lt;b&gt;“{text}”&lt;/b&gt;</source>
+            <translation>Ihr Vorhaben: &lt;b&gt;„{text}“&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>No commitment was noted.</source>
+            <translation>Es wurde kein Vorhaben notiert.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;The same challenge has come up {n} sessions in a row&lt;/b&gt; (since {day}).</source>
+            <translation>&lt;b&gt;Dieselbe Herausforderung kam {n} Gespräche in Folge auf&lt;/b&gt; (seit {day}).</translation>
+        </message>
+        <message>
+            <source>Last time it was a new challenge.</source>
+            <translation>Letztes Mal war es eine neue Herausforderung.</translation>
+        </message>
+        <message>
+            <source>ddd d MMM</source>
+            <translation>ddd d. MMM</translation>
+        </message>
+    </context>
+    <context>
+        <name>ControlWindow</name>
+        <message>
+            <source>focusmate controls</source>
+            <translation>focusmate-Steuerung</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Aktueller Stand</translation>
+        </message>
+    </context>
+    <context>
+        <name>Controller</name>
+        <message>
+            <source>do-not-disturb is not set up</source>
+            <extracomment>How often (in ticks) a session checks whether the user turned do-not-disturb off by hand. A gap of at least this much suspend time marks a session as having slept. A session started, got a mark, ended, or a reflection was saved. Once a second while a session runs (views recompute the time from the clock). A mark was logged (its kind id) or undone (""): the tray flashes briefly. A session ended; carries its id so the app can open the reflection.</extracomment>
+            <translation>„Nicht stören“ ist nicht eingerichtet</translation>
+        </message>
+    </context>
+    <context>
+        <name>DoNotDisturb</name>
+        <message>
+            <source>Turn off 'Display notifications' in Cinnamon's Notifications settings.</source>
+            <translation>Schalten Sie in den Benachrichtigungseinstellungen von Cinnamon „Benachrichtigungen anzeigen“ aus.</translation>
+        </message>
+        <message>
+            <source>Pause dunst by hand with `dunstctl set-paused true` (and `false` afterwards).</source>
+            <translation>Pausieren Sie dunst von Hand mit `dunstctl set-paused true` (und danach `false`).</translation>
+        </message>
+        <message>
+            <source>Turn on Do Not Disturb in GNOME's notification list (click the clock).</source>
+            <translation>Schalten Sie „Nicht stören“ in der Benachrichtigungsliste von GNOME ein (auf die Uhr klicken).</translation>
+        </message>
+        <message>
+            <source>Turn on Do not disturb in Plasma's Notifications applet.</source>
+            <translation>Schalten Sie „Nicht stören“ im Benachrichtigungs-Applet von Plasma ein.</translation>
+        </message>
+        <message>
+            <source>Coaching session in progress</source>
+            <translation>Coachinggespräch läuft</translation>
+        </message>
+        <message>
+            <source>Check that the Shortcuts '{on}' and '{off}' turn your Focus on and off, or turn on Do Not Disturb in Control Center.</source>
+            <extracomment>Where choose_backend() finds the two Shortcut names (set from focusmate's settings).</extracomment>
+            <translation>Prüfen Sie, ob die Kurzbefehle „{on}“ und „{off}“ Ihren Fokus ein- und ausschalten, oder schalten Sie „Nicht stören“ im Kontrollzentrum ein.</translation>
+        </message>
+        <message>
+            <source>macOS does not let apps turn on a Focus: turn on Do Not Disturb in Control Center, or make two Shortcuts (Set Focus on / off) and enter their names in focusmate's settings.</source>
+            <translation>macOS erlaubt Apps nicht, einen Fokus einzuschalten: Schalten Sie „Nicht stören“ im Kontrollzentrum ein, oder legen Sie zwei Kurzbefehle an (Fokus ein / aus) und tragen Sie deren Namen in den Einstellungen von focusmate ein.</translation>
+        </message>
+        <message>
+            <source>To let focusmate silence mako, add a section `[mode=do-not-disturb]` with `invisible=1` to ~/.config/mako/config, then run `makoctl reload`.</source>
+            <translation>Damit focusmate mako stummschalten kann, fügen Sie in ~/.config/mako/config einen Abschnitt `[mode=do-not-disturb]` mit `invisible=1` hinzu und führen Sie dann `makoctl reload` aus.</translation>
+        </message>
+        <message>
+            <source>Turn on Do not disturb in MATE's Notification settings (mate-notification-properties).</source>
+            <translation>Schalten Sie „Nicht stören“ in den Benachrichtigungseinstellungen von MATE ein (mate-notification-properties).</translation>
+        </message>
+        <message>
+            <source>no notification server</source>
+            <translation>kein Benachrichtigungsdienst</translation>
+        </message>
+        <message>
+            <source>No supported notification server was found (KDE Plasma, GNOME, Xfce, MATE, Cinnamon, dunst, mako or swaync); silence notifications by hand, or pick one in focusmate's settings.</source>
+            <translation>Es wurde kein unterstützter Benachrichtigungsdienst gefunden (KDE Plasma, GNOME, Xfce, MATE, Cinnamon, dunst, mako oder swaync); schalten Sie Benachrichtigungen von Hand stumm, oder wählen Sie einen in den Einstellungen von focusmate.</translation>
+        </message>
+        <message>
+            <source>Turn on Do Not Disturb in swaync's control center (or `swaync-client -dn`).</source>
+            <translation>Schalten Sie „Nicht stören“ im Kontrollzentrum von swaync ein (oder mit `swaync-client -dn`).</translation>
+        </message>
+        <message>
+            <source>Windows does not let apps turn on Focus Assist: turn on Do not disturb in Settings › System › Notifications (ms-settings:quiethours) before the session.</source>
+            <extracomment>The WNF state holding Focus Assist's profile: 0 off, 1 priority only, 2 alarms only.</extracomment>
+            <translation>Windows erlaubt Apps nicht, den Fokus-Assistenten einzuschalten: Schalten Sie vor dem Gespräch „Nicht stören“ unter Einstellungen › System › Benachrichtigungen (ms-settings:quiethours) ein.</translation>
+        </message>
+        <message>
+            <source>Turn on Do not disturb in Xfce's Notifications settings (xfce4-notifyd-config) or with the panel's notification plugin.</source>
+            <translation>Schalten Sie „Nicht stören“ in den Benachrichtigungseinstellungen von Xfce (xfce4-notifyd-config) oder über das Benachrichtigungs-Plugin der Leiste ein.</translation>
+        </message>
+        <message>
+            <source>Removed a damaged do-not-disturb record ({error}); check your notifications.</source>
+            <extracomment>Start-up replays that may fail before the journal is given up (and the user told).</extracomment>
+            <translation>Ein beschädigter „Nicht stören“-Eintrag wurde entfernt ({error}); bitte prüfen Sie Ihre Benachrichtigungen.</translation>
+        </message>
+        <message>
+            <source>Notifications were still paused ({label}) after focusmate stopped unexpectedly; they are back on.</source>
+            <translation>Benachrichtigungen waren nach einem unerwarteten Ende von focusmate noch pausiert ({label}); sie sind wieder an.</translation>
+        </message>
+        <message>
+            <source>Notifications may still be paused ({label}) since an earlier session, and focusmate could not turn them back on ({error}); please turn them on by hand.</source>
+            <translation>Benachrichtigungen sind seit einem früheren Gespräch möglicherweise noch pausiert ({label}), und focusmate konnte sie nicht wieder einschalten ({error}); bitte schalten Sie sie von Hand ein.</translation>
+        </message>
+        <message>
+            <source>Notifications may still be paused ({label}) since an earlier session: {error}. focusmate will try again when it next starts.</source>
+            <translation>Benachrichtigungen sind seit einem früheren Gespräch möglicherweise noch pausiert ({label}): {error}. focusmate versucht es beim nächsten Start erneut.</translation>
+        </message>
+        <message>
+            <source>Notifications may still be paused ({label}: {error}); focusmate will try again when it next starts. Turn them on by hand if you need them now.</source>
+            <translation>Benachrichtigungen sind möglicherweise noch pausiert ({label}: {error}); focusmate versucht es beim nächsten Start erneut. Schalten Sie sie von Hand ein, wenn Sie sie jetzt brauchen.</translation>
+        </message>
+        <message>
+            <source>Notifications are back on ({label})</source>
+            <translation>Benachrichtigungen sind wieder an ({label})</translation>
+        </message>
+        <message>
+            <source>Notifications stay paused, as they were before the session ({label})</source>
+            <translation>Benachrichtigungen bleiben pausiert, wie vor dem Gespräch ({label})</translation>
+        </message>
+        <message>
+            <source>Do-not-disturb stays as you set it ({label})</source>
+            <translation>„Nicht stören“ bleibt, wie Sie es eingestellt haben ({label})</translation>
+        </message>
+        <message>
+            <source>This desktop could not be silenced: {guidance}</source>
+            <translation>Dieser Desktop konnte nicht stummgeschaltet werden: {guidance}</translation>
+        </message>
+        <message>
+            <source>an earlier pause could not be undone yet</source>
+            <translation>eine frühere Pause konnte noch nicht aufgehoben werden</translation>
+        </message>
+        <message>
+            <source>Notifications were already paused ({label}); they stay paused</source>
+            <translation>Benachrichtigungen waren bereits pausiert ({label}); sie bleiben pausiert</translation>
+        </message>
+        <message>
+            <source>the change did not take effect</source>
+            <translation>die Änderung hat nicht gewirkt</translation>
+        </message>
+        <message>
+            <source>Notifications paused ({label})</source>
+            <translation>Benachrichtigungen pausiert ({label})</translation>
+        </message>
+        <message>
+            <source>This desktop could not be silenced ({label}: {reason}). {guidance}</source>
+            <translation>Dieser Desktop konnte nicht stummgeschaltet werden ({label}: {reason}). {guidance}</translation>
+        </message>
+        <message>
+            <source>Do-not-disturb was turned off by hand ({label}); focusmate leaves it as you set it</source>
+            <translation>„Nicht stören“ wurde von Hand ausgeschaltet ({label}); focusmate lässt es so, wie Sie es eingestellt haben</translation>
+        </message>
+        <message>
+            <source>Notifications are paused during sessions ({label})</source>
+            <translation>Benachrichtigungen werden während der Gespräche pausiert ({label})</translation>
+        </message>
+        <message>
+            <source>This desktop cannot be silenced: {guidance}</source>
+            <translation>Dieser Desktop kann nicht stummgeschaltet werden: {guidance}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Insights</name>
+        <message>
+            <source>{count} of your {total} phone checks were in sessions before noon.</source>
+            <extracomment>(context, English source) -&gt; the text to show; ``core.text.translate`` or ``english``. Parts of the day, as (kind, first hour, hour after the last).</extracomment>
+            <translation>{count} Ihrer {total} Blicke aufs Handy waren in Gesprächen vor 12 Uhr.</translation>
+        </message>
+        <message>
+            <source>{count} of your {total} phone checks were in sessions between noon and 4 pm.</source>
+            <translation>{count} Ihrer {total} Blicke aufs Handy waren in Gesprächen zwischen 12 und 16 Uhr.</translation>
+        </message>
+        <message>
+            <source>{count} of your {total} phone checks were in sessions after 4 pm.</source>
+            <translation>{count} Ihrer {total} Blicke aufs Handy waren in Gesprächen nach 16 Uhr.</translation>
+        </message>
+        <message>
+            <source>You kept {kept} of {total} commitments.</source>
+            <translation>Sie haben {kept} von {total} Vorhaben umgesetzt.</translation>
+        </message>
+        <message>
+            <source>You kept {kept} of {total} commitments and partly kept {partly} more.</source>
+            <translation>Sie haben {kept} von {total} Vorhaben umgesetzt und {partly} weitere teilweise.</translation>
+        </message>
+        <message>
+            <source>Presence with {name} fell three weeks running.</source>
+            <translation>Ihre Präsenz bei {name} ist drei Wochen in Folge gesunken.</translation>
+        </message>
+        <message>
+            <source>Your average presence rose from {before} to {after} this week.</source>
+            <translation>Ihre durchschnittliche Präsenz ist diese Woche von {before} auf {after} gestiegen.</translation>
+        </message>
+        <message>
+            <source>Your average presence fell from {before} to {after} this week.</source>
+            <translation>Ihre durchschnittliche Präsenz ist diese Woche von {before} auf {after} gesunken.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MarkKind</name>
+        <message>
+            <source>phone check</source>
+            <extracomment>Ids a kind of mark cannot take ("undo" names the undo hotkey and `focusmate undo`). Suggestions from the method, offered when the user adds a kind.</extracomment>
+            <translation>Blick aufs Handy</translation>
+        </message>
+        <message>
+            <source>app switch</source>
+            <translation>App-Wechsel</translation>
+        </message>
+        <message>
+            <source>{n} phone check</source>
+            <translation>{n} Blick aufs Handy</translation>
+        </message>
+        <message>
+            <source>{n} phone checks</source>
+            <translation>{n} Blicke aufs Handy</translation>
+        </message>
+        <message>
+            <source>{n} app switch</source>
+            <translation>{n} App-Wechsel</translation>
+        </message>
+        <message>
+            <source>{n} app switches</source>
+            <translation>{n} App-Wechsel</translation>
+        </message>
+        <message>
+            <source>{n} × {kind}</source>
+            <translation>{n} × {kind}</translation>
+        </message>
+    </context>
+    <context>
         <name>Menu</name>
         <message>
-            <source>&amp;Quit focusmate</source>
+            <source>&amp;Start coaching session…</source>
             <extracomment>The set or visibility of actions changed (menus and windows rebuild).</extracomment>
+            <translation>&amp;Coachinggespräch beginnen…</translation>
+        </message>
+        <message>
+            <source>Show &amp;session window</source>
+            <translation>&amp;Gesprächsfenster anzeigen</translation>
+        </message>
+        <message>
+            <source>Log &amp;phone check</source>
+            <translation>Blick aufs &amp;Handy erfassen</translation>
+        </message>
+        <message>
+            <source>Log &amp;app switch</source>
+            <translation>&amp;App-Wechsel erfassen</translation>
+        </message>
+        <message>
+            <source>&amp;End session</source>
+            <translation>Gespräch been&amp;den</translation>
+        </message>
+        <message>
+            <source>&amp;Weekly review</source>
+            <translation>&amp;Wochenrückblick</translation>
+        </message>
+        <message>
+            <source>&amp;Morning stillness…</source>
+            <translation>&amp;Morgendliche Stille…</translation>
+        </message>
+        <message>
+            <source>Se&amp;ttings…</source>
+            <translation>&amp;Einstellungen…</translation>
+        </message>
+        <message>
+            <source>Welcome &amp;&amp; &amp;how it works…</source>
+            <translation>Willkommen &amp;&amp; An&amp;leitung…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit focusmate</source>
             <translation>focusmate &amp;beenden</translation>
+        </message>
+        <message>
+            <source>Log {kind}</source>
+            <translation>{kind} erfassen</translation>
+        </message>
+        <message>
+            <source>Reflect on {name} ({day})…</source>
+            <translation>Reflexion zu {name} ({day})…</translation>
+        </message>
+        <message>
+            <source>ddd d MMM</source>
+            <translation>ddd d. MMM</translation>
+        </message>
+    </context>
+    <context>
+        <name>MorningPage</name>
+        <message>
+            <source>focusmate: morning stillness</source>
+            <translation>focusmate: Morgendliche Stille</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Gespräche</translation>
+        </message>
+        <message>
+            <source>The four questions</source>
+            <translation>Die vier Fragen</translation>
+        </message>
+        <message>
+            <source>Commitments</source>
+            <translation>Vorhaben</translation>
+        </message>
+        <message>
+            <source>Stillness timer</source>
+            <translation>Zeit der Stille</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Schließen</translation>
+        </message>
+        <message>
+            <source>Carry this stillness into your day.</source>
+            <translation>Nehmen Sie diese Ruhe mit in Ihren Tag.</translation>
+        </message>
+        <message>
+            <source>Before you check your phone, sit still for {n} minute.</source>
+            <translation>Bevor Sie aufs Handy schauen: Sitzen Sie {n} Minute lang still.</translation>
+        </message>
+        <message>
+            <source>Before you check your phone, sit still for {n} minutes.</source>
+            <translation>Bevor Sie aufs Handy schauen: Sitzen Sie {n} Minuten lang still.</translation>
+        </message>
+        <message>
+            <source>Look back on the last few days.</source>
+            <translation>Denken Sie an die letzten Tage zurück.</translation>
+        </message>
+        <message>
+            <source>Look back on yesterday's one-on-ones.</source>
+            <translation>Denken Sie an die Einzelgespräche von gestern zurück.</translation>
+        </message>
+        <message>
+            <source>Look back on the one-on-ones of {day}.</source>
+            <translation>Denken Sie an die Einzelgespräche vom {day} zurück.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Morning stillness.&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Morgendliche Stille.&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Read the questions slowly; answer them to yourself.</source>
+            <translation>Lesen Sie die Fragen langsam und beantworten Sie sie für sich.</translation>
+        </message>
+        <message>
+            <source>dddd d MMMM</source>
+            <translation>dddd, d. MMMM</translation>
+        </message>
+        <message>
+            <source>No one-on-ones in the last week. Think of the next one instead.</source>
+            <translation>In der letzten Woche gab es keine Einzelgespräche. Denken Sie stattdessen an das nächste.</translation>
+        </message>
+        <message>
+            <source>{n} mark</source>
+            <translation>{n} Vermerk</translation>
+        </message>
+        <message>
+            <source>{n} marks</source>
+            <translation>{n} Vermerke</translation>
+        </message>
+        <message>
+            <source>not reflected on</source>
+            <translation>nicht reflektiert</translation>
+        </message>
+        <message>
+            <source>presence {score}</source>
+            <translation>Präsenz {score}</translation>
+        </message>
+        <message>
+            <source>{time} &lt;b&gt;{name}&lt;/b&gt; · {minutes} min · {marks} · {presence}</source>
+            <translation>{time} &lt;b&gt;{name}&lt;/b&gt; · {minutes} Min. · {marks} · {presence}</translation>
+        </message>
+        <message>
+            <source>not answered</source>
+            <translation>nicht beantwortet</translation>
+        </message>
+        <message>
+            <source>you answered {value} on average</source>
+            <translation>Ihre Antwort im Schnitt: {value}</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Over all of them:&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Über alle Gespräche:&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>{name}: “{text}”</source>
+            <translation>{name}: „{text}“</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;You committed:&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Ihre Vorhaben:&lt;/b&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>MorningReminder</name>
+        <message>
+            <source>Morning stillness</source>
+            <translation>Morgendliche Stille</translation>
+        </message>
+        <message>
+            <source>Before you check your phone: two quiet minutes with yesterday's one-on-ones. Click to open, or choose Morning stillness in the focusmate menu.</source>
+            <translation>Bevor Sie aufs Handy schauen: zwei ruhige Minuten mit den Einzelgesprächen von gestern. Klicken Sie zum Öffnen, oder wählen Sie „Morgendliche Stille“ im focusmate-Menü.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifications</name>
+        <message>
+            <source>Open</source>
+            <translation>Öffnen</translation>
+        </message>
+    </context>
+    <context>
+        <name>Presence</name>
+        <message>
+            <source>Presence is the average of your five ratings (empathy counts twice), lowered by 10% for each mark you logged, from 1 (absent) to 5 (fully present).</source>
+            <translation>Die Präsenz ist der Durchschnitt Ihrer fünf Bewertungen (Empathie zählt doppelt), um 10 % gesenkt für jeden erfassten Vermerk, von 1 (abwesend) bis 5 (voll präsent).</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reflection</name>
+        <message>
+            <source>Was I fully present?</source>
+            <translation>War ich voll präsent?</translation>
+        </message>
+        <message>
+            <source>half-present</source>
+            <translation>halb präsent</translation>
+        </message>
+        <message>
+            <source>fully present</source>
+            <translation>voll präsent</translation>
+        </message>
+        <message>
+            <source>Did I pay more attention to my salesperson than to my phone?</source>
+            <translation>Galt meine Aufmerksamkeit mehr meinem Gegenüber als meinem Handy?</translation>
+        </message>
+        <message>
+            <source>mostly my phone</source>
+            <translation>meist dem Handy</translation>
+        </message>
+        <message>
+            <source>all on them</source>
+            <translation>ganz dem Gegenüber</translation>
+        </message>
+        <message>
+            <source>Did I try to understand why before giving advice?</source>
+            <translation>Habe ich versucht, das Warum zu verstehen, bevor ich Ratschläge gab?</translation>
+        </message>
+        <message>
+            <source>product dump</source>
+            <translation>Produktmonolog</translation>
+        </message>
+        <message>
+            <source>understood first</source>
+            <translation>erst verstanden</translation>
+        </message>
+        <message>
+            <source>Did I treat them with the same respect as my top client?</source>
+            <translation>Habe ich die Person so respektvoll behandelt wie meinen wichtigsten Kunden?</translation>
+        </message>
+        <message>
+            <source>not at all</source>
+            <translation>gar nicht</translation>
+        </message>
+        <message>
+            <source>exactly the same</source>
+            <translation>genauso</translation>
+        </message>
+        <message>
+            <source>Did they know I understood what they were thinking and feeling before I gave advice?</source>
+            <translation>Wusste die Person, dass ich ihre Gedanken und Gefühle verstanden hatte, bevor ich Ratschläge gab?</translation>
+        </message>
+        <message>
+            <source>advice came first</source>
+            <translation>Ratschlag kam zuerst</translation>
+        </message>
+        <message>
+            <source>they felt understood</source>
+            <translation>fühlte sich verstanden</translation>
+        </message>
+        <message>
+            <source>A real worry came up</source>
+            <translation>Eine echte Sorge kam zur Sprache</translation>
+        </message>
+        <message>
+            <source>They smiled and agreed</source>
+            <translation>Nur gelächelt und zugestimmt</translation>
+        </message>
+        <message>
+            <source>Not sure</source>
+            <translation>Nicht sicher</translation>
+        </message>
+        <message>
+            <source>Kept</source>
+            <translation>Umgesetzt</translation>
+        </message>
+        <message>
+            <source>Partly</source>
+            <translation>Teilweise</translation>
+        </message>
+        <message>
+            <source>Not kept</source>
+            <translation>Nicht umgesetzt</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReflectionDialog</name>
+        <message>
+            <source>Your reflection on the session with {name} ({day})</source>
+            <translation>Ihre Reflexion zum Gespräch mit {name} ({day})</translation>
+        </message>
+        <message>
+            <source>Reflect on your session with {name}</source>
+            <translation>Reflexion zu Ihrem Gespräch mit {name}</translation>
+        </message>
+        <message>
+            <source>What was {name} thinking or feeling?</source>
+            <translation>Was hat {name} gedacht oder gefühlt?</translation>
+        </message>
+        <message>
+            <source>Did a real worry come up?</source>
+            <translation>Kam eine echte Sorge zur Sprache?</translation>
+        </message>
+        <message>
+            <source>What was the worry, or what went unsaid?</source>
+            <translation>Was war die Sorge, oder was blieb unausgesprochen?</translation>
+        </message>
+        <message>
+            <source>Yes, the same</source>
+            <translation>Ja, dieselbe</translation>
+        </message>
+        <message>
+            <source>No, something new</source>
+            <translation>Nein, etwas Neues</translation>
+        </message>
+        <message>
+            <source>Is this the same challenge as last time?</source>
+            <translation>Ist es dieselbe Herausforderung wie beim letzten Mal?</translation>
+        </message>
+        <message>
+            <source>Last time's commitment</source>
+            <translation>Vorhaben vom letzten Mal</translation>
+        </message>
+        <message>
+            <source>One thing I'll do differently next time with {name}</source>
+            <translation>Eine Sache, die ich beim nächsten Mal mit {name} anders mache</translation>
+        </message>
+        <message>
+            <source>Presence</source>
+            <translation>Präsenz</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>S&amp;peichern</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Schließen</translation>
+        </message>
+        <message>
+            <source>&amp;Later</source>
+            <translation>&amp;Später</translation>
+        </message>
+        <message>
+            <source>Take a few minutes now that {name} has left. 5 is always the best answer. &lt;i&gt;Keys: Tab moves on, a number picks (1 = first), Ctrl+Enter saves.&lt;/i&gt;</source>
+            <translation>Nehmen Sie sich ein paar Minuten, jetzt, da {name} gegangen ist. 5 ist immer die beste Antwort. &lt;i&gt;Tasten: Tab geht weiter, eine Zahl wählt aus (1 = erste Option), Strg+Eingabe speichert.&lt;/i&gt;</translation>
+        </message>
+        <message>
+            <source>Was I present?</source>
+            <translation>War ich präsent?</translation>
+        </message>
+        <message>
+            <source>Empathy first, advice second</source>
+            <translation>Erst Empathie, dann Rat</translation>
+        </message>
+        <message>
+            <source>{value} = {meaning}</source>
+            <translation>{value} = {meaning}</translation>
+        </message>
+        <message>
+            <source>{question} {value} of {most}</source>
+            <translation>{question} {value} von {most}</translation>
+        </message>
+        <message>
+            <source>Did a real worry come up, or did they just smile and agree?</source>
+            <translation>Kam eine echte Sorge zur Sprache, oder hat die Person nur gelächelt und zugestimmt?</translation>
+        </message>
+        <message>
+            <source>Last time ({day}): they were “{note}”</source>
+            <translation>Letztes Mal ({day}) notiert: „{note}“</translation>
+        </message>
+        <message>
+            <source>Last time ({day}): no note on how they felt.</source>
+            <translation>Letztes Mal ({day}): keine Notiz dazu, wie es der Person ging.</translation>
+        </message>
+        <message>
+            <source>Last time you committed: &lt;b&gt;“{commitment}”&lt;/b&gt; — did you?</source>
+            <translation>Letztes Mal hatten Sie sich vorgenommen: &lt;b&gt;„{commitment}“&lt;/b&gt; – haben Sie es umgesetzt?</translation>
+        </message>
+        <message>
+            <source>{n} mark logged</source>
+            <translation>{n} Vermerk erfasst</translation>
+        </message>
+        <message>
+            <source>{n} marks logged</source>
+            <translation>{n} Vermerke erfasst</translation>
+        </message>
+        <message>
+            <source>not rated yet</source>
+            <translation>noch nicht bewertet</translation>
+        </message>
+        <message>
+            <source>{score} of {most}</source>
+            <translation>{score} von {most}</translation>
+        </message>
+        <message>
+            <source>Presence: &lt;b&gt;{score}&lt;/b&gt; ({marks}). {explanation}</source>
+            <translation>Präsenz: &lt;b&gt;{score}&lt;/b&gt; ({marks}). {explanation}</translation>
+        </message>
+        <message>
+            <source>Please give all five ratings ({missing} still open), or choose Later.</source>
+            <translation>Bitte geben Sie alle fünf Bewertungen ab (noch {missing} offen), oder wählen Sie „Später“.</translation>
+        </message>
+        <message>
+            <source>Not saved: {reason}</source>
+            <translation>Nicht gespeichert: {reason}</translation>
+        </message>
+        <message>
+            <source>ddd d MMM</source>
+            <extracomment>A date format for QLocale (ddd: short day name, d: day, MMM: short month name).</extracomment>
+            <translation>ddd d. MMM</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewWindow</name>
+        <message>
+            <source>focusmate: weekly review</source>
+            <extracomment>Export kinds offered as buttons; the app asks where to save and writes the file. The column that takes the spare width in both tables: the person's name. The manager opened a session (double-click or Enter on its row): carries its id. An export button: the kind ("png", "week-csv", "week-json", "ics") and the week shown.</extracomment>
+            <translation>focusmate: Wochenrückblick</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Zusammenfassung</translation>
+        </message>
+        <message>
+            <source>Insights</source>
+            <translation>Erkenntnisse</translation>
+        </message>
+        <message>
+            <source>Sessions of the week</source>
+            <translation>Gespräche der Woche</translation>
+        </message>
+        <message>
+            <source>People, least presence first</source>
+            <translation>Personen, geringste Präsenz zuerst</translation>
+        </message>
+        <message>
+            <source>No coaching sessions this week.</source>
+            <translation>Diese Woche gab es keine Coachinggespräche.</translation>
+        </message>
+        <message>
+            <source>Before your next one-on-one, click the focusmate icon and start a session.</source>
+            <translation>Klicken Sie vor Ihrem nächsten Einzelgespräch auf das focusmate-Symbol und beginnen Sie ein Gespräch.</translation>
+        </message>
+        <message>
+            <source>Double-click a session, or select it and press Enter, to open its reflection.</source>
+            <translation>Doppelklicken Sie auf ein Gespräch (oder wählen Sie es aus und drücken Sie die Eingabetaste), um seine Reflexion zu öffnen.</translation>
+        </message>
+        <message>
+            <source>Week</source>
+            <translation>Woche</translation>
+        </message>
+        <message>
+            <source>◀ &amp;Previous week</source>
+            <translation>◀ &amp;Vorherige Woche</translation>
+        </message>
+        <message>
+            <source>&amp;This week</source>
+            <translation>Diese &amp;Woche</translation>
+        </message>
+        <message>
+            <source>&amp;Next week ▶</source>
+            <translation>&amp;Nächste Woche ▶</translation>
+        </message>
+        <message>
+            <source>&amp;Sessions</source>
+            <translation>&amp;Gespräche</translation>
+        </message>
+        <message>
+            <source>P&amp;eople</source>
+            <translation>&amp;Personen</translation>
+        </message>
+        <message>
+            <source>Chart (PN&amp;G)…</source>
+            <translation>&amp;Diagramm (PNG)…</translation>
+        </message>
+        <message>
+            <source>Week (&amp;CSV)…</source>
+            <translation>Woche (&amp;CSV)…</translation>
+        </message>
+        <message>
+            <source>Week (&amp;JSON)…</source>
+            <translation>Woche (&amp;JSON)…</translation>
+        </message>
+        <message>
+            <source>All sessions (ca&amp;lendar)…</source>
+            <translation>Alle Gespräche (&amp;Kalender)…</translation>
+        </message>
+        <message>
+            <source>Export:</source>
+            <translation>Exportieren:</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Week {week}, {year}&lt;/b&gt; · {first} – {last}</source>
+            <translation>&lt;b&gt;Woche {week}, {year}&lt;/b&gt; · {first} – {last}</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>ausstehend</translation>
+        </message>
+        <message>
+            <source>{kept} of {asked}</source>
+            <translation>{kept} von {asked}</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>läuft</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Tag</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Uhrzeit</translation>
+        </message>
+        <message>
+            <source>With</source>
+            <translation>Mit</translation>
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation>Minuten</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Handy</translation>
+        </message>
+        <message>
+            <source>App</source>
+            <translation>App-Wechsel</translation>
+        </message>
+        <message>
+            <source>Other marks</source>
+            <translation>Andere Vermerke</translation>
+        </message>
+        <message>
+            <source>Presence</source>
+            <translation>Präsenz</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Gespräche</translation>
+        </message>
+        <message>
+            <source>Marks per session</source>
+            <translation>Vermerke je Gespräch</translation>
+        </message>
+        <message>
+            <source>Commitments kept</source>
+            <translation>Vorhaben umgesetzt</translation>
+        </message>
+        <message>
+            <source>8-week trend</source>
+            <translation>Trend (8 Wochen)</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <source>Presence by week, oldest first: {weeks}</source>
+            <translation>Präsenz je Woche, älteste zuerst: {weeks}</translation>
+        </message>
+        <message>
+            <source>{minutes} min</source>
+            <translation>{minutes} Min.</translation>
+        </message>
+        <message>
+            <source>presence {change}</source>
+            <translation>Präsenz {change}</translation>
+        </message>
+        <message>
+            <source>vs last week: {changes}</source>
+            <translation>im Vergleich zur Vorwoche: {changes}</translation>
+        </message>
+        <message>
+            <source>{n} session</source>
+            <translation>{n} Gespräch</translation>
+        </message>
+        <message>
+            <source>{n} sessions</source>
+            <translation>{n} Gespräche</translation>
+        </message>
+        <message>
+            <source>{n} coaching minute</source>
+            <translation>{n} Coaching-Minute</translation>
+        </message>
+        <message>
+            <source>{n} coaching minutes</source>
+            <translation>{n} Coaching-Minuten</translation>
+        </message>
+        <message>
+            <source>no reflections yet</source>
+            <translation>noch keine Reflexionen</translation>
+        </message>
+        <message>
+            <source>average presence {score} of {most}</source>
+            <translation>durchschnittliche Präsenz {score} von {most}</translation>
+        </message>
+        <message>
+            <source>d MMM</source>
+            <extracomment>A date format for QLocale (d: day, MMM: short month name), e.g. "23 Nov".</extracomment>
+            <translation>d. MMM</translation>
+        </message>
+        <message>
+            <source>ddd d MMM</source>
+            <extracomment>A date format for QLocale (ddd: short day name, d: day, MMM: short month name).</extracomment>
+            <translation>ddd d. MMM</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionWindow</name>
+        <message>
+            <source>focusmate: coaching session</source>
+            <extracomment>The manager asked to take back the newest mark (the Undo button).</extracomment>
+            <translation>focusmate: Coachinggespräch</translation>
+        </message>
+        <message>
+            <source>Marks</source>
+            <translation>Vermerke</translation>
+        </message>
+        <message>
+            <source>Do-not-disturb</source>
+            <translation>Nicht stören</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>Hotkeys</source>
+            <translation>Tastenkürzel</translation>
+        </message>
+        <message>
+            <source>&amp;Undo last mark</source>
+            <translation>Letzten Vermerk &amp;zurücknehmen</translation>
+        </message>
+        <message>
+            <source>Coaching &lt;b&gt;{name}&lt;/b&gt;</source>
+            <translation>Coaching mit &lt;b&gt;{name}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Focus: {focus}</source>
+            <translation>Fokus: {focus}</translation>
+        </message>
+        <message>
+            <source>Nothing to undo: only the newest mark can be taken back, within a minute.</source>
+            <translation>Nichts zurückzunehmen: Nur der neueste Vermerk kann innerhalb einer Minute zurückgenommen werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>focusmate settings</source>
+            <translation>focusmate-Einstellungen</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> Min.</translation>
+        </message>
+        <message>
+            <source>Automatic (detect this desktop)</source>
+            <translation>Automatisch (diesen Desktop erkennen)</translation>
+        </message>
+        <message>
+            <source>Start focusmate &amp;when I log in</source>
+            <translation>focusmate bei der Anmeldung &amp;starten</translation>
+        </message>
+        <message>
+            <source>Your kinds of marks</source>
+            <translation>Ihre Arten von Vermerken</translation>
+        </message>
+        <message>
+            <source>New kind of mark</source>
+            <translation>Neue Art von Vermerk</translation>
+        </message>
+        <message>
+            <source>&amp;Add kind</source>
+            <translation>Art &amp;hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;Remove kind</source>
+            <translation>Art entfe&amp;rnen</translation>
+        </message>
+        <message>
+            <source>Remind me each &amp;morning</source>
+            <translation>Jeden &amp;Morgen erinnern</translation>
+        </message>
+        <message>
+            <source>Current data folder</source>
+            <translation>Aktueller Datenordner</translation>
+        </message>
+        <message>
+            <source>Mo&amp;ve…</source>
+            <translation>&amp;Verschieben…</translation>
+        </message>
+        <message>
+            <source>Default &amp;length:</source>
+            <translation>Übliche &amp;Dauer:</translation>
+        </message>
+        <message>
+            <source>&amp;Do not disturb:</source>
+            <translation>&amp;Nicht stören:</translation>
+        </message>
+        <message>
+            <source>&amp;Time:</source>
+            <translation>&amp;Uhrzeit:</translation>
+        </message>
+        <message>
+            <source>On these days:</source>
+            <translation>An diesen Tagen:</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>Datenordner</translation>
+        </message>
+        <message>
+            <source>A quiet notification invites you to two minutes of morning stillness. It waits while a session runs.</source>
+            <translation>Eine leise Benachrichtigung lädt Sie zu zwei Minuten morgendlicher Stille ein. Während eines Gesprächs wartet sie.</translation>
+        </message>
+        <message>
+            <source>Kinds of marks</source>
+            <translation>Arten von Vermerken</translation>
+        </message>
+        <message>
+            <source>Global hotkeys (log without looking away)</source>
+            <translation>Globale Tastenkürzel (erfassen, ohne wegzuschauen)</translation>
+        </message>
+        <message>
+            <source>&amp;General</source>
+            <translation>&amp;Allgemein</translation>
+        </message>
+        <message>
+            <source>Morning r&amp;eminder</source>
+            <translation>Morgen&amp;erinnerung</translation>
+        </message>
+        <message>
+            <source>Marks and &amp;hotkeys</source>
+            <translation>Vermerke und &amp;Tastenkürzel</translation>
+        </message>
+        <message>
+            <source>Moving copies your data to the folder you choose, checks every copy, then removes the old files. focusmate restarts itself to use the new folder.</source>
+            <translation>Beim Verschieben werden Ihre Daten in den gewählten Ordner kopiert, jede Kopie wird geprüft, dann werden die alten Dateien entfernt. focusmate startet danach neu, um den neuen Ordner zu verwenden.</translation>
+        </message>
+        <message>
+            <source>This folder was chosen with {how} when focusmate was started, so it cannot be moved from here.</source>
+            <translation>Dieser Ordner wurde beim Start von focusmate mit {how} festgelegt und kann deshalb hier nicht verschoben werden.</translation>
+        </message>
+        <message>
+            <source>Log {kind}</source>
+            <translation>{kind} erfassen</translation>
+        </message>
+        <message>
+            <source>Undo last mark</source>
+            <translation>Letzten Vermerk zurücknehmen</translation>
+        </message>
+        <message>
+            <source>Hotkey: {action}</source>
+            <translation>Tastenkürzel: {action}</translation>
+        </message>
+        <message>
+            <source>{action}:</source>
+            <translation>{action}:</translation>
+        </message>
+        <message>
+            <source>Tick at least one day for the morning reminder, or switch it off.</source>
+            <translation>Kreuzen Sie für die Morgenerinnerung mindestens einen Tag an, oder schalten Sie sie aus.</translation>
+        </message>
+        <message>
+            <source>Start at login could not be changed, so nothing was saved: {reason}</source>
+            <translation>Der Start bei der Anmeldung konnte nicht geändert werden, daher wurde nichts gespeichert: {reason}</translation>
+        </message>
+        <message>
+            <source>Save or cancel your other changes first: moving the data restarts focusmate.</source>
+            <translation>Speichern oder verwerfen Sie zuerst Ihre anderen Änderungen: Beim Verschieben der Daten startet focusmate neu.</translation>
+        </message>
+        <message>
+            <source>Choose a new folder for your focusmate data</source>
+            <translation>Neuen Ordner für Ihre focusmate-Daten wählen</translation>
+        </message>
+        <message>
+            <source>The move did not work: {reason}</source>
+            <translation>Das Verschieben hat nicht geklappt: {reason}</translation>
+        </message>
+        <message>
+            <source>Your data is now in {folder}. These files could not be removed from the old folder {old}; you can delete them yourself: {names}</source>
+            <translation>Ihre Daten liegen jetzt in {folder}. Diese Dateien konnten nicht aus dem alten Ordner {old} entfernt werden; Sie können sie selbst löschen: {names}</translation>
+        </message>
+        <message>
+            <source>This folder was chosen when focusmate was started, so it cannot be moved from here.</source>
+            <translation>Dieser Ordner wurde beim Start von focusmate festgelegt und kann deshalb hier nicht verschoben werden.</translation>
+        </message>
+        <message>
+            <source>End the session first, then move your data.</source>
+            <translation>Beenden Sie zuerst das Gespräch, dann verschieben Sie Ihre Daten.</translation>
+        </message>
+        <message>
+            <source>{folder} is already your data folder.</source>
+            <translation>{folder} ist bereits Ihr Datenordner.</translation>
+        </message>
+        <message>
+            <source>{folder} is inside your current data folder. Choose a folder outside it.</source>
+            <translation>{folder} liegt in Ihrem aktuellen Datenordner. Wählen Sie einen Ordner außerhalb davon.</translation>
+        </message>
+        <message>
+            <source>{folder} is not a folder.</source>
+            <translation>{folder} ist kein Ordner.</translation>
+        </message>
+        <message>
+            <source>{folder} already holds other files ({names}). Choose an empty folder, or make a new one.</source>
+            <translation>{folder} enthält bereits andere Dateien ({names}). Wählen Sie einen leeren Ordner, oder legen Sie einen neuen an.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shell</name>
+        <message>
+            <source>Export ({format})</source>
+            <extracomment>The user confirmed quitting. What the global hotkeys last said (the welcome shows it).</extracomment>
+            <translation>Exportieren ({format})</translation>
+        </message>
+        <message>
+            <source>The export failed: {reason}</source>
+            <translation>Der Export ist fehlgeschlagen: {reason}</translation>
+        </message>
+        <message>
+            <source>Your session with {name} is still running.
+End it and quit? You can reflect on it next time.</source>
+            <translation>Ihr Gespräch mit {name} läuft noch.
+Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal reflektieren.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutHelp</name>
+        <message>
+            <source>Bind these commands to keys in your desktop's keyboard settings:</source>
+            <translation>Legen Sie diese Befehle in den Tastatureinstellungen Ihres Desktops auf Tasten:</translation>
+        </message>
+        <message>
+            <source>GNOME: Settings › Keyboard › View and Customise Shortcuts › Custom Shortcuts (+).</source>
+            <translation>GNOME: Einstellungen › Tastatur › Tastenkürzel anzeigen und anpassen › Eigene Tastenkürzel (+).</translation>
+        </message>
+        <message>
+            <source>KDE Plasma: System Settings › Shortcuts › Add New › Command or Script.</source>
+            <translation>KDE Plasma: Systemeinstellungen › Kurzbefehle › Neu hinzufügen › Befehl oder Skript.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartDialog</name>
+        <message>
+            <source>Start coaching session</source>
+            <extracomment>name, planned minutes, focus note (read checkin() for the check-in, if any)</extracomment>
+            <translation>Coachinggespräch beginnen</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>Check &amp;in first…</source>
+            <translation>Erst &amp;Check-in…</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>&amp;Zurück</translation>
+        </message>
+        <message>
+            <source>&amp;Start</source>
+            <translation>&amp;Starten</translation>
+        </message>
+        <message>
+            <source>&amp;With:</source>
+            <translation>&amp;Mit:</translation>
+        </message>
+        <message>
+            <source>&amp;Minutes:</source>
+            <translation>&amp;Dauer:</translation>
+        </message>
+        <message>
+            <source>&amp;Focus:</source>
+            <translation>&amp;Fokus:</translation>
+        </message>
+        <message>
+            <source>Put your phone away. Empathy first, advice second.</source>
+            <translation>Legen Sie das Handy weg. Erst Empathie, dann Rat.</translation>
+        </message>
+        <message>
+            <source>Type the salesperson's name first, then check in.</source>
+            <translation>Geben Sie zuerst den Namen ein, dann folgt der Check-in.</translation>
+        </message>
+        <message>
+            <source>The salesperson's name is empty.</source>
+            <translation>Bitte geben Sie den Namen ein.</translation>
+        </message>
+        <message>
+            <source>Salesperson's name</source>
+            <translation>Name des Teammitglieds</translation>
+        </message>
+        <message>
+            <source>Salesperson</source>
+            <translation>Teammitglied</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> Min.</translation>
+        </message>
+        <message>
+            <source>Planned minutes</source>
+            <translation>Geplante Minuten</translation>
+        </message>
+        <message>
+            <source>Optional, e.g. listen first</source>
+            <translation>Optional, z. B. erst zuhören</translation>
+        </message>
+        <message>
+            <source>Focus note</source>
+            <translation>Fokus-Notiz</translation>
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <source>overtime +{clock}</source>
+            <translation>überzogen +{clock}</translation>
+        </message>
+        <message>
+            <source>{clock} left</source>
+            <translation>noch {clock}</translation>
+        </message>
+        <message>
+            <source>Overtime: less than a minute</source>
+            <translation>Überzogen: weniger als eine Minute</translation>
+        </message>
+        <message>
+            <source>Overtime: {n} minute</source>
+            <translation>Überzogen: {n} Minute</translation>
+        </message>
+        <message>
+            <source>Overtime: {n} minutes</source>
+            <translation>Überzogen: {n} Minuten</translation>
+        </message>
+        <message>
+            <source>Time left: {n} minute</source>
+            <translation>Restzeit: {n} Minute</translation>
+        </message>
+        <message>
+            <source>Time left: {n} minutes</source>
+            <translation>Restzeit: {n} Minuten</translation>
+        </message>
+        <message>
+            <source>Idle: no coaching session running</source>
+            <translation>Bereit: kein Coachinggespräch läuft</translation>
+        </message>
+        <message>
+            <source>Coaching {name}: {time}; {marks}</source>
+            <translation>Coaching mit {name}: {time}; {marks}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tray</name>
+        <message>
+            <source>focusmate menu</source>
+            <translation>focusmate-Menü</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeekChart</name>
+        <message>
+            <source>Week chart</source>
+            <translation>Wochendiagramm</translation>
+        </message>
+        <message>
+            <source>The chart could not be drawn.</source>
+            <translation>Das Diagramm konnte nicht gezeichnet werden.</translation>
+        </message>
+        <message>
+            <source>ddd d</source>
+            <extracomment>A date format for QLocale, for the chart's day labels (ddd: short day name, d: day).</extracomment>
+            <translation>ddd d.</translation>
+        </message>
+        <message>
+            <source>Week {week}, {year}: {sessions}, {minutes}, {phone}, {app}, {presence}.</source>
+            <translation>Woche {week}, {year}: {sessions}, {minutes}, {phone}, {app}, {presence}.</translation>
+        </message>
+        <message>
+            <source>{n} session</source>
+            <translation>{n} Gespräch</translation>
+        </message>
+        <message>
+            <source>{n} sessions</source>
+            <translation>{n} Gespräche</translation>
+        </message>
+        <message>
+            <source>{n} minute of coaching</source>
+            <translation>{n} Minute Coaching</translation>
+        </message>
+        <message>
+            <source>{n} minutes of coaching</source>
+            <translation>{n} Minuten Coaching</translation>
+        </message>
+        <message>
+            <source>no reflections</source>
+            <translation>keine Reflexionen</translation>
+        </message>
+        <message>
+            <source>average presence {score}</source>
+            <translation>durchschnittliche Präsenz {score}</translation>
+        </message>
+        <message>
+            <source>ddd d MMM</source>
+            <extracomment>A date format for QLocale (ddd: short day name, d: day, MMM: short month name).</extracomment>
+            <translation>ddd d. MMM</translation>
+        </message>
+        <message>
+            <source>{day}: {minutes} min, {phone}, {app}, no score</source>
+            <translation>{day}: {minutes} Min., {phone}, {app}, keine Präsenzbewertung</translation>
+        </message>
+        <message>
+            <source>{day}: {minutes} min, {phone}, {app}, score {score}</source>
+            <translation>{day}: {minutes} Min., {phone}, {app}, Präsenz {score}</translation>
+        </message>
+        <message>
+            <source>Coaching minutes</source>
+            <translation>Coaching-Minuten</translation>
+        </message>
+        <message>
+            <source>Phone check</source>
+            <translation>Blick aufs Handy</translation>
+        </message>
+        <message>
+            <source>App switch</source>
+            <translation>App-Wechsel</translation>
+        </message>
+        <message>
+            <source>Average presence (1–5)</source>
+            <translation>Durchschnittliche Präsenz (1–5)</translation>
+        </message>
+        <message>
+            <source>no reflection</source>
+            <translation>keine Reflexion</translation>
+        </message>
+        <message>
+            <source>presence %1</source>
+            <translation>Präsenz %1</translation>
+        </message>
+        <message>
+            <source>%1 · %2 min · %3 phone, %4 app · %5</source>
+            <translation>%1 · %2 Min. · %3 Handy, %4 App · %5</translation>
+        </message>
+        <message>
+            <source>Marks</source>
+            <translation>Vermerke</translation>
+        </message>
+        <message>
+            <source>Presence</source>
+            <translation>Präsenz</translation>
+        </message>
+    </context>
+    <context>
+        <name>Welcome</name>
+        <message>
+            <source>Start at login could not be changed: {reason}</source>
+            <translation>Der Start bei der Anmeldung konnte nicht geändert werden: {reason}</translation>
+        </message>
+        <message>
+            <source>Your choices could not be saved: {reason}</source>
+            <translation>Ihre Auswahl konnte nicht gespeichert werden: {reason}</translation>
+        </message>
+        <message>
+            <source>Welcome to focusmate</source>
+            <extracomment>"Get started" was pressed (carries WelcomeChoices); the shell applies them, then accept()s, or calls show_error() and the window stays open.</extracomment>
+            <translation>Willkommen bei focusmate</translation>
+        </message>
+        <message>
+            <source>How it works</source>
+            <translation>So funktioniert es</translation>
+        </message>
+        <message>
+            <source>During a session</source>
+            <translation>Während eines Gesprächs</translation>
+        </message>
+        <message>
+            <source>Hotkeys</source>
+            <translation>Tastenkürzel</translation>
+        </message>
+        <message>
+            <source>Desktop shortcuts</source>
+            <translation>Desktop-Tastenkürzel</translation>
+        </message>
+        <message>
+            <source>Notifications</source>
+            <translation>Benachrichtigungen</translation>
+        </message>
+        <message>
+            <source>Start focusmate when I &amp;log in</source>
+            <translation>focusmate beim &amp;Anmelden starten</translation>
+        </message>
+        <message>
+            <source>A quiet notification with two minutes to look back on yesterday's one-on-ones.</source>
+            <translation>Eine ruhige Benachrichtigung: zwei Minuten, um auf die Einzelgespräche von gestern zurückzublicken.</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>You can open this page again from the focusmate menu: Welcome &amp; how it works.</source>
+            <translation>Sie können diese Seite jederzeit wieder über das focusmate-Menü öffnen: Willkommen &amp; Anleitung.</translation>
+        </message>
+        <message>
+            <source>&amp;Get started</source>
+            <translation>&amp;Loslegen</translation>
+        </message>
+        <message>
+            <source>Global hotkeys do not work on this desktop. You can still log marks from the focusmate menu, or bind the commands below to keys.</source>
+            <translation>Globale Tastenkürzel funktionieren auf diesem Desktop nicht. Sie können Vermerke weiterhin über das focusmate-Menü erfassen oder die folgenden Befehle auf Tasten legen.</translation>
+        </message>
+        <message>
+            <source>No hotkeys are set. Log marks from the focusmate menu, or choose keys in Settings.</source>
+            <translation>Es sind keine Tastenkürzel festgelegt. Erfassen Sie Vermerke über das focusmate-Menü, oder wählen Sie Tasten in den Einstellungen.</translation>
+        </message>
+        <message>
+            <source>Top sales producers who become managers often struggle in one-on-one coaching for lack of emotional self-awareness: they arrive harried and half-present, with the phone in sight.</source>
+            <translation>Wer als Top-Verkäufer zur Führungskraft befördert wird, tut sich im Einzelcoaching oft schwer, weil die emotionale Selbstwahrnehmung fehlt: Man kommt gehetzt und nur halb präsent, das Handy in Sichtweite.</translation>
+        </message>
+        <message>
+            <source>Salespeople cannot hear advice until they know they have been heard, so empathy comes first and advice second: name what they think and feel, then pause.</source>
+            <translation>Teammitglieder können Rat erst annehmen, wenn sie wissen, dass sie gehört wurden; darum kommt zuerst Empathie, dann Rat: Benennen Sie, was die Person denkt und fühlt, und halten Sie dann inne.</translation>
+        </message>
+        <message>
+            <source>focusmate helps you stay present: click its tray icon before a one-on-one and notifications go quiet; log each phone check or app switch with a hotkey; reflect at the end; the weekly review shows where your presence slipped.</source>
+            <translation>focusmate hilft Ihnen, präsent zu bleiben: Klicken Sie vor einem Einzelgespräch auf das Symbol im Infobereich, und Benachrichtigungen verstummen; erfassen Sie jeden Blick aufs Handy und jeden App-Wechsel per Tastenkürzel; reflektieren Sie am Ende; der Wochenrückblick zeigt, wo Ihre Präsenz nachließ.</translation>
+        </message>
+        <message>
+            <source>Log a phone check</source>
+            <translation>Blick aufs Handy erfassen</translation>
+        </message>
+        <message>
+            <source>Log an app switch</source>
+            <translation>App-Wechsel erfassen</translation>
+        </message>
+        <message>
+            <source>Undo the last mark</source>
+            <translation>Letzten Vermerk zurücknehmen</translation>
+        </message>
+        <message>
+            <source>Log “{kind}”</source>
+            <translation>„{kind}“ erfassen</translation>
+        </message>
+        <message>
+            <source>These keys work in any window, without bringing focusmate forward:</source>
+            <translation>Diese Tasten wirken in jedem Fenster, ohne focusmate in den Vordergrund zu holen:</translation>
+        </message>
+        <message>
+            <source>&amp;Remind me each weekday morning at {time}</source>
+            <translation>An jedem Werktag morgens um {time} &amp;erinnern</translation>
+        </message>
+        <message>
+            <source>&amp;Remind me in the morning at {time}, on the days chosen in Settings</source>
+            <translation>Morgens um {time} &amp;erinnern, an den in den Einstellungen gewählten Tagen</translation>
         </message>
     </context>
 </TS>

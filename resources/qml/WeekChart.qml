@@ -19,6 +19,10 @@
 //   (the renderer week_chart.py selects) does not run. With the software renderer the grid and
 //   the baseline are therefore plain Rectangles placed from GraphsView.plotArea, behind the
 //   graph; with a GPU renderer (QSG_RHI_BACKEND set) Qt Graphs draws its own grid instead.
+//
+// Words go through qsTr (lupdate context "WeekChart"); numbers through Qt.locale(), the
+// application's default locale. Keyboard: with the chart focused, Left and Right (Home, End)
+// pick a day and the figures box shows it, as hovering does; a frame shows the focus.
 
 pragma ComponentBehavior: Bound
 
@@ -28,11 +32,14 @@ import QtGraphs
 Rectangle {
     id: root
 
-    // Set once from Python (the mark names come from the domain, MarkKind.label).
-    property string minutesName: "Coaching minutes"
-    property string phoneName: "Phone check"
-    property string appName: "App switch"
-    property string scoreName: "Average presence (1–5)"
+    // The mark names are set once from Python (they come from the domain, MarkKind.label).
+    property string minutesName: qsTr("Coaching minutes")
+    property string phoneName: qsTr("Phone check")
+    property string appName: qsTr("App switch")
+    property string scoreName: qsTr("Average presence (1–5)")
+
+    // The day picked by keyboard (0 = Monday), -1 until Left or Right is pressed.
+    property int keyDay: -1
 
     // Colours that stay distinguishable on light and dark backgrounds (Okabe–Ito palette).
     readonly property color minutesColor: "#56B4E9"
@@ -51,6 +58,19 @@ Rectangle {
     implicitWidth: 720
     implicitHeight: 380
     color: systemPalette.window
+    focus: true
+    border.width: activeFocus ? 2 : 0
+    border.color: systemPalette.highlight
+
+    Keys.onLeftPressed: keyDay = keyDay < 0 ? 6 : Math.max(0, keyDay - 1)
+    Keys.onRightPressed: keyDay = Math.min(6, keyDay + 1)
+    Keys.onPressed: event => {
+        if (event.key === Qt.Key_Home || event.key === Qt.Key_End) {
+            keyDay = event.key === Qt.Key_Home ? 0 : 6;
+            event.accepted = true;
+        }
+    }
+    onActiveFocusChanged: if (!activeFocus) keyDay = -1
 
     SystemPalette {
         id: systemPalette
@@ -71,17 +91,23 @@ Rectangle {
         return Math.min(6, Math.floor((x - area.x) / area.width * 7));
     }
 
+    // A number in the user's locale with at most `decimals` decimals.
+    function number(value, decimals) {
+        return Number(value).toLocaleString(Qt.locale(), "f", decimals);
+    }
+
     // What hovering over a day shows: its figures, read back from the series themselves.
     function dayText(day) {
         if (day < 0 || day >= minutesSet.count)
             return "";
-        let score = "no reflection";
+        let score = qsTr("no reflection");
         for (let i = 0; i < scoreSeries.count; ++i) {
             if (scoreSeries.at(i).x === day)
-                score = "presence " + scoreSeries.at(i).y.toFixed(1);
+                score = qsTr("presence %1").arg(number(scoreSeries.at(i).y, 1));
         }
-        return dayAxis.categories[day] + " · " + Math.round(minutesSet.at(day)) + " min · "
-            + phoneSet.at(day) + " phone, " + appSet.at(day) + " app · " + score;
+        return qsTr("%1 · %2 min · %3 phone, %4 app · %5")
+            .arg(dayAxis.categories[day]).arg(number(Math.round(minutesSet.at(day)), 0))
+            .arg(number(phoneSet.at(day), 0)).arg(number(appSet.at(day), 0)).arg(score);
     }
 
     // Replace the whole week. Every list has one entry per day, Monday first: categories are
@@ -161,7 +187,8 @@ Rectangle {
                 axisX: BarCategoryAxis {
                     id: dayAxis
                     objectName: "dayAxis"
-                    categories: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+                    // Until setWeek(): the short day names, Monday first (dayName counts from Sunday).
+                    categories: [1, 2, 3, 4, 5, 6, 0].map(day => Qt.locale().dayName(day, Locale.ShortFormat))
                     gridVisible: false
                     subGridVisible: false
                     lineVisible: false
@@ -199,7 +226,7 @@ Rectangle {
                 BarSeries {
                     id: marksSeries
                     objectName: "marksSeries"
-                    name: "Marks"
+                    name: qsTr("Marks")
                     barsType: BarSeries.BarsType.Stacked
                     barWidth: 0.6
                     axisY: ValueAxis {
@@ -214,7 +241,7 @@ Rectangle {
                         gridVisible: false
                         subGridVisible: false
                         lineVisible: false
-                        titleText: "Marks"
+                        titleText: qsTr("Marks")
                         titleColor: root.textColor
                     }
                     BarSet {
@@ -263,7 +290,7 @@ Rectangle {
                         gridVisible: false
                         subGridVisible: false
                         lineVisible: false
-                        titleText: "Presence"
+                        titleText: qsTr("Presence")
                         titleColor: root.textColor
                     }
                     // Qt Graphs sets pointValueY on the delegate when it declares it.
@@ -280,14 +307,15 @@ Rectangle {
                             anchors.bottom: parent.top
                             anchors.bottomMargin: 2
                             anchors.horizontalCenter: parent.horizontalCenter
-                            text: Number(parent.pointValueY.toFixed(2)).toString()
+                            // Up to two decimals, none trailing: 3.5, 4.75, 1.
+                            text: Number(parent.pointValueY.toFixed(2)).toLocaleString(Qt.locale(), "g", 3)
                             color: root.textColor
                             font.pointSize: 8
                         }
                     }
                 }
             }
-            // Hovering shows the day's figures (keyboard users get them in the table below).
+            // Hovering shows the day's figures; so do Left and Right on the focused chart.
             HoverHandler {
                 id: hover
                 objectName: "hover"
@@ -296,9 +324,14 @@ Rectangle {
             Rectangle {
                 id: hoverBox
                 objectName: "hoverBox"
-                readonly property int day: root.dayAt(hover.point.position.x)
-                visible: hover.hovered && day >= 0
-                x: Math.min(Math.max(0, hover.point.position.x + 12), plot.width - width)
+                readonly property bool byKey: root.activeFocus && root.keyDay >= 0
+                readonly property int day: byKey ? root.keyDay : root.dayAt(hover.point.position.x)
+                // Under the keyboard's day: the centre of its category on the plot.
+                readonly property real anchorX: byKey
+                    ? graph.plotArea.x + (root.keyDay + 0.5) * graph.plotArea.width / 7
+                    : hover.point.position.x + 12
+                visible: (byKey || hover.hovered) && day >= 0
+                x: Math.min(Math.max(0, anchorX), plot.width - width)
                 y: 0
                 width: hoverText.implicitWidth + 12
                 height: hoverText.implicitHeight + 8

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from focusmate.core.model import CoachingSession, Question, Reflection
-from focusmate.core.morning import REMINDER_TITLE, morning_digest, morning_notification
+from focusmate.core.morning import morning_digest, morning_notification
 from tests.fakes import T0  # Monday 23 November 2026, 09:00 UTC
 
 
@@ -71,7 +71,7 @@ def test_days_are_local() -> None:
 
 def test_the_reminder_notification() -> None:
     note = morning_notification(datetime(2026, 11, 23, 7, 30, tzinfo=UTC))
-    assert note.title == REMINDER_TITLE and "before you check your phone" in note.body.lower()
+    assert note.title == "Morning stillness" and "before you check your phone" in note.body.lower()
     assert note.key == "morning:2026-11-23T07:30:00+00:00"
 
 

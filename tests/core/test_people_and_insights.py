@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from focusmate.core.insights import week_insights
+from focusmate.core.insights import (
+    Insight,
+    InsightKind,
+    english,
+    insight_text,
+    week_insights,
+)
 from focusmate.core.model import CoachingSession, CommitmentOutcome, Mark, Question, Reflection
 from focusmate.core.people import people_stats
-from focusmate.core.weekly import IsoWeek
+from focusmate.core.text import use_translator
+from focusmate.core.week_review import WeekReview, review_document
+from focusmate.core.weekly import IsoWeek, WeekStats
 
 W48 = IsoWeek(2026, 48)
 MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -61,7 +69,10 @@ def test_phone_checks_late_in_the_day() -> None:
         session("m2", "Ben", MONDAY + timedelta(days=1), 4, phone=1),
         session("l1", "Cy", late, 3, phone=4),
     ]
-    assert "4 of your 6 phone checks were in sessions after 4 pm." in week_insights(data, W48, UTC)
+    assert week_insights(data, W48, UTC) == [
+        Insight(InsightKind.PHONE_AFTER_FOUR, {"count": 4, "total": 6})
+    ]
+    assert "4 of your 6 phone checks were in sessions after 4 pm." in sentences(data)
 
 
 def test_commitments_and_week_over_week() -> None:
@@ -73,13 +84,42 @@ def test_commitments_and_week_over_week() -> None:
         session("d", "Ana", last, 2),
         session("e", "Ben", last, 3),
     ]
-    insights = week_insights(data, W48, UTC)
+    insights = sentences(data)
     assert "You kept 2 of 3 commitments and partly kept 1 more." in insights
     assert "Your average presence rose from 2.5 to 4.0 this week." in insights
 
 
 def test_presence_falling_three_weeks_running() -> None:
     data = [session(f"s{i}", "Dee", MONDAY - timedelta(weeks=3 - i), 5 - i) for i in range(4)]
-    assert "Presence with Dee fell three weeks running." in week_insights(data, W48, UTC)
+    assert "Presence with Dee fell three weeks running." in sentences(data)
     data[1] = session("s1", "Dee", MONDAY - timedelta(weeks=2), 5)  # 5, 5, 3, 2: not three
-    assert not any("Dee" in text for text in week_insights(data, W48, UTC))
+    assert not any("Dee" in text for text in sentences(data))
+
+
+def sentences(data: list[CoachingSession]) -> list[str]:
+    return [insight_text(insight) for insight in week_insights(data, W48, UTC)]
+
+
+def test_an_insight_is_worded_in_the_users_language_but_english_on_request() -> None:
+    insight = Insight(InsightKind.PRESENCE_FELL, {"before": 3.25, "after": 2.5})
+    use_translator(lambda context, text, _d=None: f"[{context}] {text}")
+    try:
+        shown = insight_text(insight, decimal=lambda value: f"{value:.1f}".replace(".", ","))
+        assert shown == "[Insights] Your average presence fell from 3,2 to 2,5 this week."
+        assert insight_text(insight, english) == (
+            "Your average presence fell from 3.2 to 2.5 this week."
+        )
+    finally:
+        use_translator(None)
+
+
+def test_the_reports_json_words_insights_in_english_whatever_the_language() -> None:
+    empty = WeekStats(W48, (), ())
+    review = WeekReview(empty, empty, [], [Insight(InsightKind.PRESENCE_FALLING_WITH,
+                                                   {"name": "Dee"})])  # fmt: skip
+    use_translator(lambda _context, text, _d=None: text.upper())
+    try:
+        document = review_document(review)
+    finally:
+        use_translator(None)
+    assert document["insights"] == ["Presence with Dee fell three weeks running."]

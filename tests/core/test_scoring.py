@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from focusmate.core.errors import InvalidInput
 from focusmate.core.model import CoachingSession, Mark, Question, Reflection
-from focusmate.core.scoring import PRESENCE_EXPLANATION, presence, presence_score
+from focusmate.core.scoring import presence, presence_explanation, presence_score
 from tests.fakes import T0
 
 ratings = st.integers(1, 5)
@@ -85,7 +85,8 @@ def test_an_impossible_rating_is_refused() -> None:
 
 
 def test_the_explanation_is_one_sentence() -> None:
-    assert PRESENCE_EXPLANATION.count(".") == 1 and PRESENCE_EXPLANATION.endswith(".")
+    explanation = presence_explanation()
+    assert explanation.count(".") == 1 and explanation.endswith(".")
 
 
 def _with(reflection: Reflection, which: Question | str, value: int) -> Reflection:

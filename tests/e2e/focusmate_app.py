@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,28 @@ from desktop import HeadlessDesktop, wait_until
 #: The console script installed next to this interpreter (pip install puts them together).
 FOCUSMATE = Path(sys.executable).with_name("focusmate")
 WM_CLASS = "focusmate"
+
+
+def prepare_settings(data_dir: Path, *, morning_reminder: bool, welcomed: bool = True) -> None:
+    """Write the settings a test app starts with: in a fresh data folder, the reminder off
+    unless ``morning_reminder`` and "welcomed" unless not ``welcomed``; in a folder whose
+    settings a test wrote itself, only "welcomed" is added (if ``welcomed`` and missing)."""
+    settings = data_dir / "settings.json"
+    record: dict[str, Any]
+    if settings.exists():
+        record = json.loads(settings.read_text())
+        if not welcomed or "welcomed" in record:
+            return
+        record["welcomed"] = True
+    else:
+        record = {"version": 1}
+        if not morning_reminder:
+            record["morning_reminder"] = {"enabled": False}
+        if welcomed:
+            record["welcomed"] = True
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    settings.write_text(json.dumps(record))
+    settings.chmod(0o600)
 
 
 def installed_focusmate() -> str:
@@ -26,21 +49,26 @@ class RunningApp:
     """One focusmate tray app on the desktop, with its own data directory."""
 
     def __init__(
-        self, desktop: HeadlessDesktop, data_dir: Path, *, morning_reminder: bool = False
+        self,
+        desktop: HeadlessDesktop,
+        data_dir: Path,
+        *,
+        morning_reminder: bool = False,
+        first_run: bool = False,
+        extra_env: Mapping[str, str] | None = None,
     ) -> None:
         """``morning_reminder``: the reminder follows the real clock (07:30 on weekdays), so
         tests that are not about it switch it off in a fresh data folder; otherwise a run at
-        07:30 would see a notification no test asked for."""
+        07:30 would see a notification no test asked for. ``first_run``: leave the settings
+        without "welcomed", so the first-run welcome shows (other tests never see it).
+        ``extra_env``: added to the app's environment (e.g. its own XDG_CONFIG_HOME)."""
         self.desktop = desktop
         self.data_dir = data_dir
-        settings = data_dir / "settings.json"
-        if not morning_reminder and not settings.exists():
-            data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-            settings.write_text(json.dumps({"version": 1, "morning_reminder": {"enabled": False}}))
-            settings.chmod(0o600)
+        prepare_settings(data_dir, morning_reminder=morning_reminder, welcomed=not first_run)
         launched = time.monotonic()
         self.proc = desktop.spawn([installed_focusmate(), "--data-dir", str(data_dir)],
-                                  name=f"focusmate-{data_dir.name}")  # fmt: skip
+                                  name=f"focusmate-{data_dir.name}",
+                                  extra_env=extra_env)  # fmt: skip
         self.icon = desktop.wait_for_tray_icon(wm_class=WM_CLASS, timeout_s=15)
         self.launch_to_icon_s = time.monotonic() - launched
         wait_until(lambda: self.cli("status").returncode == 0 or None, timeout_s=10,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from desktop import HeadlessDesktop, wait_until
-from focusmate_app import installed_focusmate
+from focusmate_app import installed_focusmate, prepare_settings
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -20,6 +20,7 @@ def test_the_fallback_window_appears_when_there_is_no_tray(
     wait_until(lambda: desktop.run(["xdotool", "search", "--class", "trayer"]).stdout == "" or None,
                timeout_s=10, what="trayer to go away")  # fmt: skip
     data = tmp_path / "data"
+    prepare_settings(data, morning_reminder=False)  # no welcome, no reminder: one window only
     proc = desktop.spawn([installed_focusmate(), "--data-dir", str(data)], name="no-tray")
     try:
         window = wait_until(

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from desktop import HeadlessDesktop, NotificationCounts, wait_until
-from focusmate_app import WM_CLASS, RunningApp, installed_focusmate
+from focusmate_app import WM_CLASS, RunningApp, installed_focusmate, prepare_settings
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -29,6 +29,7 @@ class ClockedApp(RunningApp):
     def __init__(self, desktop: HeadlessDesktop, data_dir: Path, fake_now: str) -> None:
         self.desktop = desktop
         self.data_dir = data_dir
+        prepare_settings(data_dir, morning_reminder=True)  # default reminder; no welcome
         self.launched = time.monotonic()
         self.proc = desktop.spawn(
             [installed_focusmate(), "--data-dir", str(data_dir)],

@@ -170,7 +170,7 @@ def test_every_resource_the_code_reads_is_bundled_where_importlib_resources_find
     installed = files("focusmate.resources")
     expected = {
         f"focusmate/resources/{folder}/{item.name}"
-        for folder, pattern in (("icons", ".svg"), ("qml", ".qml"))
+        for folder, pattern in (("icons", ".svg"), ("qml", ".qml"), ("i18n", ".qm"))
         for item in (installed / folder).iterdir()
         if item.name.endswith(pattern)
     }
@@ -182,6 +182,7 @@ def test_every_resource_the_code_reads_is_bundled_where_importlib_resources_find
         assert f"focusmate/resources/icons/{state.value}.svg" in bundled
     assert "focusmate/resources/icons/focusmate.svg" in bundled
     assert f"focusmate/resources/qml/{QML_FILE}" in bundled
+    assert "focusmate/resources/i18n/focusmate_de.qm" in bundled  # what focusmate.i18n loads
     # files() imports the package first: it must be a module of the bundle too.
     assert ("focusmate.resources", str(REPO / "resources" / "__init__.py"), "PYMODULE") in (
         recorder.analysis["pyz"]

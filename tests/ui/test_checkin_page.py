@@ -21,6 +21,7 @@ from focusmate.shell import Shell
 from focusmate.ui.actions import AppActions
 from focusmate.ui.start_dialog import StartDialog
 from tests.fakes import FakeClock
+from tests.ui.accessibility import accessible_name
 
 
 @pytest.fixture
@@ -160,3 +161,60 @@ def test_closing_stops_the_countdown(qtbot: QtBot) -> None:
     assert dialog.checkin_page.counting
     dialog.reject()
     assert not dialog.checkin_page.counting
+
+
+def test_the_checkin_works_by_mnemonics_alone(
+    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController
+) -> None:
+    dialog = open_checkin(qtbot, shell, actions, "Hal")
+    page = dialog.checkin_page
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_C, alt)  # Other apps &closed
+    qtbot.waitUntil(page.checks[ChecklistItem.OTHER_APPS_CLOSED].isChecked, timeout=2000)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_T, alt)  # In&tention
+    assert dialog.focusWidget() is page.intention_edit
+    page.intention_edit.selectAll()
+    qtbot.keyClicks(page.intention_edit, "Ask, then listen")
+    qtbot.keyClick(page.intention_edit, Qt.Key.Key_D, alt)  # Slow &down
+    qtbot.waitUntil(lambda: page.counting, timeout=2000)
+    with qtbot.waitSignal(dialog.submitted):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert controller.current is not None and controller.current.checkin is not None
+    assert controller.current.checkin.intention == "Ask, then listen"
+    assert controller.current.checkin.checked == {ChecklistItem.OTHER_APPS_CLOSED}
+
+
+def test_the_do_not_disturb_state_is_heard_on_its_checkbox(qtbot: QtBot) -> None:
+    status = DndStatus("dunst", engaged=False, detail="")
+    dialog = StartDialog([], dnd_status=lambda: status)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("Ivy")
+    dialog.show_checkin()
+    box = dialog.checkin_page.checks[ChecklistItem.NOTIFICATIONS_SILENCED]
+    assert accessible_name(box) == "Notifications silenced"
+    assert box.accessibleDescription() == "not silenced yet" and not box.isChecked()
+    carry = dialog.checkin_page.carry_label
+    assert accessible_name(carry).startswith("Your first session with Ivy")  # its text
+
+
+@pytest.mark.usefixtures("german")
+def test_in_german_the_carry_over_and_countdown_speak_german(
+    shell: Shell, actions: AppActions, controller: SessionController, clock: FakeClock
+) -> None:
+    past_sessions(controller, clock)
+    actions.start.trigger()
+    dialog = shell.start_dialog
+    assert dialog is not None
+    dialog.name_edit.setText("Ana")
+    dialog.show_checkin()
+    page = dialog.checkin_page
+    text = page.carry_label.text()
+    assert "Letztes Gespräch: <b>Mo. 30. Nov.</b>" in text
+    assert "Die Person dachte oder fühlte: „worried about the quota“" in text
+    assert "Ihr Vorhaben: <b>„ask two questions before advising“</b>" in text
+    assert "Dieselbe Herausforderung kam 2 Gespräche in Folge auf" in text
+    assert "(seit Mo. 23. Nov.)" in text
+    assert page.dnd_label.text() == "<i>„Nicht stören“ ist nicht eingerichtet</i>"
+    page.slow_button.click()
+    assert page.countdown_label.text().startswith("Langsam atmen… ")
+    page.stop()

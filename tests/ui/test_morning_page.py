@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from focusmate.controller import SessionController
 from focusmate.core.model import Question, Reflection
-from focusmate.core.morning import morning_notification
+from focusmate.core.morning import MorningDigest, morning_notification
 from focusmate.shell import Shell
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.ui.actions import AppActions
 from focusmate.ui.morning_page import MorningPage
 from tests.fake_notifier import RecordingNotifier
 from tests.fakes import FakeClock, IdFactory
+from tests.ui.accessibility import accessible_name, tab_chain, unnamed_controls
+from tests.ui.keyboard import reading_order, texts, untranslated
 
 
 @pytest.fixture
@@ -87,3 +90,62 @@ def test_a_click_on_the_reminder_opens_the_page(
     assert notifier.sent == [note] and shell.morning_page is None  # nothing opens by itself
     notifier.click(0)
     assert shell.morning_page is not None and shell.morning_page.isVisible()
+
+
+def test_the_page_is_named_and_closes_by_keyboard(
+    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController,
+    clock: FakeClock,
+) -> None:  # fmt: skip
+    yesterday_with_ana(controller, clock)
+    actions.morning.trigger()
+    page = shell.morning_page
+    assert page is not None
+    qtbot.waitExposed(page)
+    assert unnamed_controls(page) == []
+    assert tab_chain(page) == reading_order(page) == [page.close_button]
+    assert page.focusWidget() is page.close_button
+    assert accessible_name(page.timer_label) == "Time left: 2 minutes"  # not "2:00"
+    assert accessible_name(page.sessions_label).endswith("presence 3.7")  # read by its text
+    qtbot.keyClick(page.close_button, Qt.Key.Key_Return)
+    assert not page.isVisible()
+    actions.morning.trigger()
+    with qtbot.waitActive(page):  # shortcuts work in the active window
+        page.activateWindow()
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    assert not page.isVisible()
+
+
+def test_an_older_day_is_named_by_its_date(qtbot: QtBot) -> None:
+    friday = date(2026, 11, 20)
+    page = MorningPage()
+    qtbot.addWidget(page)
+    page.show_digest(MorningDigest(today=date(2026, 11, 23), day=friday))
+    assert "Look back on the one-on-ones of Friday 20 November." in page.intro.text()
+    page.show_digest(MorningDigest(today=date(2026, 11, 23), day=None))
+    assert "Look back on the last few days." in page.intro.text()
+    assert page.sessions_label.text().startswith("No one-on-ones in the last week.")
+
+
+def test_in_german_no_english_is_left(
+    qtbot: QtBot, controller: SessionController, clock: FakeClock,
+    request: pytest.FixtureRequest,
+) -> None:  # fmt: skip
+    yesterday_with_ana(controller, clock)
+    english_page = MorningPage()
+    qtbot.addWidget(english_page)
+    english_page.show_digest(controller.morning_digest())
+    english_page.show()
+    english = texts(english_page)
+    request.getfixturevalue("german")
+    page = MorningPage()
+    qtbot.addWidget(page)
+    page.show_digest(controller.morning_digest())
+    page.show()
+    assert untranslated(english, page, allowed={"2:00", "1:59"}) == []
+    assert "Denken Sie an die Einzelgespräche von gestern zurück." in page.intro.text()
+    assert "<b>Ana</b> · 30 Min. · 0 Vermerke · Präsenz 3,7" in page.sessions_label.text()
+    assert "Ihre Antwort im Schnitt: 4,0" in page.questions_label.text()
+    assert "Ana: „ask first“" in page.commitments_label.text()
+    assert accessible_name(page.timer_label) == "Restzeit: 2 Minuten"
+    page.show_digest(MorningDigest(today=date(2026, 11, 23), day=date(2026, 11, 20)))
+    assert "Einzelgespräche vom Freitag, 20. November zurück." in page.intro.text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -20,6 +21,8 @@ from focusmate.core.model import (
 )
 from focusmate.ui.reflection_dialog import EMPATHY, ReflectionDialog
 from tests.fakes import T0
+from tests.ui.accessibility import accessible_name, tab_chain, unnamed_controls
+from tests.ui.keyboard import untranslated
 
 WEEK = timedelta(days=7)
 LAST_TIME = CoachingSession(
@@ -191,3 +194,62 @@ def test_every_field_change_saves_a_draft(qtbot: QtBot) -> None:
             change()
         assert not draft.args[1].complete
     assert draft.args[1].commitment_outcome is CommitmentOutcome.KEPT
+
+
+def with_history(qtbot: QtBot) -> ReflectionDialog:
+    """The dialog with every row shown: last time's challenge and commitment are asked about."""
+    return make(qtbot, THIS_TIME, carry_over([LAST_TIME], "Ana", before=THIS_TIME.started_at))
+
+
+def test_every_control_has_a_name_a_screen_reader_can_say(qtbot: QtBot) -> None:
+    dialog = with_history(qtbot)
+    assert unnamed_controls(dialog) == []
+    low = dialog.groups[Question.FULLY_PRESENT].button(1)
+    assert accessible_name(low) == "Was I fully present? 1 of 5"
+    assert low.accessibleDescription() == "1 = half-present"
+    assert accessible_name(dialog.scales[EMPATHY].button(5)).endswith("gave advice? 5 of 5")
+    assert accessible_name(dialog.commitment_row.buttons[1]) == "Last time's commitment Partly"
+
+
+def test_tab_goes_down_the_ratings_then_down_the_words_then_to_the_buttons(
+    qtbot: QtBot,
+) -> None:
+    dialog = with_history(qtbot)
+    expected = [
+        *(dialog.scales[key].button(1) for key in (*Question, EMPATHY)),
+        dialog.perspective_edit, dialog.worry_row.buttons[0], dialog.worry_edit,
+        dialog.same_row.buttons[0], dialog.commitment_row.buttons[0], dialog.next_time_edit,
+        dialog.save_button, dialog.later_button,
+    ]  # fmt: skip
+    chain = tab_chain(dialog)
+    start = chain.index(expected[0])
+    assert chain[start:] + chain[:start] == expected
+
+
+@pytest.mark.parametrize("editing", [False, True], ids=["new", "editing"])
+def test_in_german_no_english_is_left(
+    qtbot: QtBot, request: pytest.FixtureRequest, editing: bool
+) -> None:
+    reflection = LAST_TIME.reflection if editing else None
+    session = THIS_TIME.with_reflection(reflection) if reflection else THIS_TIME
+    carry = carry_over([LAST_TIME], "Ana", before=THIS_TIME.started_at)
+    english = make(qtbot, session, carry)
+    english.show_error("disk full")  # the same widgets shown in both
+    request.getfixturevalue("german")
+    german = make(qtbot, session, carry)
+    german.show_error("disk full")
+    assert untranslated(english, german, allowed={"Ana", "1", "2", "3", "4", "5"}) == []
+    if editing:  # dates in German order and words
+        assert german.windowTitle() == "Ihre Reflexion zum Gespräch mit Ana (Mo. 30. Nov.)"
+        assert german.later_button.text() == "&Schließen"
+    else:
+        assert german.windowTitle() == "Reflexion zu Ihrem Gespräch mit Ana"
+    assert german.last_time_label.text().startswith("Letztes Mal (Mo. 23. Nov.)")
+    assert german.commitment_row.buttons[0].text() == "Umgesetzt"
+    assert accessible_name(german.groups[Question.FULLY_PRESENT].button(1)) == (
+        "War ich voll präsent? 1 von 5"
+    )
+    for question in Question:
+        german.set_answer(question, 5)
+    german.set_answer(EMPATHY, 5)
+    assert "<b>4,6 von 5</b> (1 Vermerk erfasst)" in german.presence_label.text()

@@ -1,22 +1,31 @@
-"""The weekly review: deltas, insights, people least-present first, exports by button."""
+"""The weekly review: deltas, insights, people least-present first, exports by button; by
+keyboard alone, for screen readers, and in German."""
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
 
 from focusmate.controller import SessionController
-from focusmate.core.model import CommitmentOutcome, Question, Reflection
+from focusmate.core.marks import MarkKinds
+from focusmate.core.model import CoachingSession, CommitmentOutcome, Mark, Question, Reflection
+from focusmate.core.week_review import week_review
+from focusmate.core.weekly import IsoWeek
 from focusmate.shell import Shell
 from focusmate.ui.actions import AppActions
 from focusmate.ui.review_window import ReviewWindow, sparkline
 from tests.fakes import FakeClock
+from tests.ui.accessibility import accessible_name, tab_chain, unnamed_controls
+from tests.ui.keyboard import mnemonic, reading_order, untranslated
 
 
 class SavePaths:
@@ -95,7 +104,136 @@ def test_export_buttons_write_files(
     assert "SUMMARY:One-on-one with Ana" in (paths.folder / "focusmate-sessions.ics").read_text()
     image = QImage(str(paths.folder / "focusmate-2026-W48.png"))
     assert (image.width(), image.height()) == (1200, 700)
+    edge, inside = image.pixel(0, 350), image.pixel(5, 350)
+    assert edge == inside  # the background to the edge: no keyboard focus frame in a picture
 
 
 def test_sparkline() -> None:
     assert sparkline((1.0, None, 5.0, 3.0)) == "▁·█▅"
+
+
+# -- keyboard, screen readers and language -----------------------------------------------
+
+W48 = IsoWeek(2026, 48)  # Monday 23 November 2026
+NOW = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
+
+
+def rated(sid: str, name: str, start: datetime, rating: int, *, phone: int = 0,
+          outcome: CommitmentOutcome | None = None) -> CoachingSession:  # fmt: skip
+    reflection = Reflection(dict.fromkeys(Question, rating), complete=True, empathy=rating,
+                            commitment_outcome=outcome)  # fmt: skip
+    marks = tuple(Mark("phone", start + timedelta(minutes=i)) for i in range(phone))
+    return CoachingSession(sid, name, start, 30, ended_at=start + timedelta(minutes=30),
+                           marks=marks, reflection=reflection)  # fmt: skip
+
+
+MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+SESSIONS = [
+    rated("old-a", "Ana", MONDAY - timedelta(weeks=1), 2),
+    rated("old-b", "Ben", MONDAY - timedelta(weeks=1), 2),
+    rated("a", "Ana", MONDAY, 4, phone=1, outcome=CommitmentOutcome.KEPT),
+    rated("b", "Ben", MONDAY + timedelta(days=2, hours=7), 5, outcome=CommitmentOutcome.PARTLY),
+    CoachingSession("c", "Cy", MONDAY + timedelta(days=3), 30, ended_at=MONDAY + timedelta(days=3)),
+]
+
+
+def review_of(qtbot: QtBot, week: IsoWeek = W48) -> ReviewWindow:
+    """A review of ``week`` with the week after as "this week" (so every button is enabled)."""
+    window = ReviewWindow(lambda w: week_review(SESSIONS, w, NOW, UTC), week, W48.shifted(1),
+                          MarkKinds())  # fmt: skip
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):  # shortcuts work in the active window
+        window.show()
+        window.activateWindow()
+    return window
+
+
+def test_every_control_has_a_name_and_tab_follows_the_reading_order(qtbot: QtBot) -> None:
+    review = review_of(qtbot)
+    assert unnamed_controls(review) == []
+    quick = review.chart.focus_target()
+    assert accessible_name(quick) == "Week chart"
+    assert quick.accessibleDescription().startswith(
+        "Week 48, 2026: 3 sessions, 60 minutes of coaching, 1 phone check, 0 app switches, "
+        "average presence 4.3.\n"
+    )
+    assert "Mon 23 Nov: 30 min, 1 phone check, 0 app switches, score" in (
+        quick.accessibleDescription()
+    )
+    expected = [review.prev_button, review.today_button, review.next_button, quick,
+                review.tabs.tabBar(), review.table, *review.export_buttons.values()]  # fmt: skip
+    chain = tab_chain(review)
+    start = chain.index(review.prev_button)
+    assert chain[start:] + chain[:start] == expected == reading_order(review)
+
+
+def test_the_sparkline_is_read_out_as_figures(qtbot: QtBot) -> None:
+    review = review_of(qtbot)
+    trend = review.people.item(0, 5)  # Ana: 2.0 last week (one mark now lowers 4.0 to 3.7)
+    assert trend.text() == "······▃▆"
+    assert trend.data(Qt.ItemDataRole.AccessibleTextRole) == (
+        "Presence by week, oldest first: none, none, none, none, none, none, 2.0, 3.7"
+    )
+
+
+def test_the_review_works_by_keyboard_alone(qtbot: QtBot) -> None:
+    review = review_of(qtbot)
+    review.table.setFocus()
+    review.table.setCurrentCell(1, 0)
+    with qtbot.waitSignal(review.session_activated) as activated:
+        qtbot.keyClick(review.table, Qt.Key.Key_Return)
+    assert activated.args == ["b"]
+    qtbot.keyClick(review.table, Qt.Key.Key_Tab)  # leaves the table, not to the next cell
+    assert review.focusWidget() is review.export_buttons["png"]
+    qtbot.keyClick(review.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert review.tabs.currentWidget() is review.people
+    qtbot.keyClick(review.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert review.tabs.currentWidget() is review.table
+    qtbot.keyClick(
+        review.focusWidget(),
+        Qt.Key.Key_Backtab,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert review.tabs.currentWidget() is review.people
+    qtbot.keyClick(review.focusWidget(), Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert review.week == W48.shifted(-1)
+    with qtbot.waitSignal(review.export_requested) as export:
+        qtbot.keyClick(review.focusWidget(), Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
+    assert export.args == ["week-json", W48.shifted(-1)]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_mnemonics_are_unique(qtbot: QtBot, request: pytest.FixtureRequest, language: str) -> None:
+    if language == "de":
+        request.getfixturevalue("german")
+    review = review_of(qtbot)
+    buttons = [review.prev_button, review.today_button, review.next_button,
+               *review.export_buttons.values()]  # fmt: skip
+    tabs = [review.tabs.tabText(i) for i in range(review.tabs.count())]
+    letters = [mnemonic(b) for b in buttons]
+    letters += [m.group(1).lower() for m in (re.search(r"&(\w)", t) for t in tabs) if m]
+    assert len(letters) == len(buttons) + len(tabs) == len(set(letters)), letters
+
+
+def test_in_german_no_english_is_left(qtbot: QtBot, request: pytest.FixtureRequest) -> None:
+    english = review_of(qtbot)
+    request.getfixturevalue("german")
+    german = review_of(qtbot)
+    assert untranslated(english, german, allowed={"Ana", "Ben", "Cy"}) == []
+    assert german.windowTitle() == "focusmate: Wochenrückblick"
+    assert german.title.text() == "<b>Woche 48, 2026</b> · 23. Nov. – 29. Nov."
+    assert german.summary.text() == (
+        "3 Gespräche · 60 Coaching-Minuten · 1 Blick aufs Handy, 0 App-Wechsel · "
+        "durchschnittliche Präsenz 4,3 von 5 · im Vergleich zur Vorwoche: +0 Min., Präsenz +2,3"
+    )
+    assert "Sie haben 1 von 2 Vorhaben umgesetzt und 1 weitere teilweise." in (
+        german.insights.text()
+    )
+    row = [german.table.item(0, column).text() for column in range(8)]
+    assert row == ["Mo. 23. Nov.", "09:00", "Ana", "30", "1", "0", "0", "3,7"]
+    assert german.table.item(2, 7).text() == "ausstehend"
+    assert german.people.horizontalHeaderItem(3).text() == "Vermerke je Gespräch"
+    assert german.people.item(0, 5).toolTip().startswith("Präsenz je Woche, älteste zuerst: ")
+    german.show_week(W48.shifted(-4))  # a week without sessions
+    assert german.empty_label.isVisibleTo(german)
+    assert german.empty_label.text().startswith("Diese Woche gab es keine Coachinggespräche.")

@@ -1,21 +1,31 @@
-"""Settings from the tray menu: saved atomically and applied at once, or refused with a reason."""
+"""Settings from the tray menu: saved atomically and applied at once, or refused with a reason;
+start at login and the data folder handed to the window by the app's own wiring."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTime
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog
 
+from focusmate import app
 from focusmate.controller import SessionController
+from focusmate.core.reminders import MorningReminder
 from focusmate.core.settings import Settings
+from focusmate.desktop.autostart import XdgAutostart
+from focusmate.desktop.locations import DataDirSource, DataLocation, DataPointer
 from focusmate.settings_service import SettingsService
 from focusmate.shell import Shell
+from focusmate.storage.reminder_log import FileReminderLog
 from focusmate.storage.settings_store import load_settings
 from focusmate.ui.actions import AppActions
 from focusmate.ui.settings_dialog import SettingsDialog
 from focusmate.ui.tray import Tray
+from tests.fakes import FakeClock
 
 
 @pytest.fixture
@@ -58,8 +68,8 @@ def test_a_new_kind_is_saved_and_in_the_menu_at_once(
     visible = [a.text() for a in menu.actions() if a.isVisible()]
     assert "Log interrupted them" in visible
     assert visible.index("Log interrupted them") < visible.index("&End session")
-    assert [b.text() for b in shell.session_window.buttons][-2:] == [
-        "Log interrupted them", "End session"]  # fmt: skip
+    assert [b.text() for b in shell.session_window.buttons][-3:] == [
+        "Log interrupted them", "&Undo last mark", "&End session"]  # fmt: skip
     assert shell.settings_dialog is None or not shell.settings_dialog.isVisible()
 
 
@@ -73,3 +83,110 @@ def test_a_refused_save_keeps_the_dialog_and_changes_nothing(
     dialog._submit()  # noqa: SLF001
     assert dialog.isVisible() and "Could not save the settings" in dialog.error_label.text()
     assert service.current == Settings()
+
+
+class NoHotkeys:
+    """Stands in for the app's global-hotkey service (pynput needs a real X server)."""
+
+    def __init__(self, *_args: object) -> None:
+        pass
+
+    def apply(self, _settings: Settings) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+def test_a_new_morning_reminder_is_armed_at_once(
+    shell: Shell,
+    actions: AppActions,
+    service: SettingsService,
+    *,
+    controller: SessionController,
+    clock: FakeClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The app's reminder follows a saved change without a restart: switched on for a time
+    that has just passed today, it is due at once (and noted as shown, on disk)."""
+    monkeypatch.setattr(app, "_HotkeyService", NoHotkeys)
+    background = app._Background(controller, shell, clock, tmp_path / "data")  # noqa: SLF001
+    service.changed.connect(background.apply)  # as the app's apply_live does
+    off = Settings(morning_reminder=MorningReminder(enabled=False))
+    background.start(off)
+    dialog = open_dialog(shell, actions)
+    just_before = (clock.now() - timedelta(minutes=1)).astimezone()
+    dialog.reminder_check.setChecked(True)
+    dialog.reminder_time.setTime(QTime(just_before.hour, just_before.minute))
+    for box in dialog.weekday_boxes.values():
+        box.setChecked(True)
+    dialog._submit()  # noqa: SLF001
+    background.stop()
+    assert load_settings(tmp_path / "settings").morning_reminder.enabled
+    assert FileReminderLog(tmp_path / "data").last_shown() == clock.now()
+
+
+@pytest.fixture
+def old(tmp_path: Path, service: SettingsService) -> Path:
+    folder = tmp_path / "settings"  # the service's data folder
+    service.apply(Settings(default_minutes=35))
+    return folder
+
+
+def test_the_window_from_the_menu_offers_start_at_login_and_moves_the_data(
+    controller: SessionController,
+    actions: AppActions,
+    service: SettingsService,
+    *,
+    old: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The app's own hand-over: the shell builds the window, the app adds the system parts;
+    a move asks the app to restart (after it, the new folder is the data folder)."""
+    environ = {"XDG_CONFIG_HOME": str(tmp_path / "config"),
+               "XDG_CONFIG_DIRS": str(tmp_path / "system")}  # fmt: skip
+    monkeypatch.setattr(app, "autostart_for", lambda: XdgAutostart(environ=environ))
+    new = tmp_path / "new"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(new))
+    shell = Shell(controller, actions, use_tray=False, settings=service,
+                  autostart=XdgAutostart(environ=environ))  # fmt: skip
+    restart = app._Restart()  # noqa: SLF001
+    location = DataLocation(old, DataDirSource.DEFAULT)
+    app._data_folder(location, controller, actions, shell, restart)  # noqa: SLF001
+    try:
+        dialog = open_dialog(shell, actions)
+        assert dialog.autostart_check.isVisibleTo(dialog) and dialog.folder_box.isVisibleTo(dialog)
+        assert dialog.folder_field.text() == str(old)
+        dialog.move_button.click()
+        assert restart.requested
+        assert load_settings(new).default_minutes == 35 and not (old / "settings.json").exists()
+        assert DataPointer().points_to() == new
+    finally:
+        shell.close_all()
+
+
+def test_the_window_from_the_menu_refuses_a_move_during_a_session(
+    controller: SessionController,
+    actions: AppActions,
+    service: SettingsService,
+    *,
+    old: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(tmp_path / "new"))
+    shell = Shell(controller, actions, use_tray=False, settings=service)
+    restart = app._Restart()  # noqa: SLF001
+    location = DataLocation(old, DataDirSource.DEFAULT)
+    app._data_folder(location, controller, actions, shell, restart)  # noqa: SLF001
+    try:
+        controller.start("Ana", 30)
+        dialog = open_dialog(shell, actions)
+        dialog.move_button.click()
+        assert "End the session first" in dialog.error_label.text()
+        assert not restart.requested and (old / "settings.json").exists()
+        assert not (tmp_path / "new").exists()
+    finally:
+        shell.close_all()

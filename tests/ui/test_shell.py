@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from focusmate.controller import SessionController
 from focusmate.core.model import Question
+from focusmate.i18n import InstalledLanguage
 from focusmate.shell import Shell
 from focusmate.ui.actions import AppActions
 from focusmate.ui.review_window import ReviewWindow
@@ -206,3 +207,26 @@ def test_the_session_window_explains_missing_hotkeys(shell: Shell) -> None:
     assert not shell.session_window.hotkey_note.isHidden()
     shell.session_window.show_hotkey_note("")
     assert shell.session_window.hotkey_note.isHidden()
+
+
+def test_the_quit_question_and_export_title_in_german(
+    german: InstalledLanguage, controller: SessionController, actions: AppActions,
+    confirm: Answers,
+) -> None:  # fmt: skip
+    asked_titles: list[str] = []
+
+    def ask_path(title: str, _suggested: str) -> str | None:
+        asked_titles.append(title)
+        return None  # the user cancels the file dialog
+
+    shell = Shell(controller, actions, use_tray=False, confirm=confirm, ask_path=ask_path)
+    try:
+        controller.start("Ana", 30)
+        actions.quit.trigger()
+        assert confirm.asked == ["Ihr Gespräch mit Ana läuft noch.\nGespräch beenden und "
+                                 "focusmate schließen? Sie können es beim nächsten Mal "
+                                 "reflektieren."]  # fmt: skip
+        shell._on_export_requested("week-csv", controller.current_week())  # noqa: SLF001
+        assert asked_titles == ["Exportieren (CSV)"]
+    finally:
+        shell.close_all()

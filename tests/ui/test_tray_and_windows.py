@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from focusmate.controller import SessionController
 from focusmate.core.marks import MarkKind, MarkKinds
+from focusmate.i18n import InstalledLanguage
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.ui.actions import AppActions
 from focusmate.ui.control_window import ControlWindow
@@ -17,6 +18,7 @@ from focusmate.ui.icons import TrayState, tray_icon
 from focusmate.ui.session_window import SessionWindow
 from focusmate.ui.tray import Tray, populate_menu, sync_reflections, tray_state
 from tests.fakes import FakeClock, IdFactory
+from tests.ui.accessibility import accessible_name
 
 
 def visible_texts(menu: QMenu) -> list[str]:
@@ -33,7 +35,7 @@ def test_menu_idle_then_in_session(
     assert visible_texts(menu) == ["Idle: no coaching session running",
                                    "&Start coaching session…", "&Weekly review",
                                    "&Morning stillness…", "Se&ttings…",
-                                   "&Quit focusmate"]  # fmt: skip
+                                   "Welcome && &how it works…", "&Quit focusmate"]  # fmt: skip
     controller.start("Ana", 30)
     shown = sync_reflections(menu, actions, shown)
     assert visible_texts(menu) == [
@@ -43,9 +45,9 @@ def test_menu_idle_then_in_session(
     ]  # fmt: skip
     controller.end()
     shown = sync_reflections(menu, actions, shown)
-    assert visible_texts(menu)[-5:] == ["Reflect on Ana (Mon 23 Nov)…", "&Weekly review",
+    assert visible_texts(menu)[-6:] == ["Reflect on Ana (Mon 23 Nov)…", "&Weekly review",
                                         "&Morning stillness…", "Se&ttings…",
-                                        "&Quit focusmate"]  # fmt: skip
+                                        "Welcome && &how it works…", "&Quit focusmate"]  # fmt: skip
     clock.advance(hours=2)
     controller.start("Ben", 30)
     controller.end()
@@ -110,13 +112,21 @@ def test_control_window_mirrors_the_menu(
     window = ControlWindow(controller, actions)
     qtbot.addWidget(window)
     window.show()
-    labels = [b.text() for b in window.buttons.values()]
-    assert labels == ["Start coaching session…", "Weekly review", "Morning stillness…",
-                      "Settings…", "Quit focusmate"]  # fmt: skip
+
+    def mirrored() -> list[QAction]:
+        return [a for a in actions.menu_layout()
+                if a is not None and a is not actions.status and a.isVisible()]  # fmt: skip
+
+    assert list(window.buttons) == mirrored()
+    labels = [accessible_name(b) for b in window.buttons.values()]  # the text without the "&"
+    assert labels[:3] == ["Start coaching session…", "Weekly review", "Morning stillness…"]
+    assert labels[-1] == "Quit focusmate"
     controller.start("Ana", 30)
-    labels = [b.text() for b in window.buttons.values()]
-    assert labels == ["Show session window", "Log phone check", "Log app switch",
-                      "End session", "Weekly review", "Settings…", "Quit focusmate"]  # fmt: skip
+    assert list(window.buttons) == mirrored()
+    labels = [accessible_name(b) for b in window.buttons.values()]
+    assert labels[:5] == ["Show session window", "Log phone check", "Log app switch",
+                          "End session", "Weekly review"]  # fmt: skip
+    assert "Morning stillness…" not in labels and labels[-1] == "Quit focusmate"
     with qtbot.waitSignal(actions.mark_requested) as mark:
         window.buttons[actions.log_app].click()
     assert mark.args == ["app"]
@@ -198,3 +208,32 @@ def test_tooltip_and_session_window_say_what_is_silenced(qtbot: QtBot, tmp_path:
     controller.start("Ana", 30)
     assert tray.icon.toolTip().endswith("Notifications paused (Fake)")
     assert window.dnd_label.text() == "Notifications paused (Fake)"
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after a single "&" ("&&" is a literal ampersand), lower-cased."""
+    parts = text.replace("&&", "").split("&")
+    return parts[1][0].lower() if len(parts) > 1 and parts[1] else None
+
+
+def menu_texts(actions: AppActions) -> dict[str, str]:
+    """Every menu item's text by attribute name, whether shown now or not."""
+    return {name: getattr(actions, name).text()
+            for name in ("start", "show_session", "log_phone", "log_app", "end", "review",
+                         "morning", "settings", "welcome", "quit")}  # fmt: skip
+
+
+def test_the_menu_in_german_has_no_english_left_and_unique_mnemonics(
+    controller: SessionController, actions: AppActions, german: InstalledLanguage
+) -> None:
+    english = menu_texts(actions)  # the fixture's actions were made before German
+    in_german = AppActions(controller)
+    texts = menu_texts(in_german)
+    assert {name: text for name, text in texts.items() if text == english[name]} == {}
+    letters = [mnemonic(text) for text in texts.values()]
+    assert None not in letters and len(set(letters)) == len(letters), texts
+    controller.start("Ana & Ben", 30)
+    controller.end()
+    # The day as German writes it, and a "&" in a name is shown, not taken for a mnemonic.
+    assert [a.text() for a in in_german.reflections] == ["Reflexion zu Ana && Ben (Mo. 23. Nov.)…"]
+    assert mnemonic(in_german.reflections[0].text()) is None

@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtGraphs import QBarSet
+from PySide6.QtCore import Qt
+from PySide6.QtGraphs import QBarSet, QValueAxis
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtQuickWidgets import QQuickWidget
@@ -23,6 +24,7 @@ import focusmate
 from focusmate.core.weekly import DayStats, IsoWeek, WeekStats
 from focusmate.ui import week_chart
 from focusmate.ui.week_chart import WeekChart
+from tests.ui.accessibility import accessible_name
 
 WEEK = IsoWeek(2026, 48)  # Monday 23 November 2026
 MINUTES_COLOUR = (0x56, 0xB4, 0xE9)  # minutesColor in WeekChart.qml
@@ -201,9 +203,10 @@ def test_a_qml_file_that_fails_to_load_gives_a_text_fallback(
     assert not chart.chart_loaded
     assert "notAProperty" in caplog.text
     text = chart.fallback_text()
-    assert "Mon 23 Nov: 45 min, phone check: 2, app switch: 1, score 3.50" in text
-    assert "Wed 25 Nov: 30 min, phone check: 0, app switch: 0, score 4.75" in text
-    assert "Tue 24 Nov: 0 min, phone check: 0, app switch: 0, no score" in text
+    assert text.startswith("Week 48, 2026: 2 sessions, 75 minutes of coaching, 2 phone checks, ")
+    assert "Mon 23 Nov: 45 min, 2 phone checks, 1 app switch, score 3.50" in text
+    assert "Wed 25 Nov: 30 min, 0 phone checks, 0 app switches, score 4.75" in text
+    assert "Tue 24 Nov: 0 min, 0 phone checks, 0 app switches, no score" in text
     with pytest.raises(RuntimeError):
         chart.series_values()
 
@@ -221,7 +224,7 @@ def test_a_missing_qml_file_gives_a_text_fallback(
 
     assert not chart.chart_loaded
     assert "absent.qml" in caplog.text
-    assert chart.fallback_text().startswith("Week 2026-W48\n")
+    assert chart.fallback_text().startswith("Week 48, 2026: 0 sessions, 0 minutes of coaching")
 
 
 @pytest.mark.qt_log_ignore(r"QMetaObject::invokeMethod: No such method .*setWeek")
@@ -284,3 +287,61 @@ def test_hovering_a_day_shows_its_figures(
     assert chart.hover_text(1) == f"{tuesday} · 0 min · 0 phone, 0 app · no reflection"
     assert chart.hover_text(2) == f"{wednesday} · 30 min · 0 phone, 0 app · presence 4.8"
     assert chart.hover_text(9) == ""
+
+
+def test_the_chart_has_a_name_and_says_its_figures(
+    chart: WeekChart, fixture_week: WeekStats
+) -> None:
+    chart.show_week(fixture_week)
+    quick = chart.focus_target()
+    assert isinstance(quick, QQuickWidget)
+    assert accessible_name(quick) == "Week chart"
+    described = quick.accessibleDescription()
+    assert described.splitlines() == [
+        "Week 48, 2026: 2 sessions, 75 minutes of coaching, 2 phone checks, 1 app switch, "
+        "no reflections.",
+        "Mon 23 Nov: 45 min, 2 phone checks, 1 app switch, score 3.50",
+        "Wed 25 Nov: 30 min, 0 phone checks, 0 app switches, score 4.75",
+    ]  # only the days with a session
+
+
+def test_left_and_right_on_the_focused_chart_show_a_days_figures(
+    qtbot: QtBot, chart: WeekChart, fixture_week: WeekStats
+) -> None:
+    chart.show_week(fixture_week)
+    with qtbot.waitActive(chart):
+        chart.show()
+        chart.activateWindow()
+    quick = chart.focus_target()
+    quick.setFocus()
+    qtbot.waitUntil(lambda: bool(quick_root(chart).hasActiveFocus()))
+    assert chart.shown_day_text() == ""  # nothing until a day is picked
+    qtbot.keyClick(quick, Qt.Key.Key_Right)
+    assert chart.shown_day_text() == chart.hover_text(0)
+    qtbot.keyClick(quick, Qt.Key.Key_Right)
+    qtbot.keyClick(quick, Qt.Key.Key_Right)
+    assert chart.shown_day_text() == chart.hover_text(2) and "30 min" in chart.hover_text(2)
+    qtbot.keyClick(quick, Qt.Key.Key_End)
+    qtbot.keyClick(quick, Qt.Key.Key_Left)
+    assert chart.shown_day_text() == chart.hover_text(5)
+
+
+@pytest.mark.usefixtures("german")
+def test_in_german_the_chart_speaks_german(qtbot: QtBot, fixture_week: WeekStats) -> None:
+    chart = WeekChart()
+    qtbot.addWidget(chart)
+    chart.show_week(fixture_week)
+    root = quick_root(chart)
+    assert chart.categories()[:3] == ["Mo. 23.", "Di. 24.", "Mi. 25."]
+    assert chart.hover_text(0) == "Mo. 23. · 45 Min. · 2 Handy, 1 App · Präsenz 3,5"
+    assert chart.hover_text(1) == "Di. 24. · 0 Min. · 0 Handy, 0 App · keine Reflexion"
+    assert [root.property(name) for name in ("minutesName", "phoneName", "scoreName")] == [
+        "Coaching-Minuten", "Blick aufs Handy", "Durchschnittliche Präsenz (1–5)",
+    ]  # fmt: skip
+    titles = [root.findChild(QValueAxis, name) for name in ("marksAxis", "scoreAxis")]
+    assert [axis.titleText() if axis else None for axis in titles] == ["Vermerke", "Präsenz"]
+    quick = chart.focus_target()
+    assert accessible_name(quick) == "Wochendiagramm"
+    assert quick.accessibleDescription().startswith(
+        "Woche 48, 2026: 2 Gespräche, 75 Minuten Coaching, 2 Blicke aufs Handy, 1 App-Wechsel"
+    )

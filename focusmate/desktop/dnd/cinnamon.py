@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from focusmate.core.text import translate
 from focusmate.desktop.dnd.gsettings import GSettingsKeyDnd
 
 
@@ -10,8 +11,14 @@ class CinnamonDnd(GSettingsKeyDnd):
 
     name = "cinnamon"
     label = "Cinnamon"
-    guidance = "Turn off 'Display notifications' in Cinnamon's Notifications settings."
     schema = "org.cinnamon.desktop.notifications"
     key = "display-notifications"
     dconf_path = "/org/cinnamon/desktop/notifications/display-notifications"
     silenced_value = False
+
+    @property
+    def guidance(self) -> str:
+        return translate(
+            "DoNotDisturb",
+            "Turn off 'Display notifications' in Cinnamon's Notifications settings.",
+        )

@@ -7,6 +7,7 @@ memory: a restarted dunst starts unpaused.
 
 from __future__ import annotations
 
+from focusmate.core.text import translate
 from focusmate.desktop.dnd import bus
 from focusmate.desktop.dnd.switch import SwitchBackend
 
@@ -18,7 +19,13 @@ class DunstDnd(SwitchBackend):
 
     name = "dunst"
     label = "dunst"
-    guidance = "Pause dunst by hand with `dunstctl set-paused true` (and `false` afterwards)."
+
+    @property
+    def guidance(self) -> str:
+        return translate(
+            "DoNotDisturb",
+            "Pause dunst by hand with `dunstctl set-paused true` (and `false` afterwards).",
+        )
 
     def _read(self) -> bool:
         with bus.session_bus(self._env) as connection:

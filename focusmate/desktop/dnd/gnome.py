@@ -6,6 +6,7 @@ message list, only their banners are held back.
 
 from __future__ import annotations
 
+from focusmate.core.text import translate
 from focusmate.desktop.dnd.gsettings import GSettingsKeyDnd
 
 
@@ -14,8 +15,14 @@ class GnomeDnd(GSettingsKeyDnd):
 
     name = "gnome"
     label = "GNOME"
-    guidance = "Turn on Do Not Disturb in GNOME's notification list (click the clock)."
     schema = "org.gnome.desktop.notifications"
     key = "show-banners"
     dconf_path = "/org/gnome/desktop/notifications/show-banners"
     silenced_value = False
+
+    @property
+    def guidance(self) -> str:
+        return translate(
+            "DoNotDisturb",
+            "Turn on Do Not Disturb in GNOME's notification list (click the clock).",
+        )

@@ -17,10 +17,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from focusmate.core.dnd import DndUnavailable, PreviousState
+from focusmate.core.text import translate
 from focusmate.desktop.dnd import bus
 
 APP_ID = "focusmate"
-REASON = "Coaching session in progress"
 
 
 class KdeDnd:
@@ -29,7 +29,13 @@ class KdeDnd:
     name = "kde"
     label = "KDE Plasma"
     can_engage = True
-    guidance = "Turn on Do not disturb in Plasma's Notifications applet."
+
+    @property
+    def guidance(self) -> str:
+        return translate(
+            "DoNotDisturb",
+            "Turn on Do not disturb in Plasma's Notifications applet.",
+        )
 
     def __init__(self, env: Mapping[str, str] | None = None) -> None:
         self._env = env
@@ -53,8 +59,10 @@ class KdeDnd:
             return
         connection = bus.open_session_bus(self._env)
         try:
+            # Plasma shows the reason in its Notifications applet.
+            reason = translate("DoNotDisturb", "Coaching session in progress")
             reply = bus.call(
-                connection, bus.NOTIFICATIONS, "Inhibit", "ssa{sv}", (APP_ID, REASON, {})
+                connection, bus.NOTIFICATIONS, "Inhibit", "ssa{sv}", (APP_ID, reason, {})
             )
             cookie = bus.single(reply, "Inhibit")
             if not isinstance(cookie, int):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from focusmate.core.dnd import DndUnavailable, PreviousState
+from focusmate.core.text import translate
 from focusmate.desktop.dnd.commands import run_tool
 
 SHORTCUT_TIMEOUT_S = 3.0
@@ -39,17 +40,21 @@ class MacosDnd:
         self._on_shortcut = on_shortcut or None
         self._off_shortcut = off_shortcut or None
         self.can_engage = self._on_shortcut is not None and self._off_shortcut is not None
+
+    @property
+    def guidance(self) -> str:
         if self.can_engage:
-            self.guidance = (
-                f"Check that the Shortcuts '{self._on_shortcut}' and '{self._off_shortcut}' "
-                "turn your Focus on and off, or turn on Do Not Disturb in Control Center."
-            )
-        else:
-            self.guidance = (
-                "macOS does not let apps turn on a Focus: turn on Do Not Disturb in Control "
-                "Center, or make two Shortcuts (Set Focus on / off) and enter their names in "
-                "focusmate's settings."
-            )
+            return translate(
+                "DoNotDisturb",
+                "Check that the Shortcuts '{on}' and '{off}' turn your Focus on and off, or "
+                "turn on Do Not Disturb in Control Center.",
+            ).format(on=self._on_shortcut, off=self._off_shortcut)
+        return translate(
+            "DoNotDisturb",
+            "macOS does not let apps turn on a Focus: turn on Do Not Disturb in Control "
+            "Center, or make two Shortcuts (Set Focus on / off) and enter their names in "
+            "focusmate's settings.",
+        )
 
     def is_on(self) -> bool:
         raise DndUnavailable("macOS offers no way to read the Focus state")
@@ -59,7 +64,7 @@ class MacosDnd:
 
     def engage(self) -> None:
         if self._on_shortcut is None:
-            raise DndUnavailable(self.guidance)
+            raise DndUnavailable("no Shortcut is known to turn the Focus on")
         self._run(self._on_shortcut)
 
     def restore(self, previous: PreviousState) -> None:

@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 from focusmate.core.dnd import DndUnavailable
+from focusmate.core.text import translate
 from focusmate.desktop.dnd.commands import run_tool
 from focusmate.desktop.dnd.switch import SwitchBackend
 
@@ -37,7 +38,14 @@ class MakoDnd(SwitchBackend):
 
     name = "mako"
     label = "mako"
-    guidance = f"To let focusmate silence mako, {CONFIG_ADVICE}."
+
+    @property
+    def guidance(self) -> str:
+        return translate(
+            "DoNotDisturb",
+            "To let focusmate silence mako, add a section `[mode=do-not-disturb]` with "
+            "`invisible=1` to ~/.config/mako/config, then run `makoctl reload`.",
+        )
 
     def _modes(self) -> list[str]:
         return [line.strip() for line in run_tool(["makoctl", "mode"], self._env).splitlines()]

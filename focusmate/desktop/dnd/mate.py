@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from focusmate.core.text import translate
 from focusmate.desktop.dnd.gsettings import GSettingsKeyDnd
 
 
@@ -10,10 +11,15 @@ class MateDnd(GSettingsKeyDnd):
 
     name = "mate"
     label = "MATE"
-    guidance = (
-        "Turn on Do not disturb in MATE's Notification settings (mate-notification-properties)."
-    )
     schema = "org.mate.NotificationDaemon"
     key = "do-not-disturb"
     dconf_path = "/org/mate/notification-daemon/do-not-disturb"
     silenced_value = True
+
+    @property
+    def guidance(self) -> str:
+        return translate(
+            "DoNotDisturb",
+            "Turn on Do not disturb in MATE's Notification settings "
+            "(mate-notification-properties).",
+        )

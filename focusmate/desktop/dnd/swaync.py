@@ -6,6 +6,7 @@ restarts, so a crash must be undone (the session's journal and guard do that).
 
 from __future__ import annotations
 
+from focusmate.core.text import translate
 from focusmate.desktop.dnd import bus
 from focusmate.desktop.dnd.switch import SwitchBackend
 
@@ -19,7 +20,13 @@ class SwayncDnd(SwitchBackend):
 
     name = "swaync"
     label = "SwayNotificationCenter"
-    guidance = "Turn on Do Not Disturb in swaync's control center (or `swaync-client -dn`)."
+
+    @property
+    def guidance(self) -> str:
+        return translate(
+            "DoNotDisturb",
+            "Turn on Do Not Disturb in swaync's control center (or `swaync-client -dn`).",
+        )
 
     def _read(self) -> bool:
         with bus.session_bus(self._env) as connection:

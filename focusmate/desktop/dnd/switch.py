@@ -19,15 +19,19 @@ from focusmate.core.dnd import DndUnavailable, PreviousState
 class SwitchBackend(ABC):
     """A DoNotDisturb backend over one boolean switch ("silenced" = True)."""
 
-    #: The DoNotDisturb attributes; each subclass sets the first three.
+    #: The DoNotDisturb attributes; each subclass sets the first two and ``guidance``.
     name: str
     label: str
-    guidance: str
     can_engage: bool = True
 
     def __init__(self, env: Mapping[str, str] | None = None) -> None:
         """``env`` is the environment to reach the desktop with (default: os.environ)."""
         self._env = env
+
+    @property
+    @abstractmethod
+    def guidance(self) -> str:
+        """What the user can do by hand (translated when read, never at import)."""
 
     @abstractmethod
     def _read(self) -> bool:

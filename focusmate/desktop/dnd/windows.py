@@ -14,6 +14,7 @@ import sys
 from collections.abc import Mapping
 
 from focusmate.core.dnd import DndUnavailable, PreviousState
+from focusmate.core.text import translate
 
 #: The settings page to offer the user (``os.startfile(SETTINGS_URI)``).
 SETTINGS_URI = "ms-settings:quiethours"
@@ -27,10 +28,14 @@ class WindowsDnd:
     name = "windows"
     label = "Windows"
     can_engage = False
-    guidance = (
-        "Windows does not let apps turn on Focus Assist: turn on Do not disturb in "
-        "Settings › System › Notifications (ms-settings:quiethours) before the session."
-    )
+
+    @property
+    def guidance(self) -> str:
+        return translate(
+            "DoNotDisturb",
+            "Windows does not let apps turn on Focus Assist: turn on Do not disturb in "
+            "Settings › System › Notifications (ms-settings:quiethours) before the session.",
+        )
 
     def __init__(self, env: Mapping[str, str] | None = None) -> None:
         del env
@@ -42,7 +47,7 @@ class WindowsDnd:
         return {}
 
     def engage(self) -> None:
-        raise DndUnavailable(self.guidance)
+        raise DndUnavailable("Windows does not let apps turn on Focus Assist")
 
     def restore(self, previous: PreviousState) -> None:
         """Nothing was changed, so nothing to put back."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from focusmate.core.dnd import PreviousState
+from focusmate.core.text import translate
 from focusmate.desktop.dnd import bus
 from focusmate.desktop.dnd.switch import SwitchBackend, previous_flag
 
@@ -25,10 +26,14 @@ class XfceDnd(SwitchBackend):
 
     name = "xfce"
     label = "Xfce"
-    guidance = (
-        "Turn on Do not disturb in Xfce's Notifications settings (xfce4-notifyd-config) "
-        "or with the panel's notification plugin."
-    )
+
+    @property
+    def guidance(self) -> str:
+        return translate(
+            "DoNotDisturb",
+            "Turn on Do not disturb in Xfce's Notifications settings (xfce4-notifyd-config) "
+            "or with the panel's notification plugin.",
+        )
 
     def _call(self, method: str, signature: str, *args: Any) -> Any:
         with bus.session_bus(self._env) as connection:

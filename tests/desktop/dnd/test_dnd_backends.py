@@ -153,7 +153,7 @@ def test_power_loss_journal_is_replayed_by_recover_at_the_next_start(
 
     message = session_for(clean, journal).recover()
 
-    assert message is not None and "they are back on" in message
+    assert message is not None and "they are back on" in str(message)
     assert not clean.silenced()
     assert clean.is_pristine()
     assert not journal.exists()  # no stale journal after the next start

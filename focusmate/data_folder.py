@@ -1,0 +1,135 @@
+"""The data folder of this run, as the settings window and the CLI see it: where it is, why,
+and moving it.
+
+A move is refused when the folder was chosen at launch (--data-dir, $FOCUSMATE_DATA_DIR:
+that choice wins at every start) or while a session runs; otherwise it is
+storage.data_move with the data location file as its commit point. Afterwards the running
+app restarts itself (the lock, the local socket's name and several parts hold the old path),
+and the new process finds the new folder through the data location file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from focusmate.atomic_files import ensure_private_dir
+from focusmate.core.data_folder import MoveRefused, Refusal
+from focusmate.core.errors import StorageFailure
+from focusmate.desktop.locations import (
+    LOCK_FILE_NAME,
+    POINTER_FILE_NAME,
+    DataLocation,
+    DataPointer,
+    lock_path,
+)
+from focusmate.storage.data_move import MoveReport, move_data
+
+log = logging.getLogger(__name__)
+
+#: In the data folder but not data: they stay where they are.
+NOT_DATA = (LOCK_FILE_NAME, POINTER_FILE_NAME)
+
+
+def _never() -> bool:
+    return False
+
+
+def _nothing() -> None:
+    return None
+
+
+class DataFolder:
+    """The running app's data folder: the settings window shows it and asks to move it."""
+
+    def __init__(
+        self,
+        location: DataLocation,
+        *,
+        session_running: Callable[[], bool] = _never,
+        restart: Callable[[], None] = _nothing,
+        pointer: DataPointer | None = None,
+    ) -> None:
+        self._location = location
+        self._session_running = session_running
+        self._restart = restart
+        self._pointer = pointer
+
+    @property
+    def path(self) -> Path:
+        return self._location.path
+
+    @property
+    def fixed_by(self) -> str | None:
+        """How the folder was chosen at launch ("--data-dir"...) when it cannot move from here."""
+        return self._location.fixed_by
+
+    def move(self, target: Path) -> list[str]:
+        """Move the data to ``target``; the names left in the old folder (usually none).
+
+        Raises MoveRefused or StorageFailure, and then nothing has changed. On success,
+        call :meth:`restart` (after telling the user about anything left behind)."""
+        return list(self.move_report(target).left_behind)
+
+    def move_report(self, target: Path) -> MoveReport:
+        check_movable(self._location, session_running=self._session_running())
+        return _timed_move(self._location.path, target, self._pointer or DataPointer())
+
+    def restart(self) -> None:
+        """Quit and start again on the new folder (the app's restart)."""
+        self._restart()
+
+
+def check_movable(location: DataLocation, *, session_running: bool) -> None:
+    if location.fixed_by is not None:
+        raise MoveRefused(
+            Refusal.FIXED,
+            f"the data folder {location.path} was chosen with {location.fixed_by}, which "
+            "wins at every start; move the files yourself and change that setting instead",
+            folder=str(location.path),
+        )
+    if session_running:
+        raise MoveRefused(
+            Refusal.SESSION_RUNNING, "a coaching session is running; end the session first"
+        )
+
+
+def move_offline(
+    location: DataLocation, target: Path, pointer: DataPointer | None = None
+) -> MoveReport | None:
+    """The CLI's move when no app runs, under the data folder's lock; None when an app holds
+    the lock (then ask it, so that it moves and restarts itself)."""
+    from focusmate.desktop.single_instance import InstanceLock  # noqa: PLC0415 - Qt
+
+    check_movable(location, session_running=False)
+    try:
+        ensure_private_dir(location.path)
+        lock = InstanceLock(lock_path(location.path))
+        if not lock.try_acquire():
+            return None
+    except OSError as error:
+        raise StorageFailure(
+            f"cannot use the data folder {location.path}: {error.strerror or error}"
+        ) from None
+    try:
+        report = _timed_move(location.path, target, pointer or DataPointer())
+    finally:
+        lock.release()
+    with contextlib.suppress(OSError):  # the lock file went with the release: tidy up
+        location.path.rmdir()
+    return report
+
+
+def _timed_move(source: Path, target: Path, pointer: DataPointer) -> MoveReport:
+    started = time.monotonic()
+    report = move_data(source, target, pointer, leave=NOT_DATA)
+    log.info(
+        "moved %d files (%d bytes) from %s to %s in %.2f s%s",
+        len(report.moved), report.bytes_moved, report.source, report.target,
+        time.monotonic() - started,
+        f"; left in the old folder: {', '.join(report.left_behind)}" if report.left_behind else "",
+    )  # fmt: skip
+    return report

@@ -1,0 +1,243 @@
+"""The first-run welcome, through the real shell: when it shows, what it says, what it writes.
+
+Start at login is the real XDG adapter writing into a temporary XDG_CONFIG_HOME; settings go
+through the real SettingsService to a real file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from focusmate.controller import SessionController
+from focusmate.core.reminders import MorningReminder
+from focusmate.core.settings import Settings
+from focusmate.desktop.autostart import XdgAutostart, read_desktop_entry
+from focusmate.desktop.dnd.dunst import DunstDnd
+from focusmate.dnd_session import DndSession
+from focusmate.i18n import InstalledLanguage
+from focusmate.settings_service import SettingsService
+from focusmate.shell import Shell
+from focusmate.storage.repository import TinyDBSessionRepository
+from focusmate.storage.settings_store import load_settings
+from focusmate.ui.actions import AppActions
+from focusmate.ui.welcome_dialog import WelcomeDialog
+from tests.fakes import FakeClock, IdFactory
+from tests.ui.accessibility import tab_chain, unnamed_controls, visible_texts
+
+COMMAND = ["/opt/focus mate/bin/focusmate", "--data-dir", "/home/ana/100% focus"]
+
+
+@pytest.fixture
+def controller(qapp: QApplication, tmp_path: Path, clock: FakeClock) -> SessionController:
+    """A controller whose do-not-disturb is dunst's (its idle status reads no bus)."""
+    silencer = DndSession(DunstDnd({}), tmp_path / "dnd.json", guard=False)
+    repository = TinyDBSessionRepository(tmp_path / "data")
+    return SessionController(repository, clock, IdFactory(), silencer=silencer)
+
+
+@pytest.fixture
+def settings_dir(tmp_path: Path) -> Path:
+    return tmp_path / "settings"
+
+
+@pytest.fixture
+def service(settings_dir: Path) -> SettingsService:
+    return SettingsService(settings_dir, Settings())
+
+
+@pytest.fixture
+def autostart(tmp_path: Path) -> XdgAutostart:
+    environ = {"XDG_CONFIG_HOME": str(tmp_path / "config"),
+               "XDG_CONFIG_DIRS": str(tmp_path / "system")}  # fmt: skip
+    return XdgAutostart(environ=environ)
+
+
+@pytest.fixture
+def shell(
+    controller: SessionController, actions: AppActions, service: SettingsService,
+    autostart: XdgAutostart,
+) -> Iterator[Shell]:  # fmt: skip
+    shell = Shell(controller, actions, use_tray=False, settings=service, autostart=autostart,
+                  autostart_command=COMMAND)  # fmt: skip
+    shell.show()
+    yield shell
+    shell.close_all()
+
+
+def welcome(shell: Shell) -> WelcomeDialog:
+    dialog = shell.welcome_dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_first_run_welcome_finished_by_keyboard_writes_autostart_and_settings(
+    qtbot: QtBot, shell: Shell, autostart: XdgAutostart, settings_dir: Path
+) -> None:
+    shell.welcome_on_first_run()
+    dialog = welcome(shell)
+    assert not dialog.autostart_box.isChecked()  # off unless the user says so
+    assert dialog.reminder_box.isChecked() and "7:30" in dialog.reminder_box.text()  # locale's
+    assert dialog.focusWidget() is dialog.autostart_box
+    qtbot.keyClick(dialog.autostart_box, Qt.Key.Key_Space)  # tick start at login
+    qtbot.keyClick(dialog.autostart_box, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.reminder_box
+    qtbot.keyClick(dialog.reminder_box, Qt.Key.Key_Space)  # no reminder, thanks
+    qtbot.keyClick(dialog.reminder_box, Qt.Key.Key_Return)  # the default button
+
+    assert shell.welcome_dialog is None and not dialog.isVisible()
+    entry = read_desktop_entry(autostart.path.read_text())
+    assert entry["Exec"] == '"/opt/focus mate/bin/focusmate" --data-dir "/home/ana/100%% focus"'
+    saved = load_settings(settings_dir)
+    assert saved.welcomed and not saved.morning_reminder.enabled
+    shell.welcome_on_first_run()  # the next start
+    assert shell.welcome_dialog is None
+
+
+def test_escape_changes_nothing_but_counts_as_seen(
+    qtbot: QtBot, shell: Shell, autostart: XdgAutostart, settings_dir: Path
+) -> None:
+    shell.welcome_on_first_run()
+    dialog = welcome(shell)
+    dialog.autostart_box.setChecked(True)
+    dialog.reminder_box.setChecked(False)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert shell.welcome_dialog is None
+    assert not autostart.path.exists()
+    saved = load_settings(settings_dir)
+    assert saved.welcomed and saved.morning_reminder.enabled
+
+
+def test_someone_upgrading_with_sessions_is_welcomed_silently(
+    shell: Shell, controller: SessionController, service: SettingsService
+) -> None:
+    controller.start("Ana", 30)
+    controller.end()
+    shell.welcome_on_first_run()
+    assert shell.welcome_dialog is None
+    assert service.current.welcomed
+
+
+def test_never_during_a_session(
+    shell: Shell, controller: SessionController, actions: AppActions, service: SettingsService
+) -> None:
+    actions.welcome.trigger()
+    assert welcome(shell)
+    controller.start("Ana", 30)  # e.g. from the tray while the welcome is open
+    assert shell.welcome_dialog is None  # it closes: nothing in front of the conversation
+    assert service.current.welcomed
+    assert not actions.welcome.isVisible()
+    shell.open_welcome()
+    assert shell.welcome_dialog is None
+    controller.end()
+    assert actions.welcome.isVisible()
+
+
+def test_the_menu_reopens_it_showing_and_undoing_start_at_login(
+    shell: Shell, actions: AppActions, autostart: XdgAutostart, service: SettingsService
+) -> None:
+    autostart.enable(COMMAND)
+    service.apply(replace(service.current, welcomed=True,
+                          morning_reminder=MorningReminder(enabled=False)))  # fmt: skip
+    actions.welcome.trigger()
+    dialog = welcome(shell)
+    assert dialog.autostart_box.isChecked() and not dialog.reminder_box.isChecked()
+    dialog.autostart_box.setChecked(False)
+    dialog.start_button.click()
+    assert shell.welcome_dialog is None
+    assert not autostart.path.exists() and not autostart.is_enabled()
+
+
+def test_a_refused_autostart_keeps_the_window_open_and_says_why(
+    shell: Shell, autostart: XdgAutostart, service: SettingsService, tmp_path: Path
+) -> None:
+    (tmp_path / "config").write_text("a file where the folder should be")
+    shell.welcome_on_first_run()
+    dialog = welcome(shell)
+    dialog.autostart_box.setChecked(True)
+    dialog.start_button.click()
+    assert shell.welcome_dialog is dialog and dialog.isVisible()
+    assert not dialog.error_label.isHidden()
+    assert "Start at login could not be changed" in dialog.error_label.text()
+    assert not service.current.welcomed  # nothing else was saved either
+    dialog.autostart_box.setChecked(False)  # give up on it: the rest is saved
+    dialog.start_button.click()
+    assert shell.welcome_dialog is None and service.current.welcomed
+
+
+def test_it_shows_the_hotkeys_and_the_real_do_not_disturb_status(
+    shell: Shell, controller: SessionController
+) -> None:
+    shell.show_hotkey_status(True, "")
+    shell.open_welcome()
+    dialog = welcome(shell)
+    text = dialog.hotkeys_label.text()
+    assert "Ctrl+Alt+P" in text and "Log a phone check" in text
+    assert "Ctrl+Alt+Z" in text and "Undo the last mark" in text
+    assert dialog.hotkey_note.isHidden()
+    assert dialog.dnd_label.text() == controller.dnd_status().detail
+    assert dialog.dnd_label.text() == "Notifications are paused during sessions (dunst)"
+
+
+def test_without_global_hotkeys_it_says_so_and_shows_the_commands(shell: Shell) -> None:
+    shell.open_welcome()
+    dialog = welcome(shell)
+    note = "Wayland session: global hotkeys are not possible\n\n  Ctrl+Alt+P: focusmate log phone"
+    shell.show_hotkey_status(False, note)  # the hotkeys report after the window is open
+    assert "do not work on this desktop" in dialog.hotkeys_label.text()
+    assert not dialog.hotkey_note.isHidden() and dialog.hotkey_note.text() == note
+    assert shell.session_window.hotkey_note.text() == note  # the session window knows too
+
+
+def test_no_autostart_on_this_system_means_no_checkbox(
+    controller: SessionController, actions: AppActions, service: SettingsService
+) -> None:
+    shell = Shell(controller, actions, use_tray=False, settings=service)
+    try:
+        shell.open_welcome()
+        dialog = welcome(shell)
+        assert dialog.autostart_box.isHidden()
+        assert dialog.focusWidget() is dialog.reminder_box
+    finally:
+        shell.close_all()
+
+
+def test_every_control_is_named_and_tab_follows_reading_order(shell: Shell) -> None:
+    shell.open_welcome()
+    dialog = welcome(shell)
+    assert unnamed_controls(dialog) == []
+    assert tab_chain(dialog) == [dialog.autostart_box, dialog.reminder_box, dialog.start_button]
+    assert dialog.autostart_box.text() == "Start focusmate when I &log in"
+    assert dialog.start_button.text() == "&Get started" and dialog.start_button.isDefault()
+
+
+def dialog_texts(shell: Shell) -> dict[str, str]:
+    shell.show_hotkey_status(True, "")
+    shell.open_welcome()
+    dialog = welcome(shell)
+    texts = {where: text for where, text in visible_texts(dialog) if text.strip()}
+    dialog.reject()
+    return texts
+
+
+@pytest.fixture
+def english_texts(shell: Shell) -> dict[str, str]:
+    """The welcome's texts in English (taken before the german fixture installs German)."""
+    return dialog_texts(shell)
+
+
+def test_in_german_no_english_text_is_left(
+    english_texts: dict[str, str], german: InstalledLanguage, shell: Shell
+) -> None:
+    german_texts = dialog_texts(shell)
+    assert german_texts.keys() == english_texts.keys()
+    same = {where: text for where, text in english_texts.items() if german_texts[where] == text}
+    assert same == {}
+    assert "Strg+Alt+P" in german_texts["QLabel:hotkeys_label"]  # Qt's German key names
+    assert german_texts["QPushButton:start_button"] == "&Loslegen"
