@@ -17,8 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from focusmate.atomic_files import ensure_private_dir
-from focusmate.core.data_folder import MoveRefused, Refusal
 from focusmate.core.errors import StorageFailure
+from focusmate.core.move_refusal import MoveRefused, Refusal
 from focusmate.desktop.locations import (
     LOCK_FILE_NAME,
     POINTER_FILE_NAME,

@@ -93,6 +93,9 @@ class Shell(QObject):
             None if use_tray else ControlWindow(controller, actions)
         )
         self.session_window = SessionWindow(controller, actions)
+        self.session_window.undo_requested.connect(
+            lambda: self._attempt(self._controller.undo_mark)
+        )
         self.start_dialog: StartDialog | None = None
         self.reflection_dialogs: dict[str, ReflectionDialog] = {}
         self.review_window: ReviewWindow | None = None

@@ -2,7 +2,8 @@
 # Installs focusmate for the current user from this checkout and starts it.
 #   - Debian/Ubuntu: installs the few system libraries Qt needs, if missing (asks for sudo).
 #   - Creates a private virtual environment in ~/.local/share/focusmate-app/venv,
-#     installs focusmate into it, links ~/.local/bin/focusmate, and starts the tray app.
+#     installs focusmate into it, links ~/.local/bin/focusmate, adds it to the application
+#     menu, and starts the tray app.
 # Run it again to update. Your data (~/.local/share/focusmate) is never touched.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,6 +16,7 @@ bash "$repo/packaging/ensure-debian-packages.sh" app
 mkdir -p "$bin_dir"
 ln -sf "$venv/bin/focusmate" "$bin_dir/focusmate"
 echo "focusmate is installed: $bin_dir/focusmate"
+bash "$repo/packaging/install-desktop-entry.sh" "$venv/bin/focusmate"
 case ":$PATH:" in *":$bin_dir:"*) ;; *) echo "(add $bin_dir to your PATH to type just 'focusmate')" ;; esac
 if [[ "${FOCUSMATE_NO_START:-}" != 1 ]]; then
   nohup "$venv/bin/focusmate" >/dev/null 2>&1 &

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from focusmate.cli import main
 from focusmate.controller import SessionController
-from focusmate.core.data_folder import MoveRefused, Refusal
 from focusmate.core.errors import ExitCode
+from focusmate.core.move_refusal import MoveRefused, Refusal
 from focusmate.core.protocol import decode_request, encode
 from focusmate.core.settings import Settings
 from focusmate.data_folder import DataFolder, move_offline

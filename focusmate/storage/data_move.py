@@ -9,7 +9,7 @@ interrupts every one and checks which folder is in use and that nothing is lost)
    lets a later attempt recognise (and replace) the leftovers of this one.
 3. **Copy** every data file with an atomic, durable write (files 0600, folders 0700).
 4. **Verify**: each copy is read back and compared byte for byte with its original, and
-   the history in the copy must parse to the same sessions.
+   the history in the copy must parse.
 5. **Commit**: the data location file is switched to the target, one atomic rename. Before
    it the old folder is the data folder (the copies are leftovers); after it, the new one.
 6. **Clean up**: the journal goes, then the old files are removed durably. A file that
@@ -44,9 +44,8 @@ from focusmate.atomic_files import (
     read_json,
     remove_durably,
 )
-from focusmate.core.data_folder import MoveRefused, Refusal
 from focusmate.core.errors import FocusmateError, InvalidData, InvalidInput, StorageFailure
-from focusmate.core.model import CoachingSession
+from focusmate.core.move_refusal import MoveRefused, Refusal
 from focusmate.storage.repository import DATA_FILE_NAME, TinyDBSessionRepository
 
 log = logging.getLogger(__name__)
@@ -255,28 +254,29 @@ def _copy(source: Path, target: Path, name: str) -> int:
 
 
 def _verify(source: Path, target: Path, files: list[str]) -> None:
+    """Every copy reads back byte for byte, and the copied history parses (once: with the
+    same bytes it is the same history; parsing five years takes ~0.3 s). A history that does
+    not parse here did not parse in the old folder either: it moves as it is, and the app's
+    recovery deals with it at the next start, wherever it lives."""
     for name in files:
         if (target / name).read_bytes() != (source / name).read_bytes():
             raise StorageFailure(
                 f"the copy of {name} in {target} did not read back the same; "
                 f"nothing was moved, your data stays in {source}"
             )
-    if DATA_FILE_NAME in files:
-        original = _sessions(source)
-        if original is not None and _sessions(target) != original:
-            raise StorageFailure(
-                f"the history copied to {target} does not read back the same; "
-                f"nothing was moved, your data stays in {source}"
-            )
+    if DATA_FILE_NAME in files and not _parses(target) and _parses(source):
+        raise StorageFailure(
+            f"the history copied to {target} does not read back; "
+            f"nothing was moved, your data stays in {source}"
+        )
 
 
-def _sessions(folder: Path) -> list[CoachingSession] | None:
-    """The history in ``folder``; None if it does not parse (then the bytes must do: the
-    app's recovery deals with a damaged file wherever it is)."""
+def _parses(folder: Path) -> bool:
     try:
-        return TinyDBSessionRepository(folder, writable=False).all_sessions()
+        TinyDBSessionRepository(folder, writable=False).all_sessions()
     except InvalidData:
-        return None
+        return False
+    return True
 
 
 def _commit(pointer: Pointer, source: Path, target: Path, files: list[str]) -> None:

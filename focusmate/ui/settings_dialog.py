@@ -46,10 +46,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from focusmate.core.data_folder import MoveRefused, Refusal
 from focusmate.core.errors import FocusmateError, InvalidInput
 from focusmate.core.hotkeys import HotkeyBindings
 from focusmate.core.marks import BUILTIN_KINDS, SUGGESTED_NAMES, MarkKind, MarkKinds
+from focusmate.core.move_refusal import MoveRefused, Refusal
 from focusmate.core.reminders import MorningReminder
 from focusmate.core.settings import UNDO_ACTION, Settings
 from focusmate.core.text import translate

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from focusmate.atomic_files import atomic_write_bytes
-from focusmate.core.data_folder import MoveRefused, Refusal
 from focusmate.core.errors import InvalidInput, StorageFailure
 from focusmate.core.model import CoachingSession
+from focusmate.core.move_refusal import MoveRefused, Refusal
 from focusmate.core.settings import Settings
 from focusmate.desktop.locations import (
     LOCK_FILE_NAME,
@@ -284,9 +284,7 @@ class FailingPointer(DataPointer):
         raise OSError(30, "Read-only file system")
 
 
-def test_a_failed_switch_keeps_the_old_folder_and_drops_the_copy(
-    old: Path, tmp_path: Path
-) -> None:
+def test_a_failed_switch_keeps_the_old_folder_and_drops_the_copy(old: Path, tmp_path: Path) -> None:
     pointer = FailingPointer(tmp_path / "config" / POINTER_FILE_NAME)
     before = data_files(old)
     new = tmp_path / "new"
@@ -304,9 +302,7 @@ class SyncFailsAfterRename(DataPointer):
         raise OSError(5, "Input/output error")
 
 
-def test_a_switch_that_happened_despite_an_error_counts_as_done(
-    old: Path, tmp_path: Path
-) -> None:
+def test_a_switch_that_happened_despite_an_error_counts_as_done(old: Path, tmp_path: Path) -> None:
     pointer = SyncFailsAfterRename(tmp_path / "config" / POINTER_FILE_NAME)
     before = data_files(old)
     new = tmp_path / "new"
@@ -361,3 +357,14 @@ def test_moving_back_and_forth_keeps_everything(
     move_data(old, tmp_path / "new", pointer, leave=LEAVE)
     move_data(tmp_path / "new", old, pointer, leave=LEAVE)
     assert pointer.points_to() == old and data_files(old) == before
+
+
+def test_a_damaged_history_moves_as_it_is_for_recovery_to_handle(
+    tmp_path: Path, pointer: DataPointer
+) -> None:
+    """Moving must not be the moment data is judged: the bytes move, recovery comes later."""
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / "focusmate.json").write_bytes(b'{"sessions": {"1": {"id": 3')
+    move_data(old, tmp_path / "new", pointer, leave=LEAVE)
+    assert (tmp_path / "new" / "focusmate.json").read_bytes() == b'{"sessions": {"1": {"id": 3'

@@ -202,6 +202,18 @@ def test_hotkeys_mark_and_undo_silently_and_are_ignored_when_idle(
     assert not shell.session_window.isVisible()
 
 
+def test_the_session_windows_undo_button_takes_back_the_last_mark(
+    shell: Shell, controller: SessionController
+) -> None:
+    controller.start("Ana", 30)
+    controller.mark("phone")
+    controller.mark("app")
+    shell.show_session_window()
+    assert shell.session_window.undo_button.isVisible()
+    shell.session_window.undo_button.click()
+    assert [m.kind for m in controller.current.marks] == ["phone"]  # type: ignore[union-attr]
+
+
 def test_the_session_window_explains_missing_hotkeys(shell: Shell) -> None:
     shell.session_window.show_hotkey_note("Wayland session: bind focusmate log phone")
     assert not shell.session_window.hotkey_note.isHidden()
