@@ -66,9 +66,10 @@ class AlreadyRunning(Exception):  # noqa: N818 - a state, not a failure
     """Another instance owns this data directory."""
 
 
-def run(location: DataLocation, dnd_backend: str | None = None) -> int:
+def run(location: DataLocation, dnd_backend: str | None = None, window: str | None = None) -> int:
     """Run the tray app until it quits; raise AlreadyRunning if another instance owns the
     data folder. After the user moved the data folder, it starts itself again instead.
+    ``window`` ("review", "settings") is opened once the tray icon shows.
 
     ``dnd_backend`` (from --dnd-backend or FOCUSMATE_DND_BACKEND) overrides the settings'
     choice of do-not-disturb backend, which overrides detection.
@@ -91,12 +92,16 @@ def run(location: DataLocation, dnd_backend: str | None = None) -> int:
         )  # fmt: skip
         controller.session_ended.connect(lambda _id: take_backup(data_dir, clock.now()))
         actions = AppActions(controller)
+        data_folder = DataFolder(
+            location, restart=restart.request,
+            session_running=lambda: controller.current is not None,
+        )  # fmt: skip
         shell = Shell(
             controller, actions, use_tray=_tray_available(app), settings=settings,
             autostart=autostart_for(), autostart_command=_autostart_command(location),
+            data_folder=data_folder,
         )  # fmt: skip
-        data_folder = _data_folder(location, controller, actions, shell, restart)
-        server = CommandServer(RemoteCommands(controller, shell.primary_action, data_folder).handle)
+        server = CommandServer(RemoteCommands(controller, shell.show_window, data_folder).handle)
         server.listen(server_name(data_dir))
         shell.quit_confirmed.connect(app.quit)
         shell.show()
@@ -107,6 +112,8 @@ def run(location: DataLocation, dnd_backend: str | None = None) -> int:
         def after_shown() -> None:
             background.start(settings.current)
             shell.welcome_on_first_run()  # after the hotkeys: it says whether they work here
+            if window is not None:  # `focusmate review` started us: the review, as asked
+                shell.show_window(window)
 
         QTimer.singleShot(AFTER_SHOWN_MS, after_shown)
         QTimer.singleShot(AFTER_SHOWN_MS, lambda: take_backup(data_dir, clock.now()))
@@ -121,10 +128,7 @@ def run(location: DataLocation, dnd_backend: str | None = None) -> int:
                 controller.set_silencer(_silencer(data_dir, new.dnd_backend))
 
         settings.changed.connect(apply_live)
-        for notice in (permission_notice, recovery_notice, dnd_notice):
-            if notice:
-                log.warning("%s", notice)
-                shell.notice(str(notice))  # the do-not-disturb one is worded now, translated
+        _tell_at_start(shell, (permission_notice, recovery_notice, dnd_notice))
         wakeup_sockets = _quit_on_signals(app)
         code = app.exec()
         background.stop()
@@ -137,6 +141,13 @@ def run(location: DataLocation, dnd_backend: str | None = None) -> int:
         lock.release()
     restart.run_again_if_requested(dnd_backend)
     return code
+
+
+def _tell_at_start(shell: Shell, notices: tuple[object | None, ...]) -> None:
+    for notice in notices:
+        if notice:
+            log.warning("%s", notice)
+            shell.notice(str(notice))  # the do-not-disturb one is worded now, translated
 
 
 def _silencer(data_dir: Path, backend: str | None) -> DndSession:
@@ -224,32 +235,6 @@ def _autostart_command(location: DataLocation) -> list[str]:
     if location.fixed_by is None:
         return launch_command()
     return launch_command(["--data-dir", str(location.path)])
-
-
-def _data_folder(
-    location: DataLocation,
-    controller: SessionController,
-    actions: AppActions,
-    shell: Shell,
-    restart: _Restart,
-) -> DataFolder:
-    """The data folder, which the settings window shows and moves (then focusmate restarts)."""
-    folder = DataFolder(
-        location, restart=restart.request, session_running=lambda: controller.current is not None
-    )
-    command = _autostart_command(location)
-    # After the shell's own slot, which builds the window (Qt calls slots in connect order).
-    actions.settings_requested.connect(lambda: _hand_over_system(shell, folder, command))
-    return folder
-
-
-def _hand_over_system(shell: Shell, data_folder: DataFolder, command: list[str]) -> None:
-    """Give the settings window the parts outside the settings file: start at login and
-    the data folder."""
-    from focusmate.ui.settings_dialog import SystemParts  # noqa: PLC0415 - loaded on demand
-
-    if shell.settings_dialog is not None:
-        shell.settings_dialog.attach_system(SystemParts(autostart_for(), command, data_folder))
 
 
 class _Restart:

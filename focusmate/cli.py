@@ -21,7 +21,7 @@ from focusmate import __version__
 from focusmate.core.describe import status_text
 from focusmate.core.dnd import AUTO, BACKEND_NAMES
 from focusmate.core.errors import ExitCode, FocusmateError, InvalidInput
-from focusmate.core.protocol import Message, error_from_response
+from focusmate.core.protocol import SHOWABLE_WINDOWS, Message, error_from_response
 from focusmate.core.validation import DEFAULT_MINUTES, parse_minutes
 from focusmate.desktop import ipc_client
 from focusmate.desktop.locations import DATA_DIR_ENV, DataLocation, locate_data_dir, server_name
@@ -77,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", metavar="FILE", help="default: standard output")
     imp = commands.add_parser("import", help="merge sessions from an export file")
     imp.add_argument("file", metavar="FILE")
+    commands.add_parser("review", help="open the weekly review (starts focusmate if needed)")
+    commands.add_parser("settings", help="open the settings (starts focusmate if needed)")
     move = commands.add_parser(
         "move-data", help="move your data to another folder (the app restarts itself to use it)"
     )
@@ -96,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:
     data = location.path
     command: str | None = args.command
-    if command is None:
+    if command in {None, *SHOWABLE_WINDOWS}:
         if args.dnd_backend is not None and args.dnd_backend.strip().lower() not in {
             AUTO, *BACKEND_NAMES,
         }:  # fmt: skip
@@ -104,7 +106,7 @@ def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:
                 f"unknown do-not-disturb backend {args.dnd_backend!r}; "
                 f"choose one of: {AUTO}, {', '.join(BACKEND_NAMES)}"
             )
-        return _run_app(location, args.dnd_backend)
+        return _run_app(location, args.dnd_backend, command)
     if command == "start":
         minutes = parse_minutes(args.minutes)
         reply = _ask(data, {"cmd": "start", "with": args.with_name, "minutes": minutes,
@@ -135,13 +137,17 @@ def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:
     return ExitCode.OK
 
 
-def _run_app(location: DataLocation, dnd_backend: str | None) -> int:
+def _run_app(location: DataLocation, dnd_backend: str | None, window: str | None = None) -> int:
+    """Start the app (then open ``window``), or ask the running one to come forward."""
     from focusmate import app  # noqa: PLC0415 - Qt widgets only when the app itself runs
 
     try:
-        return app.run(location, dnd_backend)
+        return app.run(location, dnd_backend, window)
     except app.AlreadyRunning:
-        _ask(location.path, {"cmd": "show"})
+        request: Message = {"cmd": "show"}
+        if window is not None:
+            request["window"] = window
+        _ask(location.path, request)
         return ExitCode.OK
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from focusmate.controller import SessionController
 from focusmate.core.errors import InvalidInput, NotPossibleNow
-from focusmate.core.protocol import Message, success
+from focusmate.core.protocol import SHOWABLE_WINDOWS, Message, success
 from focusmate.core.records import expect_string, expect_whole_number
 from focusmate.storage.transfer import read_import_file
 
@@ -23,7 +23,7 @@ class RemoteCommands:
     def __init__(
         self,
         controller: SessionController,
-        show_app: Callable[[], None],
+        show_app: Callable[[str | None], None],
         data_folder: DataFolder | None = None,
     ) -> None:
         self._controller = controller
@@ -32,7 +32,7 @@ class RemoteCommands:
 
     def handle(self, request: Message) -> Message:
         handlers: dict[str, Callable[[Message], Message | None]] = {
-            "show": lambda _r: self._show_app(),
+            "show": self._show,
             "status": lambda _r: self._controller.status(),
             "start": self._start,
             "log": self._log,
@@ -42,6 +42,15 @@ class RemoteCommands:
             "move-data": self._move_data,
         }
         return success(handlers[request["cmd"]](request))
+
+    def _show(self, request: Message) -> None:
+        """A second `focusmate` (or `focusmate review`): bring the app, or one window, forward."""
+        window = request.get("window")
+        if window is not None and window not in SHOWABLE_WINDOWS:
+            raise InvalidInput(
+                f"unknown window {str(window)[:40]!r}; one of: {', '.join(SHOWABLE_WINDOWS)}"
+            )
+        self._show_app(window)
 
     def _start(self, request: Message) -> Message:
         session = self._controller.start(
@@ -61,7 +70,6 @@ class RemoteCommands:
         # The file is read here, by the one writer, after the CLI validated it.
         result = self._controller.import_sessions(read_import_file(Path(_text(request, "path"))))
         return {"added": result.added, "updated": result.updated, "unchanged": result.unchanged}
-
 
     def _move_data(self, request: Message) -> Message:
         """The same move as the settings window's, then the same restart: the app quits its

@@ -42,7 +42,7 @@ from focusmate.ui.welcome_dialog import HotkeyStatus, WelcomeChoices, WelcomeDia
 if TYPE_CHECKING:  # imported lazily at run time, when first opened
     from focusmate.ui.morning_page import MorningPage
     from focusmate.ui.review_window import ReviewWindow  # it brings Qt Quick
-    from focusmate.ui.settings_dialog import SettingsDialog
+    from focusmate.ui.settings_dialog import DataFolderPort, SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -76,9 +76,11 @@ class Shell(QObject):
         settings: SettingsService | None = None,
         autostart: AutostartEntry | None = None,
         autostart_command: Sequence[str] | None = None,
+        data_folder: DataFolderPort | None = None,
     ) -> None:
         """``autostart`` is this system's start-at-login entry (None: not offered), and
-        ``autostart_command`` what it runs (default: this installation of focusmate)."""
+        ``autostart_command`` what it runs (default: this installation of focusmate);
+        ``data_folder`` shows and moves the data folder in the settings (None: not offered)."""
         super().__init__()
         self._controller = controller
         self._actions = actions
@@ -87,6 +89,7 @@ class Shell(QObject):
         self._settings = settings
         self._autostart = autostart
         self._autostart_command = autostart_command
+        self._data_folder = data_folder
         self.settings_dialog: SettingsDialog | None = None
         self.tray: Tray | None = Tray(controller, actions) if use_tray else None
         self.control_window: ControlWindow | None = (
@@ -141,6 +144,15 @@ class Shell(QObject):
         while self._pending_notices:
             self.notice(self._pending_notices.pop(0))
         self.open_reflection(session_id)
+
+    def show_window(self, window: str | None = None) -> None:
+        """A second launch: ``window`` ("review", "settings") forward, else the primary action."""
+        if window == "review":
+            self.open_review()
+        elif window == "settings":
+            self.open_settings()
+        else:
+            self.primary_action()
 
     def primary_action(self) -> None:
         """What a left click on the tray does; also what a second `focusmate` asks for."""
@@ -299,9 +311,15 @@ class Shell(QObject):
         if self._settings is None:
             return
         if self.settings_dialog is None:
-            from focusmate.ui.settings_dialog import SettingsDialog  # noqa: PLC0415 - on demand
+            from focusmate.ui.settings_dialog import (  # noqa: PLC0415 - on demand
+                SettingsDialog,
+                SystemParts,
+            )
 
             dialog = SettingsDialog(self._settings.current, BACKEND_NAMES)
+            if self._autostart is not None and self._data_folder is not None:
+                command = self._autostart_command or launch_command()
+                dialog.attach_system(SystemParts(self._autostart, command, self._data_folder))
             dialog.submitted.connect(self._on_settings_submitted)
             dialog.finished.connect(self._forget_settings_dialog)
             self.settings_dialog = dialog

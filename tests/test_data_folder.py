@@ -173,7 +173,7 @@ def test_the_socket_command_moves_then_restarts_the_app(
     folder = DataFolder(
         DataLocation(default_folder, DataDirSource.DEFAULT), restart=lambda: restarts.append(True)
     )
-    remote = RemoteCommands(controller, lambda: None, folder)
+    remote = RemoteCommands(controller, lambda _window: None, folder)
     request = decode_request(encode({"cmd": "move-data", "to": str(tmp_path / "new")}))
     reply = remote.handle(request)
     assert reply["ok"] and restarts == [True]

@@ -71,6 +71,7 @@ def _question_texts() -> dict[Question, tuple[str, str, str]]:
 ANSWER_MIN = 1
 ANSWER_MAX = 5
 
+
 def empathy_prompt() -> str:
     """The empathy rating, asked with the four questions and weighted above them (core.scoring)."""
     return translate(

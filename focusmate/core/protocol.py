@@ -16,6 +16,8 @@ MAX_MESSAGE_BYTES = 64 * 1024
 COMMANDS = frozenset({"show", "start", "log", "undo", "end", "status", "import", "move-data"})
 
 Message = dict[str, Any]
+#: Windows a "show" request may name (without one: the primary action, as a tray click).
+SHOWABLE_WINDOWS = ("review", "settings")
 
 
 def encode(message: Message) -> bytes:

@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -121,6 +121,9 @@ class ReviewWindow(QWidget):
                   self.prev_button.click)  # fmt: skip
         QShortcut(QKeySequence(Qt.Key.Key_Right | Qt.KeyboardModifier.AltModifier), self,
                   self.next_button.click)  # fmt: skip
+        # A review is a window, not a dialog, yet keyboard users expect Escape to close it.
+        for closing in (QKeySequence(Qt.Key.Key_Escape), QKeySequence.StandardKey.Close):
+            QShortcut(closing, self, self.close)
         nav = QHBoxLayout()
         nav.addWidget(self.prev_button)
         nav.addWidget(self.title, 1, Qt.AlignmentFlag.AlignCenter)
@@ -138,6 +141,7 @@ class ReviewWindow(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, translate("ReviewWindow", "&Sessions"))
         self.tabs.addTab(self.people, translate("ReviewWindow", "P&eople"))
+        self._page_focus = _FocusPageOnMnemonic(self.tabs)
         # Ctrl+Tab reaches the tabs from anywhere in the window, not only from inside them.
         for keys, step in (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1),
                            ("Ctrl+Shift+Tab", -1), ("Ctrl+PgUp", -1)):  # fmt: skip
@@ -392,3 +396,23 @@ def _signed(value: float, decimals: int) -> str:
     rounded = round(value, decimals) or 0.0
     sign = QLocale().positiveSign() if rounded >= 0 else ""
     return sign + QLocale().toString(rounded, "f", decimals)
+
+
+class _FocusPageOnMnemonic(QObject):
+    """Alt+S / Alt+E on the tabs also move the focus into that tab's table, so the next key
+    (arrows, Enter) acts on the rows: Qt's tab bar only switches the page."""
+
+    def __init__(self, tabs: QTabWidget) -> None:
+        super().__init__(tabs)
+        self._tabs = tabs
+        tabs.tabBar().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Shortcut:
+            QTimer.singleShot(0, self._focus_page)  # after the tab bar switched the page
+        return False
+
+    def _focus_page(self) -> None:
+        page = self._tabs.currentWidget()
+        if page is not None:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)

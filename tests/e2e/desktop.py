@@ -878,6 +878,10 @@ class HeadlessDesktop:
         self.move_pointer(x, y)
         self.run(["xdotool", "click", str(button)], check=True, timeout_s=5)
 
+    def type_text(self, text: str, delay_ms: int = 40) -> None:
+        """Type ``text`` into the focused window, key by key."""
+        self.run(["xdotool", "type", "--delay", str(delay_ms), text], check=True, timeout_s=20)
+
     def key(self, *keys: str, delay_ms: int = 30) -> None:
         """Press and release each key in turn (xdotool names: ``Down``, ``Return``, ``ctrl+alt+p``).
 

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,17 +56,19 @@ class RunningApp:
         morning_reminder: bool = False,
         first_run: bool = False,
         extra_env: Mapping[str, str] | None = None,
+        arguments: Sequence[str] = (),
     ) -> None:
         """``morning_reminder``: the reminder follows the real clock (07:30 on weekdays), so
         tests that are not about it switch it off in a fresh data folder; otherwise a run at
         07:30 would see a notification no test asked for. ``first_run``: leave the settings
         without "welcomed", so the first-run welcome shows (other tests never see it).
-        ``extra_env``: added to the app's environment (e.g. its own XDG_CONFIG_HOME)."""
+        ``extra_env``: added to the app's environment (e.g. its own XDG_CONFIG_HOME).
+        ``arguments``: after ``--data-dir DIR`` (e.g. "review", as the menu's action runs)."""
         self.desktop = desktop
         self.data_dir = data_dir
         prepare_settings(data_dir, morning_reminder=morning_reminder, welcomed=not first_run)
         launched = time.monotonic()
-        self.proc = desktop.spawn([installed_focusmate(), "--data-dir", str(data_dir)],
+        self.proc = desktop.spawn([installed_focusmate(), "--data-dir", str(data_dir), *arguments],
                                   name=f"focusmate-{data_dir.name}",
                                   extra_env=extra_env)  # fmt: skip
         self.icon = desktop.wait_for_tray_icon(wm_class=WM_CLASS, timeout_s=15)
@@ -99,6 +101,21 @@ class RunningApp:
                                 env=self.desktop.env, capture_output=True, timeout=20,
                                 check=True)  # fmt: skip
         return result.stdout
+
+    def exported_sessions(self) -> list[dict[str, Any]]:
+        """Every session, oldest first, as `focusmate export` reads them from disk."""
+        result = self.cli("export", "--format", "json")
+        assert result.returncode == 0, result.stderr
+        sessions: list[dict[str, Any]] = json.loads(result.stdout)["sessions"]
+        return sessions
+
+    def focus_window(self, title: str) -> int:
+        """Wait for a window titled ``title`` and give it the focus (a window manager's job:
+        this display has none)."""
+        window = wait_until(lambda: self.windows_named(title) or None, timeout_s=10,
+                            what=f"the window {title!r}")[0]  # fmt: skip
+        self.desktop.run(["xdotool", "windowfocus", "--sync", str(window)], check=True)
+        return window
 
     def windows_named(self, pattern: str) -> list[int]:
         found = self.desktop.run(["xdotool", "search", "--onlyvisible", "--name", pattern])

@@ -9,7 +9,6 @@ before it: every draft is debounced by that much and then written atomically.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import time
 from pathlib import Path
@@ -26,22 +25,12 @@ DIALOG = "Reflect on your session"
 
 def exported_reflection(app: RunningApp, index: int = 0) -> dict[str, Any] | None:
     """A session's reflection (oldest first) as `focusmate export` reads it from disk."""
-    result = app.cli("export", "--format", "json")
-    assert result.returncode == 0, result.stderr
-    sessions = json.loads(result.stdout)["sessions"]
-    reflection: dict[str, Any] | None = sessions[index]["reflection"]
+    reflection: dict[str, Any] | None = app.exported_sessions()[index]["reflection"]
     return reflection
 
 
 def focus_dialog(app: RunningApp) -> int:
-    window = wait_until(lambda: app.windows_named(DIALOG) or None, timeout_s=10,
-                        what="the reflection dialog")[0]  # fmt: skip
-    app.desktop.run(["xdotool", "windowfocus", "--sync", str(window)], check=True)
-    return window
-
-
-def type_text(desktop: HeadlessDesktop, text: str) -> None:
-    desktop.run(["xdotool", "type", "--delay", "40", text], check=True, timeout_s=20)
+    return app.focus_window(DIALOG)
 
 
 def test_a_draft_survives_a_kill_between_keystrokes(
@@ -54,7 +43,7 @@ def test_a_draft_survives_a_kill_between_keystrokes(
     focus_dialog(first)
     # The four questions, then empathy: a digit picks, Tab moves on; then the first note.
     desktop.key("4", "Tab", "3", "Tab", "4", "Tab", "5", "Tab", "4", "Tab")
-    type_text(desktop, "worried")
+    desktop.type_text("worried")
     wait_until(
         lambda: (exported_reflection(first) or {}).get("their_perspective") == "worried" or None,
         timeout_s=10, what="the draft on disk",
@@ -104,11 +93,11 @@ def test_keyboard_only_completion_on_a_real_display(
         focus_dialog(app)
         began = time.monotonic()
         desktop.key("5", "Tab", "4", "Tab", "4", "Tab", "5", "Tab", "3", "Tab")
-        type_text(desktop, "anxious about the new territory")
+        desktop.type_text("anxious about the new territory")
         desktop.key("Tab", "1", "Tab")  # a real worry came up
-        type_text(desktop, "losing two key accounts")
+        desktop.type_text("losing two key accounts")
         desktop.key("Tab")  # no earlier session: next is the commitment
-        type_text(desktop, "ask what he already tried")
+        desktop.type_text("ask what he already tried")
         desktop.key("ctrl+Return")
         wait_until(lambda: not app.windows_named(DIALOG) or None, timeout_s=10,
                    what="the saved reflection to close")  # fmt: skip
@@ -135,7 +124,7 @@ def test_two_sessions_in_a_row_carry_the_commitment(
         focus_dialog(app)
         desktop.key("3", "Tab", "3", "Tab", "3", "Tab", "3", "Tab", "2", "Tab", "Tab", "2")
         desktop.key("Tab", "Tab")  # past the worry note: the commitment (no history yet)
-        type_text(desktop, "ask before advising")
+        desktop.type_text("ask before advising")
         desktop.key("ctrl+Return")
         wait_until(lambda: not app.windows_named(DIALOG) or None, timeout_s=10,
                    what="the first reflection to close")  # fmt: skip
@@ -155,7 +144,7 @@ def test_two_sessions_in_a_row_carry_the_commitment(
         first, second = exported_reflection(app, 0), exported_reflection(app, 1)
         assert first is not None and second is not None
         assert second["same_challenge"] is True and second["commitment_outcome"] == "kept"
-        exported = json.loads(app.cli("export", "--format", "json").stdout)["sessions"]
+        exported = app.exported_sessions()
         assert second["previous_session_id"] == exported[0]["id"]
     finally:
         app.stop()

@@ -33,6 +33,9 @@ def test_the_entry_runs_the_given_program_and_validates(tmp_path: Path) -> None:
     entry = read_desktop_entry(entry_path.read_text(encoding="utf-8"))
     assert entry["Exec"] == f'"{program}"'
     assert entry["TryExec"] == str(program)
+    execs = [line for line in entry_path.read_text().splitlines() if line.startswith("Exec=")]
+    # The menu's actions (weekly review, settings) run the same program.
+    assert execs == [f'Exec="{program}"', f'Exec="{program}" review', f'Exec="{program}" settings']
     icon = tmp_path / "share" / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
     assert icon.read_bytes() == (PACKAGING.parent / "resources/icons/focusmate.svg").read_bytes()
 

@@ -200,6 +200,16 @@ def test_the_review_works_by_keyboard_alone(qtbot: QtBot) -> None:
     with qtbot.waitSignal(review.export_requested) as export:
         qtbot.keyClick(review.focusWidget(), Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
     assert export.args == ["week-json", W48.shifted(-1)]
+    # A tab's mnemonic also puts the focus on its rows, so Enter acts on one at once.
+    qtbot.keyClick(review.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: review.focusWidget() is review.table)
+    assert review.table.currentRow() >= 0
+    qtbot.keyClick(review.focusWidget(), Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: review.focusWidget() is review.people)
+    review.show()
+    qtbot.waitExposed(review)
+    qtbot.keyClick(review.focusWidget(), Qt.Key.Key_Escape)  # a window, but Escape closes it
+    assert not review.isVisible()
 
 
 @pytest.mark.parametrize("language", ["en", "de"])

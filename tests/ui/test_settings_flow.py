@@ -16,6 +16,7 @@ from focusmate import app
 from focusmate.controller import SessionController
 from focusmate.core.reminders import MorningReminder
 from focusmate.core.settings import Settings
+from focusmate.data_folder import DataFolder
 from focusmate.desktop.autostart import XdgAutostart
 from focusmate.desktop.locations import DataDirSource, DataLocation, DataPointer
 from focusmate.settings_service import SettingsService
@@ -41,6 +42,12 @@ def shell(
     service.changed.connect(lambda new: (controller.set_kinds(new.kinds), actions.update_kinds()))
     yield shell
     shell.close_all()
+
+
+def data_folder(old: Path, controller: SessionController, restart: app._Restart) -> DataFolder:
+    """The app's data folder port, as app.run builds it."""
+    return DataFolder(DataLocation(old, DataDirSource.DEFAULT), restart=restart.request,
+                      session_running=lambda: controller.current is not None)  # fmt: skip
 
 
 def open_dialog(shell: Shell, actions: AppActions) -> SettingsDialog:
@@ -143,18 +150,16 @@ def test_the_window_from_the_menu_offers_start_at_login_and_moves_the_data(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The app's own hand-over: the shell builds the window, the app adds the system parts;
+    """The window from the menu gets start at login and the data folder from the shell;
     a move asks the app to restart (after it, the new folder is the data folder)."""
     environ = {"XDG_CONFIG_HOME": str(tmp_path / "config"),
                "XDG_CONFIG_DIRS": str(tmp_path / "system")}  # fmt: skip
-    monkeypatch.setattr(app, "autostart_for", lambda: XdgAutostart(environ=environ))
     new = tmp_path / "new"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(new))
-    shell = Shell(controller, actions, use_tray=False, settings=service,
-                  autostart=XdgAutostart(environ=environ))  # fmt: skip
     restart = app._Restart()  # noqa: SLF001
-    location = DataLocation(old, DataDirSource.DEFAULT)
-    app._data_folder(location, controller, actions, shell, restart)  # noqa: SLF001
+    shell = Shell(controller, actions, use_tray=False, settings=service,
+                  autostart=XdgAutostart(environ=environ),
+                  data_folder=data_folder(old, controller, restart))  # fmt: skip
     try:
         dialog = open_dialog(shell, actions)
         assert dialog.autostart_check.isVisibleTo(dialog) and dialog.folder_box.isVisibleTo(dialog)
@@ -177,10 +182,10 @@ def test_the_window_from_the_menu_refuses_a_move_during_a_session(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(tmp_path / "new"))
-    shell = Shell(controller, actions, use_tray=False, settings=service)
     restart = app._Restart()  # noqa: SLF001
-    location = DataLocation(old, DataDirSource.DEFAULT)
-    app._data_folder(location, controller, actions, shell, restart)  # noqa: SLF001
+    shell = Shell(controller, actions, use_tray=False, settings=service,
+                  autostart=XdgAutostart(environ={"XDG_CONFIG_HOME": str(tmp_path / "config")}),
+                  data_folder=data_folder(old, controller, restart))  # fmt: skip
     try:
         controller.start("Ana", 30)
         dialog = open_dialog(shell, actions)
