@@ -32,7 +32,7 @@ from focusmate.core.shortcut_help import shortcut_help
 from focusmate.data_folder import DataFolder
 from focusmate.desktop.autostart import autostart_for, launch_command
 from focusmate.desktop.dnd import choose_backend
-from focusmate.desktop.hotkeys import GlobalHotkeys
+from focusmate.desktop.hotkeys import STOPPED, GlobalHotkeys
 from focusmate.desktop.ipc_server import CommandServer
 from focusmate.desktop.locations import APP_ID, DataLocation, lock_path, server_name
 from focusmate.desktop.notifications import make_notifier
@@ -214,11 +214,12 @@ class _HotkeyService:
         self._tell()
 
     def stop(self) -> None:
-        self._hotkeys.availability_changed.disconnect(self._tell)  # quitting is no news
         self._hotkeys.stop()
 
     def _tell(self) -> None:
         availability = self._hotkeys.availability
+        if availability == STOPPED:
+            return  # our own doing (quitting, or new bindings on the way): no news
         if availability.reason and availability.reason != self._told:
             log.warning("global hotkeys: %s", availability.reason)
         self._told = availability.reason

@@ -51,6 +51,7 @@ from focusmate.core.model import (
 from focusmate.core.scoring import presence, presence_explanation
 from focusmate.core.text import plural, translate
 from focusmate.ui.choices import ChoiceRow, RadioKeys
+from focusmate.ui.error_label import ErrorLabel
 from focusmate.ui.icons import app_icon
 
 DRAFT_DELAY_MS = 400
@@ -128,10 +129,7 @@ class ReflectionDialog(QDialog):
         self.presence_label = QLabel()
         self.presence_label.setWordWrap(True)
         self.presence_label.setAccessibleName(translate("ReflectionDialog", "Presence"))
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b3261e;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = ErrorLabel()
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
             translate("ReflectionDialog", "&Save"), QDialogButtonBox.ButtonRole.AcceptRole

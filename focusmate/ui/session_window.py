@@ -22,6 +22,7 @@ from focusmate.controller import SessionController
 from focusmate.core.describe import marks_text, time_spoken, time_text
 from focusmate.core.text import translate
 from focusmate.ui.actions import AppActions
+from focusmate.ui.error_label import ErrorLabel
 from focusmate.ui.icons import app_icon
 
 
@@ -49,11 +50,7 @@ class SessionWindow(QWidget):
         self.dnd_label = QLabel()
         self.dnd_label.setWordWrap(True)
         self.dnd_label.setAccessibleDescription(translate("SessionWindow", "Do-not-disturb"))
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
-        self.error_label.setAccessibleDescription(translate("SessionWindow", "Error"))
-        self.error_label.hide()
+        self.error_label = ErrorLabel()
         self.hotkey_note = QLabel()
         self.hotkey_note.setWordWrap(True)
         self.hotkey_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -54,6 +54,7 @@ from focusmate.core.reminders import MorningReminder
 from focusmate.core.settings import UNDO_ACTION, Settings
 from focusmate.core.text import translate
 from focusmate.core.validation import MINUTES_MAX, MINUTES_MIN
+from focusmate.ui.error_label import ErrorLabel
 from focusmate.ui.icons import app_icon
 
 # Qt numbers the days 1 (Monday) to 7 (Sunday); core.reminders 0 to 6.
@@ -149,10 +150,7 @@ class SettingsDialog(QDialog):
         self.remove_button.clicked.connect(self._remove_kind)
         self.hotkey_edits: dict[str, QKeySequenceEdit] = {}
         self._hotkeys_form = QFormLayout()
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
-        self.error_label.hide()
+        self.error_label = ErrorLabel()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

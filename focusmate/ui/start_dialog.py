@@ -41,6 +41,7 @@ from focusmate.core.validation import (
     NAME_MAX_CHARS,
 )
 from focusmate.ui.checkin_page import CheckInPage
+from focusmate.ui.error_label import ErrorLabel
 from focusmate.ui.icons import app_icon
 
 CarryOverSource = Callable[[str], CarryOver]
@@ -69,12 +70,7 @@ class StartDialog(QDialog):
         self.name_edit = _name_edit(past_names, self)
         self.minutes_spin = _minutes_spin()
         self.focus_edit = _focus_edit()
-        self.error_label = QLabel()
-        # The message is the label's name (what a reader says); the description says what it is.
-        self.error_label.setAccessibleDescription(translate("StartDialog", "Error"))
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
-        self.error_label.hide()
+        self.error_label = ErrorLabel()
         self.checkin_button = QPushButton(translate("StartDialog", "Check &in first…"))
         self.checkin_button.setAutoDefault(False)  # Enter starts; this is Alt+I or a click
         self.checkin_button.clicked.connect(self.show_checkin)

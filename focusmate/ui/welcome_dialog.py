@@ -31,6 +31,7 @@ from focusmate.core.hotkeys import APP_ACTION, PHONE_ACTION, UNDO_ACTION, Hotkey
 from focusmate.core.marks import MarkKinds
 from focusmate.core.reminders import WORKING_DAYS, MorningReminder
 from focusmate.core.text import translate
+from focusmate.ui.error_label import ErrorLabel
 
 MIN_WIDTH_PX = 540
 
@@ -108,10 +109,7 @@ class WelcomeDialog(QDialog):
                 "A quiet notification with two minutes to look back on yesterday's one-on-ones.",
             )
         )
-        self.error_label = _paragraph("")
-        self.error_label.setStyleSheet("color: #b3261e;")
-        self.error_label.setAccessibleName(translate("Welcome", "Problem"))
-        self.error_label.hide()
+        self.error_label = ErrorLabel()
         self.reopen_hint = _paragraph(
             translate(
                 "Welcome",

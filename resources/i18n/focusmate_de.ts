@@ -270,6 +270,13 @@
         </message>
     </context>
     <context>
+        <name>ErrorLabel</name>
+        <message>
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+    </context>
+    <context>
         <name>Insights</name>
         <message>
             <source>{count} of your {total} phone checks were in sessions before noon.</source>
@@ -954,10 +961,6 @@
             <translation>Nicht stören</translation>
         </message>
         <message>
-            <source>Error</source>
-            <translation>Fehler</translation>
-        </message>
-        <message>
             <source>Hotkeys</source>
             <translation>Tastenkürzel</translation>
         </message>
@@ -1180,10 +1183,6 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
             <source>Start coaching session</source>
             <extracomment>name, planned minutes, focus note (read checkin() for the check-in, if any)</extracomment>
             <translation>Coachinggespräch beginnen</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>Fehler</translation>
         </message>
         <message>
             <source>Check &amp;in first…</source>
@@ -1427,10 +1426,6 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
         <message>
             <source>A quiet notification with two minutes to look back on yesterday's one-on-ones.</source>
             <translation>Eine ruhige Benachrichtigung: zwei Minuten, um auf die Einzelgespräche von gestern zurückzublicken.</translation>
-        </message>
-        <message>
-            <source>Problem</source>
-            <translation>Fehler</translation>
         </message>
         <message>
             <source>You can open this page again from the focusmate menu: Welcome &amp; how it works.</source>

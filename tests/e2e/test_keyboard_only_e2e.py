@@ -90,3 +90,5 @@ def test_review_from_the_menu_action_starts_focusmate_when_it_is_not_running(
         assert app.status()["state"] == "idle"
     finally:
         app.stop()
+    # A clean quit is no news: nothing about hotkeys stopping in the log.
+    assert "global hotkeys" not in desktop.read_log(f"focusmate-{data.name}")
