@@ -2,10 +2,11 @@
 
     .venv/bin/python packaging/make_screenshots.py
 
-Writes tray-menu.png, checkin.png, reflection.png and weekly-review.png into
-resources/screenshots/ from the installed focusmate, driven the way a user would: the CLI to
-import last week's one-on-one and a sample week and to start a session, the keyboard for the
-check-in, right clicks on the icon for the menu and the review.
+Writes tray-menu.png, checkin.png, reflection.png, weekly-review.png, welcome.png and
+weekly-review-de.png (the review in German) into resources/screenshots/ from the installed
+focusmate, driven the way a user would: the CLI to import last week's one-on-one and a sample
+week and to start a session, the keyboard for the check-in, right clicks on the icon for the
+menu and the review, `focusmate review` (the menu entry's action) for the German one.
 """
 
 from __future__ import annotations
@@ -133,6 +134,32 @@ def main() -> None:
         subprocess.run(["sleep", "1"], check=True)  # let the chart finish its first paint
         grab(desktop, OUT / "weekly-review.png", window=review)
         app.stop()
+        welcome_shot(desktop)
+        german_review_shot(desktop, sample)
+
+
+def welcome_shot(desktop: HeadlessDesktop) -> None:
+    """The first run's welcome (its own config folder: nothing is ticked, nothing written)."""
+    scratch = Path(tempfile.mkdtemp(prefix="fm-welcome-"))
+    app = RunningApp(desktop, scratch / "data", first_run=True,
+                     extra_env={"XDG_CONFIG_HOME": str(scratch / "config")})  # fmt: skip
+    window = app.focus_window("Welcome to focusmate")
+    subprocess.run(["sleep", "0.5"], check=True)
+    grab(desktop, OUT / "welcome.png", window=window)
+    desktop.key("Escape")
+    app.stop()
+
+
+def german_review_shot(desktop: HeadlessDesktop, sample: Path) -> None:
+    """The same week in German: FOCUSMATE_LANGUAGE=de, as a German desktop would choose."""
+    app = RunningApp(desktop, Path(tempfile.mkdtemp(prefix="fm-de-")) / "data",
+                     extra_env={"FOCUSMATE_LANGUAGE": "de"})  # fmt: skip
+    app.cli("import", str(sample))
+    app.cli("review")
+    window = app.focus_window("Wochenrückblick")
+    subprocess.run(["sleep", "1"], check=True)
+    grab(desktop, OUT / "weekly-review-de.png", window=window)
+    app.stop()
 
 
 if __name__ == "__main__":
