@@ -23,6 +23,8 @@ What the smoke test checks (Linux), in this order:
    a mark; ``focusmate end`` opens the reflection dialog; an imported sample week shows in the
    weekly review, whose Qt Graphs chart (QML) is drawn: its bar colours are on screen; the app
    log holds no traceback and no "did not load"; SIGTERM ends the app with exit code 0.
+4. **The German catalogue:** with ``FOCUSMATE_LANGUAGE=de``, ``focusmate review`` opens the
+   review titled in German (the bundled .qm was found and loaded).
 
 It prints the bundle's size (``du -sh``), the launch-to-icon times and how long the build and
 the smoke test took.
@@ -95,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             if options.compare_installed:
                 installed_s.append(smoke_start(INSTALLED, run, label="installed"))
         smoke_full(program)
+        smoke_german(program)
     except (SmokeTestError, TimeoutError, RuntimeError) as error:
         print(f"build_bundle: SMOKE TEST FAILED: {error}", file=sys.stderr)
         return 1
@@ -187,13 +190,15 @@ def _is_elf(path: Path) -> bool:
 
 
 @contextmanager
-def _app_on_desktop(program: Path, label: str) -> Iterator[tuple[HeadlessDesktop, RunningApp]]:
+def _app_on_desktop(
+    program: Path, label: str, extra_env: dict[str, str] | None = None
+) -> Iterator[tuple[HeadlessDesktop, RunningApp]]:
     """A fresh headless desktop running ``program`` as the tray app, with its own data folder."""
     focusmate_app.FOCUSMATE = program  # the program RunningApp (the e2e driver) starts and asks
     with HeadlessDesktop() as desktop, tempfile.TemporaryDirectory(prefix="fm-bundle-") as tmp:
         app = None
         try:
-            app = RunningApp(desktop, Path(tmp) / "data")
+            app = RunningApp(desktop, Path(tmp) / "data", extra_env=extra_env)
             yield desktop, app
         except BaseException:
             for log in sorted(desktop.log_dir.glob("focusmate*.log")):
@@ -253,6 +258,15 @@ def smoke_full(program: Path) -> None:
         if code != 0:
             raise SmokeTestError(f"the app exited with {code} on SIGTERM (expected 0)")
         print("exit: SIGTERM ended the app cleanly (0); its log holds no error")
+
+
+def smoke_german(program: Path) -> None:
+    """The bundled German catalogue loads: the review's title is German."""
+    with _app_on_desktop(program, "bundle (German)", {"FOCUSMATE_LANGUAGE": "de"}) as (_d, app):
+        _expect_ok(app.cli("review"), "review")
+        wait_until(lambda: app.windows_named("Wochenrückblick") or None, timeout_s=20,
+                   what="the weekly review titled in German")  # fmt: skip
+        print("German: the review opened as 'focusmate: Wochenrückblick'")
 
 
 def _expect_ok(result: subprocess.CompletedProcess[str], what: str) -> None:
