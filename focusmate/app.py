@@ -146,8 +146,9 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
 def _tell_at_start(shell: Shell, notices: tuple[object | None, ...]) -> None:
     for notice in notices:
         if notice:
-            log.warning("%s", notice)
-            shell.notice(str(notice))  # the do-not-disturb one is worded now, translated
+            # The log in English where the notice has it (the do-not-disturb one has not).
+            log.warning("%s", getattr(notice, "in_english", notice))
+            shell.notice(str(notice))  # worded now, in the user's language
 
 
 def _silencer(data_dir: Path, backend: str | None) -> DndSession:
@@ -223,10 +224,11 @@ class _HotkeyService:
         if availability.reason and availability.reason != self._told:
             log.warning("global hotkeys: %s", availability.reason)
         self._told = availability.reason
+        # The log keeps the English reason; the windows say it in the user's language.
         self._shell.show_hotkey_status(
             availability.available,
             "" if availability.available and not availability.reason
-            else f"{availability.reason}\n\n{shortcut_help(self._bindings)}",
+            else f"{availability.shown}\n\n{shortcut_help(self._bindings)}",
         )  # fmt: skip
 
 

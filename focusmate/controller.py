@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from focusmate.core.checkin import CarryOver, carry_over, checked_checkin
 from focusmate.core.clock import Clock
 from focusmate.core.dnd import DndStatus
-from focusmate.core.errors import NotPossibleNow, StorageFailure
+from focusmate.core.errors import NotPossibleNow, Problem, StorageFailure
 from focusmate.core.marks import MarkKinds
 from focusmate.core.model import CheckIn, CoachingSession, Reflection, revised
 from focusmate.core.morning import MorningDigest, morning_digest
@@ -230,7 +230,10 @@ class SessionController(QObject):
 
     def start(self, with_name: str, planned_minutes: int, focus: str = "") -> CoachingSession:
         if self._current is not None:
-            raise NotPossibleNow(f"a session with {self._current.with_name} is already running")
+            raise NotPossibleNow(
+                f"a session with {self._current.with_name} is already running",
+                Problem.SESSION_RUNNING, name=self._current.with_name,
+            )  # fmt: skip
         session = start_session(
             self._new_id(), with_name, planned_minutes, focus, self._clock.now()
         )
@@ -284,7 +287,9 @@ class SessionController(QObject):
         """Save a draft (complete=False) or the final reflection of an ended session."""
         session = self._sessions.get(session_id)
         if session is None or session.running:
-            raise NotPossibleNow("that session is not waiting for a reflection")
+            raise NotPossibleNow(
+                "that session is not waiting for a reflection", Problem.NO_REFLECTION_DUE
+            )
         self._persist(session.with_reflection(revised(session.reflection, reflection)))
         self.state_changed.emit()
 
@@ -312,7 +317,7 @@ class SessionController(QObject):
     def check_in(self, checkin: CheckIn) -> CoachingSession:
         """Keep the check-in (intention, checklist, slow-down) with the running session."""
         if self._current is None:
-            raise NotPossibleNow("no coaching session is running")
+            raise NotPossibleNow("no coaching session is running", Problem.NO_SESSION)
         session = self._current.with_checkin(checked_checkin(checkin))
         self._persist(session)
         self._current = session
@@ -367,7 +372,8 @@ class SessionController(QObject):
         except OSError as error:
             raise StorageFailure(
                 f"could not save to the data folder: {error.strerror or error}; "
-                "nothing was lost, try again"
-            ) from error
+                "nothing was lost, try again",
+                Problem.NOT_SAVED, detail=error.strerror or str(error),
+            ) from error  # fmt: skip
         for session in sessions:
             self._sessions[session.id] = session

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from focusmate.atomic_files import atomic_write_bytes
 from focusmate.core.calendar_export import ics_document
-from focusmate.core.errors import StorageFailure
+from focusmate.core.errors import Problem, StorageFailure
 from focusmate.core.model import CoachingSession
 from focusmate.core.week_review import WeekReview, review_csv, review_document
 from focusmate.storage.transfer import export_csv, export_json
@@ -49,7 +49,10 @@ def write_text(target: Path, text: str) -> None:
     try:
         atomic_write_bytes(target.absolute(), text.encode())
     except OSError as error:
-        raise StorageFailure(f"cannot write {target}: {error.strerror or error}") from None
+        raise StorageFailure(
+            f"cannot write {target}: {error.strerror or error}",
+            Problem.FILE_NOT_WRITTEN, path=str(target), detail=error.strerror or str(error),
+        ) from None  # fmt: skip
 
 
 def write_week(review: WeekReview, file_format: WeekFormat, target: Path) -> None:

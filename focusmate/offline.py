@@ -8,9 +8,10 @@ from pathlib import Path
 
 from focusmate import exports
 from focusmate.core.errors import InvalidInput, StorageFailure
-from focusmate.core.insights import english, insight_text
+from focusmate.core.insights import insight_text
 from focusmate.core.records import merge_sessions
 from focusmate.core.report import report_text
+from focusmate.core.text import english
 from focusmate.core.week_review import week_review
 from focusmate.core.weekly import IsoWeek, local_day
 from focusmate.exports import SessionsFormat, WeekFormat, sessions_text, write_text, write_week

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from focusmate.core.errors import StorageFailure
+from focusmate.core.errors import Problem, StorageFailure
 from focusmate.core.hotkeys import HotkeyBindings
 from focusmate.core.settings import Settings
 from focusmate.storage.settings_store import save_settings
@@ -34,7 +34,8 @@ class SettingsService(QObject):
             save_settings(self._data_dir, settings)
         except OSError as error:
             raise StorageFailure(
-                f"could not save the settings: {error.strerror or error}"
-            ) from None
+                f"could not save the settings: {error.strerror or error}",
+                Problem.SETTINGS_NOT_SAVED, detail=error.strerror or str(error),
+            ) from None  # fmt: skip
         self.current = settings
         self.changed.emit(settings)

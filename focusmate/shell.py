@@ -33,6 +33,7 @@ from focusmate.exports import SessionsFormat, WeekFormat, sessions_text, write_t
 from focusmate.settings_service import SettingsService
 from focusmate.ui.actions import AppActions
 from focusmate.ui.control_window import ControlWindow
+from focusmate.ui.error_text import shown_error
 from focusmate.ui.reflection_dialog import ReflectionDialog
 from focusmate.ui.session_window import SessionWindow
 from focusmate.ui.start_dialog import StartDialog
@@ -187,7 +188,7 @@ class Shell(QObject):
             self._controller.start(with_name, minutes, focus)
         except FocusmateError as error:
             if self.start_dialog is not None:
-                self.start_dialog.show_error(str(error))
+                self.start_dialog.show_error(shown_error(error))
             return
         checkin = None if self.start_dialog is None else self.start_dialog.checkin()
         if checkin is not None:  # the session runs either way; a failure shows there
@@ -215,15 +216,18 @@ class Shell(QObject):
         self._attempt(self._controller.end)
 
     def _attempt(self, change: Callable[[], object]) -> None:
-        """Run a change; a failure is logged and shown in the session window, never popped up."""
+        """Run a change; a failure is logged (``last_error``, English) and shown in the session
+        window (in the user's language), never popped up."""
+        shown = ""
         try:
             change()
         except FocusmateError as error:
             self.last_error = str(error)
             log.error("%s", error)
+            shown = shown_error(error)
         else:
             self.last_error = ""
-        self.session_window.show_error(self.last_error)
+        self.session_window.show_error(shown)
 
     def open_reflection(self, session_id: str) -> None:
         """The reflection of a session that waits for one (after End, or from the menu)."""
@@ -262,7 +266,7 @@ class Shell(QObject):
         except FocusmateError as error:
             log.error("%s", error)
             if dialog is not None:
-                dialog.show_error(str(error))
+                dialog.show_error(shown_error(error))
             return
         if dialog is not None:
             dialog.accept()
@@ -305,7 +309,8 @@ class Shell(QObject):
                 fmt = {"png": WeekFormat.PNG, "week-csv": WeekFormat.CSV}.get(kind, WeekFormat.JSON)
                 write_week(self._controller.week_review(week), fmt, target)
         except FocusmateError as error:
-            self.notice(translate("Shell", "The export failed: {reason}").format(reason=error))
+            reason = shown_error(error)
+            self.notice(translate("Shell", "The export failed: {reason}").format(reason=reason))
 
     def open_settings(self) -> None:
         if self._settings is None:
@@ -332,7 +337,7 @@ class Shell(QObject):
         try:
             self._settings.apply(settings)
         except FocusmateError as error:
-            dialog.show_error(str(error))
+            dialog.show_error(shown_error(error))
             return
         dialog.accept()
 
@@ -434,7 +439,7 @@ class Shell(QObject):
                 log.error("%s", error)
                 dialog.show_error(
                     translate("Welcome", "Your choices could not be saved: {reason}").format(
-                        reason=error
+                        reason=shown_error(error)
                     )
                 )
                 return

@@ -10,7 +10,9 @@ those translations into the German catalogue (marked finished) before compiling.
 Qt's lupdate reads every ``translate("Context", "text")`` call in focusmate/ and every
 ``qsTr`` in resources/qml/ into resources/i18n/focusmate_<lang>.ts (translators edit those,
 by hand or in Qt Linguist); lrelease compiles them to the .qm files the app loads.
-Locations are left out of the .ts so that moving code does not churn the catalogue.
+Locations are left out of the .ts so that moving code does not churn the catalogue. lupdate
+also hands every ``#:`` comment in the code to translators; only notes written for them, which
+start with "For translators:", are kept.
 
 --check compares without writing: the strings the source has against the catalogue
 (new, obsolete, unfinished or empty translations) and the committed .qm against a fresh
@@ -65,6 +67,30 @@ def run_lupdate(ts: Path, language: str) -> None:
          "-source-language", "en", "-target-language", language, "-ts", str(ts)],
         check=True, capture_output=True, text=True,
     )  # fmt: skip
+
+
+TRANSLATOR_NOTE = "For translators:"
+
+
+def keep_translator_notes(ts: Path) -> None:
+    """Drop the code comments lupdate attached to messages; keep notes meant for translators."""
+    tree = ET.parse(ts)  # noqa: S314 - our own catalogue
+    for message in tree.getroot().iter("message"):
+        for note in message.findall("extracomment"):
+            text = note.text or ""
+            if TRANSLATOR_NOTE in text:
+                note.text = text[text.index(TRANSLATOR_NOTE) :]
+            else:
+                message.remove(note)
+    write_catalogue(tree, ts)
+
+
+def write_catalogue(tree: ET.ElementTree, ts: Path) -> None:
+    ET.indent(tree, space="    ")
+    with ts.open("wb") as out:
+        out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(out, encoding="utf-8", xml_declaration=False)
+        out.write(b"\n")
 
 
 def run_lrelease(ts: Path, qm: Path) -> None:
@@ -144,11 +170,7 @@ def merge(ts: Path, translations: dict[str, dict[str, str]]) -> int:
             translation.text = text
             translation.attrib.pop("type", None)
             filled += 1
-    ET.indent(tree, space="    ")
-    with ts.open("wb") as out:
-        out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
-        tree.write(out, encoding="utf-8", xml_declaration=False)
-        out.write(b"\n")
+    write_catalogue(tree, ts)
     return filled
 
 
@@ -180,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
 def _update(translations: dict[str, dict[str, str]]) -> int:
     for language in LANGUAGES:
         run_lupdate(catalogue(language), language)
+        keep_translator_notes(catalogue(language))
         if translations and language == "de":
             print(f"de: {merge(catalogue(language), translations)} translations merged")
         run_lrelease(catalogue(language), compiled(language))

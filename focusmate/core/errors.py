@@ -2,11 +2,17 @@
 
 Exit codes (the CLI contract): 0 ok, 1 failure (I/O), 2 usage error, 3 no running
 instance, 4 not possible now, 5 invalid data file or message.
+
+The message (``str(error)``) is English by contract: the CLI prints it and the log keeps it.
+A window says the same in the user's language: an error a user can meet there names its
+:class:`Problem` and the facts the sentence needs (``error.facts``), and
+focusmate.ui.error_text words it; any other error is shown with its English message.
 """
 
 from __future__ import annotations
 
-from enum import IntEnum
+from collections.abc import Mapping
+from enum import Enum, IntEnum
 
 
 class ExitCode(IntEnum):
@@ -18,10 +24,55 @@ class ExitCode(IntEnum):
     INVALID_DATA = 5
 
 
+class Problem(Enum):
+    """What went wrong, for a window to word; the comment names the facts each one carries."""
+
+    # Not possible now.
+    SESSION_RUNNING = "session-running"  # name: whose session is running
+    NO_SESSION = "no-session"
+    NOTHING_TO_UNDO = "nothing-to-undo"
+    MARK_TOO_OLD = "mark-too-old"  # age_s, window_s
+    NO_REFLECTION_DUE = "no-reflection-due"
+    # What the user typed or chose.
+    NAME_EMPTY = "name-empty"
+    NAME_TOO_LONG = "name-too-long"  # length, limit
+    MINUTES_OUT_OF_RANGE = "minutes-out-of-range"  # minutes, low, high
+    FOCUS_TOO_LONG = "focus-too-long"  # length, limit
+    INTENTION_TOO_LONG = "intention-too-long"  # length, limit
+    KIND_NAME_EMPTY = "kind-name-empty"
+    KIND_NAME_TOO_LONG = "kind-name-too-long"  # limit
+    KIND_NAME_NO_LETTER = "kind-name-no-letter"  # name
+    KIND_TAKEN = "kind-taken"  # kind: the id two kinds share
+    KIND_RESERVED = "kind-reserved"  # kind
+    KIND_UNKNOWN = "kind-unknown"  # kind
+    HOTKEY_CONFLICT = "hotkey-conflict"  # hotkey, actions (the action ids, comma-separated)
+    HOTKEY_NEEDS_MODIFIER = "hotkey-needs-modifier"  # hotkey, key
+    HOTKEY_UNKNOWN_KEY = "hotkey-unknown-key"  # hotkey, key: the part that is no usable key
+    HOTKEY_PLUS_KEY = "hotkey-plus-key"  # hotkey: it has an empty part (the '+' key)
+    FOLDER_NAME_NOT_TEXT = "folder-name-not-text"  # folder
+    NO_REMINDER_DAY = "no-reminder-day"  # the morning reminder is on, but for no day
+    # The disk (detail: the operating system's own words).
+    NOT_SAVED = "not-saved"  # detail
+    SETTINGS_NOT_SAVED = "settings-not-saved"  # detail
+    FILE_NOT_WRITTEN = "file-not-written"  # path, detail
+    MOVE_NOT_COPIED = "move-not-copied"  # source, target, detail
+    MOVE_NOT_VERIFIED = "move-not-verified"  # source, target
+    MOVE_NOT_SWITCHED = "move-not-switched"  # source, target, detail
+
+
 class FocusmateError(Exception):
-    """Base of every error that focusmate reports to a user in one clear line."""
+    """Base of every error that focusmate reports to a user in one clear line.
+
+    ``problem`` and ``facts`` (keyword arguments) let a window word it in the user's
+    language; they never change the English message.
+    """
 
     exit_code = ExitCode.FAILURE
+
+    def __init__(self, message: str = "", problem: Problem | None = None, **facts: object) -> None:
+        super().__init__(message)
+        self.problem = problem
+        self.facts: Mapping[str, object] = facts
 
 
 class InvalidInput(FocusmateError):  # noqa: N818 - reads as a sentence at the raise site

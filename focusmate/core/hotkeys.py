@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
-from focusmate.core.errors import InvalidInput
+from focusmate.core.errors import InvalidInput, Problem
+from focusmate.core.text import translate
 
 __all__ = [
     "APP_ACTION",
@@ -47,7 +48,9 @@ __all__ = [
     "HotkeyBindings",
     "KeyMeaning",
     "Modifier",
+    "Reserved",
     "reserved_by_system",
+    "system_reservation",
 ]
 
 #: The built-in actions: the two built-in mark kinds, and undoing the last mark.  Any other
@@ -197,8 +200,9 @@ class Hotkey:
         if needs_modifier and not self.modifiers & {Modifier.CTRL, Modifier.ALT, Modifier.META}:
             raise InvalidInput(
                 f"{self} would fire while you type in other windows; "
-                "add Ctrl, Alt or Meta (e.g. Ctrl+Alt+" + self.key + ")"
-            )
+                "add Ctrl, Alt or Meta (e.g. Ctrl+Alt+" + self.key + ")",
+                Problem.HOTKEY_NEEDS_MODIFIER, hotkey=str(self), key=self.key,
+            )  # fmt: skip
 
     @classmethod
     def parse(cls, text: str) -> Hotkey:
@@ -216,8 +220,9 @@ class Hotkey:
         if any(not part for part in parts):
             raise InvalidInput(
                 f"{stripped!r} has an empty part; write modifiers and one key joined by '+', "
-                "e.g. Ctrl+Alt+P (the '+' key itself cannot be bound)"
-            )
+                "e.g. Ctrl+Alt+P (the '+' key itself cannot be bound)",
+                Problem.HOTKEY_PLUS_KEY, hotkey=stripped,
+            )  # fmt: skip
         modifiers: set[Modifier] = set()
         keys: list[str] = []
         for part in parts:
@@ -232,8 +237,9 @@ class Hotkey:
             if key is None:
                 raise InvalidInput(
                     f"{part!r} in {stripped!r} is neither a modifier (Ctrl, Alt, Shift, Meta) "
-                    f"nor a key a hotkey can use ({_KEY_HINT})"
-                )
+                    f"nor a key a hotkey can use ({_KEY_HINT})",
+                    Problem.HOTKEY_UNKNOWN_KEY, hotkey=stripped, key=part,
+                )  # fmt: skip
             keys.append(key)
         if not keys:
             raise InvalidInput(f"{stripped!r} has no key; add {_KEY_HINT}, e.g. Ctrl+Alt+P")
@@ -314,7 +320,7 @@ class HotkeyBindings(Mapping[str, Hotkey]):
             try:
                 parsed[action] = Hotkey.parse(text)
             except InvalidInput as exc:
-                raise InvalidInput(f"{action}: {exc}") from None
+                raise InvalidInput(f"{action}: {exc}", exc.problem, **exc.facts) from None
         return cls(parsed)
 
     def as_text(self) -> dict[str, str]:
@@ -346,8 +352,9 @@ class HotkeyBindings(Mapping[str, Hotkey]):
             hotkey, actions = found[0]
             names = " and ".join(f"'{action}'" for action in actions)
             raise InvalidInput(
-                f"{hotkey} is bound to both {names}; choose a different hotkey for one of them"
-            )
+                f"{hotkey} is bound to both {names}; choose a different hotkey for one of them",
+                Problem.HOTKEY_CONFLICT, hotkey=str(hotkey), actions=", ".join(actions),
+            )  # fmt: skip
         return self
 
     def __getitem__(self, action: str) -> Hotkey:
@@ -382,21 +389,66 @@ DEFAULT_BINDINGS: Final = HotkeyBindings(
 _CTRL_ALT: Final = frozenset({Modifier.CTRL, Modifier.ALT})
 
 
-def reserved_by_system(hotkey: Hotkey, platform: str) -> str | None:
-    """Why the operating system keeps ``hotkey`` for itself on ``platform`` (a ``sys.platform``
-    value), or None when it is free to bind.  Such a hotkey never reaches an application."""
+class Reserved(Enum):
+    """Why the operating system keeps a hotkey for itself: it never reaches an application."""
+
+    SYSTEM = "system"  # Ctrl+Alt+Delete
+    TEXT_CONSOLE = "text-console"  # Ctrl+Alt+F1-F12 on Linux
+    ENDS_X_SESSION = "ends-x-session"  # Ctrl+Alt+Backspace on Linux
+
+    def explained(self, hotkey: Hotkey) -> str:
+        """Why, in English (logs and the command line), e.g. "Ctrl+Alt+F1 switches to ..."."""
+        return {
+            Reserved.SYSTEM: f"{hotkey} belongs to the system",
+            Reserved.TEXT_CONSOLE: f"{hotkey} switches to a text console on Linux",
+            Reserved.ENDS_X_SESSION: f"{hotkey} can end the X session on Linux",
+        }[self]
+
+    def shown(self, hotkey: Hotkey, action: str) -> str:
+        """One sentence for a window, in the user's language: focusmate does not listen for
+        ``hotkey``, bound to ``action``, and why."""
+        if self is Reserved.SYSTEM:
+            text = translate(
+                "Hotkeys",
+                "{hotkey} ({action}) belongs to the system, so focusmate does not listen for it.",
+            )
+        elif self is Reserved.TEXT_CONSOLE:
+            text = translate(
+                "Hotkeys",
+                "{hotkey} ({action}) switches to a text console on Linux, so focusmate does not "
+                "listen for it.",
+            )
+        else:
+            text = translate(
+                "Hotkeys",
+                "{hotkey} ({action}) can end the X session on Linux, so focusmate does not "
+                "listen for it.",
+            )
+        return text.format(hotkey=hotkey, action=action)
+
+
+def system_reservation(hotkey: Hotkey, platform: str) -> Reserved | None:
+    """Whether the operating system keeps ``hotkey`` for itself on ``platform`` (a
+    ``sys.platform`` value), and why; None when it is free to bind."""
     if platform == "darwin" or hotkey.modifiers != _CTRL_ALT:
         return None
     if hotkey.key == "Delete":
-        return "Ctrl+Alt+Delete belongs to the system"
+        return Reserved.SYSTEM
     if platform == "win32":
         return None
     number = hotkey.function_key_number
     if number is not None and number <= 12:
-        return f"{hotkey} switches to a text console on Linux"
+        return Reserved.TEXT_CONSOLE
     if hotkey.key == "Backspace":
-        return "Ctrl+Alt+Backspace can end the X session on Linux"
+        return Reserved.ENDS_X_SESSION
     return None
+
+
+def reserved_by_system(hotkey: Hotkey, platform: str) -> str | None:
+    """Why the operating system keeps ``hotkey`` for itself on ``platform``, in English, or
+    None when it is free to bind."""
+    reserved = system_reservation(hotkey, platform)
+    return None if reserved is None else reserved.explained(hotkey)
 
 
 #: What a pressed key means to the matcher: a modifier, a canonical key name, or nothing.

@@ -64,11 +64,6 @@ _BANDS = ((InsightKind.PHONE_BEFORE_NOON, 0, 12), (InsightKind.PHONE_MIDDAY, 12,
           (InsightKind.PHONE_AFTER_FOUR, 16, 24))  # fmt: skip
 
 
-def english(_context: str, text: str) -> str:
-    """The English source text: for output that must not change with the language."""
-    return text
-
-
 def one_decimal(value: float) -> str:
     return f"{value:.1f}"
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
-from focusmate.core.errors import InvalidInput
+from focusmate.core.errors import InvalidInput, Problem
 from focusmate.core.text import plural, translate
 
 KIND_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -71,9 +71,12 @@ class MarkKind:
         """A user's kind from its name, with a clear message for a name that cannot be one."""
         label = " ".join(name.split())
         if not label:
-            raise InvalidInput("the name of a kind of mark is empty")
+            raise InvalidInput("the name of a kind of mark is empty", Problem.KIND_NAME_EMPTY)
         if len(label) > KIND_NAME_MAX_CHARS:
-            raise InvalidInput(f"the name of a kind of mark is at most {KIND_NAME_MAX_CHARS} chars")
+            raise InvalidInput(
+                f"the name of a kind of mark is at most {KIND_NAME_MAX_CHARS} chars",
+                Problem.KIND_NAME_TOO_LONG, limit=KIND_NAME_MAX_CHARS,
+            )  # fmt: skip
         return cls(value=slug(label), label=label.lower())
 
 
@@ -87,7 +90,10 @@ def slug(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     text = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40].strip("-")
     if not text:
-        raise InvalidInput(f"{name!r} needs at least one letter or digit (A-Z, 0-9) to be a kind")
+        raise InvalidInput(
+            f"{name!r} needs at least one letter or digit (A-Z, 0-9) to be a kind",
+            Problem.KIND_NAME_NO_LETTER, name=name,
+        )  # fmt: skip
     return text
 
 
@@ -105,10 +111,16 @@ class MarkKinds:
         ids = [k.value for k in kinds]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
-            raise InvalidInput(f"two kinds of mark share the id {duplicates[0]!r}")
+            raise InvalidInput(
+                f"two kinds of mark share the id {duplicates[0]!r}",
+                Problem.KIND_TAKEN, kind=duplicates[0],
+            )  # fmt: skip
         reserved = sorted(RESERVED_IDS & set(ids))
         if reserved:
-            raise InvalidInput(f"{reserved[0]!r} cannot name a kind of mark: it is reserved")
+            raise InvalidInput(
+                f"{reserved[0]!r} cannot name a kind of mark: it is reserved",
+                Problem.KIND_RESERVED, kind=reserved[0],
+            )  # fmt: skip
         self._by_id = {k.value: k for k in kinds}
 
     def __iter__(self) -> Iterator[MarkKind]:
@@ -126,7 +138,10 @@ class MarkKinds:
         kind = self._by_id.get(kind_id)
         if kind is None:
             known = ", ".join(self._by_id)
-            raise InvalidInput(f"unknown kind of mark {kind_id[:50]!r}; known: {known}")
+            raise InvalidInput(
+                f"unknown kind of mark {kind_id[:50]!r}; known: {known}",
+                Problem.KIND_UNKNOWN, kind=kind_id[:50],
+            )  # fmt: skip
         return kind
 
     def describe(self, kind_id: str) -> MarkKind:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from focusmate.core.errors import NotPossibleNow
+from focusmate.core.errors import NotPossibleNow, Problem
 from focusmate.core.model import CoachingSession, Mark
 from focusmate.core.validation import check_minutes, clean_focus, clean_name
 
@@ -31,7 +31,7 @@ def start_session(
 def add_mark(session: CoachingSession | None, kind: str, now: datetime) -> CoachingSession:
     """Return the session with one more mark of kind id ``kind`` (checked by the caller)."""
     if session is None or not session.running:
-        raise NotPossibleNow("no coaching session is running")
+        raise NotPossibleNow("no coaching session is running", Problem.NO_SESSION)
     return session.with_mark(Mark(kind=kind, at=now))
 
 
@@ -41,20 +41,22 @@ UNDO_WINDOW_S = 60
 def undo_last_mark(session: CoachingSession | None, now: datetime) -> CoachingSession:
     """Remove the newest mark if it is at most a minute old (a mistaken key press)."""
     if session is None or not session.running:
-        raise NotPossibleNow("no coaching session is running")
+        raise NotPossibleNow("no coaching session is running", Problem.NO_SESSION)
     if not session.marks:
-        raise NotPossibleNow("there is no mark to undo")
+        raise NotPossibleNow("there is no mark to undo", Problem.NOTHING_TO_UNDO)
     age_s = (now - session.marks[-1].at).total_seconds()
     if age_s > UNDO_WINDOW_S:
         raise NotPossibleNow(f"the last mark is {int(age_s)} s old; only a mark from the "
-                             f"last {UNDO_WINDOW_S} s can be undone")  # fmt: skip
+                             f"last {UNDO_WINDOW_S} s can be undone",
+                             Problem.MARK_TOO_OLD, age_s=int(age_s),
+                             window_s=UNDO_WINDOW_S)  # fmt: skip
     return replace(session, marks=session.marks[:-1])
 
 
 def end_session(session: CoachingSession | None, now: datetime) -> CoachingSession:
     """Return the session ended at ``now`` (never before its start, whatever the clock says)."""
     if session is None or not session.running:
-        raise NotPossibleNow("no coaching session is running")
+        raise NotPossibleNow("no coaching session is running", Problem.NO_SESSION)
     return replace(session, ended_at=max(now, session.started_at))
 
 

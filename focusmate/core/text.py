@@ -13,17 +13,22 @@ both have one singular form, so callers choose between two literal strings with
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-#: (context, source text, disambiguation) -> text in the user's language
-Translator = Callable[[str, str, str | None], str]
+from abc import ABC, abstractmethod
+from typing import Protocol
 
 
-def _english(context: str, text: str, disambiguation: str | None = None) -> str:
+class Translator(Protocol):
+    """(context, source text, disambiguation) -> the text in some language."""
+
+    def __call__(self, context: str, text: str, disambiguation: str | None = None, /) -> str: ...
+
+
+def english(context: str, text: str, disambiguation: str | None = None) -> str:
+    """The English source text: for logs, files and the CLI, which never change language."""
     return text
 
 
-_active: list[Translator] = [_english]
+_active: list[Translator] = [english]
 
 
 def translate(context: str, text: str, disambiguation: str | None = None) -> str:
@@ -33,9 +38,28 @@ def translate(context: str, text: str, disambiguation: str | None = None) -> str
 
 def use_translator(translator: Translator | None) -> None:
     """Route ``translate`` through ``translator`` (None: back to English source text)."""
-    _active[0] = translator or _english
+    _active[0] = translator or english
 
 
 def plural(count: int, one: str, many: str) -> str:
     """``one`` or ``many`` (both already translated), with ``{n}`` filled in."""
     return (one if count == 1 else many).format(n=count)
+
+
+class Worded(ABC):
+    """A message made before the user's language is known (or for the log as well):
+    ``str()`` words it in the user's language at the moment it is shown, ``in_english`` for
+    the log. Subclasses write the sentences once, in ``worded``, whose parameter must be
+    called ``translate`` so that lupdate finds them."""
+
+    __slots__ = ()
+
+    @abstractmethod
+    def worded(self, translate: Translator) -> str: ...
+
+    def __str__(self) -> str:
+        return self.worded(_active[0])
+
+    @property
+    def in_english(self) -> str:
+        return self.worded(english)

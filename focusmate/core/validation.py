@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from focusmate.core.errors import InvalidInput
+from focusmate.core.errors import InvalidInput, Problem
 
 NAME_MAX_CHARS = 100
 FOCUS_MAX_CHARS = 500
@@ -15,11 +15,12 @@ def clean_name(raw: str) -> str:
     """Return the salesperson's name without surrounding whitespace, or raise InvalidInput."""
     name = raw.strip()
     if not name:
-        raise InvalidInput("the salesperson's name is empty")
+        raise InvalidInput("the salesperson's name is empty", Problem.NAME_EMPTY)
     if len(name) > NAME_MAX_CHARS:
         raise InvalidInput(
-            f"the salesperson's name is {len(name)} characters long; at most {NAME_MAX_CHARS}"
-        )
+            f"the salesperson's name is {len(name)} characters long; at most {NAME_MAX_CHARS}",
+            Problem.NAME_TOO_LONG, length=len(name), limit=NAME_MAX_CHARS,
+        )  # fmt: skip
     return name
 
 
@@ -27,8 +28,9 @@ def check_minutes(minutes: int) -> int:
     """Return planned minutes if within 1-240, else raise InvalidInput."""
     if not MINUTES_MIN <= minutes <= MINUTES_MAX:
         raise InvalidInput(
-            f"planned minutes must be between {MINUTES_MIN} and {MINUTES_MAX}, not {minutes}"
-        )
+            f"planned minutes must be between {MINUTES_MIN} and {MINUTES_MAX}, not {minutes}",
+            Problem.MINUTES_OUT_OF_RANGE, minutes=minutes, low=MINUTES_MIN, high=MINUTES_MAX,
+        )  # fmt: skip
     return minutes
 
 
@@ -45,7 +47,10 @@ def clean_focus(raw: str) -> str:
     """Return the optional focus note, trimmed, or raise InvalidInput when too long."""
     focus = raw.strip()
     if len(focus) > FOCUS_MAX_CHARS:
-        raise InvalidInput(f"the focus note is {len(focus)} characters; at most {FOCUS_MAX_CHARS}")
+        raise InvalidInput(
+            f"the focus note is {len(focus)} characters; at most {FOCUS_MAX_CHARS}",
+            Problem.FOCUS_TOO_LONG, length=len(focus), limit=FOCUS_MAX_CHARS,
+        )  # fmt: skip
     return focus
 
 
@@ -58,8 +63,9 @@ def clean_intention(raw: str) -> str:
     intention = raw.strip()
     if len(intention) > INTENTION_MAX_CHARS:
         raise InvalidInput(
-            f"the intention is {len(intention)} characters; at most {INTENTION_MAX_CHARS}"
-        )
+            f"the intention is {len(intention)} characters; at most {INTENTION_MAX_CHARS}",
+            Problem.INTENTION_TOO_LONG, length=len(intention), limit=INTENTION_MAX_CHARS,
+        )  # fmt: skip
     return intention
 
 

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
-from focusmate.core.insights import Insight, english, insight_text, week_insights
+from focusmate.core.insights import Insight, insight_text, week_insights
 from focusmate.core.marks import with_builtins
 from focusmate.core.model import CoachingSession
 from focusmate.core.people import PersonStats, people_stats
 from focusmate.core.report import report_document
+from focusmate.core.text import english
 from focusmate.core.weekly import IsoWeek, WeekStats, week_stats
 
 

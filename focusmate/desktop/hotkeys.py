@@ -35,6 +35,10 @@ ImportError when there is no X display.  If the listener thread dies later (the 
 away), :attr:`GlobalHotkeys.availability_changed` reports it.  Bindings the system keeps for
 itself (Ctrl+Alt+F1-F12 on Linux, Ctrl+Alt+Delete) are left out, and the reason names them.
 
+The reason is English (the log, the tests); :attr:`HotkeyAvailability.shown` says the same to
+the user in whole sentences of their language, worded when it is read: the hotkeys may start
+before the app's translations are installed.
+
 Known limits: pynput reads the X keymap when its listener starts, so after the keyboard layout
 is changed with setxkbmap/xmodmap, start() again; a Shift+digit binding does not match on X11
 (pynput reports the shifted symbol, e.g. '!' for Shift+1).
@@ -48,7 +52,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 from PySide6.QtCore import Q_ARG, QCoreApplication, QMetaObject, QObject, Qt, Signal, Slot
@@ -60,8 +64,10 @@ from focusmate.core.hotkeys import (
     Hotkey,
     HotkeyBindings,
     Modifier,
-    reserved_by_system,
+    Reserved,
+    system_reservation,
 )
+from focusmate.core.text import translate
 
 __all__ = ["GlobalHotkeys", "HotkeyAvailability", "session_availability"]
 
@@ -77,26 +83,55 @@ _WIN32_VK_F1: Final = 0x70
 _PYNPUT_LAST_NAMED_F: Final = 20
 
 
+#: Words a reason in the user's language when called (so: after the translators are installed).
+Wording = Callable[[], str]
+
+
 @dataclass(frozen=True, slots=True)
 class HotkeyAvailability:
     """Whether global hotkeys work, and what to tell the user.
 
-    ``reason`` explains an unavailable state and what to do instead; when ``available`` it is
-    empty, or a limitation worth knowing (XWayland, elevated windows on Windows).
+    ``reason`` (English, for the log) explains an unavailable state and what to do instead;
+    when ``available`` it is empty, or a limitation worth knowing (XWayland, elevated windows
+    on Windows).  :attr:`shown` is the same for a window, in the user's language.  Two
+    availabilities are equal when ``available`` and ``reason`` are.
     """
 
     available: bool
     reason: str
+    wording: Wording | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def shown(self) -> str:
+        """The reason in whole sentences of the user's language, worded now ("" if none)."""
+        if self.wording is not None:
+            return self.wording()
+        return self.reason
 
 
-NOT_STARTED: Final = HotkeyAvailability(False, "global hotkeys are not started")
-STOPPED: Final = HotkeyAvailability(False, "global hotkeys are stopped")
+NOT_STARTED: Final = HotkeyAvailability(
+    False,
+    "global hotkeys are not started",
+    lambda: translate("Hotkeys", "Global hotkeys are not started."),
+)
+STOPPED: Final = HotkeyAvailability(
+    False, "global hotkeys are stopped", lambda: translate("Hotkeys", "Global hotkeys are stopped.")
+)
+
+
+def _commands(bindings: HotkeyBindings) -> str:
+    """The commands to bind instead (literal: the shell runs them), e.g. "`focusmate log phone`"."""
+    kinds = [action for action in bindings if action != UNDO_ACTION] or ["phone"]
+    return ", ".join(f"`focusmate log {kind}`" for kind in kinds)
 
 
 def _shortcut_hint(bindings: HotkeyBindings) -> str:
-    kinds = [action for action in bindings if action != UNDO_ACTION] or ["phone"]
-    commands = ", ".join(f"`focusmate log {kind}`" for kind in kinds)
-    return f"bind desktop shortcuts to {commands}"
+    return f"bind desktop shortcuts to {_commands(bindings)}"
+
+
+def _in_turn(*wordings: Wording) -> Wording:
+    """Several reasons, worded one after another."""
+    return lambda: " ".join(text for text in (wording() for wording in wordings) if text)
 
 
 def session_availability(
@@ -109,9 +144,16 @@ def session_availability(
     """
     if platform == "darwin":
         return HotkeyAvailability(True, "")
+    commands = _commands(bindings)
     if platform == "win32":
         return HotkeyAvailability(
-            True, "Windows: key presses are not seen while an administrator window has focus"
+            True,
+            "Windows: key presses are not seen while an administrator window has focus",
+            lambda: translate(
+                "Hotkeys",
+                "Windows: hotkeys are not seen while a program running as administrator has "
+                "the focus.",
+            ),
         )
     x_display = environ.get("DISPLAY", "")
     wayland = bool(environ.get("WAYLAND_DISPLAY")) or (
@@ -121,17 +163,32 @@ def session_availability(
         return HotkeyAvailability(
             False,
             "Wayland session: global hotkeys are not possible; " + _shortcut_hint(bindings),
+            lambda: translate(
+                "Hotkeys",
+                "This is a Wayland session, where global hotkeys are not possible. Bind "
+                "desktop shortcuts to {commands} instead.",
+            ).format(commands=commands),
         )
     if wayland:
         return HotkeyAvailability(
             True,
             "XWayland: hotkeys are seen only while an X11 (XWayland) window has focus, not in "
             "native Wayland windows; for those, " + _shortcut_hint(bindings),
+            lambda: translate(
+                "Hotkeys",
+                "Hotkeys are seen only while an X11 (XWayland) window has the focus, not in "
+                "native Wayland windows. For those, bind desktop shortcuts to {commands}.",
+            ).format(commands=commands),
         )
     if not x_display:
         return HotkeyAvailability(
             False, "no X display (DISPLAY is not set): global hotkeys are off; "
             + _shortcut_hint(bindings),
+            lambda: translate(
+                "Hotkeys",
+                "There is no X display (DISPLAY is not set), so global hotkeys are off. Bind "
+                "desktop shortcuts to {commands} instead.",
+            ).format(commands=commands),
         )  # fmt: skip
     return HotkeyAvailability(True, "")
 
@@ -154,11 +211,30 @@ def _describe(exc: BaseException) -> str:
 
 
 class _Off(Exception):  # noqa: N818 - internal, reads as a sentence
-    """Global hotkeys cannot work; ``reason`` says why and what to do instead."""
+    """Global hotkeys cannot work; ``reason`` says why and what to do instead (English), and
+    ``wording`` says it in the user's language."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, wording: Wording) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.wording = wording
+
+
+def _choose_another() -> str:
+    return translate("Hotkeys", "Choose another hotkey in the settings.")
+
+
+def _unusable(hotkey: Hotkey, *, macos_has_no_key: bool) -> Wording:
+    """Why focusmate cannot listen for ``hotkey`` here, worded when shown."""
+
+    def wording() -> str:
+        if macos_has_no_key:
+            text = translate("Hotkeys", "macOS has no {key} key, so {hotkey} cannot be used.")
+        else:
+            text = translate("Hotkeys", "focusmate cannot listen for {hotkey} on this system.")
+        return text.format(key=hotkey.key, hotkey=hotkey) + " " + _choose_another()
+
+    return wording
 
 
 def _trigger_keys(keyboard: Any, bindings: HotkeyBindings, platform: str) -> dict[Hashable, str]:
@@ -168,14 +244,20 @@ def _trigger_keys(keyboard: Any, bindings: HotkeyBindings, platform: str) -> dic
         number = hotkey.function_key_number
         if number is not None and number > _PYNPUT_LAST_NAMED_F:
             if platform == "darwin":
-                raise _Off(f"{hotkey}: macOS has no {hotkey.key} key")
+                raise _Off(
+                    f"{hotkey}: macOS has no {hotkey.key} key",
+                    _unusable(hotkey, macos_has_no_key=True),
+                )
             first = _WIN32_VK_F1 if platform == "win32" else _X11_KEYSYM_F1
             key = keyboard.KeyCode.from_vk(first + number - 1)
         else:
             try:
                 (key,) = keyboard.HotKey.parse(hotkey.pynput_key())
             except (ValueError, KeyError) as exc:
-                raise _Off(f"{hotkey} cannot be listened for on this system") from exc
+                raise _Off(
+                    f"{hotkey} cannot be listened for on this system",
+                    _unusable(hotkey, macos_has_no_key=False),
+                ) from exc
         triggers[key] = hotkey.key
     return triggers
 
@@ -332,11 +414,16 @@ class GlobalHotkeys(QObject):
             availability = self._start(bindings)
         except _Off as off:
             self._halt()
-            availability = HotkeyAvailability(False, off.reason)
+            availability = HotkeyAvailability(False, off.reason, off.wording)
         except Exception as exc:  # never raise into the UI
             self._halt()
+            error = _describe(exc)
             availability = HotkeyAvailability(
-                False, f"global hotkeys could not start: {_describe(exc)}"
+                False,
+                f"global hotkeys could not start: {error}",
+                lambda: translate("Hotkeys", "Global hotkeys could not start ({error}).").format(
+                    error=error
+                ),
             )
         self._set_availability(availability)
         return availability
@@ -362,49 +449,98 @@ class GlobalHotkeys(QObject):
         try:
             bindings.check_conflicts()
         except InvalidInput as exc:
-            raise _Off(str(exc)) from None
+            facts = exc.facts
+            raise _Off(
+                str(exc),
+                lambda: translate(
+                    "Hotkeys",
+                    "{hotkey} is set for more than one action ({actions}), so global hotkeys "
+                    "are off. Choose a different hotkey for each in the settings.",
+                ).format(hotkey=facts.get("hotkey", ""), actions=facts.get("actions", "")),
+            ) from None
         if not bindings:
-            raise _Off("no hotkeys are bound")
+            raise _Off(
+                "no hotkeys are bound",
+                lambda: translate(
+                    "Hotkeys",
+                    "No global hotkeys are set. Choose keys in the settings, or log marks from "
+                    "the focusmate menu.",
+                ),
+            )
         bindings, refused = self._without_reserved(bindings)
         environ = os.environ if self._environ is None else self._environ
         session = session_availability(environ, self._platform, bindings)
         if not session.available:
-            raise _Off(session.reason)
+            raise _Off(session.reason, lambda: session.shown)
         keyboard = self._import_pynput(environ, bindings)
         running = self._launch(
             keyboard, ChordMatcher(bindings), _trigger_keys(keyboard, bindings, self._platform)
         )
         self._wait_until_ready(running)
         return HotkeyAvailability(
-            True, "; ".join(note for note in (refused, session.reason) if note)
+            True,
+            "; ".join(note.reason for note in (refused, session) if note.reason),
+            _in_turn(lambda: refused.shown, lambda: session.shown),
         )
 
-    def _without_reserved(self, bindings: HotkeyBindings) -> tuple[HotkeyBindings, str]:
-        """The bindings the system lets through, and a note naming the others ('' if none)."""
+    def _without_reserved(
+        self, bindings: HotkeyBindings
+    ) -> tuple[HotkeyBindings, HotkeyAvailability]:
+        """The bindings the system lets through, and a note naming the others (its reason is
+        '' if none)."""
         usable: dict[str, Hotkey] = {}
-        refused: list[str] = []
+        refused: list[tuple[str, Hotkey, Reserved]] = []
         for action, hotkey in bindings.items():
-            why = reserved_by_system(hotkey, self._platform)
+            why = system_reservation(hotkey, self._platform)
             if why is None:
                 usable[action] = hotkey
             else:
-                refused.append(f"{hotkey} for '{action}' ({why})")
+                refused.append((action, hotkey, why))
         if not refused:
-            return bindings, ""
-        note = "not listening for " + ", ".join(refused) + "; choose another hotkey"
+            return bindings, HotkeyAvailability(True, "")
+        reason = (
+            "not listening for "
+            + ", ".join(f"{hotkey} for '{action}' ({why.explained(hotkey)})"
+                        for action, hotkey, why in refused)
+            + "; choose another hotkey"
+        )  # fmt: skip
+
+        def wording() -> str:
+            sentences = [why.shown(hotkey, action) for action, hotkey, why in refused]
+            return " ".join([*sentences, _choose_another()])
+
         if not usable:
-            raise _Off(note)
-        return HotkeyBindings(usable), note
+            raise _Off(reason, wording)
+        return HotkeyBindings(usable), HotkeyAvailability(True, reason, wording)
 
     def _import_pynput(self, environ: Mapping[str, str], bindings: HotkeyBindings) -> Any:
         """``pynput.keyboard``, imported now: the import itself fails without a display."""
         try:
             from pynput import keyboard  # noqa: PLC0415 - raises ImportError without a display
         except Exception as exc:  # ImportError, or Xlib's own errors
-            where = f"the X display {environ.get('DISPLAY', '')!r}" if self._uses_x11 else "pynput"
+            display = environ.get("DISPLAY", "")
+            where = f"the X display {display!r}" if self._uses_x11 else "pynput"
+            error, commands = _describe(exc), _commands(bindings)
+
+            def wording() -> str:
+                if self._uses_x11:
+                    text = translate(
+                        "Hotkeys",
+                        "Global hotkeys are off: focusmate cannot reach the X display "
+                        "'{display}' ({error}). Bind desktop shortcuts to {commands} instead.",
+                    )
+                else:
+                    text = translate(
+                        "Hotkeys",
+                        "Global hotkeys are off: focusmate cannot load its keyboard listener "
+                        "({error}). Bind desktop shortcuts to {commands} instead.",
+                    )
+                return text.format(display=display, error=error, commands=commands)
+
             raise _Off(
-                f"global hotkeys are off: cannot reach {where} ({_describe(exc)}); "
-                + _shortcut_hint(bindings)
+                f"global hotkeys are off: cannot reach {where} ({error}); "
+                + _shortcut_hint(bindings),
+                wording,
             ) from None
         return keyboard
 
@@ -414,12 +550,25 @@ class GlobalHotkeys(QObject):
         while not running.ready.wait(0.01):
             if not running.listener.is_alive() or time.monotonic() >= deadline:
                 hint = " (is the X RECORD extension enabled?)" if self._uses_x11 else ""
-                raise _Off("the hotkey listener did not start" + hint)
+                raise _Off("the hotkey listener did not start" + hint, self._not_started_words)
         if self._platform == "darwin" and not getattr(running.listener, "IS_TRUSTED", True):
             raise _Off(
                 "macOS: allow focusmate under Privacy & Security › Accessibility and "
-                "Input Monitoring, then start it again"
+                "Input Monitoring, then start it again",
+                lambda: translate(
+                    "Hotkeys",
+                    "macOS: allow focusmate under Privacy & Security › Accessibility and "
+                    "Input Monitoring, then start focusmate again.",
+                ),
             )
+
+    def _not_started_words(self) -> str:
+        if self._uses_x11:
+            return translate(
+                "Hotkeys",
+                "The hotkey listener did not start. Is the X RECORD extension enabled?",
+            )
+        return translate("Hotkeys", "The hotkey listener did not start.")
 
     @property
     def _uses_x11(self) -> bool:
@@ -491,4 +640,14 @@ class GlobalHotkeys(QObject):
         self._running = None
         self._generation += 1
         reason = "the hotkey listener stopped unexpectedly"
-        self._set_availability(HotkeyAvailability(False, f"{reason}: {error}" if error else reason))
+
+        def wording() -> str:
+            if error:
+                return translate(
+                    "Hotkeys", "The hotkey listener stopped unexpectedly ({error})."
+                ).format(error=error)
+            return translate("Hotkeys", "The hotkey listener stopped unexpectedly.")
+
+        self._set_availability(
+            HotkeyAvailability(False, f"{reason}: {error}" if error else reason, wording)
+        )

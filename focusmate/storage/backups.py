@@ -4,15 +4,21 @@ A damaged data file is never deleted or overwritten: it is moved aside under a d
 the newest backup that reads back whole is restored in its place, and the user is told
 once. The backups are rotated (the newest few are kept), taken when the app starts and
 after each session ends, so a recovery loses at most the last session's changes.
+
+The telling is a :class:`DataRecoveryNotice`: it is made before the app has loaded its
+translations, so ``str()`` words it in the user's language only when it is shown, and
+:attr:`DataRecoveryNotice.in_english` is the same sentence for the log.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from focusmate.atomic_files import atomic_write_bytes, ensure_private_dir
 from focusmate.core.errors import InvalidData
+from focusmate.core.text import Translator, Worded
 from focusmate.storage.repository import DATA_FILE_NAME, TinyDBSessionRepository
 
 BACKUP_DIR_NAME = "backups"
@@ -48,7 +54,34 @@ def take_backup(data_dir: Path, now: datetime) -> Path | None:
     return target
 
 
-def open_or_recover(data_dir: Path, now: datetime) -> tuple[TinyDBSessionRepository, str | None]:
+@dataclass(frozen=True, slots=True)
+class DataRecoveryNotice(Worded):
+    """The data file was damaged and set aside; str() says what was done, in the user's
+    language at that moment."""
+
+    damage: str  # what was wrong with it (English, technical)
+    kept_as: str  # the name it was set aside under, in the data folder
+    backup_from: str = ""  # when the restored backup was taken ("" if none was good)
+
+    def worded(self, translate: Translator) -> str:
+        if self.backup_from:
+            text = translate(
+                "StartNotice",
+                "Your data file was damaged ({damage}). It was kept as {kept_as}, and the "
+                "backup from {backup_from} was restored.",
+            )
+        else:
+            text = translate(
+                "StartNotice",
+                "Your data file was damaged ({damage}) and no good backup was found. It was "
+                "kept as {kept_as}; focusmate starts with an empty history.",
+            )
+        return text.format(damage=self.damage, kept_as=self.kept_as, backup_from=self.backup_from)
+
+
+def open_or_recover(
+    data_dir: Path, now: datetime
+) -> tuple[TinyDBSessionRepository, DataRecoveryNotice | None]:
     """Open the repository; if the data file is damaged, recover and say what happened."""
     data_file = data_dir / DATA_FILE_NAME
     try:
@@ -63,7 +96,7 @@ def open_or_recover(data_dir: Path, now: datetime) -> tuple[TinyDBSessionReposit
 
 def _recover(
     data_dir: Path, now: datetime, damage: InvalidData
-) -> tuple[TinyDBSessionRepository, str]:
+) -> tuple[TinyDBSessionRepository, DataRecoveryNotice]:
     data_file = data_dir / DATA_FILE_NAME
     aside = data_dir / f"{DATA_FILE_NAME}.damaged-{_stamp(now)}"
     data_file.replace(aside)
@@ -71,17 +104,10 @@ def _recover(
         if _reads_back(backup):
             atomic_write_bytes(data_file, backup.read_bytes())
             when = backup.stem.removeprefix("focusmate-")[:15]
-            message = (
-                f"Your data file was damaged ({damage}). It was kept as {aside.name}, and the "
-                f"backup from {when[:4]}-{when[4:6]}-{when[6:8]} {when[9:11]}:{when[11:13]} UTC "
-                "was restored."
-            )
-            return TinyDBSessionRepository(data_dir), message
-    message = (
-        f"Your data file was damaged ({damage}) and no good backup was found. It was kept as "
-        f"{aside.name}; focusmate starts with an empty history."
-    )
-    return TinyDBSessionRepository(data_dir), message
+            taken = f"{when[:4]}-{when[4:6]}-{when[6:8]} {when[9:11]}:{when[11:13]} UTC"
+            notice = DataRecoveryNotice(str(damage), aside.name, taken)
+            return TinyDBSessionRepository(data_dir), notice
+    return TinyDBSessionRepository(data_dir), DataRecoveryNotice(str(damage), aside.name)
 
 
 def _reads_back(backup: Path) -> bool:

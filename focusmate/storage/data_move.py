@@ -44,7 +44,13 @@ from focusmate.atomic_files import (
     read_json,
     remove_durably,
 )
-from focusmate.core.errors import FocusmateError, InvalidData, InvalidInput, StorageFailure
+from focusmate.core.errors import (
+    FocusmateError,
+    InvalidData,
+    InvalidInput,
+    Problem,
+    StorageFailure,
+)
 from focusmate.core.move_refusal import MoveRefused, Refusal
 from focusmate.storage.repository import DATA_FILE_NAME, TinyDBSessionRepository
 
@@ -124,8 +130,10 @@ def move_data(
         _undo_copies(target, files)
         raise StorageFailure(
             f"could not copy the data to {target} ({error.strerror or error}); "
-            f"nothing was moved, your data stays in {source}"
-        ) from None
+            f"nothing was moved, your data stays in {source}",
+            Problem.MOVE_NOT_COPIED, source=str(source), target=str(target),
+            detail=error.strerror or str(error),
+        ) from None  # fmt: skip
     _commit(pointer, source, target, files)
     checkpoint("committed")
     left = [*links, *_remove_old(source, target, [*files, *garbage], checkpoint)]
@@ -138,8 +146,9 @@ def _check_text(target: Path) -> None:
         str(target).encode("utf-8")
     except UnicodeEncodeError:
         raise InvalidInput(
-            f"the folder name {str(target)!r} is not valid text; choose or rename a folder"
-        ) from None
+            f"the folder name {str(target)!r} is not valid text; choose or rename a folder",
+            Problem.FOLDER_NAME_NOT_TEXT, folder=repr(str(target)),
+        ) from None  # fmt: skip
 
 
 def _check_target(source: Path, target: Path, leave: Collection[str]) -> list[str]:
@@ -262,13 +271,15 @@ def _verify(source: Path, target: Path, files: list[str]) -> None:
         if (target / name).read_bytes() != (source / name).read_bytes():
             raise StorageFailure(
                 f"the copy of {name} in {target} did not read back the same; "
-                f"nothing was moved, your data stays in {source}"
-            )
+                f"nothing was moved, your data stays in {source}",
+                Problem.MOVE_NOT_VERIFIED, source=str(source), target=str(target),
+            )  # fmt: skip
     if DATA_FILE_NAME in files and not _parses(target) and _parses(source):
         raise StorageFailure(
             f"the history copied to {target} does not read back; "
-            f"nothing was moved, your data stays in {source}"
-        )
+            f"nothing was moved, your data stays in {source}",
+            Problem.MOVE_NOT_VERIFIED, source=str(source), target=str(target),
+        )  # fmt: skip
 
 
 def _parses(folder: Path) -> bool:
@@ -294,8 +305,10 @@ def _commit(pointer: Pointer, source: Path, target: Path, files: list[str]) -> N
             _undo_copies(target, files)
         raise StorageFailure(
             f"could not switch the data folder to {target} ({error.strerror or error}); "
-            f"nothing was moved, your data stays in {source}"
-        ) from None
+            f"nothing was moved, your data stays in {source}",
+            Problem.MOVE_NOT_SWITCHED, source=str(source), target=str(target),
+            detail=error.strerror or str(error),
+        ) from None  # fmt: skip
 
 
 def _undo_copies(target: Path, files: list[str]) -> None:

@@ -1,13 +1,23 @@
 """Nobody else in: the data folder is 0700 and every file in it 0600. Checked at every start;
-anything looser is tightened and reported, because reflections are private."""
+anything looser is tightened and reported, because reflections are private.
+
+The report is a :class:`PermissionsNotice`: it is made before the app has loaded its
+translations, so ``str()`` words it in the user's language only when it is shown, and
+:attr:`PermissionsNotice.in_english` is the same sentence for the log.
+"""
 
 from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from focusmate.atomic_files import DIR_MODE, FILE_MODE
+from focusmate.core.text import Translator, Worded
+
+#: How many changed names the notice lists before it says "and N more".
+NAMES_SHOWN = 3
 
 
 def tighten_permissions(data_dir: Path) -> list[str]:
@@ -26,10 +36,30 @@ def tighten_permissions(data_dir: Path) -> list[str]:
     return changed
 
 
-def permissions_notice(changed: list[str]) -> str | None:
-    if not changed:
-        return None
-    shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
-    return (
-        f"Others could read some of your focusmate files ({shown}); they are private to you again."
-    )
+@dataclass(frozen=True, slots=True)
+class PermissionsNotice(Worded):
+    """Files others could read were made private again; str() says so in the user's language."""
+
+    changed: tuple[str, ...]
+
+    def worded(self, translate: Translator) -> str:
+        names = ", ".join(self.changed[:NAMES_SHOWN])
+        more = len(self.changed) - NAMES_SHOWN
+        if more > 0:
+            text = translate(
+                "StartNotice",
+                "Others could read some of your focusmate files ({names} and {n} more); they "
+                "are private to you again.",
+            )
+        else:
+            text = translate(
+                "StartNotice",
+                "Others could read some of your focusmate files ({names}); they are private to "
+                "you again.",
+            )
+        return text.format(names=names, n=more)
+
+
+def permissions_notice(changed: list[str]) -> PermissionsNotice | None:
+    """What to tell the user about ``changed`` (from :func:`tighten_permissions`), if anything."""
+    return PermissionsNotice(tuple(changed)) if changed else None

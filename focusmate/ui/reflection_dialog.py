@@ -426,7 +426,8 @@ class ReflectionDialog(QDialog):
 
 def _day(moment: datetime) -> str:
     """'Mon 23 Nov' in the user's language and order (the local day of ``moment``)."""
-    #: A date format for QLocale (ddd: short day name, d: day, MMM: short month name).
+    #: For translators: a date format for QLocale
+    #: (ddd: short day name, d: day, MMM: short month name).
     day_format = translate("ReflectionDialog", "ddd d MMM")
     local = moment.astimezone()
     return QLocale().toString(QDate(local.year, local.month, local.day), day_format)

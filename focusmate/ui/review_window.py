@@ -370,12 +370,13 @@ def _qdate(day: date) -> QDate:
 
 
 def _day_month(day: date) -> str:
-    #: A date format for QLocale (d: day, MMM: short month name), e.g. "23 Nov".
+    #: For translators: a date format for QLocale (d: day, MMM: short month name), e.g. "23 Nov".
     return QLocale().toString(_qdate(day), translate("ReviewWindow", "d MMM"))
 
 
 def _weekday(moment: datetime) -> str:
-    #: A date format for QLocale (ddd: short day name, d: day, MMM: short month name).
+    #: For translators: a date format for QLocale
+    #: (ddd: short day name, d: day, MMM: short month name).
     return QLocale().toString(_qdate(moment.date()), translate("ReviewWindow", "ddd d MMM"))
 
 

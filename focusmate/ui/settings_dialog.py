@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from focusmate.core.errors import FocusmateError, InvalidInput
+from focusmate.core.errors import FocusmateError, InvalidInput, Problem
 from focusmate.core.hotkeys import HotkeyBindings
 from focusmate.core.marks import BUILTIN_KINDS, SUGGESTED_NAMES, MarkKind, MarkKinds
 from focusmate.core.move_refusal import MoveRefused, Refusal
@@ -55,6 +55,7 @@ from focusmate.core.settings import UNDO_ACTION, Settings
 from focusmate.core.text import translate
 from focusmate.core.validation import MINUTES_MAX, MINUTES_MIN
 from focusmate.ui.error_label import ErrorLabel
+from focusmate.ui.error_text import shown_error
 from focusmate.ui.icons import app_icon
 
 # Qt numbers the days 1 (Monday) to 7 (Sunday); core.reminders 0 to 6.
@@ -344,7 +345,7 @@ class SettingsDialog(QDialog):
             kind = MarkKind.custom(self.new_kind.currentText())
             MarkKinds([*self._custom, kind])  # refuses a duplicate or reserved id
         except FocusmateError as error:
-            self.show_error(str(error))
+            self.show_error(shown_error(error))
             return
         hotkeys = self._current_hotkeys()
         self._custom.append(kind)
@@ -368,10 +369,9 @@ class SettingsDialog(QDialog):
         days = frozenset(day for day, box in self.weekday_boxes.items() if box.isChecked())
         enabled = self.reminder_check.isChecked()
         if enabled and not days:
-            raise InvalidInput(translate(
-                "SettingsDialog",
-                "Tick at least one day for the morning reminder, or switch it off.",
-            ))  # fmt: skip
+            raise InvalidInput(
+                "the morning reminder is on but no day is ticked", Problem.NO_REMINDER_DAY
+            )
         at = self.reminder_time.time()
         return MorningReminder(enabled, time(at.hour(), at.minute()), days)
 
@@ -392,7 +392,7 @@ class SettingsDialog(QDialog):
         try:
             settings = self.settings()
         except FocusmateError as error:
-            self.show_error(str(error))
+            self.show_error(shown_error(error))
             return
         if not self._apply_start_at_login():
             return
@@ -456,7 +456,7 @@ class SettingsDialog(QDialog):
         except FocusmateError as error:
             self.show_error(
                 translate("SettingsDialog", "The move did not work: {reason}").format(
-                    reason=str(error)
+                    reason=shown_error(error)
                 )
             )
             return

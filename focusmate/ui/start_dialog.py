@@ -176,8 +176,9 @@ class StartDialog(QDialog):
         )
 
     def show_error(self, message: str) -> None:
-        """A refusal from the controller (one lower-case clause) as a sentence."""
-        self._show_message(message[:1].upper() + message[1:] + ".")
+        """A refusal from the controller (worded by focusmate.ui.error_text), as a sentence."""
+        end = "" if message.endswith((".", "!", "?")) else "."
+        self._show_message(message[:1].upper() + message[1:] + end)
 
     def _show_message(self, sentence: str) -> None:
         self.error_label.setText(sentence)

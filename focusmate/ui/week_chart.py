@@ -129,7 +129,8 @@ class WeekChart(QWidget):
             self._fallback.setText(figures)
             return
         days = stats.days
-        #: A date format for QLocale, for the chart's day labels (ddd: short day name, d: day).
+        #: For translators: a date format for QLocale, for the chart's day labels
+        #: (ddd: short day name, d: day).
         day_format = translate("WeekChart", "ddd d")
         arguments = (
             [QLocale().toString(_qdate(d.day), day_format) for d in days],
@@ -320,7 +321,8 @@ def _figures_text(stats: WeekStats, *, every_day: bool) -> str:
 
 
 def _day_line(day: DayStats) -> str:
-    #: A date format for QLocale (ddd: short day name, d: day, MMM: short month name).
+    #: For translators: a date format for QLocale
+    #: (ddd: short day name, d: day, MMM: short month name).
     shown_day = QLocale().toString(_qdate(day.day), translate("WeekChart", "ddd d MMM"))
     figures = {"day": shown_day, "minutes": _decimal(day.minutes, 0),
                "phone": _phone(day.marks), "app": _app(day.marks)}  # fmt: skip

@@ -5,7 +5,6 @@
         <name>CheckIn</name>
         <message>
             <source>unknown: focusmate cannot tell here; silence them by hand</source>
-            <extracomment>The most recent earlier ended session with them (reflected on or not). The most recent earlier session with a reflection: "last time" for the notes. The recurrence chain ending at ``reflected``, oldest first (one session: no recurrence).</extracomment>
             <translation>unbekannt: focusmate kann es hier nicht erkennen; schalten Sie sie von Hand stumm</translation>
         </message>
         <message>
@@ -135,7 +134,6 @@
         <name>Controller</name>
         <message>
             <source>do-not-disturb is not set up</source>
-            <extracomment>How often (in ticks) a session checks whether the user turned do-not-disturb off by hand. A gap of at least this much suspend time marks a session as having slept. A session started, got a mark, ended, or a reflection was saved. Once a second while a session runs (views recompute the time from the clock). A mark was logged (its kind id) or undone (""): the tray flashes briefly. A session ended; carries its id so the app can open the reflection.</extracomment>
             <translation>„Nicht stören“ ist nicht eingerichtet</translation>
         </message>
     </context>
@@ -163,7 +161,6 @@
         </message>
         <message>
             <source>Check that the Shortcuts '{on}' and '{off}' turn your Focus on and off, or turn on Do Not Disturb in Control Center.</source>
-            <extracomment>Where choose_backend() finds the two Shortcut names (set from focusmate's settings).</extracomment>
             <translation>Prüfen Sie, ob die Kurzbefehle „{on}“ und „{off}“ Ihren Fokus ein- und ausschalten, oder schalten Sie „Nicht stören“ im Kontrollzentrum ein.</translation>
         </message>
         <message>
@@ -192,7 +189,6 @@
         </message>
         <message>
             <source>Windows does not let apps turn on Focus Assist: turn on Do not disturb in Settings › System › Notifications (ms-settings:quiethours) before the session.</source>
-            <extracomment>The WNF state holding Focus Assist's profile: 0 off, 1 priority only, 2 alarms only.</extracomment>
             <translation>Windows erlaubt Apps nicht, den Fokus-Assistenten einzuschalten: Schalten Sie vor dem Gespräch „Nicht stören“ unter Einstellungen › System › Benachrichtigungen (ms-settings:quiethours) ein.</translation>
         </message>
         <message>
@@ -201,7 +197,6 @@
         </message>
         <message>
             <source>Removed a damaged do-not-disturb record ({error}); check your notifications.</source>
-            <extracomment>Start-up replays that may fail before the journal is given up (and the user told).</extracomment>
             <translation>Ein beschädigter „Nicht stören“-Eintrag wurde entfernt ({error}); bitte prüfen Sie Ihre Benachrichtigungen.</translation>
         </message>
         <message>
@@ -277,10 +272,219 @@
         </message>
     </context>
     <context>
+        <name>Errors</name>
+        <message>
+            <source>That did not work: {detail}</source>
+            <translation>Das hat nicht funktioniert: {detail}</translation>
+        </message>
+        <message>
+            <source>A coaching session with {name} is already running. End it first.</source>
+            <translation>Ein Coachinggespräch mit {name} läuft bereits. Beenden Sie es zuerst.</translation>
+        </message>
+        <message>
+            <source>No coaching session is running.</source>
+            <translation>Es läuft kein Coachinggespräch.</translation>
+        </message>
+        <message>
+            <source>There is no mark to undo.</source>
+            <translation>Es gibt keinen Vermerk zum Zurücknehmen.</translation>
+        </message>
+        <message>
+            <source>The last mark is {age_s} seconds old; only a mark from the last {window_s} seconds can be taken back.</source>
+            <translation>Der letzte Vermerk ist {age_s} Sekunden alt; nur ein Vermerk aus den letzten {window_s} Sekunden kann zurückgenommen werden.</translation>
+        </message>
+        <message>
+            <source>That session is not waiting for a reflection.</source>
+            <translation>Für dieses Gespräch steht keine Reflexion aus.</translation>
+        </message>
+        <message>
+            <source>The salesperson's name is empty.</source>
+            <translation>Bitte geben Sie den Namen ein.</translation>
+        </message>
+        <message>
+            <source>The salesperson's name is {length} characters long; at most {limit} are allowed.</source>
+            <translation>Der Name ist {length} Zeichen lang; erlaubt sind höchstens {limit}.</translation>
+        </message>
+        <message>
+            <source>The planned minutes must be between {low} and {high}, not {minutes}.</source>
+            <translation>Die geplante Dauer muss zwischen {low} und {high} Minuten liegen, nicht {minutes}.</translation>
+        </message>
+        <message>
+            <source>The focus note is {length} characters long; at most {limit} are allowed.</source>
+            <translation>Die Fokus-Notiz ist {length} Zeichen lang; erlaubt sind höchstens {limit}.</translation>
+        </message>
+        <message>
+            <source>The intention is {length} characters long; at most {limit} are allowed.</source>
+            <translation>Der Vorsatz ist {length} Zeichen lang; erlaubt sind höchstens {limit}.</translation>
+        </message>
+        <message>
+            <source>Type a name for the new kind of mark.</source>
+            <translation>Geben Sie einen Namen für die neue Art von Vermerk ein.</translation>
+        </message>
+        <message>
+            <source>The name of a kind of mark can be at most {limit} characters long.</source>
+            <translation>Der Name einer Art von Vermerk darf höchstens {limit} Zeichen lang sein.</translation>
+        </message>
+        <message>
+            <source>'{name}' cannot name a kind of mark: it needs at least one letter or digit (A-Z, 0-9).</source>
+            <translation>„{name}“ kann keine Art von Vermerk benennen: Der Name braucht mindestens einen Buchstaben oder eine Ziffer (A–Z, 0–9).</translation>
+        </message>
+        <message>
+            <source>There is already a kind of mark called '{kind}'.</source>
+            <translation>Es gibt bereits eine Art von Vermerk namens „{kind}“.</translation>
+        </message>
+        <message>
+            <source>'{kind}' cannot name a kind of mark: focusmate uses that name itself.</source>
+            <translation>„{kind}“ kann keine Art von Vermerk benennen: focusmate verwendet diesen Namen selbst.</translation>
+        </message>
+        <message>
+            <source>There is no kind of mark called '{kind}'.</source>
+            <translation>Es gibt keine Art von Vermerk namens „{kind}“.</translation>
+        </message>
+        <message>
+            <source>{hotkey} is set for more than one action ({actions}). Choose a different hotkey for each.</source>
+            <translation>{hotkey} ist mehreren Aktionen zugeordnet ({actions}). Wählen Sie für jede ein anderes Tastenkürzel.</translation>
+        </message>
+        <message>
+            <source>{hotkey} would fire while you type in other windows. Add Ctrl, Alt or Meta (for example Ctrl+Alt+{key}).</source>
+            <translation>{hotkey} würde beim Tippen in anderen Fenstern auslösen. Nehmen Sie Strg, Alt oder Meta hinzu (zum Beispiel Ctrl+Alt+{key}).</translation>
+        </message>
+        <message>
+            <source>{hotkey}: the key {key} cannot be used in a hotkey. Use a letter, a digit, F1-F24 or a named key such as Space, PageUp or Home.</source>
+            <translation>{hotkey}: Die Taste {key} kann nicht in einem Tastenkürzel verwendet werden. Verwenden Sie einen Buchstaben, eine Ziffer, F1–F24 oder eine benannte Taste wie Space, PageUp oder Home.</translation>
+        </message>
+        <message>
+            <source>{hotkey}: the + key cannot be part of a hotkey. Choose another key.</source>
+            <translation>{hotkey}: Die Taste + kann nicht Teil eines Tastenkürzels sein. Wählen Sie eine andere Taste.</translation>
+        </message>
+        <message>
+            <source>The folder name {folder} is not valid text. Choose or rename a folder.</source>
+            <translation>Der Ordnername {folder} ist kein gültiger Text. Wählen Sie einen anderen Ordner, oder benennen Sie ihn um.</translation>
+        </message>
+        <message>
+            <source>Tick at least one day for the morning reminder, or switch it off.</source>
+            <translation>Kreuzen Sie für die Morgenerinnerung mindestens einen Tag an, oder schalten Sie sie aus.</translation>
+        </message>
+        <message>
+            <source>Could not save to the data folder ({detail}). Nothing was lost; please try again.</source>
+            <translation>Im Datenordner konnte nicht gespeichert werden ({detail}). Es ist nichts verloren gegangen; bitte versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Could not save the settings ({detail}).</source>
+            <translation>Die Einstellungen konnten nicht gespeichert werden ({detail}).</translation>
+        </message>
+        <message>
+            <source>Could not write {path} ({detail}).</source>
+            <translation>{path} konnte nicht geschrieben werden ({detail}).</translation>
+        </message>
+        <message>
+            <source>Could not copy the data to {target} ({detail}). Nothing was moved; your data stays in {source}.</source>
+            <translation>Die Daten konnten nicht nach {target} kopiert werden ({detail}). Es wurde nichts verschoben; Ihre Daten bleiben in {source}.</translation>
+        </message>
+        <message>
+            <source>The copy in {target} did not read back the same. Nothing was moved; your data stays in {source}.</source>
+            <translation>Die Kopie in {target} ließ sich nicht unverändert zurücklesen. Es wurde nichts verschoben; Ihre Daten bleiben in {source}.</translation>
+        </message>
+        <message>
+            <source>Could not switch the data folder to {target} ({detail}). Nothing was moved; your data stays in {source}.</source>
+            <translation>Der Datenordner konnte nicht auf {target} umgestellt werden ({detail}). Es wurde nichts verschoben; Ihre Daten bleiben in {source}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Hotkeys</name>
+        <message>
+            <source>{hotkey} ({action}) belongs to the system, so focusmate does not listen for it.</source>
+            <translation>{hotkey} ({action}) gehört dem System, daher reagiert focusmate nicht darauf.</translation>
+        </message>
+        <message>
+            <source>{hotkey} ({action}) switches to a text console on Linux, so focusmate does not listen for it.</source>
+            <translation>{hotkey} ({action}) wechselt unter Linux zu einer Textkonsole, daher reagiert focusmate nicht darauf.</translation>
+        </message>
+        <message>
+            <source>{hotkey} ({action}) can end the X session on Linux, so focusmate does not listen for it.</source>
+            <translation>{hotkey} ({action}) kann unter Linux die X-Sitzung beenden, daher reagiert focusmate nicht darauf.</translation>
+        </message>
+        <message>
+            <source>Global hotkeys are not started.</source>
+            <translation>Die globalen Tastenkürzel sind nicht gestartet.</translation>
+        </message>
+        <message>
+            <source>Global hotkeys are stopped.</source>
+            <translation>Die globalen Tastenkürzel sind angehalten.</translation>
+        </message>
+        <message>
+            <source>Windows: hotkeys are not seen while a program running as administrator has the focus.</source>
+            <translation>Windows: Tastenkürzel werden nicht erkannt, solange ein als Administrator ausgeführtes Programm den Fokus hat.</translation>
+        </message>
+        <message>
+            <source>This is a Wayland session, where global hotkeys are not possible. Bind desktop shortcuts to {commands} instead.</source>
+            <translation>Dies ist eine Wayland-Sitzung, in der globale Tastenkürzel nicht möglich sind. Legen Sie stattdessen Desktop-Tastenkürzel auf {commands}.</translation>
+        </message>
+        <message>
+            <source>Hotkeys are seen only while an X11 (XWayland) window has the focus, not in native Wayland windows. For those, bind desktop shortcuts to {commands}.</source>
+            <translation>Tastenkürzel werden nur erkannt, solange ein X11-Fenster (XWayland) den Fokus hat, nicht in nativen Wayland-Fenstern. Legen Sie für diese Desktop-Tastenkürzel auf {commands}.</translation>
+        </message>
+        <message>
+            <source>There is no X display (DISPLAY is not set), so global hotkeys are off. Bind desktop shortcuts to {commands} instead.</source>
+            <translation>Es gibt keine X-Anzeige (DISPLAY ist nicht gesetzt), daher sind globale Tastenkürzel aus. Legen Sie stattdessen Desktop-Tastenkürzel auf {commands}.</translation>
+        </message>
+        <message>
+            <source>Choose another hotkey in the settings.</source>
+            <translation>Wählen Sie in den Einstellungen ein anderes Tastenkürzel.</translation>
+        </message>
+        <message>
+            <source>macOS has no {key} key, so {hotkey} cannot be used.</source>
+            <translation>macOS hat keine Taste {key}, daher kann {hotkey} nicht verwendet werden.</translation>
+        </message>
+        <message>
+            <source>focusmate cannot listen for {hotkey} on this system.</source>
+            <translation>focusmate kann auf diesem System nicht auf {hotkey} reagieren.</translation>
+        </message>
+        <message>
+            <source>Global hotkeys could not start ({error}).</source>
+            <translation>Die globalen Tastenkürzel konnten nicht starten ({error}).</translation>
+        </message>
+        <message>
+            <source>{hotkey} is set for more than one action ({actions}), so global hotkeys are off. Choose a different hotkey for each in the settings.</source>
+            <translation>{hotkey} ist mehreren Aktionen zugeordnet ({actions}), daher sind globale Tastenkürzel aus. Wählen Sie in den Einstellungen für jede ein anderes Tastenkürzel.</translation>
+        </message>
+        <message>
+            <source>No global hotkeys are set. Choose keys in the settings, or log marks from the focusmate menu.</source>
+            <translation>Es sind keine globalen Tastenkürzel festgelegt. Wählen Sie Tasten in den Einstellungen, oder erfassen Sie Vermerke über das focusmate-Menü.</translation>
+        </message>
+        <message>
+            <source>Global hotkeys are off: focusmate cannot reach the X display '{display}' ({error}). Bind desktop shortcuts to {commands} instead.</source>
+            <translation>Globale Tastenkürzel sind aus: focusmate erreicht die X-Anzeige „{display}“ nicht ({error}). Legen Sie stattdessen Desktop-Tastenkürzel auf {commands}.</translation>
+        </message>
+        <message>
+            <source>Global hotkeys are off: focusmate cannot load its keyboard listener ({error}). Bind desktop shortcuts to {commands} instead.</source>
+            <translation>Globale Tastenkürzel sind aus: focusmate kann seine Tastaturüberwachung nicht laden ({error}). Legen Sie stattdessen Desktop-Tastenkürzel auf {commands}.</translation>
+        </message>
+        <message>
+            <source>macOS: allow focusmate under Privacy &amp; Security › Accessibility and Input Monitoring, then start focusmate again.</source>
+            <translation>macOS: Erlauben Sie focusmate unter Datenschutz &amp; Sicherheit › Bedienungshilfen und Eingabeüberwachung, und starten Sie focusmate dann neu.</translation>
+        </message>
+        <message>
+            <source>The hotkey listener did not start. Is the X RECORD extension enabled?</source>
+            <translation>Die Tastaturüberwachung für die Tastenkürzel ist nicht gestartet. Ist die X-Erweiterung RECORD aktiviert?</translation>
+        </message>
+        <message>
+            <source>The hotkey listener did not start.</source>
+            <translation>Die Tastaturüberwachung für die Tastenkürzel ist nicht gestartet.</translation>
+        </message>
+        <message>
+            <source>The hotkey listener stopped unexpectedly ({error}).</source>
+            <translation>Die Tastaturüberwachung für die Tastenkürzel wurde unerwartet beendet ({error}).</translation>
+        </message>
+        <message>
+            <source>The hotkey listener stopped unexpectedly.</source>
+            <translation>Die Tastaturüberwachung für die Tastenkürzel wurde unerwartet beendet.</translation>
+        </message>
+    </context>
+    <context>
         <name>Insights</name>
         <message>
             <source>{count} of your {total} phone checks were in sessions before noon.</source>
-            <extracomment>(context, English source) -&gt; the text to show; ``core.text.translate`` or ``english``. Parts of the day, as (kind, first hour, hour after the last).</extracomment>
             <translation>{count} Ihrer {total} Blicke aufs Handy waren in Gesprächen vor 12 Uhr.</translation>
         </message>
         <message>
@@ -316,7 +520,6 @@
         <name>MarkKind</name>
         <message>
             <source>phone check</source>
-            <extracomment>Ids a kind of mark cannot take ("undo" names the undo hotkey and `focusmate undo`). Suggestions from the method, offered when the user adds a kind.</extracomment>
             <translation>Blick aufs Handy</translation>
         </message>
         <message>
@@ -348,7 +551,6 @@
         <name>Menu</name>
         <message>
             <source>&amp;Start coaching session…</source>
-            <extracomment>The set or visibility of actions changed (menus and windows rebuild).</extracomment>
             <translation>&amp;Coachinggespräch beginnen…</translation>
         </message>
         <message>
@@ -743,7 +945,7 @@
         </message>
         <message>
             <source>ddd d MMM</source>
-            <extracomment>A date format for QLocale (ddd: short day name, d: day, MMM: short month name).</extracomment>
+            <extracomment>For translators: a date format for QLocale (ddd: short day name, d: day, MMM: short month name).</extracomment>
             <translation>ddd d. MMM</translation>
         </message>
     </context>
@@ -751,7 +953,6 @@
         <name>ReviewWindow</name>
         <message>
             <source>focusmate: weekly review</source>
-            <extracomment>Export kinds offered as buttons; the app asks where to save and writes the file. The column that takes the spare width in both tables: the person's name. The manager opened a session (double-click or Enter on its row): carries its id. An export button: the kind ("png", "week-csv", "week-json", "ics") and the week shown.</extracomment>
             <translation>focusmate: Wochenrückblick</translation>
         </message>
         <message>
@@ -936,12 +1137,12 @@
         </message>
         <message>
             <source>d MMM</source>
-            <extracomment>A date format for QLocale (d: day, MMM: short month name), e.g. "23 Nov".</extracomment>
+            <extracomment>For translators: a date format for QLocale (d: day, MMM: short month name), e.g. "23 Nov".</extracomment>
             <translation>d. MMM</translation>
         </message>
         <message>
             <source>ddd d MMM</source>
-            <extracomment>A date format for QLocale (ddd: short day name, d: day, MMM: short month name).</extracomment>
+            <extracomment>For translators: a date format for QLocale (ddd: short day name, d: day, MMM: short month name).</extracomment>
             <translation>ddd d. MMM</translation>
         </message>
     </context>
@@ -949,7 +1150,6 @@
         <name>SessionWindow</name>
         <message>
             <source>focusmate: coaching session</source>
-            <extracomment>The manager asked to take back the newest mark (the Undo button).</extracomment>
             <translation>focusmate: Coachinggespräch</translation>
         </message>
         <message>
@@ -1096,10 +1296,6 @@
             <translation>{action}:</translation>
         </message>
         <message>
-            <source>Tick at least one day for the morning reminder, or switch it off.</source>
-            <translation>Kreuzen Sie für die Morgenerinnerung mindestens einen Tag an, oder schalten Sie sie aus.</translation>
-        </message>
-        <message>
             <source>Start at login could not be changed, so nothing was saved: {reason}</source>
             <translation>Der Start bei der Anmeldung konnte nicht geändert werden, daher wurde nichts gespeichert: {reason}</translation>
         </message>
@@ -1148,7 +1344,6 @@
         <name>Shell</name>
         <message>
             <source>Export ({format})</source>
-            <extracomment>The user confirmed quitting. What the global hotkeys last said (the welcome shows it).</extracomment>
             <translation>Exportieren ({format})</translation>
         </message>
         <message>
@@ -1181,7 +1376,6 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
         <name>StartDialog</name>
         <message>
             <source>Start coaching session</source>
-            <extracomment>name, planned minutes, focus note (read checkin() for the check-in, if any)</extracomment>
             <translation>Coachinggespräch beginnen</translation>
         </message>
         <message>
@@ -1246,6 +1440,25 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
         </message>
     </context>
     <context>
+        <name>StartNotice</name>
+        <message>
+            <source>Your data file was damaged ({damage}). It was kept as {kept_as}, and the backup from {backup_from} was restored.</source>
+            <translation>Ihre Datendatei war beschädigt ({damage}). Sie wurde als {kept_as} aufbewahrt, und die Sicherung vom {backup_from} wurde wiederhergestellt.</translation>
+        </message>
+        <message>
+            <source>Your data file was damaged ({damage}) and no good backup was found. It was kept as {kept_as}; focusmate starts with an empty history.</source>
+            <translation>Ihre Datendatei war beschädigt ({damage}), und es wurde keine intakte Sicherung gefunden. Sie wurde als {kept_as} aufbewahrt; focusmate beginnt mit einem leeren Verlauf.</translation>
+        </message>
+        <message>
+            <source>Others could read some of your focusmate files ({names} and {n} more); they are private to you again.</source>
+            <translation>Andere konnten einige Ihrer focusmate-Dateien lesen ({names} und {n} weitere); sie sind jetzt wieder nur für Sie zugänglich.</translation>
+        </message>
+        <message>
+            <source>Others could read some of your focusmate files ({names}); they are private to you again.</source>
+            <translation>Andere konnten einige Ihrer focusmate-Dateien lesen ({names}); sie sind jetzt wieder nur für Sie zugänglich.</translation>
+        </message>
+    </context>
+    <context>
         <name>Status</name>
         <message>
             <source>overtime +{clock}</source>
@@ -1303,7 +1516,7 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
         </message>
         <message>
             <source>ddd d</source>
-            <extracomment>A date format for QLocale, for the chart's day labels (ddd: short day name, d: day).</extracomment>
+            <extracomment>For translators: a date format for QLocale, for the chart's day labels (ddd: short day name, d: day).</extracomment>
             <translation>ddd d.</translation>
         </message>
         <message>
@@ -1336,7 +1549,7 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
         </message>
         <message>
             <source>ddd d MMM</source>
-            <extracomment>A date format for QLocale (ddd: short day name, d: day, MMM: short month name).</extracomment>
+            <extracomment>For translators: a date format for QLocale (ddd: short day name, d: day, MMM: short month name).</extracomment>
             <translation>ddd d. MMM</translation>
         </message>
         <message>
@@ -1396,7 +1609,6 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
         </message>
         <message>
             <source>Welcome to focusmate</source>
-            <extracomment>"Get started" was pressed (carries WelcomeChoices); the shell applies them, then accept()s, or calls show_error() and the window stays open.</extracomment>
             <translation>Willkommen bei focusmate</translation>
         </message>
         <message>

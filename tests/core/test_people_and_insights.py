@@ -7,13 +7,12 @@ from datetime import UTC, datetime, timedelta
 from focusmate.core.insights import (
     Insight,
     InsightKind,
-    english,
     insight_text,
     week_insights,
 )
 from focusmate.core.model import CoachingSession, CommitmentOutcome, Mark, Question, Reflection
 from focusmate.core.people import people_stats
-from focusmate.core.text import use_translator
+from focusmate.core.text import english, use_translator
 from focusmate.core.week_review import WeekReview, review_document
 from focusmate.core.weekly import IsoWeek, WeekStats
 

@@ -53,7 +53,8 @@ def test_a_damaged_file_is_moved_aside_and_the_backup_restored(
     data_file.write_bytes(damage)
     repository, message = open_or_recover(tmp_path, T0 + timedelta(days=1))
     assert [s.id for s in repository.all_sessions()] == ["a", "b"]
-    assert message is not None and "backup from 2026-11-23 09:00 UTC was restored" in message
+    assert message is not None
+    assert "backup from 2026-11-23 09:00 UTC was restored" in str(message)
     aside = list(tmp_path.glob(f"{DATA_FILE_NAME}.damaged-*"))
     assert len(aside) == 1 and aside[0].read_bytes() == damage  # kept, never overwritten
 
@@ -83,7 +84,7 @@ def test_no_good_backup_starts_empty_and_keeps_the_file(tmp_path: Path) -> None:
     (tmp_path / DATA_FILE_NAME).write_text(json.dumps([1, 2]))
     repository, message = open_or_recover(tmp_path, T0)
     assert repository.all_sessions() == []
-    assert message is not None and "no good backup" in message
+    assert message is not None and "no good backup" in str(message)
     assert len(list(tmp_path.glob("*.damaged-*"))) == 1
 
 

@@ -26,7 +26,7 @@ def test_loose_modes_are_tightened_and_reported(tmp_path: Path) -> None:
     assert mode(data) == 0o700 and mode(data / "focusmate.json") == 0o600
     assert mode(data / "backups") == 0o700 and mode(data / "backups" / "old.json") == 0o600
     notice = permissions_notice(changed)
-    assert notice is not None and "and 1 more" in notice
+    assert notice is not None and "and 1 more" in str(notice)
     assert tighten_permissions(data) == []  # nothing left to do
     assert permissions_notice([]) is None
 
