@@ -44,9 +44,10 @@ from focusmate.reminder_scheduler import ReminderScheduler
 from focusmate.remote import RemoteCommands
 from focusmate.settings_service import SettingsService
 from focusmate.shell import Shell
-from focusmate.storage.backups import open_or_recover, take_backup
+from focusmate.storage.backups import check_or_recover, open_or_recover, take_backup
 from focusmate.storage.permissions import permissions_notice, tighten_permissions
 from focusmate.storage.reminder_log import FileReminderLog
+from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.settings_store import load_settings
 from focusmate.ui.actions import AppActions
 from focusmate.ui.icons import app_icon
@@ -80,7 +81,8 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
     try:
         clock = clock_from_environment()  # the system clock (FOCUSMATE_FAKE_NOW: a test hook)
         permission_notice = permissions_notice(tighten_permissions(data_dir))
-        repository, recovery_notice = open_or_recover(data_dir, clock.now())
+        # The records are checked once the icon shows (after_shown).
+        repository, recovery_notice = open_or_recover(data_dir, clock.now(), check_records=False)
         settings = SettingsService(data_dir, load_settings(data_dir))
         silencer = _silencer(data_dir, dnd_backend or settings.current.dnd_backend)
         dnd_notice = silencer.recover()  # a journal left by a crash or power loss
@@ -105,18 +107,12 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
         server.listen(server_name(data_dir))
         shell.quit_confirmed.connect(app.quit)
         shell.show()
-        # Hotkeys (pynput's import alone is ~80 ms), the reminder timer and the start-up
-        # backup (a copy of the history) wait until the tray icon is up.
+        # Reading the whole history, hotkeys (pynput's import alone is ~80 ms), the reminder
+        # timer and the start-up backup wait until the tray icon is up.
         background = _Background(controller, shell, clock, data_dir)
-
-        def after_shown() -> None:
-            background.start(settings.current)
-            shell.welcome_on_first_run()  # after the hotkeys: it says whether they work here
-            if window is not None:  # `focusmate review` started us: the review, as asked
-                shell.show_window(window)
-
-        QTimer.singleShot(AFTER_SHOWN_MS, after_shown)
-        QTimer.singleShot(AFTER_SHOWN_MS, lambda: take_backup(data_dir, clock.now()))
+        QTimer.singleShot(
+            AFTER_SHOWN_MS, lambda: background.start(settings.current, repository, window)
+        )
 
         def apply_live(new: Settings) -> None:
             """New settings, applied without a restart (a new do-not-disturb backend applies
@@ -156,8 +152,9 @@ def _silencer(data_dir: Path, backend: str | None) -> DndSession:
 
 
 class _Background:
-    """The morning reminder and the global hotkeys: started just after the tray icon shows,
-    re-armed when the settings change, stopped at quit."""
+    """What waits until the tray icon shows: reading the whole history, the morning reminder
+    and the global hotkeys (re-armed when the settings change, stopped at quit), the welcome
+    and the start-up backup."""
 
     def __init__(
         self, controller: SessionController, shell: Shell, clock: Clock, data_dir: Path
@@ -167,7 +164,23 @@ class _Background:
         self._reminders: ReminderScheduler | None = None
         self._hotkeys: _HotkeyService | None = None
 
-    def start(self, settings: Settings) -> None:
+    def start(
+        self, settings: Settings, repository: TinyDBSessionRepository, window: str | None
+    ) -> None:
+        """Check and load the history (recovering a damaged file), arm the reminder and the
+        hotkeys, then the welcome on a first run, the ``window`` asked for on the command
+        line, and a backup of the history once it is known to read back whole."""
+        checked, damage_notice = check_or_recover(repository, self._data_dir, self._clock.now())
+        self._controller.load_history(None if checked is repository else checked)
+        self._start_reminders(settings)
+        self._hotkeys = _HotkeyService(self._shell, settings)
+        self._shell.welcome_on_first_run()  # after the hotkeys: it says whether they work here
+        if window is not None:  # `focusmate review` started us: the review, as asked
+            self._shell.show_window(window)
+        _tell_at_start(self._shell, (damage_notice,))
+        QTimer.singleShot(0, lambda: take_backup(self._data_dir, self._clock.now()))
+
+    def _start_reminders(self, settings: Settings) -> None:
         """The reminder: due times from core.reminders, shown through the controller (which
         holds it during a session); a click on it opens the morning page."""
         reminders = ReminderScheduler(
@@ -180,7 +193,6 @@ class _Background:
         )
         reminders.start()
         self._reminders = reminders
-        self._hotkeys = _HotkeyService(self._shell, settings)
 
     def apply(self, settings: Settings) -> None:
         if self._reminders is not None:

@@ -79,18 +79,52 @@ class SessionController(QObject):
         self._clock = clock
         self._new_id = new_id
         self._tz = tz
-        self._sessions = {s.id: s for s in repository.all_sessions()}
-        running = [s for s in self._sessions.values() if s.running]
-        self._current = max(running, key=lambda s: s.started_at) if running else None
+        # The history is read on first use (or by load_history(), which start-up calls once
+        # the tray icon shows): with years of it, parsing takes longer than the icon. The
+        # running session has its own small file, so it is resumed at once.
+        self._history: dict[str, CoachingSession] | None = None
+        self._current: CoachingSession | None = None
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(TICK_INTERVAL_MS)
         self._timer.timeout.connect(self._on_tick)
         self._anchor: tuple[float, float] | None = None
-        if self._current is not None:  # resumed after a crash or restart
-            self._anchor = self._anchor_resumed(self._current)
-            self._timer.start()
-            self._silence()
+        running = repository.current()
+        if running is not None and running.running:
+            self._resume(running)
+
+    def _resume(self, session: CoachingSession) -> None:
+        """Carry on with a session that was running when focusmate stopped."""
+        self._current = session
+        self._anchor = self._anchor_resumed(session)
+        self._timer.start()
+        self._silence()
+
+    @property
+    def _sessions(self) -> dict[str, CoachingSession]:
+        """Every session by id, read from the repository the first time it is needed."""
+        if self._history is None:
+            self._history = {s.id: s for s in self._repository.all_sessions()}
+            if self._current is None:  # written by an older focusmate: in the history file
+                running = [s for s in self._history.values() if s.running]
+                if running:
+                    self._resume(max(running, key=lambda s: s.started_at))
+            else:  # its own file is the truth about the running session
+                self._history[self._current.id] = self._current
+        return self._history
+
+    @property
+    def history_loaded(self) -> bool:
+        return self._history is not None
+
+    def load_history(self, repository: SessionRepository | None = None) -> None:
+        """Read the whole history now; from ``repository`` instead when start-up had to
+        recover the data file. The views refresh."""
+        if repository is not None:
+            self._repository = repository
+            self._history = None
+        self._sessions  # noqa: B018 - reads it
+        self.state_changed.emit()
 
     # --- what the views read -------------------------------------------------------
 

@@ -74,6 +74,9 @@ class FlakyRepository:
     def get(self, session_id: str) -> CoachingSession | None:
         return self.real.get(session_id)
 
+    def current(self) -> CoachingSession | None:
+        return self.real.current()
+
     def save(self, session: CoachingSession) -> None:
         self._maybe_fail()
         self.real.save(session)

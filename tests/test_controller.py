@@ -113,6 +113,50 @@ def test_a_running_session_resumes_after_a_restart(
         pass  # the 1 s tick restarts with the resumed session
 
 
+class CountingRepository(FlakyRepository):
+    """Counts how often the whole history is read."""
+
+    reads = 0
+
+    def all_sessions(self) -> list[CoachingSession]:
+        self.reads += 1
+        return super().all_sessions()
+
+
+def test_start_up_resumes_the_running_session_without_reading_the_history(
+    controller: SessionController, repo: FlakyRepository, clock: FakeClock, qtbot: QtBot
+) -> None:
+    """The tray icon need not wait for years of history: the running session has its own file.
+    The history is read once, when asked for (start-up does so after the icon shows)."""
+    controller.start("Ana", 30)
+    controller.end()
+    controller.start("Ben", 30)
+    counting = CountingRepository(TinyDBSessionRepository(repo.real.path.parent))
+    again = SessionController(counting, clock, IdFactory("n"))
+    assert again.current is not None and again.current.with_name == "Ben"
+    assert counting.reads == 0 and not again.history_loaded
+    with qtbot.waitSignal(again.state_changed):
+        again.load_history()
+    assert counting.reads == 1 and again.history_loaded
+    assert [s.with_name for s in again.pending_reflections()] == ["Ana"]
+    assert again.past_names() == ["Ben", "Ana"]
+    assert counting.reads == 1
+
+
+def test_a_session_left_running_in_the_history_file_is_resumed_when_it_is_read(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """An older focusmate kept the running session in the history file itself."""
+    legacy = TinyDBSessionRepository(tmp_path / "legacy")
+    running = CoachingSession(id="old", with_name="Cy", started_at=clock.now(), planned_minutes=30)
+    legacy.save_many([running])  # straight into the history file, as before
+    assert legacy.current() is None
+    again = SessionController(legacy, clock, IdFactory())
+    assert again.current is None
+    again.load_history()
+    assert again.current is not None and again.current.id == "old"
+
+
 def test_reflections_draft_then_complete(controller: SessionController, clock: FakeClock) -> None:
     controller.start("Ana", 30)
     controller.end()

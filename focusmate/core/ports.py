@@ -20,6 +20,11 @@ class SessionRepository(Protocol):
 
     def get(self, session_id: str) -> CoachingSession | None: ...
 
+    def current(self) -> CoachingSession | None:
+        """The running session, if any, without reading the whole history (it is kept apart,
+        so start-up and a mark stay fast however long the history is)."""
+        ...
+
     def save(self, session: CoachingSession) -> None:
         """Insert or replace one session by id, durably."""
         ...

@@ -80,15 +80,33 @@ class DataRecoveryNotice(Worded):
 
 
 def open_or_recover(
-    data_dir: Path, now: datetime
+    data_dir: Path, now: datetime, *, check_records: bool = True
 ) -> tuple[TinyDBSessionRepository, DataRecoveryNotice | None]:
-    """Open the repository; if the data file is damaged, recover and say what happened."""
+    """Open the repository; if the data file is damaged, recover and say what happened.
+
+    ``check_records=False`` checks only that the file is JSON of the right shape, which is
+    quick; the app then calls :func:`check_or_recover` once its tray icon shows, because
+    reading every record of a long history takes longer than showing the icon.
+    """
     data_file = data_dir / DATA_FILE_NAME
     try:
         if data_file.exists() and data_file.stat().st_size > MAX_DATA_BYTES:
             raise InvalidData(f"{data_file} is larger than {MAX_DATA_BYTES} bytes")
         repository = TinyDBSessionRepository(data_dir)
-        repository.all_sessions()  # every record must read back, not only the JSON
+    except InvalidData as damage:
+        return _recover(data_dir, now, damage)
+    if check_records:
+        return check_or_recover(repository, data_dir, now)
+    return repository, None
+
+
+def check_or_recover(
+    repository: TinyDBSessionRepository, data_dir: Path, now: datetime
+) -> tuple[TinyDBSessionRepository, DataRecoveryNotice | None]:
+    """Every record must read back, not only the JSON; if one does not, recover (a new
+    repository on the restored file, and the notice)."""
+    try:
+        repository.all_sessions()
     except InvalidData as damage:
         return _recover(data_dir, now, damage)
     return repository, None

@@ -121,6 +121,8 @@ class AppActions(QObject):
         for action in self.reflections:
             action.deleteLater()
         self.reflections = []
+        if not self._controller.history_loaded:
+            return  # start-up reads it just after the icon shows; state_changed follows
         for session in self._controller.pending_reflections()[:MAX_PENDING_IN_MENU]:
             text = translate("Menu", "Reflect on {name} ({day})…").format(
                 name=session.with_name.replace("&", "&&"), day=menu_day(session.started_at)

@@ -22,6 +22,7 @@ from focusmate.desktop.locations import DataDirSource, DataLocation, DataPointer
 from focusmate.settings_service import SettingsService
 from focusmate.shell import Shell
 from focusmate.storage.reminder_log import FileReminderLog
+from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.settings_store import load_settings
 from focusmate.ui.actions import AppActions
 from focusmate.ui.settings_dialog import SettingsDialog
@@ -121,7 +122,7 @@ def test_a_new_morning_reminder_is_armed_at_once(
     background = app._Background(controller, shell, clock, tmp_path / "data")  # noqa: SLF001
     service.changed.connect(background.apply)  # as the app's apply_live does
     off = Settings(morning_reminder=MorningReminder(enabled=False))
-    background.start(off)
+    background.start(off, TinyDBSessionRepository(tmp_path / "data"), None)
     dialog = open_dialog(shell, actions)
     just_before = (clock.now() - timedelta(minutes=1)).astimezone()
     dialog.reminder_check.setChecked(True)
