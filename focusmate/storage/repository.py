@@ -65,13 +65,21 @@ class TinyDBSessionRepository:
         self._check_schema(writable)
 
     def _check_schema(self, writable: bool) -> None:
-        foreign = self._db.tables() - {_SESSIONS, _META}
+        """The file is ours and of this version. The document is read once here: with years
+        of history each read parses megabytes, and start-up waits for this check."""
+        document = self._db.storage.read() or {}
+        foreign = set(document) - {_SESSIONS, _META}
         if foreign:
             raise InvalidData(
                 f"{self.path} is not a focusmate data file (it holds {sorted(foreign)[:3]})"
             )
-        versions = [doc.get("schema_version") for doc in self._meta.all()]
-        if not versions and len(self._sessions) > 0:
+        tables = [document.get(_META) or {}, document.get(_SESSIONS) or {}]
+        if not all(isinstance(table, dict) for table in tables):
+            raise InvalidData(f"{self.path} is not a focusmate data file (a table is no object)")
+        meta, sessions = tables
+        versions = [doc.get("schema_version") if isinstance(doc, dict) else None
+                    for doc in meta.values()]  # fmt: skip
+        if not versions and sessions:
             raise InvalidData(f"{self.path} has sessions but no schema version")
         if not versions:
             if writable:

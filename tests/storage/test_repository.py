@@ -71,6 +71,28 @@ def test_a_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
     assert path.read_text() == content
 
 
+@pytest.mark.parametrize(
+    ("document", "complaint"),
+    [
+        ({"meta": {"1": {"schema_version": 1}}, "people": {}}, "not a focusmate data file"),
+        ({"meta": [1, 2], "sessions": {}}, "not a focusmate data file"),
+        ({"meta": {"1": {"schema_version": 1}}, "sessions": "all of them"}, "no object"),
+        ({"sessions": {"1": {"id": "x"}}}, "no schema version"),
+        ({"meta": {"1": "one"}, "sessions": {}}, "schema version"),
+    ],
+)
+def test_a_file_that_is_not_ours_is_refused_when_opened_and_left_alone(
+    tmp_path: Path, document: dict[str, object], complaint: str
+) -> None:
+    """Checked before the tray icon shows, from one read of the file."""
+    path = tmp_path / DATA_FILE_NAME
+    content = json.dumps(document)
+    path.write_text(content)
+    with pytest.raises(InvalidData, match=complaint):
+        TinyDBSessionRepository(tmp_path)
+    assert path.read_text() == content
+
+
 def test_a_damaged_session_record_is_reported(tmp_path: Path) -> None:
     path = tmp_path / DATA_FILE_NAME
     path.write_text(json.dumps({"meta": {"1": {"schema_version": 1}},
