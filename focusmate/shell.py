@@ -32,18 +32,18 @@ from focusmate.desktop.autostart import AutostartEntry, launch_command
 from focusmate.exports import SessionsFormat, WeekFormat, sessions_text, write_text, write_week
 from focusmate.settings_service import SettingsService
 from focusmate.ui.actions import AppActions
-from focusmate.ui.control_window import ControlWindow
 from focusmate.ui.error_text import shown_error
-from focusmate.ui.reflection_dialog import ReflectionDialog
 from focusmate.ui.session_window import SessionWindow
-from focusmate.ui.start_dialog import StartDialog
 from focusmate.ui.tray import Tray
 from focusmate.ui.welcome_dialog import HotkeyStatus, WelcomeChoices, WelcomeDialog
 
 if TYPE_CHECKING:  # imported lazily at run time, when first opened
+    from focusmate.ui.control_window import ControlWindow  # only where there is no tray
     from focusmate.ui.morning_page import MorningPage
+    from focusmate.ui.reflection_dialog import ReflectionDialog
     from focusmate.ui.review_window import ReviewWindow  # it brings Qt Quick
     from focusmate.ui.settings_dialog import DataFolderPort, SettingsDialog
+    from focusmate.ui.start_dialog import StartDialog
 
 log = logging.getLogger(__name__)
 
@@ -93,9 +93,11 @@ class Shell(QObject):
         self._data_folder = data_folder
         self.settings_dialog: SettingsDialog | None = None
         self.tray: Tray | None = Tray(controller, actions) if use_tray else None
-        self.control_window: ControlWindow | None = (
-            None if use_tray else ControlWindow(controller, actions)
-        )
+        self.control_window: ControlWindow | None = None
+        if not use_tray:
+            from focusmate.ui.control_window import ControlWindow  # noqa: PLC0415 - no tray
+
+            self.control_window = ControlWindow(controller, actions)
         self.session_window = SessionWindow(controller, actions)
         self.session_window.undo_requested.connect(
             lambda: self._attempt(self._controller.undo_mark)
@@ -168,6 +170,8 @@ class Shell(QObject):
         if self._controller.current is not None:
             return
         if self.start_dialog is None:
+            from focusmate.ui.start_dialog import StartDialog  # noqa: PLC0415 - on first use
+
             dialog = StartDialog(
                 self._controller.past_names(),
                 carry_over=self._controller.carry_over,
@@ -249,6 +253,8 @@ class Shell(QObject):
             session = self._controller.session(session_id)
             if session is None:
                 return
+            from focusmate.ui.reflection_dialog import ReflectionDialog  # noqa: PLC0415
+
             dialog = ReflectionDialog(session, self._controller.carry_over_for(session_id))
             dialog.draft_saved.connect(self._save_draft)
             dialog.saved.connect(self._save_reflection)
