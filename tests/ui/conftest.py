@@ -10,7 +10,10 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from focusmate.controller import SessionController
+from focusmate.core.settings import Settings
 from focusmate.i18n import InstalledLanguage, install_translations, remove_translations
+from focusmate.settings_service import SettingsService
+from focusmate.shell import Shell
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.ui.actions import AppActions
 from tests.fakes import FakeClock, IdFactory
@@ -39,3 +42,19 @@ def german(qapp: QApplication) -> Iterator[InstalledLanguage]:
     assert installed.code == "de", "the German catalogue did not load"
     yield installed
     remove_translations(qapp, installed)
+
+
+@pytest.fixture
+def shell(controller: SessionController, actions: AppActions) -> Iterator[Shell]:
+    """The app's windows without a tray (offscreen has none); a quit question says no.
+    Test files that need another shell define their own."""
+    shell = Shell(controller, actions, use_tray=False, confirm=lambda _q: False)
+    shell.show()
+    yield shell
+    shell.close_all()
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> SettingsService:
+    """Settings saved in their own folder, as the app's SettingsService saves them."""
+    return SettingsService(tmp_path / "settings", Settings())

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -22,14 +20,6 @@ from focusmate.ui.actions import AppActions
 from focusmate.ui.start_dialog import StartDialog
 from tests.fakes import FakeClock
 from tests.ui.accessibility import accessible_name
-
-
-@pytest.fixture
-def shell(controller: SessionController, actions: AppActions) -> Iterator[Shell]:
-    shell = Shell(controller, actions, use_tray=False, confirm=lambda _q: False)
-    shell.show()
-    yield shell
-    shell.close_all()
 
 
 def reflect(controller: SessionController, sid: str, commitment: str, **extra: object) -> None:

@@ -186,11 +186,6 @@ def test_an_error_without_a_known_problem_keeps_its_english_after_a_translated_l
 
 
 @pytest.fixture
-def service(tmp_path: Path) -> SettingsService:
-    return SettingsService(tmp_path / "settings", Settings())
-
-
-@pytest.fixture
 def shell(
     controller: SessionController, actions: AppActions, service: SettingsService
 ) -> Iterator[Shell]:

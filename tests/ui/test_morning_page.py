@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -21,14 +20,6 @@ from tests.fake_notifier import RecordingNotifier
 from tests.fakes import FakeClock, IdFactory
 from tests.ui.accessibility import accessible_name, tab_chain, unnamed_controls
 from tests.ui.keyboard import reading_order, texts, untranslated
-
-
-@pytest.fixture
-def shell(controller: SessionController, actions: AppActions) -> Iterator[Shell]:
-    shell = Shell(controller, actions, use_tray=False, confirm=lambda _q: False)
-    shell.show()
-    yield shell
-    shell.close_all()
 
 
 def yesterday_with_ana(controller: SessionController, clock: FakeClock) -> None:

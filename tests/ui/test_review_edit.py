@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -15,14 +12,6 @@ from focusmate.ui.actions import AppActions
 from focusmate.ui.reflection_dialog import EMPATHY
 from focusmate.ui.review_window import ReviewWindow
 from tests.fakes import FakeClock
-
-
-@pytest.fixture
-def shell(controller: SessionController, actions: AppActions) -> Iterator[Shell]:
-    shell = Shell(controller, actions, use_tray=False, confirm=lambda _q: False)
-    shell.show()
-    yield shell
-    shell.close_all()
 
 
 def saved_session(controller: SessionController, clock: FakeClock, name: str) -> str:

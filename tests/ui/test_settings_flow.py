@@ -31,11 +31,6 @@ from tests.fakes import FakeClock
 
 
 @pytest.fixture
-def service(tmp_path: Path) -> SettingsService:
-    return SettingsService(tmp_path / "settings", Settings())
-
-
-@pytest.fixture
 def shell(
     controller: SessionController, actions: AppActions, service: SettingsService
 ) -> Iterator[Shell]:

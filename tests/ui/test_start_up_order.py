@@ -31,6 +31,6 @@ def test_the_shell_and_menu_are_built_before_the_history_is_read(
         assert actions.reflections == []
         controller.load_history()  # what start-up does once the icon shows
         assert counting.reads == 1
-        assert [a.text() for a in actions.reflections][0].startswith("Reflect on Ana")
+        assert actions.reflections[0].text().startswith("Reflect on Ana")
     finally:
         shell.close_all()
