@@ -429,7 +429,7 @@ class Shell(QObject):
                 log.error("%s", error)
                 dialog.show_error(
                     translate("Welcome", "Start at login could not be changed: {reason}").format(
-                        reason=error
+                        reason=shown_error(error)
                     )
                 )
                 return

@@ -58,6 +58,9 @@ class Problem(Enum):
     MOVE_NOT_COPIED = "move-not-copied"  # source, target, detail
     MOVE_NOT_VERIFIED = "move-not-verified"  # source, target
     MOVE_NOT_SWITCHED = "move-not-switched"  # source, target, detail
+    # Start at login (the operating system's entry).
+    AUTOSTART_NOT_CHANGED = "autostart-not-changed"  # entry (its file or registry key), detail
+    AUTOSTART_PATH_UNUSABLE = "autostart-path-unusable"  # program: the path it cannot run
 
 
 class FocusmateError(Exception):

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any, Protocol, cast
 
 from focusmate.atomic_files import atomic_write_bytes, remove_durably
-from focusmate.core.errors import FocusmateError
+from focusmate.core.errors import FocusmateError, Problem
 from focusmate.desktop.locations import APP_ID, APP_NAME
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,11 @@ log = logging.getLogger(__name__)
 
 class AutostartError(FocusmateError):
     """Start at login could not be changed; the message says why, fit to show a user."""
+
+
+def _os_words(error: Exception) -> str:
+    """The operating system's own words for ``error`` ("Permission denied")."""
+    return getattr(error, "strerror", None) or str(error)
 
 
 class AutostartEntry(Protocol):
@@ -103,13 +108,17 @@ def _check_command(command: Sequence[str]) -> list[str]:
         raise AutostartError("start at login needs a program and its arguments, as a list")
     for argument in command:
         if any(ord(c) < 0x20 or ord(c) == 0x7F for c in argument):
-            raise AutostartError(f"cannot start at login: control character in {argument!r}")
+            raise AutostartError(
+                f"cannot start at login: control character in {argument!r}",
+                Problem.AUTOSTART_PATH_UNUSABLE, program=argument,
+            )  # fmt: skip
         try:
             argument.encode("utf-8")
         except UnicodeEncodeError:
             raise AutostartError(
-                f"cannot start at login: {argument!r} is not valid text (rename the folder?)"
-            ) from None
+                f"cannot start at login: {argument!r} is not valid text (rename the folder?)",
+                Problem.AUTOSTART_PATH_UNUSABLE, program=argument,
+            ) from None  # fmt: skip
     return list(command)
 
 
@@ -138,8 +147,9 @@ def exec_quote(command: Sequence[str]) -> str:
     if "%" in arguments[0]:
         if "=" in arguments[0]:
             raise AutostartError(
-                f"cannot start at login: {arguments[0]!r} has both % and = in its path"
-            )
+                f"cannot start at login: {arguments[0]!r} has both % and = in its path",
+                Problem.AUTOSTART_PATH_UNUSABLE, program=arguments[0],
+            )  # fmt: skip
         arguments = ["env", "--", *arguments]
     quoted = []
     for argument in arguments:
@@ -235,8 +245,9 @@ class XdgAutostart:
             remove_durably(self.path)
         except OSError as error:
             raise AutostartError(
-                f"could not turn off start at login: cannot remove {self.path} ({error})"
-            ) from error
+                f"could not turn off start at login: cannot remove {self.path} ({error})",
+                Problem.AUTOSTART_NOT_CHANGED, entry=str(self.path), detail=_os_words(error),
+            ) from error  # fmt: skip
 
     def entry_text(self, command: Sequence[str]) -> str:
         """The desktop entry written by :meth:`enable` (valid for desktop-file-validate)."""
@@ -265,13 +276,16 @@ class XdgAutostart:
             atomic_write_bytes(self.path, text.encode("utf-8"), mode=0o644)
         except OSError as error:
             raise AutostartError(
-                f"could not change start at login: cannot write {self.path} ({error})"
-            ) from error
+                f"could not change start at login: cannot write {self.path} ({error})",
+                Problem.AUTOSTART_NOT_CHANGED, entry=str(self.path), detail=_os_words(error),
+            ) from error  # fmt: skip
 
 
 # -- Windows -------------------------------------------------------------------------------------
 
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
+#: The Run key as regedit shows it (named in error messages).
+RUN_KEY_SHOWN = rf"HKEY_CURRENT_USER\{RUN_KEY}"
 STARTUP_APPROVED_KEY = r"Software\Microsoft\Windows\CurrentVersion\Explorer\StartupApproved\Run"
 
 
@@ -319,7 +333,10 @@ def windows_command_line(command: Sequence[str]) -> str:
     """
     program, *arguments = _check_command(command)
     if '"' in program:
-        raise AutostartError(f"cannot start at login: {program!r} contains a double quote")
+        raise AutostartError(
+            f"cannot start at login: {program!r} contains a double quote",
+            Problem.AUTOSTART_PATH_UNUSABLE, program=program,
+        )  # fmt: skip
     return " ".join([f'"{program}"', *(_quote_windows_argument(a) for a in arguments)])
 
 
@@ -373,7 +390,11 @@ class WindowsRunKey:
             with reg.CreateKeyEx(reg.HKEY_CURRENT_USER, RUN_KEY, 0, reg.KEY_SET_VALUE) as key:
                 reg.SetValueEx(key, self._value_name, 0, reg.REG_SZ, line)
         except (OSError, ImportError) as error:
-            raise AutostartError(f"could not turn on start at login ({error})") from error
+            raise AutostartError(
+                f"could not turn on start at login ({error})",
+                Problem.AUTOSTART_NOT_CHANGED, entry=RUN_KEY_SHOWN,
+                detail=_os_words(error),
+            ) from error  # fmt: skip
         self._forget_user_choice()
 
     def disable(self) -> None:
@@ -384,7 +405,11 @@ class WindowsRunKey:
         except FileNotFoundError:
             pass
         except (OSError, ImportError) as error:
-            raise AutostartError(f"could not turn off start at login ({error})") from error
+            raise AutostartError(
+                f"could not turn off start at login ({error})",
+                Problem.AUTOSTART_NOT_CHANGED, entry=RUN_KEY_SHOWN,
+                detail=_os_words(error),
+            ) from error  # fmt: skip
         self._forget_user_choice()
 
     def _disabled_by_user(self) -> bool:
@@ -457,16 +482,18 @@ class MacLaunchAgent:
             atomic_write_bytes(self.path, payload, mode=0o644)
         except OSError as error:
             raise AutostartError(
-                f"could not turn on start at login: cannot write {self.path} ({error})"
-            ) from error
+                f"could not turn on start at login: cannot write {self.path} ({error})",
+                Problem.AUTOSTART_NOT_CHANGED, entry=str(self.path), detail=_os_words(error),
+            ) from error  # fmt: skip
 
     def disable(self) -> None:
         try:
             self.path.unlink(missing_ok=True)
         except OSError as error:
             raise AutostartError(
-                f"could not turn off start at login: cannot remove {self.path} ({error})"
-            ) from error
+                f"could not turn off start at login: cannot remove {self.path} ({error})",
+                Problem.AUTOSTART_NOT_CHANGED, entry=str(self.path), detail=_os_words(error),
+            ) from error  # fmt: skip
 
 
 # -- elsewhere -----------------------------------------------------------------------------------

@@ -144,4 +144,14 @@ def _sentence(problem: Problem) -> str:  # noqa: PLR0911, PLR0912 - one case per
                 "Could not switch the data folder to {target} ({detail}). Nothing was moved; "
                 "your data stays in {source}.",
             )
+        case Problem.AUTOSTART_NOT_CHANGED:
+            return translate(
+                "Errors", "The start-at-login entry {entry} could not be changed ({detail})."
+            )
+        case Problem.AUTOSTART_PATH_UNUSABLE:
+            return translate(
+                "Errors",
+                "The system cannot start {program} at login because of the characters in its "
+                "path. Move focusmate to a folder with a plain name.",
+            )
     assert_never(problem)

@@ -416,7 +416,7 @@ class SettingsDialog(QDialog):
             self.show_error(translate(
                 "SettingsDialog",
                 "Start at login could not be changed, so nothing was saved: {reason}",
-            ).format(reason=str(error)))  # fmt: skip
+            ).format(reason=shown_error(error)))  # fmt: skip
             return False
         return True
 

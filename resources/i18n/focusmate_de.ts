@@ -389,6 +389,14 @@
             <source>Could not switch the data folder to {target} ({detail}). Nothing was moved; your data stays in {source}.</source>
             <translation>Der Datenordner konnte nicht auf {target} umgestellt werden ({detail}). Es wurde nichts verschoben; Ihre Daten bleiben in {source}.</translation>
         </message>
+        <message>
+            <source>The start-at-login entry {entry} could not be changed ({detail}).</source>
+            <translation>Der Autostart-Eintrag {entry} konnte nicht geändert werden ({detail}).</translation>
+        </message>
+        <message>
+            <source>The system cannot start {program} at login because of the characters in its path. Move focusmate to a folder with a plain name.</source>
+            <translation>Das System kann {program} wegen der Zeichen im Pfad nicht bei der Anmeldung starten. Verschieben Sie focusmate in einen Ordner mit einem einfachen Namen.</translation>
+        </message>
     </context>
     <context>
         <name>Hotkeys</name>

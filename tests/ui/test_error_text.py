@@ -26,6 +26,7 @@ from focusmate.core.marks import MarkKind, MarkKinds
 from focusmate.core.model import Question, Reflection
 from focusmate.core.settings import Settings
 from focusmate.core.validation import check_minutes, clean_focus, clean_intention, clean_name
+from focusmate.desktop.autostart import XdgAutostart
 from focusmate.desktop.locations import POINTER_FILE_NAME, DataPointer
 from focusmate.exports import write_text
 from focusmate.settings_service import SettingsService
@@ -142,7 +143,19 @@ def errors(
         box.setChecked(False)
     errors.append(caught(dialog.morning_reminder))
     errors += move_problems(tmp_path, monkeypatch)
+    errors += autostart_problems(tmp_path)
     return {error.problem: error for error in errors if error.problem is not None}
+
+
+def autostart_problems(tmp_path: Path) -> list[FocusmateError]:
+    """The real XDG entry where its folder is a file, and a program path no system runs."""
+    config = tmp_path / "autostart-config"
+    config.mkdir()
+    (config / "autostart").write_text("a file where the folder should be")
+    entry = XdgAutostart(environ={"XDG_CONFIG_HOME": str(config)})
+    not_changed = caught(lambda: entry.enable(["/opt/focusmate/focusmate"]))
+    unusable = caught(lambda: entry.enable(["/opt/focus\nmate/focusmate"]))  # a newline
+    return [not_changed, unusable]
 
 
 def test_every_problem_is_said_in_german_while_the_message_stays_english(
