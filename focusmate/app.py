@@ -81,7 +81,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
     try:
         clock = clock_from_environment()  # the system clock (FOCUSMATE_FAKE_NOW: a test hook)
         permission_notice = permissions_notice(tighten_permissions(data_dir))
-        # The records are checked once the icon shows (after_shown).
+        # Every record is read and checked once the icon shows (_Background.start).
         repository, recovery_notice = open_or_recover(data_dir, clock.now(), check_records=False)
         settings = SettingsService(data_dir, load_settings(data_dir))
         silencer = _silencer(data_dir, dnd_backend or settings.current.dnd_backend)
