@@ -39,10 +39,11 @@ from focusmate.ui.welcome_dialog import HotkeyStatus, WelcomeChoices, WelcomeDia
 
 if TYPE_CHECKING:  # imported lazily at run time, when first opened
     from focusmate.ui.control_window import ControlWindow  # only where there is no tray
+    from focusmate.ui.data_folder_box import DataFolderPort
     from focusmate.ui.morning_page import MorningPage
     from focusmate.ui.reflection_dialog import ReflectionDialog
     from focusmate.ui.review_window import ReviewWindow  # it brings Qt Quick
-    from focusmate.ui.settings_dialog import DataFolderPort, SettingsDialog
+    from focusmate.ui.settings_dialog import SettingsDialog
     from focusmate.ui.start_dialog import StartDialog
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,8 @@ Two things live outside the settings file, so the window reaches them through th
 the app hands it (:class:`SystemParts`): start at login, whose truth is the operating
 system's entry (read when the window opens, changed on Save before the settings are
 submitted; if that fails nothing is submitted), and the data folder, which moves at once
-when the user picks a new one, after which focusmate restarts itself.
+when the user picks a new one, after which focusmate restarts itself (its group is
+ui.data_folder_box).
 """
 
 from __future__ import annotations
@@ -18,26 +19,21 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import time
-from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QLocale, QTime, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QKeySequenceEdit,
     QLabel,
-    QLineEdit,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -49,11 +45,11 @@ from PySide6.QtWidgets import (
 from focusmate.core.errors import FocusmateError, InvalidInput, Problem
 from focusmate.core.hotkeys import HotkeyBindings
 from focusmate.core.marks import BUILTIN_KINDS, SUGGESTED_NAMES, MarkKind, MarkKinds
-from focusmate.core.move_refusal import MoveRefused, Refusal
 from focusmate.core.reminders import MorningReminder
 from focusmate.core.settings import UNDO_ACTION, Settings
 from focusmate.core.text import translate
 from focusmate.core.validation import MINUTES_MAX, MINUTES_MIN
+from focusmate.ui.data_folder_box import DataFolderBox, DataFolderPort, ask_for_folder, tell
 from focusmate.ui.error_label import ErrorLabel
 from focusmate.ui.error_text import shown_error
 from focusmate.ui.icons import app_icon
@@ -70,29 +66,6 @@ class StartAtLogin(Protocol):
     def enable(self, command: Sequence[str]) -> None: ...
 
     def disable(self) -> None: ...
-
-
-class DataFolderPort(Protocol):
-    """The app's data folder (focusmate.data_folder.DataFolder)."""
-
-    @property
-    def path(self) -> Path: ...
-
-    @property
-    def fixed_by(self) -> str | None: ...
-
-    def move(self, target: Path) -> list[str]: ...
-
-    def restart(self) -> None: ...
-
-
-def ask_for_folder(parent: QWidget, title: str) -> str | None:
-    chosen = QFileDialog.getExistingDirectory(parent, title, str(Path.home()))
-    return chosen or None
-
-
-def tell(parent: QWidget, message: str) -> None:
-    QMessageBox.information(parent, "focusmate", message)
 
 
 @dataclass(frozen=True)
@@ -137,7 +110,11 @@ class SettingsDialog(QDialog):
             translate("SettingsDialog", "Start focusmate &when I log in")
         )
         self._build_reminder(settings.morning_reminder)
-        self._build_data_folder()
+        self.folder_box = DataFolderBox(self._unsaved_changes)
+        self.folder_box.problem.connect(self.show_error)
+        # The same widgets under the names the window always had.
+        self.folder_field, self.move_button = self.folder_box.field, self.folder_box.move_button
+        self.folder_note = self.folder_box.note
         self.kinds_list = QListWidget()
         self.kinds_list.setAccessibleName(translate("SettingsDialog", "Your kinds of marks"))
         self.new_kind = QComboBox()
@@ -184,15 +161,6 @@ class SettingsDialog(QDialog):
         self.reminder_check.toggled.connect(self._follow_reminder_switch)
         self._follow_reminder_switch(reminder.enabled)
 
-    def _build_data_folder(self) -> None:
-        self.folder_field = QLineEdit()
-        self.folder_field.setReadOnly(True)
-        self.folder_field.setAccessibleName(translate("SettingsDialog", "Current data folder"))
-        self.move_button = QPushButton(translate("SettingsDialog", "Mo&ve…"))
-        self.move_button.clicked.connect(self._move_data)
-        self.folder_note = QLabel()
-        self.folder_note.setWordWrap(True)
-
     def _layout(self) -> None:
         """Three tabs (the hotkey list grows with the kinds), then messages and the buttons."""
         general_page = QWidget()
@@ -201,14 +169,6 @@ class SettingsDialog(QDialog):
         general.addRow(translate("SettingsDialog", "&Do not disturb:"), self.dnd_combo)
         general.addRow(self.autostart_check)
         self.autostart_check.hide()  # until the app hands over the operating system's entry
-        self.folder_box = QGroupBox(translate("SettingsDialog", "Data folder"))
-        folder_layout = QVBoxLayout(self.folder_box)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder_field, 1)
-        folder_row.addWidget(self.move_button)
-        folder_layout.addLayout(folder_row)
-        folder_layout.addWidget(self.folder_note)
-        self.folder_box.hide()
         general.addRow(self.folder_box)
         reminder_page = QWidget()
         reminder = QFormLayout(reminder_page)
@@ -258,25 +218,7 @@ class SettingsDialog(QDialog):
         self._system = system
         self.autostart_check.setChecked(system.start_at_login.is_enabled())
         self.autostart_check.show()
-        folder = system.data_folder
-        self.folder_field.setText(str(folder.path))
-        self.folder_field.setCursorPosition(0)
-        if folder.fixed_by is None:
-            self.folder_note.setText(translate(
-                "SettingsDialog",
-                "Moving copies your data to the folder you choose, checks every copy, then "
-                "removes the old files. focusmate restarts itself to use the new folder.",
-            ))  # fmt: skip
-        else:
-            why = translate(
-                "SettingsDialog",
-                "This folder was chosen with {how} when focusmate was started, so it cannot "
-                "be moved from here.",
-            ).format(how=folder.fixed_by)
-            self.folder_note.setText(why)
-            self.move_button.setToolTip(why)
-            self.move_button.setEnabled(False)
-        self.folder_box.show()
+        self.folder_box.attach(system.data_folder, system.choose_folder, system.inform)
         self._set_tab_order()
 
     def _follow_reminder_switch(self, enabled: bool) -> None:
@@ -316,7 +258,7 @@ class SettingsDialog(QDialog):
         """Reading order: the tabs, each page top to bottom (Tab skips the hidden pages), then
         the buttons; the hotkey fields are rebuilt as kinds come and go, so this is redone."""
         chain: list[QWidget] = [self.tabs.tabBar(), self.minutes_spin, self.dnd_combo,
-                                self.autostart_check, self.folder_field, self.move_button,
+                                self.autostart_check, *self.folder_box.focus_chain(),
                                 self.reminder_check, self.reminder_time,
                                 *self.weekday_boxes.values(), self.kinds_list, self.new_kind,
                                 self.add_button, self.remove_button,
@@ -429,74 +371,6 @@ class SettingsDialog(QDialog):
             self.autostart_check.isChecked() != self._system.start_at_login.is_enabled()
         )
         return edited != self._settings or login
-
-    # -- moving the data ---------------------------------------------------------------------
-
-    def _move_data(self) -> None:
-        system = self._system
-        if system is None:
-            return
-        if self._unsaved_changes():
-            self.show_error(translate(
-                "SettingsDialog",
-                "Save or cancel your other changes first: moving the data restarts focusmate.",
-            ))  # fmt: skip
-            return
-        chosen = system.choose_folder(
-            self, translate("SettingsDialog", "Choose a new folder for your focusmate data")
-        )
-        if not chosen:
-            return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            left = system.data_folder.move(Path(chosen))
-        except MoveRefused as refusal:
-            self.show_error(self._refusal_text(refusal))
-            return
-        except FocusmateError as error:
-            self.show_error(
-                translate("SettingsDialog", "The move did not work: {reason}").format(
-                    reason=shown_error(error)
-                )
-            )
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-        if left:
-            message = translate(
-                "SettingsDialog",
-                "Your data is now in {folder}. These files could not be removed from the old "
-                "folder {old}; you can delete them yourself: {names}",
-            )
-            old = str(system.data_folder.path)
-            system.inform(self, message.format(folder=chosen, old=old, names=", ".join(left)))
-        system.data_folder.restart()
-
-    def _refusal_text(self, refusal: MoveRefused) -> str:
-        texts = {
-            Refusal.FIXED: translate(
-                "SettingsDialog",
-                "This folder was chosen when focusmate was started, so it cannot be moved "
-                "from here.",
-            ),
-            Refusal.SESSION_RUNNING: translate(
-                "SettingsDialog", "End the session first, then move your data."
-            ),
-            Refusal.SAME_FOLDER: translate(
-                "SettingsDialog", "{folder} is already your data folder."
-            ),
-            Refusal.INSIDE_CURRENT: translate(
-                "SettingsDialog",
-                "{folder} is inside your current data folder. Choose a folder outside it.",
-            ),
-            Refusal.NOT_A_FOLDER: translate("SettingsDialog", "{folder} is not a folder."),
-            Refusal.NOT_EMPTY: translate(
-                "SettingsDialog",
-                "{folder} already holds other files ({names}). Choose an empty folder, or "
-                "make a new one.",
-            ),
-        }
-        return texts[refusal.refusal].format(folder=refusal.folder, names=", ".join(refusal.names))
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message[:1].upper() + message[1:])
