@@ -29,6 +29,7 @@ from focusmate.core.hotkeys import HotkeyBindings
 from focusmate.core.morning import morning_notification
 from focusmate.core.settings import Settings
 from focusmate.core.shortcut_help import shortcut_help
+from focusmate.core.text import Worded
 from focusmate.data_folder import DataFolder
 from focusmate.desktop.autostart import autostart_for, launch_command
 from focusmate.desktop.dnd import choose_backend
@@ -139,11 +140,10 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
     return code
 
 
-def _tell_at_start(shell: Shell, notices: tuple[object | None, ...]) -> None:
+def _tell_at_start(shell: Shell, notices: tuple[Worded | None, ...]) -> None:
     for notice in notices:
-        if notice:
-            # The log in English where the notice has it (the do-not-disturb one has not).
-            log.warning("%s", getattr(notice, "in_english", notice))
+        if notice is not None:
+            log.warning("%s", notice.in_english)
             shell.notice(str(notice))  # worded now, in the user's language
 
 

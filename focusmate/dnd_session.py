@@ -52,7 +52,7 @@ from pathlib import Path
 from focusmate.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir
 from focusmate.core.dnd import DndStatus, DndUnavailable, DoNotDisturb, PreviousState
 from focusmate.core.errors import InvalidData, InvalidInput
-from focusmate.core.text import translate
+from focusmate.core.text import Translator, Worded, translate
 from focusmate.desktop.dnd import backend_named
 from focusmate.dnd_guard import GuardProcess
 from focusmate.dnd_journal import Journal, read_journal, remove_journal
@@ -84,14 +84,15 @@ class Recovery(Enum):
 
 
 @dataclass(frozen=True, slots=True)
-class RecoveryNotice:
-    """recover()'s one-line message; str() words it in the user's language at that moment."""
+class RecoveryNotice(Worded):
+    """recover()'s one-line message; str() words it in the user's language at that moment,
+    ``in_english`` for the log."""
 
     outcome: Recovery
     label: str = ""  # the backend's label
     error: str = ""  # why the journal was damaged, or why the restore failed
 
-    def __str__(self) -> str:
+    def worded(self, translate: Translator) -> str:
         if self.outcome is Recovery.DAMAGED:
             text = translate(
                 "DoNotDisturb",
