@@ -46,6 +46,12 @@ class UsersApp(RunningApp):
         wait_until(lambda: self.cli("status").returncode == 0 or None, timeout_s=20,
                    what="focusmate answering on its socket")  # fmt: skip
 
+    def after_restart(self) -> None:
+        """The restarted process is a new X client with a new tray icon window (X may or may
+        not hand out the old window id again): find the icon afresh."""
+        self.wait_answering()
+        self.icon = self.desktop.wait_for_tray_icon(wm_class=WM_CLASS, timeout_s=15)
+
     def cli(self, *args: str, timeout_s: float = 30) -> Any:
         return self.desktop.run([installed_focusmate(), *args], timeout_s=timeout_s,
                                 extra_env=self.env)  # fmt: skip
@@ -109,6 +115,7 @@ def test_the_data_moves_and_the_app_restarts_on_the_new_folder(
 
         # The same process (it replaced itself), one tray icon, answering from the new folder.
         assert app.proc.poll() is None and app.proc.pid == pid
+        app.after_restart()
         assert len(desktop.tray_icon_windows(WM_CLASS)) == 1
         assert app.cli("status", "--json").returncode == 0
         assert pointer(home) == {"version": 1, "data_dir": str(tmp_path / "new")}
@@ -151,7 +158,7 @@ def move_with_the_settings_window(app: UsersApp, target: Path) -> None:
                what="the data location file to name the new folder")  # fmt: skip
     wait_until(lambda: not app.windows_named(SETTINGS_WINDOW) or None, timeout_s=20,
                what="the old process's settings window to go")  # fmt: skip
-    app.wait_answering()
+    app.after_restart()
 
 
 def pointer_of(app: UsersApp) -> str | None:
