@@ -92,12 +92,17 @@ class TinyDBSessionRepository:
             )
 
     def all_sessions(self) -> list[CoachingSession]:
+        """Every session, consistent even while the app writes: the small files are read
+        before the database, because a session moves from them into the database first and
+        only then leaves them. So a session that ends (or whose draft is saved complete)
+        between two reads is seen in one place or the other, never in neither."""
+        current = self.current()
+        drafts = self._drafts()
         saved = self._database_sessions()
-        for draft in self._drafts():
+        for draft in drafts:
             kept = saved.get(draft.id)
             if kept is None or not _complete(kept):
                 saved[draft.id] = draft
-        current = self.current()
         if current is not None and current.id not in saved:
             saved[current.id] = current
         return sorted(saved.values(), key=lambda s: s.started_at)
