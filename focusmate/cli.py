@@ -202,11 +202,12 @@ def _print_status(status: Message, *, as_json: bool) -> None:
 
 def _import(data: Path, file: Path) -> int:
     from focusmate import offline  # noqa: PLC0415
+    from focusmate.core.records import import_summary  # noqa: PLC0415
 
-    outcome = offline.import_file(data, file)
-    if outcome is None:  # the app owns the data: let it merge
-        reply = _ask(data, {"cmd": "import", "path": str(file.absolute())})
-        outcome = (int(reply["added"]), int(reply["updated"]), int(reply["unchanged"]))
-    added, updated, unchanged = outcome
-    print(f"Imported {file}: {added} added, {updated} updated, {unchanged} unchanged.")
+    merged = offline.import_file(data, file)
+    if merged is None:  # the app owns the data: let it merge
+        counts = _ask(data, {"cmd": "import", "path": str(file.absolute())})
+    else:
+        counts = merged.counts()
+    print(f"Imported {file}: {import_summary(counts)}.")
     return ExitCode.OK

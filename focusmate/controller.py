@@ -329,8 +329,8 @@ class SessionController(QObject):
 
     def import_sessions(self, incoming: Iterable[CoachingSession]) -> MergeResult:
         """Merge imported sessions by id in one durable write (never the running one)."""
-        running_id = None if self._current is None else self._current.id
-        result = merge_sessions(self._sessions, (s for s in incoming if s.id != running_id))
+        running = () if self._current is None else (self._current.id,)
+        result = merge_sessions(self._sessions, incoming, running)
         self._persist_many(result.to_write)
         self.state_changed.emit()
         return result

@@ -9,7 +9,7 @@ from pathlib import Path
 from focusmate import exports
 from focusmate.core.errors import InvalidInput, StorageFailure
 from focusmate.core.insights import insight_text
-from focusmate.core.records import merge_sessions
+from focusmate.core.records import MergeResult, merge_sessions
 from focusmate.core.report import report_text
 from focusmate.core.text import english
 from focusmate.core.week_review import week_review
@@ -55,7 +55,7 @@ def export(data: Path, file_format: str, output: str | None) -> None:
     print(f"Exported {len(sessions)} sessions to {output}.", file=sys.stderr)
 
 
-def import_file(data: Path, file: Path) -> tuple[int, int, int] | None:
+def import_file(data: Path, file: Path) -> MergeResult | None:
     """Merge ``file`` into the data; None when a running app owns the data (ask it instead).
 
     The file is validated whole before anything is locked or written.
@@ -76,11 +76,11 @@ def import_file(data: Path, file: Path) -> tuple[int, int, int] | None:
         repository = TinyDBSessionRepository(data)
         existing = {s.id: s for s in repository.all_sessions()}
         running = {i for i, s in existing.items() if s.running}
-        result = merge_sessions(existing, (s for s in incoming if s.id not in running))
+        result = merge_sessions(existing, incoming, running)
         try:
             repository.save_many(result.to_write)
         except OSError as error:
             raise StorageFailure(f"cannot write to {data}: {error.strerror or error}") from None
-        return result.added, result.updated, result.unchanged
+        return result
     finally:
         lock.release()

@@ -69,7 +69,7 @@ class RemoteCommands:
     def _import(self, request: Message) -> Message:
         # The file is read here, by the one writer, after the CLI validated it.
         result = self._controller.import_sessions(read_import_file(Path(_text(request, "path"))))
-        return {"added": result.added, "updated": result.updated, "unchanged": result.unchanged}
+        return dict(result.counts())
 
     def _move_data(self, request: Message) -> Message:
         """The same move as the settings window's, then the same restart: the app quits its

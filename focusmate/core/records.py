@@ -11,7 +11,7 @@ their sessions simply have none of that (every new field is optional when parsin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeVar
@@ -304,10 +304,36 @@ class MergeResult:
     added: int
     updated: int
     unchanged: int
+    #: Sessions left out because they were still running: in the file (an export taken
+    #: during a session) or here (the session running now). An import never starts one.
+    skipped_running: int = 0
+
+    def counts(self) -> dict[str, int]:
+        """The counts by name, as the app answers an import over the local socket."""
+        return {name: getattr(self, name) for name in IMPORT_COUNTS}
+
+
+#: The counts of an import, by name (MergeResult's fields and the app's answer).
+IMPORT_COUNTS = ("added", "updated", "unchanged", "skipped_running")
+
+
+def import_summary(counts: Mapping[str, object]) -> str:
+    """One English line for the CLI: what an import did, saying why sessions were skipped."""
+    added, updated, unchanged, skipped = (int(str(counts.get(n, 0))) for n in IMPORT_COUNTS)
+    line = f"{added} added, {updated} updated, {unchanged} unchanged"
+    if skipped:
+        sessions = "session was" if skipped == 1 else "sessions were"
+        line += (
+            f"; {skipped} {sessions} skipped because still running "
+            "(end the session, export again and import that file)"
+        )
+    return line
 
 
 def merge_sessions(
-    existing: Mapping[str, CoachingSession], incoming: Iterable[CoachingSession]
+    existing: Mapping[str, CoachingSession],
+    incoming: Iterable[CoachingSession],
+    running_here: Collection[str] = (),
 ) -> MergeResult:
     """Merge imported sessions by id without ever dropping what is already saved.
 
@@ -315,10 +341,16 @@ def merge_sessions(
     marks it does not have, an end time, a check-in, a reflection (a complete one beats a
     draft).
     Merging the same file twice therefore changes nothing the second time.
+
+    A session still running in the file, or running here (``running_here``: ids), is
+    skipped and counted: an imported session that never ended would run forever.
     """
     to_write: list[CoachingSession] = []
-    added = updated = unchanged = 0
+    added = updated = unchanged = skipped = 0
     for new in incoming:
+        if new.running or new.id in running_here:
+            skipped += 1
+            continue
         old = existing.get(new.id)
         if old is None:
             to_write.append(new)
@@ -330,7 +362,7 @@ def merge_sessions(
         else:
             to_write.append(merged)
             updated += 1
-    return MergeResult(tuple(to_write), added, updated, unchanged)
+    return MergeResult(tuple(to_write), added, updated, unchanged, skipped)
 
 
 def _merge_one(old: CoachingSession, new: CoachingSession) -> CoachingSession:

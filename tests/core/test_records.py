@@ -116,7 +116,11 @@ def test_merging_is_idempotent_and_never_drops_saved_data(
             assert new.reflection == old.reflection
     second = merge_sessions(after, incoming)
     assert second.to_write == () and second.added == 0 and second.updated == 0
-    assert first.added + first.updated + first.unchanged == len(incoming)
+    counted = first.added + first.updated + first.unchanged + first.skipped_running
+    assert counted == len(incoming)
+    # An import never creates a running session (issue 13, finding 3).
+    assert not any(s.running for s in first.to_write)
+    assert first.skipped_running == sum(1 for s in incoming if s.running)
 
 
 def test_merge_fills_what_is_missing() -> None:
