@@ -1,7 +1,10 @@
 """Sessions as an iCalendar file (RFC 5545): one event per ended session.
 
-Text is escaped (backslash, semicolon, comma, newline), lines end in CRLF and are folded
-at 75 octets without splitting a UTF-8 character; times are UTC.
+Every text value (UID, SUMMARY, DESCRIPTION) is escaped by one rule, ``escape``: backslash,
+semicolon, comma and newline get a backslash, other control characters are dropped, so no
+value can end its line or start a property or an event of its own. A session id is imported
+data, text like the rest; as a UID it also loses line breaks (``uid_text``). Lines end in
+CRLF and are folded at 75 octets without splitting a UTF-8 character; times are UTC.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ def ics_document(
             description += f"\nFocus: {session.focus}"
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{session.id}@focusmate",
+            f"UID:{uid_text(session.id)}@focusmate",
             f"DTSTAMP:{_utc(stamp)}",
             f"DTSTART:{_utc(session.started_at)}",
             f"DTEND:{_utc(session.ended_at)}",
@@ -54,6 +57,12 @@ def escape(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
     # Other control characters are not allowed in iCalendar text values.
     return "".join(ch for ch in text if ch == "\t" or (ord(ch) >= 0x20 and ord(ch) != 0x7F))
+
+
+def uid_text(session_id: str) -> str:
+    """A session id as a UID value: TEXT like the rest, but one line (an identifier has no
+    line breaks; an imported id with CR/LF must neither end the line nor carry them)."""
+    return escape(session_id.replace("\r", "").replace("\n", ""))
 
 
 def fold(line: str) -> str:
