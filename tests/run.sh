@@ -9,10 +9,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash packaging/ensure-debian-packages.sh app test bundle
 [[ -x .venv/bin/python ]] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[test,bundle]'
+echo "== installing focusmate and its test and bundle extras into .venv (log: .venv/install.log)"
+.venv/bin/python packaging/pip_install.py --log .venv/install.log --editable '.[test,bundle]'
 export PATH="$PWD/.venv/bin:$PATH"
-echo "== ruff" && ruff check focusmate tests packaging && ruff format --check focusmate tests packaging
-echo "== mypy" && mypy
-echo "== bundle" && python packaging/build_bundle.py
-echo "== pytest" && pytest "$@"  # last, so its summary line closes the run
+# One command per line: under `set -e` a failure inside an `a && b` list does not stop the script.
+echo "== ruff"
+ruff check focusmate tests packaging
+ruff format --check focusmate tests packaging
+echo "== mypy"
+mypy
+echo "== bundle"
+python packaging/build_bundle.py
+echo "== pytest"
+pytest "$@" # last, so its summary line closes the run
