@@ -6,12 +6,12 @@ The JSON and CSV documents are a contract: ids and English, whatever language th
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
+from focusmate.core.csv_text import csv_document
 from focusmate.core.insights import Insight, insight_text, week_insights
 from focusmate.core.marks import with_builtins
 from focusmate.core.model import CoachingSession
@@ -80,23 +80,11 @@ def review_document(review: WeekReview) -> dict[str, Any]:
 def review_csv(review: WeekReview) -> str:
     """`report --csv`: one row per day of the week."""
     kinds = list(with_builtins(review.stats.total_marks))
-    buffer = _Text()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["date", "sessions", "minutes", *(f"{k}_marks" for k in kinds),
-                     "average_presence"])  # fmt: skip
+    rows: list[list[object]] = [
+        ["date", "sessions", "minutes", *(f"{k}_marks" for k in kinds), "average_presence"]
+    ]
     for day in review.stats.days:
         score = "" if day.average_score is None else f"{day.average_score:.2f}"
-        writer.writerow([day.day.isoformat(), day.sessions, f"{day.minutes:.1f}",
-                         *(day.marks.get(k, 0) for k in kinds), score])  # fmt: skip
-    return "".join(buffer.parts)
-
-
-class _Text:
-    """What csv.writer needs to write to: collects text (core does no I/O)."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-
-    def write(self, text: str) -> int:
-        self.parts.append(text)
-        return len(text)
+        rows.append([day.day.isoformat(), day.sessions, f"{day.minutes:.1f}",
+                     *(day.marks.get(k, 0) for k in kinds), score])  # fmt: skip
+    return csv_document(rows)

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from focusmate.core.csv_text import csv_document
 from focusmate.core.errors import InvalidData
 from focusmate.core.marks import with_builtins
 from focusmate.core.model import CoachingSession, Question
 from focusmate.core.records import export_document, format_instant, parse_export_document
 from focusmate.core.scoring import presence_score
+from focusmate.storage.atomic_storage import MAX_STORED_BYTES
 
-IMPORT_MAX_BYTES = 64 * 1024 * 1024
+#: An import file may be as large as a data file may grow, and no larger.
+IMPORT_MAX_BYTES = MAX_STORED_BYTES
 
 CSV_FIRST_COLUMNS = ("id", "with", "focus", "started_at", "ended_at", "planned_minutes")
 CSV_LAST_COLUMNS = (
@@ -32,17 +34,17 @@ def export_csv(sessions: Iterable[CoachingSession]) -> str:
     """One row per session; a <kind>_marks column for phone, app and every other kind used."""
     sessions = list(sessions)
     kinds = list(with_builtins({m.kind: 1 for s in sessions for m in s.marks}))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*CSV_FIRST_COLUMNS, *(f"{k}_marks" for k in kinds), *CSV_LAST_COLUMNS])
-    for s in sessions:
-        counts = s.mark_counts()
-        writer.writerow([
-            s.id, s.with_name, s.focus, format_instant(s.started_at),
-            "" if s.ended_at is None else format_instant(s.ended_at), s.planned_minutes,
-            *(counts.get(kind, 0) for kind in kinds), *_reflection_cells(s), *_checkin_cells(s),
-        ])  # fmt: skip
-    return buffer.getvalue()
+    header = [*CSV_FIRST_COLUMNS, *(f"{k}_marks" for k in kinds), *CSV_LAST_COLUMNS]
+    return csv_document([header, *(_session_row(s, kinds) for s in sessions)])
+
+
+def _session_row(s: CoachingSession, kinds: list[str]) -> list[object]:
+    counts = s.mark_counts()
+    return [
+        s.id, s.with_name, s.focus, format_instant(s.started_at),
+        "" if s.ended_at is None else format_instant(s.ended_at), s.planned_minutes,
+        *(counts.get(kind, 0) for kind in kinds), *_reflection_cells(s), *_checkin_cells(s),
+    ]  # fmt: skip
 
 
 def _cell(value: object) -> object:
@@ -75,13 +77,30 @@ def _checkin_cells(session: CoachingSession) -> list[object]:
 
 def read_import_file(path: Path) -> list[CoachingSession]:
     """Read and validate a whole export file; raise InvalidData without changing anything."""
+    return parse_import(read_import_bytes(path), path)
+
+
+def read_import_bytes(path: Path) -> bytes:
+    """The bytes of an import file, read once, at most IMPORT_MAX_BYTES of them; InvalidData
+    when it cannot be read or is larger. A pipe (``<(...)``, a FIFO) is read like a file: the
+    CLI reads it in its own process and sends the running app the contents."""
     try:
-        size = path.stat().st_size
-        if size > IMPORT_MAX_BYTES:
-            raise InvalidData(f"{path} is {size} bytes; the limit is {IMPORT_MAX_BYTES}")
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > IMPORT_MAX_BYTES:  # a regular file says its size: refuse before reading
+                raise InvalidData(f"{path} is {size} bytes; the limit is {IMPORT_MAX_BYTES}")
+            raw = handle.read(IMPORT_MAX_BYTES + 1)
     except OSError as error:
         raise InvalidData(f"cannot read {path}: {error.strerror or error}") from None
+    if len(raw) > IMPORT_MAX_BYTES:
+        raise InvalidData(
+            f"{path} is too large to import (more than {IMPORT_MAX_BYTES} bytes, the limit)"
+        )
+    return raw
+
+
+def parse_import(raw: bytes, path: Path | str) -> list[CoachingSession]:
+    """Validate the bytes of an export file (``path`` names it in messages); InvalidData."""
     try:
         document = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as error:
