@@ -2,6 +2,11 @@
 
 TinyDB rewrites the whole file on each write and offers no atomicity of its own
 (msiemens/tinydb #144, #89); this storage hands every write to atomic_files.
+
+It also holds the one size rule for what is stored: a write that would make the file
+larger than :data:`MAX_STORED_BYTES` is refused before anything is written, because a
+larger file is what start-up calls damaged (and recovers from a backup). Two imports that
+each fit, but not together, are refused on the merged result.
 """
 
 from __future__ import annotations
@@ -14,6 +19,11 @@ from tinydb.storages import Storage
 
 from focusmate.atomic_files import atomic_write_bytes, dumps_strict
 from focusmate.core.errors import InvalidData
+
+#: The largest data file focusmate writes or reads (five years of sessions take ~2 MB); an
+#: import file is held to the same limit.
+MAX_STORED_BYTES = 64 * 1024 * 1024
+_MB = 1024 * 1024
 
 
 class AtomicJSONStorage(Storage):
@@ -38,7 +48,14 @@ class AtomicJSONStorage(Storage):
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        atomic_write_bytes(self._path, dumps_strict(data))
+        payload = dumps_strict(data)
+        if len(payload) > MAX_STORED_BYTES:
+            raise InvalidData(
+                f"the history would grow to {len(payload) / _MB:.1f} MB, more than the "
+                f"{MAX_STORED_BYTES // _MB} MB focusmate keeps in {self._path.name}; "
+                "nothing was saved"
+            )
+        atomic_write_bytes(self._path, payload)
 
     def close(self) -> None:
         """Nothing stays open between operations."""

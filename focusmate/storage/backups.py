@@ -19,12 +19,11 @@ from pathlib import Path
 from focusmate.atomic_files import atomic_write_bytes, ensure_private_dir
 from focusmate.core.errors import InvalidData
 from focusmate.core.text import Translator, Worded
+from focusmate.storage.atomic_storage import MAX_STORED_BYTES
 from focusmate.storage.repository import DATA_FILE_NAME, TinyDBSessionRepository
 
 BACKUP_DIR_NAME = "backups"
 KEEP_BACKUPS = 5
-#: A data file larger than this is not ours (five years of sessions take ~2 MB).
-MAX_DATA_BYTES = 64 * 1024 * 1024
 
 
 def backup_dir(data_dir: Path) -> Path:
@@ -90,8 +89,8 @@ def open_or_recover(
     """
     data_file = data_dir / DATA_FILE_NAME
     try:
-        if data_file.exists() and data_file.stat().st_size > MAX_DATA_BYTES:
-            raise InvalidData(f"{data_file} is larger than {MAX_DATA_BYTES} bytes")
+        if data_file.exists() and data_file.stat().st_size > MAX_STORED_BYTES:
+            raise InvalidData(f"{data_file} is larger than {MAX_STORED_BYTES} bytes")
         repository = TinyDBSessionRepository(data_dir)
     except InvalidData as damage:
         return _recover(data_dir, now, damage)
@@ -131,7 +130,7 @@ def _recover(
 def _reads_back(backup: Path) -> bool:
     """A backup counts only if it parses and every session in it validates."""
     try:
-        if backup.stat().st_size > MAX_DATA_BYTES:
+        if backup.stat().st_size > MAX_STORED_BYTES:
             return False
         reader = TinyDBSessionRepository(backup.parent, writable=False, file_name=backup.name)
         reader.all_sessions()

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from focusmate.core.model import CoachingSession
+from focusmate.storage.atomic_storage import MAX_STORED_BYTES
 from focusmate.storage.backups import (
     KEEP_BACKUPS,
-    MAX_DATA_BYTES,
     backup_dir,
     open_or_recover,
     take_backup,
@@ -63,7 +63,7 @@ def test_a_huge_file_is_not_ours(tmp_path: Path) -> None:
     saved(tmp_path, "a")
     take_backup(tmp_path, T0)
     with (tmp_path / DATA_FILE_NAME).open("r+b") as handle:
-        handle.truncate(MAX_DATA_BYTES + 1)
+        handle.truncate(MAX_STORED_BYTES + 1)
     repository, message = open_or_recover(tmp_path, T0)
     assert [s.id for s in repository.all_sessions()] == ["a"] and message
 
