@@ -22,10 +22,18 @@ from focusmate.core.describe import status_text
 from focusmate.core.dnd import AUTO, BACKEND_NAMES
 from focusmate.core.errors import ExitCode, FocusmateError, InvalidInput
 from focusmate.core.protocol import SHOWABLE_WINDOWS, Message, error_from_response
-from focusmate.core.validation import DEFAULT_MINUTES, parse_minutes
+from focusmate.core.terminal_text import terminal_line
+from focusmate.core.validation import (
+    DEFAULT_MINUTES,
+    check_typed,
+    clean_focus,
+    clean_name,
+    parse_minutes,
+)
 from focusmate.desktop import ipc_client
 from focusmate.desktop.locations import DATA_DIR_ENV, DataLocation, locate_data_dir, server_name
 from focusmate.storage.settings_store import load_settings
+from focusmate.terminal_output import write_document
 
 DND_BACKEND_ENV = "FOCUSMATE_DND_BACKEND"
 #: How long move-data waits for the app to answer again from the new folder.
@@ -36,7 +44,10 @@ class _Parser(argparse.ArgumentParser):
     """argparse with one clear line on stderr and exit code 2 for usage errors."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(ExitCode.USAGE, f"focusmate: {message} (see: {self.prog} --help)\n")
+        # The message may quote an argument as typed: shown escaped, like all output.
+        self.exit(
+            ExitCode.USAGE, f"focusmate: {terminal_line(message)} (see: {self.prog} --help)\n"
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -91,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args, locate_data_dir(args.data_dir))
     except FocusmateError as error:
-        print(f"focusmate: {error}", file=sys.stderr)
+        print(f"focusmate: {terminal_line(str(error))}", file=sys.stderr)
         return int(error.exit_code)
 
 
@@ -109,9 +120,12 @@ def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:
         return _run_app(location, args.dnd_backend, command)
     if command == "start":
         minutes = parse_minutes(args.minutes)
+        # The app checks them too; here they are refused even when no app runs.
+        check_typed(clean_name(args.with_name), "the salesperson's name")
+        check_typed(clean_focus(args.focus), "the focus note")
         reply = _ask(data, {"cmd": "start", "with": args.with_name, "minutes": minutes,
                             "focus": args.focus})  # fmt: skip
-        print(f"Started a {minutes}-minute session with {reply['with']}.")
+        print(f"Started a {minutes}-minute session with {_shown(reply['with'])}.")
     elif command == "log":
         load_settings(data).kinds.get(args.kind)  # usage error even when no app runs
         _ask(data, {"cmd": "log", "kind": args.kind})  # success is silent, like the key press
@@ -119,7 +133,8 @@ def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:
         _ask(data, {"cmd": "undo"})
     elif command == "end":
         reply = _ask(data, {"cmd": "end"})
-        print(f"Ended the session with {reply['with']}. The reflection is open in focusmate.")
+        name = _shown(reply["with"])
+        print(f"Ended the session with {name}. The reflection is open in focusmate.")
     elif command == "status":
         _print_status(_ask(data, {"cmd": "status"}), as_json=args.json)
     elif command == "report":
@@ -160,17 +175,23 @@ def _move_data(location: DataLocation, folder: str) -> int:
     report = data_folder.move_offline(location, target)
     if report is not None:
         source, moved_to, left = report.source, report.target, list(report.left_behind)
-        print(f"Moved your focusmate data from {source} to {moved_to}.")
+        print(f"Moved your focusmate data from {_shown(source)} to {_shown(moved_to)}.")
     else:
         reply = _ask(location.path, {"cmd": "move-data", "to": str(target)})
         source, moved_to = Path(reply["from"]), Path(reply["to"])
         left = [str(name) for name in reply.get("left_behind", [])]
         restarted = _answers_within(server_name(moved_to), RESTART_WAIT_S)
-        print(f"Moved your focusmate data from {source} to {moved_to}; focusmate "
+        print(f"Moved your focusmate data from {_shown(source)} to {_shown(moved_to)}; focusmate "
               f"{'restarted' if restarted else 'is restarting'} to use it.")  # fmt: skip
     for name in left:
-        print(f"focusmate: could not remove {source / name}; delete it yourself", file=sys.stderr)
+        gone = _shown(source / name)
+        print(f"focusmate: could not remove {gone}; delete it yourself", file=sys.stderr)
     return ExitCode.OK
+
+
+def _shown(value: object) -> str:
+    """A name or path as printed for a person: core.terminal_text's rule."""
+    return terminal_line(str(value))
 
 
 def _answers_within(server: str, timeout_s: float) -> bool:
@@ -195,9 +216,9 @@ def _ask(data: Path, request: Message) -> Message:
 
 def _print_status(status: Message, *, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(status, ensure_ascii=False))
+        write_document(json.dumps(status, ensure_ascii=False) + "\n")
         return
-    print(status_text(status))
+    print(terminal_line(status_text(status)))
 
 
 def _import(data: Path, file: Path) -> int:
@@ -209,5 +230,5 @@ def _import(data: Path, file: Path) -> int:
         counts = _ask(data, {"cmd": "import", "path": str(file.absolute())})
     else:
         counts = merged.counts()
-    print(f"Imported {file}: {import_summary(counts)}.")
+    print(f"Imported {_shown(file)}: {import_summary(counts)}.")
     return ExitCode.OK

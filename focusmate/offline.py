@@ -11,12 +11,14 @@ from focusmate.core.errors import InvalidInput, StorageFailure
 from focusmate.core.insights import insight_text
 from focusmate.core.records import MergeResult, merge_sessions
 from focusmate.core.report import report_text
+from focusmate.core.terminal_text import terminal_document, terminal_line
 from focusmate.core.text import english
 from focusmate.core.week_review import week_review
 from focusmate.core.weekly import IsoWeek, local_day
 from focusmate.exports import SessionsFormat, WeekFormat, sessions_text, write_text, write_week
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.transfer import read_import_file
+from focusmate.terminal_output import write_document
 
 
 def _reader(data: Path) -> TinyDBSessionRepository:
@@ -37,22 +39,23 @@ def report(
     review = week_review(sessions, week, now, None)
     if png is not None:
         write_week(review, WeekFormat.PNG, Path(png))
-        print(f"Wrote the chart of {week} to {png}.", file=sys.stderr)
+        print(f"Wrote the chart of {week} to {terminal_line(png)}.", file=sys.stderr)
     if as_json or as_csv:
-        sys.stdout.write(exports.week_text(review, WeekFormat.JSON if as_json else WeekFormat.CSV))
+        write_document(exports.week_text(review, WeekFormat.JSON if as_json else WeekFormat.CSV))
     elif png is None:
-        print(report_text(review.stats))
-        print(*(f"• {insight_text(i, english)}" for i in review.insights), sep="\n")
+        print(terminal_document(report_text(review.stats)))
+        # An insight may name a salesperson: each is one line, escaped whole.
+        print(*(f"• {terminal_line(insight_text(i, english))}" for i in review.insights), sep="\n")
 
 
 def export(data: Path, file_format: str, output: str | None) -> None:
     sessions = _reader(data).all_sessions()
     text = sessions_text(sessions, SessionsFormat(file_format))
     if output is None:
-        sys.stdout.write(text)
+        write_document(text)
         return
     write_text(Path(output), text)
-    print(f"Exported {len(sessions)} sessions to {output}.", file=sys.stderr)
+    print(f"Exported {len(sessions)} sessions to {terminal_line(output)}.", file=sys.stderr)
 
 
 def import_file(data: Path, file: Path) -> MergeResult | None:

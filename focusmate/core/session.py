@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from focusmate.core.errors import NotPossibleNow, Problem
 from focusmate.core.model import CoachingSession, Mark
-from focusmate.core.validation import check_minutes, clean_focus, clean_name
+from focusmate.core.validation import check_minutes, check_typed, clean_focus, clean_name
 
 
 def start_session(
@@ -21,9 +21,9 @@ def start_session(
     """Create a running session after validating what the user typed."""
     return CoachingSession(
         id=session_id,
-        with_name=clean_name(with_name),
+        with_name=check_typed(clean_name(with_name), "the salesperson's name"),
         planned_minutes=check_minutes(planned_minutes),
-        focus=clean_focus(focus),
+        focus=check_typed(clean_focus(focus), "the focus note"),
         started_at=now,
     )
 

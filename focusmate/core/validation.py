@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from focusmate.core.errors import InvalidInput, Problem
+from focusmate.core.terminal_text import first_unsafe, visible_escape
 
 NAME_MAX_CHARS = 100
 FOCUS_MAX_CHARS = 500
@@ -22,6 +23,22 @@ def clean_name(raw: str) -> str:
             Problem.NAME_TOO_LONG, length=len(name), limit=NAME_MAX_CHARS,
         )  # fmt: skip
     return name
+
+
+def check_typed(text: str, what: str) -> str:
+    """Return ``text`` if it holds no control, separator or bidirectional-override character
+    (core.terminal_text), else raise InvalidInput naming ``what`` and the character.
+
+    For what a user types now (a new session's name and focus note). Data already saved or
+    imported is not held to it: it is kept as it is and escaped wherever it is printed.
+    """
+    char = first_unsafe(text)
+    if char is not None:
+        raise InvalidInput(
+            f"{what} contains the control character {visible_escape(char)}; "
+            "type it without control characters"
+        )
+    return text
 
 
 def check_minutes(minutes: int) -> int:
