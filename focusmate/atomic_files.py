@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from focusmate.core.errors import InvalidData
+from focusmate.core.json_text import parse_json
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -52,7 +53,7 @@ def read_json(path: Path, what: str) -> object | None:
     except FileNotFoundError:
         return None
     try:
-        data: object = json.loads(raw)
+        data = parse_json(raw)
     except (ValueError, UnicodeDecodeError):
         raise InvalidData(f"{what} {path} is not valid JSON") from None
     return data

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from focusmate.cli import main
+from focusmate.core.errors import ExitCode
 from focusmate.core.model import CoachingSession, Mark
 from focusmate.storage.repository import CURRENT_FILE_NAME, TinyDBSessionRepository
 from focusmate.storage.transfer import export_json
@@ -49,3 +50,16 @@ def test_importing_it_again_still_says_why_one_was_skipped(
     assert main(["--data-dir", str(data), "import", str(file)]) == 0
     out = capsys.readouterr().out
     assert "0 added, 0 updated, 1 unchanged; 1 session was skipped because still running" in out
+
+
+@pytest.mark.parametrize("depth", [5_000, 100_000])
+def test_a_deeply_nested_import_is_one_line_and_exit_5(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], depth: int
+) -> None:
+    """Finding 16: nesting too deep for Python's parser was a RecursionError traceback."""
+    file = tmp_path / "deep.json"
+    file.write_text('{"format": "focusmate-export", "version": 2, "sessions": ' + "[" * depth)
+    code = main(["--data-dir", str(tmp_path / "data"), "import", str(file)])
+    err = capsys.readouterr().err
+    assert code == ExitCode.INVALID_DATA
+    assert err.startswith("focusmate: ") and err.count("\n") == 1 and "nested too deeply" in err

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from focusmate.core.errors import FocusmateError, InvalidData
@@ -37,6 +37,11 @@ EXPORT_VERSION = 2
 #: Versions that import accepts (1: before the check-in and the full reflection).
 READABLE_VERSIONS = (1, 2)
 ID_MAX_CHARS = 64
+#: The one valid range for every instant in a record (starts, ends, marks): wide enough for
+#: any clock, far enough from year 1 and 9999 that reports, calendars and weeks computed
+#: from it never overflow.
+EARLIEST_INSTANT = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST_INSTANT = datetime(9000, 1, 1, tzinfo=UTC)  # exclusive
 
 Record = dict[str, Any]
 T = TypeVar("T")
@@ -293,6 +298,11 @@ def _instant(value: object, where: str) -> datetime:
         raise InvalidData(f"{where} is not an ISO 8601 timestamp: {text[:40]!r}") from None
     if instant.tzinfo is None:
         raise InvalidData(f"{where} has no UTC offset: {text[:40]!r}")
+    if not EARLIEST_INSTANT <= instant < LATEST_INSTANT:
+        raise InvalidData(
+            f"{where} must be between {EARLIEST_INSTANT.year} and "
+            f"{LATEST_INSTANT.year - 1}, not {text[:40]!r}"
+        )
     return instant
 
 

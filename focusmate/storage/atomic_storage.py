@@ -11,7 +11,6 @@ each fit, but not together, are refused on the merged result.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from tinydb.storages import Storage
 
 from focusmate.atomic_files import atomic_write_bytes, dumps_strict
 from focusmate.core.errors import InvalidData
+from focusmate.core.json_text import parse_json
 
 #: The largest data file focusmate writes or reads (five years of sessions take ~2 MB); an
 #: import file is held to the same limit.
@@ -40,7 +40,7 @@ class AtomicJSONStorage(Storage):
         if not raw.strip():
             raise InvalidData(f"the data file {self._path} is empty")
         try:
-            data = json.loads(raw)
+            data = parse_json(raw)
         except (ValueError, UnicodeDecodeError) as error:
             raise InvalidData(f"the data file {self._path} is not valid JSON: {error}") from None
         if not isinstance(data, dict):

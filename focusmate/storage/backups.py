@@ -18,9 +18,12 @@ from pathlib import Path
 
 from focusmate.atomic_files import atomic_write_bytes, ensure_private_dir
 from focusmate.core.errors import InvalidData
+from focusmate.core.json_text import parse_json
+from focusmate.core.model import CoachingSession
+from focusmate.core.records import merge_sessions, session_from_record
 from focusmate.core.text import Translator, Worded
 from focusmate.storage.atomic_storage import MAX_STORED_BYTES
-from focusmate.storage.repository import DATA_FILE_NAME, TinyDBSessionRepository
+from focusmate.storage.repository import DATA_FILE_NAME, SESSIONS_TABLE, TinyDBSessionRepository
 
 BACKUP_DIR_NAME = "backups"
 KEEP_BACKUPS = 5
@@ -61,6 +64,8 @@ class DataRecoveryNotice(Worded):
     damage: str  # what was wrong with it (English, technical)
     kept_as: str  # the name it was set aside under, in the data folder
     backup_from: str = ""  # when the restored backup was taken ("" if none was good)
+    recovered: int = 0  # sessions read from the damaged file that the backup lacked
+    unreadable: int = 0  # sessions in the damaged file that could not be read
 
     def worded(self, translate: Translator) -> str:
         if self.backup_from:
@@ -69,13 +74,34 @@ class DataRecoveryNotice(Worded):
                 "Your data file was damaged ({damage}). It was kept as {kept_as}, and the "
                 "backup from {backup_from} was restored.",
             )
+        elif self.recovered:
+            text = translate(
+                "StartNotice",
+                "Your data file was damaged ({damage}) and no good backup was found. It was "
+                "kept as {kept_as}; the sessions that could be read from it were kept.",
+            )
         else:
             text = translate(
                 "StartNotice",
                 "Your data file was damaged ({damage}) and no good backup was found. It was "
                 "kept as {kept_as}; focusmate starts with an empty history.",
             )
-        return text.format(damage=self.damage, kept_as=self.kept_as, backup_from=self.backup_from)
+        if self.recovered and self.backup_from:
+            text += " " + translate(
+                "StartNotice", "Sessions the backup lacked, read from that file: {recovered}."
+            )
+        if self.unreadable:
+            text += " " + translate(
+                "StartNotice",
+                "Sessions that could not be read (they stay in that file): {unreadable}.",
+            )
+        return text.format(
+            damage=self.damage,
+            kept_as=self.kept_as,
+            backup_from=self.backup_from,
+            recovered=self.recovered,
+            unreadable=self.unreadable,
+        )
 
 
 def open_or_recover(
@@ -114,17 +140,49 @@ def check_or_recover(
 def _recover(
     data_dir: Path, now: datetime, damage: InvalidData
 ) -> tuple[TinyDBSessionRepository, DataRecoveryNotice]:
+    """Set the damaged file aside, restore the newest good backup, then add every session
+    of the damaged file that still reads and that the backup lacks (one bad record, such
+    as a date out of range, costs that record, not the sessions since the backup)."""
     data_file = data_dir / DATA_FILE_NAME
     aside = data_dir / f"{DATA_FILE_NAME}.damaged-{_stamp(now)}"
     data_file.replace(aside)
+    taken = ""
     for backup in sorted(backup_dir(data_dir).glob("focusmate-*.json"), reverse=True):
         if _reads_back(backup):
             atomic_write_bytes(data_file, backup.read_bytes())
             when = backup.stem.removeprefix("focusmate-")[:15]
             taken = f"{when[:4]}-{when[4:6]}-{when[6:8]} {when[9:11]}:{when[11:13]} UTC"
-            notice = DataRecoveryNotice(str(damage), aside.name, taken)
-            return TinyDBSessionRepository(data_dir), notice
-    return TinyDBSessionRepository(data_dir), DataRecoveryNotice(str(damage), aside.name)
+            break
+    repository = TinyDBSessionRepository(data_dir)
+    readable, unreadable = _readable_sessions(aside)
+    merged = merge_sessions({s.id: s for s in repository.all_sessions()}, readable)
+    repository.save_many(merged.to_write)
+    notice = DataRecoveryNotice(
+        str(damage), aside.name, taken, merged.added + merged.updated, unreadable
+    )
+    return repository, notice
+
+
+def _readable_sessions(damaged: Path) -> tuple[list[CoachingSession], int]:
+    """The sessions of a damaged data file that still read, and how many do not (a file
+    that is not a JSON object of tables yields none)."""
+    try:
+        if damaged.stat().st_size > MAX_STORED_BYTES:
+            return [], 0
+        document = parse_json(damaged.read_bytes())
+    except (OSError, ValueError):
+        return [], 0
+    table = document.get(SESSIONS_TABLE) if isinstance(document, dict) else None
+    if not isinstance(table, dict):
+        return [], 0
+    readable = []
+    for record in table.values():
+        try:
+            readable.append(session_from_record(record, where=damaged.name))
+        except InvalidData:
+            continue
+    unreadable = len(table) - len(readable)
+    return list({s.id: s for s in readable}.values()), unreadable  # one per id, as merged
 
 
 def _reads_back(backup: Path) -> bool:

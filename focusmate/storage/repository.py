@@ -38,7 +38,8 @@ DATA_FILE_NAME = "focusmate.json"
 CURRENT_FILE_NAME = "current-session.json"
 DRAFTS_DIR_NAME = "drafts"
 SCHEMA_VERSION = 1
-_SESSIONS = "sessions"
+#: The TinyDB table of ended sessions (recovery reads a damaged file's table by this name).
+SESSIONS_TABLE = "sessions"
 _META = "meta"
 
 
@@ -60,7 +61,7 @@ class TinyDBSessionRepository:
         if writable:
             ensure_private_dir(data_dir)
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
-        self._sessions = self._db.table(_SESSIONS, cache_size=0)
+        self._sessions = self._db.table(SESSIONS_TABLE, cache_size=0)
         self._meta = self._db.table(_META, cache_size=0)
         self._check_schema(writable)
 
@@ -68,12 +69,12 @@ class TinyDBSessionRepository:
         """The file is ours and of this version. The document is read once here: with years
         of history each read parses megabytes, and start-up waits for this check."""
         document = self._db.storage.read() or {}
-        foreign = set(document) - {_SESSIONS, _META}
+        foreign = set(document) - {SESSIONS_TABLE, _META}
         if foreign:
             raise InvalidData(
                 f"{self.path} is not a focusmate data file (it holds {sorted(foreign)[:3]})"
             )
-        tables = [document.get(_META) or {}, document.get(_SESSIONS) or {}]
+        tables = [document.get(_META) or {}, document.get(SESSIONS_TABLE) or {}]
         if not all(isinstance(table, dict) for table in tables):
             raise InvalidData(f"{self.path} is not a focusmate data file (a table is no object)")
         meta, sessions = tables

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from focusmate.core.csv_text import csv_document
 from focusmate.core.errors import InvalidData
+from focusmate.core.json_text import parse_json
 from focusmate.core.marks import with_builtins
 from focusmate.core.model import CoachingSession, Question
 from focusmate.core.records import export_document, format_instant, parse_export_document
@@ -102,7 +103,7 @@ def read_import_bytes(path: Path) -> bytes:
 def parse_import(raw: bytes, path: Path | str) -> list[CoachingSession]:
     """Validate the bytes of an export file (``path`` names it in messages); InvalidData."""
     try:
-        document = json.loads(raw)
+        document = parse_json(raw)
     except (ValueError, UnicodeDecodeError) as error:
         raise InvalidData(f"{path} is not valid JSON ({error}); nothing was imported") from None
     try:

@@ -1454,8 +1454,20 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
             <translation>Ihre Datendatei war beschädigt ({damage}). Sie wurde als {kept_as} aufbewahrt, und die Sicherung vom {backup_from} wurde wiederhergestellt.</translation>
         </message>
         <message>
+            <source>Your data file was damaged ({damage}) and no good backup was found. It was kept as {kept_as}; the sessions that could be read from it were kept.</source>
+            <translation>Ihre Datendatei war beschädigt ({damage}), und es wurde keine intakte Sicherung gefunden. Sie wurde als {kept_as} aufbewahrt; die Sitzungen, die sich daraus lesen ließen, wurden übernommen.</translation>
+        </message>
+        <message>
             <source>Your data file was damaged ({damage}) and no good backup was found. It was kept as {kept_as}; focusmate starts with an empty history.</source>
             <translation>Ihre Datendatei war beschädigt ({damage}), und es wurde keine intakte Sicherung gefunden. Sie wurde als {kept_as} aufbewahrt; focusmate beginnt mit einem leeren Verlauf.</translation>
+        </message>
+        <message>
+            <source>Sessions the backup lacked, read from that file: {recovered}.</source>
+            <translation>Sitzungen, die der Sicherung fehlten und aus dieser Datei gelesen wurden: {recovered}.</translation>
+        </message>
+        <message>
+            <source>Sessions that could not be read (they stay in that file): {unreadable}.</source>
+            <translation>Sitzungen, die sich nicht lesen ließen (sie bleiben in dieser Datei): {unreadable}.</translation>
         </message>
         <message>
             <source>Others could read some of your focusmate files ({names} and {n} more); they are private to you again.</source>

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from desktop import HeadlessDesktop
+from desktop import HeadlessDesktop, wait_until
 from focusmate_app import RunningApp
 
 pytestmark = pytest.mark.timeout(120)
@@ -59,3 +59,88 @@ def test_an_import_never_starts_a_ghost_session(desktop: HeadlessDesktop, tmp_pa
         again.stop()
     assert status["state"] == "idle" and status["dnd"]["engaged"] is False
     assert [s["id"] for s in exported] == ["ended"]
+
+
+def big_export(folder: Path, name: str, megabytes: int) -> Path:
+    """An export of ~``megabytes`` MB: sessions with 12 KB reflections, as in the finding."""
+    note = "x" * 12_000
+    sessions = [
+        ENDED
+        | {
+            "id": f"{name}-{i}",
+            "started_at": "2020-01-01T00:00:00+00:00",
+            "ended_at": "2020-01-01T00:30:00+00:00",
+            "reflection": {"answers": {}, "their_perspective": note, "complete": True},
+        }
+        for i in range(megabytes * 1024 * 1024 // len(note))
+    ]
+    file = folder / f"{name}.json"
+    file.write_text(json.dumps({"format": "focusmate-export", "version": 2, "sessions": sessions}))
+    return file
+
+
+def test_two_large_imports_never_make_the_history_unreadable(
+    desktop: HeadlessDesktop, tmp_path: Path
+) -> None:
+    """Finding 2: each file is under the limit, both together are not; the second import is
+    refused with one line and the next start reads the whole history (no recovery)."""
+    first, second = big_export(tmp_path, "first", 40), big_export(tmp_path, "second", 40)
+    app = RunningApp(desktop, tmp_path / "data")
+    try:
+        assert app.cli("import", str(first), timeout_s=60).returncode == 0
+        refused = app.cli("import", str(second), timeout_s=60)
+        assert app.cli("start", "--with", "After").returncode == 0
+        assert app.cli("end").returncode == 0
+    finally:
+        app.stop()
+    assert refused.returncode == 5 and refused.stderr.count("\n") == 1
+    assert "more than the 64 MB" in refused.stderr and "nothing was saved" in refused.stderr
+    again = RunningApp(desktop, app.data_dir)
+    try:
+        sessions = again.exported_sessions()
+    finally:
+        again.stop()
+    assert len(sessions) == len(json.loads(first.read_text())["sessions"]) + 1
+    assert sessions[-1]["with"] == "After"
+    assert "damaged" not in desktop.read_log(f"focusmate-{app.data_dir.name}")
+
+
+def test_a_history_holding_a_year_1_session_opens_and_reports(
+    desktop: HeadlessDesktop, tmp_path: Path
+) -> None:
+    """Finding 4: an older focusmate imported a session dated year 1; every report, calendar
+    export and the review then ended in an OverflowError. Now the start-up check sets that
+    record aside (kept in the damaged file), keeps the rest, and every output works."""
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    year_1 = ENDED | {
+        "id": "year-1",
+        "started_at": "0001-01-01T00:00:00+00:00",
+        "ended_at": "0001-01-01T00:30:00+00:00",
+    }
+    (data / "focusmate.json").write_text(
+        json.dumps(
+            {
+                "meta": {"1": {"schema_version": 1}},
+                "sessions": {"1": ENDED, "2": year_1},
+            }
+        )
+    )
+    app = RunningApp(desktop, data, arguments=["review"])
+    try:
+        wait_until(
+            lambda: app.windows_named("weekly review") or None,
+            timeout_s=15,
+            what="the weekly review",
+        )
+        exported = app.exported_sessions()
+        outputs = [app.cli(*c) for c in (["report"], ["export", "--format", "ics"])]
+    finally:
+        app.stop()
+    assert [s["id"] for s in exported] == ["ended"]
+    assert all(o.returncode == 0 and "Traceback" not in o.stderr for o in outputs)
+    assert outputs[1].stdout.count("BEGIN:VEVENT") == 1
+    log = desktop.read_log(f"focusmate-{data.name}")
+    assert "Traceback" not in log and "could not be read (they stay in that file): 1" in log
+    (aside,) = data.glob("focusmate.json.damaged-*")
+    assert "year-1" in aside.read_text()
