@@ -28,6 +28,7 @@ from focusmate.core.session import (
     Timing,
     add_mark,
     end_session,
+    last_recorded,
     start_session,
     timing,
     undo_last_mark,
@@ -227,8 +228,11 @@ class SessionController(QObject):
         return self._current.started_at + timedelta(seconds=elapsed)
 
     def _anchor_resumed(self, session: CoachingSession) -> tuple[float, float]:
-        """After a restart the wall clock is all we know of the time already spent."""
-        spent = max(0.0, (self._clock.now() - session.started_at).total_seconds())
+        """After a restart the wall clock is what we know of the time already spent, but
+        never less than the session had recorded (a clock set back while focusmate was not
+        running must not restart the time at 0 or stamp new marks before old ones)."""
+        since_start = max(self._clock.now(), last_recorded(session)) - session.started_at
+        spent = max(0.0, since_start.total_seconds())
         return (self._clock.running_s() - spent, self._clock.asleep_s() - session.slept_s)
 
     def _slept_s(self, session: CoachingSession) -> int:

@@ -28,11 +28,21 @@ def start_session(
     )
 
 
+def last_recorded(session: CoachingSession) -> datetime:
+    """The latest instant the session is known to have reached: its newest mark, or its start.
+
+    Nothing of a session is ever stamped before it (invariant: marks are in time order and
+    the end is after every mark), whatever the system clock says after a restart.
+    """
+    return max((mark.at for mark in session.marks), default=session.started_at)
+
+
 def add_mark(session: CoachingSession | None, kind: str, now: datetime) -> CoachingSession:
-    """Return the session with one more mark of kind id ``kind`` (checked by the caller)."""
+    """Return the session with one more mark of kind id ``kind`` (checked by the caller),
+    stamped ``now`` or, if the clock reads earlier, at the newest mark (order is kept)."""
     if session is None or not session.running:
         raise NotPossibleNow("no coaching session is running", Problem.NO_SESSION)
-    return session.with_mark(Mark(kind=kind, at=now))
+    return session.with_mark(Mark(kind=kind, at=max(now, last_recorded(session))))
 
 
 UNDO_WINDOW_S = 60
@@ -54,10 +64,11 @@ def undo_last_mark(session: CoachingSession | None, now: datetime) -> CoachingSe
 
 
 def end_session(session: CoachingSession | None, now: datetime) -> CoachingSession:
-    """Return the session ended at ``now`` (never before its start, whatever the clock says)."""
+    """Return the session ended at ``now`` (never before its start or its newest mark,
+    whatever the clock says)."""
     if session is None or not session.running:
         raise NotPossibleNow("no coaching session is running", Problem.NO_SESSION)
-    return replace(session, ended_at=max(now, session.started_at))
+    return replace(session, ended_at=max(now, last_recorded(session)))
 
 
 def deadline(session: CoachingSession) -> datetime:
