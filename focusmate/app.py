@@ -128,6 +128,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
         _tell_at_start(shell, (permission_notice, recovery_notice, dnd_notice))
         wakeup_sockets = _quit_on_signals(app)
         code = app.exec()
+        controller.shut_down()  # a session still running is kept; notifications come back
         background.stop()
         signal.set_wakeup_fd(-1)
         for sock in wakeup_sockets:
@@ -335,7 +336,9 @@ def _tray_available(app: QApplication) -> bool:
 
 
 def _quit_on_signals(app: QApplication) -> tuple[socket.socket, socket.socket]:
-    """SIGINT/SIGTERM quit cleanly (a running session is kept and resumed next start).
+    """SIGINT/SIGTERM quit cleanly and at once (a running session is kept and resumed at the
+    next start; run() gives notifications back), without asking anyone: logout, shutdown
+    and `systemctl --user stop` do not wait for an answer.
 
     Python runs signal handlers only between bytecodes, and the Qt event loop may sleep
     for hours. Instead of a polling timer (which would wake the CPU when idle), the C
@@ -348,7 +351,10 @@ def _quit_on_signals(app: QApplication) -> tuple[socket.socket, socket.socket]:
     notifier.activated.connect(lambda: receiver.recv(64))
 
     def _quit(_signum: int, _frame: object) -> None:
-        app.quit()
+        # exit(), not quit(): Qt's quit() first asks every window to close, and the no-tray
+        # window answers by asking "End it and quit?" during a session. exit() asks nothing
+        # and ends every event loop, a modal dialog's too.
+        app.exit(0)
 
     signal.signal(signal.SIGINT, _quit)
     signal.signal(signal.SIGTERM, _quit)

@@ -321,6 +321,14 @@ class SessionController(QObject):
         self.session_ended.emit(session.id)
         return session
 
+    def shut_down(self) -> None:
+        """The app quits (logout, shutdown, a signal) with a session running: the session stays
+        saved as it is and resumes at the next start; notifications come back now."""
+        if self._current is None:
+            return
+        self._timer.stop()
+        self._unsilence()
+
     def save_reflection(self, session_id: str, reflection: Reflection) -> None:
         """Save a draft (complete=False) or the final reflection of an ended session."""
         session = self._sessions.get(session_id)
