@@ -27,6 +27,7 @@ from focusmate.core.clock import Clock
 from focusmate.core.errors import FocusmateError, StorageFailure
 from focusmate.core.hotkeys import HotkeyBindings
 from focusmate.core.morning import morning_notification
+from focusmate.core.protocol import import_request_bytes
 from focusmate.core.settings import Settings
 from focusmate.core.shortcut_help import shortcut_help
 from focusmate.core.text import Worded
@@ -50,6 +51,7 @@ from focusmate.storage.permissions import permissions_notice, tighten_permission
 from focusmate.storage.reminder_log import FileReminderLog
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.settings_store import load_settings
+from focusmate.storage.transfer import IMPORT_MAX_BYTES
 from focusmate.ui.actions import AppActions
 from focusmate.ui.icons import app_icon
 
@@ -104,7 +106,10 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
             autostart=autostart_for(), autostart_command=_autostart_command(location),
             data_folder=data_folder,
         )  # fmt: skip
-        server = CommandServer(RemoteCommands(controller, shell.show_window, data_folder).handle)
+        server = CommandServer(
+            RemoteCommands(controller, shell.show_window, data_folder).handle,
+            max_request_bytes=import_request_bytes(IMPORT_MAX_BYTES),  # imports carry a file
+        )
         server.listen(server_name(data_dir))
         shell.quit_confirmed.connect(app.quit)
         shell.show()

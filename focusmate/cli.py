@@ -21,7 +21,14 @@ from focusmate import __version__
 from focusmate.core.describe import status_text
 from focusmate.core.dnd import AUTO, BACKEND_NAMES
 from focusmate.core.errors import ExitCode, FocusmateError, InvalidInput
-from focusmate.core.protocol import SHOWABLE_WINDOWS, Message, error_from_response
+from focusmate.core.protocol import (
+    MAX_MESSAGE_BYTES,
+    SHOWABLE_WINDOWS,
+    Message,
+    error_from_response,
+    file_contents,
+    import_request_bytes,
+)
 from focusmate.core.terminal_text import terminal_line
 from focusmate.core.validation import (
     DEFAULT_MINUTES,
@@ -30,7 +37,8 @@ from focusmate.core.validation import (
     clean_name,
     parse_minutes,
 )
-from focusmate.desktop import ipc_client
+from focusmate.desktop import handover, ipc_client
+from focusmate.desktop.ipc_client import TIMEOUT_S
 from focusmate.desktop.locations import DATA_DIR_ENV, DataLocation, locate_data_dir, server_name
 from focusmate.storage.settings_store import load_settings
 from focusmate.terminal_output import write_document
@@ -38,6 +46,8 @@ from focusmate.terminal_output import write_document
 DND_BACKEND_ENV = "FOCUSMATE_DND_BACKEND"
 #: How long move-data waits for the app to answer again from the new folder.
 RESTART_WAIT_S = 20.0
+#: How fast the app is assumed to merge an import at the least, to wait for its answer.
+IMPORT_BYTES_PER_S = 1024 * 1024
 
 
 class _Parser(argparse.ArgumentParser):
@@ -153,17 +163,25 @@ def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:
 
 
 def _run_app(location: DataLocation, dnd_backend: str | None, window: str | None = None) -> int:
-    """Start the app (then open ``window``), or ask the running one to come forward."""
+    """Start the app (then open ``window``), or ask the running one to come forward; one that
+    is still starting (a launch at the same instant, the autostart) is waited for."""
     from focusmate import app  # noqa: PLC0415 - Qt widgets only when the app itself runs
 
-    try:
-        return app.run(location, dnd_backend, window)
-    except app.AlreadyRunning:
-        request: Message = {"cmd": "show"}
-        if window is not None:
-            request["window"] = window
+    request: Message = {"cmd": "show"}
+    if window is not None:
+        request["window"] = window
+
+    def alone() -> int | None:
+        try:
+            return app.run(location, dnd_backend, window)
+        except app.AlreadyRunning:
+            return None
+
+    def ask() -> int:
         _ask(location.path, request)
         return ExitCode.OK
+
+    return handover.alone_or_by_owner(location.path, alone, ask)
 
 
 def _move_data(location: DataLocation, folder: str) -> int:
@@ -206,8 +224,16 @@ def _answers_within(server: str, timeout_s: float) -> bool:
     return False
 
 
-def _ask(data: Path, request: Message) -> Message:
-    response = ipc_client.request(server_name(data), request)
+def _ask(
+    data: Path,
+    request: Message,
+    *,
+    max_bytes: int = MAX_MESSAGE_BYTES,
+    answer_within_s: float = TIMEOUT_S,
+) -> Message:
+    response = ipc_client.request(
+        server_name(data), request, max_bytes=max_bytes, answer_within_s=answer_within_s
+    )
     if not response["ok"]:
         raise error_from_response(response)
     result = response.get("result", {})
@@ -224,11 +250,20 @@ def _print_status(status: Message, *, as_json: bool) -> None:
 def _import(data: Path, file: Path) -> int:
     from focusmate import offline  # noqa: PLC0415
     from focusmate.core.records import import_summary  # noqa: PLC0415
+    from focusmate.storage.transfer import IMPORT_MAX_BYTES, read_import_bytes  # noqa: PLC0415
 
-    merged = offline.import_file(data, file)
-    if merged is None:  # the app owns the data: let it merge
-        counts = _ask(data, {"cmd": "import", "path": str(file.absolute())})
-    else:
-        counts = merged.counts()
+    raw = read_import_bytes(file)  # once, here: a pipe such as <(...) cannot be read again
+
+    def alone() -> Message | None:
+        merged = offline.import_file(data, file, raw)
+        return None if merged is None else dict(merged.counts())
+
+    def ask() -> Message:  # the app owns the data: it merges what this process read
+        request = {"cmd": "import", "file": str(file), "contents": file_contents(raw)}
+        merging_s = len(raw) / IMPORT_BYTES_PER_S
+        limit = import_request_bytes(IMPORT_MAX_BYTES)
+        return _ask(data, request, max_bytes=limit, answer_within_s=TIMEOUT_S + merging_s)
+
+    counts = handover.alone_or_by_owner(data, alone, ask)
     print(f"Imported {_shown(file)}: {import_summary(counts)}.")
     return ExitCode.OK

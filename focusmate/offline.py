@@ -17,7 +17,7 @@ from focusmate.core.week_review import week_review
 from focusmate.core.weekly import IsoWeek, local_day
 from focusmate.exports import SessionsFormat, WeekFormat, sessions_text, write_text, write_week
 from focusmate.storage.repository import TinyDBSessionRepository
-from focusmate.storage.transfer import read_import_file
+from focusmate.storage.transfer import parse_import
 from focusmate.terminal_output import write_document
 
 
@@ -58,12 +58,13 @@ def export(data: Path, file_format: str, output: str | None) -> None:
     print(f"Exported {len(sessions)} sessions to {terminal_line(output)}.", file=sys.stderr)
 
 
-def import_file(data: Path, file: Path) -> MergeResult | None:
-    """Merge ``file`` into the data; None when a running app owns the data (ask it instead).
+def import_file(data: Path, file: Path, raw: bytes) -> MergeResult | None:
+    """Merge ``raw``, the contents of ``file``, into the data; None when a running app owns
+    the data (send it the contents instead: a pipe cannot be read twice).
 
-    The file is validated whole before anything is locked or written.
+    The contents are validated whole before anything is locked or written.
     """
-    incoming = read_import_file(file)
+    incoming = parse_import(raw, file)
     from focusmate.atomic_files import ensure_private_dir  # noqa: PLC0415
     from focusmate.desktop.locations import lock_path  # noqa: PLC0415
     from focusmate.desktop.single_instance import InstanceLock  # noqa: PLC0415
@@ -74,7 +75,9 @@ def import_file(data: Path, file: Path) -> MergeResult | None:
         if not lock.try_acquire():
             return None
     except OSError as error:
-        raise StorageFailure(f"cannot use the data folder {data}: {error}") from None
+        raise StorageFailure(
+            f"cannot use the data folder {data}: {error.strerror or error}"
+        ) from None
     try:
         repository = TinyDBSessionRepository(data)
         existing = {s.id: s for s in repository.all_sessions()}

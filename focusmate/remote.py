@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from focusmate.controller import SessionController
 from focusmate.core.errors import InvalidInput, NotPossibleNow
-from focusmate.core.protocol import SHOWABLE_WINDOWS, Message, success
+from focusmate.core.protocol import SHOWABLE_WINDOWS, Message, contents_of, success
 from focusmate.core.records import expect_string, expect_whole_number
-from focusmate.storage.transfer import read_import_file
+from focusmate.storage.transfer import parse_import
 
 if TYPE_CHECKING:
     from focusmate.data_folder import DataFolder
@@ -67,8 +67,10 @@ class RemoteCommands:
         return {"id": session.id, "with": session.with_name}
 
     def _import(self, request: Message) -> Message:
-        # The file is read here, by the one writer, after the CLI validated it.
-        result = self._controller.import_sessions(read_import_file(Path(_text(request, "path"))))
+        # The CLI read the file and sends its contents (the app never opens a path it is
+        # given); they are checked again here, by the one writer.
+        incoming = parse_import(contents_of(request), _text(request, "file"))
+        result = self._controller.import_sessions(incoming)
         return dict(result.counts())
 
     def _move_data(self, request: Message) -> Message:

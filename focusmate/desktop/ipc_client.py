@@ -3,48 +3,99 @@
 On Unix this is the standard library's AF_UNIX socket, so `focusmate log phone` does not
 pay for importing Qt; on Windows, where QLocalServer listens on a named pipe, it is
 QLocalSocket.
+
+Only an app of this user is spoken to: the socket's folder must be private to the user and
+the process that answers must run as the user (SO_PEERCRED), or nothing is sent.
 """
 
 from __future__ import annotations
 
 import os
 import socket
+import time
+from pathlib import Path
 
-from focusmate.core.errors import InvalidData, NoInstance
+from focusmate.core.errors import FocusmateError, InvalidData, NoInstance
 from focusmate.core.protocol import MAX_MESSAGE_BYTES, Message, decode_response, encode
+from focusmate.desktop.peer import peer_uid
+from focusmate.desktop.private_dir import check_private_dir
 
 TIMEOUT_S = 5.0
+#: While the app's queue of waiting connections is full, try again this often.
+BUSY_RETRY_S = 0.02
 
 
-def request(server: str, message: Message) -> Message:
-    """Send ``message``; return the decoded response or raise NoInstance/InvalidData."""
+class NotListening(NoInstance):
+    """Nobody listens on the socket (yet): no app runs, or one is still starting."""
+
+
+def request(
+    server: str,
+    message: Message,
+    *,
+    max_bytes: int = MAX_MESSAGE_BYTES,
+    answer_within_s: float = TIMEOUT_S,
+) -> Message:
+    """Send ``message``; return the decoded response.
+
+    NotListening when no app listens, NoInstance when it does not answer in
+    ``answer_within_s``, InvalidData for an answer that is not one, FocusmateError when the
+    socket is not this user's.
+    """
     payload = encode(message)
-    if len(payload) > MAX_MESSAGE_BYTES:
-        raise InvalidData(f"request longer than {MAX_MESSAGE_BYTES} bytes")
+    if len(payload) > max_bytes:
+        raise InvalidData(f"request longer than {max_bytes} bytes")
     if os.name == "posix":
-        return decode_response(_unix_request(server, payload))
+        return decode_response(_unix_request(server, payload, answer_within_s))
     return decode_response(_qt_request(server, payload))
 
 
-def _unix_request(path: str, payload: bytes) -> bytes:
+def _unix_request(path: str, payload: bytes, answer_within_s: float) -> bytes:
+    if not check_private_dir(Path(path).parent, create=False):
+        raise NotListening("focusmate is not running (start it with: focusmate)")
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-        sock.settimeout(TIMEOUT_S)
+        _connect(sock, path)
+        uid = peer_uid(sock.fileno())
+        if uid is not None and uid != os.getuid():
+            raise FocusmateError(
+                f"the focusmate socket {path} is served by another user (uid {uid}); "
+                "nothing was sent to it"
+            )
+        sock.settimeout(answer_within_s)
+        sock.sendall(payload)
+        return _read_line(sock, answer_within_s)
+
+
+def _connect(sock: socket.socket, path: str) -> None:
+    """Connect; while the app's backlog is full (EAGAIN), try again until TIMEOUT_S passes."""
+    sock.settimeout(TIMEOUT_S)
+    deadline = time.monotonic() + TIMEOUT_S
+    while True:
         try:
             sock.connect(path)
+            return
         except (FileNotFoundError, ConnectionRefusedError):
-            raise NoInstance("focusmate is not running (start it with: focusmate)") from None
-        sock.sendall(payload)
-        return _read_line(sock)
+            raise NotListening("focusmate is not running (start it with: focusmate)") from None
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise NoInstance(
+                    f"focusmate was too busy to take the request within {TIMEOUT_S:g} seconds; "
+                    "nothing was sent, try again"
+                ) from None
+            time.sleep(BUSY_RETRY_S)
 
 
-def _read_line(sock: socket.socket) -> bytes:
+def _read_line(sock: socket.socket, answer_within_s: float) -> bytes:
     chunks: list[bytes] = []
     size = 0
     while True:
         try:
             chunk = sock.recv(65536)
         except TimeoutError:
-            raise NoInstance("focusmate did not answer within 5 seconds") from None
+            raise NoInstance(
+                f"focusmate did not answer within {answer_within_s:g} seconds; it may still "
+                "carry out the request (see: focusmate status)"
+            ) from None
         if not chunk:
             break
         chunks.append(chunk)
@@ -64,7 +115,7 @@ def _qt_request(server: str, payload: bytes) -> bytes:  # pragma: no cover - Win
     sock.connectToServer(server)
     timeout_ms = int(TIMEOUT_S * 1000)
     if not sock.waitForConnected(timeout_ms):
-        raise NoInstance("focusmate is not running (start it with: focusmate)")
+        raise NotListening("focusmate is not running (start it with: focusmate)")
     sock.write(payload)
     sock.waitForBytesWritten(timeout_ms)
     data = b""

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
-import struct
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +17,8 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from focusmate.core.errors import FocusmateError, InvalidData
 from focusmate.core.protocol import MAX_MESSAGE_BYTES, Message, decode_request, encode, failure
+from focusmate.desktop.peer import same_user
+from focusmate.desktop.private_dir import check_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -27,21 +27,31 @@ Handler = Callable[[Message], Message]
 
 
 class CommandServer(QObject):
-    """Listens on ``name`` and answers each request with ``handler`` on the GUI thread."""
+    """Listens on ``name`` and answers each request with ``handler`` on the GUI thread;
+    a request longer than ``max_request_bytes`` is refused."""
 
-    def __init__(self, handler: Handler, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        handler: Handler,
+        parent: QObject | None = None,
+        *,
+        max_request_bytes: int = MAX_MESSAGE_BYTES,
+    ) -> None:
         super().__init__(parent)
         self._handler = handler
+        self._max_request_bytes = max_request_bytes
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._on_new_connection)
 
     def listen(self, name: str) -> None:
-        """Start listening; we hold the instance lock, so a leftover socket is stale."""
+        """Start listening; we hold the instance lock, so a leftover socket is stale.
+
+        The socket's folder is made private first (NotPrivate, one line, where it cannot be):
+        removing the old socket and listening then happen only inside a folder of ours.
+        """
         if os.name == "posix":
-            directory = Path(name).parent
-            directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-            directory.chmod(0o700)
+            check_private_dir(Path(name).parent, create=True)
         QLocalServer.removeServer(name)
         if not self._server.listen(name):
             raise OSError(f"cannot listen on {name}: {self._server.errorString()}")
@@ -53,46 +63,23 @@ class CommandServer(QObject):
         while self._server.hasPendingConnections():
             client = self._server.nextPendingConnection()
             if same_user(int(client.socketDescriptor())):
-                _Connection(client, self._handler, self)
+                _Connection(client, self._handler, self._max_request_bytes, self)
             else:
                 log.warning("refused a local connection from another user")
                 client.abort()
                 client.deleteLater()
 
 
-def same_user(descriptor: int) -> bool:
-    """Whether the peer of a Unix socket runs as this user (SO_PEERCRED / getpeereid).
-
-    The socket already lives in a 0700 directory; this is the second lock on the door.
-    Where the platform cannot tell (Windows named pipes), the pipe's own ACL applies.
-    """
-    if not hasattr(socket, "SO_PEERCRED"):
-        return os.name != "posix" or _peer_uid_bsd(descriptor) == os.getuid()
-    raw = socket.socket(fileno=os.dup(descriptor))
-    try:
-        credentials = raw.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
-    finally:
-        raw.close()
-    _pid, uid, _gid = struct.unpack("3i", credentials)
-    return bool(uid == os.getuid())
-
-
-def _peer_uid_bsd(descriptor: int) -> int:  # pragma: no cover - macOS/BSD only
-    raw = socket.socket(fileno=os.dup(descriptor))
-    try:
-        credentials = raw.getsockopt(0, 0x001, 76)  # SOL_LOCAL, LOCAL_PEERCRED: struct xucred
-    finally:
-        raw.close()
-    return int(struct.unpack_from("I", credentials, 4)[0])  # cr_uid follows cr_version
-
-
 class _Connection(QObject):
     """One client: collect a line, answer it, close."""
 
-    def __init__(self, socket: QLocalSocket, handler: Handler, parent: QObject) -> None:
+    def __init__(
+        self, socket: QLocalSocket, handler: Handler, max_bytes: int, parent: QObject
+    ) -> None:
         super().__init__(parent)
         self._socket = socket
         self._handler = handler
+        self._max_bytes = max_bytes
         self._buffer = bytearray()
         self._done = False
         socket.setParent(self)
@@ -105,14 +92,14 @@ class _Connection(QObject):
         if self._done:
             return
         self._buffer += bytes(self._socket.readAll().data())
-        if len(self._buffer) > MAX_MESSAGE_BYTES:
-            self._reply(failure(InvalidData(f"request longer than {MAX_MESSAGE_BYTES} bytes")))
+        if len(self._buffer) > self._max_bytes:
+            self._reply(failure(InvalidData(f"request longer than {self._max_bytes} bytes")))
         elif b"\n" in self._buffer:
             self._reply(self._answer(bytes(self._buffer.split(b"\n", 1)[0])))
 
     def _answer(self, line: bytes) -> Message:
         try:
-            return self._handler(decode_request(line))
+            return self._handler(decode_request(line, self._max_bytes))
         except FocusmateError as error:
             return failure(error)
         except Exception:  # a bug must not take the app down with the client

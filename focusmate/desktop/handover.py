@@ -1,0 +1,53 @@
+"""A second focusmate process meets the one that holds the data folder.
+
+It does its work itself when the folder's lock is free, or hands its request to the running
+app. While the holder is still starting (two launches at the same instant, `focusmate
+review` racing the autostart) nobody answers on the socket yet: it waits for the winner to
+answer, or for the lock to come free, instead of saying that focusmate is not running.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from focusmate.core.errors import NotPossibleNow
+from focusmate.desktop.ipc_client import NotListening
+from focusmate.desktop.locations import lock_path
+from focusmate.desktop.single_instance import holder_pid
+
+#: How long the holder of the lock may take to answer: its whole start-up, tray wait included.
+OWNER_WAIT_S = 20.0
+POLL_S = 0.05
+
+Outcome = TypeVar("Outcome")
+
+
+def alone_or_by_owner(
+    data: Path, alone: Callable[[], Outcome | None], ask: Callable[[], Outcome]
+) -> Outcome:
+    """``alone()`` (it returns None when another process holds the data folder's lock), else
+    ``ask()`` the app holding it (it raises NotListening while that app starts). Tries both
+    until one succeeds; NotPossibleNow if the holder neither answers nor lets go in time."""
+    deadline = time.monotonic() + OWNER_WAIT_S
+    while True:
+        done = alone()
+        if done is not None:
+            return done
+        try:
+            return ask()
+        except NotListening:
+            if time.monotonic() >= deadline:
+                raise NotPossibleNow(_not_answering(data)) from None
+        time.sleep(POLL_S)  # the holder is starting, or finishing an offline command
+
+
+def _not_answering(data: Path) -> str:
+    pid = holder_pid(lock_path(data))
+    holder = f"another focusmate (process {pid})" if pid else "another focusmate"
+    return (
+        f"{holder} is using the data folder {data} but did not answer within "
+        f"{OWNER_WAIT_S:g} seconds; if it does not respond, end it and start focusmate again"
+    )
