@@ -4,7 +4,7 @@ A terminal obeys the characters it is sent: ESC and the C1 controls start escape
 (clear the screen, set the window title, fake a prompt), CR and backspace overwrite what is
 shown, and the bidirectional overrides reorder it. Names and notes come from the user, from
 imports and from the data file, so every character of that kind is shown as a visible escape
-(``\\x1b``, ``\\u202e``) wherever focusmate prints it for a person to read. Typed input is held
+(``\\u001b``, ``\\u202e``) wherever focusmate prints it for a person to read. Typed input is held
 to a stricter rule: a name or focus note with such a character is refused (it could only have
 come from a paste or a script, and shows as nothing in a window).
 """
@@ -24,9 +24,9 @@ _UNSAFE_IN_DOCUMENT = re.compile(
 
 
 def visible_escape(char: str) -> str:
-    """``\\x1b`` for a character below U+0100, ``\\u202e`` above: what Python would write."""
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    """``\\u001b``, ``\\u202e``: readable, and the same character to a JSON or Python reader,
+    so a JSON document shown on a terminal is still valid JSON with the same text."""
+    return f"\\u{ord(char):04x}"
 
 
 def terminal_line(text: str) -> str:

@@ -4,6 +4,8 @@ is printed from stored or imported data is escaped, one rule for every line the 
 
 from __future__ import annotations
 
+import io
+import json
 import re
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from focusmate.cli import main
 from focusmate.core.errors import ExitCode, InvalidInput
 from focusmate.core.session import start_session
 from focusmate.core.terminal_text import terminal_document, terminal_line
+from focusmate.terminal_output import write_document
 from tests.fakes import T0
 
 #: What a terminal obeys: C0, DEL, C1, line/paragraph separators, bidirectional controls.
@@ -59,7 +62,13 @@ def test_a_document_keeps_its_lines_and_tabs_and_nothing_else(text: str) -> None
 
 
 def test_escapes_are_visible() -> None:
-    assert terminal_line("\x1b]0;owned\x07\u202e") == "\\x1b]0;owned\\x07\\u202e"
+    assert terminal_line("\x1b]0;owned\x07\u202e") == "\\u001b]0;owned\\u0007\\u202e"
+
+
+@given(st.dictionaries(st.text(), st.text() | st.sampled_from(ATTACKS)))
+def test_a_json_document_on_a_terminal_is_still_the_same_json(document: dict[str, str]) -> None:
+    text = json.dumps(document, ensure_ascii=False)
+    assert json.loads(terminal_document(text)) == document
 
 
 @given(st.text(max_size=20), obeyed, st.text(max_size=20))
@@ -92,4 +101,18 @@ def test_an_unknown_argument_is_quoted_escaped(
         main(["--data-dir", str(tmp_path), "status", "\x1b[2J\x1b]0;x\x07"])
     _, err = capsys.readouterr()
     assert leaving.value.code == ExitCode.USAGE
-    assert "\\x1b[2J" in err and OBEYED.search(err.rstrip("\n")) is None
+    assert "\\u001b[2J" in err and OBEYED.search(err.rstrip("\n")) is None
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_documents_are_exact_in_a_pipe_and_escaped_on_a_terminal() -> None:
+    document = 'id,with\r\n1,"\x1b]0;owned\x07"\r\n'
+    piped, terminal = io.StringIO(), _Terminal()
+    write_document(document, piped)
+    write_document(document, terminal)
+    assert piped.getvalue() == document
+    assert terminal.getvalue() == 'id,with\r\n1,"\\u001b]0;owned\\u0007"\r\n'

@@ -55,11 +55,13 @@ def test_names_reach_the_terminal_escaped_and_typed_ones_are_refused(
     try:
         status = app.cli("status")
         assert status.returncode == 0 and one_clean_line(status.stdout)
-        assert status.stdout.startswith("Coaching \\x1b[2J\\x1b[H\\x1b[31mFAKE\\x1b]0;owned\\x07")
+        assert status.stdout.startswith(
+            "Coaching \\u001b[2J\\u001b[H\\u001b[31mFAKE\\u001b]0;owned\\u0007"
+        )
         running = app.cli("start", "--with", "Ben")  # the app's refusal quotes the name
         assert running.returncode == 4 and one_clean_line(running.stderr)
         ended = app.cli("end")
-        assert ended.returncode == 0 and one_clean_line(ended.stdout) and "\\x1b" in ended.stdout
+        assert ended.returncode == 0 and one_clean_line(ended.stdout) and "\\u001b" in ended.stdout
         for typed in (["--with", FAKE], ["--with", "Ana", "--focus", "ok\r\nfocusmate: fine"]):
             refused = app.cli("start", *typed)
             assert refused.returncode == 2 and one_clean_line(refused.stderr)
