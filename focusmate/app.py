@@ -40,6 +40,7 @@ from focusmate.desktop.locations import APP_ID, DataLocation, lock_path, server_
 from focusmate.desktop.notifications import make_notifier
 from focusmate.desktop.single_instance import InstanceLock
 from focusmate.desktop.system_clock import clock_from_environment
+from focusmate.desktop.x_display import x_display_answers
 from focusmate.dnd_session import DndSession
 from focusmate.i18n import install_translations
 from focusmate.reminder_scheduler import ReminderScheduler
@@ -292,10 +293,16 @@ def _check_display() -> None:
     """Qt aborts the process without a display; say so plainly instead."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    display, wayland = os.environ.get("DISPLAY"), os.environ.get("WAYLAND_DISPLAY")
+    if not (display or wayland):
         raise FocusmateError(
             "no graphical desktop found (DISPLAY and WAYLAND_DISPLAY are unset); "
             "run focusmate inside your desktop session"
+        )
+    if display and not wayland and not x_display_answers(display):
+        raise FocusmateError(
+            f"cannot connect to the X display {display!r} (DISPLAY): it is not running or "
+            "refuses this user; run focusmate inside your desktop session"
         )
 
 

@@ -33,7 +33,12 @@ echo "Installing focusmate and the Python packages it needs (a minute or two the
 "$venv/bin/python" "$repo/packaging/pip_install.py" --log "$log" "$repo"
 mkdir -p "$bin_dir"
 ln -sf "$venv/bin/focusmate" "$bin_dir/focusmate"
-echo "focusmate $("$venv/bin/focusmate" --version | cut -d' ' -f2) is installed: $bin_dir/focusmate"
+version=$("$venv/bin/focusmate" --version | cut -d' ' -f2)
+if $updating; then
+  echo "focusmate is updated to $version: $bin_dir/focusmate"
+else
+  echo "focusmate $version is installed: $bin_dir/focusmate"
+fi
 bash "$repo/packaging/install-desktop-entry.sh" "$venv/bin/focusmate"
 case ":$PATH:" in
   *":$bin_dir:"*) ;;
@@ -50,5 +55,4 @@ esac
 if [[ "${FOCUSMATE_NO_START:-}" == 1 ]]; then
   exit 0
 fi
-$updating && echo "Updated."
 bash "$repo/packaging/start-focusmate.sh" "$venv/bin/focusmate" "$app_dir/focusmate.log"

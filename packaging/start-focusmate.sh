@@ -26,6 +26,7 @@ fi
 mkdir -p "$(dirname "$log")"
 nohup "$program" >"$log" 2>&1 </dev/null &
 pid=$!
+disown "$pid" # bash would otherwise report the job's end ("Aborted ...") on our stderr
 deadline=$((SECONDS + wait_s))
 while ((SECONDS < deadline)); do
   if answers; then
@@ -40,5 +41,6 @@ if kill -0 "$pid" 2>/dev/null; then
   exit 1
 fi
 reason=$(grep -v '^[[:space:]]*$' "$log" | tail -n 1 || true)
+reason="${reason#focusmate: }"
 echo "focusmate could not start: ${reason:-it stopped without a message}. Its log: $log" >&2
 exit 1

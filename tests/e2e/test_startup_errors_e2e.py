@@ -7,7 +7,10 @@ import subprocess
 import time
 from pathlib import Path
 
+from desktop import HeadlessDesktop
 from focusmate_app import installed_focusmate
+
+from focusmate.desktop.x_display import x_display_answers
 
 
 def launch(data_dir: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -45,3 +48,16 @@ def test_without_a_display_the_app_runs_and_says_hotkeys_are_off(tmp_path: Path)
         proc.wait(timeout=10)
     assert "global hotkeys: no X display" in log.read_text()
     assert "focusmate log phone" in log.read_text()
+
+
+def test_a_display_that_does_not_answer_is_a_clear_error_not_a_qt_abort(tmp_path: Path) -> None:
+    """A stale DISPLAY (the X server is gone) made Qt abort the process with a core dump."""
+    result = launch(tmp_path / "data", bare_env() | {"DISPLAY": ":4095"})
+    assert result.returncode == 1
+    assert "cannot connect to the X display ':4095'" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_the_display_probe_sees_a_running_x_server(desktop: HeadlessDesktop) -> None:
+    assert x_display_answers(desktop.display)
+    assert not x_display_answers(":4095")
