@@ -85,6 +85,29 @@ def test_sigterm_leaves_notifications_paused_if_they_were_before(
         desktop.run(["dunstctl", "set-paused", "false"], check=True)
 
 
+def test_sigterm_while_the_quit_question_is_open_keeps_the_session(
+    desktop: HeadlessDesktop, tmp_path: Path
+) -> None:
+    """Logout while the manager looks at "End it and quit?": the unanswered question ends
+    nothing; focusmate quits and the session resumes."""
+    data = tmp_path / "data"
+    app = RunningApp(desktop, data)
+    assert app.cli("start", "--with", "Flo").returncode == 0
+    app.choose_in_tray_menu("q")
+    wait_until(
+        lambda: app.windows_named("^focusmate$") or None, timeout_s=10, what="the quit confirmation"
+    )
+    assert sigterm_and_wait(app.proc) == 0
+    assert paused(desktop) is False
+    app.stop()
+    again = RunningApp(desktop, data)
+    try:
+        assert again.status()["session"]["with"] == "Flo"
+        assert again.cli("end").returncode == 0
+    finally:
+        again.stop()
+
+
 def start_without_tray(desktop: HeadlessDesktop, data: Path) -> subprocess.Popen[bytes]:
     proc = desktop.spawn([installed_focusmate(), "--data-dir", str(data)], name="no-tray")
     wait_until(
