@@ -53,6 +53,7 @@ from focusmate.storage.reminder_log import FileReminderLog
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.settings_store import load_settings
 from focusmate.storage.transfer import IMPORT_MAX_BYTES
+from focusmate.terminal_output import log_to_stderr
 from focusmate.ui.actions import AppActions
 from focusmate.ui.icons import app_icon
 
@@ -79,6 +80,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
     ``dnd_backend`` (from --dnd-backend or FOCUSMATE_DND_BACKEND) overrides the settings'
     choice of do-not-disturb backend, which overrides detection.
     """
+    log_to_stderr()  # names and paths in the log are escaped like all terminal output
     data_dir = location.path
     restart = _Restart()
     lock = _lock_data_dir(data_dir)  # before any window system: a second launch only asks

@@ -1,12 +1,15 @@
-"""Writing documents to standard output: exact bytes for a pipe or a file, escaped for a person.
+"""What focusmate writes to standard output and standard error, under core.terminal_text's rule.
 
 A JSON, CSV or calendar document on standard output is usually piped or redirected, and must
 then be exactly what was stored. When standard output is a terminal, a person reads it: then
-core.terminal_text's rule applies, as it does to every line the command line prints.
+the rule applies, as it does to every line the command line prints. The app's log goes to
+standard error, often a terminal too (or the desktop's session log), and may quote a name or a
+path: each record is escaped the same way.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 from typing import TextIO
 
@@ -17,3 +20,23 @@ def write_document(text: str, stream: TextIO | None = None) -> None:
     """Write ``text`` to ``stream`` (standard output), escaped if it is a terminal."""
     out = sys.stdout if stream is None else stream
     out.write(terminal_document(text) if out.isatty() else text)
+
+
+class _EscapingFormatter(logging.Formatter):
+    """A log record as Python's last-resort handler writes it, with what a terminal would obey
+    escaped (a traceback keeps its lines)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return terminal_document(super().format(record))
+
+
+def log_to_stderr() -> None:
+    """Send warnings and errors to standard error, escaped, unless logging is set up already
+    (by a test harness, say). Without this, Python's last-resort handler writes them raw."""
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    handler = logging.StreamHandler()
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(_EscapingFormatter("%(message)s"))
+    root.addHandler(handler)

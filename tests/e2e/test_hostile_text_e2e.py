@@ -71,6 +71,22 @@ def test_names_reach_the_terminal_escaped_and_typed_ones_are_refused(
         app.stop()
 
 
+def test_the_apps_log_escapes_names_too(desktop: HeadlessDesktop, tmp_path: Path) -> None:
+    """Started from a terminal, the app logs to it: a file name in a start-up notice."""
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    hostile = data / "notes\x1b]0;owned\x07.txt"
+    hostile.write_text("")
+    hostile.chmod(0o644)  # others could read it: the start-up notice names it
+    app = RunningApp(desktop, data)
+    try:
+        log = desktop.read_log(f"focusmate-{data.name}")
+        assert "Others could read some of your focusmate files" in log
+        assert "notes\\u001b]0;owned\\u0007.txt" in log and "\x1b" not in log
+    finally:
+        app.stop()
+
+
 def test_exports_keep_hostile_text_as_data(desktop: HeadlessDesktop, tmp_path: Path) -> None:
     day = datetime(2026, 11, 23, 9, tzinfo=UTC)
     sessions = [
