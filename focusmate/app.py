@@ -48,6 +48,7 @@ from focusmate.remote import RemoteCommands
 from focusmate.settings_service import SettingsService
 from focusmate.shell import Shell
 from focusmate.storage.backups import check_or_recover, open_or_recover, take_backup
+from focusmate.storage.owned_files import check_owned_files
 from focusmate.storage.permissions import permissions_notice, tighten_permissions
 from focusmate.storage.reminder_log import FileReminderLog
 from focusmate.storage.repository import TinyDBSessionRepository
@@ -87,6 +88,8 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
     try:
         clock = clock_from_environment()  # the system clock (FOCUSMATE_FAKE_NOW: a test hook)
         permission_notice = permissions_notice(tighten_permissions(data_dir))
+        # A damaged running-session, settings, draft or reminder file is set aside first.
+        damaged_files = check_owned_files(data_dir, clock.now())
         # Every record is read and checked once the icon shows (_Background.start).
         repository, recovery_notice = open_or_recover(data_dir, clock.now(), check_records=False)
         settings = SettingsService(data_dir, load_settings(data_dir))
@@ -133,7 +136,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
                 controller.set_silencer(_silencer(data_dir, new.dnd_backend))
 
         settings.changed.connect(apply_live)
-        _tell_at_start(shell, (permission_notice, recovery_notice, dnd_notice))
+        _tell_at_start(shell, (permission_notice, *damaged_files, recovery_notice, dnd_notice))
         wakeup_sockets = _quit_on_signals(app)
         code = app.exec()
         controller.shut_down()  # a session still running is kept; notifications come back

@@ -50,12 +50,19 @@ from enum import Enum
 from pathlib import Path
 
 from focusmate.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir
-from focusmate.core.dnd import DndStatus, DndUnavailable, DoNotDisturb, PreviousState
+from focusmate.core.dnd import (
+    NOTIFICATIONS_ON,
+    DndStatus,
+    DndUnavailable,
+    DoNotDisturb,
+    PreviousState,
+)
 from focusmate.core.errors import InvalidData, InvalidInput
 from focusmate.core.text import Translator, Worded, translate
 from focusmate.desktop.dnd import backend_named
 from focusmate.dnd_guard import GuardProcess
 from focusmate.dnd_journal import Journal, read_journal, remove_journal
+from focusmate.storage.set_aside import set_aside
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +84,8 @@ class Phase(Enum):
 class Recovery(Enum):
     """What recover() found and did about a journal left behind."""
 
-    DAMAGED = "damaged"  # the journal could not be read; it was removed
+    DAMAGED = "damaged"  # the journal could not be read; it was kept aside
+    DAMAGED_BACK_ON = "damaged-back-on"  # ... and notifications were switched back on
     BACK_ON = "back-on"  # the previous state was put back
     RETRY = "retry"  # putting it back failed; the next start tries again
     GAVE_UP = "gave-up"  # failed MAX_FAILED_REPLAYS times; the user must do it by hand
@@ -91,12 +99,20 @@ class RecoveryNotice(Worded):
     outcome: Recovery
     label: str = ""  # the backend's label
     error: str = ""  # why the journal was damaged, or why the restore failed
+    kept_as: str = ""  # the damaged journal's new name, in the data folder
 
     def worded(self, translate: Translator) -> str:
         if self.outcome is Recovery.DAMAGED:
             text = translate(
                 "DoNotDisturb",
-                "Removed a damaged do-not-disturb record ({error}); check your notifications.",
+                "A do-not-disturb record was damaged ({error}) and kept as {kept_as}; check "
+                "your notifications.",
+            )
+        elif self.outcome is Recovery.DAMAGED_BACK_ON:
+            text = translate(
+                "DoNotDisturb",
+                "A do-not-disturb record was damaged ({error}) and kept as {kept_as}; "
+                "notifications are back on.",
             )
         elif self.outcome is Recovery.BACK_ON:
             text = translate(
@@ -116,7 +132,7 @@ class RecoveryNotice(Worded):
                 "Notifications may still be paused ({label}) since an earlier session: "
                 "{error}. focusmate will try again when it next starts.",
             )
-        return text.format(label=self.label, error=self.error)
+        return text.format(label=self.label, error=self.error, kept_as=self.kept_as)
 
 
 class DndSession:
@@ -167,8 +183,7 @@ class DndSession:
         try:
             journal = read_journal(self._journal_path)
         except InvalidData as error:
-            remove_journal(self._journal_path)
-            return RecoveryNotice(Recovery.DAMAGED, error=str(error))
+            return self._recover_damaged(error)
         if journal is None or journal.token == self._token:  # none, or our own running session
             return None
         try:
@@ -181,6 +196,17 @@ class DndSession:
             return self._replay_failed(journal, backend.label, error)
         remove_journal(self._journal_path, journal.token)
         return RecoveryNotice(Recovery.BACK_ON, backend.label)
+
+    def _recover_damaged(self, error: InvalidData) -> RecoveryNotice:
+        """A journal that cannot be read: kept aside, and since the state it saved is lost,
+        notifications are switched back on (a journal exists only while we silence them)."""
+        kept = set_aside(self._journal_path, datetime.now(UTC))
+        try:
+            self._backend.restore(NOTIFICATIONS_ON)
+        except DndUnavailable as failure:
+            log.warning("do-not-disturb: could not switch notifications on: %s", failure)
+            return RecoveryNotice(Recovery.DAMAGED, error=str(error), kept_as=kept.name)
+        return RecoveryNotice(Recovery.DAMAGED_BACK_ON, error=str(error), kept_as=kept.name)
 
     def engage(self) -> DndStatus:
         """Silence notifications for a session; never raises (a failure is in the status)."""

@@ -22,6 +22,18 @@ AUTO = "auto"
 #: before anything is changed, and all that restore() needs.
 PreviousState = dict[str, Any]
 
+#: A previous state every backend restores as "notifications on, as by default", for when
+#: the real one is lost (a damaged journal). Each backend reads only its own keys: "on" (the
+#: switches: dunst, mako, swaync), "exists" False (Xfce: reset the property), "user_value"
+#: None with "user_value_known" (gsettings: reset the key); KDE and macOS need none.
+NOTIFICATIONS_ON: PreviousState = {
+    "on": False,
+    "exists": False,
+    "value": True,
+    "user_value_known": True,
+    "user_value": None,
+}
+
 
 class DndUnavailable(FocusmateError):  # noqa: N818
     """The backend cannot read or change the state right now (service gone, timeout)."""

@@ -13,7 +13,7 @@ translations, so ``str()`` words it in the user's language only when it is shown
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from focusmate.atomic_files import atomic_write_bytes, ensure_private_dir
@@ -24,6 +24,7 @@ from focusmate.core.records import merge_sessions, session_from_record
 from focusmate.core.text import Translator, Worded
 from focusmate.storage.atomic_storage import MAX_STORED_BYTES
 from focusmate.storage.repository import DATA_FILE_NAME, SESSIONS_TABLE, TinyDBSessionRepository
+from focusmate.storage.set_aside import set_aside, stamp
 
 BACKUP_DIR_NAME = "backups"
 KEEP_BACKUPS = 5
@@ -31,10 +32,6 @@ KEEP_BACKUPS = 5
 
 def backup_dir(data_dir: Path) -> Path:
     return data_dir / BACKUP_DIR_NAME
-
-
-def _stamp(now: datetime) -> str:
-    return now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def take_backup(data_dir: Path, now: datetime) -> Path | None:
@@ -49,7 +46,7 @@ def take_backup(data_dir: Path, now: datetime) -> Path | None:
     existing = sorted(folder.glob("focusmate-*.json"))
     if existing and existing[-1].read_bytes() == payload:
         return existing[-1]
-    target = folder / f"focusmate-{_stamp(now)}.json"
+    target = folder / f"focusmate-{stamp(now)}.json"
     atomic_write_bytes(target, payload)
     for old in sorted(folder.glob("focusmate-*.json"))[:-KEEP_BACKUPS]:
         old.unlink()
@@ -144,8 +141,7 @@ def _recover(
     of the damaged file that still reads and that the backup lacks (one bad record, such
     as a date out of range, costs that record, not the sessions since the backup)."""
     data_file = data_dir / DATA_FILE_NAME
-    aside = data_dir / f"{DATA_FILE_NAME}.damaged-{_stamp(now)}"
-    data_file.replace(aside)
+    aside = set_aside(data_file, now)
     taken = ""
     for backup in sorted(backup_dir(data_dir).glob("focusmate-*.json"), reverse=True):
         if _reads_back(backup):

@@ -8,12 +8,12 @@ reminder is shown again), and the next write replaces it.
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import datetime
 from pathlib import Path
 
-from focusmate.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir
+from focusmate.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir, read_json
+from focusmate.core.errors import InvalidData
 
 REMINDER_FILE_NAME = "reminders.json"
 _VERSION = 1
@@ -30,20 +30,28 @@ class FileReminderLog:
 
     def last_shown(self) -> datetime | None:
         try:
-            record = json.loads(self.path.read_bytes())
-            text = record["last_shown"]
-            instant = datetime.fromisoformat(text) if isinstance(text, str) else None
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, TypeError, KeyError) as error:
+            return read_last_shown(self.path)
+        except (InvalidData, OSError) as error:
             log.warning("ignoring the damaged reminder log %s: %s", self.path, error)
             return None
-        if instant is None or instant.tzinfo is None:
-            log.warning("ignoring the reminder log %s: no valid last_shown", self.path)
-            return None
-        return instant
 
     def record_shown(self, at: datetime) -> None:
         ensure_private_dir(self._dir)
         payload = dumps_strict({"version": _VERSION, "last_shown": at.isoformat()})
         atomic_write_bytes(self.path, payload)
+
+
+def read_last_shown(path: Path) -> datetime | None:
+    """When the reminder was last shown, or None when it never was (no file); InvalidData
+    when the file is damaged, OSError when it cannot be read."""
+    record = read_json(path, "the reminder log")
+    if record is None:
+        return None
+    text = record.get("last_shown") if isinstance(record, dict) else None
+    try:
+        instant = datetime.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        instant = None
+    if instant is None or instant.tzinfo is None:
+        raise InvalidData(f"the reminder log {path} has no valid last_shown")
+    return instant

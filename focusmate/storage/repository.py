@@ -15,7 +15,7 @@ database always wins over a leftover draft.
 from __future__ import annotations
 
 import hashlib
-import json
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,9 @@ from focusmate.storage.atomic_storage import AtomicJSONStorage
 
 DATA_FILE_NAME = "focusmate.json"
 CURRENT_FILE_NAME = "current-session.json"
+#: The running session as it was before its last change: what start-up resumes when the
+#: running-session file itself is damaged (storage.owned_files).
+PREVIOUS_FILE_NAME = "current-session.previous.json"
 DRAFTS_DIR_NAME = "drafts"
 SCHEMA_VERSION = 1
 #: The TinyDB table of ended sessions (recovery reads a damaged file's table by this name).
@@ -56,6 +59,7 @@ class TinyDBSessionRepository:
     ) -> None:
         self.path = data_dir / file_name
         self.current_path = data_dir / CURRENT_FILE_NAME
+        self.previous_path = data_dir / PREVIOUS_FILE_NAME
         self.drafts_dir = data_dir / DRAFTS_DIR_NAME
         self._parsed: tuple[tuple[int, int, int] | None, dict[str, CoachingSession]] | None = None
         if writable:
@@ -141,17 +145,16 @@ class TinyDBSessionRepository:
         drafts = []
         for path in sorted(self.drafts_dir.glob("*.json")):
             try:
-                drafts.append(session_from_record(json.loads(path.read_bytes()), str(path)))
-            except (ValueError, UnicodeDecodeError, InvalidData):
-                continue  # a damaged draft never hides the saved session
+                draft = read_session_file(path, "the reflection draft")
+            except (InvalidData, OSError):
+                continue  # a damaged draft never hides the saved session (start-up sets it aside)
+            if draft is not None:
+                drafts.append(draft)
         return drafts
 
     def current(self) -> CoachingSession | None:
         """The running session from its own file, or None. InvalidData if that file is damaged."""
-        record = read_json(self.current_path, "the running-session file")
-        if record is None:
-            return None
-        return session_from_record(record, where=str(self.current_path))
+        return read_session_file(self.current_path, "the running-session file")
 
     def get(self, session_id: str) -> CoachingSession | None:
         doc = self._sessions.get(Query().id == session_id)
@@ -166,7 +169,9 @@ class TinyDBSessionRepository:
 
     def save(self, session: CoachingSession) -> None:
         if session.running and self._is_current(session.id):
-            atomic_write_bytes(self.current_path, dumps_strict(session_to_record(session)))
+            payload = dumps_strict(session_to_record(session))
+            self._keep_previous()
+            atomic_write_bytes(self.current_path, payload)
             return
         if _is_draft(session) and not session.running:
             ensure_private_dir(self.drafts_dir)
@@ -190,6 +195,19 @@ class TinyDBSessionRepository:
             return  # leave a damaged file for recovery to set aside
         if current is not None and current.id == session_id:
             remove_durably(self.current_path)
+            remove_durably(self.previous_path)
+
+    def _keep_previous(self) -> None:
+        """Keep the running-session file's present version as the previous generation: a
+        hard link, so no data is copied (the write that follows replaces the name, and the
+        link keeps the old file). Where the file system has no hard links, there is none."""
+        temporary = self.previous_path.with_name(f".{PREVIOUS_FILE_NAME}.tmp")
+        try:
+            temporary.unlink(missing_ok=True)
+            os.link(self.current_path, temporary)
+            temporary.replace(self.previous_path)
+        except OSError:
+            temporary.unlink(missing_ok=True)  # no file yet, or no hard links here
 
     def save_many(self, sessions: Iterable[CoachingSession]) -> None:
         sessions = list(sessions)
@@ -221,6 +239,13 @@ class TinyDBSessionRepository:
         self._sessions._update_table(apply)  # noqa: SLF001
         self._sessions._next_id = None  # noqa: SLF001 - recount ids after our inserts
         self._sessions.clear_cache()
+
+
+def read_session_file(path: Path, what: str) -> CoachingSession | None:
+    """The session in one of the small files (running session, draft), or None when there is
+    no such file; InvalidData naming ``what`` when it is damaged, OSError when unreadable."""
+    record = read_json(path, what)
+    return None if record is None else session_from_record(record, where=str(path))
 
 
 def _complete(session: CoachingSession) -> bool:

@@ -16,7 +16,12 @@ def settings_path(data_dir: Path) -> Path:
 
 def load_settings(data_dir: Path) -> Settings:
     """The saved settings, or the defaults when there are none; InvalidData if damaged."""
-    record = read_json(settings_path(data_dir), "the settings file")
+    return load_settings_file(settings_path(data_dir))
+
+
+def load_settings_file(path: Path) -> Settings:
+    """The settings in ``path``, or the defaults when there is none; InvalidData if damaged."""
+    record = read_json(path, "the settings file")
     return Settings() if record is None else settings_from_record(record)
 
 

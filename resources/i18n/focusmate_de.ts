@@ -196,8 +196,12 @@
             <translation>Schalten Sie „Nicht stören“ in den Benachrichtigungseinstellungen von Xfce (xfce4-notifyd-config) oder über das Benachrichtigungs-Plugin der Leiste ein.</translation>
         </message>
         <message>
-            <source>Removed a damaged do-not-disturb record ({error}); check your notifications.</source>
-            <translation>Ein beschädigter „Nicht stören“-Eintrag wurde entfernt ({error}); bitte prüfen Sie Ihre Benachrichtigungen.</translation>
+            <source>A do-not-disturb record was damaged ({error}) and kept as {kept_as}; check your notifications.</source>
+            <translation>Ein „Nicht stören“-Eintrag war beschädigt ({error}) und wurde als {kept_as} aufbewahrt; bitte prüfen Sie Ihre Benachrichtigungen.</translation>
+        </message>
+        <message>
+            <source>A do-not-disturb record was damaged ({error}) and kept as {kept_as}; notifications are back on.</source>
+            <translation>Ein „Nicht stören“-Eintrag war beschädigt ({error}) und wurde als {kept_as} aufbewahrt; die Benachrichtigungen sind wieder an.</translation>
         </message>
         <message>
             <source>Notifications were still paused ({label}) after focusmate stopped unexpectedly; they are back on.</source>
@@ -1455,7 +1459,7 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
         </message>
         <message>
             <source>Your data file was damaged ({damage}) and no good backup was found. It was kept as {kept_as}; the sessions that could be read from it were kept.</source>
-            <translation>Ihre Datendatei war beschädigt ({damage}), und es wurde keine intakte Sicherung gefunden. Sie wurde als {kept_as} aufbewahrt; die Sitzungen, die sich daraus lesen ließen, wurden übernommen.</translation>
+            <translation>Ihre Datendatei war beschädigt ({damage}), und es wurde keine intakte Sicherung gefunden. Sie wurde als {kept_as} aufbewahrt; die Gespräche, die sich daraus lesen ließen, wurden übernommen.</translation>
         </message>
         <message>
             <source>Your data file was damaged ({damage}) and no good backup was found. It was kept as {kept_as}; focusmate starts with an empty history.</source>
@@ -1463,11 +1467,11 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
         </message>
         <message>
             <source>Sessions the backup lacked, read from that file: {recovered}.</source>
-            <translation>Sitzungen, die der Sicherung fehlten und aus dieser Datei gelesen wurden: {recovered}.</translation>
+            <translation>Gespräche, die der Sicherung fehlten und aus dieser Datei gelesen wurden: {recovered}.</translation>
         </message>
         <message>
             <source>Sessions that could not be read (they stay in that file): {unreadable}.</source>
-            <translation>Sitzungen, die sich nicht lesen ließen (sie bleiben in dieser Datei): {unreadable}.</translation>
+            <translation>Gespräche, die sich nicht lesen ließen (sie bleiben in dieser Datei): {unreadable}.</translation>
         </message>
         <message>
             <source>Others could read some of your focusmate files ({names} and {n} more); they are private to you again.</source>
@@ -1476,6 +1480,26 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
         <message>
             <source>Others could read some of your focusmate files ({names}); they are private to you again.</source>
             <translation>Andere konnten einige Ihrer focusmate-Dateien lesen ({names}); sie sind jetzt wieder nur für Sie zugänglich.</translation>
+        </message>
+        <message>
+            <source>The file of the running session was damaged ({damage}). It was kept as {kept_as}; the session goes on as it was before its last change.</source>
+            <translation>Die Datei des laufenden Gesprächs war beschädigt ({damage}). Sie wurde als {kept_as} aufbewahrt; das Gespräch läuft weiter, wie es vor seiner letzten Änderung war.</translation>
+        </message>
+        <message>
+            <source>The file of the running session was damaged ({damage}). It was kept as {kept_as}; that session could not be recovered.</source>
+            <translation>Die Datei des laufenden Gesprächs war beschädigt ({damage}). Sie wurde als {kept_as} aufbewahrt; dieses Gespräch ließ sich nicht wiederherstellen.</translation>
+        </message>
+        <message>
+            <source>Your settings file was damaged ({damage}). It was kept as {kept_as}; focusmate uses the default settings until you change them.</source>
+            <translation>Ihre Einstellungsdatei war beschädigt ({damage}). Sie wurde als {kept_as} aufbewahrt; focusmate verwendet die Standardeinstellungen, bis Sie sie ändern.</translation>
+        </message>
+        <message>
+            <source>A reflection draft was damaged ({damage}). It was kept as {kept_as}; its unsaved answers are not shown.</source>
+            <translation>Ein Reflexionsentwurf war beschädigt ({damage}). Er wurde als {kept_as} aufbewahrt; seine nicht gespeicherten Antworten werden nicht angezeigt.</translation>
+        </message>
+        <message>
+            <source>The record of the morning reminder was damaged ({damage}). It was kept as {kept_as}; today's reminder may show once more.</source>
+            <translation>Der Eintrag der Morgenerinnerung war beschädigt ({damage}). Er wurde als {kept_as} aufbewahrt; die heutige Erinnerung erscheint vielleicht noch einmal.</translation>
         </message>
     </context>
     <context>

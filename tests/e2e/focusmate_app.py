@@ -24,7 +24,10 @@ def prepare_settings(data_dir: Path, *, morning_reminder: bool, welcomed: bool =
     settings = data_dir / "settings.json"
     record: dict[str, Any]
     if settings.exists():
-        record = json.loads(settings.read_text())
+        try:
+            record = json.loads(settings.read_text())
+        except ValueError:
+            return  # damaged on purpose, for the app to set aside
         if not welcomed or "welcomed" in record:
             return
         record["welcomed"] = True

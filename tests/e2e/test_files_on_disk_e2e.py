@@ -144,3 +144,55 @@ def test_a_history_holding_a_year_1_session_opens_and_reports(
     assert "Traceback" not in log and "could not be read (they stay in that file): 1" in log
     (aside,) = data.glob("focusmate.json.damaged-*")
     assert "year-1" in aside.read_text()
+
+
+def dunst_paused(desktop: HeadlessDesktop) -> bool:
+    return desktop.run(["dunstctl", "is-paused"], check=True).stdout.strip() == "true"
+
+
+def test_damaged_session_and_settings_files_never_lock_the_user_out(
+    desktop: HeadlessDesktop, tmp_path: Path
+) -> None:
+    """Finding 1: the app refused to start ("the running-session file ... is not valid JSON").
+    Now it starts, keeps both files aside, resumes the session from its previous generation
+    and uses the default settings, and says so."""
+    data = tmp_path / "data"
+    first = RunningApp(desktop, data)
+    try:
+        assert first.cli("start", "--with", "Ben").returncode == 0
+        assert first.cli("log", "phone").returncode == 0
+        assert first.cli("log", "app").returncode == 0
+    finally:
+        first.stop()  # killed mid-session: the session is kept for the next start
+    (data / "current-session.json").write_bytes(b'{"id": "x", "with": "Be')  # a bad sector
+    (data / "settings.json").write_text('{"version": 1, "hotkeys": ')  # a sync tool's half file
+    second = RunningApp(desktop, data)
+    try:
+        status = second.status()
+    finally:
+        second.stop()
+    assert status["state"] == "running" and status["session"]["with"] == "Ben"
+    assert status["session"]["marks"]["phone"] == 1  # the previous generation: the last mark lost
+    log = desktop.read_log(f"focusmate-{data.name}")
+    assert "the session goes on as it was before its last change" in log
+    assert "focusmate uses the default settings" in log
+    assert len(list(data.glob("current-session.json.damaged-*"))) == 1
+    assert len(list(data.glob("settings.json.damaged-*"))) == 1
+
+
+def test_a_damaged_do_not_disturb_record_gives_notifications_back(
+    desktop: HeadlessDesktop, tmp_path: Path
+) -> None:
+    """Finding 1: a journal that cannot be read means the state to restore is lost; the
+    notifications it silenced are switched back on instead of staying paused."""
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    (data / "dnd-journal.json").write_text('{"version": 1, "backend": "dunst", "tok')
+    desktop.run(["dunstctl", "set-paused", "true"], check=True)  # as the lost session left it
+    app = RunningApp(desktop, data, arguments=["--dnd-backend", "dunst"])
+    try:
+        assert not dunst_paused(desktop)
+    finally:
+        app.stop()
+    assert "notifications are back on" in desktop.read_log(f"focusmate-{data.name}")
+    assert len(list(data.glob("dnd-journal.json.damaged-*"))) == 1

@@ -56,10 +56,10 @@ def test_the_start_up_notice_is_worded_when_shown(
     damaged_journal_notice: RecoveryNotice, german: InstalledLanguage
 ) -> None:
     text = str(damaged_journal_notice)
-    assert text.startswith("Ein beschädigter „Nicht stören“-Eintrag wurde entfernt (")
-    assert "bitte prüfen Sie Ihre Benachrichtigungen" in text
+    assert text.startswith("Ein „Nicht stören“-Eintrag war beschädigt (")
+    assert "Benachrichtigungen sind wieder an" in text
     # The log keeps the same sentence in English, like every start-up notice.
-    assert damaged_journal_notice.in_english.startswith("Removed a damaged do-not-disturb record (")
+    assert damaged_journal_notice.in_english.startswith("A do-not-disturb record was damaged (")
 
 
 def test_the_morning_reminder_and_its_button_in_german(german: InstalledLanguage) -> None:

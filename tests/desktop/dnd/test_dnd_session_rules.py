@@ -216,11 +216,25 @@ def test_replay_gives_up_after_a_few_failed_starts(journal: Path) -> None:
     assert len(messages) == MAX_FAILED_REPLAYS and not journal.exists()
 
 
-def test_a_damaged_journal_is_removed_and_reported(journal: Path) -> None:
+def test_a_damaged_journal_is_kept_aside_and_notifications_switched_on(journal: Path) -> None:
+    """Issue 13, finding 1: the state it saved is lost, so notifications go back on."""
     journal.parent.mkdir()
     journal.write_text("{not json")
-    message = DndSession(FakeDnd(), journal, guard=False).recover()
-    assert message is not None and "damaged" in str(message) and not journal.exists()
+    backend = FakeDnd(on=True)  # silenced by the session whose journal this was
+    message = DndSession(backend, journal, guard=False).recover()
+    assert message is not None and "notifications are back on" in str(message)
+    assert not backend.is_on() and not journal.exists()
+    (kept,) = journal.parent.glob(f"{journal.name}.damaged-*")
+    assert kept.read_text() == "{not json" and kept.name in str(message)
+
+
+def test_a_damaged_journal_that_cannot_switch_back_says_check(journal: Path) -> None:
+    journal.parent.mkdir()
+    journal.write_text("[]")
+    backend = FakeDnd(on=True)
+    backend.failing.add("restore")
+    message = DndSession(backend, journal, guard=False).recover()
+    assert message is not None and "check your notifications" in str(message)
 
 
 def test_recover_uses_the_backend_named_in_the_journal(journal: Path) -> None:
