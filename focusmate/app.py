@@ -48,8 +48,9 @@ from focusmate.remote import RemoteCommands
 from focusmate.settings_service import SettingsService
 from focusmate.shell import Shell
 from focusmate.storage.backups import check_or_recover, open_or_recover, take_backup
+from focusmate.storage.links import unlink_data_folder
 from focusmate.storage.owned_files import check_owned_files
-from focusmate.storage.permissions import permissions_notice, tighten_permissions
+from focusmate.storage.permissions import check_owner, permissions_notice, tighten_permissions
 from focusmate.storage.reminder_log import FileReminderLog
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.settings_store import load_settings
@@ -87,6 +88,8 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
     lock = _lock_data_dir(data_dir)  # before any window system: a second launch only asks
     try:
         clock = clock_from_environment()  # the system clock (FOCUSMATE_FAKE_NOW: a test hook)
+        # Links out of the data folder go first: nothing below may write through one.
+        link_notices = unlink_data_folder(data_dir, clock.now(), (DND_JOURNAL_NAME,))
         permission_notice = permissions_notice(tighten_permissions(data_dir))
         # A damaged running-session, settings, draft or reminder file is set aside first.
         damaged_files = check_owned_files(data_dir, clock.now())
@@ -136,7 +139,8 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
                 controller.set_silencer(_silencer(data_dir, new.dnd_backend))
 
         settings.changed.connect(apply_live)
-        _tell_at_start(shell, (permission_notice, *damaged_files, recovery_notice, dnd_notice))
+        notices = (*link_notices, permission_notice, *damaged_files, recovery_notice, dnd_notice)
+        _tell_at_start(shell, notices)
         wakeup_sockets = _quit_on_signals(app)
         code = app.exec()
         controller.shut_down()  # a session still running is kept; notifications come back
@@ -324,6 +328,7 @@ def _application() -> QApplication:
 
 
 def _lock_data_dir(data_dir: Path) -> InstanceLock:
+    check_owner(data_dir)  # before it is made private: it must be ours to change
     try:
         ensure_private_dir(data_dir)
         lock = InstanceLock(lock_path(data_dir))

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from focusmate.core.errors import InvalidData
+from focusmate.core.errors import InvalidData, StorageFailure
 from focusmate.core.json_text import parse_json
 
 FILE_MODE = 0o600
@@ -26,6 +26,17 @@ def ensure_private_dir(directory: Path) -> None:
     directory.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
     if os.name == "posix" and (directory.stat().st_mode & 0o777) != DIR_MODE:
         directory.chmod(DIR_MODE)
+
+
+def ensure_own_folder(folder: Path) -> None:
+    """Make ``folder`` (one of focusmate's, inside the data folder) private, refusing it if it
+    is a link: a write, chmod or delete there would land outside (storage.links)."""
+    if folder.is_symlink():
+        raise StorageFailure(
+            f"{folder} is a link to {folder.readlink()}; focusmate writes only in its own "
+            "folder (start focusmate again: it puts the link aside)"
+        )
+    ensure_private_dir(folder)
 
 
 def atomic_write_bytes(path: Path, payload: bytes, mode: int = FILE_MODE) -> None:

@@ -68,7 +68,9 @@ def import_file(data: Path, file: Path, raw: bytes) -> MergeResult | None:
     from focusmate.atomic_files import ensure_private_dir  # noqa: PLC0415
     from focusmate.desktop.locations import lock_path  # noqa: PLC0415
     from focusmate.desktop.single_instance import InstanceLock  # noqa: PLC0415
+    from focusmate.storage.permissions import check_owner  # noqa: PLC0415
 
+    check_owner(data)  # never write into another user's folder (running as root)
     try:
         ensure_private_dir(data)
         lock = InstanceLock(lock_path(data))

@@ -12,22 +12,25 @@ translations, so ``str()`` words it in the user's language only when it is shown
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from focusmate.atomic_files import atomic_write_bytes, ensure_private_dir
-from focusmate.core.errors import InvalidData
+from focusmate.atomic_files import atomic_write_bytes, ensure_own_folder
+from focusmate.core.errors import InvalidData, StorageFailure
 from focusmate.core.json_text import parse_json
 from focusmate.core.model import CoachingSession
 from focusmate.core.records import merge_sessions, session_from_record
 from focusmate.core.text import Translator, Worded
 from focusmate.storage.atomic_storage import MAX_STORED_BYTES
+from focusmate.storage.links import BACKUP_DIR_NAME
 from focusmate.storage.repository import DATA_FILE_NAME, SESSIONS_TABLE, TinyDBSessionRepository
 from focusmate.storage.set_aside import set_aside, stamp
 
-BACKUP_DIR_NAME = "backups"
 KEEP_BACKUPS = 5
+
+log = logging.getLogger(__name__)
 
 
 def backup_dir(data_dir: Path) -> Path:
@@ -42,7 +45,11 @@ def take_backup(data_dir: Path, now: datetime) -> Path | None:
     except FileNotFoundError:
         return None
     folder = backup_dir(data_dir)
-    ensure_private_dir(folder)
+    try:
+        ensure_own_folder(folder)
+    except StorageFailure as refused:
+        log.warning("no backup taken: %s", refused)  # the next start puts the link aside
+        return None
     existing = sorted(folder.glob("focusmate-*.json"))
     if existing and existing[-1].read_bytes() == payload:
         return existing[-1]

@@ -14,10 +14,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from focusmate.atomic_files import DIR_MODE, FILE_MODE
+from focusmate.core.errors import StorageFailure
 from focusmate.core.text import Translator, Worded
 
 #: How many changed names the notice lists before it says "and N more".
 NAMES_SHOWN = 3
+
+
+def check_owner(data_dir: Path) -> None:
+    """The data folder must be this user's: run as root (sudo, a system service), focusmate
+    would otherwise write root's files into another user's folder, or chmod it, without a
+    word. StorageFailure, in one line, before anything is changed."""
+    if os.name != "posix":
+        return
+    try:
+        owner = data_dir.stat().st_uid
+    except OSError:
+        return  # not there yet (made by us), or the next step says what is wrong
+    if owner != os.geteuid():
+        raise StorageFailure(
+            f"the data folder {data_dir} belongs to another user (uid {owner}); focusmate "
+            "uses only a folder of your own: run it as that user, or choose a folder with "
+            "--data-dir"
+        )
 
 
 def tighten_permissions(data_dir: Path) -> list[str]:

@@ -25,6 +25,7 @@ from tinydb import Query, TinyDB
 from focusmate.atomic_files import (
     atomic_write_bytes,
     dumps_strict,
+    ensure_own_folder,
     ensure_private_dir,
     read_json,
     remove_durably,
@@ -174,13 +175,13 @@ class TinyDBSessionRepository:
             atomic_write_bytes(self.current_path, payload)
             return
         if _is_draft(session) and not session.running:
-            ensure_private_dir(self.drafts_dir)
+            ensure_own_folder(self.drafts_dir)
             record = dumps_strict(session_to_record(session))
             atomic_write_bytes(self._draft_path(session.id), record)
             return
         self._sessions.upsert(session_to_record(session), Query().id == session.id)
         self._forget_current(session.id)
-        remove_durably(self._draft_path(session.id))
+        self._forget_draft(session.id)
 
     def _is_current(self, session_id: str) -> bool:
         """The running-session file holds this session, or no session at all."""
@@ -196,6 +197,11 @@ class TinyDBSessionRepository:
         if current is not None and current.id == session_id:
             remove_durably(self.current_path)
             remove_durably(self.previous_path)
+
+    def _forget_draft(self, session_id: str) -> None:
+        """Remove the session's draft, never through a drafts folder that is a link."""
+        if not self.drafts_dir.is_symlink():
+            remove_durably(self._draft_path(session_id))
 
     def _keep_previous(self) -> None:
         """Keep the running-session file's present version as the previous generation: a
@@ -219,7 +225,7 @@ class TinyDBSessionRepository:
             s.id: session_to_record(s) for s in sessions if current is None or s.id != current.id
         }
         for session_id in records:  # the merged record already holds what a draft had
-            remove_durably(self._draft_path(session_id))
+            self._forget_draft(session_id)
         if not records:
             return
         # One read-modify-write of the whole table, so a multi-session import is atomic.

@@ -11,16 +11,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-DAMAGED_MARK = ".damaged-"
-
 
 def stamp(now: datetime) -> str:
     """A UTC time for file names that sorts as it reads: 20261123T090000123456Z."""
     return now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def set_aside(path: Path, now: datetime) -> Path:
-    """Rename ``path`` to ``<name>.damaged-<stamp>`` in the same folder; the new path."""
-    aside = path.with_name(f"{path.name}{DAMAGED_MARK}{stamp(now)}")
+def set_aside(path: Path, now: datetime, mark: str = "damaged") -> Path:
+    """Rename ``path`` to ``<name>.<mark>-<stamp>`` in the same folder; the new path."""
+    aside = path.with_name(f"{path.name}.{mark}-{stamp(now)}")
     path.replace(aside)  # a rename: a link is renamed itself, never the file it points to
     return aside

@@ -1501,6 +1501,18 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
             <source>The record of the morning reminder was damaged ({damage}). It was kept as {kept_as}; today's reminder may show once more.</source>
             <translation>Der Eintrag der Morgenerinnerung war beschädigt ({damage}). Er wurde als {kept_as} aufbewahrt; die heutige Erinnerung erscheint vielleicht noch einmal.</translation>
         </message>
+        <message>
+            <source>{name} in your data folder was a link to {target}. focusmate keeps its files only in its own folder: the link was kept as {kept_as}, and nothing in {target} was changed.</source>
+            <translation>{name} in Ihrem Datenordner war ein Verweis auf {target}. focusmate legt seine Dateien nur im eigenen Ordner ab: Der Verweis wurde als {kept_as} aufbewahrt, und in {target} wurde nichts verändert.</translation>
+        </message>
+        <message>
+            <source>{name} in your data folder was a link to {target}. focusmate keeps its files only in its own folder: it now keeps a private copy there, and {target} was left as it was.</source>
+            <translation>{name} in Ihrem Datenordner war ein Verweis auf {target}. focusmate legt seine Dateien nur im eigenen Ordner ab: Es bewahrt dort jetzt eine private Kopie auf, und {target} blieb unverändert.</translation>
+        </message>
+        <message>
+            <source>Others can read {target}: delete it, or make it private.</source>
+            <translation>Andere können {target} lesen: Löschen Sie die Datei, oder machen Sie sie privat.</translation>
+        </message>
     </context>
     <context>
         <name>Status</name>

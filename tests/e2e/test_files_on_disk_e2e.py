@@ -5,11 +5,14 @@ cannot use."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import stat
 from pathlib import Path
 
 import pytest
 from desktop import HeadlessDesktop, wait_until
-from focusmate_app import RunningApp
+from focusmate_app import RunningApp, installed_focusmate
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -196,3 +199,63 @@ def test_a_damaged_do_not_disturb_record_gives_notifications_back(
         app.stop()
     assert "notifications are back on" in desktop.read_log(f"focusmate-{data.name}")
     assert len(list(data.glob("dnd-journal.json.damaged-*"))) == 1
+
+
+def files_and_modes(folder: Path) -> dict[str, tuple[int, bytes]]:
+    found = {
+        str(p.relative_to(folder)): (p.stat().st_mode, p.read_bytes())
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+    return found | {".": (folder.stat().st_mode, b"")}
+
+
+def test_links_out_of_the_data_folder_are_never_followed(
+    desktop: HeadlessDesktop, tmp_path: Path
+) -> None:
+    """Finding 8: a symlinked backups/ was chmodded, got copies of the history and lost four
+    files to rotation; a data file linked to a world-readable file got no notice."""
+    data, outside = tmp_path / "data", tmp_path / "outside"
+    first = RunningApp(desktop, data)
+    try:
+        assert first.cli("start", "--with", "Ana").returncode == 0
+        assert first.cli("end").returncode == 0
+    finally:
+        first.stop()
+    outside.mkdir(mode=0o755)
+    for n in range(6):
+        (outside / f"focusmate-2020010{n}T000000000000Z.json").write_text(f"not ours {n}")
+    (data / "focusmate.json").replace(outside / "history.json")
+    (outside / "history.json").chmod(0o644)
+    (data / "focusmate.json").symlink_to(outside / "history.json")
+    shutil.rmtree(data / "backups")
+    (data / "backups").symlink_to(outside)
+    before = files_and_modes(outside)
+    second = RunningApp(desktop, data)
+    try:
+        assert second.cli("start", "--with", "Ben").returncode == 0
+        assert second.cli("end").returncode == 0  # a session end takes a backup
+        names = [s["with"] for s in second.exported_sessions()]
+    finally:
+        second.stop()
+    assert names == ["Ana", "Ben"] and files_and_modes(outside) == before
+    assert not (data / "focusmate.json").is_symlink() and not (data / "backups").is_symlink()
+    assert list((data / "backups").glob("focusmate-*.json"))
+    log = desktop.read_log(f"focusmate-{data.name}")
+    assert "backups in your data folder was a link to" in log
+    assert f"Others can read {outside / 'history.json'}" in log
+
+
+def test_another_users_data_folder_is_refused_in_one_line(
+    desktop: HeadlessDesktop, tmp_path: Path
+) -> None:
+    """Finding 16: run as root, focusmate used (and chmodded) another user's folder silently."""
+    if os.geteuid() != 0:
+        pytest.skip("making a folder another user's needs root")
+    folder = tmp_path / "alice"
+    folder.mkdir(mode=0o755)
+    os.chown(folder, 1000, 1000)
+    result = desktop.run([installed_focusmate(), "--data-dir", str(folder)], timeout_s=30)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "belongs to another user (uid 1000)" in result.stderr
+    assert list(folder.iterdir()) == [] and stat.S_IMODE(folder.stat().st_mode) == 0o755
