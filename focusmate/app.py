@@ -139,7 +139,14 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
                 controller.set_silencer(_silencer(data_dir, new.dnd_backend))
 
         settings.changed.connect(apply_live)
-        notices = (*link_notices, permission_notice, *damaged_files, recovery_notice, dnd_notice)
+        notices = (
+            location.notice,
+            *link_notices,
+            permission_notice,
+            *damaged_files,
+            recovery_notice,
+            dnd_notice,
+        )
         _tell_at_start(shell, notices)
         wakeup_sockets = _quit_on_signals(app)
         code = app.exec()

@@ -14,6 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
 
@@ -110,10 +111,20 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return _dispatch(args, locate_data_dir(args.data_dir))
+        return _dispatch(args, _locate(args))
     except FocusmateError as error:
         print(f"focusmate: {terminal_line(str(error))}", file=sys.stderr)
         return int(error.exit_code)
+
+
+def _locate(args: argparse.Namespace) -> DataLocation:
+    """The data folder; starting the app, a damaged data location file is repaired (the app
+    says so), while the other commands only report it."""
+    if args.command in {None, *SHOWABLE_WINDOWS}:
+        from focusmate.data_folder import locate_for_the_app  # noqa: PLC0415 - the app's path
+
+        return locate_for_the_app(args.data_dir, datetime.now(UTC))
+    return locate_data_dir(args.data_dir)
 
 
 def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:

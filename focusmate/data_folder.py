@@ -6,6 +6,11 @@ that choice wins at every start) or while a session runs; otherwise it is
 storage.data_move with the data location file as its commit point. Afterwards the running
 app restarts itself (the lock, the local socket's name and several parts hold the old path),
 and the new process finds the new folder through the data location file.
+
+Starting the app, a damaged data location file does not stop it (:func:`locate_for_the_app`):
+it is kept aside under a dated name, the default folder is used, and the user is told. A
+file that names a folder that is not there still stops it (an unplugged drive: starting on
+an empty folder would make the history look lost).
 """
 
 from __future__ import annotations
@@ -14,19 +19,25 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from focusmate.atomic_files import ensure_private_dir
 from focusmate.core.errors import StorageFailure
 from focusmate.core.move_refusal import MoveRefused, Refusal
+from focusmate.core.text import Translator, Worded
 from focusmate.desktop.locations import (
     LOCK_FILE_NAME,
     POINTER_FILE_NAME,
+    DamagedPointer,
     DataLocation,
     DataPointer,
+    locate_data_dir,
     lock_path,
 )
 from focusmate.storage.data_move import MoveReport, move_data
+from focusmate.storage.set_aside import set_aside
 
 log = logging.getLogger(__name__)
 
@@ -133,3 +144,39 @@ def _timed_move(source: Path, target: Path, pointer: DataPointer) -> MoveReport:
         f"; left in the old folder: {', '.join(report.left_behind)}" if report.left_behind else "",
     )  # fmt: skip
     return report
+
+
+@dataclass(frozen=True, slots=True)
+class PointerNotice(Worded):
+    """The data location file was damaged and set aside; str() says so in the user's language."""
+
+    damage: str  # what was wrong with it (English, technical)
+    kept_as: str  # its new path
+    folder: str  # the default data folder, used instead
+
+    def worded(self, translate: Translator) -> str:
+        text = translate(
+            "StartNotice",
+            "The data location file was damaged ({damage}). It was kept as {kept_as}; focusmate "
+            "uses the default data folder {folder} for now. If your history was in another "
+            "folder, start focusmate with --data-dir and that folder.",
+        )
+        return text.format(damage=self.damage, kept_as=self.kept_as, folder=self.folder)
+
+
+def locate_for_the_app(
+    override: str | None, now: datetime, pointer: DataPointer | None = None
+) -> DataLocation:
+    """The data folder for starting the app: as desktop.locations.locate_data_dir, except that
+    a damaged data location file is set aside and the default folder used, with a notice."""
+    pointer = pointer or DataPointer()
+    try:
+        return locate_data_dir(override, pointer=pointer)
+    except DamagedPointer as damage:
+        reason = str(damage).split("; ", 1)[0]  # without the advice: the notice has its own
+        try:
+            kept = set_aside(pointer.path, now)
+        except OSError:
+            raise damage from None  # cannot move it (a read-only folder): say what is wrong
+    location = locate_data_dir(override, pointer=pointer)
+    return replace(location, notice=PointerNotice(reason, str(kept), str(location.path)))

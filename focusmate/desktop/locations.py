@@ -16,7 +16,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
@@ -24,6 +24,7 @@ import platformdirs
 
 from focusmate.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir, read_json
 from focusmate.core.errors import InvalidData
+from focusmate.core.text import Worded
 
 APP_NAME = "focusmate"
 #: The reverse-DNS id of the .desktop file, AppStream metainfo and autostart entry.
@@ -51,6 +52,9 @@ class DataDirSource(Enum):
 class DataLocation:
     path: Path
     source: DataDirSource
+    #: What the app tells the user at start about finding the folder (a data location file
+    #: that was damaged and set aside), if anything.
+    notice: Worded | None = field(default=None, compare=False)
 
     @property
     def fixed_by(self) -> str | None:
@@ -74,6 +78,10 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+class DamagedPointer(DataLocationError):  # noqa: N818 - reads as a sentence at the raise site
+    """The data location file itself is damaged (not: it names a missing folder)."""
+
+
 class DataPointer:
     """The data location file: ``{"version": 1, "data_dir": "/absolute/folder"}``.
 
@@ -88,9 +96,9 @@ class DataPointer:
         try:
             record = read_json(self.path, "the data location file")
         except InvalidData as error:
-            raise DataLocationError(f"{error}; {self._advice()}") from None
+            raise DamagedPointer(f"{error}; {self._advice()}") from None
         except OSError as error:
-            raise DataLocationError(
+            raise DamagedPointer(
                 f"cannot read the data location file {self.path}: {error.strerror or error}"
             ) from None
         if record is None:
@@ -102,7 +110,7 @@ class DataPointer:
             or not isinstance(folder, str)
             or not Path(folder).is_absolute()
         ):
-            raise DataLocationError(
+            raise DamagedPointer(
                 f"the data location file {self.path} is damaged (it should hold "
                 f'{{"version": 1, "data_dir": "/absolute/folder"}}); {self._advice()}'
             )

@@ -1513,6 +1513,10 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
             <source>Others can read {target}: delete it, or make it private.</source>
             <translation>Andere können {target} lesen: Löschen Sie die Datei, oder machen Sie sie privat.</translation>
         </message>
+        <message>
+            <source>The data location file was damaged ({damage}). It was kept as {kept_as}; focusmate uses the default data folder {folder} for now. If your history was in another folder, start focusmate with --data-dir and that folder.</source>
+            <translation>Die Datei, die den Ort Ihres Datenordners nennt, war beschädigt ({damage}). Sie wurde als {kept_as} aufbewahrt; focusmate verwendet vorerst den Standard-Datenordner {folder}. Wenn Ihr Verlauf in einem anderen Ordner lag, starten Sie focusmate mit --data-dir und diesem Ordner.</translation>
+        </message>
     </context>
     <context>
         <name>Status</name>

@@ -259,3 +259,20 @@ def test_another_users_data_folder_is_refused_in_one_line(
     assert result.returncode == 1 and result.stderr.count("\n") == 1
     assert "belongs to another user (uid 1000)" in result.stderr
     assert list(folder.iterdir()) == [] and stat.S_IMODE(folder.stat().st_mode) == 0o755
+
+
+def test_a_damaged_data_location_file_never_locks_the_user_out(desktop: HeadlessDesktop) -> None:
+    """Finding 1: the app refused to start on a damaged data location file. Now it keeps the
+    file aside, starts on the default folder and says so (no --data-dir: the file is used)."""
+    pointer = Path(desktop.env["XDG_CONFIG_HOME"]) / "focusmate" / "data-location.json"
+    pointer.parent.mkdir(parents=True, exist_ok=True)
+    pointer.write_text('{"version": 1, "data_dir": "/media/usb/focus')
+    proc = desktop.spawn([installed_focusmate()], name="focusmate-pointer")
+    try:
+        desktop.wait_for_tray_icon(wm_class="focusmate", timeout_s=15)
+        status = desktop.run([installed_focusmate(), "status", "--json"], timeout_s=20)
+    finally:
+        desktop.terminate(proc)
+    assert status.returncode == 0 and json.loads(status.stdout)["state"] == "idle"
+    assert "uses the default data folder" in desktop.read_log("focusmate-pointer")
+    assert len(list(pointer.parent.glob("data-location.json.damaged-*"))) == 1
