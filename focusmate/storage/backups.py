@@ -50,14 +50,30 @@ def take_backup(data_dir: Path, now: datetime) -> Path | None:
     except StorageFailure as refused:
         log.warning("no backup taken: %s", refused)  # the next start puts the link aside
         return None
-    existing = sorted(folder.glob("focusmate-*.json"))
-    if existing and existing[-1].read_bytes() == payload:
+    existing = _backups(folder)
+    if existing and _same(existing[-1], payload):
         return existing[-1]
     target = folder / f"focusmate-{stamp(now)}.json"
     atomic_write_bytes(target, payload)
-    for old in sorted(folder.glob("focusmate-*.json"))[:-KEEP_BACKUPS]:
+    for old in _backups(folder)[:-KEEP_BACKUPS]:
         old.unlink()
     return target
+
+
+def _backups(folder: Path) -> list[Path]:
+    """The backups, oldest first: regular files only. Anything else bearing a backup's name
+    (a folder, a link) is not ours to compare with or rotate away, so it is left alone."""
+    return sorted(
+        path for path in folder.glob("focusmate-*.json") if path.is_file() and not path.is_symlink()
+    )
+
+
+def _same(backup: Path, payload: bytes) -> bool:
+    """Whether ``backup`` holds ``payload``; a backup that cannot be read holds nothing."""
+    try:
+        return backup.read_bytes() == payload
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +166,7 @@ def _recover(
     data_file = data_dir / DATA_FILE_NAME
     aside = set_aside(data_file, now)
     taken = ""
-    for backup in sorted(backup_dir(data_dir).glob("focusmate-*.json"), reverse=True):
+    for backup in reversed(_backups(backup_dir(data_dir))):
         if _reads_back(backup):
             atomic_write_bytes(data_file, backup.read_bytes())
             when = backup.stem.removeprefix("focusmate-")[:15]

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from focusmate.core.model import CoachingSession, Mark, Reflection
 from focusmate.core.settings import Settings
+from focusmate.storage.backups import take_backup
 from focusmate.storage.owned_files import OwnedFile, check_owned_files
 from focusmate.storage.reminder_log import FileReminderLog, read_last_shown
 from focusmate.storage.repository import CURRENT_FILE_NAME, TinyDBSessionRepository
@@ -121,3 +122,25 @@ def test_a_folder_in_place_of_a_file_is_set_aside_too(tmp_path: Path, file: Owne
     (tmp_path / FILES[file]).mkdir(parents=True)
     (notice,) = check_owned_files(tmp_path, T0)
     assert notice.file is file and (tmp_path / notice.kept_as).is_dir()
+
+
+def test_a_backup_that_is_no_file_never_stops_the_next_backup(tmp_path: Path) -> None:
+    """Backups are focusmate's files too: a folder or a dangling link bearing a backup's name
+    (sorting as the newest) made every backup fail with a traceback; rotation never deletes it."""
+    TinyDBSessionRepository(tmp_path).save(ENDED)
+    backups = tmp_path / "backups"
+    (backups / "focusmate-99990101T000000000000Z.json").mkdir(parents=True)
+    (backups / "focusmate-99990102T000000000000Z.json").symlink_to(tmp_path / "gone.json")
+    repository = TinyDBSessionRepository(tmp_path)
+    for n in range(8):  # a new history each time: a new backup, and rotation
+        repository.save(replace(ENDED, id=f"s{n}"))
+        taken = take_backup(tmp_path, T0 + timedelta(minutes=n))
+        assert (
+            taken is not None and taken.read_bytes() == (tmp_path / "focusmate.json").read_bytes()
+        )
+    assert len([p for p in backups.iterdir() if p.is_file()]) == 5
+    names = sorted(p.name for p in backups.iterdir())
+    assert names[-2:] == [
+        "focusmate-99990101T000000000000Z.json",
+        "focusmate-99990102T000000000000Z.json",
+    ]
