@@ -37,6 +37,7 @@ from focusmate.desktop.locations import (
     lock_path,
 )
 from focusmate.storage.data_move import MoveReport, move_data
+from focusmate.storage.permissions import check_owner
 from focusmate.storage.set_aside import set_aside
 
 log = logging.getLogger(__name__)
@@ -116,6 +117,7 @@ def move_offline(
     from focusmate.desktop.single_instance import InstanceLock  # noqa: PLC0415 - Qt
 
     check_movable(location, session_running=False)
+    check_owner(location.path)  # never move another user's folder (running as root)
     try:
         ensure_private_dir(location.path)
         lock = InstanceLock(lock_path(location.path))

@@ -10,12 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from focusmate.core.errors import StorageFailure
+from focusmate.cli import main
+from focusmate.core.errors import ExitCode, StorageFailure
 from focusmate.core.model import CoachingSession, Reflection
+from focusmate.desktop.locations import DataPointer
 from focusmate.storage.backups import take_backup
 from focusmate.storage.links import unlink_data_folder
 from focusmate.storage.permissions import check_owner
 from focusmate.storage.repository import DATA_FILE_NAME, TinyDBSessionRepository
+from focusmate.storage.transfer import export_json
 from tests.fakes import T0
 
 ENDED = CoachingSession("s", "Ana", T0, 30, ended_at=T0 + timedelta(minutes=30))
@@ -114,3 +117,27 @@ def test_another_users_data_folder_is_refused_before_anything_changes(tmp_path: 
     os.chown(folder, 1000, 1000)
     with pytest.raises(StorageFailure, match=r"belongs to another user \(uid 1000\)"):
         check_owner(folder)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a folder another user's needs root")
+@pytest.mark.parametrize("command", ["import", "move-data"])
+def test_the_cli_never_writes_into_another_users_folder(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+) -> None:
+    folder = tmp_path / "alice"
+    folder.mkdir(mode=0o755)
+    os.chown(folder, 1000, 1000)
+    # Found through the data location file: move-data refuses a folder chosen with --data-dir.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("FOCUSMATE_DATA_DIR", raising=False)
+    DataPointer().point_to(folder)
+    export = tmp_path / "export.json"
+    export.write_text(export_json([ENDED]))
+    argument = str(export) if command == "import" else str(tmp_path / "new")
+    assert main([command, argument]) == ExitCode.FAILURE
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "belongs to another user (uid 1000)" in err
+    assert list(folder.iterdir()) == [] and stat.S_IMODE(folder.stat().st_mode) == 0o755
