@@ -20,9 +20,15 @@ from focusmate.core.protocol import MAX_MESSAGE_BYTES, Message, decode_response,
 from focusmate.desktop.peer import peer_uid
 from focusmate.desktop.private_dir import check_private_dir
 
-TIMEOUT_S = 5.0
-#: While the app's queue of waiting connections is full, try again this often.
-BUSY_RETRY_S = 0.02
+#: How long a client waits for a busy app, to take the request and to answer it. Generous:
+#: a request once sent is carried out even if the client stops waiting, and a user told "no
+#: answer" repeats it (a mark counted twice); a busy app (200 marks at once, an import) is
+#: normal, and an app that is not running is known at once.
+TIMEOUT_S = 20.0
+#: While the app's queue of waiting connections is full, try again after this pause, doubled
+#: at each try up to BUSY_RETRY_MAX_S (many waiting clients must not starve the app of CPU).
+BUSY_RETRY_S = 0.01
+BUSY_RETRY_MAX_S = 0.2
 
 
 class NotListening(NoInstance):
@@ -70,6 +76,7 @@ def _connect(sock: socket.socket, path: str) -> None:
     """Connect; while the app's backlog is full (EAGAIN), try again until TIMEOUT_S passes."""
     sock.settimeout(TIMEOUT_S)
     deadline = time.monotonic() + TIMEOUT_S
+    pause_s = BUSY_RETRY_S
     while True:
         try:
             sock.connect(path)
@@ -82,7 +89,8 @@ def _connect(sock: socket.socket, path: str) -> None:
                     f"focusmate was too busy to take the request within {TIMEOUT_S:g} seconds; "
                     "nothing was sent, try again"
                 ) from None
-            time.sleep(BUSY_RETRY_S)
+            time.sleep(min(pause_s, max(0.0, deadline - time.monotonic())))
+            pause_s = min(pause_s * 2, BUSY_RETRY_MAX_S)
 
 
 def _read_line(sock: socket.socket, answer_within_s: float) -> bytes:

@@ -5,18 +5,22 @@ from __future__ import annotations
 import os
 import socket
 import stat
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from focusmate.core.errors import ExitCode, NoInstance, NotPossibleNow
+from focusmate.core.errors import ExitCode, FocusmateError, NoInstance, NotPossibleNow
 from focusmate.core.protocol import MAX_MESSAGE_BYTES, Message, failure, success
 from focusmate.desktop import ipc_client
 from focusmate.desktop.ipc_server import CommandServer
 from focusmate.desktop.locations import runtime_dir, server_name
+from focusmate.desktop.private_dir import NotPrivate, check_private_dir
 
 
 class Recorder:
@@ -143,3 +147,141 @@ def test_peers_of_another_user_are_refused(
 def same_user_of_connection(name: str, qtbot: QtBot) -> bool:
     reply = in_thread(qtbot, lambda: raw_exchange(name, b'{"cmd": "status"}\n'))
     return b'"ok":true' in reply  # type: ignore[operator]
+
+
+# Issue 13, findings 7 and 14: the client's side of the door.
+
+
+def test_a_full_backlog_is_retried_within_the_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, a client meeting a full queue of waiting connections died with BlockingIOError."""
+    name = server_name(tmp_path / "data")
+    check_private_dir(Path(name).parent, create=True)
+    retrying = threading.Event()
+    monkeypatch.setattr(ipc_client, "time", _Clock(retrying))
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(name)
+        server.listen(0)
+        queued = fill_backlog(name)
+        box: list[object] = []
+        client = threading.Thread(
+            target=lambda: box.append(_capture(lambda: ipc_client.request(name, {"cmd": "undo"})))
+        )
+        client.start()
+        try:
+            assert retrying.wait(timeout=10), f"the client gave up: {box}"
+            for _ in queued:  # the app takes the waiting connections, the client's among them
+                server.accept()[0].close()
+            answer_one(server, b'{"ok":true,"result":{}}\n')
+        finally:
+            client.join(timeout=10)
+            for sock in queued:
+                sock.close()
+        assert box == [{"ok": True, "result": {}}]
+
+
+class _Clock:
+    """ipc_client's view of the time module: its retry pause says it is retrying."""
+
+    def __init__(self, retrying: threading.Event) -> None:
+        self._retrying = retrying
+        self.monotonic = time.monotonic
+
+    def sleep(self, seconds: float) -> None:
+        self._retrying.set()
+        time.sleep(seconds)
+
+
+def fill_backlog(name: str) -> list[socket.socket]:
+    """Connect until the listening socket's queue is full (non-blocking: EAGAIN)."""
+    queued = []
+    while True:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.setblocking(False)
+        try:
+            sock.connect(name)
+        except BlockingIOError:
+            sock.close()
+            return queued
+        queued.append(sock)
+
+
+def answer_one(server: socket.socket, reply: bytes) -> bytes:
+    """Accept the next connection, read its request line, send ``reply``; the request."""
+    server.settimeout(10)
+    conn = server.accept()[0]
+    with conn:
+        conn.settimeout(10)
+        request = b""
+        while b"\n" not in request:
+            chunk = conn.recv(65536)
+            if not chunk:
+                break
+            request += chunk
+        conn.sendall(reply)
+        return request
+
+
+FAKE_SERVER = """
+import os, socket, sys
+server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+server.bind(sys.argv[1])
+os.setuid(65534)  # listen as another user: the kernel gives clients these credentials
+server.listen(1)
+print("listening", flush=True)
+conn = server.accept()[0]
+conn.settimeout(10)
+received = b""
+try:
+    while chunk := conn.recv(65536):
+        received += chunk
+        conn.sendall(b'{"ok":true,"result":{"with":"FAKE: type your password"}}\\n')
+except OSError:
+    pass
+print(repr(received), flush=True)
+"""
+
+
+def test_a_server_of_another_user_gets_nothing(tmp_path: Path) -> None:
+    """A socket answered by another user's process (planted in a shared /tmp folder, say)
+    never receives the user's words, and cannot print to their terminal."""
+    name = server_name(tmp_path / "data")
+    check_private_dir(Path(name).parent, create=True)
+    command = [sys.executable, "-c", FAKE_SERVER, name]
+    fake = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        assert fake.stdout is not None and fake.stdout.readline() == "listening\n"
+        request = {"cmd": "start", "with": "Confidential Person", "focus": "salary talk"}
+        with pytest.raises(FocusmateError) as caught:
+            ipc_client.request(name, request)
+        assert "served by another user (uid 65534); nothing was sent" in str(caught.value)
+        assert fake.stdout.readline() == "b''\n"
+    finally:
+        fake.kill()
+        fake.wait()
+        if fake.stdout is not None:
+            fake.stdout.close()
+
+
+def test_a_socket_folder_of_another_user_is_refused(tmp_path: Path) -> None:
+    """Without XDG_RUNTIME_DIR the folder is in /tmp, where another user may make it first."""
+    folder = tmp_path / "focusmate-0"
+    folder.mkdir()
+    folder.chmod(0o777)
+    os.chown(folder, 65534, 65534)
+    with pytest.raises(NotPrivate) as caught:
+        ipc_client.request(str(folder / "x.sock"), {"cmd": "status"})
+    assert "belongs to another user (uid 65534)" in str(caught.value)
+    with pytest.raises(NotPrivate):
+        check_private_dir(folder, create=True)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o777  # not chmodded: not ours
+
+
+def test_a_socket_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o755)
+    (tmp_path / "focusmate-0").symlink_to(elsewhere)
+    with pytest.raises(NotPrivate):
+        check_private_dir(tmp_path / "focusmate-0", create=True)
+    assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o755  # nothing followed the link
