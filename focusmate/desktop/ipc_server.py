@@ -1,8 +1,8 @@
 """The server side of the local socket: the running app answers CLI requests.
 
 Each connection carries one request line and gets one response line. Oversized requests
-and clients that do not finish within a short deadline are cut off, so a stuck or
-hostile client cannot hold the app.
+and clients that stop sending for a short while are cut off, so a stuck or hostile client
+cannot hold the app.
 """
 
 from __future__ import annotations
@@ -85,16 +85,23 @@ class _Connection(QObject):
         socket.setParent(self)
         socket.readyRead.connect(self._on_ready_read)
         socket.disconnected.connect(self._finish)
-        QTimer.singleShot(CLIENT_DEADLINE_MS, self, self._on_deadline)
+        # A client that stops sending is cut off; one still sending (a large import) is not.
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.timeout.connect(self._on_deadline)
+        self._deadline.start(CLIENT_DEADLINE_MS)
         self._on_ready_read()
 
     def _on_ready_read(self) -> None:
         if self._done:
             return
-        self._buffer += bytes(self._socket.readAll().data())
+        chunk = bytes(self._socket.readAll().data())
+        if chunk:
+            self._deadline.start(CLIENT_DEADLINE_MS)
+        self._buffer += chunk
         if len(self._buffer) > self._max_bytes:
             self._reply(failure(InvalidData(f"request longer than {self._max_bytes} bytes")))
-        elif b"\n" in self._buffer:
+        elif b"\n" in chunk:  # only the new bytes: a large request is not searched again
             self._reply(self._answer(bytes(self._buffer.split(b"\n", 1)[0])))
 
     def _answer(self, line: bytes) -> Message:

@@ -1,0 +1,102 @@
+"""A command that finds the data folder held by another process (issue 13, finding 15): it
+waits for the holder to answer or to let go, and names a holder that does neither."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from focusmate.cli import main
+from focusmate.core.model import CoachingSession
+from focusmate.desktop import handover
+from focusmate.storage.repository import TinyDBSessionRepository
+from focusmate.storage.transfer import export_json
+from tests.fakes import T0
+from tests.file_opens import FileOpens
+
+HOLD_LOCK = """
+import sys
+from pathlib import Path
+from focusmate.desktop.single_instance import InstanceLock
+lock = InstanceLock(Path(sys.argv[1]))
+assert lock.try_acquire()
+print("locked", flush=True)
+sys.stdin.read()
+"""
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    return folder
+
+
+@pytest.fixture
+def holder(data: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """Another process holding the data folder's lock, answering nobody (an app starting, a
+    command working offline), until its standard input is closed."""
+    command = [sys.executable, "-c", HOLD_LOCK, str(data / "focusmate.lock")]
+    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.readline() == b"locked\n"
+    yield proc
+    proc.kill()
+    proc.wait()
+    for stream in (proc.stdin, proc.stdout):
+        if stream is not None:
+            stream.close()
+
+
+@pytest.fixture
+def export_file(tmp_path: Path) -> Path:
+    ended = T0 + timedelta(minutes=30)
+    path = tmp_path / "export.json"
+    path.write_text(export_json([CoachingSession("kept", "Ana", T0, 30, ended_at=ended)]))
+    return path
+
+
+def test_an_import_waits_for_the_holder_to_let_go(
+    data: Path,
+    holder: subprocess.Popen[bytes],
+    export_file: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Before, it said 'focusmate is not running' at once, and nothing was imported."""
+    opens = FileOpens(data / "focusmate.lock")
+    codes: list[int] = []
+    importing = threading.Thread(
+        target=lambda: codes.append(main(["--data-dir", str(data), "import", str(export_file)]))
+    )
+    importing.start()
+    try:
+        opens.wait_for(2, timeout_s=30)  # it found the folder held, and nobody answering, twice
+        assert holder.stdin is not None
+        holder.stdin.close()  # the holder finishes
+    finally:
+        importing.join(timeout=60)
+        opens.close()
+    assert codes == [0], capsys.readouterr().err
+    assert [s.id for s in TinyDBSessionRepository(data).all_sessions()] == ["kept"]
+
+
+def test_a_holder_that_never_answers_is_named(
+    data: Path,
+    holder: subprocess.Popen[bytes],
+    export_file: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(handover, "OWNER_WAIT_S", 0.2)
+    code = main(["--data-dir", str(data), "import", str(export_file)])
+    assert code == 4
+    assert capsys.readouterr().err == (
+        f"focusmate: another focusmate (process {holder.pid}) is using the data folder {data} "
+        "but did not answer within 0.2 seconds; if it does not respond, end it and start "
+        "focusmate again\n"
+    )
