@@ -4,7 +4,6 @@ waits for the holder to answer or to let go, and names a holder that does neithe
 from __future__ import annotations
 
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
@@ -19,16 +18,7 @@ from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.transfer import export_json
 from tests.fakes import T0
 from tests.file_opens import FileOpens
-
-HOLD_LOCK = """
-import sys
-from pathlib import Path
-from focusmate.desktop.single_instance import InstanceLock
-lock = InstanceLock(Path(sys.argv[1]))
-assert lock.try_acquire()
-print("locked", flush=True)
-sys.stdin.read()
-"""
+from tests.lock_holder import holding, let_go
 
 
 @pytest.fixture
@@ -40,17 +30,8 @@ def data(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def holder(data: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """Another process holding the data folder's lock, answering nobody (an app starting, a
-    command working offline), until its standard input is closed."""
-    command = [sys.executable, "-c", HOLD_LOCK, str(data / "focusmate.lock")]
-    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    assert proc.stdout is not None and proc.stdout.readline() == b"locked\n"
-    yield proc
-    proc.kill()
-    proc.wait()
-    for stream in (proc.stdin, proc.stdout):
-        if stream is not None:
-            stream.close()
+    with holding(data / "focusmate.lock") as proc:
+        yield proc
 
 
 @pytest.fixture
@@ -76,8 +57,7 @@ def test_an_import_waits_for_the_holder_to_let_go(
     importing.start()
     try:
         opens.wait_for(2, timeout_s=30)  # it found the folder held, and nobody answering, twice
-        assert holder.stdin is not None
-        holder.stdin.close()  # the holder finishes
+        let_go(holder)
     finally:
         importing.join(timeout=60)
         opens.close()

@@ -16,20 +16,12 @@ from desktop import HeadlessDesktop, wait_until
 from focusmate_app import WM_CLASS, RunningApp, installed_focusmate, prepare_settings
 
 from tests.file_opens import FileOpens
+from tests.lock_holder import holding, let_go
 from tests.mounts import fill, read_only, small_tmpfs
 
 pytestmark = pytest.mark.timeout(180)
 
 REVIEW_TITLE = "focusmate: weekly review"
-HOLD_LOCK = """
-import sys
-from pathlib import Path
-from focusmate.desktop.single_instance import InstanceLock
-lock = InstanceLock(Path(sys.argv[1]))
-assert lock.try_acquire()
-print("locked", flush=True)
-sys.stdin.read()
-"""
 
 
 @pytest.fixture
@@ -128,38 +120,28 @@ def test_a_review_asked_while_focusmate_starts_is_shown(
     asked. Before, it printed 'focusmate is not running' at once."""
     data = tmp_path / "data"
     prepare_settings(data, morning_reminder=False)
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(data / "focusmate.lock")],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-    )
-    assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
-    opens = FileOpens(data / "focusmate.lock")
-    review = desktop.spawn(
-        [installed_focusmate(), "--data-dir", str(data), "review"], name="review-while-starting"
-    )
-    try:
-        opens.wait_for(2, timeout_s=30)  # it found the folder held, nobody answering, twice
-        assert review.poll() is None, desktop.read_log("review-while-starting")
-        assert holder.stdin is not None
-        holder.stdin.close()  # the holder ends: the folder is free
-        holder.wait(timeout=10)
-        wait_until(
-            lambda: desktop.tray_icon_windows(wm_class=WM_CLASS) or None,
-            timeout_s=30,
-            what="the tray icon of the review's own app",
+    with holding(data / "focusmate.lock") as holder:
+        opens = FileOpens(data / "focusmate.lock")
+        review = desktop.spawn(
+            [installed_focusmate(), "--data-dir", str(data), "review"], name="review-waiting"
         )
-        wait_until(
-            lambda: window_named(desktop, REVIEW_TITLE) or None,
-            timeout_s=30,
-            what="the weekly review",
-        )
-    finally:
-        opens.close()
-        holder.kill()
-        holder.wait()
-        holder.stdout.close()
-        desktop.terminate(review)
+        try:
+            opens.wait_for(2, timeout_s=30)  # it found the folder held, nobody answering, twice
+            assert review.poll() is None, desktop.read_log("review-waiting")
+            let_go(holder)  # the holder ends: the folder is free
+            wait_until(
+                lambda: desktop.tray_icon_windows(wm_class=WM_CLASS) or None,
+                timeout_s=30,
+                what="the tray icon of the review's own app",
+            )
+            wait_until(
+                lambda: window_named(desktop, REVIEW_TITLE) or None,
+                timeout_s=30,
+                what="the weekly review",
+            )
+        finally:
+            opens.close()
+            desktop.terminate(review)
 
 
 def test_a_review_racing_a_launch_is_shown(desktop: HeadlessDesktop, tmp_path: Path) -> None:
