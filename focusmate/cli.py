@@ -261,18 +261,19 @@ def _print_status(status: Message, *, as_json: bool) -> None:
 def _import(data: Path, file: Path) -> int:
     from focusmate import offline  # noqa: PLC0415
     from focusmate.core.records import import_summary  # noqa: PLC0415
-    from focusmate.storage.transfer import IMPORT_MAX_BYTES, read_import_bytes  # noqa: PLC0415
+    from focusmate.storage import transfer  # noqa: PLC0415
 
-    raw = read_import_bytes(file)  # once, here: a pipe such as <(...) cannot be read again
+    raw = transfer.read_import_bytes(file)  # once, here: a pipe such as <(...) is read once
+    incoming = transfer.parse_import(raw, file)  # checked whole before anything is locked
+    request = {"cmd": "import", "file": str(file), "contents": file_contents(raw)}
+    limit = import_request_bytes(transfer.IMPORT_MAX_BYTES)
+    merging_s = len(raw) / IMPORT_BYTES_PER_S
 
     def alone() -> Message | None:
-        merged = offline.import_file(data, file, raw)
+        merged = offline.import_sessions(data, incoming)
         return None if merged is None else dict(merged.counts())
 
-    def ask() -> Message:  # the app owns the data: it merges what this process read
-        request = {"cmd": "import", "file": str(file), "contents": file_contents(raw)}
-        merging_s = len(raw) / IMPORT_BYTES_PER_S
-        limit = import_request_bytes(IMPORT_MAX_BYTES)
+    def ask() -> Message:  # the app owns the data: it merges (and checks again) what was read
         return _ask(data, request, max_bytes=limit, answer_within_s=TIMEOUT_S + merging_s)
 
     counts = handover.alone_or_by_owner(data, alone, ask)

@@ -9,6 +9,7 @@ from pathlib import Path
 from focusmate import exports
 from focusmate.core.errors import InvalidInput, StorageFailure
 from focusmate.core.insights import insight_text
+from focusmate.core.model import CoachingSession
 from focusmate.core.records import MergeResult, merge_sessions
 from focusmate.core.report import report_text
 from focusmate.core.terminal_text import terminal_document, terminal_line
@@ -17,7 +18,6 @@ from focusmate.core.week_review import week_review
 from focusmate.core.weekly import IsoWeek, local_day
 from focusmate.exports import SessionsFormat, WeekFormat, sessions_text, write_text, write_week
 from focusmate.storage.repository import TinyDBSessionRepository
-from focusmate.storage.transfer import parse_import
 from focusmate.terminal_output import write_document
 
 
@@ -58,13 +58,9 @@ def export(data: Path, file_format: str, output: str | None) -> None:
     print(f"Exported {len(sessions)} sessions to {terminal_line(output)}.", file=sys.stderr)
 
 
-def import_file(data: Path, file: Path, raw: bytes) -> MergeResult | None:
-    """Merge ``raw``, the contents of ``file``, into the data; None when a running app owns
-    the data (send it the contents instead: a pipe cannot be read twice).
-
-    The contents are validated whole before anything is locked or written.
-    """
-    incoming = parse_import(raw, file)
+def import_sessions(data: Path, incoming: list[CoachingSession]) -> MergeResult | None:
+    """Merge ``incoming`` (an import file's sessions, checked whole before this is called)
+    into the data; None when a running app owns the data (send it the file's contents)."""
     from focusmate.atomic_files import ensure_private_dir  # noqa: PLC0415
     from focusmate.desktop.locations import lock_path  # noqa: PLC0415
     from focusmate.desktop.single_instance import InstanceLock  # noqa: PLC0415
