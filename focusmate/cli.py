@@ -189,7 +189,7 @@ def _run_app(location: DataLocation, dnd_backend: str | None, window: str | None
             return None
 
     def ask() -> int:
-        _ask(location.path, request)
+        _request(location.path, request)
         return ExitCode.OK
 
     return handover.alone_or_by_owner(location.path, alone, ask)
@@ -235,13 +235,19 @@ def _answers_within(server: str, timeout_s: float) -> bool:
     return False
 
 
-def _ask(
+def _ask(data: Path, request: Message) -> Message:
+    """The running app's answer to ``request`` (an app still starting is waited for)."""
+    return handover.by_owner(data, lambda: _request(data, request))
+
+
+def _request(
     data: Path,
     request: Message,
     *,
     max_bytes: int = MAX_MESSAGE_BYTES,
     answer_within_s: float = TIMEOUT_S,
 ) -> Message:
+    """One try: the app's answer, or NotListening when nobody listens (yet)."""
     response = ipc_client.request(
         server_name(data), request, max_bytes=max_bytes, answer_within_s=answer_within_s
     )
@@ -274,7 +280,7 @@ def _import(data: Path, file: Path) -> int:
         return None if merged is None else dict(merged.counts())
 
     def ask() -> Message:  # the app owns the data: it merges (and checks again) what was read
-        return _ask(data, request, max_bytes=limit, answer_within_s=TIMEOUT_S + merging_s)
+        return _request(data, request, max_bytes=limit, answer_within_s=TIMEOUT_S + merging_s)
 
     counts = handover.alone_or_by_owner(data, alone, ask)
     print(f"Imported {_shown(file)}: {import_summary(counts)}.")

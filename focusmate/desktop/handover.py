@@ -16,7 +16,7 @@ from typing import TypeVar
 from focusmate.core.errors import NotPossibleNow
 from focusmate.desktop.ipc_client import NotListening
 from focusmate.desktop.locations import lock_path
-from focusmate.desktop.single_instance import holder_pid
+from focusmate.desktop.single_instance import holder_pid, is_held
 
 #: How long the holder of the lock may take to answer: its whole start-up, tray wait included.
 OWNER_WAIT_S = 20.0
@@ -42,6 +42,22 @@ def alone_or_by_owner(
             if time.monotonic() >= deadline:
                 raise NotPossibleNow(_not_answering(data)) from None
         time.sleep(POLL_S)  # the holder is starting, or finishing an offline command
+
+
+def by_owner(data: Path, ask: Callable[[], Outcome]) -> Outcome:
+    """``ask()`` the running app; when nobody answers but a process holds the data folder (an
+    app still starting), wait for it like :func:`alone_or_by_owner`. NotListening when no
+    process holds the folder: focusmate is not running."""
+    try:
+        return ask()
+    except NotListening:
+        if not is_held(lock_path(data)):
+            raise
+
+    def unless_free() -> Outcome | None:
+        return None if is_held(lock_path(data)) else ask()
+
+    return alone_or_by_owner(data, unless_free, ask)
 
 
 def _not_answering(data: Path) -> str:

@@ -70,6 +70,25 @@ class InstanceLock:
         raise PermissionError(errno.EACCES, "cannot create the lock file", str(self._path))
 
 
+def is_held(path: Path) -> bool:
+    """Whether a live process holds the lock at ``path``; nothing is made or changed."""
+    if os.name != "posix":  # pragma: no cover - Windows: the socket alone decides there
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
+    except OSError:
+        return False  # no lock file: nobody holds it
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)  # let go of at once, by the close
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return False
+
+
 def holder_pid(path: Path) -> int | None:
     """The process that wrote the lock file, if it says (for messages; it may be stale)."""
     try:

@@ -3,6 +3,8 @@ waits for the holder to answer or to let go, and names a holder that does neithe
 
 from __future__ import annotations
 
+import json
+import socket
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -14,6 +16,8 @@ import pytest
 from focusmate.cli import main
 from focusmate.core.model import CoachingSession
 from focusmate.desktop import handover
+from focusmate.desktop.locations import server_name
+from focusmate.desktop.private_dir import check_private_dir
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.transfer import export_json
 from tests.fakes import T0
@@ -80,3 +84,31 @@ def test_a_holder_that_never_answers_is_named(
         "but did not answer within 0.2 seconds; if it does not respond, end it and start "
         "focusmate again\n"
     )
+
+
+def test_a_command_sent_while_the_app_starts_is_answered(
+    data: Path, holder: subprocess.Popen[bytes], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`focusmate undo` (any command for the app) right after the app was launched: the app
+    holds the folder but does not listen yet. Before: 'focusmate is not running' at once."""
+    opens = FileOpens(data / "focusmate.lock")
+    codes: list[int] = []
+    asking = threading.Thread(target=lambda: codes.append(main(["--data-dir", str(data), "undo"])))
+    asking.start()
+    name = server_name(data)
+    try:
+        opens.wait_for(2, timeout_s=30)  # it found nobody listening, and the folder held, twice
+        check_private_dir(Path(name).parent, create=True)
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+            server.bind(name)
+            server.listen(1)  # the app listens at last
+            server.settimeout(30)
+            conn = server.accept()[0]
+            with conn, conn.makefile("rb") as reader:
+                assert json.loads(reader.readline()) == {"cmd": "undo"}
+                conn.sendall(b'{"ok":true,"result":{"marks":0}}\n')
+    finally:
+        asking.join(timeout=60)
+        opens.close()
+        Path(name).unlink(missing_ok=True)
+    assert codes == [0], capsys.readouterr().err
