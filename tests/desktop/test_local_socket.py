@@ -243,6 +243,11 @@ print(repr(received), flush=True)
 """
 
 
+#: Another user's process or folder is made by switching to, or giving to, "nobody" (65534).
+as_root = pytest.mark.skipif(os.geteuid() != 0, reason="needs root to act as another user")
+
+
+@as_root
 def test_a_server_of_another_user_gets_nothing(tmp_path: Path) -> None:
     """A socket answered by another user's process (planted in a shared /tmp folder, say)
     never receives the user's words, and cannot print to their terminal."""
@@ -264,6 +269,7 @@ def test_a_server_of_another_user_gets_nothing(tmp_path: Path) -> None:
             fake.stdout.close()
 
 
+@as_root
 def test_a_socket_folder_of_another_user_is_refused(tmp_path: Path) -> None:
     """Without XDG_RUNTIME_DIR the folder is in /tmp, where another user may make it first."""
     folder = tmp_path / "focusmate-0"

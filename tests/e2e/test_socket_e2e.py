@@ -157,6 +157,7 @@ def focusmate(env: dict[str, str], data: Path, *args: str) -> subprocess.Complet
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60, check=False)
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to make a folder as another user")
 def test_a_socket_folder_made_first_by_another_user_is_refused(
     desktop: HeadlessDesktop, tmp_path: Path
 ) -> None:
