@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from focusmate.cli import main as _cli_main
+from focusmate.cli.main import main as _cli_main
 
 
 def main() -> None:

@@ -21,8 +21,7 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSocketNotifier, QTi
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from focusmate import __version__
-from focusmate.atomic_files import ensure_private_dir
-from focusmate.controller import SessionController
+from focusmate.cli.terminal import log_to_stderr
 from focusmate.core.clock import Clock
 from focusmate.core.errors import FocusmateError, StorageFailure
 from focusmate.core.hotkeys import HotkeyBindings
@@ -31,9 +30,9 @@ from focusmate.core.protocol import import_request_bytes
 from focusmate.core.settings import Settings
 from focusmate.core.shortcut_help import shortcut_help
 from focusmate.core.text import Worded
-from focusmate.data_folder import DataFolder
 from focusmate.desktop.autostart import autostart_for, launch_command
 from focusmate.desktop.dnd import choose_backend
+from focusmate.desktop.dnd.silencer import JournaledSilencer
 from focusmate.desktop.hotkeys import STOPPED, GlobalHotkeys
 from focusmate.desktop.ipc_server import CommandServer
 from focusmate.desktop.locations import APP_ID, DataLocation, lock_path, server_name
@@ -41,12 +40,12 @@ from focusmate.desktop.notifications import make_notifier
 from focusmate.desktop.single_instance import InstanceLock
 from focusmate.desktop.system_clock import clock_from_environment
 from focusmate.desktop.x_display import x_display_answers
-from focusmate.dnd_session import DndSession
-from focusmate.i18n import install_translations
-from focusmate.reminder_scheduler import ReminderScheduler
-from focusmate.remote import RemoteCommands
-from focusmate.settings_service import SettingsService
-from focusmate.shell import Shell
+from focusmate.files.atomic import ensure_private_dir
+from focusmate.services.controller import SessionController
+from focusmate.services.data_folder import DataFolder
+from focusmate.services.reminders import ReminderScheduler
+from focusmate.services.settings import SettingsService
+from focusmate.services.socket_commands import SocketCommands
 from focusmate.storage.backups import check_or_recover, open_or_recover, take_backup
 from focusmate.storage.links import unlink_data_folder
 from focusmate.storage.owned_files import check_owned_files
@@ -55,9 +54,10 @@ from focusmate.storage.reminder_log import FileReminderLog
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.settings_store import load_settings
 from focusmate.storage.transfer import IMPORT_MAX_BYTES
-from focusmate.terminal_output import log_to_stderr
 from focusmate.ui.actions import AppActions
+from focusmate.ui.i18n import install_translations
 from focusmate.ui.icons import app_icon
+from focusmate.ui.windows import Windows
 
 log = logging.getLogger(__name__)
 
@@ -101,22 +101,31 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
         _check_display()
         app = _application()
         controller = SessionController(
-            repository, clock, lambda: uuid.uuid4().hex, kinds=settings.current.kinds,
-            notifier=make_notifier(app), silencer=silencer,
-        )  # fmt: skip
+            repository,
+            clock,
+            lambda: uuid.uuid4().hex,
+            kinds=settings.current.kinds,
+            notifier=make_notifier(app),
+            silencer=silencer,
+        )
         controller.session_ended.connect(lambda _id: take_backup(data_dir, clock.now()))
         actions = AppActions(controller)
         data_folder = DataFolder(
-            location, restart=restart.request,
+            location,
+            restart=restart.request,
             session_running=lambda: controller.current is not None,
-        )  # fmt: skip
-        shell = Shell(
-            controller, actions, use_tray=_tray_available(app), settings=settings,
-            autostart=autostart_for(), autostart_command=_autostart_command(location),
+        )
+        shell = Windows(
+            controller,
+            actions,
+            use_tray=_tray_available(app),
+            settings=settings,
+            autostart=autostart_for(),
+            autostart_command=_autostart_command(location),
             data_folder=data_folder,
-        )  # fmt: skip
+        )
         server = CommandServer(
-            RemoteCommands(controller, shell.show_window, data_folder).handle,
+            SocketCommands(controller, shell.show_window, data_folder).handle,
             max_request_bytes=import_request_bytes(IMPORT_MAX_BYTES),  # imports carry a file
         )
         server.listen(server_name(data_dir))
@@ -163,15 +172,15 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
     return code
 
 
-def _tell_at_start(shell: Shell, notices: tuple[Worded | None, ...]) -> None:
+def _tell_at_start(shell: Windows, notices: tuple[Worded | None, ...]) -> None:
     for notice in notices:
         if notice is not None:
             log.warning("%s", notice.in_english)
             shell.notice(str(notice))  # worded now, in the user's language
 
 
-def _silencer(data_dir: Path, backend: str | None) -> DndSession:
-    return DndSession(choose_backend(backend, os.environ), data_dir / DND_JOURNAL_NAME)
+def _silencer(data_dir: Path, backend: str | None) -> JournaledSilencer:
+    return JournaledSilencer(choose_backend(backend, os.environ), data_dir / DND_JOURNAL_NAME)
 
 
 class _Background:
@@ -180,7 +189,7 @@ class _Background:
     and the start-up backup."""
 
     def __init__(
-        self, controller: SessionController, shell: Shell, clock: Clock, data_dir: Path
+        self, controller: SessionController, shell: Windows, clock: Clock, data_dir: Path
     ) -> None:
         self._controller, self._shell, self._clock = controller, shell, clock
         self._data_dir = data_dir
@@ -233,7 +242,7 @@ class _HotkeyService:
     """Global hotkeys for marks and undo, restarted when the settings change; where they
     cannot work, the session window says so and shows the desktop-shortcut commands."""
 
-    def __init__(self, shell: Shell, settings: Settings) -> None:
+    def __init__(self, shell: Windows, settings: Settings) -> None:
         self._shell = shell
         self._hotkeys = GlobalHotkeys()
         self._hotkeys.triggered.connect(shell.on_hotkey)
@@ -262,9 +271,10 @@ class _HotkeyService:
         # The log keeps the English reason; the windows say it in the user's language.
         self._shell.show_hotkey_status(
             availability.available,
-            "" if availability.available and not availability.reason
+            ""
+            if availability.available and not availability.reason
             else f"{availability.shown}\n\n{shortcut_help(self._bindings)}",
-        )  # fmt: skip
+        )
 
 
 def _autostart_command(location: DataLocation) -> list[str]:

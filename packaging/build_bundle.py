@@ -116,8 +116,12 @@ def main(argv: list[str] | None = None) -> int:
 def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dist", type=Path, default=REPO / "dist", help="output folder")
-    parser.add_argument("--work", type=Path, default=REPO / "build" / "pyinstaller",
-                        help="PyInstaller's work folder")  # fmt: skip
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=REPO / "build" / "pyinstaller",
+        help="PyInstaller's work folder",
+    )
     parser.add_argument("--skip-build", action="store_true", help="smoke-test the last build")
     parser.add_argument("--no-smoke", action="store_true", help="build only")
     parser.add_argument("--runs", type=int, default=3, help="start-up measurements (default 3)")
@@ -134,10 +138,23 @@ def build(dist: Path, work: Path) -> float:
     print(f"== building with PyInstaller: {SPEC.relative_to(REPO)} -> {dist}")
     started = time.monotonic()
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", str(dist), "--workpath", str(work), str(SPEC)],
-        check=True, cwd=REPO,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(SPEC),
+        ],
+        check=True,
+        cwd=REPO,
+    )
     elapsed = time.monotonic() - started
     print(f"built in {elapsed:.1f} s")
     return elapsed
@@ -180,8 +197,10 @@ def check_links(bundle: Path) -> None:
                     from_system.add(name)
     if problems:
         raise SmokeTestError("libraries missing from the bundle:\n  " + "\n  ".join(problems))
-    print(f"links: {len(elf_files)} ELF files resolve inside the bundle; from the system "
-          f"(by design): {', '.join(sorted(from_system))}")  # fmt: skip
+    print(
+        f"links: {len(elf_files)} ELF files resolve inside the bundle; from the system "
+        f"(by design): {', '.join(sorted(from_system))}"
+    )
 
 
 def _is_elf(path: Path) -> bool:
@@ -234,12 +253,18 @@ def smoke_full(program: Path) -> None:
         _expect_ok(app.cli("start", "--with", "Smoke Test", "--minutes", "25"), "start")
         desktop.key("ctrl+alt+p")
         _expect_ok(app.cli("log", "app"), "log app")
-        wait_until(lambda: app.status()["session"]["marks"] == {"phone": 1, "app": 1} or None,
-                   timeout_s=5, what="a mark from the hotkey and one from the CLI")  # fmt: skip
+        wait_until(
+            lambda: app.status()["session"]["marks"] == {"phone": 1, "app": 1} or None,
+            timeout_s=5,
+            what="a mark from the hotkey and one from the CLI",
+        )
         print("session: a global hotkey and `focusmate log app` each logged a mark")
         _expect_ok(app.cli("end"), "end")
-        wait_until(lambda: app.windows_named("Reflect on your session") or None, timeout_s=10,
-                   what="the reflection dialog")  # fmt: skip
+        wait_until(
+            lambda: app.windows_named("Reflect on your session") or None,
+            timeout_s=10,
+            what="the reflection dialog",
+        )
         desktop.key("Escape")
         print("reflection: the dialog opened after `focusmate end`")
         with tempfile.TemporaryDirectory(prefix="fm-week-") as tmp:
@@ -247,8 +272,11 @@ def smoke_full(program: Path) -> None:
             sample_week_export(sample)
             _expect_ok(app.cli("import", str(sample)), "import")
         app.choose_in_tray_menu("w")
-        review = wait_until(lambda: app.windows_named("weekly review") or None, timeout_s=20,
-                            what="the weekly review")[0]  # fmt: skip
+        review = wait_until(
+            lambda: app.windows_named("weekly review") or None,
+            timeout_s=20,
+            what="the weekly review",
+        )[0]
         _check_chart_drawn(desktop, review)
         log = desktop.read_log(_log_name(app))
         bad = [line for line in log.splitlines() if any(sign in line for sign in BAD_LOG_SIGNS)]
@@ -264,8 +292,11 @@ def smoke_german(program: Path) -> None:
     """The bundled German catalogue loads: the review's title is German."""
     with _app_on_desktop(program, "bundle (German)", {"FOCUSMATE_LANGUAGE": "de"}) as (_d, app):
         _expect_ok(app.cli("review"), "review")
-        wait_until(lambda: app.windows_named("Wochenrückblick") or None, timeout_s=20,
-                   what="the weekly review titled in German")  # fmt: skip
+        wait_until(
+            lambda: app.windows_named("Wochenrückblick") or None,
+            timeout_s=20,
+            what="the weekly review titled in German",
+        )
         print("German: the review opened as 'focusmate: Wochenrückblick'")
 
 
@@ -288,8 +319,9 @@ def _check_chart_drawn(desktop: HeadlessDesktop, window: int) -> None:
 
     def counts() -> dict[str, int] | None:
         grab = ["import", "-window", str(window), "-depth", "8", "rgb:-"]
-        pixels = subprocess.run(grab, env=desktop.env, capture_output=True, timeout=20,
-                                check=True).stdout  # fmt: skip
+        pixels = subprocess.run(
+            grab, env=desktop.env, capture_output=True, timeout=20, check=True
+        ).stdout
         triples = [pixels[i : i + 3] for i in range(0, len(pixels) - 2, 3)]
         found = {name: triples.count(colour) for name, colour in CHART_COLOURS.items()}
         return found if min(found.values()) >= MIN_BAR_PIXELS else None
@@ -302,14 +334,15 @@ def _check_chart_drawn(desktop: HeadlessDesktop, window: int) -> None:
         raise SmokeTestError(
             f"the weekly review shows no chart ({error}); screen: {shot}"
         ) from None
-    print("review: the Qt Graphs chart is drawn (pixels per bar colour: "
-          + json.dumps(found) + ")")  # fmt: skip
+    print("review: the Qt Graphs chart is drawn (pixels per bar colour: " + json.dumps(found) + ")")
 
 
 def _figures(values: list[float]) -> str:
     runs = ", ".join(f"{v:.2f}" for v in values)
-    return (f"median {statistics.median(values):.2f} s, min {min(values):.2f} s, "
-            f"max {max(values):.2f} s (runs: {runs})")  # fmt: skip
+    return (
+        f"median {statistics.median(values):.2f} s, min {min(values):.2f} s, "
+        f"max {max(values):.2f} s (runs: {runs})"
+    )
 
 
 if __name__ == "__main__":

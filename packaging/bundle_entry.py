@@ -9,7 +9,7 @@ runs only the guard, before anything imports Qt.
 import sys
 
 if len(sys.argv) > 1 and sys.argv[1] == "--dnd-guard":
-    from focusmate.dnd_guard import main as guard_main
+    from focusmate.desktop.dnd.guard import main as guard_main
 
     sys.exit(guard_main(sys.argv[2:]))
 

@@ -46,15 +46,49 @@ PACKAGE = "focusmate"
 #: PySide6 modules focusmate never imports. Excluding them keeps a hook of some other package
 #: from pulling them (and their Qt libraries) in.
 UNUSED_QT_MODULES = (
-    "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
-    "QtAxContainer", "QtBluetooth", "QtCharts", "QtDataVisualization", "QtDesigner", "QtHelp",
-    "QtHttpServer", "QtLocation", "QtMultimedia", "QtMultimediaWidgets", "QtNetworkAuth", "QtNfc",
-    "QtPdf", "QtPdfWidgets", "QtPositioning", "QtQuick3D", "QtQuickControls2", "QtQuickTest",
-    "QtRemoteObjects", "QtScxml", "QtSensors", "QtSerialBus", "QtSerialPort", "QtSpatialAudio",
-    "QtSql", "QtStateMachine", "QtTest", "QtTextToSpeech", "QtUiTools", "QtWebChannel",
-    "QtWebEngineCore", "QtWebEngineQuick", "QtWebEngineWidgets", "QtWebSockets", "QtWebView",
+    "Qt3DAnimation",
+    "Qt3DCore",
+    "Qt3DExtras",
+    "Qt3DInput",
+    "Qt3DLogic",
+    "Qt3DRender",
+    "QtAxContainer",
+    "QtBluetooth",
+    "QtCharts",
+    "QtDataVisualization",
+    "QtDesigner",
+    "QtHelp",
+    "QtHttpServer",
+    "QtLocation",
+    "QtMultimedia",
+    "QtMultimediaWidgets",
+    "QtNetworkAuth",
+    "QtNfc",
+    "QtPdf",
+    "QtPdfWidgets",
+    "QtPositioning",
+    "QtQuick3D",
+    "QtQuickControls2",
+    "QtQuickTest",
+    "QtRemoteObjects",
+    "QtScxml",
+    "QtSensors",
+    "QtSerialBus",
+    "QtSerialPort",
+    "QtSpatialAudio",
+    "QtSql",
+    "QtStateMachine",
+    "QtTest",
+    "QtTextToSpeech",
+    "QtUiTools",
+    "QtWebChannel",
+    "QtWebEngineCore",
+    "QtWebEngineQuick",
+    "QtWebEngineWidgets",
+    "QtWebSockets",
+    "QtWebView",
     "QtXml",
-)  # fmt: skip
+)
 #: Python modules left out of the bundle on every platform.
 EXCLUDED_MODULES = (*(f"PySide6.{name}" for name in UNUSED_QT_MODULES), "tkinter")
 #: ... and on Linux and the BSDs, where notifications go over D-Bus (jeepney) and plyer, the
@@ -92,12 +126,16 @@ UNUSED_PLUGIN_PATTERNS = (
 RUNTIME_IMPORTS = {
     "linux": ("pynput.keyboard._xorg", "pynput.mouse._xorg", "pynput.keyboard._uinput"),
     "win32": (
-        "pynput.keyboard._win32", "pynput.mouse._win32", "plyer.platforms.win.notification",
+        "pynput.keyboard._win32",
+        "pynput.mouse._win32",
+        "plyer.platforms.win.notification",
     ),
     "darwin": (
-        "pynput.keyboard._darwin", "pynput.mouse._darwin", "plyer.platforms.macosx.notification",
+        "pynput.keyboard._darwin",
+        "pynput.mouse._darwin",
+        "plyer.platforms.macosx.notification",
     ),
-}  # fmt: skip
+}
 
 _QML_IMPORT = re.compile(r"^\s*import\s+([A-Za-z_][\w.]*)(?:\s|;|$)", re.MULTILINE)
 _QMLDIR_IMPORT = re.compile(r"^\s*import\s+([A-Za-z_][\w.]*)", re.MULTILINE)

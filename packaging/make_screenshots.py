@@ -27,8 +27,9 @@ from focusmate_app import RunningApp  # noqa: E402
 OUT = REPO / "resources" / "screenshots"
 
 
-def grab(desktop: HeadlessDesktop, target: Path, *, window: int | None = None,
-         crop: str | None = None) -> None:  # fmt: skip
+def grab(
+    desktop: HeadlessDesktop, target: Path, *, window: int | None = None, crop: str | None = None
+) -> None:
     command = ["import", "-window", str(window) if window else "root"]
     if crop:
         command += ["-crop", crop, "+repage"]
@@ -37,11 +38,18 @@ def grab(desktop: HeadlessDesktop, target: Path, *, window: int | None = None,
 
 
 SAMPLE_WEEK = [  # weekday, name, hour, minutes, phone checks, app switches, answers
-    (0, "Jordan", 9, 35, 3, 1, 3), (0, "Sam", 15, 25, 0, 0, 5), (1, "Priya", 9, 40, 2, 2, 3),
-    (3, "Jordan", 10, 30, 1, 0, 4), (4, "Sam", 16, 50, 4, 1, 2),
-]  # fmt: skip
-QUESTIONS = ("fully_present", "person_over_phone", "understood_before_advising",
-             "respect_like_top_client")  # fmt: skip
+    (0, "Jordan", 9, 35, 3, 1, 3),
+    (0, "Sam", 15, 25, 0, 0, 5),
+    (1, "Priya", 9, 40, 2, 2, 3),
+    (3, "Jordan", 10, 30, 1, 0, 4),
+    (4, "Sam", 16, 50, 4, 1, 2),
+]
+QUESTIONS = (
+    "fully_present",
+    "person_over_phone",
+    "understood_before_advising",
+    "respect_like_top_client",
+)
 
 
 def sample_week_export(path: Path) -> None:
@@ -50,17 +58,30 @@ def sample_week_export(path: Path) -> None:
     sessions = []
     for index, (weekday, name, hour, minutes, phone, app, answer) in enumerate(SAMPLE_WEEK):
         start = datetime.combine(monday + timedelta(days=weekday), time(hour), tzinfo=UTC)
-        marks = [{"kind": "phone", "at": (start + timedelta(minutes=5 + i)).isoformat()}
-                 for i in range(phone)] + [
-                {"kind": "app", "at": (start + timedelta(minutes=20 + i)).isoformat()}
-                 for i in range(app)]  # fmt: skip
-        sessions.append({
-            "id": f"sample-{index}", "with": name, "focus": "", "planned_minutes": 30,
-            "started_at": start.isoformat(),
-            "ended_at": (start + timedelta(minutes=minutes)).isoformat(), "marks": marks,
-            "reflection": {"answers": dict.fromkeys(QUESTIONS, answer),
-                           "their_perspective": "", "next_time": "", "complete": True},
-        })  # fmt: skip
+        marks = [
+            {"kind": "phone", "at": (start + timedelta(minutes=5 + i)).isoformat()}
+            for i in range(phone)
+        ] + [
+            {"kind": "app", "at": (start + timedelta(minutes=20 + i)).isoformat()}
+            for i in range(app)
+        ]
+        sessions.append(
+            {
+                "id": f"sample-{index}",
+                "with": name,
+                "focus": "",
+                "planned_minutes": 30,
+                "started_at": start.isoformat(),
+                "ended_at": (start + timedelta(minutes=minutes)).isoformat(),
+                "marks": marks,
+                "reflection": {
+                    "answers": dict.fromkeys(QUESTIONS, answer),
+                    "their_perspective": "",
+                    "next_time": "",
+                    "complete": True,
+                },
+            }
+        )
     document = {"format": "focusmate-export", "version": 1, "sessions": sessions}
     path.write_text(json.dumps(document))
 
@@ -69,15 +90,27 @@ def last_week_export(path: Path) -> None:
     """Last week's one-on-one with Jordan: what carries over into this one."""
     start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=7)
     session = {
-        "id": "last-week", "with": "Jordan", "focus": "", "planned_minutes": 30,
-        "started_at": start.isoformat(), "ended_at": (start + timedelta(minutes=30)).isoformat(),
-        "marks": [], "checkin": None,
-        "reflection": {"answers": dict.fromkeys(QUESTIONS, 3), "empathy": 2, "complete": True,
-                       "their_perspective": "worried the Q4 quota is out of reach",
-                       "next_time": "ask two questions before any advice",
-                       "worry": "smiled_and_agreed", "worry_note": "", "same_challenge": None,
-                       "previous_session_id": None, "commitment_outcome": None},
-    }  # fmt: skip
+        "id": "last-week",
+        "with": "Jordan",
+        "focus": "",
+        "planned_minutes": 30,
+        "started_at": start.isoformat(),
+        "ended_at": (start + timedelta(minutes=30)).isoformat(),
+        "marks": [],
+        "checkin": None,
+        "reflection": {
+            "answers": dict.fromkeys(QUESTIONS, 3),
+            "empathy": 2,
+            "complete": True,
+            "their_perspective": "worried the Q4 quota is out of reach",
+            "next_time": "ask two questions before any advice",
+            "worry": "smiled_and_agreed",
+            "worry_note": "",
+            "same_challenge": None,
+            "previous_session_id": None,
+            "commitment_outcome": None,
+        },
+    }
     document = {"format": "focusmate-export", "version": 2, "sessions": [session]}
     path.write_text(json.dumps(document))
 
@@ -90,8 +123,11 @@ def main() -> None:
         last_week_export(last_week)
         app.cli("import", str(last_week))
         app.cli()  # like a click on the icon: the start dialog
-        start = wait_until(lambda: app.windows_named("Start coaching session") or None,
-                           timeout_s=10, what="the start dialog")[0]  # fmt: skip
+        start = wait_until(
+            lambda: app.windows_named("Start coaching session") or None,
+            timeout_s=10,
+            what="the start dialog",
+        )[0]
         desktop.run(["xdotool", "windowfocus", "--sync", str(start)], check=True)
         desktop.run(["xdotool", "type", "Jordan"], check=True)
         desktop.key("alt+i")  # "Check in first"
@@ -100,8 +136,9 @@ def main() -> None:
         subprocess.run(["sleep", "0.5"], check=True)
         grab(desktop, OUT / "checkin.png", window=start)
         desktop.key("Return")  # Enter starts the session
-        wait_until(lambda: app.status()["state"] == "running" or None, timeout_s=10,
-                   what="the session")  # fmt: skip
+        wait_until(
+            lambda: app.status()["state"] == "running" or None, timeout_s=10, what="the session"
+        )
         app.cli("log", "phone")
         app.cli("log", "app")
         menu = desktop.open_tray_menu(app.icon)
@@ -113,8 +150,11 @@ def main() -> None:
         grab(desktop, OUT / "tray-menu.png", crop=f"{right - left}x{bottom}+{left}+0")
         desktop.key("Escape")
         app.cli("end")
-        dialog = wait_until(lambda: app.windows_named("Reflect on your session") or None,
-                            timeout_s=10, what="the reflection dialog")[0]  # fmt: skip
+        dialog = wait_until(
+            lambda: app.windows_named("Reflect on your session") or None,
+            timeout_s=10,
+            what="the reflection dialog",
+        )[0]
         desktop.run(["xdotool", "windowfocus", "--sync", str(dialog)], check=True)
         desktop.key("4", "Tab", "3", "Tab", "4", "Tab", "5", "Tab", "4", "Tab")
         desktop.run(["xdotool", "type", "relieved once we split the quota into weeks"], check=True)
@@ -129,8 +169,11 @@ def main() -> None:
         sample_week_export(sample)
         app.cli("import", str(sample))
         app.choose_in_tray_menu("w")
-        review = wait_until(lambda: app.windows_named("weekly review") or None,
-                            timeout_s=15, what="the weekly review")[0]  # fmt: skip
+        review = wait_until(
+            lambda: app.windows_named("weekly review") or None,
+            timeout_s=15,
+            what="the weekly review",
+        )[0]
         subprocess.run(["sleep", "1"], check=True)  # let the chart finish its first paint
         grab(desktop, OUT / "weekly-review.png", window=review)
         app.stop()
@@ -141,8 +184,12 @@ def main() -> None:
 def welcome_shot(desktop: HeadlessDesktop) -> None:
     """The first run's welcome (its own config folder: nothing is ticked, nothing written)."""
     scratch = Path(tempfile.mkdtemp(prefix="fm-welcome-"))
-    app = RunningApp(desktop, scratch / "data", first_run=True,
-                     extra_env={"XDG_CONFIG_HOME": str(scratch / "config")})  # fmt: skip
+    app = RunningApp(
+        desktop,
+        scratch / "data",
+        first_run=True,
+        extra_env={"XDG_CONFIG_HOME": str(scratch / "config")},
+    )
     window = app.focus_window("Welcome to focusmate")
     subprocess.run(["sleep", "0.5"], check=True)
     grab(desktop, OUT / "welcome.png", window=window)
@@ -152,8 +199,11 @@ def welcome_shot(desktop: HeadlessDesktop) -> None:
 
 def german_review_shot(desktop: HeadlessDesktop, sample: Path) -> None:
     """The same week in German: FOCUSMATE_LANGUAGE=de, as a German desktop would choose."""
-    app = RunningApp(desktop, Path(tempfile.mkdtemp(prefix="fm-de-")) / "data",
-                     extra_env={"FOCUSMATE_LANGUAGE": "de"})  # fmt: skip
+    app = RunningApp(
+        desktop,
+        Path(tempfile.mkdtemp(prefix="fm-de-")) / "data",
+        extra_env={"FOCUSMATE_LANGUAGE": "de"},
+    )
     app.cli("import", str(sample))
     app.cli("review")
     window = app.focus_window("Wochenrückblick")

@@ -63,10 +63,23 @@ def compiled(language: str) -> Path:
 def run_lupdate(ts: Path, language: str) -> None:
     files = [str(path) for path in sources()]
     subprocess.run(
-        [tool("lupdate"), *files, "-no-obsolete", "-locations", "none",
-         "-source-language", "en", "-target-language", language, "-ts", str(ts)],
-        check=True, capture_output=True, text=True,
-    )  # fmt: skip
+        [
+            tool("lupdate"),
+            *files,
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-source-language",
+            "en",
+            "-target-language",
+            language,
+            "-ts",
+            str(ts),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
 
 
 TRANSLATOR_NOTE = "For translators:"
@@ -202,8 +215,14 @@ def same_translations(committed: Path, fresh: Path, messages: list[Message]) -> 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="report, do not write")
-    parser.add_argument("--merge", nargs="+", type=Path, default=[], metavar="JSON",
-                        help="German translations to write into the catalogue")  # fmt: skip
+    parser.add_argument(
+        "--merge",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="JSON",
+        help="German translations to write into the catalogue",
+    )
     args = parser.parse_args(argv)
     if args.check:
         found = [f"{language}: {p}" for language in LANGUAGES for p in problems(language)]

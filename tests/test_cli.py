@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from focusmate.cli import main
+from focusmate.cli.main import main
 from focusmate.core.model import CoachingSession, Mark
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.transfer import export_json
@@ -24,17 +24,20 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-@pytest.mark.parametrize(("argv", "needle"), [
-    (["start", "--with", "Ana", "--minutes", "abc"], "whole number"),
-    (["start", "--with", "Ana", "--minutes", "0"], "between 1 and 240"),
-    (["start", "--with", "Ana", "--minutes", "-5"], "between 1 and 240"),
-    (["start", "--with", "Ana", "--minutes", "99999"], "between 1 and 240"),
-    (["log", "nap"], "unknown kind of mark"),
-    (["start"], "--with"),
-    (["report", "--week", "2026-48"], "YYYY-Www"),
-    (["export", "--format", "xml"], "invalid choice"),
-    (["frobnicate"], "invalid choice"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["start", "--with", "Ana", "--minutes", "abc"], "whole number"),
+        (["start", "--with", "Ana", "--minutes", "0"], "between 1 and 240"),
+        (["start", "--with", "Ana", "--minutes", "-5"], "between 1 and 240"),
+        (["start", "--with", "Ana", "--minutes", "99999"], "between 1 and 240"),
+        (["log", "nap"], "unknown kind of mark"),
+        (["start"], "--with"),
+        (["report", "--week", "2026-48"], "YYYY-Www"),
+        (["export", "--format", "xml"], "invalid choice"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
 def test_usage_errors_exit_2_with_one_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], needle: str
 ) -> None:
@@ -43,8 +46,9 @@ def test_usage_errors_exit_2_with_one_line(
     assert needle in err and err.count("\n") == 1 and err.startswith("focusmate: ")
 
 
-@pytest.mark.parametrize("argv", [["status"], ["log", "phone"], ["end"],
-                                  ["start", "--with", "Ana"]])  # fmt: skip
+@pytest.mark.parametrize(
+    "argv", [["status"], ["log", "phone"], ["end"], ["start", "--with", "Ana"]]
+)
 def test_commands_for_the_app_exit_3_when_none_runs(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str]
 ) -> None:
@@ -54,8 +58,9 @@ def test_commands_for_the_app_exit_3_when_none_runs(
 
 def saved(tmp_path: Path) -> Path:
     data = tmp_path / "data"
-    session = CoachingSession("id1", "Ana", T0, 30, ended_at=T0 + timedelta(minutes=25),
-                              marks=(Mark("phone", T0),))  # fmt: skip
+    session = CoachingSession(
+        "id1", "Ana", T0, 30, ended_at=T0 + timedelta(minutes=25), marks=(Mark("phone", T0),)
+    )
     TinyDBSessionRepository(data).save(session)
     return data
 
@@ -73,8 +78,12 @@ def test_export_then_import_elsewhere_is_idempotent(
 ) -> None:
     data = saved(tmp_path)
     out_file = tmp_path / "export.json"
-    assert run(capsys, "--data-dir", str(data), "export", "--format", "json",
-               "--output", str(out_file))[0] == 0  # fmt: skip
+    assert (
+        run(
+            capsys, "--data-dir", str(data), "export", "--format", "json", "--output", str(out_file)
+        )[0]
+        == 0
+    )
     other = tmp_path / "other"
     code, out, _ = run(capsys, "--data-dir", str(other), "import", str(out_file))
     assert code == 0 and "1 added" in out

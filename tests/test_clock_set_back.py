@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
-from focusmate.controller import SessionController
 from focusmate.core.model import CoachingSession
 from focusmate.core.session import add_mark, end_session
+from focusmate.services.controller import SessionController
 from focusmate.storage.repository import TinyDBSessionRepository
 from tests.fakes import T0, FakeClock, IdFactory
 

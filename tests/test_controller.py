@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from focusmate.controller import SessionController
 from focusmate.core.errors import InvalidInput, NotPossibleNow, StorageFailure
 from focusmate.core.marks import MarkKind, MarkKinds
 from focusmate.core.model import CoachingSession, Question, Reflection
-from focusmate.dnd_session import DndSession
+from focusmate.desktop.dnd.silencer import JournaledSilencer
+from focusmate.services.controller import SessionController
 from focusmate.storage.repository import TinyDBSessionRepository
 from tests.desktop.dnd.fake_backend import FakeDnd
 from tests.fakes import T0, FakeClock, FlakyRepository, IdFactory
@@ -64,13 +64,17 @@ def test_status_document(controller: SessionController, clock: FakeClock) -> Non
     assert controller.status() == {
         "state": "running",
         "session": {
-            "id": "s1", "with": "Ana", "started_at": "2026-11-23T09:00:00+00:00",
-            "planned_minutes": 30, "elapsed_s": 1865, "remaining_s": -65,
+            "id": "s1",
+            "with": "Ana",
+            "started_at": "2026-11-23T09:00:00+00:00",
+            "planned_minutes": 30,
+            "elapsed_s": 1865,
+            "remaining_s": -65,
             "marks": {"phone": 0, "app": 1},
             "carry_over": {"commitment": None, "last_session_at": None},
         },
         "dnd": no_dnd,
-    }  # fmt: skip
+    }
 
 
 def test_rules_are_enforced(controller: SessionController) -> None:
@@ -233,9 +237,9 @@ def test_undo_takes_back_only_a_recent_mark(
 def test_do_not_disturb_follows_the_session(
     repo: FlakyRepository, clock: FakeClock, tmp_path: Path, qtbot: QtBot
 ) -> None:
-    """With a real DndSession over a fake backend (tests/desktop/dnd/fake_backend.py)."""
+    """With a real JournaledSilencer over a fake backend (tests/desktop/dnd/fake_backend.py)."""
     backend = FakeDnd()
-    silencer = DndSession(backend, tmp_path / "dnd-journal.json", guard=False)
+    silencer = JournaledSilencer(backend, tmp_path / "dnd-journal.json", guard=False)
     controller = SessionController(repo, clock, IdFactory(), silencer=silencer)
     assert controller.status()["dnd"]["engaged"] is False
     controller.start("Ana", 30)
@@ -254,6 +258,6 @@ def test_a_resumed_session_silences_again(
 ) -> None:
     SessionController(repo, clock, IdFactory()).start("Ana", 30)
     backend = FakeDnd()
-    silencer = DndSession(backend, tmp_path / "dnd-journal.json", guard=False)
+    silencer = JournaledSilencer(backend, tmp_path / "dnd-journal.json", guard=False)
     SessionController(repo, clock, IdFactory("n"), silencer=silencer)
     assert backend.on

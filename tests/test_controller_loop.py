@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from focusmate.controller import SessionController
 from focusmate.core.errors import InvalidInput, NotPossibleNow
 from focusmate.core.model import CheckIn, ChecklistItem, CommitmentOutcome, Question, Reflection
 from focusmate.core.ports import Notification
+from focusmate.services.controller import SessionController
 from focusmate.storage.repository import TinyDBSessionRepository
 from tests.fake_notifier import RecordingNotifier
 from tests.fakes import T0, FakeClock, IdFactory
@@ -39,8 +39,14 @@ def controller(
 
 
 def full(commitment: str, **extra: object) -> Reflection:
-    return Reflection(dict.fromkeys(Question, 4), "worried about quota", commitment,
-                      complete=True, empathy=4, **extra)  # type: ignore[arg-type]  # fmt: skip
+    return Reflection(
+        dict.fromkeys(Question, 4),
+        "worried about quota",
+        commitment,
+        complete=True,
+        empathy=4,
+        **extra,
+    )  # type: ignore[arg-type]
 
 
 def test_two_sessions_in_a_row_carry_the_commitment(
@@ -66,9 +72,14 @@ def test_two_sessions_in_a_row_carry_the_commitment(
     assert carry_for_reflection.previous_session_id == "s1"
     assert carry_for_reflection.commitment == "ask two questions before advising"
     controller.save_reflection(
-        "s2", full("let her finish", previous_session_id="s1", same_challenge=True,
-                   commitment_outcome=CommitmentOutcome.PARTLY),
-    )  # fmt: skip
+        "s2",
+        full(
+            "let her finish",
+            previous_session_id="s1",
+            same_challenge=True,
+            commitment_outcome=CommitmentOutcome.PARTLY,
+        ),
+    )
     clock.advance(days=7)
     carry = controller.carry_over("ana")
     assert carry.commitment == "let her finish" and carry.recurring == 2

@@ -10,13 +10,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from focusmate.cli import main
-from focusmate.controller import SessionController
+from focusmate.cli.main import main
 from focusmate.core.errors import ExitCode
 from focusmate.core.move_refusal import MoveRefused, Refusal
 from focusmate.core.protocol import decode_request, encode
 from focusmate.core.settings import Settings
-from focusmate.data_folder import DataFolder, move_offline
 from focusmate.desktop.locations import (
     DataDirSource,
     DataLocation,
@@ -25,7 +23,9 @@ from focusmate.desktop.locations import (
     lock_path,
 )
 from focusmate.desktop.single_instance import InstanceLock
-from focusmate.remote import RemoteCommands
+from focusmate.services.controller import SessionController
+from focusmate.services.data_folder import DataFolder, move_offline
+from focusmate.services.socket_commands import SocketCommands
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.settings_store import load_settings, save_settings
 from tests.fakes import FakeClock, IdFactory
@@ -173,7 +173,7 @@ def test_the_socket_command_moves_then_restarts_the_app(
     folder = DataFolder(
         DataLocation(default_folder, DataDirSource.DEFAULT), restart=lambda: restarts.append(True)
     )
-    remote = RemoteCommands(controller, lambda _window: None, folder)
+    remote = SocketCommands(controller, lambda _window: None, folder)
     request = decode_request(encode({"cmd": "move-data", "to": str(tmp_path / "new")}))
     reply = remote.handle(request)
     assert reply["ok"] and restarts == [True]

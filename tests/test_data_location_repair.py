@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from focusmate.data_folder import locate_for_the_app
 from focusmate.desktop.locations import (
     DataDirSource,
     DataLocationError,
@@ -17,6 +16,7 @@ from focusmate.desktop.locations import (
     default_data_dir,
     locate_data_dir,
 )
+from focusmate.services.data_folder import locate_for_the_app
 from tests.fakes import T0
 
 DAMAGE = [

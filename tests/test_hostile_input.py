@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from focusmate.cli import main
+from focusmate.cli.main import main
 from focusmate.core.errors import ExitCode
 from focusmate.core.model import CoachingSession, Mark, Reflection
 from focusmate.storage.repository import DATA_FILE_NAME, TinyDBSessionRepository
@@ -22,9 +22,11 @@ from focusmate.storage.transfer import export_json, read_import_file
 from tests.fakes import T0
 
 VALID_CODES = {int(code) for code in ExitCode}
-hostile = settings(max_examples=60, deadline=None,
-                   suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                          HealthCheck.too_slow])  # fmt: skip
+hostile = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -82,8 +84,9 @@ def test_names_and_notes_round_trip_exactly(tmp_path: Path) -> None:
     name = "Zoë \u202eevil\u202c \x07bell\tשרה 🙂"
     note = ("line\x00one\r\nمرحبا " * 60_000)[:1_000_000]
     reflection = Reflection({}, note, "\u200f", complete=False)
-    session = CoachingSession("rt", name, T0, 30, focus="\x1b[31m", ended_at=T0,
-                              reflection=reflection)  # fmt: skip
+    session = CoachingSession(
+        "rt", name, T0, 30, focus="\x1b[31m", ended_at=T0, reflection=reflection
+    )
     path = tmp_path / "export.json"
     path.write_text(export_json([session]))
     assert read_import_file(path) == [session]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from focusmate.cli import main
+from focusmate.cli.main import main
 from focusmate.core.errors import ExitCode
 from focusmate.core.model import CoachingSession, Mark
 from focusmate.storage.repository import CURRENT_FILE_NAME, TinyDBSessionRepository

@@ -1,13 +1,17 @@
-"""The layer rules of ARCHITECTURE.md, checked by walking every import with ast.
+"""The layer rules of ARCHITECTURE.md ("Layers"), checked by walking every import with ast.
 
-core is pure (standard library minus I/O, and itself); storage and desktop import core
-but not each other's siblings or ui; ui imports no storage or desktop. This test reads
-the source files, so a lazy import inside a function is caught as well.
+Every module of focusmate belongs to one layer (a module in none fails), and imports only what
+its layer may: core is pure (standard library minus I/O, and itself); files adds nothing but the
+standard library; storage and desktop stay out of each other; services reach no widget; ui
+reaches neither storage nor desktop; cli draws its chart through ui.chart_png only; the
+composition root (app.py) wires them all. This test reads the source files, so a lazy import
+inside a function is caught as well.
 """
 
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass
 from pathlib import Path
 
 import focusmate
@@ -15,9 +19,24 @@ import focusmate
 PACKAGE = Path(focusmate.__file__).parent
 THIRD_PARTY = {"PySide6", "shiboken6", "tinydb", "plyer", "pynput", "jeepney", "platformdirs"}
 CORE_FORBIDDEN_STDLIB = {
-    "os", "io", "pathlib", "socket", "subprocess", "shutil", "tempfile", "time", "random",
-    "uuid", "sqlite3", "threading", "asyncio", "urllib", "http", "signal", "glob",
-}  # fmt: skip
+    "os",
+    "io",
+    "pathlib",
+    "socket",
+    "subprocess",
+    "shutil",
+    "tempfile",
+    "time",
+    "random",
+    "uuid",
+    "sqlite3",
+    "threading",
+    "asyncio",
+    "urllib",
+    "http",
+    "signal",
+    "glob",
+}
 CORE_FORBIDDEN_CALLS = {"open", "now", "today", "utcnow", "input", "print"}
 
 
@@ -45,8 +64,62 @@ def called_names(path: Path) -> set[str]:
     return names
 
 
+@dataclass(frozen=True)
+class Layer:
+    """A room of the package: where its modules live and what they may import."""
+
+    name: str
+    #: Packages (folders) or single modules, relative to focusmate/, that belong to it.
+    places: tuple[str, ...]
+    #: focusmate's layers its modules may import (besides the package root's metadata).
+    may_import: frozenset[str]
+    #: Module prefixes it must not import even so.
+    forbidden: tuple[str, ...] = ()
+
+
+QT_VISUAL = ("PySide6.QtWidgets", "PySide6.QtGui", "PySide6.QtQuick", "PySide6.QtQml")
+#: ARCHITECTURE.md, "Layers". The composition root may import every layer.
+LAYERS = (
+    Layer("core", ("core",), frozenset({"core"}), ("PySide6", "tinydb", "pynput", "jeepney")),
+    Layer("files", ("files",), frozenset({"core", "files"}), ("PySide6", "tinydb")),
+    Layer("storage", ("storage",), frozenset({"core", "files", "storage"}), ("PySide6",)),
+    Layer("desktop", ("desktop",), frozenset({"core", "files", "desktop"}), ("tinydb",)),
+    Layer(
+        "services",
+        ("services",),
+        frozenset({"core", "files", "storage", "desktop", "services"}),
+        QT_VISUAL,
+    ),
+    Layer("ui", ("ui",), frozenset({"core", "services", "ui"}), ("tinydb",)),
+    Layer(
+        "cli",
+        ("cli",),
+        frozenset({"core", "files", "storage", "desktop", "services", "cli", "ui.chart_png"}),
+    ),
+    Layer(
+        "root",
+        ("__init__.py", "__main__.py", "app.py"),
+        frozenset({"core", "files", "storage", "desktop", "services", "ui", "cli"}),
+    ),
+)
+
+
+def layer_of(package: Path, path: Path) -> Layer | None:
+    relative = path.relative_to(package)
+    for layer in LAYERS:
+        for place in layer.places:
+            if relative.parts[0] == place or str(relative) == place:
+                return layer
+    return None
+
+
+def modules_in(package: Path) -> list[Path]:
+    return sorted(p for p in package.rglob("*.py") if "__pycache__" not in p.parts)
+
+
 def modules_of(layer: str) -> list[Path]:
-    files = sorted((PACKAGE / layer).rglob("*.py"))
+    (chosen,) = (candidate for candidate in LAYERS if candidate.name == layer)
+    files = [p for p in modules_in(PACKAGE) if layer_of(PACKAGE, p) is chosen]
     assert files, f"no modules found in {layer}"
     return files
 
@@ -55,12 +128,60 @@ def roots(modules: set[str]) -> set[str]:
     return {m.split(".")[0] for m in modules}
 
 
+def outside_every_layer(package: Path) -> list[str]:
+    return [
+        str(p.relative_to(package)) for p in modules_in(package) if layer_of(package, p) is None
+    ]
+
+
+def broken_rules(package: Path) -> list[str]:
+    """Every import of a module that its layer does not allow, as 'module imports name'."""
+    found = []
+    for path in modules_in(package):
+        layer = layer_of(package, path)
+        if layer is None:
+            continue
+        for name in sorted(imported_modules(path)):
+            inner = name.removeprefix("focusmate.")
+            allowed = name == "focusmate" or any(
+                inner == room or inner.startswith(room + ".") for room in layer.may_import
+            )
+            if (name.startswith("focusmate.") and not allowed) or name.startswith(layer.forbidden):
+                found.append(f"{path.relative_to(package)} imports {name}")
+    return found
+
+
+def test_every_module_is_in_a_layer() -> None:
+    assert outside_every_layer(PACKAGE) == []
+
+
+def test_every_import_follows_the_layer_rules() -> None:
+    assert broken_rules(PACKAGE) == []
+
+
+def test_the_controller_reaches_storage_and_the_desktop_only_through_ports() -> None:
+    """ARCHITECTURE.md invariant 3: SessionController imports core and Qt's core only."""
+    modules = imported_modules(PACKAGE / "services" / "controller.py")
+    inner = {m for m in modules if m.startswith("focusmate.")}
+    assert all(m.startswith("focusmate.core") for m in inner), inner
+    assert {m for m in modules if m.startswith("PySide6")} <= {"PySide6.QtCore"}
+
+
+def test_a_module_outside_every_layer_or_against_a_rule_is_caught(tmp_path: Path) -> None:
+    """Guard against a checker that cannot fail: a scratch package with a loose module and a
+    ui module that reaches storage."""
+    package = tmp_path / "focusmate"
+    (package / "ui").mkdir(parents=True)
+    (package / "app.py").write_text("import focusmate.storage.repository\n")
+    (package / "loose.py").write_text("x = 1\n")
+    (package / "ui" / "bad.py").write_text("from focusmate.storage import repository\n")
+    assert outside_every_layer(package) == ["loose.py"]
+    assert broken_rules(package) == ["ui/bad.py imports focusmate.storage"]
+
+
 def test_core_imports_only_pure_standard_library_and_itself() -> None:
     for path in modules_of("core"):
         modules = imported_modules(path)
-        outer = {m for m in modules if m.startswith("focusmate.") and
-                 not m.startswith("focusmate.core")}  # fmt: skip
-        assert not outer, f"{path.name} imports outer layers {outer}"
         assert not roots(modules) & THIRD_PARTY, f"{path.name} imports {modules & THIRD_PARTY}"
         assert not roots(modules) & CORE_FORBIDDEN_STDLIB, f"{path.name} does I/O via {modules}"
 
@@ -69,21 +190,6 @@ def test_core_never_reads_the_clock_or_files() -> None:
     for path in modules_of("core"):
         calls = called_names(path) & CORE_FORBIDDEN_CALLS
         assert not calls, f"{path.name} calls {calls}"
-
-
-def test_ui_reaches_neither_storage_nor_desktop() -> None:
-    for path in modules_of("ui"):
-        bad = {m for m in imported_modules(path)
-               if m.startswith(("focusmate.storage", "focusmate.desktop", "tinydb"))}  # fmt: skip
-        assert not bad, f"{path.name} imports {bad}"
-
-
-def test_storage_and_desktop_stay_out_of_each_other_and_ui() -> None:
-    for layer, forbidden in (("storage", ("focusmate.desktop", "focusmate.ui", "PySide6")),
-                             ("desktop", ("focusmate.storage", "focusmate.ui"))):  # fmt: skip
-        for path in modules_of(layer):
-            bad = {m for m in imported_modules(path) if m.startswith(forbidden)}
-            assert not bad, f"{layer}/{path.name} imports {bad}"
 
 
 def test_the_checker_sees_a_violation(tmp_path: Path) -> None:

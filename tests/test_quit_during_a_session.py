@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from focusmate.controller import SessionController
-from focusmate.dnd_session import DndSession
+from focusmate.desktop.dnd.silencer import JournaledSilencer
+from focusmate.services.controller import SessionController
 from focusmate.storage.repository import TinyDBSessionRepository
 from tests.desktop.dnd.fake_backend import FakeDnd
 from tests.fakes import FakeClock, IdFactory
@@ -19,7 +19,7 @@ def test_shut_down_keeps_the_session_and_gives_notifications_back(
     tmp_path: Path, qtbot: QtBot
 ) -> None:
     clock, backend, data = FakeClock(), FakeDnd(), tmp_path / "data"
-    silencer = DndSession(backend, tmp_path / "dnd-journal.json", guard=False)
+    silencer = JournaledSilencer(backend, tmp_path / "dnd-journal.json", guard=False)
     controller = SessionController(
         TinyDBSessionRepository(data), clock, IdFactory(), silencer=silencer
     )

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from focusmate.core.reminders import RECHECK_EVERY, MorningReminder
-from focusmate.reminder_scheduler import SLACK_MS, ReminderScheduler
+from focusmate.services.reminders import SLACK_MS, ReminderScheduler
 from focusmate.storage.reminder_log import FileReminderLog
 from tests.fakes import FakeClock
 

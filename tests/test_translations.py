@@ -41,17 +41,20 @@ def test_translate_calls_use_literal_strings_lupdate_can_read() -> None:
         f"{path.relative_to(REPO)}:{call.lineno}"
         for path, call in calls
         if len(call.args) < 2
-        or not all(isinstance(arg, ast.Constant) and isinstance(arg.value, str)
-                   for arg in call.args[:2])
-    ]  # fmt: skip
+        or not all(
+            isinstance(arg, ast.Constant) and isinstance(arg.value, str) for arg in call.args[:2]
+        )
+    ]
     assert bad == []
 
 
 def test_german_catalogue_is_complete_and_compiled() -> None:
     result = subprocess.run(
         [sys.executable, str(REPO / "packaging" / "update_translations.py"), "--check"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

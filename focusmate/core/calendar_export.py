@@ -23,8 +23,12 @@ LINE_OCTETS = 75
 def ics_document(
     sessions: Iterable[CoachingSession], stamp: datetime, kinds: MarkKinds | None = None
 ) -> str:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//focusmate//coaching sessions//EN",
-             "CALSCALE:GREGORIAN"]  # fmt: skip
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//focusmate//coaching sessions//EN",
+        "CALSCALE:GREGORIAN",
+    ]
     for session in sessions:
         if session.ended_at is None:
             continue

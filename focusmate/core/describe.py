@@ -32,11 +32,17 @@ def time_spoken(timing: Timing) -> str:
         over = -timing.remaining_s // 60
         if over == 0:
             return translate("Status", "Overtime: less than a minute")
-        return plural(over, translate("Status", "Overtime: {n} minute"),
-                      translate("Status", "Overtime: {n} minutes"))  # fmt: skip
+        return plural(
+            over,
+            translate("Status", "Overtime: {n} minute"),
+            translate("Status", "Overtime: {n} minutes"),
+        )
     left = -(-timing.remaining_s // 60)
-    return plural(left, translate("Status", "Time left: {n} minute"),
-                  translate("Status", "Time left: {n} minutes"))  # fmt: skip
+    return plural(
+        left,
+        translate("Status", "Time left: {n} minute"),
+        translate("Status", "Time left: {n} minutes"),
+    )
 
 
 def marks_text(session: CoachingSession, kinds: MarkKinds | None = None) -> str:

@@ -2,7 +2,7 @@
 
 Backends live in focusmate.desktop.dnd, one per mechanism (KDE, GNOME, Xfce, dunst, ...).
 The journal-and-guard logic that makes a restore survive a crash lives in
-focusmate.dnd_session; the controller only sees DndStatus.
+focusmate.desktop.dnd.silencer; the controller only sees DndStatus.
 """
 
 from __future__ import annotations
@@ -13,8 +13,19 @@ from typing import Any, Protocol
 from focusmate.core.errors import FocusmateError
 
 #: Every name --dnd-backend accepts besides AUTO (one backend each in focusmate.desktop.dnd).
-BACKEND_NAMES = ("kde", "gnome", "xfce", "mate", "cinnamon", "dunst", "mako", "swaync",
-                 "windows", "macos", "none")  # fmt: skip
+BACKEND_NAMES = (
+    "kde",
+    "gnome",
+    "xfce",
+    "mate",
+    "cinnamon",
+    "dunst",
+    "mako",
+    "swaync",
+    "windows",
+    "macos",
+    "none",
+)
 #: Means "detect the backend" when given as the override.
 AUTO = "auto"
 

@@ -201,8 +201,10 @@ class Hotkey:
             raise InvalidInput(
                 f"{self} would fire while you type in other windows; "
                 "add Ctrl, Alt or Meta (e.g. Ctrl+Alt+" + self.key + ")",
-                Problem.HOTKEY_NEEDS_MODIFIER, hotkey=str(self), key=self.key,
-            )  # fmt: skip
+                Problem.HOTKEY_NEEDS_MODIFIER,
+                hotkey=str(self),
+                key=self.key,
+            )
 
     @classmethod
     def parse(cls, text: str) -> Hotkey:
@@ -221,8 +223,9 @@ class Hotkey:
             raise InvalidInput(
                 f"{stripped!r} has an empty part; write modifiers and one key joined by '+', "
                 "e.g. Ctrl+Alt+P (the '+' key itself cannot be bound)",
-                Problem.HOTKEY_PLUS_KEY, hotkey=stripped,
-            )  # fmt: skip
+                Problem.HOTKEY_PLUS_KEY,
+                hotkey=stripped,
+            )
         modifiers: set[Modifier] = set()
         keys: list[str] = []
         for part in parts:
@@ -238,8 +241,10 @@ class Hotkey:
                 raise InvalidInput(
                     f"{part!r} in {stripped!r} is neither a modifier (Ctrl, Alt, Shift, Meta) "
                     f"nor a key a hotkey can use ({_KEY_HINT})",
-                    Problem.HOTKEY_UNKNOWN_KEY, hotkey=stripped, key=part,
-                )  # fmt: skip
+                    Problem.HOTKEY_UNKNOWN_KEY,
+                    hotkey=stripped,
+                    key=part,
+                )
             keys.append(key)
         if not keys:
             raise InvalidInput(f"{stripped!r} has no key; add {_KEY_HINT}, e.g. Ctrl+Alt+P")
@@ -353,8 +358,10 @@ class HotkeyBindings(Mapping[str, Hotkey]):
             names = " and ".join(f"'{action}'" for action in actions)
             raise InvalidInput(
                 f"{hotkey} is bound to both {names}; choose a different hotkey for one of them",
-                Problem.HOTKEY_CONFLICT, hotkey=str(hotkey), actions=", ".join(actions),
-            )  # fmt: skip
+                Problem.HOTKEY_CONFLICT,
+                hotkey=str(hotkey),
+                actions=", ".join(actions),
+            )
         return self
 
     def __getitem__(self, action: str) -> Hotkey:

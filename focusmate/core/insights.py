@@ -60,8 +60,11 @@ class Insight:
 
 
 #: Parts of the day, as (kind, first hour, hour after the last).
-_BANDS = ((InsightKind.PHONE_BEFORE_NOON, 0, 12), (InsightKind.PHONE_MIDDAY, 12, 16),
-          (InsightKind.PHONE_AFTER_FOUR, 16, 24))  # fmt: skip
+_BANDS = (
+    (InsightKind.PHONE_BEFORE_NOON, 0, 12),
+    (InsightKind.PHONE_MIDDAY, 12, 16),
+    (InsightKind.PHONE_AFTER_FOUR, 16, 24),
+)
 
 
 def one_decimal(value: float) -> str:
@@ -81,23 +84,31 @@ def insight_text(
     """
     sentences = {
         InsightKind.PHONE_BEFORE_NOON: translate(
-            "Insights", "{count} of your {total} phone checks were in sessions before noon."),
+            "Insights", "{count} of your {total} phone checks were in sessions before noon."
+        ),
         InsightKind.PHONE_MIDDAY: translate(
             "Insights",
-            "{count} of your {total} phone checks were in sessions between noon and 4 pm."),
+            "{count} of your {total} phone checks were in sessions between noon and 4 pm.",
+        ),
         InsightKind.PHONE_AFTER_FOUR: translate(
-            "Insights", "{count} of your {total} phone checks were in sessions after 4 pm."),
+            "Insights", "{count} of your {total} phone checks were in sessions after 4 pm."
+        ),
         InsightKind.COMMITMENTS_KEPT: translate(
-            "Insights", "You kept {kept} of {total} commitments."),
+            "Insights", "You kept {kept} of {total} commitments."
+        ),
         InsightKind.COMMITMENTS_PARTLY_KEPT: translate(
-            "Insights", "You kept {kept} of {total} commitments and partly kept {partly} more."),
+            "Insights", "You kept {kept} of {total} commitments and partly kept {partly} more."
+        ),
         InsightKind.PRESENCE_FALLING_WITH: translate(
-            "Insights", "Presence with {name} fell three weeks running."),
+            "Insights", "Presence with {name} fell three weeks running."
+        ),
         InsightKind.PRESENCE_ROSE: translate(
-            "Insights", "Your average presence rose from {before} to {after} this week."),
+            "Insights", "Your average presence rose from {before} to {after} this week."
+        ),
         InsightKind.PRESENCE_FELL: translate(
-            "Insights", "Your average presence fell from {before} to {after} this week."),
-    }  # fmt: skip
+            "Insights", "Your average presence fell from {before} to {after} this week."
+        ),
+    }
     figures = {
         name: decimal(value) if isinstance(value, float) else str(value)
         for name, value in insight.figures.items()

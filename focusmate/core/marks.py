@@ -59,11 +59,17 @@ class MarkKind:
     def shown_counted(self, count: int) -> str:
         """``counted`` in the user's language, for windows, the tray and the status line."""
         if self.builtin and self.value == "phone":
-            return plural(count, translate("MarkKind", "{n} phone check"),
-                          translate("MarkKind", "{n} phone checks"))  # fmt: skip
+            return plural(
+                count,
+                translate("MarkKind", "{n} phone check"),
+                translate("MarkKind", "{n} phone checks"),
+            )
         if self.builtin and self.value == "app":
-            return plural(count, translate("MarkKind", "{n} app switch"),
-                          translate("MarkKind", "{n} app switches"))  # fmt: skip
+            return plural(
+                count,
+                translate("MarkKind", "{n} app switch"),
+                translate("MarkKind", "{n} app switches"),
+            )
         return translate("MarkKind", "{n} × {kind}").format(n=count, kind=self.label)
 
     @classmethod
@@ -75,8 +81,9 @@ class MarkKind:
         if len(label) > KIND_NAME_MAX_CHARS:
             raise InvalidInput(
                 f"the name of a kind of mark is at most {KIND_NAME_MAX_CHARS} chars",
-                Problem.KIND_NAME_TOO_LONG, limit=KIND_NAME_MAX_CHARS,
-            )  # fmt: skip
+                Problem.KIND_NAME_TOO_LONG,
+                limit=KIND_NAME_MAX_CHARS,
+            )
         return cls(value=slug(label), label=label.lower())
 
 
@@ -92,8 +99,9 @@ def slug(name: str) -> str:
     if not text:
         raise InvalidInput(
             f"{name!r} needs at least one letter or digit (A-Z, 0-9) to be a kind",
-            Problem.KIND_NAME_NO_LETTER, name=name,
-        )  # fmt: skip
+            Problem.KIND_NAME_NO_LETTER,
+            name=name,
+        )
     return text
 
 
@@ -113,14 +121,16 @@ class MarkKinds:
         if duplicates:
             raise InvalidInput(
                 f"two kinds of mark share the id {duplicates[0]!r}",
-                Problem.KIND_TAKEN, kind=duplicates[0],
-            )  # fmt: skip
+                Problem.KIND_TAKEN,
+                kind=duplicates[0],
+            )
         reserved = sorted(RESERVED_IDS & set(ids))
         if reserved:
             raise InvalidInput(
                 f"{reserved[0]!r} cannot name a kind of mark: it is reserved",
-                Problem.KIND_RESERVED, kind=reserved[0],
-            )  # fmt: skip
+                Problem.KIND_RESERVED,
+                kind=reserved[0],
+            )
         self._by_id = {k.value: k for k in kinds}
 
     def __iter__(self) -> Iterator[MarkKind]:
@@ -140,8 +150,9 @@ class MarkKinds:
             known = ", ".join(self._by_id)
             raise InvalidInput(
                 f"unknown kind of mark {kind_id[:50]!r}; known: {known}",
-                Problem.KIND_UNKNOWN, kind=kind_id[:50],
-            )  # fmt: skip
+                Problem.KIND_UNKNOWN,
+                kind=kind_id[:50],
+            )
         return kind
 
     def describe(self, kind_id: str) -> MarkKind:

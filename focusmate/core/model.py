@@ -52,20 +52,24 @@ def _question_texts() -> dict[Question, tuple[str, str, str]]:
         Question.FULLY_PRESENT: (
             translate("Reflection", "Was I fully present?"),
             translate("Reflection", "half-present"),
-            translate("Reflection", "fully present")),
+            translate("Reflection", "fully present"),
+        ),
         Question.PERSON_OVER_PHONE: (
             translate("Reflection", "Did I pay more attention to my salesperson than to my phone?"),
             translate("Reflection", "mostly my phone"),
-            translate("Reflection", "all on them")),
+            translate("Reflection", "all on them"),
+        ),
         Question.UNDERSTOOD_BEFORE_ADVISING: (
             translate("Reflection", "Did I try to understand why before giving advice?"),
             translate("Reflection", "product dump"),
-            translate("Reflection", "understood first")),
+            translate("Reflection", "understood first"),
+        ),
         Question.RESPECT_LIKE_TOP_CLIENT: (
             translate("Reflection", "Did I treat them with the same respect as my top client?"),
             translate("Reflection", "not at all"),
-            translate("Reflection", "exactly the same")),
-    }  # fmt: skip
+            translate("Reflection", "exactly the same"),
+        ),
+    }
 
 
 ANSWER_MIN = 1

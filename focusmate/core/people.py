@@ -37,9 +37,11 @@ def window(week: IsoWeek, weeks: int = TREND_WEEKS) -> tuple[IsoWeek, ...]:
 
 
 def people_stats(
-    sessions: Iterable[CoachingSession], week: IsoWeek, tz: tzinfo | None,
+    sessions: Iterable[CoachingSession],
+    week: IsoWeek,
+    tz: tzinfo | None,
     weeks: int = TREND_WEEKS,
-) -> list[PersonStats]:  # fmt: skip
+) -> list[PersonStats]:
     span = window(week, weeks)
     index = {w: i for i, w in enumerate(span)}
     by_person: dict[str, list[tuple[int, CoachingSession]]] = {}

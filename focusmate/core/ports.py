@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -66,8 +66,24 @@ class ReminderLog(Protocol):
         ...
 
 
+class StartAtLogin(Protocol):
+    """Whether focusmate starts when the user logs in (one adapter per OS, desktop.autostart)."""
+
+    def is_enabled(self) -> bool:
+        """True if focusmate will start at the next login; False if not, or if unknown."""
+        ...
+
+    def enable(self, command: Sequence[str]) -> None:
+        """Start ``command`` (program and arguments) at every login; raises AutostartError."""
+        ...
+
+    def disable(self) -> None:
+        """Stop starting focusmate at login (nothing to do if it was off); raises AutostartError."""
+        ...
+
+
 class Silencer(Protocol):
-    """Do-not-disturb for the length of a session (focusmate.dnd_session.DndSession).
+    """Do-not-disturb for the length of a session (desktop.dnd.silencer.JournaledSilencer).
 
     Every method fails soft: it returns a status whose detail says what happened."""
 

@@ -1,6 +1,6 @@
 """The morning-stillness reminder: its settings and when it is due (pure, clock injected).
 
-Rules (the scheduler in focusmate/reminder_scheduler.py only asks these functions):
+Rules (the scheduler in focusmate/services/reminders.py only asks these functions):
 
 1. The reminder is due at ``at`` local time on each of ``weekdays`` (default 07:30,
    Monday-Friday), in the user's time zone.

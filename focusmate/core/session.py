@@ -56,10 +56,13 @@ def undo_last_mark(session: CoachingSession | None, now: datetime) -> CoachingSe
         raise NotPossibleNow("there is no mark to undo", Problem.NOTHING_TO_UNDO)
     age_s = (now - session.marks[-1].at).total_seconds()
     if age_s > UNDO_WINDOW_S:
-        raise NotPossibleNow(f"the last mark is {int(age_s)} s old; only a mark from the "
-                             f"last {UNDO_WINDOW_S} s can be undone",
-                             Problem.MARK_TOO_OLD, age_s=int(age_s),
-                             window_s=UNDO_WINDOW_S)  # fmt: skip
+        raise NotPossibleNow(
+            f"the last mark is {int(age_s)} s old; only a mark from the "
+            f"last {UNDO_WINDOW_S} s can be undone",
+            Problem.MARK_TOO_OLD,
+            age_s=int(age_s),
+            window_s=UNDO_WINDOW_S,
+        )
     return replace(session, marks=session.marks[:-1])
 
 

@@ -17,8 +17,11 @@ def shortcut_help(bindings: HotkeyBindings) -> str:
     The sentences are in the user's language (the session window shows them); commands,
     key names and config lines stay as the desktop expects them.
     """
-    lines = [translate("ShortcutHelp", "Bind these commands to keys in your desktop's "
-                       "keyboard settings:")]  # fmt: skip
+    lines = [
+        translate(
+            "ShortcutHelp", "Bind these commands to keys in your desktop's keyboard settings:"
+        )
+    ]
     lines += [f"  {hotkey}: {command_for(action)}" for action, hotkey in bindings.items()]
     lines += [
         translate(

@@ -1,7 +1,7 @@
 """User-visible text: every sentence a person reads goes through ``translate``.
 
 The core stays free of Qt, so this module holds only a hook: until the app installs
-Qt's translator (focusmate.i18n), ``translate`` returns the English source text.
+Qt's translator (focusmate.ui.i18n), ``translate`` returns the English source text.
 Qt's ``lupdate`` finds the calls by their name, so the arguments must be plain string
 literals (tests/test_translations.py checks that): put values in afterwards with
 ``.format(name=...)``, never in an f-string.

@@ -20,8 +20,10 @@ def clean_name(raw: str) -> str:
     if len(name) > NAME_MAX_CHARS:
         raise InvalidInput(
             f"the salesperson's name is {len(name)} characters long; at most {NAME_MAX_CHARS}",
-            Problem.NAME_TOO_LONG, length=len(name), limit=NAME_MAX_CHARS,
-        )  # fmt: skip
+            Problem.NAME_TOO_LONG,
+            length=len(name),
+            limit=NAME_MAX_CHARS,
+        )
     return name
 
 
@@ -46,8 +48,11 @@ def check_minutes(minutes: int) -> int:
     if not MINUTES_MIN <= minutes <= MINUTES_MAX:
         raise InvalidInput(
             f"planned minutes must be between {MINUTES_MIN} and {MINUTES_MAX}, not {minutes}",
-            Problem.MINUTES_OUT_OF_RANGE, minutes=minutes, low=MINUTES_MIN, high=MINUTES_MAX,
-        )  # fmt: skip
+            Problem.MINUTES_OUT_OF_RANGE,
+            minutes=minutes,
+            low=MINUTES_MIN,
+            high=MINUTES_MAX,
+        )
     return minutes
 
 
@@ -66,8 +71,10 @@ def clean_focus(raw: str) -> str:
     if len(focus) > FOCUS_MAX_CHARS:
         raise InvalidInput(
             f"the focus note is {len(focus)} characters; at most {FOCUS_MAX_CHARS}",
-            Problem.FOCUS_TOO_LONG, length=len(focus), limit=FOCUS_MAX_CHARS,
-        )  # fmt: skip
+            Problem.FOCUS_TOO_LONG,
+            length=len(focus),
+            limit=FOCUS_MAX_CHARS,
+        )
     return focus
 
 
@@ -81,8 +88,10 @@ def clean_intention(raw: str) -> str:
     if len(intention) > INTENTION_MAX_CHARS:
         raise InvalidInput(
             f"the intention is {len(intention)} characters; at most {INTENTION_MAX_CHARS}",
-            Problem.INTENTION_TOO_LONG, length=len(intention), limit=INTENTION_MAX_CHARS,
-        )  # fmt: skip
+            Problem.INTENTION_TOO_LONG,
+            length=len(intention),
+            limit=INTENTION_MAX_CHARS,
+        )
     return intention
 
 

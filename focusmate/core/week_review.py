@@ -85,6 +85,13 @@ def review_csv(review: WeekReview) -> str:
     ]
     for day in review.stats.days:
         score = "" if day.average_score is None else f"{day.average_score:.2f}"
-        rows.append([day.day.isoformat(), day.sessions, f"{day.minutes:.1f}",
-                     *(day.marks.get(k, 0) for k in kinds), score])  # fmt: skip
+        rows.append(
+            [
+                day.day.isoformat(),
+                day.sessions,
+                f"{day.minutes:.1f}",
+                *(day.marks.get(k, 0) for k in kinds),
+                score,
+            ]
+        )
     return csv_document(rows)

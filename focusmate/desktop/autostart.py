@@ -1,6 +1,6 @@
 """Start at login: one small port, and one adapter per operating system.
 
-:class:`AutostartEntry` is the port: ``is_enabled()``, ``enable(command)``, ``disable()``.
+:class:`StartAtLogin` is the port: ``is_enabled()``, ``enable(command)``, ``disable()``.
 :func:`autostart_for` picks the adapter for this platform; :func:`launch_command` is the command
 that starts this installation of focusmate (the bundled program, the console script, or
 ``python -m focusmate``).
@@ -40,9 +40,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from focusmate.atomic_files import atomic_write_bytes, remove_durably
 from focusmate.core.errors import FocusmateError, Problem
+from focusmate.core.ports import StartAtLogin
 from focusmate.desktop.locations import APP_ID, APP_NAME
+from focusmate.files.atomic import atomic_write_bytes, remove_durably
 
 log = logging.getLogger(__name__)
 
@@ -56,23 +57,7 @@ def _os_words(error: Exception) -> str:
     return getattr(error, "strerror", None) or str(error)
 
 
-class AutostartEntry(Protocol):
-    """Whether focusmate starts when the user logs in (the port; one adapter per OS)."""
-
-    def is_enabled(self) -> bool:
-        """True if focusmate will start at the next login; False if not, or if unknown."""
-        ...
-
-    def enable(self, command: Sequence[str]) -> None:
-        """Start ``command`` (program and arguments) at every login; raises AutostartError."""
-        ...
-
-    def disable(self) -> None:
-        """Stop starting focusmate at login (nothing to do if it was off); raises AutostartError."""
-        ...
-
-
-def autostart_for(platform: str = sys.platform) -> AutostartEntry:
+def autostart_for(platform: str = sys.platform) -> StartAtLogin:
     """The adapter for ``platform`` (``sys.platform``)."""
     if platform == "win32":
         return WindowsRunKey()
@@ -110,15 +95,17 @@ def _check_command(command: Sequence[str]) -> list[str]:
         if any(ord(c) < 0x20 or ord(c) == 0x7F for c in argument):
             raise AutostartError(
                 f"cannot start at login: control character in {argument!r}",
-                Problem.AUTOSTART_PATH_UNUSABLE, program=argument,
-            )  # fmt: skip
+                Problem.AUTOSTART_PATH_UNUSABLE,
+                program=argument,
+            )
         try:
             argument.encode("utf-8")
         except UnicodeEncodeError:
             raise AutostartError(
                 f"cannot start at login: {argument!r} is not valid text (rename the folder?)",
-                Problem.AUTOSTART_PATH_UNUSABLE, program=argument,
-            ) from None  # fmt: skip
+                Problem.AUTOSTART_PATH_UNUSABLE,
+                program=argument,
+            ) from None
     return list(command)
 
 
@@ -148,8 +135,9 @@ def exec_quote(command: Sequence[str]) -> str:
         if "=" in arguments[0]:
             raise AutostartError(
                 f"cannot start at login: {arguments[0]!r} has both % and = in its path",
-                Problem.AUTOSTART_PATH_UNUSABLE, program=arguments[0],
-            )  # fmt: skip
+                Problem.AUTOSTART_PATH_UNUSABLE,
+                program=arguments[0],
+            )
         arguments = ["env", "--", *arguments]
     quoted = []
     for argument in arguments:
@@ -246,8 +234,10 @@ class XdgAutostart:
         except OSError as error:
             raise AutostartError(
                 f"could not turn off start at login: cannot remove {self.path} ({error})",
-                Problem.AUTOSTART_NOT_CHANGED, entry=str(self.path), detail=_os_words(error),
-            ) from error  # fmt: skip
+                Problem.AUTOSTART_NOT_CHANGED,
+                entry=str(self.path),
+                detail=_os_words(error),
+            ) from error
 
     def entry_text(self, command: Sequence[str]) -> str:
         """The desktop entry written by :meth:`enable` (valid for desktop-file-validate)."""
@@ -277,8 +267,10 @@ class XdgAutostart:
         except OSError as error:
             raise AutostartError(
                 f"could not change start at login: cannot write {self.path} ({error})",
-                Problem.AUTOSTART_NOT_CHANGED, entry=str(self.path), detail=_os_words(error),
-            ) from error  # fmt: skip
+                Problem.AUTOSTART_NOT_CHANGED,
+                entry=str(self.path),
+                detail=_os_words(error),
+            ) from error
 
 
 # -- Windows -------------------------------------------------------------------------------------
@@ -335,8 +327,9 @@ def windows_command_line(command: Sequence[str]) -> str:
     if '"' in program:
         raise AutostartError(
             f"cannot start at login: {program!r} contains a double quote",
-            Problem.AUTOSTART_PATH_UNUSABLE, program=program,
-        )  # fmt: skip
+            Problem.AUTOSTART_PATH_UNUSABLE,
+            program=program,
+        )
     return " ".join([f'"{program}"', *(_quote_windows_argument(a) for a in arguments)])
 
 
@@ -392,9 +385,10 @@ class WindowsRunKey:
         except (OSError, ImportError) as error:
             raise AutostartError(
                 f"could not turn on start at login ({error})",
-                Problem.AUTOSTART_NOT_CHANGED, entry=RUN_KEY_SHOWN,
+                Problem.AUTOSTART_NOT_CHANGED,
+                entry=RUN_KEY_SHOWN,
                 detail=_os_words(error),
-            ) from error  # fmt: skip
+            ) from error
         self._forget_user_choice()
 
     def disable(self) -> None:
@@ -407,9 +401,10 @@ class WindowsRunKey:
         except (OSError, ImportError) as error:
             raise AutostartError(
                 f"could not turn off start at login ({error})",
-                Problem.AUTOSTART_NOT_CHANGED, entry=RUN_KEY_SHOWN,
+                Problem.AUTOSTART_NOT_CHANGED,
+                entry=RUN_KEY_SHOWN,
                 detail=_os_words(error),
-            ) from error  # fmt: skip
+            ) from error
         self._forget_user_choice()
 
     def _disabled_by_user(self) -> bool:
@@ -483,8 +478,10 @@ class MacLaunchAgent:
         except OSError as error:
             raise AutostartError(
                 f"could not turn on start at login: cannot write {self.path} ({error})",
-                Problem.AUTOSTART_NOT_CHANGED, entry=str(self.path), detail=_os_words(error),
-            ) from error  # fmt: skip
+                Problem.AUTOSTART_NOT_CHANGED,
+                entry=str(self.path),
+                detail=_os_words(error),
+            ) from error
 
     def disable(self) -> None:
         try:
@@ -492,8 +489,10 @@ class MacLaunchAgent:
         except OSError as error:
             raise AutostartError(
                 f"could not turn off start at login: cannot remove {self.path} ({error})",
-                Problem.AUTOSTART_NOT_CHANGED, entry=str(self.path), detail=_os_words(error),
-            ) from error  # fmt: skip
+                Problem.AUTOSTART_NOT_CHANGED,
+                entry=str(self.path),
+                detail=_os_words(error),
+            ) from error
 
 
 # -- elsewhere -----------------------------------------------------------------------------------
@@ -517,7 +516,6 @@ class NoAutostart:
 
 __all__ = [
     "APP_ID",
-    "AutostartEntry",
     "AutostartError",
     "MacLaunchAgent",
     "NoAutostart",

@@ -182,14 +182,15 @@ def session_availability(
         )
     if not x_display:
         return HotkeyAvailability(
-            False, "no X display (DISPLAY is not set): global hotkeys are off; "
+            False,
+            "no X display (DISPLAY is not set): global hotkeys are off; "
             + _shortcut_hint(bindings),
             lambda: translate(
                 "Hotkeys",
                 "There is no X display (DISPLAY is not set), so global hotkeys are off. Bind "
                 "desktop shortcuts to {commands} instead.",
             ).format(commands=commands),
-        )  # fmt: skip
+        )
     return HotkeyAvailability(True, "")
 
 
@@ -265,8 +266,12 @@ def _trigger_keys(keyboard: Any, bindings: HotkeyBindings, platform: str) -> dic
 def _modifier_keys(keyboard: Any) -> dict[Hashable, Modifier]:
     """pynput's canonical modifier keys -> our modifiers (AltGr is not Alt: ignored)."""
     key = keyboard.Key
-    return {key.ctrl: Modifier.CTRL, key.alt: Modifier.ALT, key.shift: Modifier.SHIFT,
-            key.cmd: Modifier.META}  # fmt: skip
+    return {
+        key.ctrl: Modifier.CTRL,
+        key.alt: Modifier.ALT,
+        key.shift: Modifier.SHIFT,
+        key.cmd: Modifier.META,
+    }
 
 
 _listener_class: type[Any] | None = None
@@ -500,10 +505,12 @@ class GlobalHotkeys(QObject):
             return bindings, HotkeyAvailability(True, "")
         reason = (
             "not listening for "
-            + ", ".join(f"{hotkey} for '{action}' ({why.explained(hotkey)})"
-                        for action, hotkey, why in refused)
+            + ", ".join(
+                f"{hotkey} for '{action}' ({why.explained(hotkey)})"
+                for action, hotkey, why in refused
+            )
             + "; choose another hotkey"
-        )  # fmt: skip
+        )
 
         def wording() -> str:
             sentences = [why.shown(hotkey, action) for action, hotkey, why in refused]

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import platformdirs
 
-from focusmate.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir, read_json
 from focusmate.core.errors import InvalidData
 from focusmate.core.text import Worded
+from focusmate.files.atomic import atomic_write_bytes, dumps_strict, ensure_private_dir, read_json
 
 APP_NAME = "focusmate"
 #: The reverse-DNS id of the .desktop file, AppStream metainfo and autostart entry.

@@ -64,8 +64,12 @@ class FreedesktopNotifier(QObject):
         from jeepney import MessageType  # noqa: PLC0415 - jeepney loads only when used
 
         if reply.header.message_type is MessageType.error:
-            log.warning("the notification daemon refused %r: %s %s", notification.title,
-                        reply.header.fields, reply.body)  # fmt: skip
+            log.warning(
+                "the notification daemon refused %r: %s %s",
+                notification.title,
+                reply.header.fields,
+                reply.body,
+            )
             return False
         notification_id = int(reply.body[0])
         if on_click is not None:
@@ -177,8 +181,12 @@ class PlyerNotifier:
         del on_click  # plyer has no click callback; the tray menu opens the page instead
         try:
             notify = self._notify or _plyer_notify()
-            notify(title=notification.title, message=notification.body, app_name=APP_NAME,
-                   timeout=EXPIRE_MS // 1000)  # fmt: skip
+            notify(
+                title=notification.title,
+                message=notification.body,
+                app_name=APP_NAME,
+                timeout=EXPIRE_MS // 1000,
+            )
         except Exception as error:  # plyer raises anything, from any backend
             log.warning("could not show the notification %r: %s", notification.title, error)
             return False

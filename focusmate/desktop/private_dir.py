@@ -40,8 +40,10 @@ def check_private_dir(path: Path, *, create: bool) -> bool:
         return False
     except OSError as error:
         if error.errno in (errno.ELOOP, errno.ENOTDIR):
-            raise NotPrivate(f"{path} should be focusmate's private folder but is a link or a "
-                             f"file; {_advice(path)}") from None  # fmt: skip
+            raise NotPrivate(
+                f"{path} should be focusmate's private folder but is a link or a "
+                f"file; {_advice(path)}"
+            ) from None
         raise NotPrivate(f"cannot open {path}: {error.strerror or error}") from None
     try:
         _check_own(fd, path)

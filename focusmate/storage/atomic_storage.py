@@ -16,9 +16,9 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from focusmate.atomic_files import atomic_write_bytes, dumps_strict
 from focusmate.core.errors import InvalidData
 from focusmate.core.json_text import parse_json
+from focusmate.files.atomic import atomic_write_bytes, dumps_strict
 
 #: The largest data file focusmate writes or reads (five years of sessions take ~2 MB); an
 #: import file is held to the same limit.

@@ -17,16 +17,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from focusmate.atomic_files import atomic_write_bytes, ensure_own_folder
 from focusmate.core.errors import InvalidData, StorageFailure
 from focusmate.core.json_text import parse_json
 from focusmate.core.model import CoachingSession
 from focusmate.core.records import merge_sessions, session_from_record
 from focusmate.core.text import Translator, Worded
+from focusmate.files.atomic import atomic_write_bytes, ensure_own_folder
+from focusmate.files.set_aside import set_aside, stamp
 from focusmate.storage.atomic_storage import MAX_STORED_BYTES
 from focusmate.storage.links import BACKUP_DIR_NAME
 from focusmate.storage.repository import DATA_FILE_NAME, SESSIONS_TABLE, TinyDBSessionRepository
-from focusmate.storage.set_aside import set_aside, stamp
 
 KEEP_BACKUPS = 5
 

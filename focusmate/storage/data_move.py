@@ -37,13 +37,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
-from focusmate.atomic_files import (
-    atomic_write_bytes,
-    dumps_strict,
-    ensure_private_dir,
-    read_json,
-    remove_durably,
-)
 from focusmate.core.errors import (
     FocusmateError,
     InvalidData,
@@ -52,6 +45,13 @@ from focusmate.core.errors import (
     StorageFailure,
 )
 from focusmate.core.move_refusal import MoveRefused, Refusal
+from focusmate.files.atomic import (
+    atomic_write_bytes,
+    dumps_strict,
+    ensure_private_dir,
+    read_json,
+    remove_durably,
+)
 from focusmate.storage.repository import DATA_FILE_NAME, TinyDBSessionRepository
 
 log = logging.getLogger(__name__)
@@ -131,9 +131,11 @@ def move_data(
         raise StorageFailure(
             f"could not copy the data to {target} ({error.strerror or error}); "
             f"nothing was moved, your data stays in {source}",
-            Problem.MOVE_NOT_COPIED, source=str(source), target=str(target),
+            Problem.MOVE_NOT_COPIED,
+            source=str(source),
+            target=str(target),
             detail=error.strerror or str(error),
-        ) from None  # fmt: skip
+        ) from None
     _commit(pointer, source, target, files)
     checkpoint("committed")
     left = [*links, *_remove_old(source, target, [*files, *garbage], checkpoint)]
@@ -147,8 +149,9 @@ def _check_text(target: Path) -> None:
     except UnicodeEncodeError:
         raise InvalidInput(
             f"the folder name {str(target)!r} is not valid text; choose or rename a folder",
-            Problem.FOLDER_NAME_NOT_TEXT, folder=repr(str(target)),
-        ) from None  # fmt: skip
+            Problem.FOLDER_NAME_NOT_TEXT,
+            folder=repr(str(target)),
+        ) from None
 
 
 def _check_target(source: Path, target: Path, leave: Collection[str]) -> list[str]:
@@ -272,14 +275,18 @@ def _verify(source: Path, target: Path, files: list[str]) -> None:
             raise StorageFailure(
                 f"the copy of {name} in {target} did not read back the same; "
                 f"nothing was moved, your data stays in {source}",
-                Problem.MOVE_NOT_VERIFIED, source=str(source), target=str(target),
-            )  # fmt: skip
+                Problem.MOVE_NOT_VERIFIED,
+                source=str(source),
+                target=str(target),
+            )
     if DATA_FILE_NAME in files and not _parses(target) and _parses(source):
         raise StorageFailure(
             f"the history copied to {target} does not read back; "
             f"nothing was moved, your data stays in {source}",
-            Problem.MOVE_NOT_VERIFIED, source=str(source), target=str(target),
-        )  # fmt: skip
+            Problem.MOVE_NOT_VERIFIED,
+            source=str(source),
+            target=str(target),
+        )
 
 
 def _parses(folder: Path) -> bool:
@@ -306,9 +313,11 @@ def _commit(pointer: Pointer, source: Path, target: Path, files: list[str]) -> N
         raise StorageFailure(
             f"could not switch the data folder to {target} ({error.strerror or error}); "
             f"nothing was moved, your data stays in {source}",
-            Problem.MOVE_NOT_SWITCHED, source=str(source), target=str(target),
+            Problem.MOVE_NOT_SWITCHED,
+            source=str(source),
+            target=str(target),
             detail=error.strerror or str(error),
-        ) from None  # fmt: skip
+        ) from None
 
 
 def _undo_copies(target: Path, files: list[str]) -> None:

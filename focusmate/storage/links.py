@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from focusmate.atomic_files import atomic_write_bytes
 from focusmate.core.text import Translator, Worded
+from focusmate.files.atomic import atomic_write_bytes
+from focusmate.files.set_aside import set_aside
 from focusmate.storage.atomic_storage import MAX_STORED_BYTES
 from focusmate.storage.reminder_log import REMINDER_FILE_NAME
 from focusmate.storage.repository import (
@@ -32,7 +33,6 @@ from focusmate.storage.repository import (
     DRAFTS_DIR_NAME,
     PREVIOUS_FILE_NAME,
 )
-from focusmate.storage.set_aside import set_aside
 from focusmate.storage.settings_store import SETTINGS_FILE_NAME
 
 BACKUP_DIR_NAME = "backups"

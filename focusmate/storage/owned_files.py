@@ -6,7 +6,7 @@ a sync tool, a hand edit) never keeps the app from starting: it is kept aside un
 name (storage.set_aside) and the best state is used instead: the running session's previous
 generation if there is one, the default settings, no draft, "the reminder was never shown".
 The user is told once, by a :class:`DamagedFileNotice` per file, what happened and what was
-lost. (The history itself is storage.backups' job, the do-not-disturb journal DndSession's.)
+lost. (The history itself is storage.backups' job, the do-not-disturb journal JournaledSilencer's.)
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
-from focusmate.atomic_files import atomic_write_bytes
 from focusmate.core.errors import InvalidData
 from focusmate.core.text import Translator, Worded
+from focusmate.files.atomic import atomic_write_bytes
+from focusmate.files.set_aside import set_aside
 from focusmate.storage.reminder_log import REMINDER_FILE_NAME, read_last_shown
 from focusmate.storage.repository import (
     CURRENT_FILE_NAME,
@@ -27,7 +28,6 @@ from focusmate.storage.repository import (
     PREVIOUS_FILE_NAME,
     read_session_file,
 )
-from focusmate.storage.set_aside import set_aside
 from focusmate.storage.settings_store import SETTINGS_FILE_NAME, load_settings_file
 
 

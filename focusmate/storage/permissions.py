@@ -13,9 +13,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from focusmate.atomic_files import DIR_MODE, FILE_MODE
 from focusmate.core.errors import StorageFailure
 from focusmate.core.text import Translator, Worded
+from focusmate.files.atomic import DIR_MODE, FILE_MODE
 
 #: How many changed names the notice lists before it says "and N more".
 NAMES_SHOWN = 3

@@ -12,8 +12,8 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from focusmate.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir, read_json
 from focusmate.core.errors import InvalidData
+from focusmate.files.atomic import atomic_write_bytes, dumps_strict, ensure_private_dir, read_json
 
 REMINDER_FILE_NAME = "reminders.json"
 _VERSION = 1

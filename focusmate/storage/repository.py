@@ -22,7 +22,10 @@ from typing import Any
 
 from tinydb import Query, TinyDB
 
-from focusmate.atomic_files import (
+from focusmate.core.errors import InvalidData
+from focusmate.core.model import CoachingSession
+from focusmate.core.records import session_from_record, session_to_record
+from focusmate.files.atomic import (
     atomic_write_bytes,
     dumps_strict,
     ensure_own_folder,
@@ -30,9 +33,6 @@ from focusmate.atomic_files import (
     read_json,
     remove_durably,
 )
-from focusmate.core.errors import InvalidData
-from focusmate.core.model import CoachingSession
-from focusmate.core.records import session_from_record, session_to_record
 from focusmate.storage.atomic_storage import AtomicJSONStorage
 
 DATA_FILE_NAME = "focusmate.json"
@@ -83,8 +83,9 @@ class TinyDBSessionRepository:
         if not all(isinstance(table, dict) for table in tables):
             raise InvalidData(f"{self.path} is not a focusmate data file (a table is no object)")
         meta, sessions = tables
-        versions = [doc.get("schema_version") if isinstance(doc, dict) else None
-                    for doc in meta.values()]  # fmt: skip
+        versions = [
+            doc.get("schema_version") if isinstance(doc, dict) else None for doc in meta.values()
+        ]
         if not versions and sessions:
             raise InvalidData(f"{self.path} has sessions but no schema version")
         if not versions:

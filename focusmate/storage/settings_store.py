@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from focusmate.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir, read_json
 from focusmate.core.settings import Settings, settings_from_record, settings_to_record
+from focusmate.files.atomic import atomic_write_bytes, dumps_strict, ensure_private_dir, read_json
 
 SETTINGS_FILE_NAME = "settings.json"
 

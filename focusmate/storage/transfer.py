@@ -21,10 +21,21 @@ IMPORT_MAX_BYTES = MAX_STORED_BYTES
 
 CSV_FIRST_COLUMNS = ("id", "with", "focus", "started_at", "ended_at", "planned_minutes")
 CSV_LAST_COLUMNS = (
-    *(q.value for q in Question), "their_perspective", "next_time",
-    "empathy", "worry", "worry_note", "previous_session_id", "same_challenge",
-    "commitment_outcome", "complete", "presence", "intention", "checklist", "slowed_down_s",
-)  # fmt: skip
+    *(q.value for q in Question),
+    "their_perspective",
+    "next_time",
+    "empathy",
+    "worry",
+    "worry_note",
+    "previous_session_id",
+    "same_challenge",
+    "commitment_outcome",
+    "complete",
+    "presence",
+    "intention",
+    "checklist",
+    "slowed_down_s",
+)
 
 
 def export_json(sessions: Iterable[CoachingSession]) -> str:
@@ -42,10 +53,16 @@ def export_csv(sessions: Iterable[CoachingSession]) -> str:
 def _session_row(s: CoachingSession, kinds: list[str]) -> list[object]:
     counts = s.mark_counts()
     return [
-        s.id, s.with_name, s.focus, format_instant(s.started_at),
-        "" if s.ended_at is None else format_instant(s.ended_at), s.planned_minutes,
-        *(counts.get(kind, 0) for kind in kinds), *_reflection_cells(s), *_checkin_cells(s),
-    ]  # fmt: skip
+        s.id,
+        s.with_name,
+        s.focus,
+        format_instant(s.started_at),
+        "" if s.ended_at is None else format_instant(s.ended_at),
+        s.planned_minutes,
+        *(counts.get(kind, 0) for kind in kinds),
+        *_reflection_cells(s),
+        *_checkin_cells(s),
+    ]
 
 
 def _cell(value: object) -> object:
@@ -62,11 +79,22 @@ def _reflection_cells(session: CoachingSession) -> list[object]:
     score = presence_score(session)
     if r is None:
         return [""] * (len(Question) + 10)
-    return [_cell(v) for v in (
-        *(r.answers.get(q) for q in Question), r.their_perspective, r.next_time,
-        r.empathy, r.worry, r.worry_note, r.previous_session_id, r.same_challenge,
-        r.commitment_outcome, r.complete, None if score is None else round(score, 2),
-    )]  # fmt: skip
+    return [
+        _cell(v)
+        for v in (
+            *(r.answers.get(q) for q in Question),
+            r.their_perspective,
+            r.next_time,
+            r.empathy,
+            r.worry,
+            r.worry_note,
+            r.previous_session_id,
+            r.same_challenge,
+            r.commitment_outcome,
+            r.complete,
+            None if score is None else round(score, 2),
+        )
+    ]
 
 
 def _checkin_cells(session: CoachingSession) -> list[object]:

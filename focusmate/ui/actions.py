@@ -12,10 +12,10 @@ from datetime import datetime
 from PySide6.QtCore import QDate, QLocale, QObject, Signal
 from PySide6.QtGui import QAction
 
-from focusmate.controller import SessionController
 from focusmate.core.describe import status_line
 from focusmate.core.marks import MarkKind
 from focusmate.core.text import translate
+from focusmate.services.controller import SessionController
 
 MAX_PENDING_IN_MENU = 5
 
@@ -107,10 +107,19 @@ class AppActions(QObject):
         """Actions in menu order; None stands for a separator. Hidden ones are included
         (menus collapse the separators left next to them)."""
         return [
-            self.status, None, self.start, *self.session_actions(), None,
-            *self.reflections, self.review, self.morning, self.settings, self.welcome, None,
+            self.status,
+            None,
+            self.start,
+            *self.session_actions(),
+            None,
+            *self.reflections,
+            self.review,
+            self.morning,
+            self.settings,
+            self.welcome,
+            None,
             self.quit,
-        ]  # fmt: skip
+        ]
 
     def _refresh_status(self) -> None:
         controller = self._controller

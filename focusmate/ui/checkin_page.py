@@ -54,11 +54,13 @@ class CheckInPage(QWidget):
         self.carry_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.checks: dict[ChecklistItem, QCheckBox] = {}
         checklist = QVBoxLayout()
-        texts = {ChecklistItem.PHONE_AWAY: translate("CheckInPage", "&Phone out of reach"),
-                 ChecklistItem.NOTIFICATIONS_SILENCED:
-                     translate("CheckInPage", "&Notifications silenced"),
-                 ChecklistItem.OTHER_APPS_CLOSED:
-                     translate("CheckInPage", "Other apps &closed")}  # fmt: skip
+        texts = {
+            ChecklistItem.PHONE_AWAY: translate("CheckInPage", "&Phone out of reach"),
+            ChecklistItem.NOTIFICATIONS_SILENCED: translate(
+                "CheckInPage", "&Notifications silenced"
+            ),
+            ChecklistItem.OTHER_APPS_CLOSED: translate("CheckInPage", "Other apps &closed"),
+        }
         for item in ChecklistItem:
             box = QCheckBox(texts[item])  # named by its text, without the "&"
             self.checks[item] = box

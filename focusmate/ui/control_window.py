@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from focusmate.controller import SessionController
 from focusmate.core.text import translate
+from focusmate.services.controller import SessionController
 from focusmate.ui.actions import AppActions
 from focusmate.ui.icons import app_icon
 

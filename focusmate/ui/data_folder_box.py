@@ -1,7 +1,7 @@
 """The settings window's data-folder group: where the data is, and *Move…*.
 
 A move copies every file to the folder the user picks, checks each copy and only then
-switches (focusmate.data_folder does the work), after which focusmate restarts itself from
+switches (focusmate.services.data_folder does the work), after which focusmate restarts itself from
 the new folder. Refusals and failures are said in the user's language through ``problem``;
 the settings window shows them where it shows its other errors.
 """
@@ -33,7 +33,7 @@ from focusmate.ui.error_text import shown_error
 
 
 class DataFolderPort(Protocol):
-    """The app's data folder (focusmate.data_folder.DataFolder)."""
+    """The app's data folder (focusmate.services.data_folder.DataFolder)."""
 
     @property
     def path(self) -> Path: ...
@@ -95,11 +95,13 @@ class DataFolderBox(QGroupBox):
         self.field.setText(str(folder.path))
         self.field.setCursorPosition(0)
         if folder.fixed_by is None:
-            self.note.setText(translate(
-                "SettingsDialog",
-                "Moving copies your data to the folder you choose, checks every copy, then "
-                "removes the old files. focusmate restarts itself to use the new folder.",
-            ))  # fmt: skip
+            self.note.setText(
+                translate(
+                    "SettingsDialog",
+                    "Moving copies your data to the folder you choose, checks every copy, then "
+                    "removes the old files. focusmate restarts itself to use the new folder.",
+                )
+            )
         else:
             why = translate(
                 "SettingsDialog",
@@ -116,10 +118,12 @@ class DataFolderBox(QGroupBox):
         if folder is None:
             return
         if self._has_unsaved_changes():
-            self.problem.emit(translate(
-                "SettingsDialog",
-                "Save or cancel your other changes first: moving the data restarts focusmate.",
-            ))  # fmt: skip
+            self.problem.emit(
+                translate(
+                    "SettingsDialog",
+                    "Save or cancel your other changes first: moving the data restarts focusmate.",
+                )
+            )
             return
         chosen = self._choose(
             self, translate("SettingsDialog", "Choose a new folder for your focusmate data")

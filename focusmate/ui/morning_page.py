@@ -63,8 +63,14 @@ class MorningPage(QWidget):
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         layout = QVBoxLayout(self)
-        for widget in (self.intro, self.sessions_label, self.questions_label,
-                       self.commitments_label, self.timer_label, self.close_button):  # fmt: skip
+        for widget in (
+            self.intro,
+            self.sessions_label,
+            self.questions_label,
+            self.commitments_label,
+            self.timer_label,
+            self.close_button,
+        ):
             layout.addWidget(widget)
         self._elapsed = QElapsedTimer()
         self._ticker = QTimer(self)
@@ -129,12 +135,14 @@ def _intro_text(digest: MorningDigest, minutes: int) -> str:
         back = translate("MorningPage", "Look back on the one-on-ones of {day}.").format(
             day=html.escape(_long_day(digest.day))
         )
-    return " ".join([
-        translate("MorningPage", "<b>Morning stillness.</b>"),
-        sit,
-        back,
-        translate("MorningPage", "Read the questions slowly; answer them to yourself."),
-    ])  # fmt: skip
+    return " ".join(
+        [
+            translate("MorningPage", "<b>Morning stillness.</b>"),
+            sit,
+            back,
+            translate("MorningPage", "Read the questions slowly; answer them to yourself."),
+        ]
+    )
 
 
 def _long_day(day: date) -> str:
@@ -159,18 +167,27 @@ def _sessions_text(digest: MorningDigest) -> str:
         at = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
         minutes = timing(session, session.ended_at or session.started_at).elapsed_s // 60
         score = presence_score(session)
-        marks = plural(len(session.marks), translate("MorningPage", "{n} mark"),
-                       translate("MorningPage", "{n} marks"))  # fmt: skip
+        marks = plural(
+            len(session.marks),
+            translate("MorningPage", "{n} mark"),
+            translate("MorningPage", "{n} marks"),
+        )
         presence = (
             translate("MorningPage", "not reflected on")
             if score is None
             else translate("MorningPage", "presence {score}").format(score=_number(score))
         )
         lines.append(
-            translate("MorningPage", "{time} <b>{name}</b> · {minutes} min · {marks} · {presence}")
-            .format(time=at, name=html.escape(session.with_name), minutes=minutes,
-                    marks=marks, presence=presence)
-        )  # fmt: skip
+            translate(
+                "MorningPage", "{time} <b>{name}</b> · {minutes} min · {marks} · {presence}"
+            ).format(
+                time=at,
+                name=html.escape(session.with_name),
+                minutes=minutes,
+                marks=marks,
+                presence=presence,
+            )
+        )
     return "<br>".join(lines)
 
 

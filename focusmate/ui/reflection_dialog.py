@@ -289,9 +289,16 @@ class ReflectionDialog(QDialog):
     def _set_tab_order(self) -> None:
         """Top to bottom, left column first: the ratings, then the words, then the buttons."""
         chain: list[QWidget] = [b for group in self.scales.values() for b in group.buttons()]
-        chain += [self.perspective_edit, *self.worry_row.buttons, self.worry_edit,
-                  *self.same_row.buttons, *self.commitment_row.buttons, self.next_time_edit,
-                  self.save_button, self.later_button]  # fmt: skip
+        chain += [
+            self.perspective_edit,
+            *self.worry_row.buttons,
+            self.worry_edit,
+            *self.same_row.buttons,
+            *self.commitment_row.buttons,
+            self.next_time_edit,
+            self.save_button,
+            self.later_button,
+        ]
         shown = [widget for widget in chain if widget.window() is self]  # not the hidden rows
         for before, after in itertools.pairwise(shown):
             QWidget.setTabOrder(before, after)

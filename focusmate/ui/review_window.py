@@ -75,11 +75,15 @@ class ReviewWindow(QWidget):
         self.summary = _label(translate("ReviewWindow", "Summary"))
         self.insights = _label(translate("ReviewWindow", "Insights"))
         self.chart = WeekChart()
-        self.table = _table(_session_columns(), _NAME_COLUMN,
-                            translate("ReviewWindow", "Sessions of the week"))  # fmt: skip
+        self.table = _table(
+            _session_columns(), _NAME_COLUMN, translate("ReviewWindow", "Sessions of the week")
+        )
         self.table.activated.connect(self._on_row_activated)
-        self.people = _table(_people_columns(), _PEOPLE_NAME_COLUMN,
-                             translate("ReviewWindow", "People, least presence first"))  # fmt: skip
+        self.people = _table(
+            _people_columns(),
+            _PEOPLE_NAME_COLUMN,
+            translate("ReviewWindow", "People, least presence first"),
+        )
         self.empty_label = QLabel(
             translate("ReviewWindow", "No coaching sessions this week.")
             + "\n\n"
@@ -117,10 +121,16 @@ class ReviewWindow(QWidget):
         self.prev_button.clicked.connect(lambda: self.show_week(self.week.shifted(-1)))
         self.next_button.clicked.connect(lambda: self.show_week(self.week.shifted(1)))
         self.today_button.clicked.connect(lambda: self.show_week(self._this_week))
-        QShortcut(QKeySequence(Qt.Key.Key_Left | Qt.KeyboardModifier.AltModifier), self,
-                  self.prev_button.click)  # fmt: skip
-        QShortcut(QKeySequence(Qt.Key.Key_Right | Qt.KeyboardModifier.AltModifier), self,
-                  self.next_button.click)  # fmt: skip
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Left | Qt.KeyboardModifier.AltModifier),
+            self,
+            self.prev_button.click,
+        )
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Right | Qt.KeyboardModifier.AltModifier),
+            self,
+            self.next_button.click,
+        )
         # A review is a window, not a dialog, yet keyboard users expect Escape to close it.
         for closing in (QKeySequence(Qt.Key.Key_Escape), QKeySequence.StandardKey.Close):
             QShortcut(closing, self, self.close)
@@ -143,8 +153,12 @@ class ReviewWindow(QWidget):
         self.tabs.addTab(self.people, translate("ReviewWindow", "P&eople"))
         self._page_focus = _FocusPageOnMnemonic(self.tabs)
         # Ctrl+Tab reaches the tabs from anywhere in the window, not only from inside them.
-        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1),
-                           ("Ctrl+Shift+Tab", -1), ("Ctrl+PgUp", -1)):  # fmt: skip
+        for keys, step in (
+            ("Ctrl+Tab", 1),
+            ("Ctrl+PgDown", 1),
+            ("Ctrl+Shift+Tab", -1),
+            ("Ctrl+PgUp", -1),
+        ):
             QShortcut(QKeySequence(keys), self, lambda s=step: self._switch_tab(s))
         content_layout.addWidget(self.tabs, 2)
         self.stack = QStackedWidget()
@@ -174,9 +188,16 @@ class ReviewWindow(QWidget):
 
     def _set_tab_order(self) -> None:
         """Reading order: the week buttons, the chart, the tabs and table, the exports."""
-        chain: list[QWidget] = [self.prev_button, self.today_button, self.next_button,
-                                self.chart.focus_target(), self.tabs.tabBar(), self.table,
-                                self.people, *self.export_buttons.values()]  # fmt: skip
+        chain: list[QWidget] = [
+            self.prev_button,
+            self.today_button,
+            self.next_button,
+            self.chart.focus_target(),
+            self.tabs.tabBar(),
+            self.table,
+            self.people,
+            *self.export_buttons.values(),
+        ]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
@@ -220,10 +241,12 @@ class ReviewWindow(QWidget):
                 translate("ReviewWindow", "pending") if presence is None else _decimal(presence),
                 _decimal(person.marks_per_session),
                 translate("ReviewWindow", "{kept} of {asked}").format(
-                    kept=_whole(person.commitments_kept), asked=_whole(person.commitments_asked))
-                if person.commitments_asked else "–",
+                    kept=_whole(person.commitments_kept), asked=_whole(person.commitments_asked)
+                )
+                if person.commitments_asked
+                else "–",
                 sparkline(person.trend),
-            )  # fmt: skip
+            )
             items = [QTableWidgetItem(text) for text in cells]
             # The block characters mean nothing read aloud: say the figures instead.
             trend = items[-1]
@@ -240,13 +263,17 @@ class ReviewWindow(QWidget):
             score = presence_score(session)
             minutes = session_minutes(session, session.ended_at or session.started_at)
             cells = (
-                _weekday(local), _time(local), session.with_name,
-                _whole(round(minutes)) if session.ended_at
+                _weekday(local),
+                _time(local),
+                session.with_name,
+                _whole(round(minutes))
+                if session.ended_at
                 else translate("ReviewWindow", "running"),
-                _whole(counts.get("phone", 0)), _whole(counts.get("app", 0)),
+                _whole(counts.get("phone", 0)),
+                _whole(counts.get("app", 0)),
                 _whole(sum(n for k, n in counts.items() if k not in {"phone", "app"})),
                 translate("ReviewWindow", "pending") if score is None else _decimal(score),
-            )  # fmt: skip
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(SESSION_ID_ROLE, session.id)
@@ -331,8 +358,9 @@ def _deltas(review: WeekReview) -> str:
     """' · vs last week: +20 min, presence +0.4' (only what can be compared)."""
     if not review.previous.sessions:
         return ""
-    parts = [translate("ReviewWindow", "{minutes} min").format(
-        minutes=_signed(review.minutes_delta, 0))]  # fmt: skip
+    parts = [
+        translate("ReviewWindow", "{minutes} min").format(minutes=_signed(review.minutes_delta, 0))
+    ]
     if review.presence_delta is not None:
         parts.append(
             translate("ReviewWindow", "presence {change}").format(
@@ -350,15 +378,23 @@ def _summary(stats: WeekStats, kinds: MarkKinds) -> str:
     sessions = len(stats.sessions)
     minutes = round(stats.total_minutes)
     parts = [
-        plural(sessions, translate("ReviewWindow", "{n} session"),
-               translate("ReviewWindow", "{n} sessions")),
-        plural(minutes, translate("ReviewWindow", "{n} coaching minute"),
-               translate("ReviewWindow", "{n} coaching minutes")),
+        plural(
+            sessions,
+            translate("ReviewWindow", "{n} session"),
+            translate("ReviewWindow", "{n} sessions"),
+        ),
+        plural(
+            minutes,
+            translate("ReviewWindow", "{n} coaching minute"),
+            translate("ReviewWindow", "{n} coaching minutes"),
+        ),
         shown_counts_text(marks, kinds),
-        translate("ReviewWindow", "no reflections yet") if score is None
+        translate("ReviewWindow", "no reflections yet")
+        if score is None
         else translate("ReviewWindow", "average presence {score} of {most}").format(
-            score=_decimal(score), most=_whole(ANSWER_MAX)),
-    ]  # fmt: skip
+            score=_decimal(score), most=_whole(ANSWER_MAX)
+        ),
+    ]
     return " · ".join(parts)
 
 

@@ -18,9 +18,9 @@ from PySide6.QtCore import QMetaMethod, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from focusmate.controller import SessionController
 from focusmate.core.describe import marks_text, time_spoken, time_text
 from focusmate.core.text import translate
+from focusmate.services.controller import SessionController
 from focusmate.ui.actions import AppActions
 from focusmate.ui.error_label import ErrorLabel
 from focusmate.ui.icons import app_icon
@@ -65,8 +65,15 @@ class SessionWindow(QWidget):
         self._build_buttons()
         actions.changed.connect(self._on_actions_changed)
         layout = QVBoxLayout(self)
-        labels = (self.with_label, self.focus_label, self.time_label, self.marks_label,
-                  self.dnd_label, self.error_label, self.hotkey_note)  # fmt: skip
+        labels = (
+            self.with_label,
+            self.focus_label,
+            self.time_label,
+            self.marks_label,
+            self.dnd_label,
+            self.error_label,
+            self.hotkey_note,
+        )
         for widget in labels:
             layout.addWidget(widget)
         layout.addLayout(self._button_row)

@@ -19,7 +19,6 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import time
-from typing import Protocol
 
 from PySide6.QtCore import QLocale, QTime, Signal
 from PySide6.QtGui import QKeySequence
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
 from focusmate.core.errors import FocusmateError, InvalidInput, Problem
 from focusmate.core.hotkeys import HotkeyBindings
 from focusmate.core.marks import BUILTIN_KINDS, SUGGESTED_NAMES, MarkKind, MarkKinds
+from focusmate.core.ports import StartAtLogin
 from focusmate.core.reminders import MorningReminder
 from focusmate.core.settings import UNDO_ACTION, Settings
 from focusmate.core.text import translate
@@ -56,16 +56,6 @@ from focusmate.ui.icons import app_icon
 
 # Qt numbers the days 1 (Monday) to 7 (Sunday); core.reminders 0 to 6.
 _QT_MONDAY = 1
-
-
-class StartAtLogin(Protocol):
-    """The operating system's start-at-login entry (desktop.autostart.AutostartEntry)."""
-
-    def is_enabled(self) -> bool: ...
-
-    def enable(self, command: Sequence[str]) -> None: ...
-
-    def disable(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -179,11 +169,13 @@ class SettingsDialog(QDialog):
             days.addWidget(box)
         days.addStretch(1)
         reminder.addRow(translate("SettingsDialog", "On these days:"), days)
-        reminder_note = QLabel(translate(
-            "SettingsDialog",
-            "A quiet notification invites you to two minutes of morning stillness. It waits "
-            "while a session runs.",
-        ))  # fmt: skip
+        reminder_note = QLabel(
+            translate(
+                "SettingsDialog",
+                "A quiet notification invites you to two minutes of morning stillness. It waits "
+                "while a session runs.",
+            )
+        )
         reminder_note.setWordWrap(True)
         reminder.addRow(reminder_note)
         kinds_box = QGroupBox(translate("SettingsDialog", "Kinds of marks"))
@@ -257,12 +249,22 @@ class SettingsDialog(QDialog):
     def _set_tab_order(self) -> None:
         """Reading order: the tabs, each page top to bottom (Tab skips the hidden pages), then
         the buttons; the hotkey fields are rebuilt as kinds come and go, so this is redone."""
-        chain: list[QWidget] = [self.tabs.tabBar(), self.minutes_spin, self.dnd_combo,
-                                self.autostart_check, *self.folder_box.focus_chain(),
-                                self.reminder_check, self.reminder_time,
-                                *self.weekday_boxes.values(), self.kinds_list, self.new_kind,
-                                self.add_button, self.remove_button,
-                                *self.hotkey_edits.values(), *self._buttons_in_order()]  # fmt: skip
+        chain: list[QWidget] = [
+            self.tabs.tabBar(),
+            self.minutes_spin,
+            self.dnd_combo,
+            self.autostart_check,
+            *self.folder_box.focus_chain(),
+            self.reminder_check,
+            self.reminder_time,
+            *self.weekday_boxes.values(),
+            self.kinds_list,
+            self.new_kind,
+            self.add_button,
+            self.remove_button,
+            *self.hotkey_edits.values(),
+            *self._buttons_in_order(),
+        ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -355,10 +357,12 @@ class SettingsDialog(QDialog):
                 entry.disable()
         except FocusmateError as error:
             self.autostart_check.setChecked(entry.is_enabled())
-            self.show_error(translate(
-                "SettingsDialog",
-                "Start at login could not be changed, so nothing was saved: {reason}",
-            ).format(reason=shown_error(error)))  # fmt: skip
+            self.show_error(
+                translate(
+                    "SettingsDialog",
+                    "Start at login could not be changed, so nothing was saved: {reason}",
+                ).format(reason=shown_error(error))
+            )
             return False
         return True
 

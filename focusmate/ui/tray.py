@@ -10,9 +10,9 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from focusmate.controller import SessionController
 from focusmate.core.describe import status_line
 from focusmate.core.text import translate
+from focusmate.services.controller import SessionController
 from focusmate.ui.actions import AppActions
 from focusmate.ui.icons import TrayState, tray_icon
 

@@ -140,9 +140,11 @@ class WeekChart(QWidget):
             [math.nan if d.average_score is None else float(d.average_score) for d in days],
         )
         called = QMetaObject.invokeMethod(
-            root, "setWeek", Qt.ConnectionType.DirectConnection,
+            root,
+            "setWeek",
+            Qt.ConnectionType.DirectConnection,
             *(Q_ARG("QVariant", argument) for argument in arguments),
-        )  # fmt: skip
+        )
         if not called:
             _log.error("WeekChart.qml has no usable setWeek(); showing the figures as text")
             self._drop_chart()
@@ -154,9 +156,12 @@ class WeekChart(QWidget):
         if root is None:
             return ""
         result = QMetaObject.invokeMethod(
-            root, "dayText", Qt.ConnectionType.DirectConnection,
-            Q_RETURN_ARG("QVariant"), Q_ARG("QVariant", day),
-        )  # fmt: skip
+            root,
+            "dayText",
+            Qt.ConnectionType.DirectConnection,
+            Q_RETURN_ARG("QVariant"),
+            Q_ARG("QVariant", day),
+        )
         return str(result or "")
 
     def categories(self) -> list[str]:
@@ -308,14 +313,22 @@ def _figures_text(stats: WeekStats, *, every_day: bool) -> str:
     ).format(
         week=stats.week.week,
         year=stats.week.year,
-        sessions=plural(sum(d.sessions for d in days), translate("WeekChart", "{n} session"),
-                        translate("WeekChart", "{n} sessions")),
-        minutes=plural(round(stats.total_minutes), translate("WeekChart", "{n} minute of coaching"),
-                       translate("WeekChart", "{n} minutes of coaching")),
-        phone=_phone(stats.total_marks), app=_app(stats.total_marks),
-        presence=translate("WeekChart", "no reflections") if score is None
+        sessions=plural(
+            sum(d.sessions for d in days),
+            translate("WeekChart", "{n} session"),
+            translate("WeekChart", "{n} sessions"),
+        ),
+        minutes=plural(
+            round(stats.total_minutes),
+            translate("WeekChart", "{n} minute of coaching"),
+            translate("WeekChart", "{n} minutes of coaching"),
+        ),
+        phone=_phone(stats.total_marks),
+        app=_app(stats.total_marks),
+        presence=translate("WeekChart", "no reflections")
+        if score is None
         else translate("WeekChart", "average presence {score}").format(score=_decimal(score, 1)),
-    )  # fmt: skip
+    )
     lines = [totals, *(_day_line(day) for day in days if every_day or day.sessions)]
     return "\n".join(lines)
 
@@ -324,8 +337,12 @@ def _day_line(day: DayStats) -> str:
     #: For translators: a date format for QLocale
     #: (ddd: short day name, d: day, MMM: short month name).
     shown_day = QLocale().toString(_qdate(day.day), translate("WeekChart", "ddd d MMM"))
-    figures = {"day": shown_day, "minutes": _decimal(day.minutes, 0),
-               "phone": _phone(day.marks), "app": _app(day.marks)}  # fmt: skip
+    figures = {
+        "day": shown_day,
+        "minutes": _decimal(day.minutes, 0),
+        "phone": _phone(day.marks),
+        "app": _app(day.marks),
+    }
     if day.average_score is None:
         return translate("WeekChart", "{day}: {minutes} min, {phone}, {app}, no score").format(
             **figures

@@ -126,8 +126,14 @@ class WelcomeDialog(QDialog):
         self.buttons.accepted.connect(self._submit)
 
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.method_label, self.session_heading,
-                       self.hotkeys_label, self.hotkey_note, self.dnd_label):  # fmt: skip
+        for widget in (
+            self.heading,
+            self.method_label,
+            self.session_heading,
+            self.hotkeys_label,
+            self.hotkey_note,
+            self.dnd_label,
+        ):
             layout.addWidget(widget)
         layout.addSpacing(8)
         layout.addWidget(self.autostart_box)

@@ -69,15 +69,21 @@ def time_cli(root: Path, runs: int) -> list[float]:
     seconds = []
     for run in range(runs):
         started = time.perf_counter()
-        subprocess.run([FOCUSMATE, "move-data", str(root / f"moved-{run}")], env=env, check=True,
-                       capture_output=True)  # fmt: skip
+        subprocess.run(
+            [FOCUSMATE, "move-data", str(root / f"moved-{run}")],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         seconds.append(time.perf_counter() - started)
     return seconds
 
 
 def show(what: str, seconds: list[float]) -> None:
-    print(f"{what}: median {statistics.median(seconds):.3f} s "
-          f"(min {min(seconds):.3f}, max {max(seconds):.3f}, {len(seconds)} runs)")  # fmt: skip
+    print(
+        f"{what}: median {statistics.median(seconds):.3f} s "
+        f"(min {min(seconds):.3f}, max {max(seconds):.3f}, {len(seconds)} runs)"
+    )
 
 
 def main() -> None:

@@ -81,15 +81,25 @@ def main() -> None:
         for label, seed in (("empty history", None), ("five years", big)):
             data = work / label.replace(" ", "-")
             if seed is not None:
-                subprocess.run([str(Path(sys.executable).with_name("focusmate")), "--data-dir",
-                                str(data), "import", str(seed)], check=True)  # fmt: skip
+                subprocess.run(
+                    [
+                        str(Path(sys.executable).with_name("focusmate")),
+                        "--data-dir",
+                        str(data),
+                        "import",
+                        str(seed),
+                    ],
+                    check=True,
+                )
             results[label] = measure(desktop, data, args.presses)
         alone = xdotool_alone(desktop)
     print(f"xdotool alone, start to exit: p50 {percentile(alone, 50):.1f} ms (included below)")
     for label, values in results.items():
-        print(f"launching xdotool -> mark durable on disk, {label} ({len(values)} presses): "
-              f"p50 {percentile(values, 50):.1f} ms, p99 {percentile(values, 99):.1f} ms, "
-              f"max {values[-1]:.1f} ms")  # fmt: skip
+        print(
+            f"launching xdotool -> mark durable on disk, {label} ({len(values)} presses): "
+            f"p50 {percentile(values, 50):.1f} ms, p99 {percentile(values, 99):.1f} ms, "
+            f"max {values[-1]:.1f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -150,10 +150,20 @@ def main() -> None:
     source = work / "history.json"
     source.write_text(json.dumps(export_document(history(5, 1, datetime.now(UTC)))))
     seed = work / "five-years"
-    subprocess.run([str(Path(sys.executable).with_name("focusmate")), "--data-dir", str(seed),
-                    "import", str(source)], check=True, capture_output=True)  # fmt: skip
-    lines = [f"runs={args.runs} marks={args.marks} idle={args.idle_s:.0f}s "
-             f"(CPU ticks: {CLOCK_TICKS}/s)"]  # fmt: skip
+    subprocess.run(
+        [
+            str(Path(sys.executable).with_name("focusmate")),
+            "--data-dir",
+            str(seed),
+            "import",
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    lines = [
+        f"runs={args.runs} marks={args.marks} idle={args.idle_s:.0f}s (CPU ticks: {CLOCK_TICKS}/s)"
+    ]
     with HeadlessDesktop() as desktop:
         for history_seed in (None, seed):
             lines += measure(desktop, work, history_seed, args)

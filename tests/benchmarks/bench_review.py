@@ -27,10 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_history import history
 from PySide6.QtWidgets import QApplication
 
-from focusmate.controller import SessionController
 from focusmate.core.model import Question, Reflection
 from focusmate.core.records import export_document
 from focusmate.desktop.system_clock import SystemClock
+from focusmate.services.controller import SessionController
 from focusmate.storage.repository import TinyDBSessionRepository
 
 FOCUSMATE = str(Path(sys.executable).with_name("focusmate"))
@@ -40,8 +40,9 @@ def five_years(folder: Path) -> Path:
     source = folder / "history.json"
     source.write_text(json.dumps(export_document(history(5, 1, datetime.now(UTC)))))
     data = folder / "data"
-    subprocess.run([FOCUSMATE, "--data-dir", str(data), "import", str(source)], check=True,
-                   capture_output=True)  # fmt: skip
+    subprocess.run(
+        [FOCUSMATE, "--data-dir", str(data), "import", str(source)], check=True, capture_output=True
+    )
     return data
 
 
@@ -65,8 +66,9 @@ def reflection_save_ms(data: Path, runs: int) -> tuple[float, float]:
         controller.start("Bench", 30)
         session = controller.end()
         for complete, times in ((False, drafts), (True, finals)):
-            reflection = Reflection(dict.fromkeys(Question, 4), "calm", "listen",
-                                    complete=complete, empathy=4)  # fmt: skip
+            reflection = Reflection(
+                dict.fromkeys(Question, 4), "calm", "listen", complete=complete, empathy=4
+            )
             before = time.perf_counter()
             controller.save_reflection(session.id, reflection)
             times.append((time.perf_counter() - before) * 1000)
@@ -102,8 +104,10 @@ def main() -> None:
     empty = data.parent / "empty"
     for label, folder in (("empty history", empty), ("five years", data)):
         draft_ms, final_ms = reflection_save_ms(folder, args.runs)
-        print(f"reflection, {label}: draft saved in {draft_ms:.1f} ms, "
-              f"complete in {final_ms:.1f} ms (median)")  # fmt: skip
+        print(
+            f"reflection, {label}: draft saved in {draft_ms:.1f} ms, "
+            f"complete in {final_ms:.1f} ms (median)"
+        )
     print(f"history: {sessions} sessions")
     print(f"review window, open to painted: {opened * 1000:.0f} ms (first open, Qt Quick included)")
     print(f"review window, previous week: median {statistics.median(steps) * 1000:.0f} ms")

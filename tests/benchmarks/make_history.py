@@ -32,12 +32,19 @@ def history(years: int, seed: int, end: datetime) -> list[CoachingSession]:
                 for m in sorted(rng.sample(range(minutes), k=min(minutes, rng.randint(0, 8))))
             )
             answers = {q: rng.randint(1, 5) for q in Question}
-            sessions.append(CoachingSession(
-                id=f"h{len(sessions):05d}", with_name=rng.choice(PEOPLE), started_at=start,
-                planned_minutes=30, ended_at=start + timedelta(minutes=minutes), marks=marks,
-                reflection=Reflection(answers, "worried about the quarter", "listen longer",
-                                      complete=True),
-            ))  # fmt: skip
+            sessions.append(
+                CoachingSession(
+                    id=f"h{len(sessions):05d}",
+                    with_name=rng.choice(PEOPLE),
+                    started_at=start,
+                    planned_minutes=30,
+                    ended_at=start + timedelta(minutes=minutes),
+                    marks=marks,
+                    reflection=Reflection(
+                        answers, "worried about the quarter", "listen longer", complete=True
+                    ),
+                )
+            )
         day += timedelta(days=1)
     return sessions
 

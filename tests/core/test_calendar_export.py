@@ -19,9 +19,15 @@ def unfold(text: str) -> list[str]:
 
 
 def test_one_event_per_ended_session() -> None:
-    ended = CoachingSession("s1", "Zoë; \"the closer\", 🙂", T0, 30, focus="listen\nfirst",
-                            ended_at=T0 + timedelta(minutes=35),
-                            marks=(Mark("phone", T0),))  # fmt: skip
+    ended = CoachingSession(
+        "s1",
+        'Zoë; "the closer", 🙂',
+        T0,
+        30,
+        focus="listen\nfirst",
+        ended_at=T0 + timedelta(minutes=35),
+        marks=(Mark("phone", T0),),
+    )
     running = CoachingSession("s2", "Ben", T0, 30)
     text = ics_document([ended, running], stamp=T0)
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")

@@ -28,8 +28,14 @@ def session(
     sid: str, name: str, weeks: int, reflection: Reflection | None = None, *, ended: bool = True
 ) -> CoachingSession:
     start = T0 + weeks * WEEK
-    return CoachingSession(sid, name, start, 30, ended_at=start + timedelta(minutes=30)
-                           if ended else None, reflection=reflection)  # fmt: skip
+    return CoachingSession(
+        sid,
+        name,
+        start,
+        30,
+        ended_at=start + timedelta(minutes=30) if ended else None,
+        reflection=reflection,
+    )
 
 
 def reflected(
@@ -39,8 +45,15 @@ def reflected(
     same: bool | None = None,
     previous: str | None = None,
 ) -> Reflection:
-    return Reflection(dict.fromkeys(Question, 4), feeling, commitment, complete=True, empathy=4,
-                      previous_session_id=previous, same_challenge=same)  # fmt: skip
+    return Reflection(
+        dict.fromkeys(Question, 4),
+        feeling,
+        commitment,
+        complete=True,
+        empathy=4,
+        previous_session_id=previous,
+        same_challenge=same,
+    )
 
 
 def test_nothing_carries_over_for_someone_new() -> None:
@@ -61,8 +74,10 @@ def test_last_times_commitment_and_notes_carry_over() -> None:
     assert carry.commitment == "ask two questions first"
     assert carry.their_perspective == "worried about quota"
     assert carry.previous_session_id == "b"
-    assert carry.as_json() == {"commitment": "ask two questions first",
-                               "last_session_at": "2026-11-30T09:00:00+00:00"}  # fmt: skip
+    assert carry.as_json() == {
+        "commitment": "ask two questions first",
+        "last_session_at": "2026-11-30T09:00:00+00:00",
+    }
 
 
 def test_names_match_ignoring_case_and_spacing() -> None:
@@ -116,8 +131,10 @@ def test_the_same_challenge_is_traced_back_through_the_links() -> None:
 
 
 def test_no_recurrence_without_a_yes() -> None:
-    data = [session("a", "Ana", 0, reflected("x")),
-            session("b", "Ana", 1, reflected("y", same=None, previous="a"))]  # fmt: skip
+    data = [
+        session("a", "Ana", 0, reflected("x")),
+        session("b", "Ana", 1, reflected("y", same=None, previous="a")),
+    ]
     assert carry_over(data, "Ana").recurring == 0
 
 

@@ -60,18 +60,30 @@ def test_windows_follow_the_language_but_exports_do_not() -> None:
 
 
 def test_the_cli_status_is_english() -> None:
-    status = {"session": {"with": "Ana", "elapsed_s": 60, "remaining_s": 1740,
-                          "marks": {"phone": 1, "app": 0}}}  # fmt: skip
+    status = {
+        "session": {
+            "with": "Ana",
+            "elapsed_s": 60,
+            "remaining_s": 1740,
+            "marks": {"phone": 1, "app": 0},
+        }
+    }
     assert status_text(status) == "Coaching Ana: 29:00 left; 1 phone check, 0 app switches"
     assert status_text({"session": None}) == "Idle: no coaching session running"
 
 
 @pytest.mark.parametrize(
     ("remaining_s", "spoken"),
-    [(1800, "Time left: 30 minutes"), (1799, "Time left: 30 minutes"), (60, "Time left: 1 minute"),
-     (1, "Time left: 1 minute"), (0, "Time left: 0 minutes"),
-     (-59, "Overtime: less than a minute"), (-60, "Overtime: 1 minute"),
-     (-3600, "Overtime: 60 minutes")],
-)  # fmt: skip
+    [
+        (1800, "Time left: 30 minutes"),
+        (1799, "Time left: 30 minutes"),
+        (60, "Time left: 1 minute"),
+        (1, "Time left: 1 minute"),
+        (0, "Time left: 0 minutes"),
+        (-59, "Overtime: less than a minute"),
+        (-60, "Overtime: 1 minute"),
+        (-3600, "Overtime: 60 minutes"),
+    ],
+)
 def test_time_is_spoken_in_whole_minutes(remaining_s: int, spoken: str) -> None:
     assert time_spoken(Timing(elapsed_s=0, remaining_s=remaining_s)) == spoken

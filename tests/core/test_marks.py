@@ -26,7 +26,10 @@ def test_builtins_speak_plainly() -> None:
 def test_the_methods_suggestions_become_kinds() -> None:
     kinds = [MarkKind.custom(name) for name in SUGGESTED_NAMES]
     assert [k.value for k in kinds] == [
-        "gave-advice-before-empathy", "interrupted-them", "mind-wandered"]  # fmt: skip
+        "gave-advice-before-empathy",
+        "interrupted-them",
+        "mind-wandered",
+    ]
     assert kinds[2].counted(3) == "3 × mind wandered"
 
 
@@ -54,7 +57,11 @@ def test_catalogue_orders_and_refuses() -> None:
     with pytest.raises(InvalidInput, match="share the id"):
         MarkKinds([MarkKind.custom("Mind wandered"), MarkKind.custom("mind  WANDERED")])
     assert kinds.full_counts({"old-kind": 2, "phone": 1}) == {
-        "phone": 1, "app": 0, "mind-wandered": 0, "old-kind": 2}  # fmt: skip
+        "phone": 1,
+        "app": 0,
+        "mind-wandered": 0,
+        "old-kind": 2,
+    }
     assert kinds.describe("old-kind").counted(2) == "2 × old kind"
 
 
@@ -67,14 +74,22 @@ def test_slug_keeps_ascii_letters_from_accents() -> None:
 
 
 def test_settings_round_trip_and_validation() -> None:
-    settings = Settings(45, "dunst", (MarkKind.custom("Interrupted them"),),
-                        {"phone": "Ctrl+Alt+P", "interrupted-them": "Ctrl+Alt+I"})  # fmt: skip
+    settings = Settings(
+        45,
+        "dunst",
+        (MarkKind.custom("Interrupted them"),),
+        {"phone": "Ctrl+Alt+P", "interrupted-them": "Ctrl+Alt+I"},
+    )
     assert settings_from_record(settings_to_record(settings)) == settings
     assert settings_from_record({"version": 1}) == Settings()
-    for bad in ({"version": 2}, {"version": 1, "default_minutes": 0},
-                {"version": 1, "custom_kinds": [{"id": "phone", "name": "Phone"}]},
-                {"version": 1, "custom_kinds": [{"id": "Bad Id", "name": "x"}]},
-                {"version": 1, "hotkeys": {"phone": 3}}, []):  # fmt: skip
+    for bad in (
+        {"version": 2},
+        {"version": 1, "default_minutes": 0},
+        {"version": 1, "custom_kinds": [{"id": "phone", "name": "Phone"}]},
+        {"version": 1, "custom_kinds": [{"id": "Bad Id", "name": "x"}]},
+        {"version": 1, "hotkeys": {"phone": 3}},
+        [],
+    ):
         with pytest.raises(InvalidData):
             settings_from_record(bad)
 

@@ -12,17 +12,28 @@ from focusmate.core.morning import morning_digest, morning_notification
 from tests.fakes import T0  # Monday 23 November 2026, 09:00 UTC
 
 
-def session(sid: str, start: datetime, reflection: Reflection | None = None,
-            *, ended: bool = True) -> CoachingSession:  # fmt: skip
-    return CoachingSession(sid, f"P{sid}", start, 30, reflection=reflection,
-                           ended_at=start + timedelta(minutes=30) if ended else None)  # fmt: skip
+def session(
+    sid: str, start: datetime, reflection: Reflection | None = None, *, ended: bool = True
+) -> CoachingSession:
+    return CoachingSession(
+        sid,
+        f"P{sid}",
+        start,
+        30,
+        reflection=reflection,
+        ended_at=start + timedelta(minutes=30) if ended else None,
+    )
 
 
 def answered(
     values: tuple[int, int, int, int], empathy: int | None, commitment: str = ""
 ) -> Reflection:
-    return Reflection(dict(zip(Question, values, strict=True)), next_time=commitment,
-                      complete=True, empathy=empathy)  # fmt: skip
+    return Reflection(
+        dict(zip(Question, values, strict=True)),
+        next_time=commitment,
+        complete=True,
+        empathy=empathy,
+    )
 
 
 def test_yesterdays_sessions_and_the_mean_of_each_question() -> None:
@@ -37,9 +48,11 @@ def test_yesterdays_sessions_and_the_mean_of_each_question() -> None:
     assert digest.day == date(2026, 11, 23) and digest.day_label == "yesterday"
     assert [s.id for s in digest.sessions] == ["a", "b", "c"]
     assert dict(digest.question_means) == {
-        Question.FULLY_PRESENT: 3, Question.PERSON_OVER_PHONE: 4,
-        Question.UNDERSTOOD_BEFORE_ADVISING: 4, Question.RESPECT_LIKE_TOP_CLIENT: 5,
-    }  # fmt: skip
+        Question.FULLY_PRESENT: 3,
+        Question.PERSON_OVER_PHONE: 4,
+        Question.UNDERSTOOD_BEFORE_ADVISING: 4,
+        Question.RESPECT_LIKE_TOP_CLIENT: 5,
+    }
     assert digest.empathy_mean == 2
     assert digest.commitments == (("Pa", "ask first"),)
 

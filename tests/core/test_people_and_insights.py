@@ -20,15 +20,30 @@ W48 = IsoWeek(2026, 48)
 MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
-def session(sid: str, who: str, start: datetime, rating: int | None, *, phone: int = 0,
-            outcome: CommitmentOutcome | None = None) -> CoachingSession:  # fmt: skip
+def session(
+    sid: str,
+    who: str,
+    start: datetime,
+    rating: int | None,
+    *,
+    phone: int = 0,
+    outcome: CommitmentOutcome | None = None,
+) -> CoachingSession:
     reflection = None
     if rating is not None:
-        reflection = Reflection(dict.fromkeys(Question, rating), complete=True,
-                                commitment_outcome=outcome)  # fmt: skip
+        reflection = Reflection(
+            dict.fromkeys(Question, rating), complete=True, commitment_outcome=outcome
+        )
     marks = tuple(Mark("phone", start + timedelta(minutes=i)) for i in range(phone))
-    return CoachingSession(sid, who, start, 30, ended_at=start + timedelta(minutes=30),
-                           marks=marks, reflection=reflection)  # fmt: skip
+    return CoachingSession(
+        sid,
+        who,
+        start,
+        30,
+        ended_at=start + timedelta(minutes=30),
+        marks=marks,
+        reflection=reflection,
+    )
 
 
 def test_people_are_sorted_least_present_first_with_an_eight_week_trend() -> None:
@@ -114,8 +129,9 @@ def test_an_insight_is_worded_in_the_users_language_but_english_on_request() -> 
 
 def test_the_reports_json_words_insights_in_english_whatever_the_language() -> None:
     empty = WeekStats(W48, (), ())
-    review = WeekReview(empty, empty, [], [Insight(InsightKind.PRESENCE_FALLING_WITH,
-                                                   {"name": "Dee"})])  # fmt: skip
+    review = WeekReview(
+        empty, empty, [], [Insight(InsightKind.PRESENCE_FALLING_WITH, {"name": "Dee"})]
+    )
     use_translator(lambda _context, text, _d=None: text.upper())
     try:
         document = review_document(review)

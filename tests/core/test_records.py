@@ -36,10 +36,15 @@ def test_export_round_trips_exactly_through_json(data: list[CoachingSession]) ->
 
 def test_export_has_the_documented_shape() -> None:
     session = CoachingSession(
-        "id1", "Ana", T0, 30, focus="listen", ended_at=T0 + timedelta(minutes=31),
+        "id1",
+        "Ana",
+        T0,
+        30,
+        focus="listen",
+        ended_at=T0 + timedelta(minutes=31),
         marks=(Mark("phone", T0 + timedelta(minutes=2)),),
         reflection=Reflection(dict.fromkeys(Question, 4), "worried", "ask first", complete=True),
-    )  # fmt: skip
+    )
     doc = export_document([session])
     assert (doc["format"], doc["version"]) == ("focusmate-export", 2)
     record = doc["sessions"][0]
@@ -47,26 +52,40 @@ def test_export_has_the_documented_shape() -> None:
     assert record["started_at"] == "2026-11-23T09:00:00+00:00"
     assert record["marks"] == [{"kind": "phone", "at": "2026-11-23T09:02:00+00:00"}]
     assert record["reflection"]["answers"] == {
-        "fully_present": 4, "person_over_phone": 4,
-        "understood_before_advising": 4, "respect_like_top_client": 4,
-    }  # fmt: skip
+        "fully_present": 4,
+        "person_over_phone": 4,
+        "understood_before_advising": 4,
+        "respect_like_top_client": 4,
+    }
     assert record["reflection"]["their_perspective"] == "worried"
     assert record["reflection"]["next_time"] == "ask first"
 
 
 def good_record() -> dict[str, Any]:
-    return session_to_record(CoachingSession("id1", "Ana", T0, 30, ended_at=T0,
-                                             marks=(Mark("app", T0),)))  # fmt: skip
+    return session_to_record(
+        CoachingSession("id1", "Ana", T0, 30, ended_at=T0, marks=(Mark("app", T0),))
+    )
 
 
 BREAKAGES: list[tuple[str, Any]] = [
-    ("id", ""), ("id", 7), ("with", "   "), ("with", None), ("planned_minutes", 0),
-    ("planned_minutes", "30"), ("planned_minutes", True), ("started_at", "yesterday"),
-    ("started_at", "2026-11-23T09:00:00"), ("ended_at", "2026-11-22T09:00:00+00:00"),
-    ("marks", "many"), ("marks", [{"kind": "Nap Time!", "at": "2026-11-23T09:00:00+00:00"}]),
-    ("marks", [{"kind": "phone"}]), ("reflection", {"answers": {"fully_present": 6}}),
-    ("reflection", {"answers": {"mood": 3}}), ("reflection", []), ("focus", 3),
-]  # fmt: skip
+    ("id", ""),
+    ("id", 7),
+    ("with", "   "),
+    ("with", None),
+    ("planned_minutes", 0),
+    ("planned_minutes", "30"),
+    ("planned_minutes", True),
+    ("started_at", "yesterday"),
+    ("started_at", "2026-11-23T09:00:00"),
+    ("ended_at", "2026-11-22T09:00:00+00:00"),
+    ("marks", "many"),
+    ("marks", [{"kind": "Nap Time!", "at": "2026-11-23T09:00:00+00:00"}]),
+    ("marks", [{"kind": "phone"}]),
+    ("reflection", {"answers": {"fully_present": 6}}),
+    ("reflection", {"answers": {"mood": 3}}),
+    ("reflection", []),
+    ("focus", 3),
+]
 
 
 @pytest.mark.parametrize(("field", "value"), BREAKAGES)
@@ -77,12 +96,19 @@ def test_each_broken_field_is_refused_with_its_name(field: str, value: Any) -> N
         session_from_record(record, where="s")
 
 
-@pytest.mark.parametrize("document", [
-    None, [], "text", {}, {"format": "other", "version": 1, "sessions": []},
-    {"format": "focusmate-export", "version": 99, "sessions": []},
-    {"format": "focusmate-export", "version": 1, "sessions": {}},
-    {"format": "focusmate-export", "version": 1, "sessions": [good_record(), good_record()]},
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "document",
+    [
+        None,
+        [],
+        "text",
+        {},
+        {"format": "other", "version": 1, "sessions": []},
+        {"format": "focusmate-export", "version": 99, "sessions": []},
+        {"format": "focusmate-export", "version": 1, "sessions": {}},
+        {"format": "focusmate-export", "version": 1, "sessions": [good_record(), good_record()]},
+    ],
+)
 def test_malformed_documents_are_refused_whole(document: object) -> None:
     with pytest.raises(InvalidData):
         parse_export_document(document)
@@ -95,15 +121,19 @@ def test_extra_keys_are_allowed() -> None:
 
 
 @slow_ok
-@given(st.lists(sessions(), max_size=5, unique_by=lambda s: s.id),
-       st.lists(sessions(), max_size=5, unique_by=lambda s: s.id))  # fmt: skip
+@given(
+    st.lists(sessions(), max_size=5, unique_by=lambda s: s.id),
+    st.lists(sessions(), max_size=5, unique_by=lambda s: s.id),
+)
 def test_merging_is_idempotent_and_never_drops_saved_data(
     saved: list[CoachingSession], incoming: list[CoachingSession]
 ) -> None:
     existing = {s.id: s for s in saved}
     # Let some incoming sessions share ids with saved ones.
-    incoming = [replace(s, id=saved[i].id) if i < len(saved) and i % 2 == 0 else s
-                for i, s in enumerate(incoming)]  # fmt: skip
+    incoming = [
+        replace(s, id=saved[i].id) if i < len(saved) and i % 2 == 0 else s
+        for i, s in enumerate(incoming)
+    ]
     incoming = list({s.id: s for s in incoming}.values())
     first = merge_sessions(existing, incoming)
     after = existing | {s.id: s for s in first.to_write}
@@ -126,8 +156,11 @@ def test_merging_is_idempotent_and_never_drops_saved_data(
 def test_merge_fills_what_is_missing() -> None:
     old = CoachingSession("id1", "Ana", T0, 30, ended_at=T0, marks=(Mark("app", T0),))
     later = T0 + timedelta(minutes=1)
-    new = replace(old, marks=(Mark("phone", later),),
-                  reflection=Reflection({Question.FULLY_PRESENT: 2}, complete=False))  # fmt: skip
+    new = replace(
+        old,
+        marks=(Mark("phone", later),),
+        reflection=Reflection({Question.FULLY_PRESENT: 2}, complete=False),
+    )
     result = merge_sessions({"id1": old}, [new])
     merged = result.to_write[0]
     assert merged.marks == (Mark("app", T0), Mark("phone", later))

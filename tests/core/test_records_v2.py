@@ -53,9 +53,16 @@ def full_sessions(draw: st.DrawFn) -> CoachingSession:
     base = draw(sessions())
     reflection = None if base.running else draw(st.one_of(st.none(), full_reflections))
     return CoachingSession(
-        base.id, base.with_name, base.started_at, base.planned_minutes, base.focus,
-        base.ended_at, base.marks, reflection, draw(st.one_of(st.none(), checkins)),
-    )  # fmt: skip
+        base.id,
+        base.with_name,
+        base.started_at,
+        base.planned_minutes,
+        base.focus,
+        base.ended_at,
+        base.marks,
+        reflection,
+        draw(st.one_of(st.none(), checkins)),
+    )
 
 
 @slow_ok
@@ -66,45 +73,85 @@ def test_version_2_round_trips_everything(data: list[CoachingSession]) -> None:
 
 
 FULL = CoachingSession(
-    "s2", "Ana", T0, 30, ended_at=T0 + timedelta(minutes=30),
+    "s2",
+    "Ana",
+    T0,
+    30,
+    ended_at=T0 + timedelta(minutes=30),
     reflection=Reflection(
-        dict.fromkeys(Question, 4), "worried", "ask first", complete=True, empathy=3,
-        worry=Worry.CAME_UP, worry_note="the Brennan account", previous_session_id="s1",
-        same_challenge=True, commitment_outcome=CommitmentOutcome.PARTLY,
+        dict.fromkeys(Question, 4),
+        "worried",
+        "ask first",
+        complete=True,
+        empathy=3,
+        worry=Worry.CAME_UP,
+        worry_note="the Brennan account",
+        previous_session_id="s1",
+        same_challenge=True,
+        commitment_outcome=CommitmentOutcome.PARTLY,
     ),
-    checkin=CheckIn("Empathy first, advice second",
-                    frozenset({ChecklistItem.PHONE_AWAY, ChecklistItem.OTHER_APPS_CLOSED}), 60),
-)  # fmt: skip
+    checkin=CheckIn(
+        "Empathy first, advice second",
+        frozenset({ChecklistItem.PHONE_AWAY, ChecklistItem.OTHER_APPS_CLOSED}),
+        60,
+    ),
+)
 
 
 def test_the_documented_version_2_shape() -> None:
     doc = export_document([FULL])
     assert doc["version"] == 2
     record = doc["sessions"][0]
-    assert record["checkin"] == {"intention": "Empathy first, advice second",
-                                 "checklist": ["other_apps_closed", "phone_away"],
-                                 "slowed_down_s": 60}  # fmt: skip
+    assert record["checkin"] == {
+        "intention": "Empathy first, advice second",
+        "checklist": ["other_apps_closed", "phone_away"],
+        "slowed_down_s": 60,
+    }
     reflection = record["reflection"]
-    assert {k: reflection[k] for k in ("empathy", "worry", "worry_note", "previous_session_id",
-                                       "same_challenge", "commitment_outcome")} == {
-        "empathy": 3, "worry": "came_up", "worry_note": "the Brennan account",
-        "previous_session_id": "s1", "same_challenge": True, "commitment_outcome": "partly",
-    }  # fmt: skip
+    assert {
+        k: reflection[k]
+        for k in (
+            "empathy",
+            "worry",
+            "worry_note",
+            "previous_session_id",
+            "same_challenge",
+            "commitment_outcome",
+        )
+    } == {
+        "empathy": 3,
+        "worry": "came_up",
+        "worry_note": "the Brennan account",
+        "previous_session_id": "s1",
+        "same_challenge": True,
+        "commitment_outcome": "partly",
+    }
     assert reflection["next_time"] == "ask first"  # the commitment keeps its v1 name
 
 
 def version_1_document() -> dict[str, Any]:
     """A file written by focusmate before the check-in existed (hand-written, as v1 wrote it)."""
     return {
-        "format": "focusmate-export", "version": 1,
-        "sessions": [{
-            "id": "old1", "with": "Ana", "focus": "", "started_at": "2026-11-23T09:00:00+00:00",
-            "ended_at": "2026-11-23T09:30:00+00:00", "planned_minutes": 30,
-            "marks": [{"kind": "phone", "at": "2026-11-23T09:05:00+00:00"}],
-            "reflection": {"answers": {q.value: 4 for q in Question},
-                           "their_perspective": "tired", "next_time": "pause", "complete": True},
-        }],
-    }  # fmt: skip
+        "format": "focusmate-export",
+        "version": 1,
+        "sessions": [
+            {
+                "id": "old1",
+                "with": "Ana",
+                "focus": "",
+                "started_at": "2026-11-23T09:00:00+00:00",
+                "ended_at": "2026-11-23T09:30:00+00:00",
+                "planned_minutes": 30,
+                "marks": [{"kind": "phone", "at": "2026-11-23T09:05:00+00:00"}],
+                "reflection": {
+                    "answers": {q.value: 4 for q in Question},
+                    "their_perspective": "tired",
+                    "next_time": "pause",
+                    "complete": True,
+                },
+            }
+        ],
+    }
 
 
 def test_version_1_files_still_import() -> None:
@@ -120,8 +167,14 @@ def test_version_1_files_still_import() -> None:
 
 def test_version_1_then_2_merge_adds_what_was_missing() -> None:
     [old] = parse_export_document(version_1_document())
-    newer = CoachingSession(old.id, old.with_name, old.started_at, old.planned_minutes,
-                            ended_at=old.ended_at, checkin=CheckIn("listen"))  # fmt: skip
+    newer = CoachingSession(
+        old.id,
+        old.with_name,
+        old.started_at,
+        old.planned_minutes,
+        ended_at=old.ended_at,
+        checkin=CheckIn("listen"),
+    )
     result = merge_sessions({old.id: old}, [newer])
     assert result.updated == 1 and result.to_write[0].checkin == CheckIn("listen")
     assert result.to_write[0].reflection == old.reflection

@@ -16,9 +16,7 @@ from tests.fakes import T0
 
 ratings = st.integers(1, 5)
 answer_maps = st.dictionaries(st.sampled_from(list(Question)), ratings)
-reflections = st.builds(
-    Reflection, answers=answer_maps, empathy=st.one_of(st.none(), ratings)
-)  # fmt: skip
+reflections = st.builds(Reflection, answers=answer_maps, empathy=st.one_of(st.none(), ratings))
 mark_counts = st.integers(0, 60)
 
 
@@ -72,8 +70,9 @@ def test_hand_computed_values() -> None:
 def test_a_session_counts_all_its_marks_of_every_kind() -> None:
     reflection = Reflection(dict.fromkeys(Question, 5), empathy=5, complete=True)
     marks = (Mark("phone", T0), Mark("app", T0), Mark("mind-wandered", T0))
-    session = CoachingSession("s", "Ana", T0, 30, ended_at=T0 + timedelta(minutes=30),
-                              marks=marks, reflection=reflection)  # fmt: skip
+    session = CoachingSession(
+        "s", "Ana", T0, 30, ended_at=T0 + timedelta(minutes=30), marks=marks, reflection=reflection
+    )
     assert presence_score(session) == pytest.approx(1 + 4 * 0.9**3)
 
 

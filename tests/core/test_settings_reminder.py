@@ -28,8 +28,10 @@ def test_the_default_is_0730_on_working_days() -> None:
     reminder = Settings().morning_reminder
     assert reminder == MorningReminder(True, time(7, 30), frozenset({0, 1, 2, 3, 4}))
     assert settings_to_record(Settings())["morning_reminder"] == {
-        "enabled": True, "time": "07:30", "days": ["mon", "tue", "wed", "thu", "fri"],
-    }  # fmt: skip
+        "enabled": True,
+        "time": "07:30",
+        "days": ["mon", "tue", "wed", "thu", "fri"],
+    }
 
 
 def test_an_older_settings_file_gets_the_default() -> None:

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from focusmate.cli import main
+from focusmate.cli.main import main
+from focusmate.cli.terminal import write_document
 from focusmate.core.errors import ExitCode, InvalidInput
 from focusmate.core.session import start_session
 from focusmate.core.terminal_text import terminal_document, terminal_line
-from focusmate.terminal_output import write_document
 from tests.fakes import T0
 
 #: What a terminal obeys: C0, DEL, C1, line/paragraph separators, bidirectional controls.

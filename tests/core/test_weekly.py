@@ -19,16 +19,30 @@ from tests.fakes import T0
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
-def ended(sid: str, start: datetime, minutes: float, *, phone: int = 0, app: int = 0,
-          answers: tuple[int, int, int, int] | None = None) -> CoachingSession:  # fmt: skip
+def ended(
+    sid: str,
+    start: datetime,
+    minutes: float,
+    *,
+    phone: int = 0,
+    app: int = 0,
+    answers: tuple[int, int, int, int] | None = None,
+) -> CoachingSession:
     marks = tuple(Mark("phone", start) for _ in range(phone)) + tuple(
         Mark("app", start) for _ in range(app)
     )
     reflection = None
     if answers is not None:
         reflection = Reflection(dict(zip(Question, answers, strict=True)), complete=True)
-    return CoachingSession(sid, "Ana", start, 30, ended_at=start + timedelta(minutes=minutes),
-                           marks=marks, reflection=reflection)  # fmt: skip
+    return CoachingSession(
+        sid,
+        "Ana",
+        start,
+        30,
+        ended_at=start + timedelta(minutes=minutes),
+        marks=marks,
+        reflection=reflection,
+    )
 
 
 def test_a_hand_computed_week() -> None:
@@ -58,8 +72,10 @@ def test_weeks_are_cut_at_local_midnight_monday() -> None:
     """Sunday 23:30 in Berlin is Sunday 22:30 UTC: last week there, whatever UTC says."""
     late_sunday = datetime(2026, 11, 29, 23, 30, tzinfo=BERLIN)
     early_monday = datetime(2026, 11, 30, 0, 30, tzinfo=BERLIN)  # Sunday 23:30 UTC
-    data = [ended("sun", late_sunday.astimezone(UTC), 20),
-            ended("mon", early_monday.astimezone(UTC), 20)]  # fmt: skip
+    data = [
+        ended("sun", late_sunday.astimezone(UTC), 20),
+        ended("mon", early_monday.astimezone(UTC), 20),
+    ]
     w48 = week_stats(data, IsoWeek(2026, 48), T0 + timedelta(days=30), BERLIN)
     w49 = week_stats(data, IsoWeek(2026, 49), T0 + timedelta(days=30), BERLIN)
     assert [s.id for s in w48.sessions] == ["sun"]
@@ -115,12 +131,18 @@ def test_2026_has_53_weeks() -> None:
 
 
 def test_report_document_and_text() -> None:
-    stats = week_stats([ended("a", T0, 45, phone=2, app=1, answers=(3, 4, 3, 4))],
-                       IsoWeek(2026, 48), T0, UTC)  # fmt: skip
+    stats = week_stats(
+        [ended("a", T0, 45, phone=2, app=1, answers=(3, 4, 3, 4))], IsoWeek(2026, 48), T0, UTC
+    )
     doc = report_document(stats)
     assert doc["week"] == "2026-W48"
-    assert doc["days"][0] == {"date": "2026-11-23", "sessions": 1, "minutes": 45.0,
-                              "marks": {"phone": 2, "app": 1}, "average_score": 2.82}  # fmt: skip
+    assert doc["days"][0] == {
+        "date": "2026-11-23",
+        "sessions": 1,
+        "minutes": 45.0,
+        "marks": {"phone": 2, "app": 1},
+        "average_score": 2.82,
+    }
     assert doc["totals"]["marks"] == {"phone": 2, "app": 1}
     assert doc["sessions"][0]["score"] == 2.82  # presence: 1 + (3.5 - 1) * 0.9 ** 3
     text = report_text(stats)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from focusmate.cli import main
+from focusmate.cli.main import main
 from focusmate.core.model import CoachingSession
 from focusmate.desktop import handover
 from focusmate.desktop.locations import server_name

@@ -73,8 +73,11 @@ def test_a_request_and_its_answer(served: tuple[str, Recorder], qtbot: QtBot) ->
 def test_an_error_keeps_its_exit_code(served: tuple[str, Recorder], qtbot: QtBot) -> None:
     name, _ = served
     reply = in_thread(qtbot, lambda: ipc_client.request(name, {"cmd": "log", "kind": "phone"}))
-    assert reply == {"ok": False, "exit": int(ExitCode.NOT_NOW),
-                     "error": "no coaching session is running"}  # fmt: skip
+    assert reply == {
+        "ok": False,
+        "exit": int(ExitCode.NOT_NOW),
+        "error": "no coaching session is running",
+    }
 
 
 def test_the_socket_is_private(served: tuple[str, Recorder]) -> None:

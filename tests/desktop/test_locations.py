@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from focusmate.cli import main
+from focusmate.cli.main import main
 from focusmate.core.errors import ExitCode
 from focusmate.desktop.locations import (
     POINTER_FILE_NAME,
@@ -59,7 +59,9 @@ def test_the_pointer_is_written_atomically_and_privately(
 ) -> None:
     pointer.point_to(tmp_path / "a folder with ü")
     assert json.loads(pointer.path.read_text("utf-8")) == {
-        "version": 1, "data_dir": str(tmp_path / "a folder with ü")}  # fmt: skip
+        "version": 1,
+        "data_dir": str(tmp_path / "a folder with ü"),
+    }
     if os.name == "posix":
         assert stat.S_IMODE(pointer.path.stat().st_mode) == 0o600
         assert stat.S_IMODE(pointer.path.parent.stat().st_mode) == 0o700

@@ -62,9 +62,11 @@ def bare_bus(tmp_path: Path) -> Iterator[str]:
 
 
 def test_no_daemon_on_the_bus_means_false_and_a_log_line(
-    qapp: QApplication, bare_bus: str, monkeypatch: pytest.MonkeyPatch,
+    qapp: QApplication,
+    bare_bus: str,
+    monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
-) -> None:  # fmt: skip
+) -> None:
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bare_bus)
     notifier = FreedesktopNotifier()
     began = time.monotonic()
@@ -76,9 +78,11 @@ def test_no_daemon_on_the_bus_means_false_and_a_log_line(
 
 
 def test_no_session_bus_means_false(
-    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
-) -> None:  # fmt: skip
+) -> None:
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path / 'nothing'}")
     with caplog.at_level(logging.WARNING):
         assert FreedesktopNotifier().send(NOTE) is False
@@ -100,8 +104,9 @@ def test_the_notify_call_is_spelled_out() -> None:
 def test_plyer_is_wrapped(caplog: pytest.LogCaptureFixture) -> None:
     calls: list[dict[str, object]] = []
     assert PlyerNotifier(lambda **kwargs: calls.append(kwargs)).send(NOTE) is True
-    assert calls == [{"title": NOTE.title, "message": NOTE.body, "app_name": "focusmate",
-                      "timeout": 10}]  # fmt: skip
+    assert calls == [
+        {"title": NOTE.title, "message": NOTE.body, "app_name": "focusmate", "timeout": 10}
+    ]
 
     def broken(**_kwargs: object) -> None:
         raise NotImplementedError("No usable implementation found!")

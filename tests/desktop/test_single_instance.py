@@ -41,8 +41,7 @@ def test_only_one_holder(tmp_path: Path) -> None:
 
 def test_a_lock_left_by_kill_9_is_taken_over(tmp_path: Path) -> None:
     path = tmp_path / "x.lock"
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(path)],
-                              stdout=subprocess.PIPE)  # fmt: skip
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(path)], stdout=subprocess.PIPE)
     try:
         assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
         assert not InstanceLock(path).try_acquire()

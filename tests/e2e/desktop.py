@@ -625,22 +625,30 @@ class HeadlessDesktop:
         """
         has_owner = self.run(
             [
-                "dbus-send", "--session", "--print-reply=literal",
-                "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus",
-                "org.freedesktop.DBus.NameHasOwner", f"string:{bus_name}",
+                "dbus-send",
+                "--session",
+                "--print-reply=literal",
+                "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.NameHasOwner",
+                f"string:{bus_name}",
             ],
             timeout_s=5,
-        )  # fmt: skip
+        )
         if has_owner.returncode != 0 or "true" not in has_owner.stdout:
             return None
         pid = self.run(
             [
-                "dbus-send", "--session", "--print-reply=literal",
-                "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus",
-                "org.freedesktop.DBus.GetConnectionUnixProcessID", f"string:{bus_name}",
+                "dbus-send",
+                "--session",
+                "--print-reply=literal",
+                "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.GetConnectionUnixProcessID",
+                f"string:{bus_name}",
             ],
             timeout_s=5,
-        )  # fmt: skip
+        )
         match = re.search(r"uint32\s+(\d+)", pid.stdout)
         return int(match.group(1)) if match else None
 
@@ -650,13 +658,24 @@ class HeadlessDesktop:
         started = time.monotonic()
         proc = self.spawn(
             [
-                "trayer", "--edge", "top", "--align", "right",
-                "--widthtype", "pixel", "--width", "200",
-                "--heighttype", "pixel", "--height", "32",
-                "--SetDockType", "true",
+                "trayer",
+                "--edge",
+                "top",
+                "--align",
+                "right",
+                "--widthtype",
+                "pixel",
+                "--width",
+                "200",
+                "--heighttype",
+                "pixel",
+                "--height",
+                "32",
+                "--SetDockType",
+                "true",
             ],
             name="trayer",
-        )  # fmt: skip
+        )
         if self._xlib is None:
             self._xlib = _XLib()
         xlib = self._xlib

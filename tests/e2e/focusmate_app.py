@@ -71,17 +71,23 @@ class RunningApp:
         self.data_dir = data_dir
         prepare_settings(data_dir, morning_reminder=morning_reminder, welcomed=not first_run)
         launched = time.monotonic()
-        self.proc = desktop.spawn([installed_focusmate(), "--data-dir", str(data_dir), *arguments],
-                                  name=f"focusmate-{data_dir.name}",
-                                  extra_env=extra_env)  # fmt: skip
+        self.proc = desktop.spawn(
+            [installed_focusmate(), "--data-dir", str(data_dir), *arguments],
+            name=f"focusmate-{data_dir.name}",
+            extra_env=extra_env,
+        )
         self.icon = desktop.wait_for_tray_icon(wm_class=WM_CLASS, timeout_s=15)
         self.launch_to_icon_s = time.monotonic() - launched
-        wait_until(lambda: self.cli("status").returncode == 0 or None, timeout_s=10,
-                   what="focusmate answering on its socket")  # fmt: skip
+        wait_until(
+            lambda: self.cli("status").returncode == 0 or None,
+            timeout_s=10,
+            what="focusmate answering on its socket",
+        )
 
     def cli(self, *args: str, timeout_s: float = 20) -> subprocess.CompletedProcess[str]:
-        return self.desktop.run([installed_focusmate(), "--data-dir", str(self.data_dir), *args],
-                                timeout_s=timeout_s)  # fmt: skip
+        return self.desktop.run(
+            [installed_focusmate(), "--data-dir", str(self.data_dir), *args], timeout_s=timeout_s
+        )
 
     def status(self) -> dict[str, Any]:
         result = self.cli("status", "--json")
@@ -93,16 +99,23 @@ class RunningApp:
         """Open the tray menu with a right click and trigger an item by its underlined key."""
         menu = self.desktop.open_tray_menu(self.icon)
         self.desktop.key(mnemonic)
-        wait_until(lambda: menu not in self.desktop.popup_menus() or None, timeout_s=5,
-                   what="the tray menu to close")  # fmt: skip
+        wait_until(
+            lambda: menu not in self.desktop.popup_menus() or None,
+            timeout_s=5,
+            what="the tray menu to close",
+        )
 
     def icon_pixels(self) -> bytes:
         """The tray icon as raw RGB pixels, grabbed from the X server."""
         geometry = self.desktop.tray_icon_geometry(self.icon)
         crop = f"{geometry.width}x{geometry.height}+{geometry.x}+{geometry.y}"
-        result = subprocess.run(["import", "-window", "root", "-crop", crop, "rgb:-"],
-                                env=self.desktop.env, capture_output=True, timeout=20,
-                                check=True)  # fmt: skip
+        result = subprocess.run(
+            ["import", "-window", "root", "-crop", crop, "rgb:-"],
+            env=self.desktop.env,
+            capture_output=True,
+            timeout=20,
+            check=True,
+        )
         return result.stdout
 
     def exported_sessions(self) -> list[dict[str, Any]]:
@@ -115,8 +128,9 @@ class RunningApp:
     def focus_window(self, title: str) -> int:
         """Wait for a window titled ``title`` and give it the focus (a window manager's job:
         this display has none)."""
-        window = wait_until(lambda: self.windows_named(title) or None, timeout_s=10,
-                            what=f"the window {title!r}")[0]  # fmt: skip
+        window = wait_until(
+            lambda: self.windows_named(title) or None, timeout_s=10, what=f"the window {title!r}"
+        )[0]
         self.desktop.run(["xdotool", "windowfocus", "--sync", str(window)], check=True)
         return window
 

@@ -37,14 +37,18 @@ class UsersApp(RunningApp):
         self.env = {"XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config")}
         self.data_dir = home / "data" / "focusmate"  # the platform default, until it moves
         prepare_settings(self.data_dir, morning_reminder=False)
-        self.proc = desktop.spawn([installed_focusmate()], name="focusmate-mover",
-                                  extra_env=self.env)  # fmt: skip
+        self.proc = desktop.spawn(
+            [installed_focusmate()], name="focusmate-mover", extra_env=self.env
+        )
         self.icon = desktop.wait_for_tray_icon(wm_class=WM_CLASS, timeout_s=15)
         self.wait_answering()
 
     def wait_answering(self) -> None:
-        wait_until(lambda: self.cli("status").returncode == 0 or None, timeout_s=20,
-                   what="focusmate answering on its socket")  # fmt: skip
+        wait_until(
+            lambda: self.cli("status").returncode == 0 or None,
+            timeout_s=20,
+            what="focusmate answering on its socket",
+        )
 
     def after_restart(self) -> None:
         """The restarted process is a new X client with a new tray icon window (X may or may
@@ -53,8 +57,9 @@ class UsersApp(RunningApp):
         self.icon = self.desktop.wait_for_tray_icon(wm_class=WM_CLASS, timeout_s=15)
 
     def cli(self, *args: str, timeout_s: float = 30) -> Any:
-        return self.desktop.run([installed_focusmate(), *args], timeout_s=timeout_s,
-                                extra_env=self.env)  # fmt: skip
+        return self.desktop.run(
+            [installed_focusmate(), *args], timeout_s=timeout_s, extra_env=self.env
+        )
 
     def sessions(self) -> list[dict[str, Any]]:
         result = self.cli("export", "--format", "json")
@@ -127,8 +132,11 @@ def test_the_data_moves_and_the_app_restarts_on_the_new_folder(
         time.sleep(1.0)  # the hotkey listener starts 250 ms after the tray icon
         assert app.cli("start", "--with", "Ben", "--minutes", "20").returncode == 0
         desktop.key("ctrl+alt+p")
-        wait_until(lambda: app.status()["session"]["marks"]["phone"] == 1 or None, timeout_s=5,
-                   what="a mark from the hotkey after the restart")  # fmt: skip
+        wait_until(
+            lambda: app.status()["session"]["marks"]["phone"] == 1 or None,
+            timeout_s=5,
+            what="a mark from the hotkey after the restart",
+        )
         assert app.cli("end").returncode == 0
         assert [s["with"] for s in app.sessions()][-1] == "Ben"
         assert data_files(app.data_dir) == []
@@ -154,10 +162,16 @@ def move_with_the_settings_window(app: UsersApp, target: Path) -> None:
     app.desktop.key("ctrl+a")
     app.desktop.run(["xdotool", "type", "--delay", "20", str(target)], check=True, timeout_s=30)
     app.desktop.key("Return")
-    wait_until(lambda: pointer_of(app) == str(target) or None, timeout_s=20,
-               what="the data location file to name the new folder")  # fmt: skip
-    wait_until(lambda: not app.windows_named(SETTINGS_WINDOW) or None, timeout_s=20,
-               what="the old process's settings window to go")  # fmt: skip
+    wait_until(
+        lambda: pointer_of(app) == str(target) or None,
+        timeout_s=20,
+        what="the data location file to name the new folder",
+    )
+    wait_until(
+        lambda: not app.windows_named(SETTINGS_WINDOW) or None,
+        timeout_s=20,
+        what="the old process's settings window to go",
+    )
     app.after_restart()
 
 
@@ -169,7 +183,8 @@ def pointer_of(app: UsersApp) -> str | None:
 
 
 def focus(app: RunningApp, title: str) -> int:
-    window = wait_until(lambda: app.windows_named(title) or None, timeout_s=15,
-                        what=f"the window {title!r}")[0]  # fmt: skip
+    window = wait_until(
+        lambda: app.windows_named(title) or None, timeout_s=15, what=f"the window {title!r}"
+    )[0]
     app.desktop.run(["xdotool", "windowfocus", "--sync", str(window)], check=True)
     return window

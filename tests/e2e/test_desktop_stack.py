@@ -191,12 +191,15 @@ def counts_if(
 def test_notify_send_reaches_dunst_and_pause_holds_it(desktop: HeadlessDesktop) -> None:
     info = desktop.run(
         [
-            "dbus-send", "--session", "--print-reply=literal",
-            "--dest=org.freedesktop.Notifications", "/org/freedesktop/Notifications",
+            "dbus-send",
+            "--session",
+            "--print-reply=literal",
+            "--dest=org.freedesktop.Notifications",
+            "/org/freedesktop/Notifications",
             "org.freedesktop.Notifications.GetServerInformation",
         ],
         check=True,
-    )  # fmt: skip
+    )
     assert info.stdout.split()[0] == "dunst"
 
     def shown(counts: NotificationCounts) -> int:

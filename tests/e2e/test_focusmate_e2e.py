@@ -46,11 +46,17 @@ def test_the_loop_through_cli_and_tray(app: RunningApp, desktop: HeadlessDesktop
     assert session["with"] == "Ana Díaz 🙂" and session["planned_minutes"] == 25
     assert session["marks"] == {"phone": 2, "app": 1}
     assert 1490 <= session["remaining_s"] <= 1500 and session["elapsed_s"] >= 0
-    assert status["dnd"] == {"backend": "dunst", "engaged": True,
-                             "detail": "Notifications paused (dunst)"}  # fmt: skip
+    assert status["dnd"] == {
+        "backend": "dunst",
+        "engaged": True,
+        "detail": "Notifications paused (dunst)",
+    }
     assert paused(desktop) is True
-    wait_until(lambda: app.icon_pixels() != idle_icon or None, timeout_s=5,
-               what="the tray icon to show the session")  # fmt: skip
+    wait_until(
+        lambda: app.icon_pixels() != idle_icon or None,
+        timeout_s=5,
+        what="the tray icon to show the session",
+    )
     # Silent: no new window, no notification, while the salesperson is in the room. (Pausing
     # dunst may hide a notification shown before; it never adds one.)
     assert set(desktop.visible_windows()) <= windows_before
@@ -58,8 +64,11 @@ def test_the_loop_through_cli_and_tray(app: RunningApp, desktop: HeadlessDesktop
 
     ended = app.cli("end")
     assert ended.returncode == 0 and "reflection" in ended.stdout
-    reflection = wait_until(lambda: app.windows_named("Reflect on your session") or None,
-                            timeout_s=10, what="the reflection dialog")  # fmt: skip
+    reflection = wait_until(
+        lambda: app.windows_named("Reflect on your session") or None,
+        timeout_s=10,
+        what="the reflection dialog",
+    )
     assert len(reflection) == 1
     assert app.status()["session"] is None and app.status()["dnd"]["engaged"] is False
     assert paused(desktop) is False  # notifications are back as they were
@@ -85,8 +94,9 @@ def test_a_killed_app_gives_notifications_back_within_2_s(
     assert paused(desktop) is True
     app.proc.kill()  # SIGKILL: only the guard process can restore
     killed = time.monotonic()
-    wait_until(lambda: paused(desktop) is False or None, timeout_s=2,
-               what="the guard to unpause dunst")  # fmt: skip
+    wait_until(
+        lambda: paused(desktop) is False or None, timeout_s=2, what="the guard to unpause dunst"
+    )
     print(f"\nunpaused {time.monotonic() - killed:.2f} s after SIGKILL")
     app.proc.wait()
     app.stop()
@@ -101,8 +111,9 @@ def test_a_killed_app_gives_notifications_back_within_2_s(
 
 
 def test_dnd_backend_option(desktop: HeadlessDesktop, tmp_path: Path) -> None:
-    bad = desktop.run([installed_focusmate(), "--data-dir", str(tmp_path), "--dnd-backend",
-                       "carrier-pigeon"])  # fmt: skip
+    bad = desktop.run(
+        [installed_focusmate(), "--data-dir", str(tmp_path), "--dnd-backend", "carrier-pigeon"]
+    )
     assert bad.returncode == 2 and "unknown do-not-disturb backend" in bad.stderr
 
 
@@ -131,8 +142,11 @@ def test_a_second_launch_brings_the_app_forward(app: RunningApp) -> None:
     second = app.cli(timeout_s=20)
     assert second.returncode == 0
     assert time.monotonic() - before < 10
-    wait_until(lambda: app.windows_named("Start coaching session") or None, timeout_s=10,
-               what="the start dialog")  # fmt: skip
+    wait_until(
+        lambda: app.windows_named("Start coaching session") or None,
+        timeout_s=10,
+        what="the start dialog",
+    )
     assert app.proc.poll() is None
 
 
@@ -174,12 +188,16 @@ def test_a_killed_app_resumes_its_session(desktop: HeadlessDesktop, tmp_path: Pa
 def test_quit_during_a_session_asks_first(app: RunningApp, desktop: HeadlessDesktop) -> None:
     assert app.cli("start", "--with", "Flo").returncode == 0
     app.choose_in_tray_menu("q")
-    question = wait_until(lambda: app.windows_named("^focusmate$") or None, timeout_s=10,
-                          what="the quit confirmation")  # fmt: skip
+    question = wait_until(
+        lambda: app.windows_named("^focusmate$") or None, timeout_s=10, what="the quit confirmation"
+    )
     desktop.run(["xdotool", "windowfocus", "--sync", str(question[0])])
     desktop.key("Escape")  # = No: keep the session
-    wait_until(lambda: not app.windows_named("^focusmate$") or None, timeout_s=10,
-               what="the confirmation to close")  # fmt: skip
+    wait_until(
+        lambda: not app.windows_named("^focusmate$") or None,
+        timeout_s=10,
+        what="the confirmation to close",
+    )
     assert app.proc.poll() is None
     assert app.status()["session"]["with"] == "Flo"
 
@@ -227,8 +245,11 @@ def test_a_damaged_data_file_is_set_aside_and_the_backup_restored(
     damaged.write_bytes(b'{"sessions": {"1": {"id": "x", "wi')
     second = RunningApp(desktop, data)
     try:
-        notice = wait_until(lambda: second.windows_named("^focusmate$") or None, timeout_s=10,
-                            what="the notice about the damaged file")  # fmt: skip
+        notice = wait_until(
+            lambda: second.windows_named("^focusmate$") or None,
+            timeout_s=10,
+            what="the notice about the damaged file",
+        )
         assert len(notice) == 1
         exported = json.loads(second.cli("export", "--format", "json").stdout)
         assert [s["with"] for s in exported["sessions"]] == ["Ivy"]
@@ -257,11 +278,17 @@ def test_global_hotkeys_mark_silently(app: RunningApp, desktop: HeadlessDesktop)
     windows_before = set(desktop.visible_windows())
     desktop.key("ctrl+alt+p")
     desktop.key("ctrl+alt+shift+a")  # extra modifiers still count
-    wait_until(lambda: app.status()["session"]["marks"] == {"phone": 1, "app": 1} or None,
-               timeout_s=5, what="two marks from hotkeys")  # fmt: skip
+    wait_until(
+        lambda: app.status()["session"]["marks"] == {"phone": 1, "app": 1} or None,
+        timeout_s=5,
+        what="two marks from hotkeys",
+    )
     desktop.key("ctrl+alt+z")
-    wait_until(lambda: app.status()["session"]["marks"] == {"phone": 1, "app": 0} or None,
-               timeout_s=5, what="undo from its hotkey")  # fmt: skip
+    wait_until(
+        lambda: app.status()["session"]["marks"] == {"phone": 1, "app": 0} or None,
+        timeout_s=5,
+        what="undo from its hotkey",
+    )
     assert set(desktop.visible_windows()) == windows_before  # nothing appeared on screen
 
 
@@ -270,9 +297,13 @@ def test_a_hundred_rapid_hotkey_presses_make_a_hundred_durable_marks(
 ) -> None:
     time.sleep(1.0)  # the listener starts 250 ms after the tray icon
     assert app.cli("start", "--with", "Max").returncode == 0
-    desktop.run(["xdotool", "key", "--delay", "0", *(["ctrl+alt+p"] * 100)], check=True,
-                timeout_s=60)  # fmt: skip
-    wait_until(lambda: app.status()["session"]["marks"]["phone"] == 100 or None, timeout_s=20,
-               what="100 marks")  # fmt: skip
+    desktop.run(
+        ["xdotool", "key", "--delay", "0", *(["ctrl+alt+p"] * 100)], check=True, timeout_s=60
+    )
+    wait_until(
+        lambda: app.status()["session"]["marks"]["phone"] == 100 or None,
+        timeout_s=20,
+        what="100 marks",
+    )
     on_disk = json.loads((app.data_dir / "current-session.json").read_text())
     assert len(on_disk["marks"]) == 100

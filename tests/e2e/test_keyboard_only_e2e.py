@@ -29,29 +29,39 @@ def test_start_marks_end_reflection_and_review_by_keyboard_alone(
         app.focus_window("Start coaching session")
         desktop.type_text("Dana")
         desktop.key("Return")
-        wait_until(lambda: app.status()["state"] == "running" or None, timeout_s=10,
-                   what="the session to start")  # fmt: skip
+        wait_until(
+            lambda: app.status()["state"] == "running" or None,
+            timeout_s=10,
+            what="the session to start",
+        )
         assert app.status()["session"]["with"] == "Dana"
 
         # Marks: the global hotkeys, whatever window has the focus.
         desktop.key("ctrl+alt+p", "ctrl+alt+p", "ctrl+alt+a")
-        wait_until(lambda: app.status()["session"]["marks"] == {"phone": 2, "app": 1} or None,
-                   timeout_s=10, what="three marks")  # fmt: skip
+        wait_until(
+            lambda: app.status()["session"]["marks"] == {"phone": 2, "app": 1} or None,
+            timeout_s=10,
+            what="three marks",
+        )
 
         # End: the menu entry again brings up the session window; Alt+E is "End session".
         assert app.cli().returncode == 0
         app.focus_window("focusmate: coaching session")
         desktop.key("alt+e")
-        wait_until(lambda: app.status()["state"] == "idle" or None, timeout_s=10,
-                   what="the session to end")  # fmt: skip
+        wait_until(
+            lambda: app.status()["state"] == "idle" or None, timeout_s=10, what="the session to end"
+        )
 
         # Reflection: digits rate, Tab moves on, letters write, Ctrl+Enter saves.
         app.focus_window("Reflect on your session")
         desktop.key("4", "Tab", "3", "Tab", "4", "Tab", "5", "Tab", "4", "Tab")
         desktop.type_text("worried about the quota")
         desktop.key("ctrl+Return")
-        wait_until(lambda: (app.exported_sessions()[0]["reflection"] or {}).get("complete") or None,
-                   timeout_s=10, what="the saved reflection")  # fmt: skip
+        wait_until(
+            lambda: (app.exported_sessions()[0]["reflection"] or {}).get("complete") or None,
+            timeout_s=10,
+            what="the saved reflection",
+        )
         saved = app.exported_sessions()[0]
         assert saved["reflection"]["their_perspective"] == "worried about the quota"
         assert [m["kind"] for m in saved["marks"]] == ["phone", "phone", "app"]
@@ -64,12 +74,18 @@ def test_start_marks_end_reflection_and_review_by_keyboard_alone(
         saved_title = "Your reflection on the session with Dana"
         app.focus_window(saved_title)
         desktop.key("Escape")  # the saved reflection stays saved
-        wait_until(lambda: not app.windows_named(saved_title) or None,
-                   timeout_s=10, what="the reflection to close")  # fmt: skip
+        wait_until(
+            lambda: not app.windows_named(saved_title) or None,
+            timeout_s=10,
+            what="the reflection to close",
+        )
         app.desktop.run(["xdotool", "windowfocus", "--sync", str(review)], check=True)
         desktop.key("Escape")
-        wait_until(lambda: not app.windows_named("focusmate: weekly review") or None,
-                   timeout_s=10, what="Escape to close the review")  # fmt: skip
+        wait_until(
+            lambda: not app.windows_named("focusmate: weekly review") or None,
+            timeout_s=10,
+            what="Escape to close the review",
+        )
         assert app.exported_sessions()[0]["reflection"]["complete"]
     finally:
         app.stop()

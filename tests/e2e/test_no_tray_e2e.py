@@ -17,17 +17,25 @@ def test_the_fallback_window_appears_when_there_is_no_tray(
     desktop: HeadlessDesktop, tmp_path: Path
 ) -> None:
     os.kill(desktop.pids["trayer"], signal.SIGTERM)  # this module's desktop loses its tray
-    wait_until(lambda: desktop.run(["xdotool", "search", "--class", "trayer"]).stdout == "" or None,
-               timeout_s=10, what="trayer to go away")  # fmt: skip
+    wait_until(
+        lambda: desktop.run(["xdotool", "search", "--class", "trayer"]).stdout == "" or None,
+        timeout_s=10,
+        what="trayer to go away",
+    )
     data = tmp_path / "data"
     prepare_settings(data, morning_reminder=False)  # no welcome, no reminder: one window only
     proc = desktop.spawn([installed_focusmate(), "--data-dir", str(data)], name="no-tray")
     try:
         window = wait_until(
-            lambda: desktop.run(["xdotool", "search", "--onlyvisible", "--name", "^focusmate$"])
-            .stdout.split() or None,
-            timeout_s=15, what="the focusmate window",
-        )  # fmt: skip
+            lambda: (
+                desktop.run(
+                    ["xdotool", "search", "--onlyvisible", "--name", "^focusmate$"]
+                ).stdout.split()
+                or None
+            ),
+            timeout_s=15,
+            what="the focusmate window",
+        )
         assert len(window) == 1
         status = desktop.run([installed_focusmate(), "--data-dir", str(data), "status"])
         assert status.returncode == 0 and "Idle" in status.stdout

@@ -36,12 +36,18 @@ def test_a_notification_reaches_dunst_and_a_click_comes_back(
     before = desktop.notification_counts()
     clicks: list[str] = []
     assert notifier.send(Notification("a", "Morning stillness", "body"), lambda: clicks.append("a"))
-    wait_until(lambda: desktop.notification_counts().displayed == before.displayed + 1 or None,
-               timeout_s=5, what="dunst to display it")  # fmt: skip
+    wait_until(
+        lambda: desktop.notification_counts().displayed == before.displayed + 1 or None,
+        timeout_s=5,
+        what="dunst to display it",
+    )
     desktop.run(["dunstctl", "action", "0"], check=True)
     qtbot.waitUntil(lambda: clicks == ["a"], timeout=5000)  # delivered by the socket notifier
-    wait_until(lambda: desktop.notification_counts().displayed == before.displayed or None,
-               timeout_s=5, what="the clicked notification to be closed")  # fmt: skip
+    wait_until(
+        lambda: desktop.notification_counts().displayed == before.displayed or None,
+        timeout_s=5,
+        what="the clicked notification to be closed",
+    )
 
 
 def test_one_connection_serves_many_and_reconnects_after_close(
@@ -49,7 +55,10 @@ def test_one_connection_serves_many_and_reconnects_after_close(
 ) -> None:
     assert notifier.send(Notification("1", "one", "first"))
     assert notifier.send(Notification("2", "two", "second"))
-    wait_until(lambda: desktop.notification_counts().displayed >= 2 or None, timeout_s=5,
-               what="both notifications")  # fmt: skip
+    wait_until(
+        lambda: desktop.notification_counts().displayed >= 2 or None,
+        timeout_s=5,
+        what="both notifications",
+    )
     notifier.close()  # as after a failure: the next send reconnects
     assert notifier.send(Notification("3", "three", "third"))

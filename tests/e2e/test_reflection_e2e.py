@@ -46,10 +46,12 @@ def test_a_draft_survives_a_kill_between_keystrokes(
     desktop.type_text("worried")
     wait_until(
         lambda: (exported_reflection(first) or {}).get("their_perspective") == "worried" or None,
-        timeout_s=10, what="the draft on disk",
-    )  # fmt: skip
-    typing = subprocess.Popen(["xdotool", "type", "--delay", "150", " about the quota"],
-                              env=desktop.env)  # fmt: skip
+        timeout_s=10,
+        what="the draft on disk",
+    )
+    typing = subprocess.Popen(
+        ["xdotool", "type", "--delay", "150", " about the quota"], env=desktop.env
+    )
     time.sleep(0.7)  # a few keys in, several to go
     first.proc.kill()  # SIGKILL between two keystrokes: no chance to save anything more
     first.proc.wait()
@@ -62,19 +64,28 @@ def test_a_draft_survives_a_kill_between_keystrokes(
         draft = exported_reflection(second)
         assert draft is not None and not draft["complete"]
         assert draft["their_perspective"].startswith("worried")
-        assert draft["answers"] == {"fully_present": 4, "person_over_phone": 3,
-                                    "understood_before_advising": 4,
-                                    "respect_like_top_client": 5}  # fmt: skip
+        assert draft["answers"] == {
+            "fully_present": 4,
+            "person_over_phone": 3,
+            "understood_before_advising": 4,
+            "respect_like_top_client": 5,
+        }
         assert draft["empathy"] == 4
         # The draft is waiting in the tray menu: Start, then "Reflect on Ana (…)…".
         menu = desktop.open_tray_menu(second.icon)
         desktop.key("Down", "Down", "Return")
-        wait_until(lambda: menu not in desktop.popup_menus() or None, timeout_s=5,
-                   what="the tray menu to close")  # fmt: skip
+        wait_until(
+            lambda: menu not in desktop.popup_menus() or None,
+            timeout_s=5,
+            what="the tray menu to close",
+        )
         focus_dialog(second)
         desktop.key("ctrl+Return")  # every rating is there: Save
-        wait_until(lambda: not second.windows_named(DIALOG) or None, timeout_s=10,
-                   what="the saved reflection to close")  # fmt: skip
+        wait_until(
+            lambda: not second.windows_named(DIALOG) or None,
+            timeout_s=10,
+            what="the saved reflection to close",
+        )
         saved = exported_reflection(second)
         assert saved is not None and saved["complete"]
         assert saved["their_perspective"].startswith("worried")
@@ -99,11 +110,16 @@ def test_keyboard_only_completion_on_a_real_display(
         desktop.key("Tab")  # no earlier session: next is the commitment
         desktop.type_text("ask what he already tried")
         desktop.key("ctrl+Return")
-        wait_until(lambda: not app.windows_named(DIALOG) or None, timeout_s=10,
-                   what="the saved reflection to close")  # fmt: skip
+        wait_until(
+            lambda: not app.windows_named(DIALOG) or None,
+            timeout_s=10,
+            what="the saved reflection to close",
+        )
         elapsed = time.monotonic() - began
-        print(f"\nkeyboard-only reflection through xdotool on X11: {elapsed:.1f} s "
-              "(xdotool types at 25 keys/s here)")  # fmt: skip
+        print(
+            f"\nkeyboard-only reflection through xdotool on X11: {elapsed:.1f} s "
+            "(xdotool types at 25 keys/s here)"
+        )
         saved = exported_reflection(app)
         assert saved is not None and saved["complete"]
         assert saved["worry"] == "came_up" and saved["worry_note"] == "losing two key accounts"
@@ -118,16 +134,21 @@ def test_two_sessions_in_a_row_carry_the_commitment(
     app = RunningApp(desktop, tmp_path / "data")
     try:
         assert app.cli("start", "--with", "Cy").returncode == 0
-        assert app.status()["session"]["carry_over"] == {"commitment": None,
-                                                         "last_session_at": None}  # fmt: skip
+        assert app.status()["session"]["carry_over"] == {
+            "commitment": None,
+            "last_session_at": None,
+        }
         assert app.cli("end").returncode == 0
         focus_dialog(app)
         desktop.key("3", "Tab", "3", "Tab", "3", "Tab", "3", "Tab", "2", "Tab", "Tab", "2")
         desktop.key("Tab", "Tab")  # past the worry note: the commitment (no history yet)
         desktop.type_text("ask before advising")
         desktop.key("ctrl+Return")
-        wait_until(lambda: not app.windows_named(DIALOG) or None, timeout_s=10,
-                   what="the first reflection to close")  # fmt: skip
+        wait_until(
+            lambda: not app.windows_named(DIALOG) or None,
+            timeout_s=10,
+            what="the first reflection to close",
+        )
 
         assert app.cli("start", "--with", "Cy").returncode == 0
         carry = app.status()["session"]["carry_over"]
@@ -139,8 +160,11 @@ def test_two_sessions_in_a_row_carry_the_commitment(
         desktop.key("Tab", "Tab", "1")  # same challenge as last time: yes
         desktop.key("Tab", "1")  # last time's commitment: kept
         desktop.key("ctrl+Return")
-        wait_until(lambda: not app.windows_named(DIALOG) or None, timeout_s=10,
-                   what="the second reflection to close")  # fmt: skip
+        wait_until(
+            lambda: not app.windows_named(DIALOG) or None,
+            timeout_s=10,
+            what="the second reflection to close",
+        )
         first, second = exported_reflection(app, 0), exported_reflection(app, 1)
         assert first is not None and second is not None
         assert second["same_challenge"] is True and second["commitment_outcome"] == "kept"

@@ -37,8 +37,11 @@ class ClockedApp(RunningApp):
             extra_env={"FOCUSMATE_FAKE_NOW": fake_now, "TZ": "UTC"},
         )
         self.icon = desktop.wait_for_tray_icon(wm_class=WM_CLASS, timeout_s=15)
-        wait_until(lambda: self.cli("status").returncode == 0 or None, timeout_s=10,
-                   what="focusmate answering on its socket")  # fmt: skip
+        wait_until(
+            lambda: self.cli("status").returncode == 0 or None,
+            timeout_s=10,
+            what="focusmate answering on its socket",
+        )
 
     def log(self) -> str:
         return self.desktop.read_log(f"focusmate-{self.data_dir.name}")
@@ -74,14 +77,20 @@ def test_the_reminder_reaches_dunst_on_time_and_a_click_opens_the_page(
     app = ClockedApp(desktop, tmp_path / "data", "2026-11-23T07:29:57+00:00")  # a Monday
     try:
         assert desktop.notification_counts() == fresh_dunst  # 07:29: not yet
-        wait_until(lambda: desktop.notification_counts().displayed == 1 or None, timeout_s=15,
-                   what="the reminder in dunst")  # fmt: skip
+        wait_until(
+            lambda: desktop.notification_counts().displayed == 1 or None,
+            timeout_s=15,
+            what="the reminder in dunst",
+        )
         after_s = time.monotonic() - app.launched
         print(f"\nreminder displayed by dunst {after_s:.1f} s after launch (due after 3 s)")
         assert 2.5 <= after_s <= 8
         desktop.run(["dunstctl", "action", "0"], check=True)  # the user clicks it
-        wait_until(lambda: app.windows_named(MORNING_PAGE) or None, timeout_s=10,
-                   what="the morning page after the click")  # fmt: skip
+        wait_until(
+            lambda: app.windows_named(MORNING_PAGE) or None,
+            timeout_s=10,
+            what="the morning page after the click",
+        )
         assert desktop.notification_counts().displayed == 0  # the click closed it
     finally:
         app.stop()
@@ -99,13 +108,17 @@ def test_held_during_a_session_and_delivered_after_end(
         assert app.status()["state"] == "running"
         assert desktop.notification_counts() == fresh_dunst  # nothing during the session
         assert app.cli("end").returncode == 0
-        wait_until(lambda: desktop.notification_counts().displayed == 1 or None, timeout_s=10,
-                   what="the held reminder after the session")  # fmt: skip
+        wait_until(
+            lambda: desktop.notification_counts().displayed == 1 or None,
+            timeout_s=10,
+            what="the held reminder after the session",
+        )
         shown_at = time.monotonic()
         assert not app.windows_named(MORNING_PAGE)  # the page waits for a click
         # The notification expires by itself after ~10 s (expire_timeout), into the history.
-        [entry] = wait_until(lambda: history(desktop) or None, timeout_s=20,
-                             what="the reminder to expire")  # fmt: skip
+        [entry] = wait_until(
+            lambda: history(desktop) or None, timeout_s=20, what="the reminder to expire"
+        )
         expired_after_s = time.monotonic() - shown_at
         print(f"\nheld reminder expired {expired_after_s:.1f} s after it was shown")
         assert 8 <= expired_after_s <= 13

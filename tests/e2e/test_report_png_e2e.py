@@ -11,22 +11,30 @@ from PySide6.QtGui import QImage
 
 
 def test_report_png_renders_the_chart_without_a_display(tmp_path: Path) -> None:
-    sessions = [{"id": f"s{i}", "with": "Ana", "planned_minutes": 30,
-                 "started_at": f"2026-11-2{3 + i}T09:00:00+00:00",
-                 "ended_at": f"2026-11-2{3 + i}T09:40:00+00:00",
-                 "marks": [{"kind": "phone", "at": f"2026-11-2{3 + i}T09:05:00+00:00"}],
-                 "reflection": {"answers": {"fully_present": 4}, "complete": True}}
-                for i in range(3)]  # fmt: skip
+    sessions = [
+        {
+            "id": f"s{i}",
+            "with": "Ana",
+            "planned_minutes": 30,
+            "started_at": f"2026-11-2{3 + i}T09:00:00+00:00",
+            "ended_at": f"2026-11-2{3 + i}T09:40:00+00:00",
+            "marks": [{"kind": "phone", "at": f"2026-11-2{3 + i}T09:05:00+00:00"}],
+            "reflection": {"answers": {"fully_present": 4}, "complete": True},
+        }
+        for i in range(3)
+    ]
     source = tmp_path / "week.json"
-    source.write_text(json.dumps({"format": "focusmate-export", "version": 1,
-                                  "sessions": sessions}))  # fmt: skip
+    source.write_text(
+        json.dumps({"format": "focusmate-export", "version": 1, "sessions": sessions})
+    )
     data, png = tmp_path / "data", tmp_path / "week.png"
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}  # no DISPLAY at all
     command = [installed_focusmate(), "--data-dir", str(data)]
     subprocess.run([*command, "import", str(source)], env=env, check=True, timeout=60)
     report = [*command, "report", "--week", "2026-W48", "--png", str(png)]
-    result = subprocess.run(report, env=env, capture_output=True, text=True, timeout=60,
-                            check=False)  # fmt: skip
+    result = subprocess.run(
+        report, env=env, capture_output=True, text=True, timeout=60, check=False
+    )
     assert result.returncode == 0, result.stderr
     image = QImage(str(png))
     assert (image.width(), image.height()) == (1200, 700)

@@ -14,8 +14,14 @@ from focusmate.desktop.x_display import x_display_answers
 
 
 def launch(data_dir: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([installed_focusmate(), "--data-dir", str(data_dir)], env=env,
-                          capture_output=True, text=True, timeout=30, check=False)  # fmt: skip
+    return subprocess.run(
+        [installed_focusmate(), "--data-dir", str(data_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
 
 
 def bare_env() -> dict[str, str]:
@@ -40,8 +46,9 @@ def test_without_a_display_the_app_runs_and_says_hotkeys_are_off(tmp_path: Path)
         deadline = time.monotonic() + 20
         while "global hotkeys:" not in log.read_text() and time.monotonic() < deadline:
             time.sleep(0.1)
-        status = subprocess.run([*command, "status"], env=env, capture_output=True, text=True,
-                                check=False)  # fmt: skip
+        status = subprocess.run(
+            [*command, "status"], env=env, capture_output=True, text=True, check=False
+        )
         assert status.returncode == 0 and "Idle" in status.stdout
     finally:
         proc.terminate()

@@ -33,20 +33,27 @@ def test_the_welcome_once_by_keyboard_then_from_the_menu(
 
     first = RunningApp(desktop, data, first_run=True, extra_env=env)
     try:
-        windows = wait_until(lambda: first.windows_named(WELCOME) or None, timeout_s=10,
-                             what="the welcome on first run")  # fmt: skip
+        windows = wait_until(
+            lambda: first.windows_named(WELCOME) or None,
+            timeout_s=10,
+            what="the welcome on first run",
+        )
         assert len(windows) == 1
         assert not entry.exists()  # nothing is written before the user chooses
         desktop.key("space")  # the first control has the focus: start at login
         desktop.key("Return")  # "Get started", the default button
-        wait_until(lambda: not first.windows_named(WELCOME) or None, timeout_s=10,
-                   what="the welcome to close")  # fmt: skip
+        wait_until(
+            lambda: not first.windows_named(WELCOME) or None,
+            timeout_s=10,
+            what="the welcome to close",
+        )
         assert entry.is_file()
         validated = desktop.run(["desktop-file-validate", str(entry)])
         assert validated.returncode == 0, validated.stdout + validated.stderr
         assert "error" not in validated.stdout.lower()
-        exec_line = next(line for line in entry.read_text().splitlines()
-                         if line.startswith("Exec="))  # fmt: skip
+        exec_line = next(
+            line for line in entry.read_text().splitlines() if line.startswith("Exec=")
+        )
         assert exec_line.endswith(f" --data-dir {data}")  # this data folder at login too
         assert json.loads((data / "settings.json").read_text())["welcomed"] is True
     finally:
@@ -57,11 +64,17 @@ def test_the_welcome_once_by_keyboard_then_from_the_menu(
         time.sleep(SETTLE_S)
         assert second.windows_named(WELCOME) == []
         second.choose_in_tray_menu("h")  # "Welcome && &how it works…"
-        wait_until(lambda: second.windows_named(WELCOME) or None, timeout_s=10,
-                   what="the welcome from the menu")  # fmt: skip
+        wait_until(
+            lambda: second.windows_named(WELCOME) or None,
+            timeout_s=10,
+            what="the welcome from the menu",
+        )
         desktop.key("Escape")  # closes it and changes nothing
-        wait_until(lambda: not second.windows_named(WELCOME) or None, timeout_s=10,
-                   what="the welcome to close on Escape")  # fmt: skip
+        wait_until(
+            lambda: not second.windows_named(WELCOME) or None,
+            timeout_s=10,
+            what="the welcome to close on Escape",
+        )
         assert entry.is_file()
     finally:
         second.stop()

@@ -37,9 +37,12 @@ def tool(name: str) -> str:
 def run_tool(*command: str, timeout_s: float = 60) -> subprocess.CompletedProcess[str]:
     """Run a validator (found with :func:`tool`) and capture its text output."""
     return subprocess.run(
-        [tool(command[0]), *command[1:]], capture_output=True, text=True, timeout=timeout_s,
+        [tool(command[0]), *command[1:]],
+        capture_output=True,
+        text=True,
+        timeout=timeout_s,
         check=False,
-    )  # fmt: skip
+    )
 
 
 def desktop_file_validate(path: Path) -> None:

@@ -238,8 +238,10 @@ def test_enabling_replaces_an_existing_entry_in_one_step() -> None:
     entry.enable(["/old/focusmate"])
     entry.enable(["/new/focusmate", "--data-dir", "/d"])
     assert parse_exec(read_desktop_entry(entry.path.read_text())["Exec"]) == [
-        "/new/focusmate", "--data-dir", "/d",
-    ]  # fmt: skip
+        "/new/focusmate",
+        "--data-dir",
+        "/d",
+    ]
 
 
 def test_a_failed_write_keeps_the_old_entry_and_leaves_no_temp_file(

@@ -57,8 +57,15 @@ LINKS = {
     "/site/libqgtk3.so": ["libgtk-3.so.0", "libQt6Core.so.6"],
     "/lib/libgtk-3.so.0": ["libcairo.so.2"],
 }
-DROPPED = {"libQt6Pdf.so.6", "libqpdf.so", "libqgtk3.so", "libqmldbg_debugger.so", "libqeglfs.so",
-           "libgtk-3.so.0", "libcairo.so.2"}  # fmt: skip
+DROPPED = {
+    "libQt6Pdf.so.6",
+    "libqpdf.so",
+    "libqgtk3.so",
+    "libqmldbg_debugger.so",
+    "libqeglfs.so",
+    "libgtk-3.so.0",
+    "libcairo.so.2",
+}
 
 
 @dataclass
@@ -105,10 +112,15 @@ class Recorder:
                 recorder.bundle = options
 
         return {
-            "SPECPATH": str(PACKAGING), "Analysis": FakeAnalysis, "PYZ": FakePYZ,
-            "EXE": FakeEXE, "COLLECT": FakeCOLLECT, "BUNDLE": FakeBUNDLE,
-            "__file__": str(SPEC), "__name__": "__main__",
-        }  # fmt: skip
+            "SPECPATH": str(PACKAGING),
+            "Analysis": FakeAnalysis,
+            "PYZ": FakePYZ,
+            "EXE": FakeEXE,
+            "COLLECT": FakeCOLLECT,
+            "BUNDLE": FakeBUNDLE,
+            "__file__": str(SPEC),
+            "__name__": "__main__",
+        }
 
 
 def fake_links(source: str) -> list[str]:
@@ -176,13 +188,15 @@ def test_every_resource_the_code_reads_is_bundled_where_importlib_resources_find
     }
     assert expected and set(bundled) == expected
     for name, source in bundled.items():
-        assert source.read_bytes() == (installed / PurePosixPath(name).relative_to(
-            "focusmate/resources")).read_bytes()  # fmt: skip
+        assert (
+            source.read_bytes()
+            == (installed / PurePosixPath(name).relative_to("focusmate/resources")).read_bytes()
+        )
     for state in TrayState:  # the names focusmate.ui.icons asks for
         assert f"focusmate/resources/icons/{state.value}.svg" in bundled
     assert "focusmate/resources/icons/focusmate.svg" in bundled
     assert f"focusmate/resources/qml/{QML_FILE}" in bundled
-    assert "focusmate/resources/i18n/focusmate_de.qm" in bundled  # what focusmate.i18n loads
+    assert "focusmate/resources/i18n/focusmate_de.qm" in bundled  # what focusmate.ui.i18n loads
     # files() imports the package first: it must be a module of the bundle too.
     assert ("focusmate.resources", str(REPO / "resources" / "__init__.py"), "PYMODULE") in (
         recorder.analysis["pyz"]
@@ -259,11 +273,17 @@ def test_the_chart_gets_its_qml_modules_and_no_others() -> None:
     qml_root = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.QmlImportsPath))
     needed = bundle_layout.qml_modules_needed(bundle_layout.qml_sources(), qml_root)
     assert {"QtQuick", "QtGraphs", "QtQml"} <= set(needed)
-    assert not {m for m in needed if m.startswith(("QtQuick3D", "QtWebEngine", "QtMultimedia",
-                                                   "QtQuick/Controls", "QtLocation"))}  # fmt: skip
+    assert not {
+        m
+        for m in needed
+        if m.startswith(
+            ("QtQuick3D", "QtWebEngine", "QtMultimedia", "QtQuick/Controls", "QtLocation")
+        )
+    }
     plugins, datas = bundle_layout.qml_module_files(qml_root, needed)
-    assert {path.parent.relative_to(qml_root).as_posix() for path in datas
-            if path.name == "qmldir"} == set(needed)  # fmt: skip
+    assert {
+        path.parent.relative_to(qml_root).as_posix() for path in datas if path.name == "qmldir"
+    } == set(needed)
     assert plugins and all(path.suffix == ".so" for path in plugins)
     assert not [p for p in [*plugins, *datas] if "designer" in p.parts]
 

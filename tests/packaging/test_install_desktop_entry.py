@@ -20,8 +20,14 @@ APP_ID = "app.focusmate.Focusmate"
 
 def install(program: str, data_home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "XDG_DATA_HOME": str(data_home)}
-    return subprocess.run(["bash", str(SCRIPT), program], env=env, capture_output=True,
-                          text=True, timeout=60, check=False)  # fmt: skip
+    return subprocess.run(
+        ["bash", str(SCRIPT), program],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_the_entry_runs_the_given_program_and_validates(tmp_path: Path) -> None:

@@ -50,8 +50,12 @@ class Ledger:
 
 
 def launch(data: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen([FOCUSMATE, "--data-dir", str(data)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    proc = subprocess.Popen(
+        [FOCUSMATE, "--data-dir", str(data)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 20
     while True:
         try:
@@ -70,8 +74,9 @@ def hammer(data: Path, ledger: Ledger, rng: random.Random, stop: threading.Event
         try:
             status = ipc_client.request(name, {"cmd": "status"})["result"]
             if status["session"] is None:
-                reply = ipc_client.request(name, {"cmd": "start", "with": "Crash Test",
-                                                  "minutes": 30, "focus": ""})  # fmt: skip
+                reply = ipc_client.request(
+                    name, {"cmd": "start", "with": "Crash Test", "minutes": 30, "focus": ""}
+                )
                 ledger.marks.setdefault(reply["result"]["id"], 0)
                 ledger.acknowledged += 1
                 continue
@@ -127,14 +132,17 @@ def test_no_acknowledged_write_is_lost_and_no_file_is_damaged(data_dir: Path) ->
         except Exception:
             unreadable += 1
     saved = {s.id: s for s in TinyDBSessionRepository(data_dir).all_sessions()}
-    missing_marks = sum(max(0, n - len(saved[i].marks)) if i in saved else n
-                        for i, n in ledger.marks.items())  # fmt: skip
+    missing_marks = sum(
+        max(0, n - len(saved[i].marks)) if i in saved else n for i, n in ledger.marks.items()
+    )
     missing_ends = sum(1 for i in ledger.ended if i not in saved or saved[i].ended_at is None)
     missing_sessions = sum(1 for i in ledger.marks if i not in saved)
-    print(f"\n{data_dir.parent.parent}: {ledger.acknowledged} acknowledged writes, {kills} "
-          f"SIGKILLs in {time.monotonic() - started:.1f} s; unreadable files {unreadable}, "
-          f"missing marks {missing_marks}, ends {missing_ends}, "
-          f"sessions {missing_sessions}")  # fmt: skip
+    print(
+        f"\n{data_dir.parent.parent}: {ledger.acknowledged} acknowledged writes, {kills} "
+        f"SIGKILLs in {time.monotonic() - started:.1f} s; unreadable files {unreadable}, "
+        f"missing marks {missing_marks}, ends {missing_ends}, "
+        f"sessions {missing_sessions}"
+    )
     assert kills >= MIN_KILLS
     assert unreadable == 0
     assert (missing_marks, missing_ends, missing_sessions) == (0, 0, 0)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from focusmate.atomic_files import atomic_write_bytes, ensure_private_dir
 from focusmate.core.errors import InvalidData
+from focusmate.files.atomic import atomic_write_bytes, ensure_private_dir
 from focusmate.storage.atomic_storage import AtomicJSONStorage
 
 

@@ -39,8 +39,14 @@ def test_backups_rotate_and_skip_identical_copies(tmp_path: Path) -> None:
     assert backups[-1].read_bytes() == (tmp_path / DATA_FILE_NAME).read_bytes()
 
 
-DAMAGE = [b"", b"{trunc", b"\x00\xffgarbage", b'{"other": "app"}', b"[]",
-          b'{"meta": {"1": {"schema_version": 1}}, "sessions": {"1": {"id": 5}}}']  # fmt: skip
+DAMAGE = [
+    b"",
+    b"{trunc",
+    b"\x00\xffgarbage",
+    b'{"other": "app"}',
+    b"[]",
+    b'{"meta": {"1": {"schema_version": 1}}, "sessions": {"1": {"id": 5}}}',
+]
 
 
 @pytest.mark.parametrize("damage", DAMAGE)

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from focusmate.atomic_files import atomic_write_bytes
 from focusmate.core.errors import InvalidInput, StorageFailure
 from focusmate.core.model import CoachingSession
 from focusmate.core.move_refusal import MoveRefused, Refusal
@@ -23,6 +22,7 @@ from focusmate.desktop.locations import (
     DataPointer,
     locate_data_dir,
 )
+from focusmate.files.atomic import atomic_write_bytes
 from focusmate.storage import data_move
 from focusmate.storage.backups import take_backup
 from focusmate.storage.data_move import JOURNAL_NAME, move_data
@@ -92,8 +92,13 @@ def test_everything_moves_byte_for_byte_and_the_old_folder_is_emptied(
     old: Path, tmp_path: Path, pointer: DataPointer
 ) -> None:
     before = data_files(old)
-    assert {"focusmate.json", "current-session.json", "settings.json", "reminders.json",
-            "dnd-journal.json"} <= before.keys()  # fmt: skip
+    assert {
+        "focusmate.json",
+        "current-session.json",
+        "settings.json",
+        "reminders.json",
+        "dnd-journal.json",
+    } <= before.keys()
     assert any(n.startswith("drafts/") for n in before)
     assert any(n.startswith("backups/") for n in before)
     new = tmp_path / "elsewhere" / "focusmate data"
@@ -114,8 +119,10 @@ def test_everything_moves_byte_for_byte_and_the_old_folder_is_emptied(
 def test_the_copy_is_private(old: Path, tmp_path: Path, pointer: DataPointer) -> None:
     new = tmp_path / "new"
     move_data(old, new, pointer, leave=LEAVE)
-    modes = {p.relative_to(new).as_posix(): stat.S_IMODE(p.stat().st_mode)
-             for p in [new, *new.rglob("*")]}  # fmt: skip
+    modes = {
+        p.relative_to(new).as_posix(): stat.S_IMODE(p.stat().st_mode)
+        for p in [new, *new.rglob("*")]
+    }
     assert {m for n, m in modes.items() if (new / n).is_dir() or n == "."} == {0o700}
     assert {m for n, m in modes.items() if (new / n).is_file()} == {0o600}
     assert stat.S_IMODE(pointer.path.stat().st_mode) == 0o600

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from focusmate.cli import main
+from focusmate.cli.main import main
 from focusmate.core.errors import ExitCode, StorageFailure
 from focusmate.core.model import CoachingSession, Reflection
 from focusmate.desktop.locations import DataPointer

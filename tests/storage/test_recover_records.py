@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from focusmate.cli import main
+from focusmate.cli.main import main
 from focusmate.core.errors import ExitCode
 from focusmate.core.model import CoachingSession
 from focusmate.storage.backups import open_or_recover, take_backup

@@ -44,8 +44,11 @@ def test_save_many_then_save_never_overwrites_another_session(tmp_path: Path) ->
     assert repo.get("a") is not None and repo.get("a").focus == "updated"  # type: ignore[union-attr]
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-          deadline=None, max_examples=30)  # fmt: skip
+@settings(
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    deadline=None,
+    max_examples=30,
+)
 @given(st.lists(sessions(), max_size=6, unique_by=lambda s: s.id))
 def test_what_is_saved_is_what_is_read(tmp_path: Path, data: list[CoachingSession]) -> None:
     folder = tmp_path / str(len(list(tmp_path.iterdir())))
@@ -95,8 +98,9 @@ def test_a_file_that_is_not_ours_is_refused_when_opened_and_left_alone(
 
 def test_a_damaged_session_record_is_reported(tmp_path: Path) -> None:
     path = tmp_path / DATA_FILE_NAME
-    path.write_text(json.dumps({"meta": {"1": {"schema_version": 1}},
-                                "sessions": {"1": {"id": "x"}}}))  # fmt: skip
+    path.write_text(
+        json.dumps({"meta": {"1": {"schema_version": 1}}, "sessions": {"1": {"id": "x"}}})
+    )
     with pytest.raises(InvalidData):
         TinyDBSessionRepository(tmp_path).all_sessions()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from focusmate.cli import main
+from focusmate.cli.main import main
 from focusmate.core.errors import ExitCode
 from focusmate.core.model import CoachingSession, Reflection
 from focusmate.storage import atomic_storage

@@ -16,11 +16,15 @@ from focusmate.storage.transfer import export_csv, export_json, read_import_file
 from tests.fakes import T0
 
 SESSION = CoachingSession(
-    "id1", "Zoë 🙂, \"the closer\"", T0, 30, focus="line1\nline2",
+    "id1",
+    'Zoë 🙂, "the closer"',
+    T0,
+    30,
+    focus="line1\nline2",
     ended_at=T0 + timedelta(minutes=30),
     marks=(Mark("phone", T0), Mark("phone", T0), Mark("app", T0)),
     reflection=Reflection(dict.fromkeys(Question, 3), "anxious about quota", "ask", complete=True),
-)  # fmt: skip
+)
 
 
 def test_json_export_reads_back(tmp_path: Path) -> None:
@@ -38,8 +42,9 @@ def test_csv_has_one_row_per_session_with_counts_and_answers() -> None:
     assert row["their_perspective"] == "anxious about quota"
 
 
-@pytest.mark.parametrize("content", [b"", b"{", b'{"format": "focusmate-export"',
-                                     b"\x00\x01garbage", b'{"a": 1}', b"[]"])  # fmt: skip
+@pytest.mark.parametrize(
+    "content", [b"", b"{", b'{"format": "focusmate-export"', b"\x00\x01garbage", b'{"a": 1}', b"[]"]
+)
 def test_malformed_or_truncated_files_are_refused(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "in.json"
     path.write_bytes(content)

@@ -9,13 +9,13 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
-from focusmate.controller import SessionController
 from focusmate.core.settings import Settings
-from focusmate.i18n import InstalledLanguage, install_translations, remove_translations
-from focusmate.settings_service import SettingsService
-from focusmate.shell import Shell
+from focusmate.services.controller import SessionController
+from focusmate.services.settings import SettingsService
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.ui.actions import AppActions
+from focusmate.ui.i18n import InstalledLanguage, install_translations, remove_translations
+from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock, IdFactory
 
 
@@ -45,10 +45,10 @@ def german(qapp: QApplication) -> Iterator[InstalledLanguage]:
 
 
 @pytest.fixture
-def shell(controller: SessionController, actions: AppActions) -> Iterator[Shell]:
+def shell(controller: SessionController, actions: AppActions) -> Iterator[Windows]:
     """The app's windows without a tray (offscreen has none); a quit question says no.
     Test files that need another shell define their own."""
-    shell = Shell(controller, actions, use_tray=False, confirm=lambda _q: False)
+    shell = Windows(controller, actions, use_tray=False, confirm=lambda _q: False)
     shell.show()
     yield shell
     shell.close_all()

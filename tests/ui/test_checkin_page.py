@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from focusmate.controller import SessionController
 from focusmate.core.dnd import DndStatus
 from focusmate.core.model import (
     DEFAULT_INTENTION,
@@ -15,16 +14,23 @@ from focusmate.core.model import (
     Question,
     Reflection,
 )
-from focusmate.shell import Shell
+from focusmate.services.controller import SessionController
 from focusmate.ui.actions import AppActions
 from focusmate.ui.start_dialog import StartDialog
+from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock
 from tests.ui.accessibility import accessible_name
 
 
 def reflect(controller: SessionController, sid: str, commitment: str, **extra: object) -> None:
-    reflection = Reflection(dict.fromkeys(Question, 4), "worried about the quota", commitment,
-                            complete=True, empathy=4, **extra)  # type: ignore[arg-type]  # fmt: skip
+    reflection = Reflection(
+        dict.fromkeys(Question, 4),
+        "worried about the quota",
+        commitment,
+        complete=True,
+        empathy=4,
+        **extra,
+    )  # type: ignore[arg-type]
     controller.save_reflection(sid, reflection)
 
 
@@ -36,12 +42,17 @@ def past_sessions(controller: SessionController, clock: FakeClock) -> None:
     clock.advance(days=7)
     controller.start("Ana", 30)
     controller.end()
-    reflect(controller, "s2", "ask two questions before advising",
-            previous_session_id="s1", same_challenge=True)  # fmt: skip
+    reflect(
+        controller,
+        "s2",
+        "ask two questions before advising",
+        previous_session_id="s1",
+        same_challenge=True,
+    )
     clock.advance(days=7)
 
 
-def open_checkin(qtbot: QtBot, shell: Shell, actions: AppActions, name: str) -> StartDialog:
+def open_checkin(qtbot: QtBot, shell: Windows, actions: AppActions, name: str) -> StartDialog:
     actions.start.trigger()
     dialog = shell.start_dialog
     assert dialog is not None
@@ -54,9 +65,12 @@ def open_checkin(qtbot: QtBot, shell: Shell, actions: AppActions, name: str) -> 
 
 
 def test_with_history_it_shows_last_time_and_enter_starts(
-    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController,
+    qtbot: QtBot,
+    shell: Windows,
+    actions: AppActions,
+    controller: SessionController,
     clock: FakeClock,
-) -> None:  # fmt: skip
+) -> None:
     past_sessions(controller, clock)
     dialog = open_checkin(qtbot, shell, actions, "ana")
     text = dialog.checkin_page.carry_label.text()
@@ -81,7 +95,7 @@ def test_with_history_it_shows_last_time_and_enter_starts(
 
 
 def test_without_history_it_says_so(
-    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController
+    qtbot: QtBot, shell: Windows, actions: AppActions, controller: SessionController
 ) -> None:
     dialog = open_checkin(qtbot, shell, actions, "Cy")
     assert "first session with Cy" in dialog.checkin_page.carry_label.text()
@@ -95,7 +109,7 @@ def test_without_history_it_says_so(
 
 
 def test_skipping_or_going_back_records_no_checkin(
-    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController
+    qtbot: QtBot, shell: Windows, actions: AppActions, controller: SessionController
 ) -> None:
     dialog = open_checkin(qtbot, shell, actions, "Dee")
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # &Back
@@ -154,7 +168,7 @@ def test_closing_stops_the_countdown(qtbot: QtBot) -> None:
 
 
 def test_the_checkin_works_by_mnemonics_alone(
-    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController
+    qtbot: QtBot, shell: Windows, actions: AppActions, controller: SessionController
 ) -> None:
     dialog = open_checkin(qtbot, shell, actions, "Hal")
     page = dialog.checkin_page
@@ -189,7 +203,7 @@ def test_the_do_not_disturb_state_is_heard_on_its_checkbox(qtbot: QtBot) -> None
 
 @pytest.mark.usefixtures("german")
 def test_in_german_the_carry_over_and_countdown_speak_german(
-    shell: Shell, actions: AppActions, controller: SessionController, clock: FakeClock
+    shell: Windows, actions: AppActions, controller: SessionController, clock: FakeClock
 ) -> None:
     past_sessions(controller, clock)
     actions.start.trigger()

@@ -14,33 +14,33 @@ import pytest
 
 from focusmate.core.morning import morning_notification
 from focusmate.desktop.dnd.null import NullDnd
+from focusmate.desktop.dnd.silencer import JournaledSilencer, RecoveryNotice
 from focusmate.desktop.notifications import _notify_message
-from focusmate.dnd_session import DndSession, RecoveryNotice
-from focusmate.i18n import InstalledLanguage
+from focusmate.ui.i18n import InstalledLanguage
 from tests.desktop.dnd.fake_backend import FakeDnd
 
 
 @pytest.fixture
-def fake_session(tmp_path: Path) -> DndSession:
-    return DndSession(FakeDnd(), tmp_path / "journal.json", guard=False)
+def fake_session(tmp_path: Path) -> JournaledSilencer:
+    return JournaledSilencer(FakeDnd(), tmp_path / "journal.json", guard=False)
 
 
 @pytest.fixture
-def unsilenceable(tmp_path: Path) -> DndSession:
-    return DndSession(NullDnd(), tmp_path / "none.json", guard=False)
+def unsilenceable(tmp_path: Path) -> JournaledSilencer:
+    return JournaledSilencer(NullDnd(), tmp_path / "none.json", guard=False)
 
 
 @pytest.fixture
 def damaged_journal_notice(tmp_path: Path) -> RecoveryNotice:
     journal = tmp_path / "damaged.json"
     journal.write_text("{not json")
-    notice = DndSession(FakeDnd(), journal, guard=False).recover()
+    notice = JournaledSilencer(FakeDnd(), journal, guard=False).recover()
     assert notice is not None
     return notice
 
 
 def test_statuses_made_before_the_translations_load_are_said_in_german(
-    fake_session: DndSession, unsilenceable: DndSession, german: InstalledLanguage
+    fake_session: JournaledSilencer, unsilenceable: JournaledSilencer, german: InstalledLanguage
 ) -> None:
     assert fake_session.status().detail == (
         "Benachrichtigungen werden während der Gespräche pausiert (Fake)"

@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from focusmate.i18n import InstalledLanguage
 from focusmate.ui.error_label import ErrorLabel
+from focusmate.ui.i18n import InstalledLanguage
 from tests.ui.test_icons import contrast
 
 

@@ -18,7 +18,6 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
-from focusmate.controller import SessionController
 from focusmate.core.dnd import BACKEND_NAMES
 from focusmate.core.errors import FocusmateError, Problem
 from focusmate.core.hotkeys import HotkeyBindings
@@ -28,21 +27,42 @@ from focusmate.core.settings import Settings
 from focusmate.core.validation import check_minutes, clean_focus, clean_intention, clean_name
 from focusmate.desktop.autostart import XdgAutostart
 from focusmate.desktop.locations import POINTER_FILE_NAME, DataPointer
-from focusmate.exports import write_text
-from focusmate.settings_service import SettingsService
-from focusmate.shell import Shell
+from focusmate.services.controller import SessionController
+from focusmate.services.exports import write_text
+from focusmate.services.settings import SettingsService
 from focusmate.storage import data_move
 from focusmate.storage.data_move import move_data
 from focusmate.ui.actions import AppActions
 from focusmate.ui.error_text import shown_error
 from focusmate.ui.settings_dialog import SettingsDialog
+from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock
 
 #: Words that give away an English sentence; none of them is German.
-ENGLISH_WORDS = frozenset({
-    "the", "is", "not", "could", "your", "and", "to", "for", "are", "be", "of", "only",
-    "cannot", "would", "must", "there", "that", "session", "nothing", "try",
-})  # fmt: skip
+ENGLISH_WORDS = frozenset(
+    {
+        "the",
+        "is",
+        "not",
+        "could",
+        "your",
+        "and",
+        "to",
+        "for",
+        "are",
+        "be",
+        "of",
+        "only",
+        "cannot",
+        "would",
+        "must",
+        "there",
+        "that",
+        "session",
+        "nothing",
+        "try",
+    }
+)
 
 
 def english_left(text: str, *facts: object) -> set[str]:
@@ -98,9 +118,12 @@ def move_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Focus
 
 @pytest.fixture
 def errors(
-    controller: SessionController, clock: FakeClock, tmp_path: Path, qtbot: QtBot,
+    controller: SessionController,
+    clock: FakeClock,
+    tmp_path: Path,
+    qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
-) -> dict[Problem, FocusmateError]:  # fmt: skip
+) -> dict[Problem, FocusmateError]:
     """One error of each problem, each from its real raise site, by problem."""
     errors = [
         caught(lambda: controller.mark("phone")),
@@ -126,12 +149,15 @@ def errors(
         caught(lambda: MarkKinds([MarkKind.custom("Phone")])),
         caught(lambda: MarkKinds([MarkKind.custom("Undo")])),
         caught(lambda: MarkKinds().get("nope")),
-        caught(lambda: HotkeyBindings.from_text({"phone": "Ctrl+Alt+P", "app": "ctrl+alt+p"})
-               .check_conflicts()),
+        caught(
+            lambda: HotkeyBindings.from_text(
+                {"phone": "Ctrl+Alt+P", "app": "ctrl+alt+p"}
+            ).check_conflicts()
+        ),
         caught(lambda: HotkeyBindings.from_text({"phone": "Shift+P"})),
         caught(lambda: HotkeyBindings.from_text({"phone": "Ctrl+Alt+Ä"})),
         caught(lambda: HotkeyBindings.from_text({"phone": "Ctrl++"})),
-    ]  # fmt: skip
+    ]
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where a folder should be")
     errors.append(caught(lambda: SettingsService(blocker, Settings()).apply(Settings())))
@@ -201,15 +227,15 @@ def test_an_error_without_a_known_problem_keeps_its_english_after_a_translated_l
 @pytest.fixture
 def shell(
     controller: SessionController, actions: AppActions, service: SettingsService
-) -> Iterator[Shell]:
-    shell = Shell(controller, actions, use_tray=False, settings=service)
+) -> Iterator[Windows]:
+    shell = Windows(controller, actions, use_tray=False, settings=service)
     yield shell
     shell.close_all()
 
 
 @pytest.mark.usefixtures("german")
 def test_a_full_disk_and_a_refused_undo_in_the_session_window(
-    shell: Shell, controller: SessionController, caplog: pytest.LogCaptureFixture
+    shell: Windows, controller: SessionController, caplog: pytest.LogCaptureFixture
 ) -> None:
     controller.start("Ana", 30)
     shell.on_hotkey("undo")  # nothing to undo yet
@@ -223,12 +249,12 @@ def test_a_full_disk_and_a_refused_undo_in_the_session_window(
     assert english_left(label.text(), "No space left on device") == set()
     english = "could not save to the data folder: No space left on device; nothing was lost"
     assert shell.last_error.startswith(english)
-    logged = [r.getMessage() for r in caplog.records if r.name == "focusmate.shell"]
+    logged = [r.getMessage() for r in caplog.records if r.name == "focusmate.ui.windows"]
     assert logged == ["there is no mark to undo", shell.last_error]  # the log stays English
 
 
 @pytest.mark.usefixtures("german")
-def test_a_full_disk_in_the_start_dialog(shell: Shell) -> None:
+def test_a_full_disk_in_the_start_dialog(shell: Windows) -> None:
     shell.open_start_dialog()
     dialog = shell.start_dialog
     assert dialog is not None
@@ -242,7 +268,9 @@ def test_a_full_disk_in_the_start_dialog(shell: Shell) -> None:
 
 
 @pytest.mark.usefixtures("german")
-def test_a_full_disk_in_the_reflection_dialog(shell: Shell, controller: SessionController) -> None:
+def test_a_full_disk_in_the_reflection_dialog(
+    shell: Windows, controller: SessionController
+) -> None:
     controller.start("Ana", 30)
     controller.end()
     dialog = shell.reflection_dialogs["s1"]
@@ -259,7 +287,7 @@ def test_a_full_disk_in_the_reflection_dialog(shell: Shell, controller: SessionC
 
 @pytest.mark.usefixtures("german")
 def test_conflicting_hotkeys_and_a_settings_file_that_cannot_be_written(
-    shell: Shell, actions: AppActions, tmp_path: Path
+    shell: Windows, actions: AppActions, tmp_path: Path
 ) -> None:
     actions.settings.trigger()
     dialog = shell.settings_dialog
@@ -279,7 +307,7 @@ def test_conflicting_hotkeys_and_a_settings_file_that_cannot_be_written(
 
 
 @pytest.mark.usefixtures("german")
-def test_the_welcome_says_why_the_choices_were_not_saved(shell: Shell, tmp_path: Path) -> None:
+def test_the_welcome_says_why_the_choices_were_not_saved(shell: Windows, tmp_path: Path) -> None:
     shell.open_welcome()
     dialog = shell.welcome_dialog
     assert dialog is not None
@@ -292,7 +320,7 @@ def test_the_welcome_says_why_the_choices_were_not_saved(shell: Shell, tmp_path:
 
 
 def test_in_english_the_window_shows_a_sentence_and_the_log_the_message(
-    shell: Shell, controller: SessionController
+    shell: Windows, controller: SessionController
 ) -> None:
     controller.start("Ana", 30)
     shell.on_hotkey("undo")

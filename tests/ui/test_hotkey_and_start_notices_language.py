@@ -16,23 +16,43 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from focusmate.app import _HotkeyService, _tell_at_start
-from focusmate.controller import SessionController
 from focusmate.core.hotkeys import HotkeyBindings
 from focusmate.core.model import CoachingSession
 from focusmate.core.settings import Settings
 from focusmate.desktop.hotkeys import GlobalHotkeys, session_availability
-from focusmate.shell import Shell
+from focusmate.services.controller import SessionController
 from focusmate.storage.backups import open_or_recover, take_backup
 from focusmate.storage.permissions import permissions_notice, tighten_permissions
 from focusmate.storage.repository import DATA_FILE_NAME, TinyDBSessionRepository
 from focusmate.ui.actions import AppActions
+from focusmate.ui.windows import Windows
 from tests.fakes import T0
 
 #: Words that give away an English sentence; none of them is German.
-ENGLISH_WORDS = frozenset({
-    "the", "is", "not", "could", "your", "and", "to", "for", "are", "of", "only", "cannot",
-    "while", "there", "bind", "hotkeys", "session", "was", "were", "they",
-})  # fmt: skip
+ENGLISH_WORDS = frozenset(
+    {
+        "the",
+        "is",
+        "not",
+        "could",
+        "your",
+        "and",
+        "to",
+        "for",
+        "are",
+        "of",
+        "only",
+        "cannot",
+        "while",
+        "there",
+        "bind",
+        "hotkeys",
+        "session",
+        "was",
+        "were",
+        "they",
+    }
+)
 COMMANDS = "`focusmate log phone`, `focusmate log app`"
 
 
@@ -45,16 +65,19 @@ def english_left(text: str, *facts: str) -> set[str]:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a Linux desktop session")
 def test_on_wayland_the_session_window_says_so_in_german_and_the_log_in_english(
-    controller: SessionController, actions: AppActions, monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture, request: pytest.FixtureRequest,
-) -> None:  # fmt: skip
+    controller: SessionController,
+    actions: AppActions,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    request: pytest.FixtureRequest,
+) -> None:
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
     english = session_availability({"WAYLAND_DISPLAY": "w"}, "linux", HotkeyBindings.defaults())
     english_shown = english.shown  # read now: it is worded when read
     assert english_shown.startswith("This is a Wayland session, where global hotkeys are not")
     request.getfixturevalue("german")
-    shell = Shell(controller, actions, use_tray=False)
+    shell = Windows(controller, actions, use_tray=False)
     with caplog.at_level(logging.WARNING, logger="focusmate.app"):
         service = _HotkeyService(shell, Settings())
     try:
@@ -146,9 +169,12 @@ def loose_data_folder(data: Path) -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 def test_start_up_notices_are_german_in_the_window_and_english_in_the_log(
-    controller: SessionController, actions: AppActions, tmp_path: Path,
-    caplog: pytest.LogCaptureFixture, request: pytest.FixtureRequest,
-) -> None:  # fmt: skip
+    controller: SessionController,
+    actions: AppActions,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    request: pytest.FixtureRequest,
+) -> None:
     data = tmp_path / "data"
     loose_data_folder(data)
     # Made as app.run makes them: before the QApplication and its translators.
@@ -156,7 +182,7 @@ def test_start_up_notices_are_german_in_the_window_and_english_in_the_log(
     _repository, recovery = open_or_recover(data, T0 + timedelta(days=1))
     assert permission is not None and recovery is not None
     request.getfixturevalue("german")
-    shell = Shell(controller, actions, use_tray=False)
+    shell = Windows(controller, actions, use_tray=False)
     try:
         with caplog.at_level(logging.WARNING, logger="focusmate.app"):
             _tell_at_start(shell, (permission, recovery, None))

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication
 
-from focusmate.controller import SessionController
+from focusmate.services.controller import SessionController
 from focusmate.ui.actions import AppActions
 from focusmate.ui.icons import TrayState, app_icon, render_svg, tray_icon, tray_svg
 from focusmate.ui.tray import Tray

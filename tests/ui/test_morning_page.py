@@ -9,13 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from focusmate.controller import SessionController
 from focusmate.core.model import Question, Reflection
 from focusmate.core.morning import MorningDigest, morning_notification
-from focusmate.shell import Shell
+from focusmate.services.controller import SessionController
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.ui.actions import AppActions
 from focusmate.ui.morning_page import MorningPage
+from focusmate.ui.windows import Windows
 from tests.fake_notifier import RecordingNotifier
 from tests.fakes import FakeClock, IdFactory
 from tests.ui.accessibility import accessible_name, tab_chain, unnamed_controls
@@ -26,15 +26,19 @@ def yesterday_with_ana(controller: SessionController, clock: FakeClock) -> None:
     controller.start("Ana", 30)
     clock.advance(minutes=30)
     controller.end()
-    controller.save_reflection("s1", Reflection(dict.fromkeys(Question, 4), "", "ask first",
-                                                complete=True, empathy=3))  # fmt: skip
+    controller.save_reflection(
+        "s1", Reflection(dict.fromkeys(Question, 4), "", "ask first", complete=True, empathy=3)
+    )
     clock.advance(days=1)
 
 
 def test_the_page_shows_yesterday_and_the_four_questions(
-    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController,
+    qtbot: QtBot,
+    shell: Windows,
+    actions: AppActions,
+    controller: SessionController,
     clock: FakeClock,
-) -> None:  # fmt: skip
+) -> None:
     yesterday_with_ana(controller, clock)
     actions.morning.trigger()
     page = shell.morning_page
@@ -51,7 +55,7 @@ def test_the_page_shows_yesterday_and_the_four_questions(
 
 
 def test_never_during_a_session(
-    shell: Shell, actions: AppActions, controller: SessionController
+    shell: Windows, actions: AppActions, controller: SessionController
 ) -> None:
     controller.start("Ana", 30)
     assert not actions.morning.isVisible()
@@ -71,7 +75,7 @@ def test_the_timer_ends_quietly(qtbot: QtBot) -> None:
 
 
 def test_a_click_on_the_reminder_opens_the_page(
-    qtbot: QtBot, tmp_path: Path, clock: FakeClock, shell: Shell
+    qtbot: QtBot, tmp_path: Path, clock: FakeClock, shell: Windows
 ) -> None:
     notifier = RecordingNotifier()
     repository = TinyDBSessionRepository(tmp_path / "n")
@@ -84,9 +88,12 @@ def test_a_click_on_the_reminder_opens_the_page(
 
 
 def test_the_page_is_named_and_closes_by_keyboard(
-    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController,
+    qtbot: QtBot,
+    shell: Windows,
+    actions: AppActions,
+    controller: SessionController,
     clock: FakeClock,
-) -> None:  # fmt: skip
+) -> None:
     yesterday_with_ana(controller, clock)
     actions.morning.trigger()
     page = shell.morning_page
@@ -118,9 +125,11 @@ def test_an_older_day_is_named_by_its_date(qtbot: QtBot) -> None:
 
 
 def test_in_german_no_english_is_left(
-    qtbot: QtBot, controller: SessionController, clock: FakeClock,
+    qtbot: QtBot,
+    controller: SessionController,
+    clock: FakeClock,
     request: pytest.FixtureRequest,
-) -> None:  # fmt: skip
+) -> None:
     yesterday_with_ana(controller, clock)
     english_page = MorningPage()
     qtbot.addWidget(english_page)

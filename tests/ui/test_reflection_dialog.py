@@ -46,8 +46,11 @@ def test_save_needs_all_five_ratings(qtbot: QtBot) -> None:
     assert session_id == "s1"
     assert reflection == Reflection(
         dict(zip(Question, (2, 3, 4, 5), strict=True)),
-        "worried about the Q4 quota", "ask before advising", complete=True, empathy=4,
-    )  # fmt: skip
+        "worried about the Q4 quota",
+        "ask before advising",
+        complete=True,
+        empathy=4,
+    )
 
 
 def test_typing_saves_a_draft_soon_after(qtbot: QtBot) -> None:

@@ -26,12 +26,27 @@ from tests.ui.keyboard import untranslated
 
 WEEK = timedelta(days=7)
 LAST_TIME = CoachingSession(
-    "s1", "Ana", T0, 30, ended_at=T0 + timedelta(minutes=30),
-    reflection=Reflection(dict.fromkeys(Question, 3), "worried about the quota",
-                          "ask two questions before advising", complete=True, empathy=2),
-)  # fmt: skip
-THIS_TIME = CoachingSession("s2", "Ana", T0 + WEEK, 30, ended_at=T0 + WEEK + timedelta(minutes=30),
-                            marks=(Mark("phone", T0 + WEEK),))  # fmt: skip
+    "s1",
+    "Ana",
+    T0,
+    30,
+    ended_at=T0 + timedelta(minutes=30),
+    reflection=Reflection(
+        dict.fromkeys(Question, 3),
+        "worried about the quota",
+        "ask two questions before advising",
+        complete=True,
+        empathy=2,
+    ),
+)
+THIS_TIME = CoachingSession(
+    "s2",
+    "Ana",
+    T0 + WEEK,
+    30,
+    ended_at=T0 + WEEK + timedelta(minutes=30),
+    marks=(Mark("phone", T0 + WEEK),),
+)
 
 
 def make(qtbot: QtBot, session: CoachingSession, carry: CarryOver | None) -> ReflectionDialog:
@@ -101,20 +116,33 @@ def test_every_field_by_keyboard_alone(qtbot: QtBot) -> None:
     with qtbot.waitSignal(dialog.saved) as saved:
         keys.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     elapsed_ms = (time.perf_counter() - began) * 1000
-    typed = len("relieved once the quota was split into weeks" "losing the Brennan account"
-                "let her finish before I answer")  # fmt: skip
+    typed = len(
+        "relieved once the quota was split into weeks"
+        "losing the Brennan account"
+        "let her finish before I answer"
+    )
     print(
         f"\nkeyboard-only reflection: {keys.presses} key presses ({keys.presses - typed} to "
         f"move and choose, {typed} typed) in {elapsed_ms:.0f} ms scripted (pytest-qt, offscreen)"
     )
     assert saved.args[0] == "s2"
     assert saved.args[1] == Reflection(
-        {Question.FULLY_PRESENT: 4, Question.PERSON_OVER_PHONE: 3,
-         Question.UNDERSTOOD_BEFORE_ADVISING: 4, Question.RESPECT_LIKE_TOP_CLIENT: 5},
-        "relieved once the quota was split into weeks", "let her finish before I answer",
-        complete=True, empathy=4, worry=Worry.CAME_UP, worry_note="losing the Brennan account",
-        previous_session_id="s1", same_challenge=True, commitment_outcome=CommitmentOutcome.PARTLY,
-    )  # fmt: skip
+        {
+            Question.FULLY_PRESENT: 4,
+            Question.PERSON_OVER_PHONE: 3,
+            Question.UNDERSTOOD_BEFORE_ADVISING: 4,
+            Question.RESPECT_LIKE_TOP_CLIENT: 5,
+        },
+        "relieved once the quota was split into weeks",
+        "let her finish before I answer",
+        complete=True,
+        empathy=4,
+        worry=Worry.CAME_UP,
+        worry_note="losing the Brennan account",
+        previous_session_id="s1",
+        same_challenge=True,
+        commitment_outcome=CommitmentOutcome.PARTLY,
+    )
 
 
 def test_arrows_and_space_work_too(qtbot: QtBot) -> None:
@@ -169,10 +197,17 @@ def test_the_presence_line_follows_the_answers(qtbot: QtBot) -> None:
 
 def test_a_full_draft_comes_back_whole(qtbot: QtBot) -> None:
     draft = Reflection(
-        {Question.FULLY_PRESENT: 2}, "quiet", "pause", complete=False, empathy=3,
-        worry=Worry.NOT_SURE, worry_note="hmm", previous_session_id="s1",
-        same_challenge=False, commitment_outcome=CommitmentOutcome.NOT_KEPT,
-    )  # fmt: skip
+        {Question.FULLY_PRESENT: 2},
+        "quiet",
+        "pause",
+        complete=False,
+        empathy=3,
+        worry=Worry.NOT_SURE,
+        worry_note="hmm",
+        previous_session_id="s1",
+        same_challenge=False,
+        commitment_outcome=CommitmentOutcome.NOT_KEPT,
+    )
     session = CoachingSession("s2", "Ana", T0 + WEEK, 30, ended_at=T0 + WEEK, reflection=draft)
     carry = carry_over([LAST_TIME], "Ana", before=session.started_at)
     dialog = make(qtbot, session, carry)
@@ -217,10 +252,15 @@ def test_tab_goes_down_the_ratings_then_down_the_words_then_to_the_buttons(
     dialog = with_history(qtbot)
     expected = [
         *(dialog.scales[key].button(1) for key in (*Question, EMPATHY)),
-        dialog.perspective_edit, dialog.worry_row.buttons[0], dialog.worry_edit,
-        dialog.same_row.buttons[0], dialog.commitment_row.buttons[0], dialog.next_time_edit,
-        dialog.save_button, dialog.later_button,
-    ]  # fmt: skip
+        dialog.perspective_edit,
+        dialog.worry_row.buttons[0],
+        dialog.worry_edit,
+        dialog.same_row.buttons[0],
+        dialog.commitment_row.buttons[0],
+        dialog.next_time_edit,
+        dialog.save_button,
+        dialog.later_button,
+    ]
     chain = tab_chain(dialog)
     start = chain.index(expected[0])
     assert chain[start:] + chain[:start] == expected

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from focusmate.controller import SessionController
 from focusmate.core.model import Question, Reflection
-from focusmate.shell import Shell
+from focusmate.services.controller import SessionController
 from focusmate.ui.actions import AppActions
 from focusmate.ui.reflection_dialog import EMPATHY
 from focusmate.ui.review_window import ReviewWindow
+from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock
 
 
@@ -23,7 +23,7 @@ def saved_session(controller: SessionController, clock: FakeClock, name: str) ->
     return session.id
 
 
-def open_review(shell: Shell, actions: AppActions) -> ReviewWindow:
+def open_review(shell: Windows, actions: AppActions) -> ReviewWindow:
     actions.review.trigger()
     review = shell.review_window
     assert isinstance(review, ReviewWindow)
@@ -39,9 +39,12 @@ def activate_row(qtbot: QtBot, review: ReviewWindow, row: int) -> None:
 
 
 def test_a_saved_reflection_opens_from_the_review_and_stays_complete(
-    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController,
+    qtbot: QtBot,
+    shell: Windows,
+    actions: AppActions,
+    controller: SessionController,
     clock: FakeClock,
-) -> None:  # fmt: skip
+) -> None:
     sid = saved_session(controller, clock, "Ana")
     for dialog in list(shell.reflection_dialogs.values()):
         dialog.accept()
@@ -68,7 +71,7 @@ def test_a_saved_reflection_opens_from_the_review_and_stays_complete(
 
 
 def test_a_pending_reflection_opens_from_the_review_too(
-    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController
+    qtbot: QtBot, shell: Windows, actions: AppActions, controller: SessionController
 ) -> None:
     session = controller.start("Ben", 30)
     controller.end()
@@ -87,9 +90,12 @@ def test_a_pending_reflection_opens_from_the_review_too(
 
 
 def test_enter_on_a_row_opens_it(
-    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController,
+    qtbot: QtBot,
+    shell: Windows,
+    actions: AppActions,
+    controller: SessionController,
     clock: FakeClock,
-) -> None:  # fmt: skip
+) -> None:
     sid = saved_session(controller, clock, "Cy")
     review = open_review(shell, actions)
     with qtbot.waitSignal(review.session_activated) as activated:
@@ -99,7 +105,7 @@ def test_enter_on_a_row_opens_it(
 
 
 def test_a_running_session_has_no_reflection_to_open(
-    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController
+    qtbot: QtBot, shell: Windows, actions: AppActions, controller: SessionController
 ) -> None:
     session = controller.start("Dee", 30)
     review = open_review(shell, actions)

@@ -15,14 +15,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from focusmate.controller import SessionController
 from focusmate.core.marks import MarkKinds
 from focusmate.core.model import CoachingSession, CommitmentOutcome, Mark, Question, Reflection
 from focusmate.core.week_review import week_review
 from focusmate.core.weekly import IsoWeek
-from focusmate.shell import Shell
+from focusmate.services.controller import SessionController
 from focusmate.ui.actions import AppActions
 from focusmate.ui.review_window import ReviewWindow, sparkline
+from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock
 from tests.ui.accessibility import accessible_name, tab_chain, unnamed_controls
 from tests.ui.keyboard import mnemonic, reading_order, untranslated
@@ -46,27 +46,42 @@ def paths(tmp_path: Path) -> SavePaths:
 
 
 @pytest.fixture
-def shell(controller: SessionController, actions: AppActions, paths: SavePaths) -> Iterator[Shell]:
-    shell = Shell(controller, actions, use_tray=False, confirm=lambda _q: True, ask_path=paths)
+def shell(
+    controller: SessionController, actions: AppActions, paths: SavePaths
+) -> Iterator[Windows]:
+    shell = Windows(controller, actions, use_tray=False, confirm=lambda _q: True, ask_path=paths)
     yield shell
     shell.close_all()
 
 
-def a_session(controller: SessionController, clock: FakeClock, name: str, rating: int, *,
-              phone: int = 0, outcome: CommitmentOutcome | None = None) -> None:  # fmt: skip
+def a_session(
+    controller: SessionController,
+    clock: FakeClock,
+    name: str,
+    rating: int,
+    *,
+    phone: int = 0,
+    outcome: CommitmentOutcome | None = None,
+) -> None:
     controller.start(name, 30)
     for _ in range(phone):
         controller.mark("phone")
     clock.advance(minutes=30)
     session = controller.end()
-    controller.save_reflection(session.id, Reflection(dict.fromkeys(Question, rating),
-                                                      empathy=rating, complete=True,
-                                                      commitment_outcome=outcome))  # fmt: skip
+    controller.save_reflection(
+        session.id,
+        Reflection(
+            dict.fromkeys(Question, rating),
+            empathy=rating,
+            complete=True,
+            commitment_outcome=outcome,
+        ),
+    )
     clock.advance(hours=2)
 
 
 def test_people_insights_and_deltas(
-    shell: Shell, controller: SessionController, clock: FakeClock, actions: AppActions
+    shell: Windows, controller: SessionController, clock: FakeClock, actions: AppActions
 ) -> None:
     clock.current -= timedelta(weeks=1)
     a_session(controller, clock, "Ana", 2)
@@ -86,17 +101,24 @@ def test_people_insights_and_deltas(
 
 
 def test_export_buttons_write_files(
-    shell: Shell, controller: SessionController, clock: FakeClock, actions: AppActions,
+    shell: Windows,
+    controller: SessionController,
+    clock: FakeClock,
+    actions: AppActions,
     paths: SavePaths,
-) -> None:  # fmt: skip
+) -> None:
     a_session(controller, clock, "Ana", 4, phone=1)
     actions.review.trigger()
     review = shell.review_window
     assert isinstance(review, ReviewWindow)
     for kind in ("week-csv", "week-json", "ics", "png"):
         review.export_buttons[kind].click()
-    assert paths.asked == ["focusmate-2026-W48.csv", "focusmate-2026-W48.json",
-                           "focusmate-sessions.ics", "focusmate-2026-W48.png"]  # fmt: skip
+    assert paths.asked == [
+        "focusmate-2026-W48.csv",
+        "focusmate-2026-W48.json",
+        "focusmate-sessions.ics",
+        "focusmate-2026-W48.png",
+    ]
     rows = list(csv.reader((paths.folder / "focusmate-2026-W48.csv").read_text().splitlines()))
     assert rows[1][:4] == ["2026-11-23", "1", "30.0", "1"]
     week = json.loads((paths.folder / "focusmate-2026-W48.json").read_text())
@@ -118,13 +140,28 @@ W48 = IsoWeek(2026, 48)  # Monday 23 November 2026
 NOW = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
 
 
-def rated(sid: str, name: str, start: datetime, rating: int, *, phone: int = 0,
-          outcome: CommitmentOutcome | None = None) -> CoachingSession:  # fmt: skip
-    reflection = Reflection(dict.fromkeys(Question, rating), complete=True, empathy=rating,
-                            commitment_outcome=outcome)  # fmt: skip
+def rated(
+    sid: str,
+    name: str,
+    start: datetime,
+    rating: int,
+    *,
+    phone: int = 0,
+    outcome: CommitmentOutcome | None = None,
+) -> CoachingSession:
+    reflection = Reflection(
+        dict.fromkeys(Question, rating), complete=True, empathy=rating, commitment_outcome=outcome
+    )
     marks = tuple(Mark("phone", start + timedelta(minutes=i)) for i in range(phone))
-    return CoachingSession(sid, name, start, 30, ended_at=start + timedelta(minutes=30),
-                           marks=marks, reflection=reflection)  # fmt: skip
+    return CoachingSession(
+        sid,
+        name,
+        start,
+        30,
+        ended_at=start + timedelta(minutes=30),
+        marks=marks,
+        reflection=reflection,
+    )
 
 
 MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -139,8 +176,9 @@ SESSIONS = [
 
 def review_of(qtbot: QtBot, week: IsoWeek = W48) -> ReviewWindow:
     """A review of ``week`` with the week after as "this week" (so every button is enabled)."""
-    window = ReviewWindow(lambda w: week_review(SESSIONS, w, NOW, UTC), week, W48.shifted(1),
-                          MarkKinds())  # fmt: skip
+    window = ReviewWindow(
+        lambda w: week_review(SESSIONS, w, NOW, UTC), week, W48.shifted(1), MarkKinds()
+    )
     qtbot.addWidget(window)
     with qtbot.waitActive(window):  # shortcuts work in the active window
         window.show()
@@ -160,8 +198,15 @@ def test_every_control_has_a_name_and_tab_follows_the_reading_order(qtbot: QtBot
     assert "Mon 23 Nov: 30 min, 1 phone check, 0 app switches, score" in (
         quick.accessibleDescription()
     )
-    expected = [review.prev_button, review.today_button, review.next_button, quick,
-                review.tabs.tabBar(), review.table, *review.export_buttons.values()]  # fmt: skip
+    expected = [
+        review.prev_button,
+        review.today_button,
+        review.next_button,
+        quick,
+        review.tabs.tabBar(),
+        review.table,
+        *review.export_buttons.values(),
+    ]
     chain = tab_chain(review)
     start = chain.index(review.prev_button)
     assert chain[start:] + chain[:start] == expected == reading_order(review)
@@ -217,8 +262,12 @@ def test_mnemonics_are_unique(qtbot: QtBot, request: pytest.FixtureRequest, lang
     if language == "de":
         request.getfixturevalue("german")
     review = review_of(qtbot)
-    buttons = [review.prev_button, review.today_button, review.next_button,
-               *review.export_buttons.values()]  # fmt: skip
+    buttons = [
+        review.prev_button,
+        review.today_button,
+        review.next_button,
+        *review.export_buttons.values(),
+    ]
     tabs = [review.tabs.tabText(i) for i in range(review.tabs.count())]
     letters = [mnemonic(b) for b in buttons]
     letters += [m.group(1).lower() for m in (re.search(r"&(\w)", t) for t in tabs) if m]

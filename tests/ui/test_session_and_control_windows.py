@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from focusmate.controller import SessionController
 from focusmate.core.hotkeys import HotkeyBindings
 from focusmate.core.marks import MarkKind, MarkKinds
 from focusmate.core.shortcut_help import shortcut_help
+from focusmate.services.controller import SessionController
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.ui.actions import AppActions
 from focusmate.ui.control_window import ControlWindow
@@ -48,25 +48,33 @@ def test_session_window_controls_are_named_in_reading_order(
     qtbot: QtBot, tmp_path: Path, clock: FakeClock
 ) -> None:
     controller = SessionController(
-        TinyDBSessionRepository(tmp_path / "d"), clock, IdFactory(),
+        TinyDBSessionRepository(tmp_path / "d"),
+        clock,
+        IdFactory(),
         kinds=MarkKinds([MarkKind.custom("Mind wandered")]),
-    )  # fmt: skip
+    )
     actions = AppActions(controller)
     window = session_window(qtbot, controller, actions)
     controller.mark("phone")
     assert unnamed_controls(window) == []
     chain = tab_chain(window)
     assert [accessible_name(b) for b in chain] == [
-        "Log phone check", "Log app switch", "Log mind wandered", "Undo last mark", "End session"
-    ]  # fmt: skip
+        "Log phone check",
+        "Log app switch",
+        "Log mind wandered",
+        "Undo last mark",
+        "End session",
+    ]
     assert chain == reading_order(window) == window.buttons
     controller.set_kinds(MarkKinds([MarkKind.custom("Interrupted them")]))
     actions.update_kinds()  # the settings changed: the buttons are rebuilt
     qtbot.wait(1)  # Qt shows widgets added to a shown window once the event loop runs
     chain = tab_chain(window)
     assert [accessible_name(b) for b in chain][2:] == [
-        "Log interrupted them", "Undo last mark", "End session"
-    ]  # fmt: skip
+        "Log interrupted them",
+        "Undo last mark",
+        "End session",
+    ]
     assert chain == reading_order(window)
 
 
@@ -133,9 +141,15 @@ def test_undo_says_in_the_window_when_there_is_nothing_to_undo(
     ],
 )
 def test_the_time_reads_well_to_a_screen_reader(
-    qtbot: QtBot, controller: SessionController, actions: AppActions, clock: FakeClock,
-    *, advance_s: int, text: str, spoken: str,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    controller: SessionController,
+    actions: AppActions,
+    clock: FakeClock,
+    *,
+    advance_s: int,
+    text: str,
+    spoken: str,
+) -> None:
     window = session_window(qtbot, controller, actions)
     clock.advance(seconds=advance_s)
     controller.ticked.emit()
@@ -153,9 +167,12 @@ def test_the_labels_are_read_by_their_text(
 
 
 def test_session_window_in_german(
-    qtbot: QtBot, controller: SessionController, actions: AppActions, clock: FakeClock,
+    qtbot: QtBot,
+    controller: SessionController,
+    actions: AppActions,
+    clock: FakeClock,
     request: pytest.FixtureRequest,
-) -> None:  # fmt: skip
+) -> None:
     controller.start("Ana", 30, "zuhören")
     window = session_window(qtbot, controller, actions)
     window.show_hotkey_note("x")
@@ -214,9 +231,11 @@ def test_control_window_by_keyboard(
 
 
 def test_control_window_in_german(
-    qtbot: QtBot, controller: SessionController, actions: AppActions,
+    qtbot: QtBot,
+    controller: SessionController,
+    actions: AppActions,
     request: pytest.FixtureRequest,
-) -> None:  # fmt: skip
+) -> None:
     english = texts(shown(qtbot, ControlWindow(controller, actions)))
     request.getfixturevalue("german")
     german = shown(qtbot, ControlWindow(controller, AppActions(controller)))

@@ -16,11 +16,11 @@ from pytestqt.qtbot import QtBot
 from focusmate.core.marks import MarkKind
 from focusmate.core.reminders import MorningReminder
 from focusmate.core.settings import Settings
-from focusmate.data_folder import DataFolder
 from focusmate.desktop.autostart import XdgAutostart, read_desktop_entry
 from focusmate.desktop.locations import POINTER_FILE_NAME, DataDirSource, DataLocation, DataPointer
-from focusmate.i18n import InstalledLanguage
+from focusmate.services.data_folder import DataFolder
 from focusmate.storage.settings_store import save_settings
+from focusmate.ui.i18n import InstalledLanguage
 from focusmate.ui.settings_dialog import SettingsDialog, SystemParts
 from tests.ui.accessibility import tab_chain, unnamed_controls
 from tests.ui.keyboard import reading_order, texts, untranslated
@@ -99,7 +99,8 @@ def test_the_morning_reminder_is_shown_and_edited(qtbot: QtBot) -> None:
     with qtbot.waitSignal(dialog.submitted) as submitted:
         dialog.buttons.accepted.emit()
     assert submitted.args[0].morning_reminder == MorningReminder(
-        True, time(8, 5), frozenset({2, 6}))  # fmt: skip
+        True, time(8, 5), frozenset({2, 6})
+    )
 
 
 def test_switching_the_reminder_off_keeps_its_time_and_days_but_greys_them(
@@ -154,8 +155,10 @@ COMMAND = ["/opt/focus mate/bin/focusmate"]
 @pytest.fixture
 def autostart(tmp_path: Path) -> XdgAutostart:
     """The real XDG adapter, writing into a temporary configuration folder."""
-    environ = {"XDG_CONFIG_HOME": str(tmp_path / "config"),
-               "XDG_CONFIG_DIRS": str(tmp_path / "system")}  # fmt: skip
+    environ = {
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CONFIG_DIRS": str(tmp_path / "system"),
+    }
     return XdgAutostart(environ=environ)
 
 
@@ -196,9 +199,12 @@ def with_system(
     settings: Settings | None = None,
 ) -> SettingsDialog:
     parts = SystemParts(
-        autostart, COMMAND, folder, choose_folder=chooser or Chooser(None),
+        autostart,
+        COMMAND,
+        folder,
+        choose_folder=chooser or Chooser(None),
         inform=lambda _parent, text: (told if told is not None else []).append(text),
-    )  # fmt: skip
+    )
     dialog = SettingsDialog(settings or Settings(), ["dunst"], system=parts)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -207,9 +213,11 @@ def with_system(
 
 def movable(old: Path, tmp_path: Path, restarts: Restarts, *, running: bool = False) -> DataFolder:
     return DataFolder(
-        DataLocation(old, DataDirSource.DEFAULT), session_running=lambda: running,
-        restart=restarts, pointer=DataPointer(tmp_path / "config" / POINTER_FILE_NAME),
-    )  # fmt: skip
+        DataLocation(old, DataDirSource.DEFAULT),
+        session_running=lambda: running,
+        restart=restarts,
+        pointer=DataPointer(tmp_path / "config" / POINTER_FILE_NAME),
+    )
 
 
 def test_start_at_login_is_read_from_and_written_to_the_real_entry(
@@ -276,8 +284,13 @@ def test_files_left_in_the_old_folder_are_named_before_the_restart(
     (old / "link").symlink_to(tmp_path)  # not focusmate's: it is not moved
     told: list[str] = []
     restarts = Restarts()
-    dialog = with_system(qtbot, autostart, movable(old, tmp_path, restarts),
-                         chooser=Chooser(tmp_path / "new"), told=told)  # fmt: skip
+    dialog = with_system(
+        qtbot,
+        autostart,
+        movable(old, tmp_path, restarts),
+        chooser=Chooser(tmp_path / "new"),
+        told=told,
+    )
     dialog.move_button.click()
     assert len(told) == 1 and "link" in told[0] and str(tmp_path / "new") in told[0]
     assert restarts.count == 1
@@ -346,8 +359,12 @@ def test_without_the_apps_parts_those_sections_stay_hidden(qtbot: QtBot) -> None
 
 def full_dialog(qtbot: QtBot, autostart: XdgAutostart, old: Path, tmp_path: Path) -> SettingsDialog:
     kind = MarkKind.custom("Mind wandered")
-    return with_system(qtbot, autostart, movable(old, tmp_path, Restarts()),
-                       settings=Settings(custom_kinds=(kind,)))  # fmt: skip
+    return with_system(
+        qtbot,
+        autostart,
+        movable(old, tmp_path, Restarts()),
+        settings=Settings(custom_kinds=(kind,)),
+    )
 
 
 def test_every_control_on_every_tab_has_a_name_and_tab_follows_reading_order(

@@ -13,28 +13,28 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from focusmate import app
-from focusmate.controller import SessionController
 from focusmate.core.reminders import MorningReminder
 from focusmate.core.settings import Settings
-from focusmate.data_folder import DataFolder
-from focusmate.desktop.autostart import XdgAutostart
+from focusmate.desktop.autostart import XdgAutostart, launch_command
 from focusmate.desktop.locations import DataDirSource, DataLocation, DataPointer
-from focusmate.settings_service import SettingsService
-from focusmate.shell import Shell
+from focusmate.services.controller import SessionController
+from focusmate.services.data_folder import DataFolder
+from focusmate.services.settings import SettingsService
 from focusmate.storage.reminder_log import FileReminderLog
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.settings_store import load_settings
 from focusmate.ui.actions import AppActions
 from focusmate.ui.settings_dialog import SettingsDialog
 from focusmate.ui.tray import Tray
+from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock
 
 
 @pytest.fixture
 def shell(
     controller: SessionController, actions: AppActions, service: SettingsService
-) -> Iterator[Shell]:
-    shell = Shell(controller, actions, use_tray=False, settings=service)
+) -> Iterator[Windows]:
+    shell = Windows(controller, actions, use_tray=False, settings=service)
     service.changed.connect(lambda new: (controller.set_kinds(new.kinds), actions.update_kinds()))
     yield shell
     shell.close_all()
@@ -42,18 +42,21 @@ def shell(
 
 def data_folder(old: Path, controller: SessionController, restart: app._Restart) -> DataFolder:
     """The app's data folder port, as app.run builds it."""
-    return DataFolder(DataLocation(old, DataDirSource.DEFAULT), restart=restart.request,
-                      session_running=lambda: controller.current is not None)  # fmt: skip
+    return DataFolder(
+        DataLocation(old, DataDirSource.DEFAULT),
+        restart=restart.request,
+        session_running=lambda: controller.current is not None,
+    )
 
 
-def open_dialog(shell: Shell, actions: AppActions) -> SettingsDialog:
+def open_dialog(shell: Windows, actions: AppActions) -> SettingsDialog:
     actions.settings.trigger()
     assert shell.settings_dialog is not None and shell.settings_dialog.isVisible()
     return shell.settings_dialog
 
 
 def test_a_new_kind_is_saved_and_in_the_menu_at_once(
-    shell: Shell, actions: AppActions, controller: SessionController, tmp_path: Path
+    shell: Windows, actions: AppActions, controller: SessionController, tmp_path: Path
 ) -> None:
     tray = Tray(controller, actions)
     dialog = open_dialog(shell, actions)
@@ -72,12 +75,15 @@ def test_a_new_kind_is_saved_and_in_the_menu_at_once(
     assert "Log interrupted them" in visible
     assert visible.index("Log interrupted them") < visible.index("&End session")
     assert [b.text() for b in shell.session_window.buttons][-3:] == [
-        "Log interrupted them", "&Undo last mark", "&End session"]  # fmt: skip
+        "Log interrupted them",
+        "&Undo last mark",
+        "&End session",
+    ]
     assert shell.settings_dialog is None or not shell.settings_dialog.isVisible()
 
 
 def test_a_refused_save_keeps_the_dialog_and_changes_nothing(
-    shell: Shell, actions: AppActions, service: SettingsService, tmp_path: Path
+    shell: Windows, actions: AppActions, service: SettingsService, tmp_path: Path
 ) -> None:
     dialog = open_dialog(shell, actions)
     blocker = tmp_path / "settings"
@@ -102,7 +108,7 @@ class NoHotkeys:
 
 
 def test_a_new_morning_reminder_is_armed_at_once(
-    shell: Shell,
+    shell: Windows,
     actions: AppActions,
     service: SettingsService,
     *,
@@ -148,14 +154,22 @@ def test_the_window_from_the_menu_offers_start_at_login_and_moves_the_data(
 ) -> None:
     """The window from the menu gets start at login and the data folder from the shell;
     a move asks the app to restart (after it, the new folder is the data folder)."""
-    environ = {"XDG_CONFIG_HOME": str(tmp_path / "config"),
-               "XDG_CONFIG_DIRS": str(tmp_path / "system")}  # fmt: skip
+    environ = {
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CONFIG_DIRS": str(tmp_path / "system"),
+    }
     new = tmp_path / "new"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(new))
     restart = app._Restart()  # noqa: SLF001
-    shell = Shell(controller, actions, use_tray=False, settings=service,
-                  autostart=XdgAutostart(environ=environ),
-                  data_folder=data_folder(old, controller, restart))  # fmt: skip
+    shell = Windows(
+        controller,
+        actions,
+        use_tray=False,
+        settings=service,
+        autostart=XdgAutostart(environ=environ),
+        autostart_command=launch_command(),
+        data_folder=data_folder(old, controller, restart),
+    )
     try:
         dialog = open_dialog(shell, actions)
         assert dialog.autostart_check.isVisibleTo(dialog) and dialog.folder_box.isVisibleTo(dialog)
@@ -179,9 +193,15 @@ def test_the_window_from_the_menu_refuses_a_move_during_a_session(
 ) -> None:
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(tmp_path / "new"))
     restart = app._Restart()  # noqa: SLF001
-    shell = Shell(controller, actions, use_tray=False, settings=service,
-                  autostart=XdgAutostart(environ={"XDG_CONFIG_HOME": str(tmp_path / "config")}),
-                  data_folder=data_folder(old, controller, restart))  # fmt: skip
+    shell = Windows(
+        controller,
+        actions,
+        use_tray=False,
+        settings=service,
+        autostart=XdgAutostart(environ={"XDG_CONFIG_HOME": str(tmp_path / "config")}),
+        autostart_command=launch_command(),
+        data_folder=data_folder(old, controller, restart),
+    )
     try:
         controller.start("Ana", 30)
         dialog = open_dialog(shell, actions)

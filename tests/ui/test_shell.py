@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from focusmate.controller import SessionController
 from focusmate.core.model import Question
-from focusmate.i18n import InstalledLanguage
-from focusmate.shell import Shell
+from focusmate.services.controller import SessionController
 from focusmate.ui.actions import AppActions
+from focusmate.ui.i18n import InstalledLanguage
 from focusmate.ui.review_window import ReviewWindow
+from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock
 
 
@@ -35,18 +35,22 @@ def confirm() -> Answers:
 
 
 @pytest.fixture
-def shell(controller: SessionController, actions: AppActions,
-          confirm: Answers) -> Iterator[Shell]:  # fmt: skip
-    shell = Shell(controller, actions, use_tray=False, confirm=confirm)
+def shell(
+    controller: SessionController, actions: AppActions, confirm: Answers
+) -> Iterator[Windows]:
+    shell = Windows(controller, actions, use_tray=False, confirm=confirm)
     shell.show()
     yield shell
     shell.close_all()
 
 
 def test_the_whole_loop(
-    qtbot: QtBot, shell: Shell, controller: SessionController, actions: AppActions,
+    qtbot: QtBot,
+    shell: Windows,
+    controller: SessionController,
+    actions: AppActions,
     clock: FakeClock,
-) -> None:  # fmt: skip
+) -> None:
     assert shell.control_window is not None and shell.control_window.isVisible()
     actions.start.trigger()
     dialog = shell.start_dialog
@@ -79,7 +83,7 @@ def test_the_whole_loop(
 
 
 def test_a_refused_start_keeps_the_dialog_and_the_text(
-    shell: Shell, actions: AppActions, controller: SessionController
+    shell: Windows, actions: AppActions, controller: SessionController
 ) -> None:
     actions.start.trigger()
     dialog = shell.start_dialog
@@ -91,9 +95,12 @@ def test_a_refused_start_keeps_the_dialog_and_the_text(
 
 
 def test_quit_during_a_session_asks_first(
-    qtbot: QtBot, shell: Shell, actions: AppActions, controller: SessionController,
+    qtbot: QtBot,
+    shell: Windows,
+    actions: AppActions,
+    controller: SessionController,
     confirm: Answers,
-) -> None:  # fmt: skip
+) -> None:
     controller.start("Ana", 30)
     with qtbot.assertNotEmitted(shell.quit_confirmed):
         actions.quit.trigger()
@@ -105,15 +112,16 @@ def test_quit_during_a_session_asks_first(
     assert controller.current is None and controller.pending_reflections()
 
 
-def test_quit_when_idle_does_not_ask(qtbot: QtBot, shell: Shell, actions: AppActions,
-                                     confirm: Answers) -> None:  # fmt: skip
+def test_quit_when_idle_does_not_ask(
+    qtbot: QtBot, shell: Windows, actions: AppActions, confirm: Answers
+) -> None:
     with qtbot.waitSignal(shell.quit_confirmed):
         actions.quit.trigger()
     assert confirm.asked == []
 
 
 def test_later_keeps_the_reflection_pending_and_reachable(
-    shell: Shell, actions: AppActions, controller: SessionController, qtbot: QtBot
+    shell: Windows, actions: AppActions, controller: SessionController, qtbot: QtBot
 ) -> None:
     controller.start("Ana", 30)
     controller.end()
@@ -128,7 +136,7 @@ def test_later_keeps_the_reflection_pending_and_reachable(
 
 
 def test_a_failed_mark_is_logged_not_popped_up(
-    shell: Shell, actions: AppActions, controller: SessionController
+    shell: Windows, actions: AppActions, controller: SessionController
 ) -> None:
     with pytest.raises(Exception, match="no coaching"):
         controller.mark("phone")
@@ -141,7 +149,9 @@ def test_a_failed_mark_is_logged_not_popped_up(
     assert shell.session_window.error_label.text() == ""
 
 
-def test_review_empty_state_and_navigation(qtbot: QtBot, shell: Shell, actions: AppActions) -> None:
+def test_review_empty_state_and_navigation(
+    qtbot: QtBot, shell: Windows, actions: AppActions
+) -> None:
     actions.review.trigger()
     review = shell.review_window
     assert isinstance(review, ReviewWindow)
@@ -155,7 +165,7 @@ def test_review_empty_state_and_navigation(qtbot: QtBot, shell: Shell, actions: 
 
 
 def test_a_failed_save_keeps_the_reflection_open_with_its_text(
-    shell: Shell, controller: SessionController, qtbot: QtBot
+    shell: Windows, controller: SessionController, qtbot: QtBot
 ) -> None:
     controller.start("Ana", 30)
     controller.end()
@@ -179,7 +189,7 @@ def _disk_full(*_args: object) -> None:
 
 
 def test_a_notice_waits_for_the_end_of_the_session(
-    shell: Shell, controller: SessionController
+    shell: Windows, controller: SessionController
 ) -> None:
     controller.start("Ana", 30)
     shell.notice("Your data file was damaged")
@@ -190,7 +200,7 @@ def test_a_notice_waits_for_the_end_of_the_session(
 
 
 def test_hotkeys_mark_and_undo_silently_and_are_ignored_when_idle(
-    shell: Shell, controller: SessionController, clock: FakeClock
+    shell: Windows, controller: SessionController, clock: FakeClock
 ) -> None:
     shell.on_hotkey("phone")  # no session: ignored, no error
     assert shell.last_error == ""
@@ -203,7 +213,7 @@ def test_hotkeys_mark_and_undo_silently_and_are_ignored_when_idle(
 
 
 def test_the_session_windows_undo_button_takes_back_the_last_mark(
-    shell: Shell, controller: SessionController
+    shell: Windows, controller: SessionController
 ) -> None:
     controller.start("Ana", 30)
     controller.mark("phone")
@@ -214,7 +224,7 @@ def test_the_session_windows_undo_button_takes_back_the_last_mark(
     assert [m.kind for m in controller.current.marks] == ["phone"]  # type: ignore[union-attr]
 
 
-def test_the_session_window_explains_missing_hotkeys(shell: Shell) -> None:
+def test_the_session_window_explains_missing_hotkeys(shell: Windows) -> None:
     shell.session_window.show_hotkey_note("Wayland session: bind focusmate log phone")
     assert not shell.session_window.hotkey_note.isHidden()
     shell.session_window.show_hotkey_note("")
@@ -222,22 +232,26 @@ def test_the_session_window_explains_missing_hotkeys(shell: Shell) -> None:
 
 
 def test_the_quit_question_and_export_title_in_german(
-    german: InstalledLanguage, controller: SessionController, actions: AppActions,
+    german: InstalledLanguage,
+    controller: SessionController,
+    actions: AppActions,
     confirm: Answers,
-) -> None:  # fmt: skip
+) -> None:
     asked_titles: list[str] = []
 
     def ask_path(title: str, _suggested: str) -> str | None:
         asked_titles.append(title)
         return None  # the user cancels the file dialog
 
-    shell = Shell(controller, actions, use_tray=False, confirm=confirm, ask_path=ask_path)
+    shell = Windows(controller, actions, use_tray=False, confirm=confirm, ask_path=ask_path)
     try:
         controller.start("Ana", 30)
         actions.quit.trigger()
-        assert confirm.asked == ["Ihr Gespräch mit Ana läuft noch.\nGespräch beenden und "
-                                 "focusmate schließen? Sie können es beim nächsten Mal "
-                                 "reflektieren."]  # fmt: skip
+        assert confirm.asked == [
+            "Ihr Gespräch mit Ana läuft noch.\nGespräch beenden und "
+            "focusmate schließen? Sie können es beim nächsten Mal "
+            "reflektieren."
+        ]
         shell._on_export_requested("week-csv", controller.current_week())  # noqa: SLF001
         assert asked_titles == ["Exportieren (CSV)"]
     finally:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from focusmate.controller import SessionController
-from focusmate.shell import Shell
+from focusmate.services.controller import SessionController
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.ui.actions import AppActions
+from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock, IdFactory
 from tests.test_controller import CountingRepository
 
@@ -24,7 +24,7 @@ def test_the_shell_and_menu_are_built_before_the_history_is_read(
     counting = CountingRepository(TinyDBSessionRepository(tmp_path / "data"))
     controller = SessionController(counting, clock, IdFactory("n"))
     actions = AppActions(controller)
-    shell = Shell(controller, actions, use_tray=False)
+    shell = Windows(controller, actions, use_tray=False)
     try:
         shell.show()
         assert counting.reads == 0

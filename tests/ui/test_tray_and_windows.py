@@ -8,12 +8,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
-from focusmate.controller import SessionController
 from focusmate.core.marks import MarkKind, MarkKinds
-from focusmate.i18n import InstalledLanguage
+from focusmate.services.controller import SessionController
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.ui.actions import AppActions
 from focusmate.ui.control_window import ControlWindow
+from focusmate.ui.i18n import InstalledLanguage
 from focusmate.ui.icons import TrayState, tray_icon
 from focusmate.ui.session_window import SessionWindow
 from focusmate.ui.tray import Tray, populate_menu, sync_reflections, tray_state
@@ -32,33 +32,50 @@ def test_menu_idle_then_in_session(
     qtbot.addWidget(menu)
     populate_menu(menu, actions)
     shown: list[QAction] = []
-    assert visible_texts(menu) == ["Idle: no coaching session running",
-                                   "&Start coaching session…", "&Weekly review",
-                                   "&Morning stillness…", "Se&ttings…",
-                                   "Welcome && &how it works…", "&Quit focusmate"]  # fmt: skip
+    assert visible_texts(menu) == [
+        "Idle: no coaching session running",
+        "&Start coaching session…",
+        "&Weekly review",
+        "&Morning stillness…",
+        "Se&ttings…",
+        "Welcome && &how it works…",
+        "&Quit focusmate",
+    ]
     controller.start("Ana", 30)
     shown = sync_reflections(menu, actions, shown)
     assert visible_texts(menu) == [
         "Coaching Ana: 30:00 left; 0 phone checks, 0 app switches",
-        "Show &session window", "Log &phone check", "Log &app switch", "&End session",
-        "&Weekly review", "Se&ttings…", "&Quit focusmate",
-    ]  # fmt: skip
+        "Show &session window",
+        "Log &phone check",
+        "Log &app switch",
+        "&End session",
+        "&Weekly review",
+        "Se&ttings…",
+        "&Quit focusmate",
+    ]
     controller.end()
     shown = sync_reflections(menu, actions, shown)
-    assert visible_texts(menu)[-6:] == ["Reflect on Ana (Mon 23 Nov)…", "&Weekly review",
-                                        "&Morning stillness…", "Se&ttings…",
-                                        "Welcome && &how it works…", "&Quit focusmate"]  # fmt: skip
+    assert visible_texts(menu)[-6:] == [
+        "Reflect on Ana (Mon 23 Nov)…",
+        "&Weekly review",
+        "&Morning stillness…",
+        "Se&ttings…",
+        "Welcome && &how it works…",
+        "&Quit focusmate",
+    ]
     clock.advance(hours=2)
     controller.start("Ben", 30)
     controller.end()
     shown = sync_reflections(menu, actions, shown)
     assert [t for t in visible_texts(menu) if t.startswith("Reflect")] == [
-        "Reflect on Ben (Mon 23 Nov)…", "Reflect on Ana (Mon 23 Nov)…",
-    ]  # fmt: skip
+        "Reflect on Ben (Mon 23 Nov)…",
+        "Reflect on Ana (Mon 23 Nov)…",
+    ]
 
 
-def test_menu_actions_emit_intents(qtbot: QtBot, controller: SessionController,
-                                   actions: AppActions) -> None:  # fmt: skip
+def test_menu_actions_emit_intents(
+    qtbot: QtBot, controller: SessionController, actions: AppActions
+) -> None:
     controller.start("Ana", 30)
     with qtbot.waitSignal(actions.mark_requested) as mark:
         actions.log_phone.trigger()
@@ -114,8 +131,11 @@ def test_control_window_mirrors_the_menu(
     window.show()
 
     def mirrored() -> list[QAction]:
-        return [a for a in actions.menu_layout()
-                if a is not None and a is not actions.status and a.isVisible()]  # fmt: skip
+        return [
+            a
+            for a in actions.menu_layout()
+            if a is not None and a is not actions.status and a.isVisible()
+        ]
 
     assert list(window.buttons) == mirrored()
     labels = [accessible_name(b) for b in window.buttons.values()]  # the text without the "&"
@@ -124,8 +144,13 @@ def test_control_window_mirrors_the_menu(
     controller.start("Ana", 30)
     assert list(window.buttons) == mirrored()
     labels = [accessible_name(b) for b in window.buttons.values()]
-    assert labels[:5] == ["Show session window", "Log phone check", "Log app switch",
-                          "End session", "Weekly review"]  # fmt: skip
+    assert labels[:5] == [
+        "Show session window",
+        "Log phone check",
+        "Log app switch",
+        "End session",
+        "Weekly review",
+    ]
     assert "Morning stillness…" not in labels and labels[-1] == "Quit focusmate"
     with qtbot.waitSignal(actions.mark_requested) as mark:
         window.buttons[actions.log_app].click()
@@ -195,12 +220,13 @@ def test_a_mark_flashes_the_icon_then_it_returns(
 
 
 def test_tooltip_and_session_window_say_what_is_silenced(qtbot: QtBot, tmp_path: Path) -> None:
-    from focusmate.dnd_session import DndSession  # noqa: PLC0415
+    from focusmate.desktop.dnd.silencer import JournaledSilencer  # noqa: PLC0415
     from tests.desktop.dnd.fake_backend import FakeDnd  # noqa: PLC0415
 
-    silencer = DndSession(FakeDnd(), tmp_path / "journal.json", guard=False)
-    controller = SessionController(TinyDBSessionRepository(tmp_path / "d"), FakeClock(),
-                                   IdFactory(), silencer=silencer)  # fmt: skip
+    silencer = JournaledSilencer(FakeDnd(), tmp_path / "journal.json", guard=False)
+    controller = SessionController(
+        TinyDBSessionRepository(tmp_path / "d"), FakeClock(), IdFactory(), silencer=silencer
+    )
     actions = AppActions(controller)
     tray = Tray(controller, actions)
     window = SessionWindow(controller, actions)
@@ -218,9 +244,21 @@ def mnemonic(text: str) -> str | None:
 
 def menu_texts(actions: AppActions) -> dict[str, str]:
     """Every menu item's text by attribute name, whether shown now or not."""
-    return {name: getattr(actions, name).text()
-            for name in ("start", "show_session", "log_phone", "log_app", "end", "review",
-                         "morning", "settings", "welcome", "quit")}  # fmt: skip
+    return {
+        name: getattr(actions, name).text()
+        for name in (
+            "start",
+            "show_session",
+            "log_phone",
+            "log_app",
+            "end",
+            "review",
+            "morning",
+            "settings",
+            "welcome",
+            "quit",
+        )
+    }
 
 
 def test_the_menu_in_german_has_no_english_left_and_unique_mnemonics(

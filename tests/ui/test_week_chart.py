@@ -336,8 +336,10 @@ def test_in_german_the_chart_speaks_german(qtbot: QtBot, fixture_week: WeekStats
     assert chart.hover_text(0) == "Mo. 23. · 45 Min. · 2 Handy, 1 App · Präsenz 3,5"
     assert chart.hover_text(1) == "Di. 24. · 0 Min. · 0 Handy, 0 App · keine Reflexion"
     assert [root.property(name) for name in ("minutesName", "phoneName", "scoreName")] == [
-        "Coaching-Minuten", "Blick aufs Handy", "Durchschnittliche Präsenz (1–5)",
-    ]  # fmt: skip
+        "Coaching-Minuten",
+        "Blick aufs Handy",
+        "Durchschnittliche Präsenz (1–5)",
+    ]
     titles = [root.findChild(QValueAxis, name) for name in ("marksAxis", "scoreAxis")]
     assert [axis.titleText() if axis else None for axis in titles] == ["Vermerke", "Präsenz"]
     quick = chart.focus_target()

@@ -15,19 +15,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from focusmate.controller import SessionController
 from focusmate.core.reminders import MorningReminder
 from focusmate.core.settings import Settings
 from focusmate.desktop.autostart import XdgAutostart, read_desktop_entry
 from focusmate.desktop.dnd.dunst import DunstDnd
-from focusmate.dnd_session import DndSession
-from focusmate.i18n import InstalledLanguage
-from focusmate.settings_service import SettingsService
-from focusmate.shell import Shell
+from focusmate.desktop.dnd.silencer import JournaledSilencer
+from focusmate.services.controller import SessionController
+from focusmate.services.settings import SettingsService
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.settings_store import load_settings
 from focusmate.ui.actions import AppActions
+from focusmate.ui.i18n import InstalledLanguage
 from focusmate.ui.welcome_dialog import WelcomeDialog
+from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock, IdFactory
 from tests.ui.accessibility import tab_chain, unnamed_controls, visible_texts
 
@@ -37,7 +37,7 @@ COMMAND = ["/opt/focus mate/bin/focusmate", "--data-dir", "/home/ana/100% focus"
 @pytest.fixture
 def controller(qapp: QApplication, tmp_path: Path, clock: FakeClock) -> SessionController:
     """A controller whose do-not-disturb is dunst's (its idle status reads no bus)."""
-    silencer = DndSession(DunstDnd({}), tmp_path / "dnd.json", guard=False)
+    silencer = JournaledSilencer(DunstDnd({}), tmp_path / "dnd.json", guard=False)
     repository = TinyDBSessionRepository(tmp_path / "data")
     return SessionController(repository, clock, IdFactory(), silencer=silencer)
 
@@ -54,31 +54,41 @@ def service(settings_dir: Path) -> SettingsService:
 
 @pytest.fixture
 def autostart(tmp_path: Path) -> XdgAutostart:
-    environ = {"XDG_CONFIG_HOME": str(tmp_path / "config"),
-               "XDG_CONFIG_DIRS": str(tmp_path / "system")}  # fmt: skip
+    environ = {
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CONFIG_DIRS": str(tmp_path / "system"),
+    }
     return XdgAutostart(environ=environ)
 
 
 @pytest.fixture
 def shell(
-    controller: SessionController, actions: AppActions, service: SettingsService,
+    controller: SessionController,
+    actions: AppActions,
+    service: SettingsService,
     autostart: XdgAutostart,
-) -> Iterator[Shell]:  # fmt: skip
-    shell = Shell(controller, actions, use_tray=False, settings=service, autostart=autostart,
-                  autostart_command=COMMAND)  # fmt: skip
+) -> Iterator[Windows]:
+    shell = Windows(
+        controller,
+        actions,
+        use_tray=False,
+        settings=service,
+        autostart=autostart,
+        autostart_command=COMMAND,
+    )
     shell.show()
     yield shell
     shell.close_all()
 
 
-def welcome(shell: Shell) -> WelcomeDialog:
+def welcome(shell: Windows) -> WelcomeDialog:
     dialog = shell.welcome_dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
 
 
 def test_first_run_welcome_finished_by_keyboard_writes_autostart_and_settings(
-    qtbot: QtBot, shell: Shell, autostart: XdgAutostart, settings_dir: Path
+    qtbot: QtBot, shell: Windows, autostart: XdgAutostart, settings_dir: Path
 ) -> None:
     shell.welcome_on_first_run()
     dialog = welcome(shell)
@@ -101,7 +111,7 @@ def test_first_run_welcome_finished_by_keyboard_writes_autostart_and_settings(
 
 
 def test_escape_changes_nothing_but_counts_as_seen(
-    qtbot: QtBot, shell: Shell, autostart: XdgAutostart, settings_dir: Path
+    qtbot: QtBot, shell: Windows, autostart: XdgAutostart, settings_dir: Path
 ) -> None:
     shell.welcome_on_first_run()
     dialog = welcome(shell)
@@ -115,7 +125,7 @@ def test_escape_changes_nothing_but_counts_as_seen(
 
 
 def test_someone_upgrading_with_sessions_is_welcomed_silently(
-    shell: Shell, controller: SessionController, service: SettingsService
+    shell: Windows, controller: SessionController, service: SettingsService
 ) -> None:
     controller.start("Ana", 30)
     controller.end()
@@ -125,7 +135,7 @@ def test_someone_upgrading_with_sessions_is_welcomed_silently(
 
 
 def test_never_during_a_session(
-    shell: Shell, controller: SessionController, actions: AppActions, service: SettingsService
+    shell: Windows, controller: SessionController, actions: AppActions, service: SettingsService
 ) -> None:
     actions.welcome.trigger()
     assert welcome(shell)
@@ -140,11 +150,12 @@ def test_never_during_a_session(
 
 
 def test_the_menu_reopens_it_showing_and_undoing_start_at_login(
-    shell: Shell, actions: AppActions, autostart: XdgAutostart, service: SettingsService
+    shell: Windows, actions: AppActions, autostart: XdgAutostart, service: SettingsService
 ) -> None:
     autostart.enable(COMMAND)
-    service.apply(replace(service.current, welcomed=True,
-                          morning_reminder=MorningReminder(enabled=False)))  # fmt: skip
+    service.apply(
+        replace(service.current, welcomed=True, morning_reminder=MorningReminder(enabled=False))
+    )
     actions.welcome.trigger()
     dialog = welcome(shell)
     assert dialog.autostart_box.isChecked() and not dialog.reminder_box.isChecked()
@@ -155,7 +166,7 @@ def test_the_menu_reopens_it_showing_and_undoing_start_at_login(
 
 
 def test_a_refused_autostart_keeps_the_window_open_and_says_why(
-    shell: Shell, autostart: XdgAutostart, service: SettingsService, tmp_path: Path
+    shell: Windows, autostart: XdgAutostart, service: SettingsService, tmp_path: Path
 ) -> None:
     (tmp_path / "config").write_text("a file where the folder should be")
     shell.welcome_on_first_run()
@@ -172,7 +183,7 @@ def test_a_refused_autostart_keeps_the_window_open_and_says_why(
 
 
 def test_it_shows_the_hotkeys_and_the_real_do_not_disturb_status(
-    shell: Shell, controller: SessionController
+    shell: Windows, controller: SessionController
 ) -> None:
     shell.show_hotkey_status(True, "")
     shell.open_welcome()
@@ -185,7 +196,7 @@ def test_it_shows_the_hotkeys_and_the_real_do_not_disturb_status(
     assert dialog.dnd_label.text() == "Notifications are paused during sessions (dunst)"
 
 
-def test_without_global_hotkeys_it_says_so_and_shows_the_commands(shell: Shell) -> None:
+def test_without_global_hotkeys_it_says_so_and_shows_the_commands(shell: Windows) -> None:
     shell.open_welcome()
     dialog = welcome(shell)
     note = "Wayland session: global hotkeys are not possible\n\n  Ctrl+Alt+P: focusmate log phone"
@@ -198,7 +209,7 @@ def test_without_global_hotkeys_it_says_so_and_shows_the_commands(shell: Shell) 
 def test_no_autostart_on_this_system_means_no_checkbox(
     controller: SessionController, actions: AppActions, service: SettingsService
 ) -> None:
-    shell = Shell(controller, actions, use_tray=False, settings=service)
+    shell = Windows(controller, actions, use_tray=False, settings=service)
     try:
         shell.open_welcome()
         dialog = welcome(shell)
@@ -208,7 +219,7 @@ def test_no_autostart_on_this_system_means_no_checkbox(
         shell.close_all()
 
 
-def test_every_control_is_named_and_tab_follows_reading_order(shell: Shell) -> None:
+def test_every_control_is_named_and_tab_follows_reading_order(shell: Windows) -> None:
     shell.open_welcome()
     dialog = welcome(shell)
     assert unnamed_controls(dialog) == []
@@ -217,7 +228,7 @@ def test_every_control_is_named_and_tab_follows_reading_order(shell: Shell) -> N
     assert dialog.start_button.text() == "&Get started" and dialog.start_button.isDefault()
 
 
-def dialog_texts(shell: Shell) -> dict[str, str]:
+def dialog_texts(shell: Windows) -> dict[str, str]:
     shell.show_hotkey_status(True, "")
     shell.open_welcome()
     dialog = welcome(shell)
@@ -227,13 +238,13 @@ def dialog_texts(shell: Shell) -> dict[str, str]:
 
 
 @pytest.fixture
-def english_texts(shell: Shell) -> dict[str, str]:
+def english_texts(shell: Windows) -> dict[str, str]:
     """The welcome's texts in English (taken before the german fixture installs German)."""
     return dialog_texts(shell)
 
 
 def test_in_german_no_english_text_is_left(
-    english_texts: dict[str, str], german: InstalledLanguage, shell: Shell
+    english_texts: dict[str, str], german: InstalledLanguage, shell: Windows
 ) -> None:
     german_texts = dialog_texts(shell)
     assert german_texts.keys() == english_texts.keys()

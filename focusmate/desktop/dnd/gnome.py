@@ -1,4 +1,4 @@
-"""GNOME Shell: ``org.gnome.desktop.notifications show-banners`` (false = banners hidden).
+"""GNOME Windows: ``org.gnome.desktop.notifications show-banners`` (false = banners hidden).
 
 This is the switch behind GNOME's "Do Not Disturb" toggle; notifications still reach the
 message list, only their banners are held back.

@@ -1,4 +1,4 @@
-"""A FAKE DoNotDisturb backend held in memory, for DndSession's unit tests."""
+"""A FAKE DoNotDisturb backend held in memory, for JournaledSilencer's unit tests."""
 
 from __future__ import annotations
 

@@ -239,10 +239,14 @@ class SwayncRig(Rig):
 
     def _dbus_send(self, method: str, *args: str) -> str:
         return self.run(
-            "dbus-send", "--session", "--print-reply=literal",
-            "--dest=org.erikreider.swaync.cc", "/org/erikreider/swaync/cc",
-            f"org.erikreider.swaync.cc.{method}", *args,
-        )  # fmt: skip
+            "dbus-send",
+            "--session",
+            "--print-reply=literal",
+            "--dest=org.erikreider.swaync.cc",
+            "/org/erikreider/swaync/cc",
+            f"org.erikreider.swaync.cc.{method}",
+            *args,
+        )
 
     def silenced(self) -> bool:
         return self._dbus_send("GetDnd").split()[-1] == "true"

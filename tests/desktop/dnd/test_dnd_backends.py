@@ -1,4 +1,4 @@
-"""Every do-not-disturb backend that runs here, through DndSession, against its daemon.
+"""Every do-not-disturb backend that runs here, through JournaledSilencer, against its daemon.
 
 For each rig (see rigs.py: dunst, xfce4-notifyd and mate-notification-daemon for real, GNOME
 and Cinnamon keys through the real dconf, and the named fakes for KDE, swaync and mako): engage
@@ -20,8 +20,8 @@ import pytest
 from rigs import VERIFIED_BY, Rig, kill_group, time_until
 
 from focusmate.core.dnd import DndStatus
-from focusmate.dnd_journal import read_journal
-from focusmate.dnd_session import DndSession, Phase
+from focusmate.desktop.dnd.journal import read_journal
+from focusmate.desktop.dnd.silencer import JournaledSilencer, Phase
 from tests.e2e.desktop import wait_until
 
 pytestmark = pytest.mark.timeout(90)
@@ -36,8 +36,8 @@ def is_running(pid: int) -> bool:
     return state != "Z"
 
 
-def session_for(rig: Rig, journal: Path) -> DndSession:
-    return DndSession(rig.backend(), journal, env=rig.env)
+def session_for(rig: Rig, journal: Path) -> JournaledSilencer:
+    return JournaledSilencer(rig.backend(), journal, env=rig.env)
 
 
 def test_engage_silences_within_a_second_and_restore_puts_back_the_pristine_state(

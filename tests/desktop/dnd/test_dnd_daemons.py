@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from rigs import DunstRig, MateRig, Rig, XfceRig, started
 
-from focusmate.dnd_session import DndSession
+from focusmate.desktop.dnd.silencer import JournaledSilencer
 from tests.e2e.desktop import NotificationCounts, wait_until
 
 pytestmark = pytest.mark.timeout(90)
@@ -39,7 +39,7 @@ def test_dunst_holds_notifications_while_paused_and_shows_them_after_restore(
 ) -> None:
     dunst.pristine()
     desktop = dunst.desktop
-    session = DndSession(dunst.backend(), tmp_path / "dnd.json", env=dunst.env)
+    session = JournaledSilencer(dunst.backend(), tmp_path / "dnd.json", env=dunst.env)
     session.engage()
     before = desktop.notification_counts()
 
@@ -91,7 +91,7 @@ def test_no_popup_window_while_silenced_and_popups_again_after_restore(
     assert baseline is not None, "the daemon shows no popup at all: the check would prove nothing"
     wait_until(lambda: not notification_windows(popup_rig), timeout_s=5, what="it to expire")
 
-    session = DndSession(popup_rig.backend(), tmp_path / "dnd.json", env=popup_rig.env)
+    session = JournaledSilencer(popup_rig.backend(), tmp_path / "dnd.json", env=popup_rig.env)
     session.engage()
     during = popup_after(popup_rig, "during the session")
     session.restore()
@@ -104,7 +104,7 @@ def test_no_popup_window_while_silenced_and_popups_again_after_restore(
 
 def test_a_guard_that_dies_early_is_reaped_and_replaced(dunst: Rig, tmp_path: Path) -> None:
     dunst.pristine()
-    session = DndSession(dunst.backend(), tmp_path / "dnd.json", env=dunst.env)
+    session = JournaledSilencer(dunst.backend(), tmp_path / "dnd.json", env=dunst.env)
     session.engage()
     first = session.guard_pid
     assert first is not None

@@ -16,8 +16,8 @@ from focusmate.core.dnd import DndUnavailable
 from focusmate.desktop.dnd import bus, choose_backend
 from focusmate.desktop.dnd.commands import run_tool
 from focusmate.desktop.dnd.macos import OFF_SHORTCUT_ENV, ON_SHORTCUT_ENV
+from focusmate.desktop.dnd.silencer import JournaledSilencer
 from focusmate.desktop.dnd.windows import SETTINGS_URI
-from focusmate.dnd_session import DndSession
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -55,7 +55,7 @@ def test_macos_runs_the_users_shortcuts_as_plain_arguments(
     env = {**fake_tools, ON_SHORTCUT_ENV: on, OFF_SHORTCUT_ENV: off}
     backend = choose_backend("macos", env)
     assert backend.can_engage
-    session = DndSession(backend, tmp_path / "dnd.json", guard=False)
+    session = JournaledSilencer(backend, tmp_path / "dnd.json", guard=False)
 
     assert session.engage().detail == "Notifications paused (macOS)"
     session.restore()
@@ -68,7 +68,7 @@ def test_macos_without_shortcuts_guides(fake_tools: dict[str, str], tmp_path: Pa
     assert not backend.can_engage
     with pytest.raises(DndUnavailable):
         backend.engage()
-    status = DndSession(backend, tmp_path / "dnd.json", guard=False).engage()
+    status = JournaledSilencer(backend, tmp_path / "dnd.json", guard=False).engage()
     assert status.engaged is False and "Control Center" in status.detail
     assert shortcut_calls(fake_tools) == []
 
@@ -78,7 +78,7 @@ def test_windows_only_guides(tmp_path: Path) -> None:
     assert backend.name == "windows" and not backend.can_engage
     with pytest.raises(DndUnavailable):
         backend.is_on()  # not on Windows here: reading fails softly
-    status = DndSession(backend, tmp_path / "dnd.json", guard=False).engage()
+    status = JournaledSilencer(backend, tmp_path / "dnd.json", guard=False).engage()
     assert status.engaged is False and SETTINGS_URI in status.detail
 
 

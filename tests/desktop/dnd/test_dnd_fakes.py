@@ -12,7 +12,7 @@ from rigs import MAKO_DND_CONFIG, MakoRig, SwayncRig, started
 from focusmate.core.dnd import DndUnavailable
 from focusmate.desktop.dnd import backend_named, choose_backend
 from focusmate.desktop.dnd.mako import config_hides_in_mode
-from focusmate.dnd_session import DndSession, Phase
+from focusmate.desktop.dnd.silencer import JournaledSilencer, Phase
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -37,7 +37,7 @@ def test_mako_adds_and_removes_only_its_mode_with_plain_argument_lists(
 ) -> None:
     fresh_mako.run("makoctl", "mode", "-a", "work")  # the user's own mode
     fresh_mako.log.unlink()
-    session = DndSession(fresh_mako.backend(), tmp_path / "dnd.json", env=fresh_mako.env)
+    session = JournaledSilencer(fresh_mako.backend(), tmp_path / "dnd.json", env=fresh_mako.env)
 
     assert session.engage().detail == "Notifications paused (mako)"
     assert fresh_mako.modes() == ["default", "do-not-disturb", "work"]
@@ -55,7 +55,7 @@ def test_mako_without_the_mode_in_its_config_is_not_claimed_silenced(
     saved = config.read_text()
     config.write_text("font=monospace 10\n")
     try:
-        status = DndSession(
+        status = JournaledSilencer(
             fresh_mako.backend(), tmp_path / "dnd.json", env=fresh_mako.env
         ).engage()
     finally:
@@ -101,7 +101,7 @@ def swaync() -> Iterator[SwayncRig]:
 def test_swaync_is_chosen_by_override_and_round_trips(swaync: SwayncRig, tmp_path: Path) -> None:
     swaync.pristine()
     backend = choose_backend("swaync", swaync.env)
-    session = DndSession(backend, tmp_path / "dnd.json", env=swaync.env)
+    session = JournaledSilencer(backend, tmp_path / "dnd.json", env=swaync.env)
 
     assert session.engage().engaged is True
     assert swaync.silenced()

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from focusmate.dnd_guard import DONE, FROZEN_ARGUMENT, guard_command
-from focusmate.dnd_journal import Journal
+from focusmate.desktop.dnd.guard import DONE, FROZEN_ARGUMENT, guard_command
+from focusmate.desktop.dnd.journal import Journal
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -114,7 +114,7 @@ def test_sigint_and_sighup_do_not_stop_it(journal: Path, guards: list[Guard]) ->
 
 def test_the_guard_stays_small() -> None:
     probe = (
-        "import sys, time; t = time.perf_counter(); import focusmate.dnd_guard; "
+        "import sys, time; t = time.perf_counter(); import focusmate.desktop.dnd.guard; "
         "print(round((time.perf_counter() - t) * 1000), sorted({m.split('.')[0] for m in "
         "sys.modules} & {'PySide6', 'shiboken6', 'tinydb', 'pynput', 'plyer', 'platformdirs'}))"
     )

@@ -11,7 +11,7 @@ import pytest
 from rigs import KdeRig, kill_group, started, time_until
 
 from focusmate.desktop.dnd import choose_backend
-from focusmate.dnd_session import DndSession, Phase
+from focusmate.desktop.dnd.silencer import JournaledSilencer, Phase
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -59,7 +59,7 @@ def test_plasma_releases_the_inhibition_of_a_killed_app_even_without_a_guard(
 
 
 def test_the_user_clearing_inhibitions_lets_focusmate_go(plasma: KdeRig, tmp_path: Path) -> None:
-    session = DndSession(plasma.backend(), tmp_path / "dnd.json", env=plasma.env)
+    session = JournaledSilencer(plasma.backend(), tmp_path / "dnd.json", env=plasma.env)
     session.engage()
     assert plasma.counts()[0] == 1
 

@@ -11,8 +11,8 @@ from fake_backend import FakeDnd
 
 from focusmate.core.dnd import DndStatus
 from focusmate.desktop.dnd import backend_named
-from focusmate.dnd_journal import Journal, read_journal
-from focusmate.dnd_session import MAX_FAILED_REPLAYS, DndSession, Phase
+from focusmate.desktop.dnd.journal import Journal, read_journal
+from focusmate.desktop.dnd.silencer import MAX_FAILED_REPLAYS, JournaledSilencer, Phase
 
 
 @pytest.fixture
@@ -20,9 +20,9 @@ def journal(tmp_path: Path) -> Path:
     return tmp_path / "private" / "dnd.json"
 
 
-def session_with(backend: FakeDnd, journal: Path) -> DndSession:
+def session_with(backend: FakeDnd, journal: Path) -> JournaledSilencer:
     backend.journal = journal
-    return DndSession(backend, journal, guard=False)
+    return JournaledSilencer(backend, journal, guard=False)
 
 
 def test_the_journal_is_on_disk_before_the_switch_changes(journal: Path) -> None:
@@ -142,7 +142,7 @@ def test_a_failed_restore_keeps_the_journal_for_the_next_start(journal: Path) ->
     assert journal.exists()
 
     backend.failing.clear()
-    message = DndSession(backend, journal, guard=False).recover()
+    message = JournaledSilencer(backend, journal, guard=False).recover()
     assert str(message) == (
         "Notifications were still paused (Fake) after focusmate stopped unexpectedly; "
         "they are back on."
@@ -209,7 +209,7 @@ def test_replay_gives_up_after_a_few_failed_starts(journal: Path) -> None:
     session_with(backend, journal).engage()
     backend.failing.add("restore")
 
-    messages = [DndSession(backend, journal, guard=False).recover() for _ in range(3)]
+    messages = [JournaledSilencer(backend, journal, guard=False).recover() for _ in range(3)]
 
     assert messages[0] is not None and "will try again" in str(messages[0])
     assert messages[-1] is not None and "please turn them on by hand" in str(messages[-1])
@@ -221,7 +221,7 @@ def test_a_damaged_journal_is_kept_aside_and_notifications_switched_on(journal: 
     journal.parent.mkdir()
     journal.write_text("{not json")
     backend = FakeDnd(on=True)  # silenced by the session whose journal this was
-    message = DndSession(backend, journal, guard=False).recover()
+    message = JournaledSilencer(backend, journal, guard=False).recover()
     assert message is not None and "notifications are back on" in str(message)
     assert not backend.is_on() and not journal.exists()
     (kept,) = journal.parent.glob(f"{journal.name}.damaged-*")
@@ -233,7 +233,7 @@ def test_a_damaged_journal_that_cannot_switch_back_says_check(journal: Path) -> 
     journal.write_text("[]")
     backend = FakeDnd(on=True)
     backend.failing.add("restore")
-    message = DndSession(backend, journal, guard=False).recover()
+    message = JournaledSilencer(backend, journal, guard=False).recover()
     assert message is not None and "check your notifications" in str(message)
 
 
@@ -243,14 +243,14 @@ def test_recover_uses_the_backend_named_in_the_journal(journal: Path) -> None:
     journal.write_text(json.dumps(saved.to_json()))
     backend = FakeDnd()
 
-    message = DndSession(backend, journal, guard=False).recover()
+    message = JournaledSilencer(backend, journal, guard=False).recover()
 
     assert message is not None and "(no notification server)" in str(message)
     assert backend.calls == [] and not journal.exists()
 
 
 def test_the_null_backend_reports_no_backend_name(journal: Path) -> None:
-    session = DndSession(backend_named("none", {}), journal, guard=False)
+    session = JournaledSilencer(backend_named("none", {}), journal, guard=False)
     status = session.engage()
     assert status.backend is None and status.engaged is False
     assert status.as_json()["detail"].startswith("This desktop could not be silenced: No supported")

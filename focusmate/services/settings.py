@@ -35,7 +35,8 @@ class SettingsService(QObject):
         except OSError as error:
             raise StorageFailure(
                 f"could not save the settings: {error.strerror or error}",
-                Problem.SETTINGS_NOT_SAVED, detail=error.strerror or str(error),
-            ) from None  # fmt: skip
+                Problem.SETTINGS_NOT_SAVED,
+                detail=error.strerror or str(error),
+            ) from None
         self.current = settings
         self.changed.emit(settings)

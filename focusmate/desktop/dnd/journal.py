@@ -1,11 +1,11 @@
 """The do-not-disturb journal: the state to put back, on disk before anything is changed.
 
-One small JSON file (mode 0600) written by DndSession just before it silences the desktop and
+One small JSON file (mode 0600) written by JournaledSilencer just before it silences the desktop and
 deleted once the previous state is back.  If it survives, focusmate did not finish a session:
 the guard process replays it within seconds of the app's death, and the next start replays it
 otherwise.  ``token`` ties a journal to the session (and guard) that wrote it, so a guard never
 replays or deletes a newer session's journal.  Reading needs only the standard library, so the
-guard stays small; DndSession writes it atomically through focusmate.storage.
+guard stays small; JournaledSilencer writes it atomically through focusmate.storage.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from focusmate.atomic_files import read_json
 from focusmate.core.dnd import PreviousState
 from focusmate.core.errors import InvalidData
+from focusmate.files.atomic import read_json
 
 JOURNAL_VERSION = 1
 
@@ -31,7 +31,7 @@ class Journal:
     previous: PreviousState
     #: When the session silenced the desktop (ISO 8601, UTC), for messages and debugging.
     engaged_at: str
-    #: Failed replays at start-up so far (given up after a few, see DndSession.recover).
+    #: Failed replays at start-up so far (given up after a few, see JournaledSilencer.recover).
     failed_replays: int = 0
     version: int = field(default=JOURNAL_VERSION)
 

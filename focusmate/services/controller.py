@@ -270,8 +270,9 @@ class SessionController(QObject):
         if self._current is not None:
             raise NotPossibleNow(
                 f"a session with {self._current.with_name} is already running",
-                Problem.SESSION_RUNNING, name=self._current.with_name,
-            )  # fmt: skip
+                Problem.SESSION_RUNNING,
+                name=self._current.with_name,
+            )
         session = start_session(
             self._new_id(), with_name, planned_minutes, focus, self._clock.now()
         )
@@ -419,7 +420,8 @@ class SessionController(QObject):
             raise StorageFailure(
                 f"could not save to the data folder: {error.strerror or error}; "
                 "nothing was lost, try again",
-                Problem.NOT_SAVED, detail=error.strerror or str(error),
-            ) from error  # fmt: skip
+                Problem.NOT_SAVED,
+                detail=error.strerror or str(error),
+            ) from error
         for session in sessions:
             self._sessions[session.id] = session

@@ -20,17 +20,23 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from focusmate.controller import SessionController
 from focusmate.core.dnd import BACKEND_NAMES
 from focusmate.core.errors import FocusmateError
 from focusmate.core.hotkeys import UNDO_ACTION, HotkeyBindings
 from focusmate.core.model import Reflection
+from focusmate.core.ports import StartAtLogin
 from focusmate.core.settings import Settings
 from focusmate.core.text import translate
-from focusmate.core.weekly import IsoWeek
-from focusmate.desktop.autostart import AutostartEntry, launch_command
-from focusmate.exports import SessionsFormat, WeekFormat, sessions_text, write_text, write_week
-from focusmate.settings_service import SettingsService
+from focusmate.core.weekly import IsoWeek, WeekStats
+from focusmate.services.controller import SessionController
+from focusmate.services.exports import (
+    SessionsFormat,
+    WeekFormat,
+    sessions_text,
+    write_text,
+    write_week,
+)
+from focusmate.services.settings import SettingsService
 from focusmate.ui.actions import AppActions
 from focusmate.ui.error_text import shown_error
 from focusmate.ui.session_window import SessionWindow
@@ -61,7 +67,7 @@ def ask_user(question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-class Shell(QObject):
+class Windows(QObject):
     """Creates windows lazily, reuses them, and raises them only on the user's request."""
 
     #: The user confirmed quitting.
@@ -76,12 +82,12 @@ class Shell(QObject):
         confirm: Confirm = ask_user,
         ask_path: Callable[[str, str], str | None] = ask_save_path,
         settings: SettingsService | None = None,
-        autostart: AutostartEntry | None = None,
-        autostart_command: Sequence[str] | None = None,
+        autostart: StartAtLogin | None = None,
+        autostart_command: Sequence[str] = (),
         data_folder: DataFolderPort | None = None,
     ) -> None:
         """``autostart`` is this system's start-at-login entry (None: not offered), and
-        ``autostart_command`` what it runs (default: this installation of focusmate);
+        ``autostart_command`` what it runs (this installation of focusmate, from the app);
         ``data_folder`` shows and moves the data folder in the settings (None: not offered)."""
         super().__init__()
         self._controller = controller
@@ -310,11 +316,12 @@ class Shell(QObject):
         target = Path(chosen)
         try:
             if kind == "ics":
-                write_text(target, sessions_text(self._controller.all_sessions(),
-                                                 SessionsFormat.ICS))  # fmt: skip
+                write_text(
+                    target, sessions_text(self._controller.all_sessions(), SessionsFormat.ICS)
+                )
             else:
                 fmt = {"png": WeekFormat.PNG, "week-csv": WeekFormat.CSV}.get(kind, WeekFormat.JSON)
-                write_week(self._controller.week_review(week), fmt, target)
+                write_week(self._controller.week_review(week), fmt, target, render_png=_render_png)
         except FocusmateError as error:
             reason = shown_error(error)
             self.notice(translate("Shell", "The export failed: {reason}").format(reason=reason))
@@ -330,7 +337,7 @@ class Shell(QObject):
 
             dialog = SettingsDialog(self._settings.current, BACKEND_NAMES)
             if self._autostart is not None and self._data_folder is not None:
-                command = self._autostart_command or launch_command()
+                command = self._autostart_command
                 dialog.attach_system(SystemParts(self._autostart, command, self._data_folder))
             dialog.submitted.connect(self._on_settings_submitted)
             dialog.finished.connect(self._forget_settings_dialog)
@@ -423,7 +430,7 @@ class Shell(QObject):
         if self._autostart is not None and choices.start_at_login != dialog.initial_start_at_login:
             try:
                 if choices.start_at_login:
-                    self._autostart.enable(self._autostart_command or launch_command())
+                    self._autostart.enable(self._autostart_command)
                 else:
                     self._autostart.disable()
             except FocusmateError as error:
@@ -472,9 +479,15 @@ class Shell(QObject):
             self.welcome_dialog.reject()  # a session started: nothing stays open in front of it
 
     def close_all(self) -> None:
-        for widget in (self.start_dialog, self.session_window, self.review_window,
-                       self.control_window, self.morning_page, self.welcome_dialog,
-                       *self.reflection_dialogs.values()):  # fmt: skip
+        for widget in (
+            self.start_dialog,
+            self.session_window,
+            self.review_window,
+            self.control_window,
+            self.morning_page,
+            self.welcome_dialog,
+            *self.reflection_dialogs.values(),
+        ):
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
@@ -494,3 +507,9 @@ def _bindings(settings: Settings) -> HotkeyBindings:
         return HotkeyBindings.from_text(settings.hotkeys)
     except FocusmateError:
         return HotkeyBindings()
+
+
+def _render_png(stats: WeekStats, target: Path) -> None:
+    from focusmate.ui.chart_png import render_week_png  # noqa: PLC0415 - Qt Quick, on demand
+
+    render_week_png(stats, target)

@@ -23,7 +23,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from focusmate.atomic_files import ensure_private_dir
 from focusmate.core.errors import StorageFailure
 from focusmate.core.move_refusal import MoveRefused, Refusal
 from focusmate.core.text import Translator, Worded
@@ -36,9 +35,10 @@ from focusmate.desktop.locations import (
     locate_data_dir,
     lock_path,
 )
+from focusmate.files.atomic import ensure_private_dir
+from focusmate.files.set_aside import set_aside
 from focusmate.storage.data_move import MoveReport, move_data
 from focusmate.storage.permissions import check_owner
-from focusmate.storage.set_aside import set_aside
 
 log = logging.getLogger(__name__)
 
@@ -141,10 +141,13 @@ def _timed_move(source: Path, target: Path, pointer: DataPointer) -> MoveReport:
     report = move_data(source, target, pointer, leave=NOT_DATA)
     log.info(
         "moved %d files (%d bytes) from %s to %s in %.2f s%s",
-        len(report.moved), report.bytes_moved, report.source, report.target,
+        len(report.moved),
+        report.bytes_moved,
+        report.source,
+        report.target,
         time.monotonic() - started,
         f"; left in the old folder: {', '.join(report.left_behind)}" if report.left_behind else "",
-    )  # fmt: skip
+    )
     return report
 
 

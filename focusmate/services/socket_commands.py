@@ -9,17 +9,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from focusmate.controller import SessionController
 from focusmate.core.errors import InvalidInput, NotPossibleNow
 from focusmate.core.protocol import SHOWABLE_WINDOWS, Message, contents_of, success
 from focusmate.core.records import expect_string, expect_whole_number
+from focusmate.services.controller import SessionController
 from focusmate.storage.transfer import parse_import
 
 if TYPE_CHECKING:
-    from focusmate.data_folder import DataFolder
+    from focusmate.services.data_folder import DataFolder
 
 
-class RemoteCommands:
+class SocketCommands:
     def __init__(
         self,
         controller: SessionController,
@@ -83,9 +83,13 @@ class RemoteCommands:
             raise InvalidInput(f"the new data folder must be an absolute path, not {target}")
         report = self._data_folder.move_report(target)
         self._data_folder.restart()
-        return {"from": str(report.source), "to": str(report.target),
-                "moved": len(report.moved), "bytes": report.bytes_moved,
-                "left_behind": list(report.left_behind)}  # fmt: skip
+        return {
+            "from": str(report.source),
+            "to": str(report.target),
+            "moved": len(report.moved),
+            "bytes": report.bytes_moved,
+            "left_behind": list(report.left_behind),
+        }
 
 
 def _text(request: Message, key: str, default: str | None = None) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from focusmate import __version__
+from focusmate.cli.terminal import write_document
 from focusmate.core.describe import status_text
 from focusmate.core.dnd import AUTO, BACKEND_NAMES
 from focusmate.core.errors import ExitCode, FocusmateError, InvalidInput
@@ -42,7 +43,6 @@ from focusmate.desktop import handover, ipc_client
 from focusmate.desktop.ipc_client import TIMEOUT_S
 from focusmate.desktop.locations import DATA_DIR_ENV, DataLocation, locate_data_dir, server_name
 from focusmate.storage.settings_store import load_settings
-from focusmate.terminal_output import write_document
 
 DND_BACKEND_ENV = "FOCUSMATE_DND_BACKEND"
 #: How long move-data waits for the app to answer again from the new folder.
@@ -72,15 +72,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", metavar="DIR", help=f"where the data lives (also ${DATA_DIR_ENV})"
     )
     parser.add_argument(
-        "--dnd-backend", metavar="NAME", default=os.environ.get(DND_BACKEND_ENV) or None,
+        "--dnd-backend",
+        metavar="NAME",
+        default=os.environ.get(DND_BACKEND_ENV) or None,
         help=f"do-not-disturb backend: auto or one of {', '.join(BACKEND_NAMES)} "
         f"(also ${DND_BACKEND_ENV})",
-    )  # fmt: skip
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     start = commands.add_parser("start", help="start a coaching session in the running app")
     start.add_argument("--with", dest="with_name", required=True, metavar="NAME")
-    start.add_argument("--minutes", default=str(DEFAULT_MINUTES), metavar="N",
-                       help=f"planned minutes, 1-240 (default {DEFAULT_MINUTES})")  # fmt: skip
+    start.add_argument(
+        "--minutes",
+        default=str(DEFAULT_MINUTES),
+        metavar="N",
+        help=f"planned minutes, 1-240 (default {DEFAULT_MINUTES})",
+    )
     start.add_argument("--focus", default="", metavar="TEXT", help="an optional focus note")
     log = commands.add_parser("log", help="log a mark in the running session, silently")
     log.add_argument("kind", metavar="KIND", help="phone, app, or one of your own kinds")
@@ -121,7 +127,7 @@ def _locate(args: argparse.Namespace) -> DataLocation:
     """The data folder; starting the app, a damaged data location file is repaired (the app
     says so), while the other commands only report it."""
     if args.command in {None, *SHOWABLE_WINDOWS}:
-        from focusmate.data_folder import locate_for_the_app  # noqa: PLC0415 - the app's path
+        from focusmate.services.data_folder import locate_for_the_app  # noqa: PLC0415 - the app's path
 
         return locate_for_the_app(args.data_dir, datetime.now(UTC))
     return locate_data_dir(args.data_dir)
@@ -132,8 +138,9 @@ def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:
     command: str | None = args.command
     if command in {None, *SHOWABLE_WINDOWS}:
         if args.dnd_backend is not None and args.dnd_backend.strip().lower() not in {
-            AUTO, *BACKEND_NAMES,
-        }:  # fmt: skip
+            AUTO,
+            *BACKEND_NAMES,
+        }:
             raise InvalidInput(
                 f"unknown do-not-disturb backend {args.dnd_backend!r}; "
                 f"choose one of: {AUTO}, {', '.join(BACKEND_NAMES)}"
@@ -144,8 +151,9 @@ def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:
         # The app checks them too; here they are refused even when no app runs.
         check_typed(clean_name(args.with_name), "the salesperson's name")
         check_typed(clean_focus(args.focus), "the focus note")
-        reply = _ask(data, {"cmd": "start", "with": args.with_name, "minutes": minutes,
-                            "focus": args.focus})  # fmt: skip
+        reply = _ask(
+            data, {"cmd": "start", "with": args.with_name, "minutes": minutes, "focus": args.focus}
+        )
         print(f"Started a {minutes}-minute session with {_shown(reply['with'])}.")
     elif command == "log":
         load_settings(data).kinds.get(args.kind)  # usage error even when no app runs
@@ -159,13 +167,13 @@ def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:
     elif command == "status":
         _print_status(_ask(data, {"cmd": "status"}), as_json=args.json)
     elif command == "report":
-        from focusmate import offline  # noqa: PLC0415 - not imported by `log`, to keep it fast
+        from focusmate.cli import direct  # noqa: PLC0415 - not imported by `log`, to keep it fast
 
-        offline.report(data, args.week, as_json=args.json, as_csv=args.csv, png=args.png)
+        direct.report(data, args.week, as_json=args.json, as_csv=args.csv, png=args.png)
     elif command == "export":
-        from focusmate import offline  # noqa: PLC0415
+        from focusmate.cli import direct  # noqa: PLC0415
 
-        offline.export(data, args.format, args.output)
+        direct.export(data, args.format, args.output)
     elif command == "move-data":
         return _move_data(location, args.folder)
     else:
@@ -198,7 +206,7 @@ def _run_app(location: DataLocation, dnd_backend: str | None, window: str | None
 def _move_data(location: DataLocation, folder: str) -> int:
     """Move the data folder: this process does it under the app's lock when no app runs;
     otherwise the app does (the same steps as its settings window), then restarts itself."""
-    from focusmate import data_folder  # noqa: PLC0415 - Qt's lock file only for this command
+    from focusmate.services import data_folder  # noqa: PLC0415 - Qt's lock file only for this command
 
     target = Path(folder).expanduser().absolute()
     report = data_folder.move_offline(location, target)
@@ -210,8 +218,10 @@ def _move_data(location: DataLocation, folder: str) -> int:
         source, moved_to = Path(reply["from"]), Path(reply["to"])
         left = [str(name) for name in reply.get("left_behind", [])]
         restarted = _answers_within(server_name(moved_to), RESTART_WAIT_S)
-        print(f"Moved your focusmate data from {_shown(source)} to {_shown(moved_to)}; focusmate "
-              f"{'restarted' if restarted else 'is restarting'} to use it.")  # fmt: skip
+        print(
+            f"Moved your focusmate data from {_shown(source)} to {_shown(moved_to)}; focusmate "
+            f"{'restarted' if restarted else 'is restarting'} to use it."
+        )
     for name in left:
         gone = _shown(source / name)
         print(f"focusmate: could not remove {gone}; delete it yourself", file=sys.stderr)
@@ -265,7 +275,7 @@ def _print_status(status: Message, *, as_json: bool) -> None:
 
 
 def _import(data: Path, file: Path) -> int:
-    from focusmate import offline  # noqa: PLC0415
+    from focusmate.cli import direct  # noqa: PLC0415
     from focusmate.core.records import import_summary  # noqa: PLC0415
     from focusmate.storage import transfer  # noqa: PLC0415
 
@@ -276,7 +286,7 @@ def _import(data: Path, file: Path) -> int:
     merging_s = len(raw) / IMPORT_BYTES_PER_S
 
     def alone() -> Message | None:
-        merged = offline.import_sessions(data, incoming)
+        merged = direct.import_sessions(data, incoming)
         return None if merged is None else dict(merged.counts())
 
     def ask() -> Message:  # the app owns the data: it merges (and checks again) what was read

@@ -6,7 +6,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from focusmate import exports
+from focusmate.cli.terminal import write_document
 from focusmate.core.errors import InvalidInput, StorageFailure
 from focusmate.core.insights import insight_text
 from focusmate.core.model import CoachingSession
@@ -16,9 +16,15 @@ from focusmate.core.terminal_text import terminal_document, terminal_line
 from focusmate.core.text import english
 from focusmate.core.week_review import week_review
 from focusmate.core.weekly import IsoWeek, local_day
-from focusmate.exports import SessionsFormat, WeekFormat, sessions_text, write_text, write_week
+from focusmate.services import exports
+from focusmate.services.exports import (
+    SessionsFormat,
+    WeekFormat,
+    sessions_text,
+    write_text,
+    write_week,
+)
 from focusmate.storage.repository import TinyDBSessionRepository
-from focusmate.terminal_output import write_document
 
 
 def _reader(data: Path) -> TinyDBSessionRepository:
@@ -38,7 +44,9 @@ def report(
     sessions = _reader(data).all_sessions() if data.is_dir() else []
     review = week_review(sessions, week, now, None)
     if png is not None:
-        write_week(review, WeekFormat.PNG, Path(png))
+        from focusmate.ui.chart_png import render_week_png  # noqa: PLC0415 - Qt only for --png
+
+        write_week(review, WeekFormat.PNG, Path(png), render_png=render_week_png)
         print(f"Wrote the chart of {week} to {terminal_line(png)}.", file=sys.stderr)
     if as_json or as_csv:
         write_document(exports.week_text(review, WeekFormat.JSON if as_json else WeekFormat.CSV))
@@ -61,9 +69,9 @@ def export(data: Path, file_format: str, output: str | None) -> None:
 def import_sessions(data: Path, incoming: list[CoachingSession]) -> MergeResult | None:
     """Merge ``incoming`` (an import file's sessions, checked whole before this is called)
     into the data; None when a running app owns the data (send it the file's contents)."""
-    from focusmate.atomic_files import ensure_private_dir  # noqa: PLC0415
     from focusmate.desktop.locations import lock_path  # noqa: PLC0415
     from focusmate.desktop.single_instance import InstanceLock  # noqa: PLC0415
+    from focusmate.files.atomic import ensure_private_dir  # noqa: PLC0415
     from focusmate.storage.permissions import check_owner  # noqa: PLC0415
 
     check_owner(data)  # never write into another user's folder (running as root)

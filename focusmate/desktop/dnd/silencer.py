@@ -1,10 +1,10 @@
 """Do-not-disturb for one coaching session: silence, watch, and always put it back.
 
-DndSession wraps a DoNotDisturb backend with what makes the promise hold after any exit:
+JournaledSilencer wraps a DoNotDisturb backend with what makes the promise hold after any exit:
 
 1. **Journal first.**  engage() captures the previous state and writes it to the journal
    (atomically, mode 0600) *before* changing anything; restore() deletes it last.
-2. **Guard.**  Right after the journal, engage() starts focusmate.dnd_guard in its own
+2. **Guard.**  Right after the journal, engage() starts focusmate.desktop.dnd.guard in its own
    process group with a pipe from this process: if this process dies in any way (even
    SIGKILL), the pipe closes and the guard replays the journal at once.  restore() tells the
    guard "done" and reaps it.
@@ -49,7 +49,6 @@ from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 
-from focusmate.atomic_files import atomic_write_bytes, dumps_strict, ensure_private_dir
 from focusmate.core.dnd import (
     NOTIFICATIONS_ON,
     DndStatus,
@@ -60,9 +59,10 @@ from focusmate.core.dnd import (
 from focusmate.core.errors import InvalidData, InvalidInput
 from focusmate.core.text import Translator, Worded, translate
 from focusmate.desktop.dnd import backend_named
-from focusmate.dnd_guard import GuardProcess
-from focusmate.dnd_journal import Journal, read_journal, remove_journal
-from focusmate.storage.set_aside import set_aside
+from focusmate.desktop.dnd.guard import GuardProcess
+from focusmate.desktop.dnd.journal import Journal, read_journal, remove_journal
+from focusmate.files.atomic import atomic_write_bytes, dumps_strict, ensure_private_dir
+from focusmate.files.set_aside import set_aside
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +135,7 @@ class RecoveryNotice(Worded):
         return text.format(label=self.label, error=self.error, kept_as=self.kept_as)
 
 
-class DndSession:
+class JournaledSilencer:
     """Silence notifications for one session and restore them exactly, even after a crash."""
 
     def __init__(

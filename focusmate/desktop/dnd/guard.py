@@ -1,8 +1,8 @@
 """The do-not-disturb guard: puts notifications back within moments of focusmate's death.
 
-Started by DndSession.engage() as ``python -m focusmate.dnd_guard --journal PATH --backend NAME
---token TOKEN`` with the read end of a pipe as its standard input; the app keeps the write end.
-The guard blocks reading that pipe:
+Started by JournaledSilencer.engage() as ``python -m focusmate.desktop.dnd.guard --journal PATH
+--backend NAME --token TOKEN`` with the read end of a pipe as its standard input; the app keeps
+the write end. The guard blocks reading that pipe:
 
 * ``d`` ("done") — the app restored the state itself and deleted the journal: exit quietly;
 * end of file without ``d`` — the app is gone (crash, ``kill -9``, power to the process cut):
@@ -17,7 +17,7 @@ Choices, for a process that must outlive the app it protects:
   down with the app.  It also ignores SIGINT and SIGHUP.  SIGTERM (shutdown) ends it without a
   restore: the journal stays and the next start replays it.
 * It imports no Qt and nothing of the UI: the standard library, jeepney and the backends.
-* The app reaps it (waits for it after sending ``d``; DndSession.poll() reaps an early exit),
+* The app reaps it (waits for it after sending ``d``; JournaledSilencer.poll() reaps an early exit),
   and once the app is dead it is re-parented to init, which reaps it: no zombies.
 * Messages go to the standard error it inherited (the app's log); write errors are ignored.
 
@@ -38,11 +38,11 @@ from pathlib import Path
 from focusmate.core.dnd import DndUnavailable
 from focusmate.core.errors import InvalidData, InvalidInput
 from focusmate.desktop.dnd import backend_named
-from focusmate.dnd_journal import read_journal, remove_journal
+from focusmate.desktop.dnd.journal import read_journal, remove_journal
 
 #: The byte the app sends when it restored the state itself.
 DONE = b"d"
-MODULE = "focusmate.dnd_guard"
+MODULE = "focusmate.desktop.dnd.guard"
 #: In a frozen (PyInstaller) build there is no ``-m``: the program itself is started with this
 #: first argument, and its entry point must hand the rest to main() before importing Qt.
 FROZEN_ARGUMENT = "--dnd-guard"

@@ -8,16 +8,17 @@ Every file is written atomically, so a failed export never leaves half a file.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from focusmate.atomic_files import atomic_write_bytes
 from focusmate.core.calendar_export import ics_document
 from focusmate.core.errors import Problem, StorageFailure
 from focusmate.core.model import CoachingSession
 from focusmate.core.week_review import WeekReview, review_csv, review_document
+from focusmate.core.weekly import WeekStats
+from focusmate.files.atomic import atomic_write_bytes
 from focusmate.storage.transfer import export_csv, export_json
 
 
@@ -51,14 +52,21 @@ def write_text(target: Path, text: str) -> None:
     except OSError as error:
         raise StorageFailure(
             f"cannot write {target}: {error.strerror or error}",
-            Problem.FILE_NOT_WRITTEN, path=str(target), detail=error.strerror or str(error),
-        ) from None  # fmt: skip
+            Problem.FILE_NOT_WRITTEN,
+            path=str(target),
+            detail=error.strerror or str(error),
+        ) from None
 
 
-def write_week(review: WeekReview, file_format: WeekFormat, target: Path) -> None:
+#: Draws the week's chart into a PNG file (ui.chart_png.render_week_png, given by the caller:
+#: services never import ui).
+PngRenderer = Callable[[WeekStats, Path], None]
+
+
+def write_week(
+    review: WeekReview, file_format: WeekFormat, target: Path, *, render_png: PngRenderer
+) -> None:
     if file_format is WeekFormat.PNG:
-        from focusmate.ui.chart_png import render_week_png  # noqa: PLC0415 - Qt only here
-
-        render_week_png(review.stats, target)
+        render_png(review.stats, target)
     else:
         write_text(target, week_text(review, file_format))
