@@ -1,4 +1,4 @@
-"""The layer rules of ARCHITECTURE.md ("Layers"), checked by walking every import with ast.
+"""The layer rules of ARCHITECTURE.md ("Layers: who may import whom"), checked with ast.
 
 Every module of focusmate belongs to one layer (a module in none fails), and imports only what
 its layer may: core is pure (standard library minus I/O, and itself); files adds nothing but the
@@ -78,7 +78,7 @@ class Layer:
 
 
 QT_VISUAL = ("PySide6.QtWidgets", "PySide6.QtGui", "PySide6.QtQuick", "PySide6.QtQml")
-#: ARCHITECTURE.md, "Layers". The composition root may import every layer.
+#: ARCHITECTURE.md, "Layers: who may import whom". The composition root may import all.
 LAYERS = (
     Layer("core", ("core",), frozenset({"core"}), ("PySide6", "tinydb", "pynput", "jeepney")),
     Layer("files", ("files",), frozenset({"core", "files"}), ("PySide6", "tinydb")),
