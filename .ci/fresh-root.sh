@@ -30,11 +30,15 @@ host_mirror() {
   echo "$uri"
 }
 
+tools=()
+command -v debootstrap >/dev/null || tools+=(debootstrap)
+command -v zstd >/dev/null || tools+=(zstd)
+if ((${#tools[@]})); then
+  say "installing ${tools[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${tools[@]}" >/dev/null
+fi
+
 build_tarball() {
-  command -v debootstrap >/dev/null || {
-    say "installing debootstrap"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
-  }
   local build
   build=$(mktemp -d /var/tmp/focusmate-minbase.XXXXXX)
   say "building a bare Debian 12 root (debootstrap minbase + python3, python3-venv, python3-pip)"
