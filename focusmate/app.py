@@ -43,6 +43,7 @@ from focusmate.desktop.x_display import x_display_answers
 from focusmate.files.atomic import ensure_private_dir
 from focusmate.services.controller import SessionController
 from focusmate.services.data_folder import DataFolder
+from focusmate.services.held_notifications import HeldNotifications
 from focusmate.services.reminders import ReminderScheduler
 from focusmate.services.settings import SettingsService
 from focusmate.services.socket_commands import SocketCommands
@@ -105,9 +106,10 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
             clock,
             lambda: uuid.uuid4().hex,
             kinds=settings.current.kinds,
-            notifier=make_notifier(app),
             silencer=silencer,
         )
+        # Notifications focusmate sends wait while a session runs (ARCHITECTURE rule 5).
+        notifications = HeldNotifications(controller, make_notifier(app))
         controller.session_ended.connect(lambda _id: take_backup(data_dir, clock.now()))
         actions = AppActions(controller)
         data_folder = DataFolder(
@@ -133,7 +135,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
         shell.show()
         # Reading the whole history, hotkeys (pynput's import alone is ~80 ms), the reminder
         # timer and the start-up backup wait until the tray icon is up.
-        background = _Background(controller, shell, clock, data_dir)
+        background = _Background(controller, notifications, shell, clock, data_dir)
         QTimer.singleShot(
             AFTER_SHOWN_MS, lambda: background.start(settings.current, repository, window)
         )
@@ -189,9 +191,15 @@ class _Background:
     and the start-up backup."""
 
     def __init__(
-        self, controller: SessionController, shell: Windows, clock: Clock, data_dir: Path
+        self,
+        controller: SessionController,
+        notifications: HeldNotifications,
+        shell: Windows,
+        clock: Clock,
+        data_dir: Path,
     ) -> None:
         self._controller, self._shell, self._clock = controller, shell, clock
+        self._notifications = notifications
         self._data_dir = data_dir
         self._reminders: ReminderScheduler | None = None
         self._hotkeys: _HotkeyService | None = None
@@ -213,13 +221,13 @@ class _Background:
         QTimer.singleShot(0, lambda: take_backup(self._data_dir, self._clock.now()))
 
     def _start_reminders(self, settings: Settings) -> None:
-        """The reminder: due times from core.reminders, shown through the controller (which
-        holds it during a session); a click on it opens the morning page."""
+        """The reminder: due times from core.reminders, held during a session by
+        HeldNotifications; a click on it opens the morning page."""
         reminders = ReminderScheduler(
             self._clock, settings.morning_reminder, FileReminderLog(self._data_dir)
         )
         reminders.due.connect(
-            lambda at: self._controller.notify(
+            lambda at: self._notifications.notify(
                 morning_notification(at), self._shell.open_morning_page
             )
         )

@@ -1,4 +1,5 @@
-"""The loop between one-on-ones through the controller: carry-over, check-in, held notifications."""
+"""The loop between one-on-ones through the controller: carry-over, check-in, and the
+notifications held while a session runs (HeldNotifications)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from focusmate.core.errors import InvalidInput, NotPossibleNow
 from focusmate.core.model import CheckIn, ChecklistItem, CommitmentOutcome, Question, Reflection
 from focusmate.core.ports import Notification
 from focusmate.services.controller import SessionController
+from focusmate.services.held_notifications import HeldNotifications
 from focusmate.storage.repository import TinyDBSessionRepository
 from tests.fake_notifier import RecordingNotifier
 from tests.fakes import T0, FakeClock, IdFactory
@@ -31,11 +33,15 @@ def notifier() -> RecordingNotifier:
 
 
 @pytest.fixture
-def controller(
-    qapp: QApplication, tmp_path: Path, clock: FakeClock, notifier: RecordingNotifier
-) -> SessionController:
+def controller(qapp: QApplication, tmp_path: Path, clock: FakeClock) -> SessionController:
     repo = TinyDBSessionRepository(tmp_path / "data")
-    return SessionController(repo, clock, IdFactory(), notifier=notifier)
+    return SessionController(repo, clock, IdFactory())
+
+
+@pytest.fixture
+def held(controller: SessionController, notifier: RecordingNotifier) -> HeldNotifications:
+    """The notifications as app.py wires them: held while the controller runs a session."""
+    return HeldNotifications(controller, notifier)
 
 
 def full(commitment: str, **extra: object) -> Reflection:
@@ -119,26 +125,32 @@ def test_editing_a_complete_reflection_never_demotes_it(controller: SessionContr
 
 
 def test_notifications_are_held_during_a_session_and_sent_after_it(
-    controller: SessionController, notifier: RecordingNotifier, qtbot: QtBot
+    controller: SessionController,
+    held: HeldNotifications,
+    notifier: RecordingNotifier,
+    qtbot: QtBot,
 ) -> None:
-    assert controller.notify(NOTE) is True
+    assert held.notify(NOTE) is True
     assert notifier.sent == [NOTE]
     controller.start("Ana", 30)
-    assert controller.notify(NOTE) is False
-    assert controller.notify(NOTE) is False  # the same one is held once
-    assert controller.held_notifications == [NOTE] and notifier.sent == [NOTE]
+    assert held.notify(NOTE) is False
+    assert held.notify(NOTE) is False  # the same one is held once
+    assert held.held == [NOTE] and notifier.sent == [NOTE]
     controller.end()
     assert notifier.sent == [NOTE]  # not from inside end(): after it, on the event loop
     qtbot.waitUntil(lambda: notifier.sent == [NOTE, NOTE], timeout=2000)
-    assert controller.held_notifications == []
+    assert held.held == []
 
 
 def test_a_click_callback_survives_the_hold(
-    controller: SessionController, notifier: RecordingNotifier, qtbot: QtBot
+    controller: SessionController,
+    held: HeldNotifications,
+    notifier: RecordingNotifier,
+    qtbot: QtBot,
 ) -> None:
     clicked: list[str] = []
     controller.start("Ana", 30)
-    controller.notify(NOTE, lambda: clicked.append("opened"))
+    held.notify(NOTE, lambda: clicked.append("opened"))
     controller.end()
     qtbot.waitUntil(lambda: len(notifier.sent) == 1, timeout=2000)
     notifier.click(0)
@@ -146,14 +158,17 @@ def test_a_click_callback_survives_the_hold(
 
 
 def test_held_notifications_wait_for_the_next_session_too(
-    controller: SessionController, notifier: RecordingNotifier, qtbot: QtBot
+    controller: SessionController,
+    held: HeldNotifications,
+    notifier: RecordingNotifier,
+    qtbot: QtBot,
 ) -> None:
     controller.start("Ana", 30)
-    controller.notify(NOTE)
+    held.notify(NOTE)
     controller.end()
     controller.start("Ben", 30)  # before the event loop delivered: keep holding
     qtbot.wait(50)
-    assert notifier.sent == [] and controller.held_notifications == [NOTE]
+    assert notifier.sent == [] and held.held == [NOTE]
     controller.end()
     qtbot.waitUntil(lambda: notifier.sent == [NOTE], timeout=2000)
 
@@ -162,7 +177,7 @@ def test_without_a_notifier_nothing_is_sent(
     qapp: QApplication, tmp_path: Path, clock: FakeClock
 ) -> None:
     controller = SessionController(TinyDBSessionRepository(tmp_path / "d"), clock, IdFactory())
-    assert controller.notify(NOTE) is False
+    assert HeldNotifications(controller, None).notify(NOTE) is False
 
 
 def test_the_morning_digest_looks_at_yesterday(

@@ -22,7 +22,7 @@ from focusmate.core.errors import NotPossibleNow, Problem, StorageFailure
 from focusmate.core.marks import MarkKinds
 from focusmate.core.model import CheckIn, CoachingSession, Reflection, revised
 from focusmate.core.morning import MorningDigest, morning_digest
-from focusmate.core.ports import Notification, Notifier, OnClick, SessionRepository, Silencer
+from focusmate.core.ports import SessionRepository, Silencer
 from focusmate.core.records import MergeResult, format_instant, merge_sessions
 from focusmate.core.session import (
     Timing,
@@ -64,17 +64,12 @@ class SessionController(QObject):
         *,
         tz: tzinfo | None = None,
         kinds: MarkKinds | None = None,
-        notifier: Notifier | None = None,
         silencer: Silencer | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._silencer = silencer
         self._ticks = 0
-        # Notifications wait while a session runs (ARCHITECTURE rule 5); see notify().
-        self._notifier = notifier
-        self._held: list[tuple[Notification, OnClick | None]] = []
-        self.session_ended.connect(self._on_session_ended_release)
         self.kinds = kinds or MarkKinds()
         self._repository = repository
         self._clock = clock
@@ -374,35 +369,6 @@ class SessionController(QObject):
     def morning_digest(self) -> MorningDigest:
         """The last coaching day, for the morning-stillness page."""
         return morning_digest(self._sessions.values(), self._clock.now(), self._tz)
-
-    # --- notifications: never during a session --------------------------------------
-
-    def notify(self, notification: Notification, on_click: OnClick | None = None) -> bool:
-        """Show a notification now when idle; while a session runs, hold it (once per key)
-        and deliver it after the session ends. True if it went out now."""
-        if self._current is not None:
-            if all(held.key != notification.key for held, _ in self._held):
-                self._held.append((notification, on_click))
-            return False
-        return self._send(notification, on_click)
-
-    @property
-    def held_notifications(self) -> list[Notification]:
-        return [notification for notification, _ in self._held]
-
-    def _on_session_ended_release(self, _session_id: str) -> None:
-        # After the event loop has finished ending the session (do-not-disturb restored).
-        QTimer.singleShot(0, self._deliver_held)
-
-    def _deliver_held(self) -> None:
-        if self._current is not None:  # another session started meanwhile: keep holding
-            return
-        held, self._held = self._held, []
-        for notification, on_click in held:
-            self._send(notification, on_click)
-
-    def _send(self, notification: Notification, on_click: OnClick | None) -> bool:
-        return self._notifier is not None and self._notifier.send(notification, on_click)
 
     # --- persistence -------------------------------------------------------------
 

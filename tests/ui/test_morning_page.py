@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,12 +11,12 @@ from pytestqt.qtbot import QtBot
 from focusmate.core.model import Question, Reflection
 from focusmate.core.morning import MorningDigest, morning_notification
 from focusmate.services.controller import SessionController
-from focusmate.storage.repository import TinyDBSessionRepository
+from focusmate.services.held_notifications import HeldNotifications
 from focusmate.ui.actions import AppActions
 from focusmate.ui.morning_page import MorningPage
 from focusmate.ui.windows import Windows
 from tests.fake_notifier import RecordingNotifier
-from tests.fakes import FakeClock, IdFactory
+from tests.fakes import FakeClock
 from tests.ui.accessibility import accessible_name, tab_chain, unnamed_controls
 from tests.ui.keyboard import reading_order, texts, untranslated
 
@@ -75,13 +74,12 @@ def test_the_timer_ends_quietly(qtbot: QtBot) -> None:
 
 
 def test_a_click_on_the_reminder_opens_the_page(
-    qtbot: QtBot, tmp_path: Path, clock: FakeClock, shell: Windows
+    qtbot: QtBot, controller: SessionController, shell: Windows
 ) -> None:
     notifier = RecordingNotifier()
-    repository = TinyDBSessionRepository(tmp_path / "n")
-    wired = SessionController(repository, clock, IdFactory("n"), notifier=notifier)
+    notifications = HeldNotifications(controller, notifier)
     note = morning_notification(datetime(2026, 11, 23, 7, 30, tzinfo=UTC))
-    wired.notify(note, shell.open_morning_page)  # as app.py wires the reminder
+    notifications.notify(note, shell.open_morning_page)  # as app.py wires the reminder
     assert notifier.sent == [note] and shell.morning_page is None  # nothing opens by itself
     notifier.click(0)
     assert shell.morning_page is not None and shell.morning_page.isVisible()

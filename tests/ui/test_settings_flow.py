@@ -19,6 +19,7 @@ from focusmate.desktop.autostart import XdgAutostart, launch_command
 from focusmate.desktop.locations import DataDirSource, DataLocation, DataPointer
 from focusmate.services.controller import SessionController
 from focusmate.services.data_folder import DataFolder
+from focusmate.services.held_notifications import HeldNotifications
 from focusmate.services.settings import SettingsService
 from focusmate.storage.reminder_log import FileReminderLog
 from focusmate.storage.repository import TinyDBSessionRepository
@@ -120,7 +121,10 @@ def test_a_new_morning_reminder_is_armed_at_once(
     """The app's reminder follows a saved change without a restart: switched on for a time
     that has just passed today, it is due at once (and noted as shown, on disk)."""
     monkeypatch.setattr(app, "_HotkeyService", NoHotkeys)
-    background = app._Background(controller, shell, clock, tmp_path / "data")  # noqa: SLF001
+    notifications = HeldNotifications(controller, None)
+    background = app._Background(  # noqa: SLF001
+        controller, notifications, shell, clock, tmp_path / "data"
+    )
     service.changed.connect(background.apply)  # as the app's apply_live does
     off = Settings(morning_reminder=MorningReminder(enabled=False))
     background.start(off, TinyDBSessionRepository(tmp_path / "data"), None)
