@@ -1,4 +1,5 @@
-"""Shared test set-up: Qt offscreen, and no test ever reaches the user's real data.
+"""Shared test set-up: Qt offscreen, no test ever reaches the user's real data, and the one
+`clock` and `controller` every test shares.
 
 The end-to-end tests start their own real X server and pass its environment to the
 processes they launch; everything in this process renders offscreen.
@@ -7,11 +8,22 @@ processes they launch; everything in this process renders offscreen.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from focusmate.storage.repository import TinyDBSessionRepository
+from tests.fakes import FakeClock, IdFactory
+
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import, whatever the host has
+
+if TYPE_CHECKING:  # imported by the fixtures themselves: no Qt module before the line above
+    from PySide6.QtWidgets import QApplication
+
+    from focusmate.core.ports import SessionRepository
+    from focusmate.services.controller import SessionController
 
 
 @pytest.fixture(autouse=True)
@@ -30,3 +42,34 @@ def private_environment(
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     monkeypatch.delenv("FOCUSMATE_DATA_DIR", raising=False)
     yield
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """The test's clock: time moves only when the test advances it."""
+    return FakeClock()
+
+
+@pytest.fixture
+def make_controller(
+    qapp: QApplication, tmp_path: Path, clock: FakeClock
+) -> Callable[..., SessionController]:
+    """Builds a SessionController on the test's clock, with session ids s1, s2, ...: on the real
+    repository in tmp_path / "data" unless given another, and with any other port as a keyword
+    (silencer=, kinds=, ...). For a test that needs a controller unlike `controller`.
+
+    Needs the QApplication first: Qt objects created without one crash the process."""
+    from focusmate.services.controller import SessionController  # noqa: PLC0415 (Qt: see top)
+
+    def make(repository: SessionRepository | None = None, **ports: Any) -> SessionController:
+        if repository is None:
+            repository = TinyDBSessionRepository(tmp_path / "data")
+        return SessionController(repository, clock, IdFactory(), **ports)
+
+    return make
+
+
+@pytest.fixture
+def controller(make_controller: Callable[..., SessionController]) -> SessionController:
+    """A SessionController on a real data file in tmp_path / "data" and the test's clock."""
+    return make_controller()

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
@@ -17,11 +16,6 @@ from focusmate.core.session import add_mark, end_session
 from focusmate.services.controller import SessionController
 from focusmate.storage.repository import TinyDBSessionRepository
 from tests.fakes import T0, FakeClock, IdFactory
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 def test_a_restart_with_the_clock_set_back_resumes_after_the_last_mark(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,18 +20,16 @@ from tests.fakes import T0, FakeClock, FlakyRepository, IdFactory
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 def repo(tmp_path: Path) -> FlakyRepository:
     return FlakyRepository(TinyDBSessionRepository(tmp_path / "data"))
 
 
 @pytest.fixture
-def controller(repo: FlakyRepository, clock: FakeClock) -> SessionController:
-    return SessionController(repo, clock, IdFactory())
+def flaky_controller(
+    make_controller: Callable[..., SessionController], repo: FlakyRepository
+) -> SessionController:
+    """The controller on `repo`, whose writes the test can make fail."""
+    return make_controller(repo)
 
 
 def reopened(repo: FlakyRepository, clock: FakeClock) -> SessionController:
@@ -90,18 +89,18 @@ def test_rules_are_enforced(controller: SessionController) -> None:
 
 
 def test_a_failed_write_changes_nothing_and_loses_nothing(
-    controller: SessionController, repo: FlakyRepository, clock: FakeClock
+    flaky_controller: SessionController, repo: FlakyRepository, clock: FakeClock
 ) -> None:
-    controller.start("Ana", 30)
-    controller.mark("phone")
+    flaky_controller.start("Ana", 30)
+    flaky_controller.mark("phone")
     repo.fail_writes = True
     with pytest.raises(StorageFailure, match="No space left"):
-        controller.mark("phone")
+        flaky_controller.mark("phone")
     with pytest.raises(StorageFailure):
-        controller.end()
-    assert controller.current is not None and len(controller.current.marks) == 1
+        flaky_controller.end()
+    assert flaky_controller.current is not None and len(flaky_controller.current.marks) == 1
     repo.fail_writes = False
-    controller.mark("phone")  # retried once the disk has room
+    flaky_controller.mark("phone")  # retried once the disk has room
     assert len(reopened(repo, clock).current.marks) == 2  # type: ignore[union-attr]
 
 

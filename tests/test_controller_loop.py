@@ -23,19 +23,8 @@ NOTE = Notification("morning:1", "Morning stillness", "Before you check your pho
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 def notifier() -> RecordingNotifier:
     return RecordingNotifier()
-
-
-@pytest.fixture
-def controller(qapp: QApplication, tmp_path: Path, clock: FakeClock) -> SessionController:
-    repo = TinyDBSessionRepository(tmp_path / "data")
-    return SessionController(repo, clock, IdFactory())
 
 
 @pytest.fixture

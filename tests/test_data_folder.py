@@ -5,6 +5,7 @@ through `focusmate move-data` (offline) and the app's socket command."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,6 @@ from focusmate.services.data_folder import DataFolder, move_offline
 from focusmate.services.socket_commands import SocketCommands
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.settings_store import load_settings, save_settings
-from tests.fakes import FakeClock, IdFactory
 from tests.storage.test_data_move import data_files, make_data_folder
 
 
@@ -137,20 +137,23 @@ def test_offline_move_steps_aside_for_a_running_app(
 
 
 @pytest.fixture
-def controller(qapp: QApplication, default_folder: Path) -> SessionController:
-    return SessionController(TinyDBSessionRepository(default_folder), FakeClock(), IdFactory())
+def default_folder_controller(
+    make_controller: Callable[..., SessionController], default_folder: Path
+) -> SessionController:
+    """The app's controller on the default data folder (which holds a running session)."""
+    return make_controller(TinyDBSessionRepository(default_folder))
 
 
 def test_the_app_refuses_while_a_session_runs_and_moves_after_it(
-    controller: SessionController, default_folder: Path, tmp_path: Path
+    default_folder_controller: SessionController, default_folder: Path, tmp_path: Path
 ) -> None:
     restarts: list[bool] = []
     folder = DataFolder(
         DataLocation(default_folder, DataDirSource.DEFAULT),
-        session_running=lambda: controller.current is not None,
+        session_running=lambda: default_folder_controller.current is not None,
         restart=lambda: restarts.append(True),
     )
-    assert controller.current is not None  # the data folder holds a running session
+    assert default_folder_controller.current is not None  # the data folder holds a running session
     with pytest.raises(MoveRefused) as refused:
         folder.move(tmp_path / "new")
     assert refused.value.refusal is Refusal.SESSION_RUNNING
@@ -158,7 +161,7 @@ def test_the_app_refuses_while_a_session_runs_and_moves_after_it(
         refused.value
     )
     assert not (tmp_path / "new").exists() and restarts == []
-    controller.end()
+    default_folder_controller.end()
     before = data_files(default_folder)
     assert folder.move(tmp_path / "new") == []
     assert restarts == []  # the caller restarts, once it has told the user what it must
@@ -166,14 +169,14 @@ def test_the_app_refuses_while_a_session_runs_and_moves_after_it(
 
 
 def test_the_socket_command_moves_then_restarts_the_app(
-    controller: SessionController, default_folder: Path, tmp_path: Path
+    default_folder_controller: SessionController, default_folder: Path, tmp_path: Path
 ) -> None:
-    controller.end()
+    default_folder_controller.end()
     restarts: list[bool] = []
     folder = DataFolder(
         DataLocation(default_folder, DataDirSource.DEFAULT), restart=lambda: restarts.append(True)
     )
-    remote = SocketCommands(controller, lambda _window: None, folder)
+    remote = SocketCommands(default_folder_controller, lambda _window: None, folder)
     request = decode_request(encode({"cmd": "move-data", "to": str(tmp_path / "new")}))
     reply = remote.handle(request)
     assert reply["ok"] and restarts == [True]

@@ -8,23 +8,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from focusmate.core.weekly import IsoWeek, week_stats
 from focusmate.services.controller import SessionController
 from focusmate.storage.repository import TinyDBSessionRepository
 from tests.fakes import T0, FakeClock, IdFactory
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def controller(qapp: object, tmp_path: Path, clock: FakeClock) -> SessionController:
-    return SessionController(TinyDBSessionRepository(tmp_path / "data"), clock, IdFactory())
 
 
 def test_a_session_across_a_suspend_keeps_real_minutes_and_is_flagged(

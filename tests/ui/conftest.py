@@ -12,22 +12,9 @@ from PySide6.QtWidgets import QApplication
 from focusmate.core.settings import Settings
 from focusmate.services.controller import SessionController
 from focusmate.services.settings import SettingsService
-from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.ui.actions import AppActions
 from focusmate.ui.i18n import InstalledLanguage, install_translations, remove_translations
 from focusmate.ui.windows import Windows
-from tests.fakes import FakeClock, IdFactory
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def controller(qapp: QApplication, tmp_path: Path, clock: FakeClock) -> SessionController:
-    """Needs the QApplication first: Qt objects created without one crash the process."""
-    return SessionController(TinyDBSessionRepository(tmp_path / "data"), clock, IdFactory())
 
 
 @pytest.fixture

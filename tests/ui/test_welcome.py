@@ -6,13 +6,12 @@ through the real SettingsService to a real file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from focusmate.core.reminders import MorningReminder
@@ -22,24 +21,23 @@ from focusmate.desktop.dnd.dunst import DunstDnd
 from focusmate.desktop.dnd.silencer import JournaledSilencer
 from focusmate.services.controller import SessionController
 from focusmate.services.settings import SettingsService
-from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.settings_store import load_settings
 from focusmate.ui.actions import AppActions
 from focusmate.ui.i18n import InstalledLanguage
 from focusmate.ui.welcome_dialog import WelcomeDialog
 from focusmate.ui.windows import Windows
-from tests.fakes import FakeClock, IdFactory
 from tests.ui.accessibility import tab_chain, unnamed_controls, visible_texts
 
 COMMAND = ["/opt/focus mate/bin/focusmate", "--data-dir", "/home/ana/100% focus"]
 
 
 @pytest.fixture
-def controller(qapp: QApplication, tmp_path: Path, clock: FakeClock) -> SessionController:
+def dunst_controller(
+    make_controller: Callable[..., SessionController], tmp_path: Path
+) -> SessionController:
     """A controller whose do-not-disturb is dunst's (its idle status reads no bus)."""
     silencer = JournaledSilencer(DunstDnd({}), tmp_path / "dnd.json", guard=False)
-    repository = TinyDBSessionRepository(tmp_path / "data")
-    return SessionController(repository, clock, IdFactory(), silencer=silencer)
+    return make_controller(silencer=silencer)
 
 
 @pytest.fixture
@@ -183,17 +181,22 @@ def test_a_refused_autostart_keeps_the_window_open_and_says_why(
 
 
 def test_it_shows_the_hotkeys_and_the_real_do_not_disturb_status(
-    shell: Windows, controller: SessionController
+    dunst_controller: SessionController, service: SettingsService
 ) -> None:
-    shell.show_hotkey_status(True, "")
-    shell.open_welcome()
-    dialog = welcome(shell)
-    text = dialog.hotkeys_label.text()
-    assert "Ctrl+Alt+P" in text and "Log a phone check" in text
-    assert "Ctrl+Alt+Z" in text and "Undo the last mark" in text
-    assert dialog.hotkey_note.isHidden()
-    assert dialog.dnd_label.text() == controller.dnd_status().detail
-    assert dialog.dnd_label.text() == "Notifications are paused during sessions (dunst)"
+    actions = AppActions(dunst_controller)
+    shell = Windows(dunst_controller, actions, use_tray=False, settings=service)
+    try:
+        shell.show_hotkey_status(True, "")
+        shell.open_welcome()
+        dialog = welcome(shell)
+        text = dialog.hotkeys_label.text()
+        assert "Ctrl+Alt+P" in text and "Log a phone check" in text
+        assert "Ctrl+Alt+Z" in text and "Undo the last mark" in text
+        assert dialog.hotkey_note.isHidden()
+        assert dialog.dnd_label.text() == dunst_controller.dnd_status().detail
+        assert dialog.dnd_label.text() == "Notifications are paused during sessions (dunst)"
+    finally:
+        shell.close_all()
 
 
 def test_without_global_hotkeys_it_says_so_and_shows_the_commands(shell: Windows) -> None:
