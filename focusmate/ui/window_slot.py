@@ -46,7 +46,7 @@ class WindowSlot(Generic[W]):
         *,
         keep: bool = False,
         refresh: Callable[[W], None] | None = None,
-        on_forget: Callable[[], None] | None = None,
+        on_forget: Callable[[], object] | None = None,
     ) -> None:
         """``build`` makes the window and connects its signals; ``keep``: hidden, not forgotten,
         when closed; ``refresh`` brings an existing window up to date when it is opened again;
