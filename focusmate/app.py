@@ -11,29 +11,22 @@ import logging
 import os
 import signal
 import socket
-import subprocess
 import sys
 import time
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSocketNotifier, QTimer
+from PySide6.QtCore import QElapsedTimer, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from focusmate import __version__
 from focusmate.cli.terminal import log_to_stderr
-from focusmate.core.clock import Clock
 from focusmate.core.errors import FocusmateError, StorageFailure
-from focusmate.core.hotkeys import HotkeyBindings
-from focusmate.core.morning import morning_notification
 from focusmate.core.protocol import import_request_bytes
 from focusmate.core.settings import Settings
-from focusmate.core.shortcut_help import shortcut_help
-from focusmate.core.text import Worded
 from focusmate.desktop.autostart import autostart_for, launch_command
 from focusmate.desktop.dnd import choose_backend
 from focusmate.desktop.dnd.silencer import JournaledSilencer
-from focusmate.desktop.hotkeys import STOPPED, GlobalHotkeys
 from focusmate.desktop.ipc_server import CommandServer
 from focusmate.desktop.locations import APP_ID, DataLocation, lock_path, server_name
 from focusmate.desktop.notifications import make_notifier
@@ -44,15 +37,13 @@ from focusmate.files.atomic import ensure_private_dir
 from focusmate.services.controller import SessionController
 from focusmate.services.data_folder import DataFolder
 from focusmate.services.held_notifications import HeldNotifications
-from focusmate.services.reminders import ReminderScheduler
 from focusmate.services.settings import SettingsService
 from focusmate.services.socket_commands import SocketCommands
-from focusmate.storage.backups import check_or_recover, open_or_recover, take_backup
+from focusmate.services.startup import Background, Restart, tell_at_start
+from focusmate.storage.backups import open_or_recover, take_backup
 from focusmate.storage.links import unlink_data_folder
 from focusmate.storage.owned_files import check_owned_files
 from focusmate.storage.permissions import check_owner, permissions_notice, tighten_permissions
-from focusmate.storage.reminder_log import FileReminderLog
-from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.settings_store import load_settings
 from focusmate.storage.transfer import IMPORT_MAX_BYTES
 from focusmate.ui.actions import AppActions
@@ -85,7 +76,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
     """
     log_to_stderr()  # names and paths in the log are escaped like all terminal output
     data_dir = location.path
-    restart = _Restart()
+    restart = Restart()
     lock = _lock_data_dir(data_dir)  # before any window system: a second launch only asks
     try:
         clock = clock_from_environment()  # the system clock (FOCUSMATE_FAKE_NOW: a test hook)
@@ -94,10 +85,10 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
         permission_notice = permissions_notice(tighten_permissions(data_dir))
         # A damaged running-session, settings, draft or reminder file is set aside first.
         damaged_files = check_owned_files(data_dir, clock.now())
-        # Every record is read and checked once the icon shows (_Background.start).
+        # Every record is read and checked once the icon shows (Background.start).
         repository, recovery_notice = open_or_recover(data_dir, clock.now(), check_records=False)
         settings = SettingsService(data_dir, load_settings(data_dir))
-        silencer = _silencer(data_dir, dnd_backend or settings.current.dnd_backend)
+        silencer = make_silencer(data_dir, dnd_backend or settings.current.dnd_backend)
         dnd_notice = silencer.recover()  # a journal left by a crash or power loss
         _check_display()
         app = _application()
@@ -126,16 +117,18 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
             autostart_command=_autostart_command(location),
             data_folder=data_folder,
         )
+        # Reading the whole history, hotkeys (pynput's import alone is ~80 ms), the reminder
+        # timer and the start-up backup wait until the tray icon is up.
+        background = Background(controller, notifications, shell, clock, data_dir)
         server = CommandServer(
-            SocketCommands(controller, shell.show_window, data_folder).handle,
+            SocketCommands(
+                controller, shell.show_window, data_folder, hotkeys=background.hotkey_readiness
+            ).handle,
             max_request_bytes=import_request_bytes(IMPORT_MAX_BYTES),  # imports carry a file
         )
         server.listen(server_name(data_dir))
         shell.quit_confirmed.connect(app.quit)
         shell.show()
-        # Reading the whole history, hotkeys (pynput's import alone is ~80 ms), the reminder
-        # timer and the start-up backup wait until the tray icon is up.
-        background = _Background(controller, notifications, shell, clock, data_dir)
         QTimer.singleShot(
             AFTER_SHOWN_MS, lambda: background.start(settings.current, repository, window)
         )
@@ -147,7 +140,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
             actions.update_kinds()
             background.apply(new)
             if controller.current is None and dnd_backend is None:
-                controller.set_silencer(_silencer(data_dir, new.dnd_backend))
+                controller.set_silencer(make_silencer(data_dir, new.dnd_backend))
 
         settings.changed.connect(apply_live)
         notices = (
@@ -158,7 +151,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
             recovery_notice,
             dnd_notice,
         )
-        _tell_at_start(shell, notices)
+        tell_at_start(shell, notices)
         wakeup_sockets = _quit_on_signals(app)
         code = app.exec()
         controller.shut_down()  # a session still running is kept; notifications come back
@@ -174,115 +167,10 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
     return code
 
 
-def _tell_at_start(shell: Windows, notices: tuple[Worded | None, ...]) -> None:
-    for notice in notices:
-        if notice is not None:
-            log.warning("%s", notice.in_english)
-            shell.notice(str(notice))  # worded now, in the user's language
-
-
-def _silencer(data_dir: Path, backend: str | None) -> JournaledSilencer:
+def make_silencer(data_dir: Path, backend: str | None) -> JournaledSilencer:
+    """The session's do-not-disturb (core.ports.Silencer): the ``backend`` named (or the one
+    detected) behind a journal in the data folder."""
     return JournaledSilencer(choose_backend(backend, os.environ), data_dir / DND_JOURNAL_NAME)
-
-
-class _Background:
-    """What waits until the tray icon shows: reading the whole history, the morning reminder
-    and the global hotkeys (re-armed when the settings change, stopped at quit), the welcome
-    and the start-up backup."""
-
-    def __init__(
-        self,
-        controller: SessionController,
-        notifications: HeldNotifications,
-        shell: Windows,
-        clock: Clock,
-        data_dir: Path,
-    ) -> None:
-        self._controller, self._shell, self._clock = controller, shell, clock
-        self._notifications = notifications
-        self._data_dir = data_dir
-        self._reminders: ReminderScheduler | None = None
-        self._hotkeys: _HotkeyService | None = None
-
-    def start(
-        self, settings: Settings, repository: TinyDBSessionRepository, window: str | None
-    ) -> None:
-        """Check and load the history (recovering a damaged file), arm the reminder and the
-        hotkeys, then the welcome on a first run, the ``window`` asked for on the command
-        line, and a backup of the history once it is known to read back whole."""
-        checked, damage_notice = check_or_recover(repository, self._data_dir, self._clock.now())
-        self._controller.load_history(None if checked is repository else checked)
-        self._start_reminders(settings)
-        self._hotkeys = _HotkeyService(self._shell, settings)
-        self._shell.welcome_on_first_run()  # after the hotkeys: it says whether they work here
-        if window is not None:  # `focusmate review` started us: the review, as asked
-            self._shell.show_window(window)
-        _tell_at_start(self._shell, (damage_notice,))
-        QTimer.singleShot(0, lambda: take_backup(self._data_dir, self._clock.now()))
-
-    def _start_reminders(self, settings: Settings) -> None:
-        """The reminder: due times from core.reminders, held during a session by
-        HeldNotifications; a click on it opens the morning page."""
-        reminders = ReminderScheduler(
-            self._clock, settings.morning_reminder, FileReminderLog(self._data_dir)
-        )
-        reminders.due.connect(
-            lambda at: self._notifications.notify(
-                morning_notification(at), self._shell.open_morning_page
-            )
-        )
-        reminders.start()
-        self._reminders = reminders
-
-    def apply(self, settings: Settings) -> None:
-        if self._reminders is not None:
-            self._reminders.set_reminder(settings.morning_reminder)
-        if self._hotkeys is not None:
-            self._hotkeys.apply(settings)
-
-    def stop(self) -> None:
-        for service in (self._reminders, self._hotkeys):
-            if service is not None:
-                service.stop()
-
-
-class _HotkeyService:
-    """Global hotkeys for marks and undo, restarted when the settings change; where they
-    cannot work, the session window says so and shows the desktop-shortcut commands."""
-
-    def __init__(self, shell: Windows, settings: Settings) -> None:
-        self._shell = shell
-        self._hotkeys = GlobalHotkeys()
-        self._hotkeys.triggered.connect(shell.on_hotkey)
-        self._hotkeys.availability_changed.connect(self._tell)
-        self._bindings = HotkeyBindings.from_text(settings.hotkeys)
-        self._told = ""
-        self._hotkeys.start(self._bindings)
-        self._tell()
-
-    def apply(self, settings: Settings) -> None:
-        self._bindings = HotkeyBindings.from_text(settings.hotkeys)
-        self._hotkeys.stop()
-        self._hotkeys.start(self._bindings)
-        self._tell()
-
-    def stop(self) -> None:
-        self._hotkeys.stop()
-
-    def _tell(self) -> None:
-        availability = self._hotkeys.availability
-        if availability == STOPPED:
-            return  # our own doing (quitting, or new bindings on the way): no news
-        if availability.reason and availability.reason != self._told:
-            log.warning("global hotkeys: %s", availability.reason)
-        self._told = availability.reason
-        # The log keeps the English reason; the windows say it in the user's language.
-        self._shell.show_hotkey_status(
-            availability.available,
-            ""
-            if availability.available and not availability.reason
-            else f"{availability.shown}\n\n{shortcut_help(self._bindings)}",
-        )
 
 
 def _autostart_command(location: DataLocation) -> list[str]:
@@ -291,36 +179,6 @@ def _autostart_command(location: DataLocation) -> list[str]:
     if location.fixed_by is None:
         return launch_command()
     return launch_command(["--data-dir", str(location.path)])
-
-
-class _Restart:
-    """After the data folder moved, focusmate starts itself again: the lock, the local
-    socket's name and several parts hold the old folder's path, so the sure way to let go of
-    all of them is the ordinary quit (everything released) and then the same command, which
-    finds the new folder through the data location file."""
-
-    def __init__(self) -> None:
-        self.requested = False
-
-    def request(self) -> None:
-        self.requested = True
-        QCoreApplication.quit()
-
-    def run_again_if_requested(self, dnd_backend: str | None) -> None:
-        """Replace this process with a new focusmate (POSIX: same process id, so whoever
-        started it still sees it running); returns only if no restart was asked for."""
-        if not self.requested:
-            return
-        command = launch_command(["--dnd-backend", dnd_backend] if dnd_backend else [])
-        log.info("starting again to use the new data folder: %s", " ".join(command))
-        for stream in (sys.stdout, sys.stderr):
-            stream.flush()
-        try:
-            if os.name == "posix":
-                os.execv(command[0], command)  # noqa: S606 - our own program, no shell
-            subprocess.Popen(command)  # Windows has no exec: a new process, and this one ends
-        except OSError as error:
-            log.error("could not start focusmate again (%s); start it yourself", error)
 
 
 def _check_display() -> None:

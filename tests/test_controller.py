@@ -12,8 +12,10 @@ from pytestqt.qtbot import QtBot
 from focusmate.core.errors import InvalidInput, NotPossibleNow, StorageFailure
 from focusmate.core.marks import MarkKind, MarkKinds
 from focusmate.core.model import CoachingSession, Question, Reflection
+from focusmate.core.status import HOTKEYS_NOT_STARTED
 from focusmate.desktop.dnd.silencer import JournaledSilencer
 from focusmate.services.controller import SessionController
+from focusmate.services.status import status_of
 from focusmate.storage.repository import TinyDBSessionRepository
 from tests.desktop.dnd.fake_backend import FakeDnd
 from tests.fakes import T0, FakeClock, FlakyRepository, IdFactory
@@ -56,11 +58,17 @@ def test_the_whole_session_is_on_disk_at_every_step(
 
 def test_status_document(controller: SessionController, clock: FakeClock) -> None:
     no_dnd = {"backend": None, "engaged": False, "detail": "do-not-disturb is not set up"}
-    assert controller.status() == {"state": "idle", "session": None, "dnd": no_dnd}
+    hotkeys = {"ready": False, "reason": "global hotkeys are not started"}
+    assert status_of(controller, HOTKEYS_NOT_STARTED) == {
+        "state": "idle",
+        "session": None,
+        "dnd": no_dnd,
+        "hotkeys": hotkeys,
+    }
     controller.start("Ana", 30)
     clock.advance(minutes=31, seconds=5)
     controller.mark("app")
-    assert controller.status() == {
+    assert status_of(controller, HOTKEYS_NOT_STARTED) == {
         "state": "running",
         "session": {
             "id": "s1",
@@ -73,6 +81,7 @@ def test_status_document(controller: SessionController, clock: FakeClock) -> Non
             "carry_over": {"commitment": None, "last_session_at": None},
         },
         "dnd": no_dnd,
+        "hotkeys": hotkeys,
     }
 
 
@@ -210,7 +219,11 @@ def test_custom_kinds_are_marked_and_unknown_ones_refused(
     controller.mark("mind-wandered")
     with pytest.raises(InvalidInput, match="unknown kind of mark 'nap'"):
         controller.mark("nap")
-    assert controller.status()["session"]["marks"] == {"phone": 0, "app": 0, "mind-wandered": 1}
+    assert status_of(controller, HOTKEYS_NOT_STARTED)["session"]["marks"] == {
+        "phone": 0,
+        "app": 0,
+        "mind-wandered": 1,
+    }
 
 
 def test_undo_takes_back_only_a_recent_mark(
@@ -240,14 +253,14 @@ def test_do_not_disturb_follows_the_session(
     backend = FakeDnd()
     silencer = JournaledSilencer(backend, tmp_path / "dnd-journal.json", guard=False)
     controller = SessionController(repo, clock, IdFactory(), silencer=silencer)
-    assert controller.status()["dnd"]["engaged"] is False
+    assert status_of(controller, HOTKEYS_NOT_STARTED)["dnd"]["engaged"] is False
     controller.start("Ana", 30)
-    assert backend.on and controller.status()["dnd"]["engaged"] is True
-    assert controller.status()["dnd"]["backend"] == "fake"
+    assert backend.on and status_of(controller, HOTKEYS_NOT_STARTED)["dnd"]["engaged"] is True
+    assert status_of(controller, HOTKEYS_NOT_STARTED)["dnd"]["backend"] == "fake"
     backend.on = False  # the manager turns it off by hand mid-session
     with qtbot.waitSignal(controller.state_changed, timeout=8000):
         pass  # noticed within DND_POLL_TICKS seconds
-    assert controller.status()["dnd"]["engaged"] is False
+    assert status_of(controller, HOTKEYS_NOT_STARTED)["dnd"]["engaged"] is False
     controller.end()
     assert backend.on is False  # not turned back on: focusmate does not fight the user
 

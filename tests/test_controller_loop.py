@@ -13,8 +13,10 @@ from pytestqt.qtbot import QtBot
 from focusmate.core.errors import InvalidInput, NotPossibleNow
 from focusmate.core.model import CheckIn, ChecklistItem, CommitmentOutcome, Question, Reflection
 from focusmate.core.ports import Notification
+from focusmate.core.status import HOTKEYS_NOT_STARTED
 from focusmate.services.controller import SessionController
 from focusmate.services.held_notifications import HeldNotifications
+from focusmate.services.status import status_of
 from focusmate.storage.repository import TinyDBSessionRepository
 from tests.fake_notifier import RecordingNotifier
 from tests.fakes import T0, FakeClock, IdFactory
@@ -56,7 +58,7 @@ def test_two_sessions_in_a_row_carry_the_commitment(
     assert carry.commitment == "ask two questions before advising"
     assert carry.last_session_at == T0
     controller.start("Ana", 30)
-    status = controller.status()["session"]
+    status = status_of(controller, HOTKEYS_NOT_STARTED)["session"]
     assert status["carry_over"] == {
         "commitment": "ask two questions before advising",
         "last_session_at": "2026-11-23T09:00:00+00:00",
@@ -82,7 +84,7 @@ def test_two_sessions_in_a_row_carry_the_commitment(
 
 def test_status_of_someone_new_has_an_empty_carry_over(controller: SessionController) -> None:
     controller.start("Ben", 30)
-    carry = controller.status()["session"]["carry_over"]
+    carry = status_of(controller, HOTKEYS_NOT_STARTED)["session"]["carry_over"]
     assert carry == {"commitment": None, "last_session_at": None}
 
 

@@ -11,7 +11,6 @@ import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -23,7 +22,7 @@ from focusmate.core.marks import MarkKinds
 from focusmate.core.model import CheckIn, CoachingSession, Reflection, revised
 from focusmate.core.morning import MorningDigest, morning_digest
 from focusmate.core.ports import SessionRepository, Silencer
-from focusmate.core.records import MergeResult, format_instant, merge_sessions
+from focusmate.core.records import MergeResult, merge_sessions
 from focusmate.core.session import (
     Timing,
     add_mark,
@@ -159,29 +158,6 @@ class SessionController(QObject):
     def week_review(self, week: IsoWeek) -> WeekReview:
         """The week, the week before, people and insights (the review window's data)."""
         return week_review(list(self._sessions.values()), week, self._clock.now(), self._tz)
-
-    def status(self) -> dict[str, Any]:
-        """The `status --json` document."""
-        session = self._current
-        dnd = self.dnd_status().as_json()
-        if session is None:
-            return {"state": "idle", "session": None, "dnd": dnd}
-        now_timing = timing(session, self._session_now())
-        counts = session.mark_counts()
-        return {
-            "state": "running",
-            "session": {
-                "id": session.id,
-                "with": session.with_name,
-                "started_at": format_instant(session.started_at),
-                "planned_minutes": session.planned_minutes,
-                "elapsed_s": now_timing.elapsed_s,
-                "remaining_s": now_timing.remaining_s,
-                "marks": self.kinds.full_counts(counts),
-                "carry_over": self.carry_over_for(session.id).as_json(),
-            },
-            "dnd": dnd,
-        }
 
     def set_silencer(self, silencer: Silencer) -> None:
         """A new do-not-disturb backend from the settings; only between sessions."""

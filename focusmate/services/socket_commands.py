@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 from focusmate.core.errors import InvalidInput, NotPossibleNow
 from focusmate.core.protocol import SHOWABLE_WINDOWS, Message, contents_of, success
 from focusmate.core.records import expect_string, expect_whole_number
+from focusmate.core.status import HOTKEYS_NOT_STARTED, HotkeyReadiness
 from focusmate.services.controller import SessionController
+from focusmate.services.status import status_of
 from focusmate.storage.transfer import parse_import
 
 if TYPE_CHECKING:
@@ -25,15 +27,20 @@ class SocketCommands:
         controller: SessionController,
         show_app: Callable[[str | None], None],
         data_folder: DataFolder | None = None,
+        *,
+        hotkeys: Callable[[], HotkeyReadiness] = lambda: HOTKEYS_NOT_STARTED,
     ) -> None:
+        """``hotkeys`` says, when asked, whether the global-hotkey listener is ready (the
+        status shows it; scripts and tests wait for it instead of sleeping)."""
         self._controller = controller
         self._show_app = show_app
         self._data_folder = data_folder
+        self._hotkeys = hotkeys
 
     def handle(self, request: Message) -> Message:
         handlers: dict[str, Callable[[Message], Message | None]] = {
             "show": self._show,
-            "status": lambda _r: self._controller.status(),
+            "status": lambda _r: status_of(self._controller, self._hotkeys()),
             "start": self._start,
             "log": self._log,
             "undo": lambda _r: {"marks": len(self._controller.undo_mark().marks)},

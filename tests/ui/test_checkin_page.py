@@ -14,7 +14,9 @@ from focusmate.core.model import (
     Question,
     Reflection,
 )
+from focusmate.core.status import HOTKEYS_NOT_STARTED
 from focusmate.services.controller import SessionController
+from focusmate.services.status import status_of
 from focusmate.ui.actions import AppActions
 from focusmate.ui.start_dialog import StartDialog
 from focusmate.ui.windows import Windows
@@ -89,7 +91,7 @@ def test_with_history_it_shows_last_time_and_enter_starts(
     session = controller.current
     assert session is not None and session.with_name == "ana"
     assert session.checkin == CheckIn(DEFAULT_INTENTION, frozenset({ChecklistItem.PHONE_AWAY}))
-    assert controller.status()["session"]["carry_over"]["commitment"] == (
+    assert status_of(controller, HOTKEYS_NOT_STARTED)["session"]["carry_over"]["commitment"] == (
         "ask two questions before advising"
     )
 

@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from focusmate.app import _HotkeyService, _tell_at_start
 from focusmate.core.hotkeys import HotkeyBindings
 from focusmate.core.model import CoachingSession
 from focusmate.core.settings import Settings
+from focusmate.core.status import HotkeyReadiness
 from focusmate.desktop.hotkeys import GlobalHotkeys, session_availability
 from focusmate.services.controller import SessionController
+from focusmate.services.startup import HotkeyService, tell_at_start
 from focusmate.storage.backups import open_or_recover, take_backup
 from focusmate.storage.permissions import permissions_notice, tighten_permissions
 from focusmate.storage.repository import DATA_FILE_NAME, TinyDBSessionRepository
@@ -78,8 +79,8 @@ def test_on_wayland_the_session_window_says_so_in_german_and_the_log_in_english(
     assert english_shown.startswith("This is a Wayland session, where global hotkeys are not")
     request.getfixturevalue("german")
     shell = Windows(controller, actions, use_tray=False)
-    with caplog.at_level(logging.WARNING, logger="focusmate.app"):
-        service = _HotkeyService(shell, Settings())
+    with caplog.at_level(logging.WARNING, logger="focusmate.services.startup"):
+        service = HotkeyService(shell, Settings())
     try:
         note = shell.session_window.hotkey_note.text()
         reason, _, help_text = note.partition("\n\n")
@@ -91,9 +92,11 @@ def test_on_wayland_the_session_window_says_so_in_german_and_the_log_in_english(
         assert english_left(reason, COMMANDS) == set()
         assert help_text.startswith("Legen Sie diese Befehle")  # ShortcutHelp, German too
         assert shell.hotkeys.note == note  # what the welcome shows
-        logged = [r.getMessage() for r in caplog.records if r.name == "focusmate.app"]
+        logged = [r.getMessage() for r in caplog.records if r.name == "focusmate.services.startup"]
         assert logged == [f"global hotkeys: {english.reason}"]
         assert logged[0].startswith("global hotkeys: Wayland session: global hotkeys are not")
+        # `status --json` says the same: not ready, with the English reason
+        assert service.readiness() == HotkeyReadiness(False, english.reason)
     finally:
         service.stop()
         shell.close_all()
@@ -184,8 +187,8 @@ def test_start_up_notices_are_german_in_the_window_and_english_in_the_log(
     request.getfixturevalue("german")
     shell = Windows(controller, actions, use_tray=False)
     try:
-        with caplog.at_level(logging.WARNING, logger="focusmate.app"):
-            _tell_at_start(shell, (permission, recovery, None))
+        with caplog.at_level(logging.WARNING, logger="focusmate.services.startup"):
+            tell_at_start(shell, (permission, recovery, None))
         said = [box.text() for box in shell.notice_boxes]
         assert said[0] == (
             "Andere konnten einige Ihrer focusmate-Dateien lesen (., focusmate.json); sie sind "
@@ -197,7 +200,7 @@ def test_start_up_notices_are_german_in_the_window_and_english_in_the_log(
             "2026-11-23 09:00 UTC wurde wiederhergestellt."
         )
         assert english_left(said[1], recovery.damage) == set()
-        logged = [r.getMessage() for r in caplog.records if r.name == "focusmate.app"]
+        logged = [r.getMessage() for r in caplog.records if r.name == "focusmate.services.startup"]
         assert logged == [permission.in_english, recovery.in_english]
         assert logged[0] == (
             "Others could read some of your focusmate files (., focusmate.json); they are "

@@ -12,15 +12,16 @@ from PySide6.QtCore import QTime
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
-from focusmate import app
 from focusmate.core.reminders import MorningReminder
 from focusmate.core.settings import Settings
 from focusmate.desktop.autostart import XdgAutostart, launch_command
 from focusmate.desktop.locations import DataDirSource, DataLocation, DataPointer
+from focusmate.services import startup
 from focusmate.services.controller import SessionController
 from focusmate.services.data_folder import DataFolder
 from focusmate.services.held_notifications import HeldNotifications
 from focusmate.services.settings import SettingsService
+from focusmate.services.startup import Background, Restart
 from focusmate.storage.reminder_log import FileReminderLog
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.settings_store import load_settings
@@ -41,7 +42,7 @@ def shell(
     shell.close_all()
 
 
-def data_folder(old: Path, controller: SessionController, restart: app._Restart) -> DataFolder:
+def data_folder(old: Path, controller: SessionController, restart: Restart) -> DataFolder:
     """The app's data folder port, as app.run builds it."""
     return DataFolder(
         DataLocation(old, DataDirSource.DEFAULT),
@@ -120,11 +121,9 @@ def test_a_new_morning_reminder_is_armed_at_once(
 ) -> None:
     """The app's reminder follows a saved change without a restart: switched on for a time
     that has just passed today, it is due at once (and noted as shown, on disk)."""
-    monkeypatch.setattr(app, "_HotkeyService", NoHotkeys)
+    monkeypatch.setattr(startup, "HotkeyService", NoHotkeys)
     notifications = HeldNotifications(controller, None)
-    background = app._Background(  # noqa: SLF001
-        controller, notifications, shell, clock, tmp_path / "data"
-    )
+    background = Background(controller, notifications, shell, clock, tmp_path / "data")
     service.changed.connect(background.apply)  # as the app's apply_live does
     off = Settings(morning_reminder=MorningReminder(enabled=False))
     background.start(off, TinyDBSessionRepository(tmp_path / "data"), None)
@@ -164,7 +163,7 @@ def test_the_window_from_the_menu_offers_start_at_login_and_moves_the_data(
     }
     new = tmp_path / "new"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(new))
-    restart = app._Restart()  # noqa: SLF001
+    restart = Restart()
     shell = Windows(
         controller,
         actions,
@@ -196,7 +195,7 @@ def test_the_window_from_the_menu_refuses_a_move_during_a_session(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(tmp_path / "new"))
-    restart = app._Restart()  # noqa: SLF001
+    restart = Restart()
     shell = Windows(
         controller,
         actions,

@@ -1,0 +1,208 @@
+"""The services that start after the tray icon shows, and the restart after a data-folder move.
+
+app.py (the composition root) builds them and wires them to the windows:
+
+* :class:`Background` — what waits until the tray icon is up: reading and checking the whole
+  history, the morning reminder, the global hotkeys, the welcome and the start-up backup;
+* :class:`HotkeyService` — the global hotkeys, re-armed when the settings change, and their
+  readiness for `status --json`;
+* :class:`Restart` — quit, then run the same command again (after the data folder moved).
+
+The windows are reached through :class:`StartupViews`, a port: services import no widget.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, QTimer
+
+from focusmate.core.clock import Clock
+from focusmate.core.hotkeys import HotkeyBindings
+from focusmate.core.morning import morning_notification
+from focusmate.core.settings import Settings
+from focusmate.core.shortcut_help import shortcut_help
+from focusmate.core.status import HOTKEYS_NOT_STARTED, HotkeyReadiness
+from focusmate.core.text import Worded
+from focusmate.desktop.autostart import launch_command
+from focusmate.desktop.hotkeys import STOPPED, GlobalHotkeys
+from focusmate.services.controller import SessionController
+from focusmate.services.held_notifications import HeldNotifications
+from focusmate.services.reminders import ReminderScheduler
+from focusmate.storage.backups import check_or_recover, take_backup
+from focusmate.storage.reminder_log import FileReminderLog
+from focusmate.storage.repository import TinyDBSessionRepository
+
+log = logging.getLogger(__name__)
+
+
+class StartupViews(Protocol):
+    """What the start-up services ask of the windows (ui.windows.Windows)."""
+
+    def notice(self, message: str) -> None:
+        """Tell the user something once (it waits while a session runs)."""
+        ...
+
+    def show_window(self, window: str | None = None) -> None: ...
+
+    def on_hotkey(self, action: str) -> None: ...
+
+    def show_hotkey_status(self, available: bool, note: str) -> None: ...
+
+    def welcome_on_first_run(self) -> None: ...
+
+    def open_morning_page(self) -> None: ...
+
+
+def tell_at_start(views: StartupViews, notices: tuple[Worded | None, ...]) -> None:
+    """Log each notice in English and show it to the user in their language."""
+    for notice in notices:
+        if notice is not None:
+            log.warning("%s", notice.in_english)
+            views.notice(str(notice))  # worded now, in the user's language
+
+
+class HotkeyService:
+    """Global hotkeys for marks and undo, restarted when the settings change; where they
+    cannot work, the session window says so and shows the desktop-shortcut commands."""
+
+    def __init__(self, views: StartupViews, settings: Settings) -> None:
+        self._views = views
+        self._hotkeys = GlobalHotkeys()
+        self._hotkeys.triggered.connect(views.on_hotkey)
+        self._hotkeys.availability_changed.connect(self._tell)
+        self._bindings = HotkeyBindings.from_text(settings.hotkeys)
+        self._told = ""
+        self._hotkeys.start(self._bindings)
+        self._tell()
+
+    def apply(self, settings: Settings) -> None:
+        self._bindings = HotkeyBindings.from_text(settings.hotkeys)
+        self._hotkeys.stop()
+        self._hotkeys.start(self._bindings)
+        self._tell()
+
+    def stop(self) -> None:
+        self._hotkeys.stop()
+
+    def readiness(self) -> HotkeyReadiness:
+        """Ready when the listener runs now, so a key press would be logged (start() returns
+        only once pynput's listener is ready, or with the reason it is not)."""
+        availability = self._hotkeys.availability
+        ready = availability.available and self._hotkeys.listening
+        return HotkeyReadiness(ready, availability.reason)
+
+    def _tell(self) -> None:
+        availability = self._hotkeys.availability
+        if availability == STOPPED:
+            return  # our own doing (quitting, or new bindings on the way): no news
+        if availability.reason and availability.reason != self._told:
+            log.warning("global hotkeys: %s", availability.reason)
+        self._told = availability.reason
+        # The log keeps the English reason; the windows say it in the user's language.
+        self._views.show_hotkey_status(
+            availability.available,
+            ""
+            if availability.available and not availability.reason
+            else f"{availability.shown}\n\n{shortcut_help(self._bindings)}",
+        )
+
+
+class Background:
+    """What waits until the tray icon shows: reading the whole history, the morning reminder
+    and the global hotkeys (re-armed when the settings change, stopped at quit), the welcome
+    and the start-up backup."""
+
+    def __init__(
+        self,
+        controller: SessionController,
+        notifications: HeldNotifications,
+        views: StartupViews,
+        clock: Clock,
+        data_dir: Path,
+    ) -> None:
+        self._controller, self._views, self._clock = controller, views, clock
+        self._notifications = notifications
+        self._data_dir = data_dir
+        self._reminders: ReminderScheduler | None = None
+        self._hotkeys: HotkeyService | None = None
+
+    def start(
+        self, settings: Settings, repository: TinyDBSessionRepository, window: str | None
+    ) -> None:
+        """Check and load the history (recovering a damaged file), arm the reminder and the
+        hotkeys, then the welcome on a first run, the ``window`` asked for on the command
+        line, and a backup of the history once it is known to read back whole."""
+        checked, damage_notice = check_or_recover(repository, self._data_dir, self._clock.now())
+        self._controller.load_history(None if checked is repository else checked)
+        self._start_reminders(settings)
+        self._hotkeys = HotkeyService(self._views, settings)
+        self._views.welcome_on_first_run()  # after the hotkeys: it says whether they work here
+        if window is not None:  # `focusmate review` started us: the review, as asked
+            self._views.show_window(window)
+        tell_at_start(self._views, (damage_notice,))
+        QTimer.singleShot(0, lambda: take_backup(self._data_dir, self._clock.now()))
+
+    def _start_reminders(self, settings: Settings) -> None:
+        """The reminder: due times from core.reminders, held during a session by
+        HeldNotifications; a click on it opens the morning page."""
+        reminders = ReminderScheduler(
+            self._clock, settings.morning_reminder, FileReminderLog(self._data_dir)
+        )
+        reminders.due.connect(
+            lambda at: self._notifications.notify(
+                morning_notification(at), self._views.open_morning_page
+            )
+        )
+        reminders.start()
+        self._reminders = reminders
+
+    def hotkey_readiness(self) -> HotkeyReadiness:
+        """Whether a hotkey press would be logged now (not yet, before start())."""
+        return HOTKEYS_NOT_STARTED if self._hotkeys is None else self._hotkeys.readiness()
+
+    def apply(self, settings: Settings) -> None:
+        if self._reminders is not None:
+            self._reminders.set_reminder(settings.morning_reminder)
+        if self._hotkeys is not None:
+            self._hotkeys.apply(settings)
+
+    def stop(self) -> None:
+        for service in (self._reminders, self._hotkeys):
+            if service is not None:
+                service.stop()
+
+
+class Restart:
+    """After the data folder moved, focusmate starts itself again: the lock, the local
+    socket's name and several parts hold the old folder's path, so the sure way to let go of
+    all of them is the ordinary quit (everything released) and then the same command, which
+    finds the new folder through the data location file."""
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def request(self) -> None:
+        self.requested = True
+        QCoreApplication.quit()
+
+    def run_again_if_requested(self, dnd_backend: str | None) -> None:
+        """Replace this process with a new focusmate (POSIX: same process id, so whoever
+        started it still sees it running); returns only if no restart was asked for."""
+        if not self.requested:
+            return
+        command = launch_command(["--dnd-backend", dnd_backend] if dnd_backend else [])
+        log.info("starting again to use the new data folder: %s", " ".join(command))
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        try:
+            if os.name == "posix":
+                os.execv(command[0], command)  # noqa: S606 - our own program, no shell
+            subprocess.Popen(command)  # Windows has no exec: a new process, and this one ends
+        except OSError as error:
+            log.error("could not start focusmate again (%s); start it yourself", error)
