@@ -41,11 +41,10 @@ from focusmate.core.scoring import presence_explanation, presence_score
 from focusmate.core.text import plural, translate
 from focusmate.core.week_review import WeekReview
 from focusmate.core.weekly import IsoWeek, WeekStats, session_minutes
+from focusmate.services.exports import ExportKind
 from focusmate.ui.icons import app_icon
 
 WeekSource = Callable[[IsoWeek], WeekReview]
-#: Export kinds offered as buttons; the app asks where to save and writes the file.
-EXPORT_KINDS = ("png", "week-csv", "week-json", "ics")
 _SPARKS = "▁▂▃▄▅▆▇█"
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
 #: The column that takes the spare width in both tables: the person's name.
@@ -56,8 +55,9 @@ _PEOPLE_NAME_COLUMN = 0
 class ReviewWindow(QWidget):
     #: The manager opened a session (double-click or Enter on its row): carries its id.
     session_activated = Signal(str)
-    #: An export button: the kind ("png", "week-csv", "week-json", "ics") and the week shown.
-    export_requested = Signal(str, object)
+    #: An export button: its ExportKind and the week shown (the app asks where, then writes).
+    #: Declared as object: a str argument would reach the slot as a plain str, not the enum.
+    export_requested = Signal(object, object)
 
     def __init__(
         self, source: WeekSource, week: IsoWeek, this_week: IsoWeek, kinds: MarkKinds
@@ -168,15 +168,15 @@ class ReviewWindow(QWidget):
 
     def _exports(self) -> QHBoxLayout:
         labels = {
-            "png": translate("ReviewWindow", "Chart (PN&G)…"),
-            "week-csv": translate("ReviewWindow", "Week (&CSV)…"),
-            "week-json": translate("ReviewWindow", "Week (&JSON)…"),
-            "ics": translate("ReviewWindow", "All sessions (ca&lendar)…"),
+            ExportKind.PNG: translate("ReviewWindow", "Chart (PN&G)…"),
+            ExportKind.WEEK_CSV: translate("ReviewWindow", "Week (&CSV)…"),
+            ExportKind.WEEK_JSON: translate("ReviewWindow", "Week (&JSON)…"),
+            ExportKind.ICS: translate("ReviewWindow", "All sessions (ca&lendar)…"),
         }
-        self.export_buttons: dict[str, QPushButton] = {}
+        self.export_buttons: dict[ExportKind, QPushButton] = {}
         row = QHBoxLayout()
         row.addWidget(QLabel(translate("ReviewWindow", "Export:")))
-        for kind in EXPORT_KINDS:
+        for kind in ExportKind:  # a button for each, in the enum's order
             button = QPushButton(labels[kind])
             button.clicked.connect(
                 lambda _c=False, k=kind: self.export_requested.emit(k, self.week)

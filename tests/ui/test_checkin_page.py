@@ -56,7 +56,7 @@ def past_sessions(controller: SessionController, clock: FakeClock) -> None:
 
 def open_checkin(qtbot: QtBot, shell: Windows, actions: AppActions, name: str) -> StartDialog:
     actions.start.trigger()
-    dialog = shell.start_dialog
+    dialog = shell.window(StartDialog)
     assert dialog is not None
     with qtbot.waitActive(dialog):  # mnemonics work in the active window
         dialog.activateWindow()
@@ -209,7 +209,7 @@ def test_in_german_the_carry_over_and_countdown_speak_german(
 ) -> None:
     past_sessions(controller, clock)
     actions.start.trigger()
-    dialog = shell.start_dialog
+    dialog = shell.window(StartDialog)
     assert dialog is not None
     dialog.name_edit.setText("Ana")
     dialog.show_checkin()

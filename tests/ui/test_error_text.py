@@ -35,6 +35,8 @@ from focusmate.storage.data_move import move_data
 from focusmate.ui.actions import AppActions
 from focusmate.ui.error_text import shown_error
 from focusmate.ui.settings_dialog import SettingsDialog
+from focusmate.ui.start_dialog import StartDialog
+from focusmate.ui.welcome_dialog import WelcomeDialog
 from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock
 
@@ -256,7 +258,7 @@ def test_a_full_disk_and_a_refused_undo_in_the_session_window(
 @pytest.mark.usefixtures("german")
 def test_a_full_disk_in_the_start_dialog(shell: Windows) -> None:
     shell.open_start_dialog()
-    dialog = shell.start_dialog
+    dialog = shell.window(StartDialog)
     assert dialog is not None
     dialog.name_edit.setText("Ana")
     with pytest.MonkeyPatch.context() as patch:
@@ -273,7 +275,8 @@ def test_a_full_disk_in_the_reflection_dialog(
 ) -> None:
     controller.start("Ana", 30)
     controller.end()
-    dialog = shell.reflection_dialogs["s1"]
+    dialog = shell.reflection("s1")
+    assert dialog is not None
     for question in Question:
         dialog.set_answer(question, 3)
     dialog.set_answer("empathy", 3)
@@ -290,7 +293,7 @@ def test_conflicting_hotkeys_and_a_settings_file_that_cannot_be_written(
     shell: Windows, actions: AppActions, tmp_path: Path
 ) -> None:
     actions.settings.trigger()
-    dialog = shell.settings_dialog
+    dialog = shell.window(SettingsDialog)
     assert dialog is not None
     dialog.hotkey_edits["app"].setKeySequence(QKeySequence("Ctrl+Alt+P"))
     dialog._submit()  # noqa: SLF001 - the Save button's slot
@@ -309,7 +312,7 @@ def test_conflicting_hotkeys_and_a_settings_file_that_cannot_be_written(
 @pytest.mark.usefixtures("german")
 def test_the_welcome_says_why_the_choices_were_not_saved(shell: Windows, tmp_path: Path) -> None:
     shell.open_welcome()
-    dialog = shell.welcome_dialog
+    dialog = shell.window(WelcomeDialog)
     assert dialog is not None
     (tmp_path / "settings").write_text("a file where the data folder should be")
     dialog.start_button.click()

@@ -189,7 +189,7 @@ def test_start_up_notices_are_german_in_the_window_and_english_in_the_log(
     try:
         with caplog.at_level(logging.WARNING, logger="focusmate.services.startup"):
             tell_at_start(shell, (permission, recovery, None))
-        said = [box.text() for box in shell.notice_boxes]
+        said = [box.text() for box in shell.notices]
         assert said[0] == (
             "Andere konnten einige Ihrer focusmate-Dateien lesen (., focusmate.json); sie sind "
             "jetzt wieder nur für Sie zugänglich."

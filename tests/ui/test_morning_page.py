@@ -40,7 +40,7 @@ def test_the_page_shows_yesterday_and_the_four_questions(
 ) -> None:
     yesterday_with_ana(controller, clock)
     actions.morning.trigger()
-    page = shell.morning_page
+    page = shell.window(MorningPage)
     assert page is not None and page.isVisible()
     assert "yesterday's one-on-ones" in page.intro.text()
     assert "<b>Ana</b> · 30 min · 0 marks · presence 3.7" in page.sessions_label.text()
@@ -59,7 +59,7 @@ def test_never_during_a_session(
     controller.start("Ana", 30)
     assert not actions.morning.isVisible()
     shell.open_morning_page()  # e.g. a stray click on an old notification
-    assert shell.morning_page is None
+    assert shell.window(MorningPage) is None
     controller.end()
     assert actions.morning.isVisible()
 
@@ -80,9 +80,10 @@ def test_a_click_on_the_reminder_opens_the_page(
     notifications = HeldNotifications(controller, notifier)
     note = morning_notification(datetime(2026, 11, 23, 7, 30, tzinfo=UTC))
     notifications.notify(note, shell.open_morning_page)  # as app.py wires the reminder
-    assert notifier.sent == [note] and shell.morning_page is None  # nothing opens by itself
+    assert notifier.sent == [note] and shell.window(MorningPage) is None  # nothing opens itself
     notifier.click(0)
-    assert shell.morning_page is not None and shell.morning_page.isVisible()
+    page = shell.window(MorningPage)
+    assert page is not None and page.isVisible()
 
 
 def test_the_page_is_named_and_closes_by_keyboard(
@@ -94,7 +95,7 @@ def test_the_page_is_named_and_closes_by_keyboard(
 ) -> None:
     yesterday_with_ana(controller, clock)
     actions.morning.trigger()
-    page = shell.morning_page
+    page = shell.window(MorningPage)
     assert page is not None
     qtbot.waitExposed(page)
     assert unnamed_controls(page) == []

@@ -25,7 +25,7 @@ def saved_session(controller: SessionController, clock: FakeClock, name: str) ->
 
 def open_review(shell: Windows, actions: AppActions) -> ReviewWindow:
     actions.review.trigger()
-    review = shell.review_window
+    review = shell.window(ReviewWindow)
     assert isinstance(review, ReviewWindow)
     return review
 
@@ -46,13 +46,14 @@ def test_a_saved_reflection_opens_from_the_review_and_stays_complete(
     clock: FakeClock,
 ) -> None:
     sid = saved_session(controller, clock, "Ana")
-    for dialog in list(shell.reflection_dialogs.values()):
-        dialog.accept()
+    opened = shell.reflection(sid)  # opened by the end of the session
+    assert opened is not None
+    opened.accept()
     review = open_review(shell, actions)
     assert review.table.item(0, 7).text() == "4.0"
     activate_row(qtbot, review, 0)
-    dialog = shell.reflection_dialogs[sid]
-    assert dialog.isVisible() and dialog.editing
+    dialog = shell.reflection(sid)
+    assert dialog is not None and dialog.isVisible() and dialog.editing
     assert "Your reflection on the session with Ana" in dialog.windowTitle()
     assert dialog.later_button.text() == "&Close"
     assert dialog.reflection(complete=True).next_time == "pause"
@@ -67,7 +68,7 @@ def test_a_saved_reflection_opens_from_the_review_and_stays_complete(
     assert controller.pending_reflections() == []
     assert review.table.item(0, 7).text() == "3.7"  # the review follows: (2+4+4+4+2*4)/6
     dialog.later_button.click()
-    assert sid not in shell.reflection_dialogs
+    assert shell.reflection(sid) is None
 
 
 def test_a_pending_reflection_opens_from_the_review_too(
@@ -75,12 +76,14 @@ def test_a_pending_reflection_opens_from_the_review_too(
 ) -> None:
     session = controller.start("Ben", 30)
     controller.end()
-    shell.reflection_dialogs[session.id].reject()  # Later
+    opened = shell.reflection(session.id)
+    assert opened is not None
+    opened.reject()  # Later
     review = open_review(shell, actions)
     assert review.table.item(0, 7).text() == "pending"
     activate_row(qtbot, review, 0)
-    dialog = shell.reflection_dialogs[session.id]
-    assert not dialog.editing and dialog.later_button.text() == "&Later"
+    dialog = shell.reflection(session.id)
+    assert dialog is not None and not dialog.editing and dialog.later_button.text() == "&Later"
     for question in Question:
         dialog.set_answer(question, 5)
     dialog.set_answer(EMPATHY, 5)
@@ -111,4 +114,4 @@ def test_a_running_session_has_no_reflection_to_open(
     review = open_review(shell, actions)
     assert review.table.item(0, 3).text() == "running"
     activate_row(qtbot, review, 0)
-    assert session.id not in shell.reflection_dialogs
+    assert shell.reflection(session.id) is None

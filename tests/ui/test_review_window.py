@@ -20,6 +20,7 @@ from focusmate.core.model import CoachingSession, CommitmentOutcome, Mark, Quest
 from focusmate.core.week_review import week_review
 from focusmate.core.weekly import IsoWeek
 from focusmate.services.controller import SessionController
+from focusmate.services.exports import ExportKind
 from focusmate.ui.actions import AppActions
 from focusmate.ui.review_window import ReviewWindow, sparkline
 from focusmate.ui.windows import Windows
@@ -90,8 +91,8 @@ def test_people_insights_and_deltas(
     a_session(controller, clock, "Ana", 5, outcome=CommitmentOutcome.KEPT)
     a_session(controller, clock, "Ben", 3, phone=2, outcome=CommitmentOutcome.NOT_KEPT)
     actions.review.trigger()
-    review = shell.review_window
-    assert isinstance(review, ReviewWindow)
+    review = shell.window(ReviewWindow)
+    assert review is not None
     assert "vs last week: +0 min, presence +" in review.summary.text()
     assert "You kept 1 of 2 commitments." in review.insights.text()
     assert review.people.rowCount() == 2
@@ -109,9 +110,9 @@ def test_export_buttons_write_files(
 ) -> None:
     a_session(controller, clock, "Ana", 4, phone=1)
     actions.review.trigger()
-    review = shell.review_window
-    assert isinstance(review, ReviewWindow)
-    for kind in ("week-csv", "week-json", "ics", "png"):
+    review = shell.window(ReviewWindow)
+    assert review is not None
+    for kind in (ExportKind.WEEK_CSV, ExportKind.WEEK_JSON, ExportKind.ICS, ExportKind.PNG):
         review.export_buttons[kind].click()
     assert paths.asked == [
         "focusmate-2026-W48.csv",
@@ -244,7 +245,8 @@ def test_the_review_works_by_keyboard_alone(qtbot: QtBot) -> None:
     assert review.week == W48.shifted(-1)
     with qtbot.waitSignal(review.export_requested) as export:
         qtbot.keyClick(review.focusWidget(), Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
-    assert export.args == ["week-json", W48.shifted(-1)]
+    assert export.args == [ExportKind.WEEK_JSON, W48.shifted(-1)]
+    assert type(export.args[0]) is ExportKind  # the enum itself reaches the app, not a str
     # A tab's mnemonic also puts the focus on its rows, so Enter acts on one at once.
     qtbot.keyClick(review.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: review.focusWidget() is review.table)

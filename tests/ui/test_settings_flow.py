@@ -53,8 +53,9 @@ def data_folder(old: Path, controller: SessionController, restart: Restart) -> D
 
 def open_dialog(shell: Windows, actions: AppActions) -> SettingsDialog:
     actions.settings.trigger()
-    assert shell.settings_dialog is not None and shell.settings_dialog.isVisible()
-    return shell.settings_dialog
+    dialog = shell.window(SettingsDialog)
+    assert dialog is not None and dialog.isVisible()
+    return dialog
 
 
 def test_a_new_kind_is_saved_and_in_the_menu_at_once(
@@ -81,7 +82,7 @@ def test_a_new_kind_is_saved_and_in_the_menu_at_once(
         "&Undo last mark",
         "&End session",
     ]
-    assert shell.settings_dialog is None or not shell.settings_dialog.isVisible()
+    assert shell.window(SettingsDialog) is None  # saved, closed and forgotten
 
 
 def test_a_refused_save_keeps_the_dialog_and_changes_nothing(

@@ -10,9 +10,13 @@ from pytestqt.qtbot import QtBot
 
 from focusmate.core.model import Question
 from focusmate.services.controller import SessionController
+from focusmate.services.exports import ExportKind
 from focusmate.ui.actions import AppActions
+from focusmate.ui.control_window import ControlWindow
 from focusmate.ui.i18n import InstalledLanguage
+from focusmate.ui.reflection_dialog import ReflectionDialog
 from focusmate.ui.review_window import ReviewWindow
+from focusmate.ui.start_dialog import StartDialog
 from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock
 
@@ -51,14 +55,15 @@ def test_the_whole_loop(
     actions: AppActions,
     clock: FakeClock,
 ) -> None:
-    assert shell.control_window is not None and shell.control_window.isVisible()
+    control = shell.window(ControlWindow)
+    assert control is not None and control.isVisible()
     actions.start.trigger()
-    dialog = shell.start_dialog
+    dialog = shell.window(StartDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.name_edit.setText("Ana")
     dialog.buttons.accepted.emit()
     assert controller.current is not None and controller.current.with_name == "Ana"
-    assert shell.start_dialog is None or not shell.start_dialog.isVisible()
+    assert shell.window(StartDialog) is None  # closed and forgotten
     assert not shell.session_window.isVisible()  # nothing pops up during the session
     clock.advance(minutes=3)
     actions.log_phone.trigger()
@@ -67,16 +72,16 @@ def test_the_whole_loop(
     assert controller.current.mark_counts() == {"phone": 2, "app": 1}
     clock.advance(minutes=30)
     actions.end.trigger()
-    reflection = shell.reflection_dialogs["s1"]
-    assert reflection.isVisible()
+    reflection = shell.reflection("s1")
+    assert reflection is not None and reflection.isVisible()
     for question in Question:
         reflection.set_answer(question, 4)
     reflection.set_answer("empathy", 4)
     reflection.save_button.click()
     assert controller.pending_reflections() == []
     actions.review.trigger()
-    review = shell.review_window
-    assert isinstance(review, ReviewWindow) and review.isVisible()
+    review = shell.window(ReviewWindow)
+    assert review is not None and review.isVisible()
     assert review.table.rowCount() == 1
     assert review.table.item(0, 2).text() == "Ana"
     assert review.table.item(0, 7).text() == "3.2"  # presence: 1 + 3 * 0.9 ** 3 (3 marks)
@@ -86,7 +91,7 @@ def test_a_refused_start_keeps_the_dialog_and_the_text(
     shell: Windows, actions: AppActions, controller: SessionController
 ) -> None:
     actions.start.trigger()
-    dialog = shell.start_dialog
+    dialog = shell.window(StartDialog)
     assert dialog is not None
     dialog.name_edit.setText("   ")
     dialog.buttons.accepted.emit()
@@ -125,14 +130,17 @@ def test_later_keeps_the_reflection_pending_and_reachable(
 ) -> None:
     controller.start("Ana", 30)
     controller.end()
-    dialog = shell.reflection_dialogs["s1"]
+    dialog = shell.reflection("s1")
+    assert dialog is not None
     qtbot.keyClicks(dialog.next_time_edit, "slow down")
     dialog.later_button.click()
-    assert "s1" not in shell.reflection_dialogs
+    assert shell.reflection("s1") is None
     pending = controller.pending_reflections()
     assert pending[0].reflection is not None and pending[0].reflection.next_time == "slow down"
     actions.reflections[0].trigger()
-    assert shell.reflection_dialogs["s1"].next_time_edit.toPlainText() == "slow down"
+    reopened = shell.reflection("s1")
+    assert isinstance(reopened, ReflectionDialog) and reopened is not dialog
+    assert reopened.next_time_edit.toPlainText() == "slow down"
 
 
 def test_a_failed_mark_is_logged_not_popped_up(
@@ -153,8 +161,8 @@ def test_review_empty_state_and_navigation(
     qtbot: QtBot, shell: Windows, actions: AppActions
 ) -> None:
     actions.review.trigger()
-    review = shell.review_window
-    assert isinstance(review, ReviewWindow)
+    review = shell.window(ReviewWindow)
+    assert review is not None
     assert review.stack.currentWidget() is review.empty_label
     assert not review.next_button.isEnabled()  # no future weeks
     review.prev_button.click()
@@ -169,7 +177,8 @@ def test_a_failed_save_keeps_the_reflection_open_with_its_text(
 ) -> None:
     controller.start("Ana", 30)
     controller.end()
-    dialog = shell.reflection_dialogs["s1"]
+    dialog = shell.reflection("s1")
+    assert dialog is not None
     for question in Question:
         dialog.set_answer(question, 3)
     dialog.set_answer("empathy", 3)
@@ -180,7 +189,7 @@ def test_a_failed_save_keeps_the_reflection_open_with_its_text(
     assert dialog.isVisible() and "Not saved" in dialog.error_label.text()
     assert dialog.next_time_edit.toPlainText() == "listen longer"
     dialog.save_button.click()  # retried once the disk has room
-    assert "s1" not in shell.reflection_dialogs
+    assert shell.reflection("s1") is None
     assert controller.pending_reflections() == []
 
 
@@ -193,10 +202,12 @@ def test_a_notice_waits_for_the_end_of_the_session(
 ) -> None:
     controller.start("Ana", 30)
     shell.notice("Your data file was damaged")
-    assert shell.notice_boxes == []  # nothing pops up in front of the salesperson
+    assert shell.notices == ()  # nothing pops up in front of the salesperson
     controller.end()
-    assert [b.text() for b in shell.notice_boxes] == ["Your data file was damaged"]
-    assert shell.notice_boxes[0].isVisible() and not shell.notice_boxes[0].isModal()
+    assert [b.text() for b in shell.notices] == ["Your data file was damaged"]
+    assert shell.notices[0].isVisible() and not shell.notices[0].isModal()
+    shell.notices[0].accept()  # OK
+    assert shell.notices == ()  # forgotten once closed
 
 
 def test_hotkeys_mark_and_undo_silently_and_are_ignored_when_idle(
@@ -252,7 +263,10 @@ def test_the_quit_question_and_export_title_in_german(
             "focusmate schließen? Sie können es beim nächsten Mal "
             "reflektieren."
         ]
-        shell._on_export_requested("week-csv", controller.current_week())  # noqa: SLF001
+        shell.open_review()
+        review = shell.window(ReviewWindow)
+        assert review is not None
+        review.export_buttons[ExportKind.WEEK_CSV].click()
         assert asked_titles == ["Exportieren (CSV)"]
     finally:
         shell.close_all()

@@ -80,7 +80,7 @@ def shell(
 
 
 def welcome(shell: Windows) -> WelcomeDialog:
-    dialog = shell.welcome_dialog
+    dialog = shell.window(WelcomeDialog)
     assert dialog is not None and dialog.isVisible()
     return dialog
 
@@ -99,13 +99,13 @@ def test_first_run_welcome_finished_by_keyboard_writes_autostart_and_settings(
     qtbot.keyClick(dialog.reminder_box, Qt.Key.Key_Space)  # no reminder, thanks
     qtbot.keyClick(dialog.reminder_box, Qt.Key.Key_Return)  # the default button
 
-    assert shell.welcome_dialog is None and not dialog.isVisible()
+    assert shell.window(WelcomeDialog) is None and not dialog.isVisible()
     entry = read_desktop_entry(autostart.path.read_text())
     assert entry["Exec"] == '"/opt/focus mate/bin/focusmate" --data-dir "/home/ana/100%% focus"'
     saved = load_settings(settings_dir)
     assert saved.welcomed and not saved.morning_reminder.enabled
     shell.welcome_on_first_run()  # the next start
-    assert shell.welcome_dialog is None
+    assert shell.window(WelcomeDialog) is None
 
 
 def test_escape_changes_nothing_but_counts_as_seen(
@@ -116,7 +116,7 @@ def test_escape_changes_nothing_but_counts_as_seen(
     dialog.autostart_box.setChecked(True)
     dialog.reminder_box.setChecked(False)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert shell.welcome_dialog is None
+    assert shell.window(WelcomeDialog) is None
     assert not autostart.path.exists()
     saved = load_settings(settings_dir)
     assert saved.welcomed and saved.morning_reminder.enabled
@@ -128,7 +128,7 @@ def test_someone_upgrading_with_sessions_is_welcomed_silently(
     controller.start("Ana", 30)
     controller.end()
     shell.welcome_on_first_run()
-    assert shell.welcome_dialog is None
+    assert shell.window(WelcomeDialog) is None
     assert service.current.welcomed
 
 
@@ -138,11 +138,11 @@ def test_never_during_a_session(
     actions.welcome.trigger()
     assert welcome(shell)
     controller.start("Ana", 30)  # e.g. from the tray while the welcome is open
-    assert shell.welcome_dialog is None  # it closes: nothing in front of the conversation
+    assert shell.window(WelcomeDialog) is None  # it closes: nothing in front of the conversation
     assert service.current.welcomed
     assert not actions.welcome.isVisible()
     shell.open_welcome()
-    assert shell.welcome_dialog is None
+    assert shell.window(WelcomeDialog) is None
     controller.end()
     assert actions.welcome.isVisible()
 
@@ -159,7 +159,7 @@ def test_the_menu_reopens_it_showing_and_undoing_start_at_login(
     assert dialog.autostart_box.isChecked() and not dialog.reminder_box.isChecked()
     dialog.autostart_box.setChecked(False)
     dialog.start_button.click()
-    assert shell.welcome_dialog is None
+    assert shell.window(WelcomeDialog) is None
     assert not autostart.path.exists() and not autostart.is_enabled()
 
 
@@ -171,13 +171,13 @@ def test_a_refused_autostart_keeps_the_window_open_and_says_why(
     dialog = welcome(shell)
     dialog.autostart_box.setChecked(True)
     dialog.start_button.click()
-    assert shell.welcome_dialog is dialog and dialog.isVisible()
+    assert shell.window(WelcomeDialog) is dialog and dialog.isVisible()
     assert not dialog.error_label.isHidden()
     assert "Start at login could not be changed" in dialog.error_label.text()
     assert not service.current.welcomed  # nothing else was saved either
     dialog.autostart_box.setChecked(False)  # give up on it: the rest is saved
     dialog.start_button.click()
-    assert shell.welcome_dialog is None and service.current.welcomed
+    assert shell.window(WelcomeDialog) is None and service.current.welcomed
 
 
 def test_it_shows_the_hotkeys_and_the_real_do_not_disturb_status(
