@@ -15,7 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from focusmate.desktop.dnd.guard import DONE, FROZEN_ARGUMENT, guard_command
+from focusmate.desktop.dnd.guard import (
+    DONE,
+    FROZEN_ARGUMENT,
+    GuardProcess,
+    guard_command,
+    wait_until_ready,
+)
 from focusmate.desktop.dnd.journal import Journal
 
 pytestmark = pytest.mark.timeout(60)
@@ -27,10 +33,18 @@ class Guard:
         self.proc = subprocess.Popen(
             guard_command(journal, "none", token),
             stdin=read_fd,
+            stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             start_new_session=True,
         )
         os.close(read_fd)
+
+    def wait_ready(self) -> None:
+        """Until the guard says it watches its pipe (what GuardProcess.start waits for)."""
+        assert self.proc.stdout is not None
+        assert wait_until_ready(self.proc.stdout.fileno(), timeout_s=20), (
+            "the guard never said ready"
+        )
 
     def close_pipe(self) -> None:
         if self.pipe >= 0:
@@ -76,7 +90,7 @@ def test_done_means_exit_without_restoring(journal: Path, guards: list[Guard]) -
 
 def test_end_of_file_replays_this_sessions_journal(journal: Path, guards: list[Guard]) -> None:
     guard = start(guards, journal)
-    time.sleep(0.3)  # let it block on the pipe
+    guard.wait_ready()  # it blocks on the pipe now
     started = time.monotonic()
     guard.close_pipe()  # what the kernel does when the app dies
     returncode, said = guard.finish()
@@ -103,13 +117,24 @@ def test_a_damaged_journal_is_left_for_the_next_start(journal: Path, guards: lis
 
 def test_sigint_and_sighup_do_not_stop_it(journal: Path, guards: list[Guard]) -> None:
     guard = start(guards, journal)
-    time.sleep(0.3)
+    guard.wait_ready()  # its handlers are set: a signal now tests them, not Python's start-up
     for sig in (signal.SIGINT, signal.SIGHUP):
         guard.proc.send_signal(sig)
-    time.sleep(0.2)
-    assert guard.proc.poll() is None
+    # An ignored signal is dropped when sent; one that ended the guard would end it before it
+    # reads the end of file below, and it would then neither exit 0 nor replay the journal.
     guard.close_pipe()
-    assert guard.finish()[0] == 0 and not journal.exists()
+    returncode, said = guard.finish()
+    assert returncode == 0 and "notifications restored" in said and not journal.exists()
+
+
+def test_start_returns_once_the_guard_is_ready(journal: Path) -> None:
+    """GuardProcess.start (what engage() calls) waits for the guard's word; done() ends it."""
+    guard = GuardProcess.start(journal, "none", "mine")
+    try:
+        assert guard.ready is True and guard.exited() is None
+    finally:
+        guard.done()
+    assert guard.exited() == 0 and journal.exists()  # done: nothing restored
 
 
 def test_the_guard_stays_small() -> None:
