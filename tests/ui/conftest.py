@@ -32,13 +32,13 @@ def german(qapp: QApplication) -> Iterator[InstalledLanguage]:
 
 
 @pytest.fixture
-def shell(controller: SessionController, actions: AppActions) -> Iterator[Windows]:
+def windows(controller: SessionController, actions: AppActions) -> Iterator[Windows]:
     """The app's windows without a tray (offscreen has none); a quit question says no.
-    Test files that need another shell define their own."""
-    shell = Windows(controller, actions, use_tray=False, confirm=lambda _q: False)
-    shell.show()
-    yield shell
-    shell.close_all()
+    Test files that need other Windows define their own."""
+    windows = Windows(controller, actions, use_tray=False, confirm=lambda _q: False)
+    windows.show()
+    yield windows
+    windows.close_all()
 
 
 @pytest.fixture

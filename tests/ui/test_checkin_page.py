@@ -54,9 +54,9 @@ def past_sessions(controller: SessionController, clock: FakeClock) -> None:
     clock.advance(days=7)
 
 
-def open_checkin(qtbot: QtBot, shell: Windows, actions: AppActions, name: str) -> StartDialog:
+def open_checkin(qtbot: QtBot, windows: Windows, actions: AppActions, name: str) -> StartDialog:
     actions.start.trigger()
-    dialog = shell.window(StartDialog)
+    dialog = windows.window(StartDialog)
     assert dialog is not None
     with qtbot.waitActive(dialog):  # mnemonics work in the active window
         dialog.activateWindow()
@@ -68,13 +68,13 @@ def open_checkin(qtbot: QtBot, shell: Windows, actions: AppActions, name: str) -
 
 def test_with_history_it_shows_last_time_and_enter_starts(
     qtbot: QtBot,
-    shell: Windows,
+    windows: Windows,
     actions: AppActions,
     controller: SessionController,
     clock: FakeClock,
 ) -> None:
     past_sessions(controller, clock)
-    dialog = open_checkin(qtbot, shell, actions, "ana")
+    dialog = open_checkin(qtbot, windows, actions, "ana")
     text = dialog.checkin_page.carry_label.text()
     assert "Last session: <b>Mon 30 Nov</b>" in text
     assert "worried about the quota" in text
@@ -97,9 +97,9 @@ def test_with_history_it_shows_last_time_and_enter_starts(
 
 
 def test_without_history_it_says_so(
-    qtbot: QtBot, shell: Windows, actions: AppActions, controller: SessionController
+    qtbot: QtBot, windows: Windows, actions: AppActions, controller: SessionController
 ) -> None:
-    dialog = open_checkin(qtbot, shell, actions, "Cy")
+    dialog = open_checkin(qtbot, windows, actions, "Cy")
     assert "first session with Cy" in dialog.checkin_page.carry_label.text()
     notifications = dialog.checkin_page.dnd_label.text()
     assert "not set up" in notifications  # this controller has no do-not-disturb backend
@@ -111,9 +111,9 @@ def test_without_history_it_says_so(
 
 
 def test_skipping_or_going_back_records_no_checkin(
-    qtbot: QtBot, shell: Windows, actions: AppActions, controller: SessionController
+    qtbot: QtBot, windows: Windows, actions: AppActions, controller: SessionController
 ) -> None:
-    dialog = open_checkin(qtbot, shell, actions, "Dee")
+    dialog = open_checkin(qtbot, windows, actions, "Dee")
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # &Back
     qtbot.waitUntil(lambda: not dialog.checking_in, timeout=2000)
     assert dialog.checkin() is None
@@ -170,9 +170,9 @@ def test_closing_stops_the_countdown(qtbot: QtBot) -> None:
 
 
 def test_the_checkin_works_by_mnemonics_alone(
-    qtbot: QtBot, shell: Windows, actions: AppActions, controller: SessionController
+    qtbot: QtBot, windows: Windows, actions: AppActions, controller: SessionController
 ) -> None:
-    dialog = open_checkin(qtbot, shell, actions, "Hal")
+    dialog = open_checkin(qtbot, windows, actions, "Hal")
     page = dialog.checkin_page
     alt = Qt.KeyboardModifier.AltModifier
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_C, alt)  # Other apps &closed
@@ -205,11 +205,11 @@ def test_the_do_not_disturb_state_is_heard_on_its_checkbox(qtbot: QtBot) -> None
 
 @pytest.mark.usefixtures("german")
 def test_in_german_the_carry_over_and_countdown_speak_german(
-    shell: Windows, actions: AppActions, controller: SessionController, clock: FakeClock
+    windows: Windows, actions: AppActions, controller: SessionController, clock: FakeClock
 ) -> None:
     past_sessions(controller, clock)
     actions.start.trigger()
-    dialog = shell.window(StartDialog)
+    dialog = windows.window(StartDialog)
     assert dialog is not None
     dialog.name_edit.setText("Ana")
     dialog.show_checkin()

@@ -3,7 +3,7 @@ focusmate.ui.error_text, while the English message (the CLI's, the log's) stays 
 
 Every :class:`Problem` is raised here by its real raise site (so a sentence and the facts
 its raise site gives cannot drift apart), then shown in German; and the windows that show
-errors are driven through the shell to a refusal or a full disk.
+errors are driven through the window manager (Windows) to a refusal or a full disk.
 """
 
 from __future__ import annotations
@@ -227,38 +227,38 @@ def test_an_error_without_a_known_problem_keeps_its_english_after_a_translated_l
 
 
 @pytest.fixture
-def shell(
+def windows(
     controller: SessionController, actions: AppActions, service: SettingsService
 ) -> Iterator[Windows]:
-    shell = Windows(controller, actions, use_tray=False, settings=service)
-    yield shell
-    shell.close_all()
+    windows = Windows(controller, actions, use_tray=False, settings=service)
+    yield windows
+    windows.close_all()
 
 
 @pytest.mark.usefixtures("german")
 def test_a_full_disk_and_a_refused_undo_in_the_session_window(
-    shell: Windows, controller: SessionController, caplog: pytest.LogCaptureFixture
+    windows: Windows, controller: SessionController, caplog: pytest.LogCaptureFixture
 ) -> None:
     controller.start("Ana", 30)
-    shell.on_hotkey("undo")  # nothing to undo yet
-    label = shell.session_window.error_label
+    windows.on_hotkey("undo")  # nothing to undo yet
+    label = windows.session_window.error_label
     assert label.text() == "Es gibt keinen Vermerk zum Zurücknehmen."
-    assert shell.last_error == "there is no mark to undo"
+    assert windows.last_error == "there is no mark to undo"
     with pytest.MonkeyPatch.context() as patch, caplog.at_level(logging.ERROR):
         patch.setattr(Path, "replace", disk_full)
-        shell.on_hotkey("phone")
+        windows.on_hotkey("phone")
     assert label.text().startswith("Im Datenordner konnte nicht gespeichert werden")
     assert english_left(label.text(), "No space left on device") == set()
     english = "could not save to the data folder: No space left on device; nothing was lost"
-    assert shell.last_error.startswith(english)
+    assert windows.last_error.startswith(english)
     logged = [r.getMessage() for r in caplog.records if r.name == "focusmate.ui.windows"]
-    assert logged == ["there is no mark to undo", shell.last_error]  # the log stays English
+    assert logged == ["there is no mark to undo", windows.last_error]  # the log stays English
 
 
 @pytest.mark.usefixtures("german")
-def test_a_full_disk_in_the_start_dialog(shell: Windows) -> None:
-    shell.open_start_dialog()
-    dialog = shell.window(StartDialog)
+def test_a_full_disk_in_the_start_dialog(windows: Windows) -> None:
+    windows.open_start_dialog()
+    dialog = windows.window(StartDialog)
     assert dialog is not None
     dialog.name_edit.setText("Ana")
     with pytest.MonkeyPatch.context() as patch:
@@ -271,11 +271,11 @@ def test_a_full_disk_in_the_start_dialog(shell: Windows) -> None:
 
 @pytest.mark.usefixtures("german")
 def test_a_full_disk_in_the_reflection_dialog(
-    shell: Windows, controller: SessionController
+    windows: Windows, controller: SessionController
 ) -> None:
     controller.start("Ana", 30)
     controller.end()
-    dialog = shell.reflection("s1")
+    dialog = windows.reflection("s1")
     assert dialog is not None
     for question in Question:
         dialog.set_answer(question, 3)
@@ -290,10 +290,10 @@ def test_a_full_disk_in_the_reflection_dialog(
 
 @pytest.mark.usefixtures("german")
 def test_conflicting_hotkeys_and_a_settings_file_that_cannot_be_written(
-    shell: Windows, actions: AppActions, tmp_path: Path
+    windows: Windows, actions: AppActions, tmp_path: Path
 ) -> None:
     actions.settings.trigger()
-    dialog = shell.window(SettingsDialog)
+    dialog = windows.window(SettingsDialog)
     assert dialog is not None
     dialog.hotkey_edits["app"].setKeySequence(QKeySequence("Ctrl+Alt+P"))
     dialog._submit()  # noqa: SLF001 - the Save button's slot
@@ -310,9 +310,9 @@ def test_conflicting_hotkeys_and_a_settings_file_that_cannot_be_written(
 
 
 @pytest.mark.usefixtures("german")
-def test_the_welcome_says_why_the_choices_were_not_saved(shell: Windows, tmp_path: Path) -> None:
-    shell.open_welcome()
-    dialog = shell.window(WelcomeDialog)
+def test_the_welcome_says_why_the_choices_were_not_saved(windows: Windows, tmp_path: Path) -> None:
+    windows.open_welcome()
+    dialog = windows.window(WelcomeDialog)
     assert dialog is not None
     (tmp_path / "settings").write_text("a file where the data folder should be")
     dialog.start_button.click()
@@ -323,9 +323,9 @@ def test_the_welcome_says_why_the_choices_were_not_saved(shell: Windows, tmp_pat
 
 
 def test_in_english_the_window_shows_a_sentence_and_the_log_the_message(
-    shell: Windows, controller: SessionController
+    windows: Windows, controller: SessionController
 ) -> None:
     controller.start("Ana", 30)
-    shell.on_hotkey("undo")
-    assert shell.session_window.error_label.text() == "There is no mark to undo."
-    assert shell.last_error == "there is no mark to undo"
+    windows.on_hotkey("undo")
+    assert windows.session_window.error_label.text() == "There is no mark to undo."
+    assert windows.last_error == "there is no mark to undo"

@@ -78,11 +78,11 @@ def test_on_wayland_the_session_window_says_so_in_german_and_the_log_in_english(
     english_shown = english.shown  # read now: it is worded when read
     assert english_shown.startswith("This is a Wayland session, where global hotkeys are not")
     request.getfixturevalue("german")
-    shell = Windows(controller, actions, use_tray=False)
+    windows = Windows(controller, actions, use_tray=False)
     with caplog.at_level(logging.WARNING, logger="focusmate.services.startup"):
-        service = HotkeyService(shell, Settings())
+        service = HotkeyService(windows, Settings())
     try:
-        note = shell.session_window.hotkey_note.text()
+        note = windows.session_window.hotkey_note.text()
         reason, _, help_text = note.partition("\n\n")
         assert reason == (
             "Dies ist eine Wayland-Sitzung, in der globale Tastenkürzel nicht möglich sind. "
@@ -91,7 +91,7 @@ def test_on_wayland_the_session_window_says_so_in_german_and_the_log_in_english(
         assert english_shown not in note and english.reason not in note
         assert english_left(reason, COMMANDS) == set()
         assert help_text.startswith("Legen Sie diese Befehle")  # ShortcutHelp, German too
-        assert shell.hotkeys.note == note  # what the welcome shows
+        assert windows.hotkeys.note == note  # what the welcome shows
         logged = [r.getMessage() for r in caplog.records if r.name == "focusmate.services.startup"]
         assert logged == [f"global hotkeys: {english.reason}"]
         assert logged[0].startswith("global hotkeys: Wayland session: global hotkeys are not")
@@ -99,7 +99,7 @@ def test_on_wayland_the_session_window_says_so_in_german_and_the_log_in_english(
         assert service.readiness() == HotkeyReadiness(False, english.reason)
     finally:
         service.stop()
-        shell.close_all()
+        windows.close_all()
 
 
 def test_a_reason_is_worded_when_read_not_when_made(
@@ -185,11 +185,11 @@ def test_start_up_notices_are_german_in_the_window_and_english_in_the_log(
     _repository, recovery = open_or_recover(data, T0 + timedelta(days=1))
     assert permission is not None and recovery is not None
     request.getfixturevalue("german")
-    shell = Windows(controller, actions, use_tray=False)
+    windows = Windows(controller, actions, use_tray=False)
     try:
         with caplog.at_level(logging.WARNING, logger="focusmate.services.startup"):
-            tell_at_start(shell, (permission, recovery, None))
-        said = [box.text() for box in shell.notices]
+            tell_at_start(windows, (permission, recovery, None))
+        said = [box.text() for box in windows.notices]
         assert said[0] == (
             "Andere konnten einige Ihrer focusmate-Dateien lesen (., focusmate.json); sie sind "
             "jetzt wieder nur für Sie zugänglich."
@@ -208,7 +208,7 @@ def test_start_up_notices_are_german_in_the_window_and_english_in_the_log(
         )
         assert logged[1].endswith("and the backup from 2026-11-23 09:00 UTC was restored.")
     finally:
-        shell.close_all()
+        windows.close_all()
 
 
 def test_a_long_list_of_loosened_files_is_cut_short(request: pytest.FixtureRequest) -> None:

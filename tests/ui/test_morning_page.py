@@ -33,14 +33,14 @@ def yesterday_with_ana(controller: SessionController, clock: FakeClock) -> None:
 
 def test_the_page_shows_yesterday_and_the_four_questions(
     qtbot: QtBot,
-    shell: Windows,
+    windows: Windows,
     actions: AppActions,
     controller: SessionController,
     clock: FakeClock,
 ) -> None:
     yesterday_with_ana(controller, clock)
     actions.morning.trigger()
-    page = shell.window(MorningPage)
+    page = windows.window(MorningPage)
     assert page is not None and page.isVisible()
     assert "yesterday's one-on-ones" in page.intro.text()
     assert "<b>Ana</b> · 30 min · 0 marks · presence 3.7" in page.sessions_label.text()
@@ -54,12 +54,12 @@ def test_the_page_shows_yesterday_and_the_four_questions(
 
 
 def test_never_during_a_session(
-    shell: Windows, actions: AppActions, controller: SessionController
+    windows: Windows, actions: AppActions, controller: SessionController
 ) -> None:
     controller.start("Ana", 30)
     assert not actions.morning.isVisible()
-    shell.open_morning_page()  # e.g. a stray click on an old notification
-    assert shell.window(MorningPage) is None
+    windows.open_morning_page()  # e.g. a stray click on an old notification
+    assert windows.window(MorningPage) is None
     controller.end()
     assert actions.morning.isVisible()
 
@@ -74,28 +74,28 @@ def test_the_timer_ends_quietly(qtbot: QtBot) -> None:
 
 
 def test_a_click_on_the_reminder_opens_the_page(
-    qtbot: QtBot, controller: SessionController, shell: Windows
+    qtbot: QtBot, controller: SessionController, windows: Windows
 ) -> None:
     notifier = RecordingNotifier()
     notifications = HeldNotifications(controller, notifier)
     note = morning_notification(datetime(2026, 11, 23, 7, 30, tzinfo=UTC))
-    notifications.notify(note, shell.open_morning_page)  # as app.py wires the reminder
-    assert notifier.sent == [note] and shell.window(MorningPage) is None  # nothing opens itself
+    notifications.notify(note, windows.open_morning_page)  # as app.py wires the reminder
+    assert notifier.sent == [note] and windows.window(MorningPage) is None  # nothing opens itself
     notifier.click(0)
-    page = shell.window(MorningPage)
+    page = windows.window(MorningPage)
     assert page is not None and page.isVisible()
 
 
 def test_the_page_is_named_and_closes_by_keyboard(
     qtbot: QtBot,
-    shell: Windows,
+    windows: Windows,
     actions: AppActions,
     controller: SessionController,
     clock: FakeClock,
 ) -> None:
     yesterday_with_ana(controller, clock)
     actions.morning.trigger()
-    page = shell.window(MorningPage)
+    page = windows.window(MorningPage)
     assert page is not None
     qtbot.waitExposed(page)
     assert unnamed_controls(page) == []

@@ -23,9 +23,9 @@ def saved_session(controller: SessionController, clock: FakeClock, name: str) ->
     return session.id
 
 
-def open_review(shell: Windows, actions: AppActions) -> ReviewWindow:
+def open_review(windows: Windows, actions: AppActions) -> ReviewWindow:
     actions.review.trigger()
-    review = shell.window(ReviewWindow)
+    review = windows.window(ReviewWindow)
     assert isinstance(review, ReviewWindow)
     return review
 
@@ -40,19 +40,19 @@ def activate_row(qtbot: QtBot, review: ReviewWindow, row: int) -> None:
 
 def test_a_saved_reflection_opens_from_the_review_and_stays_complete(
     qtbot: QtBot,
-    shell: Windows,
+    windows: Windows,
     actions: AppActions,
     controller: SessionController,
     clock: FakeClock,
 ) -> None:
     sid = saved_session(controller, clock, "Ana")
-    opened = shell.reflection(sid)  # opened by the end of the session
+    opened = windows.reflection(sid)  # opened by the end of the session
     assert opened is not None
     opened.accept()
-    review = open_review(shell, actions)
+    review = open_review(windows, actions)
     assert review.table.item(0, 7).text() == "4.0"
     activate_row(qtbot, review, 0)
-    dialog = shell.reflection(sid)
+    dialog = windows.reflection(sid)
     assert dialog is not None and dialog.isVisible() and dialog.editing
     assert "Your reflection on the session with Ana" in dialog.windowTitle()
     assert dialog.later_button.text() == "&Close"
@@ -68,21 +68,21 @@ def test_a_saved_reflection_opens_from_the_review_and_stays_complete(
     assert controller.pending_reflections() == []
     assert review.table.item(0, 7).text() == "3.7"  # the review follows: (2+4+4+4+2*4)/6
     dialog.later_button.click()
-    assert shell.reflection(sid) is None
+    assert windows.reflection(sid) is None
 
 
 def test_a_pending_reflection_opens_from_the_review_too(
-    qtbot: QtBot, shell: Windows, actions: AppActions, controller: SessionController
+    qtbot: QtBot, windows: Windows, actions: AppActions, controller: SessionController
 ) -> None:
     session = controller.start("Ben", 30)
     controller.end()
-    opened = shell.reflection(session.id)
+    opened = windows.reflection(session.id)
     assert opened is not None
     opened.reject()  # Later
-    review = open_review(shell, actions)
+    review = open_review(windows, actions)
     assert review.table.item(0, 7).text() == "pending"
     activate_row(qtbot, review, 0)
-    dialog = shell.reflection(session.id)
+    dialog = windows.reflection(session.id)
     assert dialog is not None and not dialog.editing and dialog.later_button.text() == "&Later"
     for question in Question:
         dialog.set_answer(question, 5)
@@ -94,13 +94,13 @@ def test_a_pending_reflection_opens_from_the_review_too(
 
 def test_enter_on_a_row_opens_it(
     qtbot: QtBot,
-    shell: Windows,
+    windows: Windows,
     actions: AppActions,
     controller: SessionController,
     clock: FakeClock,
 ) -> None:
     sid = saved_session(controller, clock, "Cy")
-    review = open_review(shell, actions)
+    review = open_review(windows, actions)
     with qtbot.waitSignal(review.session_activated) as activated:
         review.table.setCurrentCell(0, 0)
         review.table.activated.emit(review.table.currentIndex())  # Enter, on most styles
@@ -108,10 +108,10 @@ def test_enter_on_a_row_opens_it(
 
 
 def test_a_running_session_has_no_reflection_to_open(
-    qtbot: QtBot, shell: Windows, actions: AppActions, controller: SessionController
+    qtbot: QtBot, windows: Windows, actions: AppActions, controller: SessionController
 ) -> None:
     session = controller.start("Dee", 30)
-    review = open_review(shell, actions)
+    review = open_review(windows, actions)
     assert review.table.item(0, 3).text() == "running"
     activate_row(qtbot, review, 0)
-    assert shell.reflection(session.id) is None
+    assert windows.reflection(session.id) is None

@@ -47,12 +47,12 @@ def paths(tmp_path: Path) -> SavePaths:
 
 
 @pytest.fixture
-def shell(
+def windows(
     controller: SessionController, actions: AppActions, paths: SavePaths
 ) -> Iterator[Windows]:
-    shell = Windows(controller, actions, use_tray=False, confirm=lambda _q: True, ask_path=paths)
-    yield shell
-    shell.close_all()
+    windows = Windows(controller, actions, use_tray=False, confirm=lambda _q: True, ask_path=paths)
+    yield windows
+    windows.close_all()
 
 
 def a_session(
@@ -82,7 +82,7 @@ def a_session(
 
 
 def test_people_insights_and_deltas(
-    shell: Windows, controller: SessionController, clock: FakeClock, actions: AppActions
+    windows: Windows, controller: SessionController, clock: FakeClock, actions: AppActions
 ) -> None:
     clock.current -= timedelta(weeks=1)
     a_session(controller, clock, "Ana", 2)
@@ -91,7 +91,7 @@ def test_people_insights_and_deltas(
     a_session(controller, clock, "Ana", 5, outcome=CommitmentOutcome.KEPT)
     a_session(controller, clock, "Ben", 3, phone=2, outcome=CommitmentOutcome.NOT_KEPT)
     actions.review.trigger()
-    review = shell.window(ReviewWindow)
+    review = windows.window(ReviewWindow)
     assert review is not None
     assert "vs last week: +0 min, presence +" in review.summary.text()
     assert "You kept 1 of 2 commitments." in review.insights.text()
@@ -102,7 +102,7 @@ def test_people_insights_and_deltas(
 
 
 def test_export_buttons_write_files(
-    shell: Windows,
+    windows: Windows,
     controller: SessionController,
     clock: FakeClock,
     actions: AppActions,
@@ -110,7 +110,7 @@ def test_export_buttons_write_files(
 ) -> None:
     a_session(controller, clock, "Ana", 4, phone=1)
     actions.review.trigger()
-    review = shell.window(ReviewWindow)
+    review = windows.window(ReviewWindow)
     assert review is not None
     for kind in (ExportKind.WEEK_CSV, ExportKind.WEEK_JSON, ExportKind.ICS, ExportKind.PNG):
         review.export_buttons[kind].click()

@@ -38,7 +38,7 @@ def session_window(
     qtbot: QtBot, controller: SessionController, actions: AppActions
 ) -> SessionWindow:
     window = SessionWindow(controller, actions)
-    window.undo_requested.connect(lambda: None)  # as the shell wires it to the controller
+    window.undo_requested.connect(lambda: None)  # as Windows wires it to the controller
     if controller.current is None:
         controller.start("Ana", 30)
     return shown(qtbot, window)
@@ -87,7 +87,7 @@ def test_session_window_marks_undo_and_end_by_keyboard(
     with qtbot.waitSignal(actions.mark_requested) as mark:
         qtbot.keyClick(window, Qt.Key.Key_P, ALT)  # Log &phone check
     assert mark.args == ["phone"]
-    controller.mark("phone")  # what the shell does with the intent
+    controller.mark("phone")  # what Windows does with the intent
     with qtbot.waitSignal(window.undo_requested):
         qtbot.keyClick(window, Qt.Key.Key_U, ALT)  # &Undo last mark
     end = window.buttons[-1]

@@ -33,13 +33,13 @@ from tests.fakes import FakeClock
 
 
 @pytest.fixture
-def shell(
+def windows(
     controller: SessionController, actions: AppActions, service: SettingsService
 ) -> Iterator[Windows]:
-    shell = Windows(controller, actions, use_tray=False, settings=service)
+    windows = Windows(controller, actions, use_tray=False, settings=service)
     service.changed.connect(lambda new: (controller.set_kinds(new.kinds), actions.update_kinds()))
-    yield shell
-    shell.close_all()
+    yield windows
+    windows.close_all()
 
 
 def data_folder(old: Path, controller: SessionController, restart: Restart) -> DataFolder:
@@ -51,18 +51,18 @@ def data_folder(old: Path, controller: SessionController, restart: Restart) -> D
     )
 
 
-def open_dialog(shell: Windows, actions: AppActions) -> SettingsDialog:
+def open_dialog(windows: Windows, actions: AppActions) -> SettingsDialog:
     actions.settings.trigger()
-    dialog = shell.window(SettingsDialog)
+    dialog = windows.window(SettingsDialog)
     assert dialog is not None and dialog.isVisible()
     return dialog
 
 
 def test_a_new_kind_is_saved_and_in_the_menu_at_once(
-    shell: Windows, actions: AppActions, controller: SessionController, tmp_path: Path
+    windows: Windows, actions: AppActions, controller: SessionController, tmp_path: Path
 ) -> None:
     tray = Tray(controller, actions)
-    dialog = open_dialog(shell, actions)
+    dialog = open_dialog(windows, actions)
     dialog.new_kind.setCurrentText("Interrupted them")
     dialog.add_button.click()
     dialog.hotkey_edits["interrupted-them"].setKeySequence(QKeySequence("Ctrl+Alt+I"))
@@ -77,18 +77,18 @@ def test_a_new_kind_is_saved_and_in_the_menu_at_once(
     visible = [a.text() for a in menu.actions() if a.isVisible()]
     assert "Log interrupted them" in visible
     assert visible.index("Log interrupted them") < visible.index("&End session")
-    assert [b.text() for b in shell.session_window.buttons][-3:] == [
+    assert [b.text() for b in windows.session_window.buttons][-3:] == [
         "Log interrupted them",
         "&Undo last mark",
         "&End session",
     ]
-    assert shell.window(SettingsDialog) is None  # saved, closed and forgotten
+    assert windows.window(SettingsDialog) is None  # saved, closed and forgotten
 
 
 def test_a_refused_save_keeps_the_dialog_and_changes_nothing(
-    shell: Windows, actions: AppActions, service: SettingsService, tmp_path: Path
+    windows: Windows, actions: AppActions, service: SettingsService, tmp_path: Path
 ) -> None:
-    dialog = open_dialog(shell, actions)
+    dialog = open_dialog(windows, actions)
     blocker = tmp_path / "settings"
     blocker.write_text("a file where the data folder should be")
     dialog.minutes_spin.setValue(50)
@@ -111,7 +111,7 @@ class NoHotkeys:
 
 
 def test_a_new_morning_reminder_is_armed_at_once(
-    shell: Windows,
+    windows: Windows,
     actions: AppActions,
     service: SettingsService,
     *,
@@ -124,11 +124,11 @@ def test_a_new_morning_reminder_is_armed_at_once(
     that has just passed today, it is due at once (and noted as shown, on disk)."""
     monkeypatch.setattr(startup, "HotkeyService", NoHotkeys)
     notifications = HeldNotifications(controller, None)
-    background = Background(controller, notifications, shell, clock, tmp_path / "data")
+    background = Background(controller, notifications, windows, clock, tmp_path / "data")
     service.changed.connect(background.apply)  # as the app's apply_live does
     off = Settings(morning_reminder=MorningReminder(enabled=False))
     background.start(off, TinyDBSessionRepository(tmp_path / "data"), None)
-    dialog = open_dialog(shell, actions)
+    dialog = open_dialog(windows, actions)
     just_before = (clock.now() - timedelta(minutes=1)).astimezone()
     dialog.reminder_check.setChecked(True)
     dialog.reminder_time.setTime(QTime(just_before.hour, just_before.minute))
@@ -156,7 +156,7 @@ def test_the_window_from_the_menu_offers_start_at_login_and_moves_the_data(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The window from the menu gets start at login and the data folder from the shell;
+    """The window from the menu gets start at login and the data folder from Windows;
     a move asks the app to restart (after it, the new folder is the data folder)."""
     environ = {
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
@@ -165,7 +165,7 @@ def test_the_window_from_the_menu_offers_start_at_login_and_moves_the_data(
     new = tmp_path / "new"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(new))
     restart = Restart()
-    shell = Windows(
+    windows = Windows(
         controller,
         actions,
         use_tray=False,
@@ -175,7 +175,7 @@ def test_the_window_from_the_menu_offers_start_at_login_and_moves_the_data(
         data_folder=data_folder(old, controller, restart),
     )
     try:
-        dialog = open_dialog(shell, actions)
+        dialog = open_dialog(windows, actions)
         assert dialog.autostart_check.isVisibleTo(dialog) and dialog.folder_box.isVisibleTo(dialog)
         assert dialog.folder_field.text() == str(old)
         dialog.move_button.click()
@@ -183,7 +183,7 @@ def test_the_window_from_the_menu_offers_start_at_login_and_moves_the_data(
         assert load_settings(new).default_minutes == 35 and not (old / "settings.json").exists()
         assert DataPointer().points_to() == new
     finally:
-        shell.close_all()
+        windows.close_all()
 
 
 def test_the_window_from_the_menu_refuses_a_move_during_a_session(
@@ -197,7 +197,7 @@ def test_the_window_from_the_menu_refuses_a_move_during_a_session(
 ) -> None:
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(tmp_path / "new"))
     restart = Restart()
-    shell = Windows(
+    windows = Windows(
         controller,
         actions,
         use_tray=False,
@@ -208,10 +208,10 @@ def test_the_window_from_the_menu_refuses_a_move_during_a_session(
     )
     try:
         controller.start("Ana", 30)
-        dialog = open_dialog(shell, actions)
+        dialog = open_dialog(windows, actions)
         dialog.move_button.click()
         assert "End the session first" in dialog.error_label.text()
         assert not restart.requested and (old / "settings.json").exists()
         assert not (tmp_path / "new").exists()
     finally:
-        shell.close_all()
+        windows.close_all()

@@ -15,7 +15,7 @@ from tests.fakes import FakeClock, IdFactory
 from tests.test_controller import CountingRepository
 
 
-def test_the_shell_and_menu_are_built_before_the_history_is_read(
+def test_the_windows_and_menu_are_built_before_the_history_is_read(
     qapp: QApplication, tmp_path: Path, clock: FakeClock
 ) -> None:
     first = SessionController(TinyDBSessionRepository(tmp_path / "data"), clock, IdFactory())
@@ -24,13 +24,13 @@ def test_the_shell_and_menu_are_built_before_the_history_is_read(
     counting = CountingRepository(TinyDBSessionRepository(tmp_path / "data"))
     controller = SessionController(counting, clock, IdFactory("n"))
     actions = AppActions(controller)
-    shell = Windows(controller, actions, use_tray=False)
+    windows = Windows(controller, actions, use_tray=False)
     try:
-        shell.show()
+        windows.show()
         assert counting.reads == 0
         assert actions.reflections == []
         controller.load_history()  # what start-up does once the icon shows
         assert counting.reads == 1
         assert actions.reflections[0].text().startswith("Reflect on Ana")
     finally:
-        shell.close_all()
+        windows.close_all()

@@ -1,4 +1,4 @@
-"""The first-run welcome, through the real shell: when it shows, what it says, what it writes.
+"""The first-run welcome, through the real Windows: when it shows, what it says, what it writes.
 
 Start at login is the real XDG adapter writing into a temporary XDG_CONFIG_HOME; settings go
 through the real SettingsService to a real file.
@@ -60,13 +60,13 @@ def autostart(tmp_path: Path) -> XdgAutostart:
 
 
 @pytest.fixture
-def shell(
+def windows(
     controller: SessionController,
     actions: AppActions,
     service: SettingsService,
     autostart: XdgAutostart,
 ) -> Iterator[Windows]:
-    shell = Windows(
+    windows = Windows(
         controller,
         actions,
         use_tray=False,
@@ -74,22 +74,22 @@ def shell(
         autostart=autostart,
         autostart_command=COMMAND,
     )
-    shell.show()
-    yield shell
-    shell.close_all()
+    windows.show()
+    yield windows
+    windows.close_all()
 
 
-def welcome(shell: Windows) -> WelcomeDialog:
-    dialog = shell.window(WelcomeDialog)
+def welcome(windows: Windows) -> WelcomeDialog:
+    dialog = windows.window(WelcomeDialog)
     assert dialog is not None and dialog.isVisible()
     return dialog
 
 
 def test_first_run_welcome_finished_by_keyboard_writes_autostart_and_settings(
-    qtbot: QtBot, shell: Windows, autostart: XdgAutostart, settings_dir: Path
+    qtbot: QtBot, windows: Windows, autostart: XdgAutostart, settings_dir: Path
 ) -> None:
-    shell.welcome_on_first_run()
-    dialog = welcome(shell)
+    windows.welcome_on_first_run()
+    dialog = welcome(windows)
     assert not dialog.autostart_box.isChecked()  # off unless the user says so
     assert dialog.reminder_box.isChecked() and "7:30" in dialog.reminder_box.text()  # locale's
     assert dialog.focusWidget() is dialog.autostart_box
@@ -99,96 +99,96 @@ def test_first_run_welcome_finished_by_keyboard_writes_autostart_and_settings(
     qtbot.keyClick(dialog.reminder_box, Qt.Key.Key_Space)  # no reminder, thanks
     qtbot.keyClick(dialog.reminder_box, Qt.Key.Key_Return)  # the default button
 
-    assert shell.window(WelcomeDialog) is None and not dialog.isVisible()
+    assert windows.window(WelcomeDialog) is None and not dialog.isVisible()
     entry = read_desktop_entry(autostart.path.read_text())
     assert entry["Exec"] == '"/opt/focus mate/bin/focusmate" --data-dir "/home/ana/100%% focus"'
     saved = load_settings(settings_dir)
     assert saved.welcomed and not saved.morning_reminder.enabled
-    shell.welcome_on_first_run()  # the next start
-    assert shell.window(WelcomeDialog) is None
+    windows.welcome_on_first_run()  # the next start
+    assert windows.window(WelcomeDialog) is None
 
 
 def test_escape_changes_nothing_but_counts_as_seen(
-    qtbot: QtBot, shell: Windows, autostart: XdgAutostart, settings_dir: Path
+    qtbot: QtBot, windows: Windows, autostart: XdgAutostart, settings_dir: Path
 ) -> None:
-    shell.welcome_on_first_run()
-    dialog = welcome(shell)
+    windows.welcome_on_first_run()
+    dialog = welcome(windows)
     dialog.autostart_box.setChecked(True)
     dialog.reminder_box.setChecked(False)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert shell.window(WelcomeDialog) is None
+    assert windows.window(WelcomeDialog) is None
     assert not autostart.path.exists()
     saved = load_settings(settings_dir)
     assert saved.welcomed and saved.morning_reminder.enabled
 
 
 def test_someone_upgrading_with_sessions_is_welcomed_silently(
-    shell: Windows, controller: SessionController, service: SettingsService
+    windows: Windows, controller: SessionController, service: SettingsService
 ) -> None:
     controller.start("Ana", 30)
     controller.end()
-    shell.welcome_on_first_run()
-    assert shell.window(WelcomeDialog) is None
+    windows.welcome_on_first_run()
+    assert windows.window(WelcomeDialog) is None
     assert service.current.welcomed
 
 
 def test_never_during_a_session(
-    shell: Windows, controller: SessionController, actions: AppActions, service: SettingsService
+    windows: Windows, controller: SessionController, actions: AppActions, service: SettingsService
 ) -> None:
     actions.welcome.trigger()
-    assert welcome(shell)
+    assert welcome(windows)
     controller.start("Ana", 30)  # e.g. from the tray while the welcome is open
-    assert shell.window(WelcomeDialog) is None  # it closes: nothing in front of the conversation
+    assert windows.window(WelcomeDialog) is None  # it closes: nothing in front of the conversation
     assert service.current.welcomed
     assert not actions.welcome.isVisible()
-    shell.open_welcome()
-    assert shell.window(WelcomeDialog) is None
+    windows.open_welcome()
+    assert windows.window(WelcomeDialog) is None
     controller.end()
     assert actions.welcome.isVisible()
 
 
 def test_the_menu_reopens_it_showing_and_undoing_start_at_login(
-    shell: Windows, actions: AppActions, autostart: XdgAutostart, service: SettingsService
+    windows: Windows, actions: AppActions, autostart: XdgAutostart, service: SettingsService
 ) -> None:
     autostart.enable(COMMAND)
     service.apply(
         replace(service.current, welcomed=True, morning_reminder=MorningReminder(enabled=False))
     )
     actions.welcome.trigger()
-    dialog = welcome(shell)
+    dialog = welcome(windows)
     assert dialog.autostart_box.isChecked() and not dialog.reminder_box.isChecked()
     dialog.autostart_box.setChecked(False)
     dialog.start_button.click()
-    assert shell.window(WelcomeDialog) is None
+    assert windows.window(WelcomeDialog) is None
     assert not autostart.path.exists() and not autostart.is_enabled()
 
 
 def test_a_refused_autostart_keeps_the_window_open_and_says_why(
-    shell: Windows, autostart: XdgAutostart, service: SettingsService, tmp_path: Path
+    windows: Windows, autostart: XdgAutostart, service: SettingsService, tmp_path: Path
 ) -> None:
     (tmp_path / "config").write_text("a file where the folder should be")
-    shell.welcome_on_first_run()
-    dialog = welcome(shell)
+    windows.welcome_on_first_run()
+    dialog = welcome(windows)
     dialog.autostart_box.setChecked(True)
     dialog.start_button.click()
-    assert shell.window(WelcomeDialog) is dialog and dialog.isVisible()
+    assert windows.window(WelcomeDialog) is dialog and dialog.isVisible()
     assert not dialog.error_label.isHidden()
     assert "Start at login could not be changed" in dialog.error_label.text()
     assert not service.current.welcomed  # nothing else was saved either
     dialog.autostart_box.setChecked(False)  # give up on it: the rest is saved
     dialog.start_button.click()
-    assert shell.window(WelcomeDialog) is None and service.current.welcomed
+    assert windows.window(WelcomeDialog) is None and service.current.welcomed
 
 
 def test_it_shows_the_hotkeys_and_the_real_do_not_disturb_status(
     dunst_controller: SessionController, service: SettingsService
 ) -> None:
     actions = AppActions(dunst_controller)
-    shell = Windows(dunst_controller, actions, use_tray=False, settings=service)
+    windows = Windows(dunst_controller, actions, use_tray=False, settings=service)
     try:
-        shell.show_hotkey_status(True, "")
-        shell.open_welcome()
-        dialog = welcome(shell)
+        windows.show_hotkey_status(True, "")
+        windows.open_welcome()
+        dialog = welcome(windows)
         text = dialog.hotkeys_label.text()
         assert "Ctrl+Alt+P" in text and "Log a phone check" in text
         assert "Ctrl+Alt+Z" in text and "Undo the last mark" in text
@@ -196,60 +196,60 @@ def test_it_shows_the_hotkeys_and_the_real_do_not_disturb_status(
         assert dialog.dnd_label.text() == dunst_controller.dnd_status().detail
         assert dialog.dnd_label.text() == "Notifications are paused during sessions (dunst)"
     finally:
-        shell.close_all()
+        windows.close_all()
 
 
-def test_without_global_hotkeys_it_says_so_and_shows_the_commands(shell: Windows) -> None:
-    shell.open_welcome()
-    dialog = welcome(shell)
+def test_without_global_hotkeys_it_says_so_and_shows_the_commands(windows: Windows) -> None:
+    windows.open_welcome()
+    dialog = welcome(windows)
     note = "Wayland session: global hotkeys are not possible\n\n  Ctrl+Alt+P: focusmate log phone"
-    shell.show_hotkey_status(False, note)  # the hotkeys report after the window is open
+    windows.show_hotkey_status(False, note)  # the hotkeys report after the window is open
     assert "do not work on this desktop" in dialog.hotkeys_label.text()
     assert not dialog.hotkey_note.isHidden() and dialog.hotkey_note.text() == note
-    assert shell.session_window.hotkey_note.text() == note  # the session window knows too
+    assert windows.session_window.hotkey_note.text() == note  # the session window knows too
 
 
 def test_no_autostart_on_this_system_means_no_checkbox(
     controller: SessionController, actions: AppActions, service: SettingsService
 ) -> None:
-    shell = Windows(controller, actions, use_tray=False, settings=service)
+    windows = Windows(controller, actions, use_tray=False, settings=service)
     try:
-        shell.open_welcome()
-        dialog = welcome(shell)
+        windows.open_welcome()
+        dialog = welcome(windows)
         assert dialog.autostart_box.isHidden()
         assert dialog.focusWidget() is dialog.reminder_box
     finally:
-        shell.close_all()
+        windows.close_all()
 
 
-def test_every_control_is_named_and_tab_follows_reading_order(shell: Windows) -> None:
-    shell.open_welcome()
-    dialog = welcome(shell)
+def test_every_control_is_named_and_tab_follows_reading_order(windows: Windows) -> None:
+    windows.open_welcome()
+    dialog = welcome(windows)
     assert unnamed_controls(dialog) == []
     assert tab_chain(dialog) == [dialog.autostart_box, dialog.reminder_box, dialog.start_button]
     assert dialog.autostart_box.text() == "Start focusmate when I &log in"
     assert dialog.start_button.text() == "&Get started" and dialog.start_button.isDefault()
 
 
-def dialog_texts(shell: Windows) -> dict[str, str]:
-    shell.show_hotkey_status(True, "")
-    shell.open_welcome()
-    dialog = welcome(shell)
+def dialog_texts(windows: Windows) -> dict[str, str]:
+    windows.show_hotkey_status(True, "")
+    windows.open_welcome()
+    dialog = welcome(windows)
     texts = {where: text for where, text in visible_texts(dialog) if text.strip()}
     dialog.reject()
     return texts
 
 
 @pytest.fixture
-def english_texts(shell: Windows) -> dict[str, str]:
+def english_texts(windows: Windows) -> dict[str, str]:
     """The welcome's texts in English (taken before the german fixture installs German)."""
-    return dialog_texts(shell)
+    return dialog_texts(windows)
 
 
 def test_in_german_no_english_text_is_left(
-    english_texts: dict[str, str], german: InstalledLanguage, shell: Windows
+    english_texts: dict[str, str], german: InstalledLanguage, windows: Windows
 ) -> None:
-    german_texts = dialog_texts(shell)
+    german_texts = dialog_texts(windows)
     assert german_texts.keys() == english_texts.keys()
     same = {where: text for where, text in english_texts.items() if german_texts[where] == text}
     assert same == {}

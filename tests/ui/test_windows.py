@@ -1,4 +1,5 @@
-"""The shell: the loop start -> marks -> end -> reflection -> review, through real widgets."""
+"""The app's windows (ui.windows.Windows): the loop start -> marks -> end -> reflection -> review,
+through real widgets."""
 
 from __future__ import annotations
 
@@ -39,32 +40,32 @@ def confirm() -> Answers:
 
 
 @pytest.fixture
-def shell(
+def windows(
     controller: SessionController, actions: AppActions, confirm: Answers
 ) -> Iterator[Windows]:
-    shell = Windows(controller, actions, use_tray=False, confirm=confirm)
-    shell.show()
-    yield shell
-    shell.close_all()
+    windows = Windows(controller, actions, use_tray=False, confirm=confirm)
+    windows.show()
+    yield windows
+    windows.close_all()
 
 
 def test_the_whole_loop(
     qtbot: QtBot,
-    shell: Windows,
+    windows: Windows,
     controller: SessionController,
     actions: AppActions,
     clock: FakeClock,
 ) -> None:
-    control = shell.window(ControlWindow)
+    control = windows.window(ControlWindow)
     assert control is not None and control.isVisible()
     actions.start.trigger()
-    dialog = shell.window(StartDialog)
+    dialog = windows.window(StartDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.name_edit.setText("Ana")
     dialog.buttons.accepted.emit()
     assert controller.current is not None and controller.current.with_name == "Ana"
-    assert shell.window(StartDialog) is None  # closed and forgotten
-    assert not shell.session_window.isVisible()  # nothing pops up during the session
+    assert windows.window(StartDialog) is None  # closed and forgotten
+    assert not windows.session_window.isVisible()  # nothing pops up during the session
     clock.advance(minutes=3)
     actions.log_phone.trigger()
     actions.log_app.trigger()
@@ -72,7 +73,7 @@ def test_the_whole_loop(
     assert controller.current.mark_counts() == {"phone": 2, "app": 1}
     clock.advance(minutes=30)
     actions.end.trigger()
-    reflection = shell.reflection("s1")
+    reflection = windows.reflection("s1")
     assert reflection is not None and reflection.isVisible()
     for question in Question:
         reflection.set_answer(question, 4)
@@ -80,7 +81,7 @@ def test_the_whole_loop(
     reflection.save_button.click()
     assert controller.pending_reflections() == []
     actions.review.trigger()
-    review = shell.window(ReviewWindow)
+    review = windows.window(ReviewWindow)
     assert review is not None and review.isVisible()
     assert review.table.rowCount() == 1
     assert review.table.item(0, 2).text() == "Ana"
@@ -88,10 +89,10 @@ def test_the_whole_loop(
 
 
 def test_a_refused_start_keeps_the_dialog_and_the_text(
-    shell: Windows, actions: AppActions, controller: SessionController
+    windows: Windows, actions: AppActions, controller: SessionController
 ) -> None:
     actions.start.trigger()
-    dialog = shell.window(StartDialog)
+    dialog = windows.window(StartDialog)
     assert dialog is not None
     dialog.name_edit.setText("   ")
     dialog.buttons.accepted.emit()
@@ -101,67 +102,67 @@ def test_a_refused_start_keeps_the_dialog_and_the_text(
 
 def test_quit_during_a_session_asks_first(
     qtbot: QtBot,
-    shell: Windows,
+    windows: Windows,
     actions: AppActions,
     controller: SessionController,
     confirm: Answers,
 ) -> None:
     controller.start("Ana", 30)
-    with qtbot.assertNotEmitted(shell.quit_confirmed):
+    with qtbot.assertNotEmitted(windows.quit_confirmed):
         actions.quit.trigger()
     assert confirm.asked and "Ana" in confirm.asked[0]
     assert controller.current is not None
     confirm.answer = True
-    with qtbot.waitSignal(shell.quit_confirmed):
+    with qtbot.waitSignal(windows.quit_confirmed):
         actions.quit.trigger()
     assert controller.current is None and controller.pending_reflections()
 
 
 def test_quit_when_idle_does_not_ask(
-    qtbot: QtBot, shell: Windows, actions: AppActions, confirm: Answers
+    qtbot: QtBot, windows: Windows, actions: AppActions, confirm: Answers
 ) -> None:
-    with qtbot.waitSignal(shell.quit_confirmed):
+    with qtbot.waitSignal(windows.quit_confirmed):
         actions.quit.trigger()
     assert confirm.asked == []
 
 
 def test_later_keeps_the_reflection_pending_and_reachable(
-    shell: Windows, actions: AppActions, controller: SessionController, qtbot: QtBot
+    windows: Windows, actions: AppActions, controller: SessionController, qtbot: QtBot
 ) -> None:
     controller.start("Ana", 30)
     controller.end()
-    dialog = shell.reflection("s1")
+    dialog = windows.reflection("s1")
     assert dialog is not None
     qtbot.keyClicks(dialog.next_time_edit, "slow down")
     dialog.later_button.click()
-    assert shell.reflection("s1") is None
+    assert windows.reflection("s1") is None
     pending = controller.pending_reflections()
     assert pending[0].reflection is not None and pending[0].reflection.next_time == "slow down"
     actions.reflections[0].trigger()
-    reopened = shell.reflection("s1")
+    reopened = windows.reflection("s1")
     assert isinstance(reopened, ReflectionDialog) and reopened is not dialog
     assert reopened.next_time_edit.toPlainText() == "slow down"
 
 
 def test_a_failed_mark_is_logged_not_popped_up(
-    shell: Windows, actions: AppActions, controller: SessionController
+    windows: Windows, actions: AppActions, controller: SessionController
 ) -> None:
     with pytest.raises(Exception, match="no coaching"):
         controller.mark("phone")
     actions.mark_requested.emit("phone")
-    assert shell.last_error == "no coaching session is running"  # English, as logged
-    assert shell.session_window.error_label.text() == "No coaching session is running."
-    assert not shell.session_window.isVisible()  # kept for later, not popped up
+    assert windows.last_error == "no coaching session is running"  # English, as logged
+    assert windows.session_window.error_label.text() == "No coaching session is running."
+    assert not windows.session_window.isVisible()  # kept for later, not popped up
     controller.start("Ana", 30)
     actions.mark_requested.emit("phone")
-    assert shell.session_window.error_label.text() == ""
+    assert windows.session_window.error_label.text() == ""
 
 
 def test_review_empty_state_and_navigation(
-    qtbot: QtBot, shell: Windows, actions: AppActions
+    qtbot: QtBot, windows: Windows, actions: AppActions
 ) -> None:
     actions.review.trigger()
-    review = shell.window(ReviewWindow)
+    review = windows.window(ReviewWindow)
     assert review is not None
     assert review.stack.currentWidget() is review.empty_label
     assert not review.next_button.isEnabled()  # no future weeks
@@ -173,11 +174,11 @@ def test_review_empty_state_and_navigation(
 
 
 def test_a_failed_save_keeps_the_reflection_open_with_its_text(
-    shell: Windows, controller: SessionController, qtbot: QtBot
+    windows: Windows, controller: SessionController, qtbot: QtBot
 ) -> None:
     controller.start("Ana", 30)
     controller.end()
-    dialog = shell.reflection("s1")
+    dialog = windows.reflection("s1")
     assert dialog is not None
     for question in Question:
         dialog.set_answer(question, 3)
@@ -189,7 +190,7 @@ def test_a_failed_save_keeps_the_reflection_open_with_its_text(
     assert dialog.isVisible() and "Not saved" in dialog.error_label.text()
     assert dialog.next_time_edit.toPlainText() == "listen longer"
     dialog.save_button.click()  # retried once the disk has room
-    assert shell.reflection("s1") is None
+    assert windows.reflection("s1") is None
     assert controller.pending_reflections() == []
 
 
@@ -198,48 +199,48 @@ def _disk_full(*_args: object) -> None:
 
 
 def test_a_notice_waits_for_the_end_of_the_session(
-    shell: Windows, controller: SessionController
+    windows: Windows, controller: SessionController
 ) -> None:
     controller.start("Ana", 30)
-    shell.notice("Your data file was damaged")
-    assert shell.notices == ()  # nothing pops up in front of the salesperson
+    windows.notice("Your data file was damaged")
+    assert windows.notices == ()  # nothing pops up in front of the salesperson
     controller.end()
-    assert [b.text() for b in shell.notices] == ["Your data file was damaged"]
-    assert shell.notices[0].isVisible() and not shell.notices[0].isModal()
-    shell.notices[0].accept()  # OK
-    assert shell.notices == ()  # forgotten once closed
+    assert [b.text() for b in windows.notices] == ["Your data file was damaged"]
+    assert windows.notices[0].isVisible() and not windows.notices[0].isModal()
+    windows.notices[0].accept()  # OK
+    assert windows.notices == ()  # forgotten once closed
 
 
 def test_hotkeys_mark_and_undo_silently_and_are_ignored_when_idle(
-    shell: Windows, controller: SessionController, clock: FakeClock
+    windows: Windows, controller: SessionController, clock: FakeClock
 ) -> None:
-    shell.on_hotkey("phone")  # no session: ignored, no error
-    assert shell.last_error == ""
+    windows.on_hotkey("phone")  # no session: ignored, no error
+    assert windows.last_error == ""
     controller.start("Ana", 30)
-    shell.on_hotkey("phone")
-    shell.on_hotkey("app")
-    shell.on_hotkey("undo")
+    windows.on_hotkey("phone")
+    windows.on_hotkey("app")
+    windows.on_hotkey("undo")
     assert [m.kind for m in controller.current.marks] == ["phone"]  # type: ignore[union-attr]
-    assert not shell.session_window.isVisible()
+    assert not windows.session_window.isVisible()
 
 
 def test_the_session_windows_undo_button_takes_back_the_last_mark(
-    shell: Windows, controller: SessionController
+    windows: Windows, controller: SessionController
 ) -> None:
     controller.start("Ana", 30)
     controller.mark("phone")
     controller.mark("app")
-    shell.show_session_window()
-    assert shell.session_window.undo_button.isVisible()
-    shell.session_window.undo_button.click()
+    windows.show_session_window()
+    assert windows.session_window.undo_button.isVisible()
+    windows.session_window.undo_button.click()
     assert [m.kind for m in controller.current.marks] == ["phone"]  # type: ignore[union-attr]
 
 
-def test_the_session_window_explains_missing_hotkeys(shell: Windows) -> None:
-    shell.session_window.show_hotkey_note("Wayland session: bind focusmate log phone")
-    assert not shell.session_window.hotkey_note.isHidden()
-    shell.session_window.show_hotkey_note("")
-    assert shell.session_window.hotkey_note.isHidden()
+def test_the_session_window_explains_missing_hotkeys(windows: Windows) -> None:
+    windows.session_window.show_hotkey_note("Wayland session: bind focusmate log phone")
+    assert not windows.session_window.hotkey_note.isHidden()
+    windows.session_window.show_hotkey_note("")
+    assert windows.session_window.hotkey_note.isHidden()
 
 
 def test_the_quit_question_and_export_title_in_german(
@@ -254,7 +255,7 @@ def test_the_quit_question_and_export_title_in_german(
         asked_titles.append(title)
         return None  # the user cancels the file dialog
 
-    shell = Windows(controller, actions, use_tray=False, confirm=confirm, ask_path=ask_path)
+    windows = Windows(controller, actions, use_tray=False, confirm=confirm, ask_path=ask_path)
     try:
         controller.start("Ana", 30)
         actions.quit.trigger()
@@ -263,10 +264,10 @@ def test_the_quit_question_and_export_title_in_german(
             "focusmate schließen? Sie können es beim nächsten Mal "
             "reflektieren."
         ]
-        shell.open_review()
-        review = shell.window(ReviewWindow)
+        windows.open_review()
+        review = windows.window(ReviewWindow)
         assert review is not None
         review.export_buttons[ExportKind.WEEK_CSV].click()
         assert asked_titles == ["Exportieren (CSV)"]
     finally:
-        shell.close_all()
+        windows.close_all()
