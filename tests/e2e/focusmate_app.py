@@ -95,6 +95,18 @@ class RunningApp:
         status: dict[str, Any] = json.loads(result.stdout)
         return status
 
+    def wait_for_hotkeys(self, timeout_s: float = 10) -> dict[str, Any]:
+        """Until `status --json` says the global hotkeys are ready (their listener starts once
+        the tray icon shows, then connects to X): from then on a key press is logged."""
+
+        def ready() -> dict[str, Any] | None:
+            hotkeys: dict[str, Any] = self.status()["hotkeys"]
+            return hotkeys if hotkeys["ready"] else None
+
+        return wait_until(
+            ready, timeout_s=timeout_s, what="the global hotkeys to be ready (status --json)"
+        )
+
     def choose_in_tray_menu(self, mnemonic: str) -> None:
         """Open the tray menu with a right click and trigger an item by its underlined key."""
         menu = self.desktop.open_tray_menu(self.icon)

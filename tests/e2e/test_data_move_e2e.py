@@ -129,7 +129,7 @@ def test_the_data_moves_and_the_app_restarts_on_the_new_folder(
         assert data_files(app.data_dir) == []  # the lock went with the old process
 
         # The restarted app writes to the new folder, and its global hotkeys work.
-        time.sleep(1.0)  # the hotkey listener starts 250 ms after the tray icon
+        app.wait_for_hotkeys()  # the new process starts its listener after its tray icon
         assert app.cli("start", "--with", "Ben", "--minutes", "20").returncode == 0
         desktop.key("ctrl+alt+p")
         wait_until(

@@ -29,6 +29,7 @@ def app(desktop: HeadlessDesktop, tmp_path: Path) -> Iterator[RunningApp]:
 
 def test_the_loop_through_cli_and_tray(app: RunningApp, desktop: HeadlessDesktop) -> None:
     assert app.status()["state"] == "idle" and app.status()["session"] is None
+    assert set(app.status()["hotkeys"]) == {"ready", "reason"}  # ready or not, it is said
     assert paused(desktop) is False
     idle_icon = app.icon_pixels()
     windows_before = set(desktop.visible_windows())
@@ -272,7 +273,7 @@ def test_the_network_check_sees_a_real_socket() -> None:
 
 
 def test_global_hotkeys_mark_silently(app: RunningApp, desktop: HeadlessDesktop) -> None:
-    time.sleep(1.0)  # the listener starts 250 ms after the tray icon, then connects to X
+    assert app.wait_for_hotkeys() == {"ready": True, "reason": ""}
     desktop.key("ctrl+alt+p")  # no session yet: ignored
     assert app.cli("start", "--with", "Kim").returncode == 0
     windows_before = set(desktop.visible_windows())
@@ -295,7 +296,7 @@ def test_global_hotkeys_mark_silently(app: RunningApp, desktop: HeadlessDesktop)
 def test_a_hundred_rapid_hotkey_presses_make_a_hundred_durable_marks(
     app: RunningApp, desktop: HeadlessDesktop
 ) -> None:
-    time.sleep(1.0)  # the listener starts 250 ms after the tray icon
+    app.wait_for_hotkeys()
     assert app.cli("start", "--with", "Max").returncode == 0
     desktop.run(
         ["xdotool", "key", "--delay", "0", *(["ctrl+alt+p"] * 100)], check=True, timeout_s=60
