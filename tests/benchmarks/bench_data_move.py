@@ -21,9 +21,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from make_history import history
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository: tests.*
 
 from focusmate.core.settings import Settings
 from focusmate.desktop.locations import LOCK_FILE_NAME, POINTER_FILE_NAME, DataPointer
@@ -32,6 +30,7 @@ from focusmate.storage.data_move import move_data
 from focusmate.storage.reminder_log import FileReminderLog
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.settings_store import save_settings
+from tests.benchmarks.make_history import history
 
 FOCUSMATE = str(Path(sys.executable).with_name("focusmate"))
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

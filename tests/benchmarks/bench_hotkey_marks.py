@@ -17,16 +17,14 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from desktop import HeadlessDesktop
-from figures import percentile
-from focusmate_app import RunningApp
-from make_history import history
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository: tests.*
 
 from focusmate.core.records import export_document
 from focusmate.storage.repository import CURRENT_FILE_NAME
+from tests.benchmarks.figures import percentile
+from tests.benchmarks.make_history import history
+from tests.e2e.desktop import HeadlessDesktop
+from tests.e2e.focusmate_app import RunningApp
 
 
 def marks_on_disk(current_file: Path) -> int:

@@ -24,15 +24,13 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from desktop import HeadlessDesktop
-from figures import percentile
-from focusmate_app import RunningApp
-from make_history import history
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository: tests.*
 
 from focusmate.core.records import export_document
+from tests.benchmarks.figures import percentile
+from tests.benchmarks.make_history import history
+from tests.e2e.desktop import HeadlessDesktop
+from tests.e2e.focusmate_app import RunningApp
 
 #: Seconds after the icon shows before "idle" starts: the deferred start-up work ends well
 #: within it (the history is read 0.25 s after the icon).

@@ -22,9 +22,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository: tests.*
 
-from make_history import history
 from PySide6.QtWidgets import QApplication
 
 from focusmate.core.model import Question, Reflection
@@ -32,6 +31,7 @@ from focusmate.core.records import export_document
 from focusmate.desktop.system_clock import SystemClock
 from focusmate.services.controller import SessionController
 from focusmate.storage.repository import TinyDBSessionRepository
+from tests.benchmarks.make_history import history
 
 FOCUSMATE = str(Path(sys.executable).with_name("focusmate"))
 

@@ -11,7 +11,8 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from desktop import HeadlessDesktop  # tests/e2e is on sys.path (rootdir-relative, no __init__)
+
+from tests.e2e.desktop import HeadlessDesktop
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from desktop import HeadlessDesktop, wait_until
+from tests.e2e.desktop import HeadlessDesktop, wait_until
 
 #: The console script installed next to this interpreter (pip install puts them together).
 FOCUSMATE = Path(sys.executable).with_name("focusmate")

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from desktop import HeadlessDesktop, wait_until
-from focusmate_app import WM_CLASS, RunningApp, installed_focusmate, prepare_settings
 
 from focusmate.core.records import export_document
 from tests.benchmarks.make_history import history
+from tests.e2e.desktop import HeadlessDesktop, wait_until
+from tests.e2e.focusmate_app import WM_CLASS, RunningApp, installed_focusmate, prepare_settings
 
 pytestmark = pytest.mark.timeout(180)
 

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from desktop import DesktopError, HeadlessDesktop, NotificationCounts, wait_until
+
+from tests.e2e.desktop import DesktopError, HeadlessDesktop, NotificationCounts, wait_until
 
 PROBE_APP = textwrap.dedent(
     """

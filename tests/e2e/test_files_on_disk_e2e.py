@@ -13,8 +13,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from desktop import HeadlessDesktop, wait_until
-from focusmate_app import RunningApp, installed_focusmate
+
+from tests.e2e.desktop import HeadlessDesktop, wait_until
+from tests.e2e.focusmate_app import RunningApp, installed_focusmate
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from desktop import HeadlessDesktop, wait_until
-from focusmate_app import RunningApp, inet_sockets_of, installed_focusmate
+
+from tests.e2e.desktop import HeadlessDesktop, wait_until
+from tests.e2e.focusmate_app import RunningApp, inet_sockets_of, installed_focusmate
 
 pytestmark = pytest.mark.timeout(120)
 

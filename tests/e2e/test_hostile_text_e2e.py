@@ -15,12 +15,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from desktop import HeadlessDesktop
-from focusmate_app import RunningApp
 
 from focusmate.core.model import CoachingSession, Mark
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.transfer import export_json
+from tests.e2e.desktop import HeadlessDesktop
+from tests.e2e.focusmate_app import RunningApp
 
 pytestmark = pytest.mark.timeout(120)
 

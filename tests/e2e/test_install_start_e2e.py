@@ -13,8 +13,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from desktop import HeadlessDesktop
-from focusmate_app import installed_focusmate, prepare_settings
+
+from tests.e2e.desktop import HeadlessDesktop
+from tests.e2e.focusmate_app import installed_focusmate, prepare_settings
 
 pytestmark = pytest.mark.timeout(120)
 

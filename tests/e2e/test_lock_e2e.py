@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from desktop import HeadlessDesktop, wait_until
-from focusmate_app import WM_CLASS, RunningApp, installed_focusmate, prepare_settings
 
+from tests.e2e.desktop import HeadlessDesktop, wait_until
+from tests.e2e.focusmate_app import WM_CLASS, RunningApp, installed_focusmate, prepare_settings
 from tests.file_opens import FileOpens
 from tests.lock_holder import holding, let_go
 from tests.mounts import fill, read_only, small_tmpfs

@@ -7,8 +7,9 @@ import signal
 from pathlib import Path
 
 import pytest
-from desktop import HeadlessDesktop, wait_until
-from focusmate_app import installed_focusmate, prepare_settings
+
+from tests.e2e.desktop import HeadlessDesktop, wait_until
+from tests.e2e.focusmate_app import installed_focusmate, prepare_settings
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from desktop import HeadlessDesktop, wait_until
 from pytestqt.qtbot import QtBot
 
 from focusmate.core.ports import Notification
 from focusmate.desktop.notifications import FreedesktopNotifier
+from tests.e2e.desktop import HeadlessDesktop, wait_until
 
 pytestmark = pytest.mark.timeout(60)
 

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from desktop import HeadlessDesktop, wait_until
-from focusmate_app import RunningApp
+
+from tests.e2e.desktop import HeadlessDesktop, wait_until
+from tests.e2e.focusmate_app import RunningApp
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from desktop import HeadlessDesktop, NotificationCounts, wait_until
-from focusmate_app import WM_CLASS, RunningApp, installed_focusmate, prepare_settings
+
+from tests.e2e.desktop import HeadlessDesktop, NotificationCounts, wait_until
+from tests.e2e.focusmate_app import WM_CLASS, RunningApp, installed_focusmate, prepare_settings
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -6,8 +6,9 @@ import json
 import subprocess
 from pathlib import Path
 
-from focusmate_app import installed_focusmate
 from PySide6.QtGui import QImage
+
+from tests.e2e.focusmate_app import installed_focusmate
 
 
 def test_report_png_renders_the_chart_without_a_display(tmp_path: Path) -> None:

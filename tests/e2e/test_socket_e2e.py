@@ -13,11 +13,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from desktop import HeadlessDesktop, wait_until
-from focusmate_app import RunningApp, installed_focusmate, prepare_settings
 
 from focusmate.core.model import CoachingSession
 from focusmate.storage.transfer import IMPORT_MAX_BYTES, export_json
+from tests.e2e.desktop import HeadlessDesktop, wait_until
+from tests.e2e.focusmate_app import RunningApp, installed_focusmate, prepare_settings
 
 pytestmark = pytest.mark.timeout(240)
 

@@ -7,10 +7,9 @@ import subprocess
 import time
 from pathlib import Path
 
-from desktop import HeadlessDesktop
-from focusmate_app import installed_focusmate
-
 from focusmate.desktop.x_display import x_display_answers
+from tests.e2e.desktop import HeadlessDesktop
+from tests.e2e.focusmate_app import installed_focusmate
 
 
 def launch(data_dir: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from packaging_tools import desktop_file_validate, run_tool
 
 from focusmate.core.errors import FocusmateError
 from focusmate.desktop import autostart
@@ -36,6 +35,7 @@ from focusmate.desktop.autostart import (
     launch_command,
     read_desktop_entry,
 )
+from tests.packaging.packaging_tools import desktop_file_validate, run_tool
 
 HOSTILE_ARGUMENTS = [
     "--data-dir",

@@ -20,13 +20,13 @@ from typing import Any
 
 import bundle_layout
 import pytest
-from packaging_tools import PACKAGING, REPO
 from PySide6.QtCore import QLibraryInfo
 
 import focusmate
 from focusmate.desktop.autostart import APP_ID
 from focusmate.ui.icons import TrayState
 from focusmate.ui.week_chart import QML_FILE
+from tests.packaging.packaging_tools import PACKAGING, REPO
 
 SPEC = PACKAGING / "focusmate.spec"
 QT = "PySide6/Qt"

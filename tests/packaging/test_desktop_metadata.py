@@ -12,11 +12,11 @@ from pathlib import PurePosixPath
 from urllib.parse import urlparse
 
 import bundle_layout
-from packaging_tools import PACKAGING, REPO, desktop_file_validate, run_tool
 
 import focusmate
 from focusmate.desktop import autostart
 from focusmate.desktop.autostart import read_desktop_entry
+from tests.packaging.packaging_tools import PACKAGING, REPO, desktop_file_validate, run_tool
 
 APP_ID = bundle_layout.APP_ID
 DESKTOP_FILE = PACKAGING / f"{APP_ID}.desktop"

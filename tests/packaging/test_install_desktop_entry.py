@@ -10,9 +10,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from packaging_tools import PACKAGING, desktop_file_validate
-
 from focusmate.desktop.autostart import read_desktop_entry
+from tests.packaging.packaging_tools import PACKAGING, desktop_file_validate
 
 SCRIPT = PACKAGING / "install-desktop-entry.sh"
 APP_ID = "app.focusmate.Focusmate"

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from rigs import RIGS, Rig, started
+
+from tests.desktop.dnd.rigs import RIGS, Rig, started
 
 
 @pytest.fixture(scope="module", params=list(RIGS))

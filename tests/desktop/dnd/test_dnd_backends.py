@@ -17,11 +17,11 @@ import time
 from pathlib import Path
 
 import pytest
-from rigs import VERIFIED_BY, Rig, kill_group, time_until
 
 from focusmate.core.dnd import DndStatus
 from focusmate.desktop.dnd.journal import read_journal
 from focusmate.desktop.dnd.silencer import JournaledSilencer, Phase
+from tests.desktop.dnd.rigs import VERIFIED_BY, Rig, kill_group, time_until
 from tests.e2e.desktop import wait_until
 
 pytestmark = pytest.mark.timeout(90)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from rigs import DunstRig, KdeRig, MateRig, Rig, XfceRig, started
 
 from focusmate.core.errors import InvalidInput
 from focusmate.desktop.dnd import BACKEND_NAMES, backend_named, choose_backend
@@ -12,6 +11,7 @@ from focusmate.desktop.dnd.detect import (
     backend_for_server,
     choose_backend_name,
 )
+from tests.desktop.dnd.rigs import DunstRig, KdeRig, MateRig, Rig, XfceRig, started
 from tests.e2e.desktop import HeadlessDesktop
 
 pytestmark = pytest.mark.timeout(90)

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rigs import DunstRig, MateRig, Rig, XfceRig, started
 
 from focusmate.desktop.dnd.silencer import JournaledSilencer
+from tests.desktop.dnd.rigs import DunstRig, MateRig, Rig, XfceRig, started
 from tests.e2e.desktop import NotificationCounts, wait_until
 
 pytestmark = pytest.mark.timeout(90)

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rigs import SwayncRig, started
 
 from focusmate.core.dnd import DndUnavailable
 from focusmate.desktop.dnd import bus, choose_backend
@@ -18,6 +17,7 @@ from focusmate.desktop.dnd.commands import run_tool
 from focusmate.desktop.dnd.macos import OFF_SHORTCUT_ENV, ON_SHORTCUT_ENV
 from focusmate.desktop.dnd.silencer import JournaledSilencer
 from focusmate.desktop.dnd.windows import SETTINGS_URI
+from tests.desktop.dnd.rigs import SwayncRig, started
 
 pytestmark = pytest.mark.timeout(60)
 

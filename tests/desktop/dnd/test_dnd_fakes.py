@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rigs import MAKO_DND_CONFIG, MakoRig, SwayncRig, started
 
 from focusmate.core.dnd import DndUnavailable
 from focusmate.desktop.dnd import backend_named, choose_backend
 from focusmate.desktop.dnd.mako import config_hides_in_mode
 from focusmate.desktop.dnd.silencer import JournaledSilencer, Phase
+from tests.desktop.dnd.rigs import MAKO_DND_CONFIG, MakoRig, SwayncRig, started
 
 pytestmark = pytest.mark.timeout(90)
 

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rigs import CinnamonRig, GnomeRig, GSettingsRig, MateRig, started
 
 from focusmate.desktop.dnd import backend_named
+from tests.desktop.dnd.rigs import CinnamonRig, GnomeRig, GSettingsRig, MateRig, started
 
 pytestmark = pytest.mark.timeout(90)
 

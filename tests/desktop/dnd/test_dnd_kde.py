@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rigs import KdeRig, kill_group, started, time_until
 
 from focusmate.desktop.dnd import choose_backend
 from focusmate.desktop.dnd.silencer import JournaledSilencer, Phase
+from tests.desktop.dnd.rigs import KdeRig, kill_group, started, time_until
 
 pytestmark = pytest.mark.timeout(90)
 

@@ -7,12 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
-from fake_backend import FakeDnd
 
 from focusmate.core.dnd import DndStatus
 from focusmate.desktop.dnd import backend_named
 from focusmate.desktop.dnd.journal import Journal, read_journal
 from focusmate.desktop.dnd.silencer import MAX_FAILED_REPLAYS, JournaledSilencer, Phase
+from tests.desktop.dnd.fake_backend import FakeDnd
 
 
 @pytest.fixture
