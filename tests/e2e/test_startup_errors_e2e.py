@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
-import time
 from pathlib import Path
+from typing import Any
 
 from focusmate.desktop.x_display import x_display_answers
-from tests.e2e.desktop import HeadlessDesktop
+from tests.e2e.desktop import HeadlessDesktop, wait_until
 from tests.e2e.focusmate_app import installed_focusmate
 
 
@@ -42,9 +43,20 @@ def test_without_a_display_the_app_runs_and_says_hotkeys_are_off(tmp_path: Path)
     with log.open("w") as sink:
         proc = subprocess.Popen(command, env=env, stderr=sink)
     try:
-        deadline = time.monotonic() + 20
-        while "global hotkeys:" not in log.read_text() and time.monotonic() < deadline:
-            time.sleep(0.1)
+
+        def hotkeys_tried() -> dict[str, Any] | None:
+            """`status --json`'s hotkeys once the app tried to start them (else None)."""
+            asked = subprocess.run(
+                [*command, "status", "--json"], env=env, capture_output=True, text=True, check=False
+            )
+            if asked.returncode != 0:
+                return None
+            hotkeys: dict[str, Any] = json.loads(asked.stdout)["hotkeys"]
+            return None if hotkeys["reason"] == "global hotkeys are not started" else hotkeys
+
+        hotkeys = wait_until(hotkeys_tried, timeout_s=20, what="the app to try its hotkeys")
+        assert hotkeys["ready"] is False
+        assert hotkeys["reason"].startswith("no X display (DISPLAY is not set)")
         status = subprocess.run(
             [*command, "status"], env=env, capture_output=True, text=True, check=False
         )
