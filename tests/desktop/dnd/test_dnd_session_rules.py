@@ -1,5 +1,5 @@
-"""DndSession's rules with an in-memory FAKE backend (fake_backend.FakeDnd): journal before any
-change, failures as statuses, the "never fight the user" rule, and start-up replay."""
+"""JournaledSilencer's rules with an in-memory FAKE backend (fake_backend.FakeDnd): journal
+before any change, failures as statuses, the "never fight the user" rule, and start-up replay."""
 
 from __future__ import annotations
 
