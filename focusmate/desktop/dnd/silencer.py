@@ -5,9 +5,10 @@ JournaledSilencer wraps a DoNotDisturb backend with what makes the promise hold 
 1. **Journal first.**  engage() captures the previous state and writes it to the journal
    (atomically, mode 0600) *before* changing anything; restore() deletes it last.
 2. **Guard.**  Right after the journal, engage() starts focusmate.desktop.dnd.guard in its own
-   process group with a pipe from this process: if this process dies in any way (even
-   SIGKILL), the pipe closes and the guard replays the journal at once.  restore() tells the
-   guard "done" and reaps it.
+   process group with a pipe from this process, and waits (at most guard.READY_TIMEOUT_S) until
+   the guard says it watches that pipe: if this process dies in any way (even SIGKILL), the
+   pipe closes and the guard replays the journal at once.  restore() tells the guard "done"
+   and reaps it.
 3. **Replay at start.**  recover() replays a journal left by a run whose guard died too
    (power loss, the whole session killed) and says so in one line.
 
