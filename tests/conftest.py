@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from focusmate.desktop.locations import POINTER_FILE_NAME, DataPointer
 from focusmate.storage.repository import TinyDBSessionRepository
 from tests.fakes import FakeClock, IdFactory
 
@@ -73,3 +74,9 @@ def make_controller(
 def controller(make_controller: Callable[..., SessionController]) -> SessionController:
     """A SessionController on a real data file in tmp_path / "data" and the test's clock."""
     return make_controller()
+
+
+@pytest.fixture
+def pointer(tmp_path: Path) -> DataPointer:
+    """The pointer to a moved data folder, in the test's own configuration folder."""
+    return DataPointer(tmp_path / "config" / POINTER_FILE_NAME)

@@ -23,11 +23,6 @@ from focusmate.desktop.locations import (
 )
 
 
-@pytest.fixture
-def pointer(tmp_path: Path) -> DataPointer:
-    return DataPointer(tmp_path / "config" / POINTER_FILE_NAME)
-
-
 def test_the_default_pointer_lives_in_the_config_folder_of_xdg_config_home() -> None:
     config_home = Path(os.environ["XDG_CONFIG_HOME"])
     assert DataPointer().path == config_home / "focusmate" / POINTER_FILE_NAME

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from tests.e2e.desktop import HeadlessDesktop
+from tests.e2e.focusmate_app import RunningApp
 
 
 @pytest.fixture(scope="module")
@@ -25,3 +27,12 @@ def desktop() -> Iterator[HeadlessDesktop]:
         if keep:
             print(f"keeping {running.root_dir}")
         yield running
+
+
+@pytest.fixture
+def app(desktop: HeadlessDesktop, tmp_path: Path) -> Iterator[RunningApp]:
+    """The installed focusmate running on the module's desktop, with its data in tmp_path."""
+    running = RunningApp(desktop, tmp_path / "data")
+    print(f"\nlaunch to tray icon: {running.launch_to_icon_s:.2f} s")
+    yield running
+    running.stop()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,14 +17,6 @@ from tests.e2e.desktop import HeadlessDesktop, wait_until
 from tests.e2e.focusmate_app import RunningApp, inet_sockets_of, installed_focusmate
 
 pytestmark = pytest.mark.timeout(120)
-
-
-@pytest.fixture
-def app(desktop: HeadlessDesktop, tmp_path: Path) -> Iterator[RunningApp]:
-    running = RunningApp(desktop, tmp_path / "data")
-    print(f"\nlaunch to tray icon: {running.launch_to_icon_s:.2f} s")
-    yield running
-    running.stop()
 
 
 def test_the_loop_through_cli_and_tray(app: RunningApp, desktop: HeadlessDesktop) -> None:

@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -28,13 +27,6 @@ def export_of(*ids: str) -> str:
     """An export file's text holding an ended session for each of ``ids``."""
     ended = STARTED + timedelta(minutes=30)
     return export_json(CoachingSession(i, "Bea", STARTED, 30, ended_at=ended) for i in ids)
-
-
-@pytest.fixture
-def app(desktop: HeadlessDesktop, tmp_path: Path) -> Iterator[RunningApp]:
-    running = RunningApp(desktop, tmp_path / "data")
-    yield running
-    running.stop()
 
 
 def test_two_hundred_marks_at_once_all_land(app: RunningApp, desktop: HeadlessDesktop) -> None:

@@ -78,11 +78,6 @@ def old(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.fixture
-def pointer(tmp_path: Path) -> DataPointer:
-    return DataPointer(tmp_path / "config" / POINTER_FILE_NAME)
-
-
 def in_use(pointer: DataPointer, old: Path) -> Path:
     """The folder focusmate would start on now (old was the platform default here)."""
     return pointer.points_to() or old

@@ -10,6 +10,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from focusmate.core.settings import Settings
+from focusmate.desktop.autostart import XdgAutostart
 from focusmate.services.controller import SessionController
 from focusmate.services.settings import SettingsService
 from focusmate.ui.actions import AppActions
@@ -42,6 +43,22 @@ def windows(controller: SessionController, actions: AppActions) -> Iterator[Wind
 
 
 @pytest.fixture
-def service(tmp_path: Path) -> SettingsService:
+def settings_dir(tmp_path: Path) -> Path:
+    """Where `service` saves the settings."""
+    return tmp_path / "settings"
+
+
+@pytest.fixture
+def service(settings_dir: Path) -> SettingsService:
     """Settings saved in their own folder, as the app's SettingsService saves them."""
-    return SettingsService(tmp_path / "settings", Settings())
+    return SettingsService(settings_dir, Settings())
+
+
+@pytest.fixture
+def autostart(tmp_path: Path) -> XdgAutostart:
+    """The real XDG adapter, writing into a temporary configuration folder."""
+    environ = {
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CONFIG_DIRS": str(tmp_path / "system"),
+    }
+    return XdgAutostart(environ=environ)

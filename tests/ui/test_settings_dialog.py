@@ -152,16 +152,6 @@ def test_the_days_are_named_and_ordered_as_in_the_users_week(
 COMMAND = ["/opt/focus mate/bin/focusmate"]
 
 
-@pytest.fixture
-def autostart(tmp_path: Path) -> XdgAutostart:
-    """The real XDG adapter, writing into a temporary configuration folder."""
-    environ = {
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_CONFIG_DIRS": str(tmp_path / "system"),
-    }
-    return XdgAutostart(environ=environ)
-
-
 class Chooser:
     """The folder dialog, answered by the test."""
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from focusmate.core.reminders import MorningReminder
-from focusmate.core.settings import Settings
 from focusmate.desktop.autostart import XdgAutostart, read_desktop_entry
 from focusmate.desktop.dnd.dunst import DunstDnd
 from focusmate.desktop.dnd.silencer import JournaledSilencer
@@ -38,25 +37,6 @@ def dunst_controller(
     """A controller whose do-not-disturb is dunst's (its idle status reads no bus)."""
     silencer = JournaledSilencer(DunstDnd({}), tmp_path / "dnd.json", guard=False)
     return make_controller(silencer=silencer)
-
-
-@pytest.fixture
-def settings_dir(tmp_path: Path) -> Path:
-    return tmp_path / "settings"
-
-
-@pytest.fixture
-def service(settings_dir: Path) -> SettingsService:
-    return SettingsService(settings_dir, Settings())
-
-
-@pytest.fixture
-def autostart(tmp_path: Path) -> XdgAutostart:
-    environ = {
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_CONFIG_DIRS": str(tmp_path / "system"),
-    }
-    return XdgAutostart(environ=environ)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.desktop.dnd.rigs import RIGS, Rig, started
+from tests.desktop.dnd.rigs import RIGS, Rig, SwayncRig, started
 
 
 @pytest.fixture(scope="module", params=list(RIGS))
@@ -26,3 +26,11 @@ def clean(rig: Rig) -> Iterator[Rig]:
     assert rig.is_pristine()
     yield rig
     rig.pristine()
+
+
+@pytest.fixture(scope="module")
+def swaync() -> Iterator[SwayncRig]:
+    """The fake swaync daemon on its own desktop, for the tests of one module."""
+    for rig in started(SwayncRig()):
+        assert isinstance(rig, SwayncRig)
+        yield rig

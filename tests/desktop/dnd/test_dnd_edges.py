@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from focusmate.desktop.dnd.commands import run_tool
 from focusmate.desktop.dnd.macos import OFF_SHORTCUT_ENV, ON_SHORTCUT_ENV
 from focusmate.desktop.dnd.silencer import JournaledSilencer
 from focusmate.desktop.dnd.windows import SETTINGS_URI
-from tests.desktop.dnd.rigs import SwayncRig, started
+from tests.desktop.dnd.rigs import SwayncRig
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -87,13 +86,6 @@ def test_a_hanging_tool_is_cut_off_after_a_second(fake_tools: dict[str, str]) ->
     with pytest.raises(DndUnavailable, match="did not answer within 1 s"):
         run_tool(["slowtool"], fake_tools)
     assert time.monotonic() - started_at < 1.5
-
-
-@pytest.fixture(scope="module")
-def swaync() -> Iterator[SwayncRig]:
-    for rig in started(SwayncRig()):
-        assert isinstance(rig, SwayncRig)
-        yield rig
 
 
 def test_a_hanging_dbus_call_is_cut_off_after_a_second(swaync: SwayncRig) -> None:

@@ -91,13 +91,6 @@ def test_mako_config_check(tmp_path: Path, text: str, hides: bool) -> None:
     assert config_hides_in_mode([tmp_path / "missing", config]) is hides
 
 
-@pytest.fixture(scope="module")
-def swaync() -> Iterator[SwayncRig]:
-    for rig in started(SwayncRig()):
-        assert isinstance(rig, SwayncRig)
-        yield rig
-
-
 def test_swaync_is_chosen_by_override_and_round_trips(swaync: SwayncRig, tmp_path: Path) -> None:
     swaync.pristine()
     backend = choose_backend("swaync", swaync.env)
