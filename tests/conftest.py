@@ -1,8 +1,11 @@
-"""Shared test set-up: Qt offscreen, no test ever reaches the user's real data, and the one
-`clock` and `controller` every test shares.
+"""Shared test set-up: Qt offscreen, no test ever reaches the user's real data, and the
+fixtures every folder shares (the one `clock`, `controller`, `pointer` and `desktop`).
 
-The end-to-end tests start their own real X server and pass its environment to the
-processes they launch; everything in this process renders offscreen.
+The end-to-end tests start their own real X server (`desktop`) and pass its environment to the
+processes they launch; everything in this process renders offscreen. Set
+``FOCUSMATE_E2E_KEEP=1`` to keep the desktop's temporary directory (HOME, logs) after the run;
+its path is printed. The desktop is never skipped: if it cannot be stood up, the tests that use
+it fail with the reason.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import pytest
 
 from focusmate.desktop.locations import POINTER_FILE_NAME, DataPointer
 from focusmate.storage.repository import TinyDBSessionRepository
+from tests.e2e.desktop import HeadlessDesktop
 from tests.fakes import FakeClock, IdFactory
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import, whatever the host has
@@ -80,3 +84,15 @@ def controller(make_controller: Callable[..., SessionController]) -> SessionCont
 def pointer(tmp_path: Path) -> DataPointer:
     """The pointer to a moved data folder, in the test's own configuration folder."""
     return DataPointer(tmp_path / "config" / POINTER_FILE_NAME)
+
+
+@pytest.fixture(scope="module")
+def desktop() -> Iterator[HeadlessDesktop]:
+    """Xvfb + private session bus + trayer + dunst, shared by the tests of one module."""
+    keep = os.environ.get("FOCUSMATE_E2E_KEEP") == "1"
+    with HeadlessDesktop(keep_dir=keep) as running:
+        timings = ", ".join(f"{part} {secs:.2f} s" for part, secs in running.timings_s.items())
+        print(f"\nheadless desktop {running.display} up: {timings}")
+        if keep:
+            print(f"keeping {running.root_dir}")
+        yield running

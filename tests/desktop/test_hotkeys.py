@@ -137,12 +137,10 @@ class Probe:
 
 
 @pytest.fixture(scope="module")
-def desktop() -> Iterator[HeadlessDesktop]:
-    """One real X server (with D-Bus, tray and notification daemons) for this module."""
-    with HeadlessDesktop() as running:
-        mapping = [f"keycode {F13_KEYCODE + n} = F{13 + n}" for n in range(12)]
-        running.run(["xmodmap", *(arg for line in mapping for arg in ("-e", line))], check=True)
-        yield running
+def f13_to_f24(desktop: HeadlessDesktop) -> None:
+    """The module's desktop (tests/conftest.py) with keys F13-F24 on its keyboard."""
+    mapping = [f"keycode {F13_KEYCODE + n} = F{13 + n}" for n in range(12)]
+    desktop.run(["xmodmap", *(arg for line in mapping for arg in ("-e", line))], check=True)
 
 
 @contextlib.contextmanager
@@ -159,8 +157,9 @@ def spawn_probe(env: Mapping[str, str], tmp_path: Path) -> Iterator[Probe]:
 
 
 @pytest.fixture
-def probe(desktop: HeadlessDesktop, tmp_path: Path) -> Iterator[Probe]:
-    """A probe on the test desktop's display, checked for a clean exit and a silent stderr."""
+def probe(desktop: HeadlessDesktop, f13_to_f24: None, tmp_path: Path) -> Iterator[Probe]:
+    """A probe on the test desktop's display (F13-F24 pressable), checked for a clean exit and
+    a silent stderr."""
     with spawn_probe(desktop.env, tmp_path) as running:
         yield running
 

@@ -1,13 +1,8 @@
-"""Fixtures for the end-to-end tests: one real headless desktop per test module.
-
-Set ``FOCUSMATE_E2E_KEEP=1`` to keep the desktop's temporary directory (HOME, logs) after the
-run; its path is printed.  The desktop is never skipped: if it cannot be stood up, the tests
-that use it fail with the reason.
-"""
+"""Fixtures for the end-to-end tests: the installed app on the module's desktop (one real
+headless desktop per test module: `desktop`, in tests/conftest.py)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,18 +10,6 @@ import pytest
 
 from tests.e2e.desktop import HeadlessDesktop
 from tests.e2e.focusmate_app import RunningApp
-
-
-@pytest.fixture(scope="module")
-def desktop() -> Iterator[HeadlessDesktop]:
-    """Xvfb + private session bus + trayer + dunst, shared by the tests of one module."""
-    keep = os.environ.get("FOCUSMATE_E2E_KEEP") == "1"
-    with HeadlessDesktop(keep_dir=keep) as running:
-        timings = ", ".join(f"{part} {secs:.2f} s" for part, secs in running.timings_s.items())
-        print(f"\nheadless desktop {running.display} up: {timings}")
-        if keep:
-            print(f"keeping {running.root_dir}")
-        yield running
 
 
 @pytest.fixture
