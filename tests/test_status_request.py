@@ -3,22 +3,15 @@ asked at the moment of the request."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtWidgets import QApplication
-
 from focusmate.core.protocol import decode_request, encode
 from focusmate.core.status import HotkeyReadiness
 from focusmate.services.controller import SessionController
 from focusmate.services.socket_commands import SocketCommands
-from focusmate.storage.repository import TinyDBSessionRepository
-from tests.fakes import FakeClock, IdFactory
 
 
 def test_the_status_carries_the_hotkeys_readiness_of_the_moment(
-    qapp: QApplication, tmp_path: Path
+    controller: SessionController,
 ) -> None:
-    controller = SessionController(TinyDBSessionRepository(tmp_path), FakeClock(), IdFactory())
     readiness = [HotkeyReadiness(False, "global hotkeys are not started")]
     commands = SocketCommands(controller, lambda _window: None, hotkeys=lambda: readiness[-1])
     request = decode_request(encode({"cmd": "status"}))
@@ -31,7 +24,6 @@ def test_the_status_carries_the_hotkeys_readiness_of_the_moment(
     assert second["state"] == "running" and second["session"]["with"] == "Ana"
 
 
-def test_without_a_hotkey_service_they_are_not_started(qapp: QApplication, tmp_path: Path) -> None:
-    controller = SessionController(TinyDBSessionRepository(tmp_path), FakeClock(), IdFactory())
+def test_without_a_hotkey_service_they_are_not_started(controller: SessionController) -> None:
     status = SocketCommands(controller, lambda _window: None).handle({"cmd": "status"})
     assert status["result"]["hotkeys"]["ready"] is False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction
@@ -10,14 +11,13 @@ from pytestqt.qtbot import QtBot
 
 from focusmate.core.marks import MarkKind, MarkKinds
 from focusmate.services.controller import SessionController
-from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.ui.actions import AppActions
 from focusmate.ui.control_window import ControlWindow
 from focusmate.ui.i18n import InstalledLanguage
 from focusmate.ui.icons import TrayState, tray_icon
 from focusmate.ui.session_window import SessionWindow
 from focusmate.ui.tray import Tray, populate_menu, sync_reflections, tray_state
-from tests.fakes import FakeClock, IdFactory
+from tests.fakes import FakeClock
 from tests.ui.accessibility import accessible_name
 
 
@@ -191,11 +191,10 @@ def test_session_window_counts_quietly(
     assert not window.isVisible()
 
 
-def test_custom_kinds_get_their_own_menu_entries(qtbot: QtBot, tmp_path: Path) -> None:
-    kinds = MarkKinds([MarkKind.custom("Mind wandered")])
-    controller = SessionController(
-        TinyDBSessionRepository(tmp_path / "d"), FakeClock(), IdFactory(), kinds=kinds
-    )
+def test_custom_kinds_get_their_own_menu_entries(
+    qtbot: QtBot, make_controller: Callable[..., SessionController]
+) -> None:
+    controller = make_controller(kinds=MarkKinds([MarkKind.custom("Mind wandered")]))
     actions = AppActions(controller)
     controller.start("Ana", 30)
     assert [a.text() for a in actions.log_custom] == ["Log mind wandered"]
@@ -219,14 +218,14 @@ def test_a_mark_flashes_the_icon_then_it_returns(
     )
 
 
-def test_tooltip_and_session_window_say_what_is_silenced(qtbot: QtBot, tmp_path: Path) -> None:
+def test_tooltip_and_session_window_say_what_is_silenced(
+    qtbot: QtBot, tmp_path: Path, make_controller: Callable[..., SessionController]
+) -> None:
     from focusmate.desktop.dnd.silencer import JournaledSilencer  # noqa: PLC0415
     from tests.desktop.dnd.fake_backend import FakeDnd  # noqa: PLC0415
 
     silencer = JournaledSilencer(FakeDnd(), tmp_path / "journal.json", guard=False)
-    controller = SessionController(
-        TinyDBSessionRepository(tmp_path / "d"), FakeClock(), IdFactory(), silencer=silencer
-    )
+    controller = make_controller(silencer=silencer)
     actions = AppActions(controller)
     tray = Tray(controller, actions)
     window = SessionWindow(controller, actions)
