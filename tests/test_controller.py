@@ -211,10 +211,9 @@ def test_week_uses_the_clock(controller: SessionController, clock: FakeClock) ->
 
 
 def test_custom_kinds_are_marked_and_unknown_ones_refused(
-    repo: FlakyRepository, clock: FakeClock
+    make_controller: Callable[..., SessionController],
 ) -> None:
-    kinds = MarkKinds([MarkKind.custom("Mind wandered")])
-    controller = SessionController(repo, clock, IdFactory(), kinds=kinds)
+    controller = make_controller(kinds=MarkKinds([MarkKind.custom("Mind wandered")]))
     controller.start("Ana", 30)
     controller.mark("mind-wandered")
     with pytest.raises(InvalidInput, match="unknown kind of mark 'nap'"):
@@ -247,12 +246,12 @@ def test_undo_takes_back_only_a_recent_mark(
 
 
 def test_do_not_disturb_follows_the_session(
-    repo: FlakyRepository, clock: FakeClock, tmp_path: Path, qtbot: QtBot
+    make_controller: Callable[..., SessionController], tmp_path: Path, qtbot: QtBot
 ) -> None:
     """With a real JournaledSilencer over a fake backend (tests/desktop/dnd/fake_backend.py)."""
     backend = FakeDnd()
     silencer = JournaledSilencer(backend, tmp_path / "dnd-journal.json", guard=False)
-    controller = SessionController(repo, clock, IdFactory(), silencer=silencer)
+    controller = make_controller(silencer=silencer)
     assert status_of(controller, HOTKEYS_NOT_STARTED)["dnd"]["engaged"] is False
     controller.start("Ana", 30)
     assert backend.on and status_of(controller, HOTKEYS_NOT_STARTED)["dnd"]["engaged"] is True
