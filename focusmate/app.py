@@ -99,7 +99,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
             kinds=settings.current.kinds,
             silencer=silencer,
         )
-        # Notifications focusmate sends wait while a session runs (ARCHITECTURE rule 5).
+        # Notifications focusmate sends wait while a session runs (ARCHITECTURE invariant 5).
         notifications = HeldNotifications(controller, make_notifier(app))
         controller.session_ended.connect(lambda _id: take_backup(data_dir, clock.now()))
         actions = AppActions(controller)

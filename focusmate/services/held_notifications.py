@@ -1,6 +1,6 @@
 """Notifications focusmate itself sends, held while a coaching session runs.
 
-ARCHITECTURE rule 5: during a session nothing pops up. A notification asked for then (the
+ARCHITECTURE invariant 5: during a session nothing pops up. A notification asked for then (the
 morning reminder, say) waits, once per key, and goes out after the session has ended, on the
 event loop, so that do-not-disturb is already restored when it arrives. Idle, it goes out at once.
 """

@@ -1,7 +1,7 @@
 """The review window's exports: ask where to save, then write through services.exports.
 
 The file is written atomically (services.exports); a failure is told as a notice, which waits
-for the end of a session like every notice (ARCHITECTURE rule 5).
+for the end of a session like every notice (ARCHITECTURE invariant 5).
 """
 
 from __future__ import annotations

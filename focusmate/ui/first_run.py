@@ -1,7 +1,7 @@
 """The first-run welcome: shown at start-up to someone new (no history, never welcomed).
 
 Never during a session: it does not open then, and an open welcome closes when a session
-starts (ARCHITECTURE rule 5). Its two choices are applied here: start at login through the OS
+starts (ARCHITECTURE invariant 5). Its two choices are applied here: start at login through the OS
 adapter (only if the tick changed), the morning reminder through the SettingsService, saved
 together with "welcomed". However it is closed, Escape too, it counts as seen. It also shows
 whether the global hotkeys work here, as the app last heard (:meth:`FirstRun.show_hotkeys`).

@@ -15,7 +15,7 @@ it is opened again.
 
 :class:`WindowSlots` is the same for windows of one kind told apart by a key (one reflection
 per session, one box per notice). Whether a window may open at all (never during a session,
-ARCHITECTURE rule 5) is the caller's decision: a slot only opens what it is asked to.
+ARCHITECTURE invariant 5) is the caller's decision: a slot only opens what it is asked to.
 """
 
 from __future__ import annotations
