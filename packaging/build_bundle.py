@@ -47,12 +47,13 @@ from pathlib import Path
 import bundle_layout as layout
 
 REPO = layout.REPO
-sys.path.insert(0, str(REPO / "tests" / "e2e"))
+sys.path.insert(0, str(REPO))  # tests/ is imported by its dotted name, as the suite does
 
-import focusmate_app  # noqa: E402 - the e2e driver, from tests/e2e
-from desktop import HeadlessDesktop, wait_until  # noqa: E402
-from focusmate_app import RunningApp  # noqa: E402
 from make_screenshots import sample_week_export  # noqa: E402 - packaging/, next to this file
+
+from tests.e2e import focusmate_app  # noqa: E402 - the e2e driver
+from tests.e2e.desktop import HeadlessDesktop, wait_until  # noqa: E402
+from tests.e2e.focusmate_app import RunningApp  # noqa: E402
 
 SPEC = layout.PACKAGING / "focusmate.spec"
 #: The pip-installed console script next to this interpreter (before _app_on_desktop repoints

@@ -19,10 +19,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests" / "e2e"))
+sys.path.insert(0, str(REPO))  # tests/ is imported by its dotted name, as the suite does
 
-from desktop import HeadlessDesktop, wait_until  # noqa: E402
-from focusmate_app import RunningApp  # noqa: E402
+from tests.e2e.desktop import HeadlessDesktop, wait_until  # noqa: E402
+from tests.e2e.focusmate_app import RunningApp  # noqa: E402
 
 OUT = REPO / "resources" / "screenshots"
 
