@@ -1,7 +1,7 @@
 """The composition root: builds the adapters, wires signals and runs the event loop.
 
 This is the only module that knows every layer. Start-up is a sequence of small steps:
-lock the data directory, open the repository, build the controller and the shell, listen
+lock the data directory, open the repository, build the controller and the windows, listen
 on the local socket, show the tray (or the fallback window), run.
 """
 
@@ -108,7 +108,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
             restart=restart.request,
             session_running=lambda: controller.current is not None,
         )
-        shell = Windows(
+        windows = Windows(
             controller,
             actions,
             use_tray=_tray_available(app),
@@ -119,16 +119,16 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
         )
         # Reading the whole history, hotkeys (pynput's import alone is ~80 ms), the reminder
         # timer and the start-up backup wait until the tray icon is up.
-        background = Background(controller, notifications, shell, clock, data_dir)
+        background = Background(controller, notifications, windows, clock, data_dir)
         server = CommandServer(
             SocketCommands(
-                controller, shell.show_window, data_folder, hotkeys=background.hotkey_readiness
+                controller, windows.show_window, data_folder, hotkeys=background.hotkey_readiness
             ).handle,
             max_request_bytes=import_request_bytes(IMPORT_MAX_BYTES),  # imports carry a file
         )
         server.listen(server_name(data_dir))
-        shell.quit_confirmed.connect(app.quit)
-        shell.show()
+        windows.quit_confirmed.connect(app.quit)
+        windows.show()
         QTimer.singleShot(
             AFTER_SHOWN_MS, lambda: background.start(settings.current, repository, window)
         )
@@ -151,7 +151,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
             recovery_notice,
             dnd_notice,
         )
-        tell_at_start(shell, notices)
+        tell_at_start(windows, notices)
         wakeup_sockets = _quit_on_signals(app)
         code = app.exec()
         controller.shut_down()  # a session still running is kept; notifications come back
@@ -160,7 +160,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
         for sock in wakeup_sockets:
             sock.close()
         server.close()
-        shell.close_all()
+        windows.close_all()
     finally:
         lock.release()
     restart.run_again_if_requested(dnd_backend)

@@ -108,7 +108,7 @@ class SessionWindow(QWidget):
         self._update_undo()
 
     def _update_undo(self) -> None:
-        """Undo is offered once something handles it (the shell wires it to the controller),
+        """Undo is offered once something handles it (ui.windows wires it to the controller),
         so the window never shows a button that does nothing. It is never disabled: a
         disabled button with the focus hands it to the next one, End session, where a
         second Enter would end the conversation."""

@@ -1,11 +1,11 @@
 """The first-run welcome: the method in three sentences, what works on this desktop, two choices.
 
-Shown once, when a new user first starts focusmate (the shell decides when), and again from the
+Shown once, when a new user first starts focusmate (ui.first_run decides when), and again from the
 menu ("Welcome & how it works…"). It says what the global hotkeys are and whether they work
 here (with the desktop-shortcut commands where they do not), what happens to notifications
 during a session, and offers two choices: start at login (off unless the user ticks it) and
 the weekday morning reminder. It only renders and emits: ``submitted`` carries the choices when
-the user presses "Get started"; Escape or closing the window changes nothing (the shell still
+the user presses "Get started"; Escape or closing the window changes nothing (ui.first_run still
 counts the welcome as seen).
 """
 
@@ -60,7 +60,7 @@ class WelcomeChoices:
 class WelcomeDialog(QDialog):
     """A calm, short window; nothing in it is required, and Enter finishes it."""
 
-    #: "Get started" was pressed (carries WelcomeChoices); the shell applies them, then
+    #: "Get started" was pressed (carries WelcomeChoices); ui.first_run applies them, then
     #: accept()s, or calls show_error() and the window stays open.
     submitted = Signal(object)
 
