@@ -385,8 +385,11 @@ attendee_lists = st.lists(
 
 @st.composite
 def events(draw: st.DrawFn, uid: str | None = None) -> CalendarEvent:
-    starts_at = T0 + timedelta(minutes=draw(st.integers(-20_000, 20_000)))
-    recurrence = draw(st.one_of(st.none(), st.just(starts_at)))
+    # Few distinct instants, so that starts and occurrences often coincide (ties in the order).
+    half_hours = st.integers(-10, 10).map(lambda n: T0 + timedelta(minutes=30 * n))
+    starts_at = draw(half_hours)
+    # An occurrence may have been moved away from its original start (its RECURRENCE-ID).
+    recurrence = draw(st.one_of(st.none(), st.just(starts_at), half_hours))
     return CalendarEvent(
         source=draw(st.sampled_from(["work", "personal"])),
         uid=uid if uid is not None else draw(st.sampled_from(["a", "b", "c", "d"])),
@@ -456,3 +459,28 @@ def test_deduplication_is_idempotent_and_order_free_for_distinct_keys(
     assert one_on_ones(shuffled, people, me={ME}, series_choices={}) == one_on_ones(
         once, people, me={ME}, series_choices={}
     )
+
+
+def as_one_on_one(e: CalendarEvent) -> CalendarEvent:
+    """``e`` made into a one-on-one with Jordan, keeping its times and its key."""
+    return replace(
+        e,
+        summary="1:1 Jordan",
+        all_day=False,
+        status=EventStatus.CONFIRMED,
+        ends_at=e.starts_at + timedelta(minutes=30),
+        attendees=(),
+    )
+
+
+@given(st.lists(events().map(as_one_on_one), max_size=10), st.randoms(use_true_random=False))
+def test_the_one_on_ones_come_in_one_order_whatever_order_the_sources_gave(
+    given_events: list[CalendarEvent], shuffler: random.Random
+) -> None:
+    distinct = deduplicated(given_events)
+    shuffled = list(distinct)
+    shuffler.shuffle(shuffled)
+    found = one_on_ones(distinct, (JORDAN,), me={ME}, series_choices={})
+    assert len(found) == len(distinct)
+    assert one_on_ones(shuffled, (JORDAN,), me={ME}, series_choices={}) == found
+    assert [m.event.starts_at for m in found] == sorted(e.starts_at for e in distinct)
