@@ -134,10 +134,6 @@ class SeriesChoice:
 
     with_name: str | None
 
-    @property
-    def coaching(self) -> bool:
-        return self.with_name is not None
-
 
 NOT_COACHING = SeriesChoice(None)
 
