@@ -90,6 +90,9 @@ LAYERS = (
         frozenset({"core", "files", "storage", "desktop", "services"}),
         QT_VISUAL,
     ),
+    Layer(
+        "calendar", ("calendar",), frozenset({"core", "files", "calendar"}), ("PySide6", "tinydb")
+    ),
     Layer("ui", ("ui",), frozenset({"core", "services", "ui"}), ("tinydb",)),
     Layer(
         "cli",
