@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs a command from this checkout inside a fresh, bare Debian 12 root, as a new user would:
 # a minimal debootstrap (minbase) with only python3, python3-venv and python3-pip, the committed
-# tree (HEAD) copied into /src, nothing else. Whatever the command needs beyond that, it must install by
-# itself, so a missing install step fails here instead of passing on a machine set up by hand.
+# tree (HEAD) copied into /src, nothing else. Whatever the command needs beyond that, it must
+# install by itself, so a missing install step fails here instead of passing on a machine set up
+# by hand.
 #
 #   .ci/fresh-root.sh 'bash packaging/install.sh && bash tests/run.sh'
 #
