@@ -1,7 +1,7 @@
 """A TinyDB storage whose every write is atomic and durable.
 
 TinyDB rewrites the whole file on each write and offers no atomicity of its own
-(msiemens/tinydb #144, #89); this storage hands every write to atomic_files.
+(msiemens/tinydb #144, #89); this storage hands every write to files.atomic.
 
 It also holds the one size rule for what is stored: a write that would make the file
 larger than :data:`MAX_STORED_BYTES` is refused before anything is written, because a

@@ -10,7 +10,7 @@ others can read. At start :func:`unlink_data_folder` takes each such link out of
 * a file link is replaced by a private copy of what it points to (so nothing is lost), and
   the outside file is left as it was; the notice says whether others can read it.
 
-Between starts, atomic_files.ensure_own_folder refuses to write into a folder that has
+Between starts, files.atomic.ensure_own_folder refuses to write into a folder that has
 become a link since, with one line.
 """
 
