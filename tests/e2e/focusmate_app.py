@@ -147,11 +147,16 @@ class RunningApp:
         return window
 
     def windows_named(self, pattern: str) -> list[int]:
-        found = self.desktop.run(["xdotool", "search", "--onlyvisible", "--name", pattern])
-        return [int(w) for w in found.stdout.split()]
+        return windows_named(self.desktop, pattern)
 
     def stop(self) -> int:
         return self.desktop.terminate(self.proc)
+
+
+def windows_named(desktop: HeadlessDesktop, pattern: str) -> list[int]:
+    """The visible windows whose title matches ``pattern`` (a regular expression)."""
+    found = desktop.run(["xdotool", "search", "--onlyvisible", "--name", pattern])
+    return [int(w) for w in found.stdout.split()]
 
 
 def inet_sockets_of(pid: int) -> list[str]:

@@ -22,6 +22,14 @@ pytestmark = pytest.mark.timeout(120)
 SCRIPT = Path(__file__).resolve().parents[2] / "packaging" / "start-focusmate.sh"
 
 
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A data folder with settings that show no welcome and no morning reminder."""
+    folder = tmp_path / "data"
+    prepare_settings(folder, morning_reminder=False)
+    return folder
+
+
 def start_script(
     desktop: HeadlessDesktop, data_dir: Path, log: Path, env_changes: dict[str, str | None]
 ) -> tuple[int, str, subprocess.Popen[bytes]]:
@@ -58,10 +66,8 @@ def stop_group(proc: subprocess.Popen[bytes]) -> None:
 
 
 def test_starts_on_a_desktop_and_reports_only_once_the_app_answers(
-    desktop: HeadlessDesktop, tmp_path: Path
+    desktop: HeadlessDesktop, data_dir: Path, tmp_path: Path
 ) -> None:
-    data_dir = tmp_path / "data"
-    prepare_settings(data_dir, morning_reminder=False)
     log = tmp_path / "app" / "focusmate.log"
     code, output, proc = start_script(desktop, data_dir, log, {})
     try:
@@ -78,10 +84,8 @@ def test_starts_on_a_desktop_and_reports_only_once_the_app_answers(
 
 
 def test_without_a_desktop_session_nothing_is_started(
-    desktop: HeadlessDesktop, tmp_path: Path
+    desktop: HeadlessDesktop, data_dir: Path, tmp_path: Path
 ) -> None:
-    data_dir = tmp_path / "data"
-    prepare_settings(data_dir, morning_reminder=False)
     log = tmp_path / "focusmate.log"
     code, output, _ = start_script(
         desktop, data_dir, log, {"DISPLAY": None, "WAYLAND_DISPLAY": None}
@@ -93,10 +97,8 @@ def test_without_a_desktop_session_nothing_is_started(
 
 
 def test_an_app_that_cannot_start_is_reported_with_its_reason_and_log(
-    desktop: HeadlessDesktop, tmp_path: Path
+    desktop: HeadlessDesktop, data_dir: Path, tmp_path: Path
 ) -> None:
-    data_dir = tmp_path / "data"
-    prepare_settings(data_dir, morning_reminder=False)
     log = tmp_path / "focusmate.log"
     # A display that does not exist: the app stops at once with its own one-line reason.
     code, output, _ = start_script(desktop, data_dir, log, {"DISPLAY": ":4095"})

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.desktop import HeadlessDesktop, wait_until
-from tests.e2e.focusmate_app import installed_focusmate, prepare_settings
+from tests.e2e.focusmate_app import installed_focusmate, prepare_settings, windows_named
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -28,12 +28,7 @@ def test_the_fallback_window_appears_when_there_is_no_tray(
     proc = desktop.spawn([installed_focusmate(), "--data-dir", str(data)], name="no-tray")
     try:
         window = wait_until(
-            lambda: (
-                desktop.run(
-                    ["xdotool", "search", "--onlyvisible", "--name", "^focusmate$"]
-                ).stdout.split()
-                or None
-            ),
+            lambda: windows_named(desktop, "^focusmate$") or None,
             timeout_s=15,
             what="the focusmate window",
         )

@@ -16,7 +16,12 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.desktop import HeadlessDesktop, wait_until
-from tests.e2e.focusmate_app import RunningApp, installed_focusmate, prepare_settings
+from tests.e2e.focusmate_app import (
+    RunningApp,
+    installed_focusmate,
+    prepare_settings,
+    windows_named,
+)
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -112,12 +117,7 @@ def test_sigterm_while_the_quit_question_is_open_keeps_the_session(
 def start_without_tray(desktop: HeadlessDesktop, data: Path) -> subprocess.Popen[bytes]:
     proc = desktop.spawn([installed_focusmate(), "--data-dir", str(data)], name="no-tray")
     wait_until(
-        lambda: (
-            desktop.run(
-                ["xdotool", "search", "--onlyvisible", "--name", "^focusmate$"]
-            ).stdout.split()
-            or None
-        ),
+        lambda: windows_named(desktop, "^focusmate$") or None,
         timeout_s=15,
         what="the focusmate window",
     )
