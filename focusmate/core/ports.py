@@ -94,3 +94,27 @@ class Silencer(Protocol):
     def restore(self) -> DndStatus: ...
 
     def status(self) -> DndStatus: ...
+
+
+class SecretStore(Protocol):
+    """The operating system's secret store (Secret Service, Credential Manager, Keychain),
+    for CalDAV passwords. A secret is filed under a key (core.calendar_sources
+    CalendarSource.secret_key); it never reaches the settings file or the log."""
+
+    def unavailable_reason(self) -> str | None:
+        """None if secrets can be kept; else one line saying why not (no Secret Service on
+        the session bus, a locked keyring that cannot be unlocked, ...)."""
+        ...
+
+    def save(self, key: str, secret: str) -> None:
+        """Keep ``secret`` under ``key``, replacing any; raises NotPossibleNow with one line
+        if the store refuses."""
+        ...
+
+    def load(self, key: str) -> str | None:
+        """The secret under ``key``, or None if there is none or the store cannot be read."""
+        ...
+
+    def delete(self, key: str) -> None:
+        """Forget the secret under ``key`` (nothing happens if there is none)."""
+        ...

@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from focusmate.core.calendar_sources import (
+    CalendarSettings,
+    calendar_from_record,
+    calendar_to_record,
+)
 from focusmate.core.errors import FocusmateError, InvalidData
 from focusmate.core.marks import BUILTIN_KINDS, MarkKind, MarkKinds, check_kind_id
 from focusmate.core.reminders import (
@@ -34,6 +39,8 @@ class Settings:
     morning_reminder: MorningReminder = field(default_factory=MorningReminder)
     #: The first-run welcome was seen (shown once; reopened from the menu).
     welcomed: bool = False
+    #: Calendar sources, the people list and the series choices (issue 15).
+    calendar: CalendarSettings = field(default_factory=CalendarSettings)
 
     @property
     def kinds(self) -> MarkKinds:
@@ -49,6 +56,7 @@ def settings_to_record(settings: Settings) -> dict[str, Any]:
         "hotkeys": dict(settings.hotkeys),
         "morning_reminder": _reminder_record(settings.morning_reminder),
         "welcomed": settings.welcomed,
+        "calendar": calendar_to_record(settings.calendar),
     }
 
 
@@ -100,8 +108,9 @@ def settings_from_record(record: object) -> Settings:
         welcomed = record.get("welcomed", False)
         if not isinstance(welcomed, bool):
             raise InvalidData("welcomed must be true or false")
+        calendar = calendar_from_record(record.get("calendar", {}))
         settings = Settings(
-            check_minutes(minutes), backend, kinds, dict(hotkeys), reminder, welcomed
+            check_minutes(minutes), backend, kinds, dict(hotkeys), reminder, welcomed, calendar
         )
         settings.kinds  # noqa: B018 - validates that ids are unique
     except InvalidData:
