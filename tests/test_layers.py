@@ -87,7 +87,7 @@ LAYERS = (
     Layer(
         "services",
         ("services",),
-        frozenset({"core", "files", "storage", "desktop", "services"}),
+        frozenset({"core", "files", "storage", "desktop", "calendar", "services"}),
         QT_VISUAL,
     ),
     Layer(
@@ -97,12 +97,14 @@ LAYERS = (
     Layer(
         "cli",
         ("cli",),
-        frozenset({"core", "files", "storage", "desktop", "services", "cli", "ui.chart_png"}),
+        frozenset(
+            {"core", "files", "storage", "desktop", "calendar", "services", "cli", "ui.chart_png"}
+        ),
     ),
     Layer(
         "root",
         ("__init__.py", "__main__.py", "app.py"),
-        frozenset({"core", "files", "storage", "desktop", "services", "ui", "cli"}),
+        frozenset({"core", "files", "storage", "desktop", "calendar", "services", "ui", "cli"}),
     ),
 )
 
