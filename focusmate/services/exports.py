@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from focusmate.core.calendar_export import ics_document
+from focusmate.calendar.export import ics_document
 from focusmate.core.errors import Problem, StorageFailure
 from focusmate.core.model import CoachingSession
 from focusmate.core.week_review import WeekReview, review_csv, review_document

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from focusmate.core.calendar_export import ics_document
+from focusmate.calendar.export import ics_document
 from focusmate.core.errors import InvalidData
 from focusmate.core.records import export_document, parse_export_document
 from focusmate.core.report import report_text
