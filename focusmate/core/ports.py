@@ -35,24 +35,43 @@ class SessionRepository(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class NotificationAction:
+    """A button on a notification: ``id`` comes back to the sender, ``label`` is shown."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
 class Notification:
-    """A desktop notification. ``key`` identifies it (e.g. "morning:2026-11-23T07:30")."""
+    """A desktop notification. ``key`` identifies it (e.g. "morning:2026-11-23T07:30").
+    ``actions`` are its buttons, where the desktop shows them (freedesktop Notify actions);
+    elsewhere the tray menu offers the same choices."""
 
     key: str
     title: str
     body: str
+    actions: tuple[NotificationAction, ...] = ()
 
 
 #: Called on the GUI thread when the user clicks a notification (its default action).
 OnClick = Callable[[], None]
+#: Called on the GUI thread with the id of the button the user pressed.
+OnAction = Callable[[str], None]
 
 
 class Notifier(Protocol):
     """Shows desktop notifications. Implementations never raise: they log and return False."""
 
-    def send(self, notification: Notification, on_click: OnClick | None = None) -> bool:
+    def send(
+        self,
+        notification: Notification,
+        on_click: OnClick | None = None,
+        on_action: OnAction | None = None,
+    ) -> bool:
         """Show ``notification``; True if the desktop took it. ``on_click`` runs when the
-        user clicks it, where the desktop supports that (else the menu is the way in)."""
+        user clicks it, ``on_action`` when they press one of its buttons, where the desktop
+        supports that (else the menu is the way in)."""
         ...
 
 

@@ -3,7 +3,8 @@
 Linux: ``org.freedesktop.Notifications.Notify`` through jeepney, with the explicit signature
 ``susssasa{sv}i`` (QtDBus cannot send the uint32 ``replaces_id``, PLATFORM-NOTES), an expiry
 of EXPIRE_MS and a CALL_TIMEOUT_S timeout on every call. A notification with a click handler
-carries the ``default`` action; the server's ``ActionInvoked`` signal comes back on the same
+carries the ``default`` action, and a notification's buttons (core.ports.NotificationAction)
+follow it in the actions list; the server's ``ActionInvoked`` signal comes back on the same
 connection, whose socket a QSocketNotifier watches, so a click reaches the GUI thread without
 any polling timer. Elsewhere: plyer's notification facade, wrapped (its macOS backend is
 known to break, kivy/plyer #593, #651, #780); plyer cannot report clicks.
@@ -23,7 +24,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier
 
-from focusmate.core.ports import Notification, Notifier, OnClick
+from focusmate.core.ports import Notification, Notifier, OnAction, OnClick
 from focusmate.core.text import translate
 from focusmate.desktop.locations import APP_ID, APP_NAME
 
@@ -48,9 +49,14 @@ class FreedesktopNotifier(QObject):
         self._connection: Any = None
         self._watcher: QSocketNotifier | None = None
         self._signals: deque[Any] = deque()
-        self._on_click: dict[int, OnClick] = {}
+        self._handlers: dict[int, _Handlers] = {}
 
-    def send(self, notification: Notification, on_click: OnClick | None = None) -> bool:
+    def send(
+        self,
+        notification: Notification,
+        on_click: OnClick | None = None,
+        on_action: OnAction | None = None,
+    ) -> bool:
         try:
             connection = self._connect()
             reply = connection.send_and_get_reply(
@@ -72,8 +78,8 @@ class FreedesktopNotifier(QObject):
             )
             return False
         notification_id = int(reply.body[0])
-        if on_click is not None:
-            self._on_click[notification_id] = on_click
+        if on_click is not None or on_action is not None:
+            self._handlers[notification_id] = _Handlers(on_click, on_action)
         self._dispatch_signals()
         log.info("notification %r shown (id %d)", notification.key, notification_id)
         return True
@@ -88,7 +94,7 @@ class FreedesktopNotifier(QObject):
             with contextlib.suppress(OSError):
                 self._connection.close()
             self._connection = None
-        self._on_click.clear()
+        self._handlers.clear()
 
     def _connect(self) -> Any:
         if self._connection is not None:
@@ -132,13 +138,13 @@ class FreedesktopNotifier(QObject):
             message = self._signals.popleft()
             member = message.header.fields.get(_member_field())
             body = message.body
-            if member == "ActionInvoked" and len(body) == 2 and body[1] == _DEFAULT_ACTION:
-                callback = self._on_click.pop(int(body[0]), None)
-                if callback is not None:
+            if member == "ActionInvoked" and len(body) == 2:
+                handlers = self._handlers.pop(int(body[0]), None)
+                if handlers is not None:
                     self._close_notification(int(body[0]))  # its job is done once clicked
-                    callback()
+                    handlers.invoke(str(body[1]))
             elif member == "NotificationClosed" and body:
-                self._on_click.pop(int(body[0]), None)
+                self._handlers.pop(int(body[0]), None)
 
     def _close_notification(self, notification_id: int) -> None:
         """Ask the server to take a clicked notification away (the reply is not awaited)."""
@@ -153,6 +159,21 @@ class FreedesktopNotifier(QObject):
             log.warning("could not close the clicked notification: %s", error)
 
 
+class _Handlers:
+    """What runs when the user clicks a notification or presses one of its buttons."""
+
+    def __init__(self, on_click: OnClick | None, on_action: OnAction | None) -> None:
+        self._on_click = on_click
+        self._on_action = on_action
+
+    def invoke(self, action: str) -> None:
+        if action == _DEFAULT_ACTION:
+            if self._on_click is not None:
+                self._on_click()
+        elif self._on_action is not None:
+            self._on_action(action)
+
+
 def _member_field() -> Any:
     from jeepney import HeaderFields  # noqa: PLC0415
 
@@ -165,6 +186,8 @@ def _notify_message(notification: Notification, *, clickable: bool) -> Any:
     address = DBusAddress(_PATH, bus_name=_SERVICE, interface=_SERVICE)
     # The label some servers show on a button for the click (dunst lists it in its menu).
     actions = [_DEFAULT_ACTION, translate("Notifications", "Open")] if clickable else []
+    for action in notification.actions:
+        actions += [action.id, action.label]
     hints = {"desktop-entry": ("s", APP_ID)}
     # app_name, replaces_id (u), app_icon, summary, body, actions, hints, expire_timeout (ms)
     body = (APP_NAME, 0, "", notification.title, notification.body, actions, hints, EXPIRE_MS)
@@ -177,8 +200,14 @@ class PlyerNotifier:
     def __init__(self, notify: Callable[..., object] | None = None) -> None:
         self._notify = notify
 
-    def send(self, notification: Notification, on_click: OnClick | None = None) -> bool:
-        del on_click  # plyer has no click callback; the tray menu opens the page instead
+    def send(
+        self,
+        notification: Notification,
+        on_click: OnClick | None = None,
+        on_action: OnAction | None = None,
+    ) -> bool:
+        # plyer reports neither clicks nor buttons; the tray menu offers the same choices
+        del on_click, on_action
         try:
             notify = self._notify or _plyer_notify()
             notify(

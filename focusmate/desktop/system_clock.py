@@ -13,7 +13,9 @@ import logging
 import os
 import time
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from focusmate.core.clock import Clock
 from focusmate.core.errors import InvalidInput
@@ -68,3 +70,27 @@ def clock_from_environment(environ: Mapping[str, str] = os.environ) -> Clock:
         raise InvalidInput(f"{FAKE_NOW_ENV} must be an ISO 8601 time with an offset, not {text!r}")
     log.warning("%s is set: the clock starts at %s (a test hook)", FAKE_NOW_ENV, start)
     return ShiftedClock(start)
+
+
+def local_zone(environ: Mapping[str, str] = os.environ) -> tzinfo:
+    """The user's time zone, with its daylight-saving rules where the system names it: $TZ,
+    else the zone /etc/localtime links to; else the current fixed offset (Windows, or a
+    system without a zone name). Read again at each calendar refresh, so a laptop that
+    travels gets the right local times for floating and all-day events."""
+    for name in (environ.get("TZ", "").removeprefix(":"), _linked_zone_name()):
+        if name:
+            try:
+                return ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    fixed = datetime.now().astimezone().tzinfo
+    return fixed if fixed is not None else UTC
+
+
+def _linked_zone_name() -> str:
+    try:
+        target = str(Path("/etc/localtime").readlink())
+    except OSError:
+        return ""
+    _, marker, name = target.partition("zoneinfo/")
+    return name if marker else ""

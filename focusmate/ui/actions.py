@@ -7,15 +7,19 @@ Their texts are in context "Menu" (mnemonics unique within the menu, in every la
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QObject, Signal
+from PySide6.QtCore import QDate, QLocale, QObject, QTime, Signal
 from PySide6.QtGui import QAction
 
 from focusmate.core.describe import status_line
 from focusmate.core.marks import MarkKind
 from focusmate.core.text import translate
 from focusmate.services.controller import SessionController
+
+if TYPE_CHECKING:  # the calendar's libraries load only where calendars are used
+    from focusmate.services.calendar import CalendarService
 
 MAX_PENDING_IN_MENU = 5
 
@@ -33,14 +37,31 @@ class AppActions(QObject):
     settings_requested = Signal()
     welcome_requested = Signal()
     quit_requested = Signal()
+    #: "Start now with …": a calendar one-on-one has begun (carries its UpcomingOneOnOne).
+    start_meeting_requested = Signal(object)
     #: The set or visibility of actions changed (menus and windows rebuild).
     changed = Signal()
 
-    def __init__(self, controller: SessionController, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        controller: SessionController,
+        parent: QObject | None = None,
+        *,
+        calendar: CalendarService | None = None,
+    ) -> None:
         super().__init__(parent)
         self._controller = controller
+        self._calendar = calendar
         self.status = QAction(self)
         self.status.setEnabled(False)
+        # Past the session's planned end the conversation may go on: nothing ends it for
+        # the user, but ending is the menu's first item (issue 15, deliverable 4).
+        self.end_and_reflect = self._action(
+            translate("Menu", "End and &reflect"), self.end_requested.emit
+        )
+        self.next_meeting = QAction(self)
+        self.next_meeting.setEnabled(False)
+        self.start_now = self._action("", self._on_start_now)
         self.start = self._action(
             translate("Menu", "&Start coaching session…"), self.start_requested.emit
         )
@@ -69,6 +90,8 @@ class AppActions(QObject):
         self.reflections: list[QAction] = []
         controller.state_changed.connect(self.refresh)
         controller.ticked.connect(self._refresh_status)
+        if calendar is not None:
+            calendar.upcoming_changed.connect(self.refresh)
         self.refresh()
 
     def _action(self, text: str, slot: object) -> QAction:
@@ -100,6 +123,7 @@ class AppActions(QObject):
         for action in self.session_actions():
             action.setVisible(running)
         self._refresh_status()
+        self._refresh_meetings()
         self._rebuild_reflections()
         self.changed.emit()
 
@@ -107,8 +131,11 @@ class AppActions(QObject):
         """Actions in menu order; None stands for a separator. Hidden ones are included
         (menus collapse the separators left next to them)."""
         return [
+            self.end_and_reflect,
             self.status,
             None,
+            self.next_meeting,
+            self.start_now,
             self.start,
             *self.session_actions(),
             None,
@@ -125,6 +152,44 @@ class AppActions(QObject):
         controller = self._controller
         line = status_line(controller.current, controller.timing(), controller.kinds)
         self.status.setText(line.replace("&", "&&"))  # a "&" in a name is shown, not a mnemonic
+        self.end_and_reflect.setVisible(self._past_planned_end())
+
+    def _past_planned_end(self) -> bool:
+        timing = self._controller.timing()
+        if self._controller.current is None or timing is None:
+            return False
+        return timing.remaining_s <= 0
+
+    def _refresh_meetings(self) -> None:
+        """The calendar's next one-on-one and one just begun (without a session only)."""
+        calendar, idle = self._calendar, self._controller.current is None
+        upcoming = calendar.next_one_on_one() if calendar is not None and idle else None
+        begun = calendar.just_begun() if calendar is not None and idle else None
+        self.next_meeting.setVisible(upcoming is not None)
+        if upcoming is not None:
+            text = translate("Menu", "Next: {name} at {time}").format(
+                name=upcoming.with_name, time=menu_time(upcoming.starts_at, calendar.now())
+            )
+            self.next_meeting.setText(text.replace("&", "&&"))
+        self.start_now.setVisible(begun is not None)
+        if begun is not None:
+            self.start_now.setText(
+                translate("Menu", "Start &now with {name}").format(
+                    name=begun.with_name.replace("&", "&&")
+                )
+            )
+            self.start_now.setData(begun)
+
+    def next_meeting_line(self) -> str | None:
+        """The tray tooltip's "Next: …" line, or None."""
+        if not self.next_meeting.isVisible():
+            return None
+        return self.next_meeting.text().replace("&&", "&")
+
+    def _on_start_now(self) -> None:
+        meeting = self.start_now.data()
+        if meeting is not None:
+            self.start_meeting_requested.emit(meeting)
 
     def _rebuild_reflections(self) -> None:
         for action in self.reflections:
@@ -141,6 +206,19 @@ class AppActions(QObject):
                 lambda _checked=False, sid=session.id: self.reflection_requested.emit(sid)
             )
             self.reflections.append(action)
+
+
+def menu_time(instant: datetime, now: datetime) -> str:
+    """'10:00' in the user's locale (local time of an aware instant); a meeting on another
+    day than ``now``'s also names the day ('Tue 10:00')."""
+    local = instant.astimezone()
+    text = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    today = now.astimezone().date()
+    if local.date() == today:
+        return text
+    if local.date() - today < timedelta(days=7):
+        return f"{QLocale().dayName(local.isoweekday(), QLocale.FormatType.ShortFormat)} {text}"
+    return f"{menu_day(instant)} {text}"
 
 
 def menu_day(instant: datetime) -> str:

@@ -128,6 +128,11 @@ class StartDialog(QDialog):
         layout.addLayout(back)
         return page
 
+    def prefill(self, with_name: str, minutes: int) -> None:
+        """Fill in who and how long (from a calendar one-on-one)."""
+        self.name_edit.setText(with_name)
+        self.minutes_spin.setValue(minutes)
+
     @property
     def checking_in(self) -> bool:
         return self.pages.currentIndex() == 1

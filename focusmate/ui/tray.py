@@ -90,6 +90,7 @@ class Tray(QObject):
         self.icon.hide()
 
     def _on_actions_changed(self) -> None:
+        self._refresh_tooltip()  # the calendar's "Next:" may have moved on
         self._reflections = sync_reflections(self._menu, self._actions, self._reflections)
         if self._custom != self._actions.log_custom:  # the user's kinds changed in settings
             sync_group(self._menu, self._custom, self._actions.log_custom, self._actions.end)
@@ -124,6 +125,9 @@ class Tray(QObject):
         )
         if controller.current is not None:
             tooltip += "\n" + controller.dnd_status().detail
+        next_line = self._actions.next_meeting_line()
+        if next_line is not None:
+            tooltip += "\n" + next_line
         if tooltip != self.icon.toolTip():
             self.icon.setToolTip(tooltip)
 

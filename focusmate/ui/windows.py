@@ -36,6 +36,7 @@ from focusmate.ui.welcome_dialog import HotkeyStatus
 from focusmate.ui.window_slot import WindowSlot, WindowSlots
 
 if TYPE_CHECKING:  # imported lazily at run time, when first opened
+    from focusmate.services.calendar import CalendarService
     from focusmate.ui.control_window import ControlWindow  # only where there is no tray
     from focusmate.ui.data_folder_box import DataFolderPort
     from focusmate.ui.morning_page import MorningPage
@@ -73,10 +74,12 @@ class Windows(QObject):
         autostart: StartAtLogin | None = None,
         autostart_command: Sequence[str] = (),
         data_folder: DataFolderPort | None = None,
+        calendar: CalendarService | None = None,
     ) -> None:
         """``autostart`` is this system's start-at-login entry (None: not offered), and
         ``autostart_command`` what it runs (this installation of focusmate, from the app);
-        ``data_folder`` shows and moves the data folder in the settings (None: not offered)."""
+        ``data_folder`` shows and moves the data folder in the settings (None: not offered);
+        ``calendar`` the calendars' one-on-ones (None: no calendar features)."""
         super().__init__()
         self._controller = controller
         self._actions = actions
@@ -85,6 +88,7 @@ class Windows(QObject):
         self._autostart = autostart
         self._autostart_command = autostart_command
         self._data_folder = data_folder
+        self._calendar = calendar
         self._last_error = ""
         self._pending_notices: list[str] = []
         self._notice_numbers = itertools.count()
@@ -126,6 +130,17 @@ class Windows(QObject):
         actions.settings_requested.connect(self.open_settings)
         actions.welcome_requested.connect(self.open_welcome)
         controller.session_ended.connect(self._on_session_ended)
+        if calendar is not None:
+            from focusmate.ui.meeting_flow import MeetingFlow  # noqa: PLC0415 - with calendars
+
+            self._meetings = MeetingFlow(
+                controller,
+                calendar,
+                actions,
+                open_check_in=self.open_check_in,
+                attempt=self._attempt,
+                parent=self,
+            )
 
     # -- what tests and the app may read (only Windows opens and closes windows) --
 
@@ -214,6 +229,15 @@ class Windows(QObject):
     def open_start_dialog(self) -> None:
         if self._controller.current is None:
             self._start.open()
+
+    def open_check_in(self, with_name: str, minutes: int) -> None:
+        """The start dialog at its check-in, prefilled (a calendar one-on-one's Check in)."""
+        if self._controller.current is None:
+            self._start.open()
+            dialog = self._start.window
+            if dialog is not None:
+                dialog.prefill(with_name, minutes)
+                dialog.show_checkin()
 
     def _build_start_dialog(self) -> StartDialog:
         from focusmate.ui.start_dialog import StartDialog  # noqa: PLC0415 - on first use

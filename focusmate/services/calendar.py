@@ -1,0 +1,512 @@
+"""The calendars while the app runs (issue 15): refresh in a worker, match one-on-ones, and
+tap the user on the shoulder before each one.
+
+Every source is refreshed every REFRESH_EVERY_MS and at once when it is added; the refresh
+(fetch, parse, expansion, matching) runs on one worker thread, which hands back plain values
+by a queued signal and never touches state (ARCHITECTURE invariant 8). The GUI thread keeps
+the latest statuses and matched one-on-ones and answers the tray, the review and the command
+line from them without waiting.
+
+Before each matched one-on-one (its source's lead minutes, default 5) a quiet notification
+says so, with buttons Check in, Start and Not this one; it goes through HeldNotifications, so
+nothing shows while a session runs (ARCHITECTURE invariant 5), and one held past the
+meeting's start is dropped. One timer, armed for the next notification only, keeps the app
+idle between refreshes.
+
+Passwords of CalDAV sources are read from the secret store once per run and kept in memory;
+where there is no secret store they are kept for this run only (the user is asked again at
+the next start).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from focusmate.calendar.refresh import Refreshed, SourceRefresher
+from focusmate.core.calendar_events import CalendarEvent
+from focusmate.core.calendar_sources import (
+    CalendarKind,
+    CalendarSettings,
+    CalendarSource,
+    check_lead_minutes,
+    check_location,
+    check_source_name,
+)
+from focusmate.core.calendar_status import SourceStatus
+from focusmate.core.clock import Clock
+from focusmate.core.errors import InvalidInput
+from focusmate.core.model import CoachingSession
+from focusmate.core.one_on_ones import (
+    DEFAULT_DAYS_AHEAD,
+    Person,
+    SeriesChoice,
+    UpcomingOneOnOne,
+    one_on_ones,
+    people_list,
+)
+from focusmate.core.ports import Notification, NotificationAction, SecretStore
+from focusmate.core.text import plural, translate
+from focusmate.services.held_notifications import HeldNotifications
+from focusmate.services.settings import SettingsService
+
+log = logging.getLogger(__name__)
+
+REFRESH_EVERY_MS = 5 * 60 * 1000
+#: A one-on-one that began this long ago is offered as "Start now with …".
+START_NOW_WITHIN = timedelta(minutes=15)
+#: The longest single wait of the notification timer: Qt timers follow the monotonic clock,
+#: which stops while the machine sleeps, so a long wait is cut and the time checked again.
+RECHECK_AT_LEAST_EVERY_MS = 10 * 60 * 1000
+PENDING_LINE = "not checked yet"
+
+
+class MeetingAction:
+    """The buttons of a pre-meeting notification (ids sent to the notification daemon)."""
+
+    CHECK_IN = "check-in"
+    START = "start"
+    NOT_THIS_ONE = "not-this-one"
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What the worker needs for one refresh: copies, never the live objects."""
+
+    sources: tuple[CalendarSource, ...]
+    passwords: dict[str, str | None]
+    people: tuple[Person, ...]
+    settings: CalendarSettings
+    now: datetime
+    zone: tzinfo
+    fetch: bool
+    #: The latest values (a re-match without a fetch works on them).
+    statuses: dict[str, SourceStatus]
+    events: dict[str, tuple[CalendarEvent, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Result:
+    statuses: dict[str, SourceStatus]
+    events: dict[str, tuple[CalendarEvent, ...]]
+    matched: tuple[UpcomingOneOnOne, ...]
+
+
+class CalendarService(QObject):
+    #: A refresh ended, or a source was added, removed or changed.
+    statuses_changed = Signal()
+    #: The matched one-on-ones may have changed (the tray's "Next:", the review).
+    upcoming_changed = Signal()
+    #: A test_connection finished (carries its SourceStatus).
+    tested = Signal(object)
+    #: The user pressed a button of a pre-meeting notification (MeetingAction id, and the
+    #: UpcomingOneOnOne it was about).
+    meeting_action = Signal(str, object)
+    #: Internal: the worker finished a job (carries a _Result); queued to the GUI thread.
+    _finished = Signal(object)
+    #: Internal: the worker finished a connection test (carries a SourceStatus).
+    _test_finished = Signal(object)
+
+    def __init__(
+        self,
+        settings: SettingsService,
+        secrets: SecretStore,
+        data_dir: Path,
+        clock: Clock,
+        *,
+        history: Callable[[], Sequence[CoachingSession]],
+        local_zone: Callable[[], tzinfo],
+        notifications: HeldNotifications | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._secrets = secrets
+        self._data_dir = data_dir
+        self._clock = clock
+        self._history = history
+        self._local_zone = local_zone
+        self._notifications = notifications
+        self._store_problem = secrets.unavailable_reason()
+        self._passwords: dict[str, str] = {}
+        self._statuses: dict[str, SourceStatus] = {}
+        self._events: dict[str, tuple[CalendarEvent, ...]] = {}
+        self._matched: tuple[UpcomingOneOnOne, ...] = ()
+        self._notified: set[tuple[str, datetime]] = set()
+        self._skipped: set[tuple[str, datetime]] = set()
+        self._refreshers: dict[tuple[str, ...], SourceRefresher] = {}  # worker thread only
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="focusmate-calendar")
+        self._pending: Future[None] | None = None
+        self._again = False
+        self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        self._test_finished.connect(self.tested.emit, Qt.ConnectionType.QueuedConnection)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(REFRESH_EVERY_MS)
+        self._refresh_timer.timeout.connect(self.refresh_now)
+        self._notify_timer = QTimer(self)
+        self._notify_timer.setSingleShot(True)
+        self._notify_timer.timeout.connect(self._on_notify_due)
+        settings.changed.connect(self._on_settings_changed)
+        self._calendar = settings.current.calendar
+
+    # --- reading -------------------------------------------------------------------------
+
+    def statuses(self) -> list[SourceStatus]:
+        return [
+            self._statuses.get(s.name)
+            or SourceStatus(s.name, s.kind, ok=False, line=PENDING_LINE, problem="pending")
+            for s in self._calendar.sources
+        ]
+
+    def secret_store_problem(self) -> str | None:
+        return self._store_problem
+
+    def needs_password(self) -> list[str]:
+        return [
+            s.name
+            for s in self._calendar.sources
+            if s.kind is CalendarKind.CALDAV and self._password(s) is None
+        ]
+
+    def upcoming(self, days: int = DEFAULT_DAYS_AHEAD) -> list[UpcomingOneOnOne]:
+        now = self._clock.now()
+        until = now + timedelta(days=days)
+        return [m for m in self._matched if now <= m.starts_at < until and not self._skip(m)]
+
+    def scheduled(self, start: datetime, end: datetime) -> list[UpcomingOneOnOne]:
+        return [m for m in self._matched if start <= m.starts_at < end and not self._skip(m)]
+
+    def now(self) -> datetime:
+        """The app's clock (the menus word times relative to it)."""
+        return self._clock.now()
+
+    def next_one_on_one(self) -> UpcomingOneOnOne | None:
+        """The next one-on-one not begun yet (the tray's "Next: Jordan at 10:00")."""
+        found = self.upcoming()
+        return found[0] if found else None
+
+    def just_begun(self) -> UpcomingOneOnOne | None:
+        """A one-on-one that began at most START_NOW_WITHIN ago ("Start now with …")."""
+        now = self._clock.now()
+        begun = [
+            m
+            for m in self._matched
+            if m.starts_at <= now < min(m.ends_at, m.starts_at + START_NOW_WITHIN)
+            and not self._skip(m)
+        ]
+        return begun[-1] if begun else None
+
+    # --- changing --------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin: a first refresh now, then every REFRESH_EVERY_MS."""
+        self._refresh_timer.start()
+        self.refresh_now()
+
+    def stop(self) -> None:
+        """Stop the timers and the worker (at quit); a refresh under way is abandoned."""
+        self._refresh_timer.stop()
+        self._notify_timer.stop()
+        self._worker.shutdown(wait=False, cancel_futures=True)
+
+    def add_source(self, source: CalendarSource, password: str | None = None) -> None:
+        source = _checked(source)
+        if source.kind is CalendarKind.CALDAV and not source.user:
+            raise InvalidInput("a CalDAV calendar needs a user name")
+        if source.kind is CalendarKind.CALDAV and not password:
+            raise InvalidInput("a CalDAV calendar needs a password")
+        calendar = self._settings.current.calendar.with_source(source)
+        if password:
+            self._keep_password(source, password)
+        self._settings.apply(replace(self._settings.current, calendar=calendar))
+        self.refresh_now()
+
+    def remove_source(self, name: str) -> None:
+        calendar = self._settings.current.calendar
+        source = calendar.source(name)
+        self._settings.apply(
+            replace(self._settings.current, calendar=calendar.without_source(name))
+        )
+        if source is None:
+            return
+        self._passwords.pop(source.secret_key, None)
+        if self._store_problem is None:
+            self._secrets.delete(source.secret_key)
+        self._statuses.pop(source.name, None)
+        self._events.pop(source.name, None)
+        self._worker.submit(self._forget, source)
+        self._rematch()
+
+    def set_lead_minutes(self, name: str, minutes: int) -> None:
+        calendar = self._settings.current.calendar
+        source = calendar.source(name)
+        if source is None:
+            raise InvalidInput(f"there is no calendar named {name!r}")
+        changed = replace(source, lead_minutes=check_lead_minutes(minutes))
+        sources = tuple(changed if s is source else s for s in calendar.sources)
+        self._settings.apply(
+            replace(self._settings.current, calendar=replace(calendar, sources=sources))
+        )
+
+    def set_password(self, name: str, password: str) -> None:
+        source = self._calendar.source(name)
+        if source is None:
+            raise InvalidInput(f"there is no calendar named {name!r}")
+        if not password:
+            raise InvalidInput("the password is empty")
+        self._keep_password(source, password)
+        self.statuses_changed.emit()
+        self.refresh_now()
+
+    def choose_series(self, uid: str, choice: SeriesChoice | None) -> None:
+        calendar = self._settings.current.calendar
+        series = dict(calendar.series)
+        if choice is None:
+            series.pop(uid, None)
+        else:
+            series[uid] = choice
+        self._settings.apply(
+            replace(self._settings.current, calendar=replace(calendar, series=series))
+        )
+
+    def skip(self, meeting: UpcomingOneOnOne) -> None:
+        """Not this one: no notification, no "Next:" and no count in the review for it."""
+        self._skipped.add((meeting.uid, meeting.starts_at))
+        self.upcoming_changed.emit()
+        self._arm_notification()
+
+    def test_connection(self, source: CalendarSource, password: str | None) -> None:
+        source = _checked(source)
+        now, zone = self._clock.now(), self._local_zone()
+
+        def test() -> None:
+            try:
+                # A refresher of its own over a throw-away folder: a test saves nothing.
+                import tempfile  # noqa: PLC0415 - only for a test of the connection
+
+                with tempfile.TemporaryDirectory(prefix="focusmate-test-") as folder:
+                    status = SourceRefresher(source, Path(folder)).refresh(now, zone, password)
+                    self._test_finished.emit(status.status)
+            except Exception as error:  # the worker must never die silently
+                log.exception("testing the calendar %r failed", source.name)
+                self._test_finished.emit(
+                    SourceStatus(source.name, source.kind, False, str(error), "unreachable")
+                )
+
+        self._worker.submit(test)
+
+    def refresh_now(self) -> None:
+        """Refresh every source in the worker (one refresh at a time; asked again while one
+        runs, another follows it)."""
+        self._submit(fetch=True)
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _submit(self, *, fetch: bool) -> None:
+        if self._pending is not None and not self._pending.done():
+            self._again = True
+            return
+        calendar = self._settings.current.calendar
+        job = _Job(
+            sources=calendar.sources,
+            passwords={s.name: self._password(s) for s in calendar.sources},
+            people=people_list(self._history(), calendar.people),
+            settings=calendar,
+            now=self._clock.now(),
+            zone=self._local_zone(),
+            fetch=fetch,
+            statuses=dict(self._statuses),
+            events=dict(self._events),
+        )
+        self._pending = self._worker.submit(self._run, job)
+
+    def _run(self, job: _Job) -> None:
+        """On the worker thread: refresh (or only re-match) and hand the values back."""
+        try:
+            statuses, events = job.statuses, job.events
+            if job.fetch:
+                for source in job.sources:
+                    refreshed = self._refresher(source).refresh(
+                        job.now, job.zone, job.passwords.get(source.name)
+                    )
+                    statuses[source.name], events[source.name] = _as_named(source, refreshed)
+            names = {s.name for s in job.sources}
+            everything = [e for name, found in events.items() if name in names for e in found]
+            matches = one_on_ones(
+                everything, job.people, me=job.settings.me, series_choices=job.settings.series
+            )
+            matched = tuple(
+                UpcomingOneOnOne(
+                    m.person.name, m.event.starts_at, m.event.ends_at, m.event.source, m.event.uid
+                )
+                for m in matches
+            )
+            self._finished.emit(_Result(statuses, events, matched))
+        except Exception:  # never lose the worker to a bug: log it, the next refresh retries
+            log.exception("the calendar refresh failed")
+
+    def _refresher(self, source: CalendarSource) -> SourceRefresher:
+        key = (source.name, source.kind.value, source.location, source.user)
+        if key not in self._refreshers:
+            self._refreshers[key] = SourceRefresher(source, self._data_dir)
+        return self._refreshers[key]
+
+    def _forget(self, source: CalendarSource) -> None:
+        """On the worker thread: drop a removed source's refresher and its copy on disk."""
+        from focusmate.calendar import cache  # noqa: PLC0415
+
+        key = (source.name, source.kind.value, source.location, source.user)
+        self._refreshers.pop(key, None)
+        try:
+            cache.remove(self._data_dir, source)
+        except OSError as error:
+            log.warning("could not remove the copy of the calendar %r: %s", source.name, error)
+
+    def _on_finished(self, result: _Result) -> None:
+        names = {s.name for s in self._calendar.sources}
+        self._statuses = {k: v for k, v in result.statuses.items() if k in names}
+        self._events = {k: v for k, v in result.events.items() if k in names}
+        changed = result.matched != self._matched
+        self._matched = result.matched
+        self.statuses_changed.emit()
+        if changed:
+            self.upcoming_changed.emit()
+        self._arm_notification()
+        if self._again:
+            self._again = False
+            self._submit(fetch=True)
+
+    def _rematch(self) -> None:
+        self._submit(fetch=False)
+
+    def _on_settings_changed(self, settings: Any) -> None:
+        before, self._calendar = self._calendar, settings.calendar
+        added = {s.name for s in self._calendar.sources} - {s.name for s in before.sources}
+        if added or before.sources != self._calendar.sources:
+            self.statuses_changed.emit()
+        if before != self._calendar:
+            self._submit(fetch=bool(added))
+        self._arm_notification()
+
+    def _password(self, source: CalendarSource) -> str | None:
+        if source.kind is not CalendarKind.CALDAV:
+            return None
+        if source.secret_key not in self._passwords and self._store_problem is None:
+            stored = self._secrets.load(source.secret_key)
+            if stored is not None:
+                self._passwords[source.secret_key] = stored
+        return self._passwords.get(source.secret_key)
+
+    def _keep_password(self, source: CalendarSource, password: str) -> None:
+        if self._store_problem is None:
+            self._secrets.save(source.secret_key, password)  # NotPossibleNow: nothing changed
+        self._passwords[source.secret_key] = password
+
+    def _skip(self, meeting: UpcomingOneOnOne) -> bool:
+        return (meeting.uid, meeting.starts_at) in self._skipped
+
+    def _lead(self, meeting: UpcomingOneOnOne) -> timedelta:
+        source = self._calendar.source(meeting.source)
+        return timedelta(minutes=source.lead_minutes if source is not None else 5)
+
+    def _arm_notification(self) -> None:
+        """Notify what is due now; arm the timer for the next moment something changes: a
+        notification falls due, a meeting begins (the tray's "Next:" moves on) or stops
+        being offered as "Start now"."""
+        self._notify_timer.stop()
+        now = self._clock.now()
+        moments = []
+        for meeting in self.upcoming():
+            key = (meeting.uid, meeting.starts_at)
+            due = meeting.starts_at - self._lead(meeting)
+            if key not in self._notified:
+                if due <= now:
+                    self._notified.add(key)
+                    self._notify(meeting)
+                else:
+                    moments.append(due)
+            moments.append(meeting.starts_at)
+        begun = self.just_begun()
+        if begun is not None:
+            moments.append(min(begun.ends_at, begun.starts_at + START_NOW_WITHIN))
+        later = [moment - now for moment in moments if moment > now]
+        if later:
+            wait_ms = int(min(later).total_seconds() * 1000) + 1
+            self._notify_timer.start(min(wait_ms, RECHECK_AT_LEAST_EVERY_MS))
+
+    def _on_notify_due(self) -> None:
+        self.upcoming_changed.emit()
+        self._arm_notification()
+
+    def _notify(self, meeting: UpcomingOneOnOne) -> None:
+        if self._notifications is None:
+            return
+        minutes = max(0, round((meeting.starts_at - self._clock.now()).total_seconds() / 60))
+        if minutes == 0:
+            title = translate("Calendar", "One-on-one with {name} now").format(
+                name=meeting.with_name
+            )
+        else:
+            title = plural(
+                minutes,
+                translate("Calendar", "One-on-one with {name} in {n} minute"),
+                translate("Calendar", "One-on-one with {name} in {n} minutes"),
+            ).replace("{name}", meeting.with_name)
+        local = meeting.starts_at.astimezone(self._local_zone())
+        body = translate("Calendar", "At {time} ({calendar})").format(
+            time=local.strftime("%H:%M"), calendar=meeting.source
+        )
+        notification = Notification(
+            f"calendar:{meeting.uid}:{meeting.starts_at.isoformat()}",
+            title,
+            body,
+            (
+                NotificationAction(MeetingAction.CHECK_IN, translate("Calendar", "Check in")),
+                NotificationAction(MeetingAction.START, translate("Calendar", "Start")),
+                NotificationAction(
+                    MeetingAction.NOT_THIS_ONE, translate("Calendar", "Not this one")
+                ),
+            ),
+        )
+        self._notifications.notify(
+            notification,
+            on_click=lambda: self._on_meeting_action(MeetingAction.CHECK_IN, meeting),
+            on_action=lambda action: self._on_meeting_action(action, meeting),
+            still_due=lambda: self._clock.now() < meeting.starts_at,
+        )
+        log.info("pre-meeting notification for a one-on-one at %s", meeting.starts_at)
+
+    def _on_meeting_action(self, action: str, meeting: UpcomingOneOnOne) -> None:
+        if action == MeetingAction.NOT_THIS_ONE:
+            self.skip(meeting)
+        elif action in {MeetingAction.CHECK_IN, MeetingAction.START}:
+            self.meeting_action.emit(action, meeting)
+
+
+def _checked(source: CalendarSource) -> CalendarSource:
+    return replace(
+        source,
+        name=check_source_name(source.name),
+        location=check_location(source.location),
+        user=source.user.strip(),
+        lead_minutes=check_lead_minutes(source.lead_minutes),
+    )
+
+
+def _as_named(
+    source: CalendarSource, refreshed: Refreshed
+) -> tuple[SourceStatus, tuple[CalendarEvent, ...]]:
+    """The status under the source's current name (a refresher may predate a rename)."""
+    return replace(refreshed.status, name=source.name), refreshed.events
+
+
+def planned_minutes(meeting: UpcomingOneOnOne) -> int:
+    """A session's planned length from the meeting's (1 to 240 minutes)."""
+    return max(1, min(240, round((meeting.ends_at - meeting.starts_at).total_seconds() / 60)))
