@@ -3,7 +3,8 @@
 start/log/end/status talk to the running app over the local socket. report and export
 read the data file directly (atomic replacement means a reader always sees a whole
 file). import writes only through the one writer: the running app, or this process
-while it holds the app's lock; move-data likewise (the running app then restarts itself).
+while it holds the app's lock; move-data likewise (the running app then restarts itself),
+and the calendar commands (cli.calendar_commands).
 """
 
 from __future__ import annotations
@@ -19,15 +20,15 @@ from pathlib import Path
 from typing import NoReturn
 
 from focusmate import __version__
+from focusmate.cli import calendar_commands
+from focusmate.cli.app_client import ask_app, request_app
 from focusmate.cli.terminal import write_document
 from focusmate.core.describe import status_text
 from focusmate.core.dnd import AUTO, BACKEND_NAMES
 from focusmate.core.errors import ExitCode, FocusmateError, InvalidInput
 from focusmate.core.protocol import (
-    MAX_MESSAGE_BYTES,
     SHOWABLE_WINDOWS,
     Message,
-    error_from_response,
     file_contents,
     import_request_bytes,
 )
@@ -111,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         "move-data", help="move your data to another folder (the app restarts itself to use it)"
     )
     move.add_argument("folder", metavar="DIR", help="an empty folder, or one not there yet")
+    calendar_commands.add_parser(commands)
     return parser
 
 
@@ -151,21 +153,21 @@ def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:
         # The app checks them too; here they are refused even when no app runs.
         check_typed(clean_name(args.with_name), "the salesperson's name")
         check_typed(clean_focus(args.focus), "the focus note")
-        reply = _ask(
+        reply = ask_app(
             data, {"cmd": "start", "with": args.with_name, "minutes": minutes, "focus": args.focus}
         )
         print(f"Started a {minutes}-minute session with {_shown(reply['with'])}.")
     elif command == "log":
         load_settings(data).kinds.get(args.kind)  # usage error even when no app runs
-        _ask(data, {"cmd": "log", "kind": args.kind})  # success is silent, like the key press
+        ask_app(data, {"cmd": "log", "kind": args.kind})  # success is silent, like the key press
     elif command == "undo":
-        _ask(data, {"cmd": "undo"})
+        ask_app(data, {"cmd": "undo"})
     elif command == "end":
-        reply = _ask(data, {"cmd": "end"})
+        reply = ask_app(data, {"cmd": "end"})
         name = _shown(reply["with"])
         print(f"Ended the session with {name}. The reflection is open in focusmate.")
     elif command == "status":
-        _print_status(_ask(data, {"cmd": "status"}), as_json=args.json)
+        _print_status(ask_app(data, {"cmd": "status"}), as_json=args.json)
     elif command == "report":
         from focusmate.cli import direct  # noqa: PLC0415 - not imported by `log`, to keep it fast
 
@@ -176,6 +178,8 @@ def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:
         direct.export(data, args.format, args.output)
     elif command == "move-data":
         return _move_data(location, args.folder)
+    elif command == "calendar":
+        return calendar_commands.run(args, data)
     else:
         return _import(data, Path(args.file))
     return ExitCode.OK
@@ -197,7 +201,7 @@ def _run_app(location: DataLocation, dnd_backend: str | None, window: str | None
             return None
 
     def ask() -> int:
-        _request(location.path, request)
+        request_app(location.path, request)
         return ExitCode.OK
 
     return handover.alone_or_by_owner(location.path, alone, ask)
@@ -214,7 +218,7 @@ def _move_data(location: DataLocation, folder: str) -> int:
         source, moved_to, left = report.source, report.target, list(report.left_behind)
         print(f"Moved your focusmate data from {_shown(source)} to {_shown(moved_to)}.")
     else:
-        reply = _ask(location.path, {"cmd": "move-data", "to": str(target)})
+        reply = ask_app(location.path, {"cmd": "move-data", "to": str(target)})
         source, moved_to = Path(reply["from"]), Path(reply["to"])
         left = [str(name) for name in reply.get("left_behind", [])]
         restarted = _answers_within(server_name(moved_to), RESTART_WAIT_S)
@@ -245,28 +249,6 @@ def _answers_within(server: str, timeout_s: float) -> bool:
     return False
 
 
-def _ask(data: Path, request: Message) -> Message:
-    """The running app's answer to ``request`` (an app still starting is waited for)."""
-    return handover.by_owner(data, lambda: _request(data, request))
-
-
-def _request(
-    data: Path,
-    request: Message,
-    *,
-    max_bytes: int = MAX_MESSAGE_BYTES,
-    answer_within_s: float = TIMEOUT_S,
-) -> Message:
-    """One try: the app's answer, or NotListening when nobody listens (yet)."""
-    response = ipc_client.request(
-        server_name(data), request, max_bytes=max_bytes, answer_within_s=answer_within_s
-    )
-    if not response["ok"]:
-        raise error_from_response(response)
-    result = response.get("result", {})
-    return result if isinstance(result, dict) else {}
-
-
 def _print_status(status: Message, *, as_json: bool) -> None:
     if as_json:
         write_document(json.dumps(status, ensure_ascii=False) + "\n")
@@ -290,7 +272,7 @@ def _import(data: Path, file: Path) -> int:
         return None if merged is None else dict(merged.counts())
 
     def ask() -> Message:  # the app owns the data: it merges (and checks again) what was read
-        return _request(data, request, max_bytes=limit, answer_within_s=TIMEOUT_S + merging_s)
+        return request_app(data, request, max_bytes=limit, answer_within_s=TIMEOUT_S + merging_s)
 
     counts = handover.alone_or_by_owner(data, alone, ask)
     print(f"Imported {_shown(file)}: {import_summary(counts)}.")

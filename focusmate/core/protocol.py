@@ -7,6 +7,14 @@ request ``{"cmd": NAME, ...arguments}``, response ``{"ok": true, "result": {...}
 A file travels as its contents, never as a path: the app must not open what the user named
 (a pipe such as ``<(...)`` exists only in the user's shell; a FIFO would block the app).
 ``import`` carries ``{"file": NAME, "contents": BASE64}``, so it may be longer than the rest.
+
+The calendar commands (issue 15): ``calendar-add`` carries ``{"source": SOURCE, "password":
+TEXT or null}`` (SOURCE as in the settings file's ``calendar.sources``; the password of a
+CalDAV source travels only over this same-user socket and is never logged) and answers
+``{"calendar": STATUS or null}``; ``calendar-remove`` carries ``{"name": NAME}``;
+``calendar-status`` answers :func:`calendar_status_result`, ``calendar-next``
+:func:`calendar_next_result`, the documents ``focusmate calendar status --json`` and
+``calendar next --json`` print.
 """
 
 from __future__ import annotations
@@ -14,12 +22,24 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Iterable
 from typing import Any
 
+from focusmate.core.calendar_sources import (
+    CalendarSettings,
+    CalendarSource,
+    calendar_from_record,
+    calendar_to_record,
+)
+from focusmate.core.calendar_status import SourceStatus
 from focusmate.core.errors import ExitCode, FocusmateError, InvalidData
+from focusmate.core.one_on_ones import UpcomingOneOnOne
 
 MAX_MESSAGE_BYTES = 64 * 1024
-COMMANDS = frozenset({"show", "start", "log", "undo", "end", "status", "import", "move-data"})
+CALENDAR_COMMANDS = ("calendar-add", "calendar-remove", "calendar-status", "calendar-next")
+COMMANDS = frozenset(
+    {"show", "start", "log", "undo", "end", "status", "import", "move-data", *CALENDAR_COMMANDS}
+)
 
 Message = dict[str, Any]
 #: Windows a "show" request may name (without one: the primary action, as a tray click).
@@ -49,6 +69,39 @@ def contents_of(request: Message) -> bytes:
         return base64.b64decode(text.encode("ascii"), validate=True)
     except (ValueError, binascii.Error):
         raise InvalidData("the request carries no file contents") from None
+
+
+def calendar_add_request(source: CalendarSource, password: str | None) -> Message:
+    """The request that adds ``source`` (its password, if any, rides along)."""
+    (record,) = calendar_to_record(CalendarSettings(sources=(source,)))["sources"]
+    return {"cmd": "calendar-add", "source": record, "password": password}
+
+
+def source_of(request: Message) -> CalendarSource:
+    """The source a ``calendar-add`` request carries, checked as the settings file's are;
+    InvalidData naming the problem."""
+    (source,) = calendar_from_record({"sources": [request.get("source")]}).sources
+    return source
+
+
+def password_of(request: Message) -> str | None:
+    password = request.get("password")
+    if password is not None and not isinstance(password, str):
+        raise InvalidData("the request's password must be text or null")
+    return password
+
+
+def calendar_status_result(
+    statuses: Iterable[SourceStatus], secret_store_problem: str | None
+) -> Message:
+    """``calendar status --json``: each source's status and, when passwords cannot be kept
+    in the operating system's secret store, the line saying why (else null)."""
+    return {"calendars": [s.as_json() for s in statuses], "secret_store": secret_store_problem}
+
+
+def calendar_next_result(upcoming: Iterable[UpcomingOneOnOne]) -> Message:
+    """``calendar next --json``, exactly as issue 15 specifies it."""
+    return {"next": [one.as_json() for one in upcoming]}
 
 
 def decode_request(line: bytes, max_bytes: int = MAX_MESSAGE_BYTES) -> Message:

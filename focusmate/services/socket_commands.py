@@ -1,16 +1,29 @@
 """Answers the CLI's requests over the local socket by calling the controller.
 
-This is the CLI's door into the same SessionController methods the tray uses.
+This is the CLI's door into the same SessionController methods the tray uses, and into the
+CalendarService the Calendars tab uses (``focusmate calendar ...``, issue 15).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from focusmate.core.errors import InvalidInput, NotPossibleNow
-from focusmate.core.protocol import SHOWABLE_WINDOWS, Message, contents_of, success
+from focusmate.core.protocol import (
+    MAX_MESSAGE_BYTES,
+    SHOWABLE_WINDOWS,
+    Message,
+    calendar_next_result,
+    calendar_status_result,
+    contents_of,
+    encode,
+    password_of,
+    source_of,
+    success,
+)
 from focusmate.core.records import expect_string, expect_whole_number
 from focusmate.core.status import HOTKEYS_NOT_STARTED, HotkeyReadiness
 from focusmate.services.controller import SessionController
@@ -18,7 +31,10 @@ from focusmate.services.status import status_of
 from focusmate.storage.transfer import parse_import
 
 if TYPE_CHECKING:
+    from focusmate.services.calendar import CalendarService
     from focusmate.services.data_folder import DataFolder
+
+log = logging.getLogger(__name__)
 
 
 class SocketCommands:
@@ -29,13 +45,16 @@ class SocketCommands:
         data_folder: DataFolder | None = None,
         *,
         hotkeys: Callable[[], HotkeyReadiness] = lambda: HOTKEYS_NOT_STARTED,
+        calendar: CalendarService | None = None,
     ) -> None:
         """``hotkeys`` says, when asked, whether the global-hotkey listener is ready (the
-        status shows it; scripts and tests wait for it instead of sleeping)."""
+        status shows it; scripts and tests wait for it instead of sleeping). ``calendar``
+        answers the calendar commands (without it they are not possible now)."""
         self._controller = controller
         self._show_app = show_app
         self._data_folder = data_folder
         self._hotkeys = hotkeys
+        self._calendar = calendar
 
     def handle(self, request: Message) -> Message:
         handlers: dict[str, Callable[[Message], Message | None]] = {
@@ -47,6 +66,10 @@ class SocketCommands:
             "end": self._end,
             "import": self._import,
             "move-data": self._move_data,
+            "calendar-add": self._calendar_add,
+            "calendar-remove": self._calendar_remove,
+            "calendar-status": self._calendar_status,
+            "calendar-next": self._calendar_next,
         }
         return success(handlers[request["cmd"]](request))
 
@@ -97,6 +120,39 @@ class SocketCommands:
             "bytes": report.bytes_moved,
             "left_behind": list(report.left_behind),
         }
+
+    def _calendars(self) -> CalendarService:
+        if self._calendar is None:
+            raise NotPossibleNow("this focusmate has no calendars")
+        return self._calendar
+
+    def _calendar_add(self, request: Message) -> Message:
+        """Add the source, keep its password (in the secret store, or for this run where
+        there is none) and start its first refresh; the answer carries its status, which
+        says "not checked yet" until the worker is done."""
+        calendars = self._calendars()
+        source = source_of(request)
+        calendars.add_source(source, password_of(request))
+        found = next((s for s in calendars.statuses() if s.name == source.name), None)
+        return {"calendar": None if found is None else found.as_json()}
+
+    def _calendar_remove(self, request: Message) -> Message:
+        name = _text(request, "name")
+        self._calendars().remove_source(name)
+        return {"removed": name}
+
+    def _calendar_status(self, _request: Message) -> Message:
+        calendars = self._calendars()
+        return calendar_status_result(calendars.statuses(), calendars.secret_store_problem())
+
+    def _calendar_next(self, _request: Message) -> Message:
+        upcoming = self._calendars().upcoming()
+        # A feed's titles and UIDs may be long: the answer must fit in one message, so the
+        # latest one-on-ones give way (logged; a week of them fits many times over).
+        while len(encode(success(calendar_next_result(upcoming)))) > MAX_MESSAGE_BYTES:
+            upcoming = upcoming[:-1]
+            log.warning("calendar next: one-on-one left out of the answer, it is too long")
+        return calendar_next_result(upcoming)
 
 
 def _text(request: Message, key: str, default: str | None = None) -> str:
