@@ -8,13 +8,18 @@ Keyboard: Alt+Left / Alt+Right (or the buttons' mnemonics) change the week, Ctrl
 Ctrl+Shift+Tab (or Ctrl+PgDown / Ctrl+PgUp) switch between Sessions and People, Tab leaves
 a table at once (arrow keys move within it), Enter on a session opens its reflection.
 Dates and numbers follow the user's locale (QLocale); words go through core.text.
+
+With a calendar (issue 15), ``scheduled`` gives the matched one-on-ones of a span: the week's
+page then says how many of the week's were held (core.attendance, worded by
+ui.attendance_text), and the People tab gets a column with each person's figure over its
+eight weeks. Without one, or with nothing scheduled, neither appears.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
-from datetime import date, datetime
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, time
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -32,24 +37,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from focusmate.core.attendance import Attendance, attendance
 from focusmate.core.describe import shown_counts_text
 from focusmate.core.insights import insight_text
 from focusmate.core.marks import MarkKinds
-from focusmate.core.model import ANSWER_MAX
-from focusmate.core.people import PersonStats
+from focusmate.core.model import ANSWER_MAX, CoachingSession
+from focusmate.core.one_on_ones import Person, UpcomingOneOnOne
+from focusmate.core.people import PersonStats, window
 from focusmate.core.scoring import presence_explanation, presence_score
 from focusmate.core.text import plural, translate
 from focusmate.core.week_review import WeekReview
 from focusmate.core.weekly import IsoWeek, WeekStats, session_minutes
 from focusmate.services.exports import ExportKind
+from focusmate.ui.attendance_text import person_figure, week_sentence
 from focusmate.ui.icons import app_icon
 
 WeekSource = Callable[[IsoWeek], WeekReview]
+#: The matched one-on-ones starting in [start, end) (CalendarService.scheduled).
+ScheduledSource = Callable[[datetime, datetime], list[UpcomingOneOnOne]]
 _SPARKS = "▁▂▃▄▅▆▇█"
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
 #: The column that takes the spare width in both tables: the person's name.
 _NAME_COLUMN = 2
 _PEOPLE_NAME_COLUMN = 0
+#: The People tab's last column: scheduled one-on-ones held (shown only with a calendar).
+_SCHEDULED_COLUMN = 6
 
 
 class ReviewWindow(QWidget):
@@ -60,12 +72,31 @@ class ReviewWindow(QWidget):
     export_requested = Signal(object, object)
 
     def __init__(
-        self, source: WeekSource, week: IsoWeek, this_week: IsoWeek, kinds: MarkKinds
+        self,
+        source: WeekSource,
+        week: IsoWeek,
+        this_week: IsoWeek,
+        kinds: MarkKinds,
+        *,
+        scheduled: ScheduledSource | None = None,
+        history: Callable[[], Sequence[CoachingSession]] | None = None,
+        people: Callable[[], Sequence[Person]] = tuple,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
+        """``scheduled`` is the calendar's one-on-ones (None: no calendar); with it,
+        ``history`` must give every session (SessionController.all_sessions), ``people`` the
+        edited people list whose aliases count for their person, ``now`` the app's clock."""
         super().__init__()
         from focusmate.ui.week_chart import WeekChart  # noqa: PLC0415 - lazy: Qt Quick is heavy
 
+        if scheduled is not None and history is None:
+            raise TypeError("a review with scheduled one-on-ones needs the history too")
         self._source = source
+        self._scheduled = scheduled
+        self._history = history or tuple
+        self._people = people
+        self._now = now
+        self._attendance_shown = (Attendance(()), Attendance(()))
         self._kinds = kinds
         self._this_week = this_week
         self.week = week
@@ -73,6 +104,8 @@ class ReviewWindow(QWidget):
         self.setWindowIcon(app_icon())
         self.resize(960, 720)
         self.summary = _label(translate("ReviewWindow", "Summary"))
+        self.attendance = _label(translate("ReviewWindow", "Scheduled one-on-ones"))
+        self.attendance.hide()
         self.insights = _label(translate("ReviewWindow", "Insights"))
         self.chart = WeekChart()
         self.table = _table(
@@ -97,6 +130,7 @@ class ReviewWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self._navigation())
         layout.addWidget(self.summary)
+        layout.addWidget(self.attendance)
         layout.addWidget(self._content(), 1)
         layout.addLayout(self._exports())
         hint = QLabel(
@@ -217,6 +251,10 @@ class ReviewWindow(QWidget):
         )
         self.today_button.setEnabled(week != self._this_week)
         self.next_button.setEnabled(week < self._this_week)
+        # Outside the page: a week whose one-on-ones were all skipped has no sessions.
+        self._attendance_shown = week_held, held = self._attendance(week)
+        self.attendance.setText(week_sentence(week_held, held))
+        self.attendance.setVisible(bool(self.attendance.text()))
         if not stats.sessions:
             self.summary.setText("")
             self.stack.setCurrentWidget(self.empty_label)
@@ -229,10 +267,32 @@ class ReviewWindow(QWidget):
         self.insights.setVisible(bool(review.insights))
         self.chart.show_week(stats)
         self._fill_table(stats)
-        self._fill_people(review.people)
+        self._fill_people(review.people, held)
 
-    def _fill_people(self, people: list[PersonStats]) -> None:
-        self.people.setRowCount(len(people))
+    def _attendance(self, week: IsoWeek) -> tuple[Attendance, Attendance]:
+        """Scheduled against held in ``week``, and over the People tab's eight weeks (whose
+        runs of skips the week's sentence names); nothing without a calendar."""
+        if self._scheduled is None:
+            return Attendance(()), Attendance(())
+        start, end = (
+            _local_midnight(window(week)[0].monday),
+            _local_midnight(week.shifted(1).monday),
+        )
+        meetings = self._scheduled(start, end)
+        sessions, people, now = self._history(), self._people(), self._now()
+        in_week = _local_midnight(week.monday)
+        return (
+            attendance(meetings, sessions, people, now=now, since=in_week),
+            attendance(meetings, sessions, people, now=now),
+        )
+
+    def _fill_people(self, people: list[PersonStats], held: Attendance) -> None:
+        """One row per person with sessions in the eight weeks; with a calendar, also one
+        for each person who had one-on-ones scheduled but no session (all skipped)."""
+        shown = {held.of(p.name) for p in people} - {None}
+        missing = [p for p in held.people if p not in shown]
+        self.people.setRowCount(len(people) + len(missing))
+        self.people.setColumnHidden(_SCHEDULED_COLUMN, not held.people)
         for row, person in enumerate(people):
             presence = person.average_presence
             cells = (
@@ -252,8 +312,14 @@ class ReviewWindow(QWidget):
             trend = items[-1]
             trend.setData(Qt.ItemDataRole.AccessibleTextRole, _trend_text(person.trend))
             trend.setToolTip(_trend_text(person.trend))
+            scheduled = held.of(person.name)
+            items.append(QTableWidgetItem("" if scheduled is None else person_figure(scheduled)))
             for column, item in enumerate(items):
                 self.people.setItem(row, column, item)
+        for row, absent in enumerate(missing, start=len(people)):
+            absent_cells = (absent.name, _whole(0), "–", "–", "–", "", person_figure(absent))
+            for column, text in enumerate(absent_cells):
+                self.people.setItem(row, column, QTableWidgetItem(text))
 
     def _fill_table(self, stats: WeekStats) -> None:
         self.table.setRowCount(len(stats.sessions))
@@ -288,6 +354,13 @@ class ReviewWindow(QWidget):
         if self.isVisible():
             self.refresh()
 
+    def refresh_schedule(self) -> None:
+        """The calendar's one-on-ones changed (CalendarService.upcoming_changed): an open
+        review shows them again if its figures changed (so that a refresh every few minutes
+        does not redraw the page under the user); a hidden one is refreshed when shown."""
+        if self.isVisible() and self._attendance(self.week) != self._attendance_shown:
+            self.refresh()
+
     def _on_row_activated(self, index: QModelIndex) -> None:
         session_id = index.data(SESSION_ID_ROLE)
         if isinstance(session_id, str):
@@ -315,6 +388,7 @@ def _people_columns() -> tuple[str, ...]:
         translate("ReviewWindow", "Marks per session"),
         translate("ReviewWindow", "Commitments kept"),
         translate("ReviewWindow", "8-week trend"),
+        translate("ReviewWindow", "Calendar"),
     )
 
 
@@ -399,6 +473,11 @@ def _summary(stats: WeekStats, kinds: MarkKinds) -> str:
 
 
 # -- dates and numbers in the user's locale ------------------------------------------------
+
+
+def _local_midnight(day: date) -> datetime:
+    """The start of ``day`` in the user's zone, as the tables show times."""
+    return datetime.combine(day, time()).astimezone()
 
 
 def _qdate(day: date) -> QDate:

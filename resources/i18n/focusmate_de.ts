@@ -2,6 +2,290 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
     <context>
+        <name>Calendar</name>
+        <message>
+            <source>One-on-one with {name} now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One-on-one with {name} in {n} minute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One-on-one with {name} in {n} minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At {time} ({calendar})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not this one</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CalendarForm</name>
+        <message>
+            <source>Choose a calendar file</source>
+            <translation>Kalenderdatei wählen</translation>
+        </message>
+        <message>
+            <source>Calendar files (*.ics);;All files (*)</source>
+            <translation>Kalenderdateien (*.ics);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source> min before</source>
+            <translation> Min. vorher</translation>
+        </message>
+        <message>
+            <source>Minutes before a one-on-one to remind you</source>
+            <translation>Minuten vor einem Einzelgespräch, zu denen Sie erinnert werden</translation>
+        </message>
+        <message>
+            <source>Calendar name</source>
+            <translation>Name des Kalenders</translation>
+        </message>
+        <message>
+            <source>&amp;Choose file…</source>
+            <translation>Datei &amp;wählen…</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Benutzername</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Passwort</translation>
+        </message>
+        <message>
+            <source>&amp;Test connection</source>
+            <translation>&amp;Verbindung testen</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Hinzufügen</translation>
+        </message>
+        <message>
+            <source>Add an iCalendar address</source>
+            <translation>iCalendar-Adresse hinzufügen</translation>
+        </message>
+        <message>
+            <source>Address or file</source>
+            <translation>Adresse oder Datei</translation>
+        </message>
+        <message>
+            <source>Google Calendar: Settings, your calendar, Integrate calendar, “Secret address in iCal format”. Outlook: Settings, Calendar, Shared calendars, Publish a calendar, the ICS link. A saved .ics file works too.</source>
+            <translation>Google Kalender: Einstellungen, Ihr Kalender, Kalender integrieren, „Privatadresse im iCal-Format“. Outlook: Einstellungen, Kalender, Freigegebene Kalender, Kalender veröffentlichen, der ICS-Link. Eine gespeicherte .ics-Datei geht auch.</translation>
+        </message>
+        <message>
+            <source>A&amp;ddress or file:</source>
+            <translation>A&amp;dresse oder Datei:</translation>
+        </message>
+        <message>
+            <source>Add a CalDAV account</source>
+            <translation>CalDAV-Konto hinzufügen</translation>
+        </message>
+        <message>
+            <source>Server address</source>
+            <translation>Serveradresse</translation>
+        </message>
+        <message>
+            <source>&amp;Server address:</source>
+            <translation>&amp;Serveradresse:</translation>
+        </message>
+        <message>
+            <source>&amp;User name:</source>
+            <translation>&amp;Benutzername:</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>&amp;Passwort:</translation>
+        </message>
+        <message>
+            <source>The password goes to your system's secret store, never into focusmate's files. Use an app password where your provider offers one.</source>
+            <translation>Das Passwort kommt in den Schlüsselbund Ihres Systems, nie in die Dateien von focusmate. Nutzen Sie ein App-Passwort, wo Ihr Anbieter eines anbietet.</translation>
+        </message>
+        <message>
+            <source>There is no secret store to keep the password in ({reason}), so focusmate keeps it only while it runs and asks for it again at each start.</source>
+            <translation>Es gibt keinen Schlüsselbund für das Passwort ({reason}). focusmate behält es daher nur, solange es läuft, und fragt bei jedem Start erneut danach.</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name des Kalenders:</translation>
+        </message>
+        <message>
+            <source>&amp;Lead time:</source>
+            <translation>Vor&amp;laufzeit:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalendarStatus</name>
+        <message>
+            <source>Not checked yet</source>
+            <translation>Noch nicht geprüft</translation>
+        </message>
+        <message>
+            <source>{n} event</source>
+            <translation>{n} Termin</translation>
+        </message>
+        <message>
+            <source>{n} events</source>
+            <translation>{n} Termine</translation>
+        </message>
+        <message>
+            <source>Working: {events}, checked {when}</source>
+            <translation>Funktioniert: {events}, geprüft {when}</translation>
+        </message>
+        <message>
+            <source>{lead} ({detail})</source>
+            <translation>{lead} ({detail})</translation>
+        </message>
+        <message>
+            <source>Not working: {what}. {copy}</source>
+            <translation>Funktioniert nicht: {what}. {copy}</translation>
+        </message>
+        <message>
+            <source>The server refused the user name or password</source>
+            <translation>Der Server hat Benutzername oder Passwort abgelehnt</translation>
+        </message>
+        <message>
+            <source>The server could not be reached</source>
+            <translation>Der Server war nicht erreichbar</translation>
+        </message>
+        <message>
+            <source>The calendar is too large</source>
+            <translation>Der Kalender ist zu groß</translation>
+        </message>
+        <message>
+            <source>The calendar could not be read</source>
+            <translation>Der Kalender konnte nicht gelesen werden</translation>
+        </message>
+        <message>
+            <source>The connection is not secure</source>
+            <translation>Die Verbindung ist nicht sicher</translation>
+        </message>
+        <message>
+            <source>The server gave an unexpected answer</source>
+            <translation>Der Server hat unerwartet geantwortet</translation>
+        </message>
+        <message>
+            <source>The password is needed</source>
+            <translation>Das Passwort fehlt</translation>
+        </message>
+        <message>
+            <source>There is no calendar at this address</source>
+            <translation>Unter dieser Adresse ist kein Kalender</translation>
+        </message>
+        <message>
+            <source>The calendar has too many events</source>
+            <translation>Der Kalender hat zu viele Termine</translation>
+        </message>
+        <message>
+            <source>There is no copy of it yet.</source>
+            <translation>Es gibt noch keine Kopie davon.</translation>
+        </message>
+        <message>
+            <source>Using the copy from {when}.</source>
+            <translation>Verwendet wird die Kopie vom {when}.</translation>
+        </message>
+        <message>
+            <source>Using the copy from {when} ({age} before this check).</source>
+            <translation>Verwendet wird die Kopie vom {when} ({age} vor dieser Prüfung).</translation>
+        </message>
+        <message>
+            <source>{n} minute</source>
+            <translation>{n} Minute</translation>
+        </message>
+        <message>
+            <source>{n} minutes</source>
+            <translation>{n} Minuten</translation>
+        </message>
+        <message>
+            <source>{n} hour</source>
+            <translation>{n} Stunde</translation>
+        </message>
+        <message>
+            <source>{n} hours</source>
+            <translation>{n} Stunden</translation>
+        </message>
+        <message>
+            <source>{n} day</source>
+            <translation>{n} Tag</translation>
+        </message>
+        <message>
+            <source>{n} days</source>
+            <translation>{n} Tage</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalendarsTab</name>
+        <message>
+            <source>Calendar password</source>
+            <translation>Kalender-Passwort</translation>
+        </message>
+        <message>
+            <source>Password for {name}:</source>
+            <translation>Passwort für {name}:</translation>
+        </message>
+        <message>
+            <source>Calendars are not available in this window.</source>
+            <translation>Kalender sind in diesem Fenster nicht verfügbar.</translation>
+        </message>
+        <message>
+            <source>Calendars</source>
+            <translation>Kalender</translation>
+        </message>
+        <message>
+            <source>Add &amp;iCalendar address…</source>
+            <translation>&amp;iCalendar-Adresse hinzufügen…</translation>
+        </message>
+        <message>
+            <source>Add CalDAV &amp;account…</source>
+            <translation>CalDAV-K&amp;onto hinzufügen…</translation>
+        </message>
+        <message>
+            <source>Re&amp;move calendar</source>
+            <translation>Kalender ent&amp;fernen</translation>
+        </message>
+        <message>
+            <source>&amp;Test connection</source>
+            <translation>&amp;Verbindung testen</translation>
+        </message>
+        <message>
+            <source>Re&amp;fresh now</source>
+            <translation>&amp;Jetzt aktualisieren</translation>
+        </message>
+        <message>
+            <source>&amp;Lead time:</source>
+            <translation>Vor&amp;laufzeit:</translation>
+        </message>
+        <message>
+            <source>Enter pass&amp;word…</source>
+            <translation>Pass&amp;wort eingeben…</translation>
+        </message>
+        <message>
+            <source>Password needed for {name}</source>
+            <translation>Passwort nötig für {name}</translation>
+        </message>
+        <message>
+            <source>Enter the password for {name}</source>
+            <translation>Das Passwort für {name} eingeben</translation>
+        </message>
+        <message>
+            <source>{name}: {status}</source>
+            <translation>{name}: {status}</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckIn</name>
         <message>
             <source>unknown: focusmate cannot tell here; silence them by hand</source>
@@ -117,6 +401,17 @@
         <message>
             <source>ddd d MMM</source>
             <translation>ddd d. MMM</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionCheck</name>
+        <message>
+            <source>Testing</source>
+            <translation>Test läuft</translation>
+        </message>
+        <message>
+            <source>Testing the connection to {name}…</source>
+            <translation>Die Verbindung zu {name} wird getestet…</translation>
         </message>
     </context>
     <context>
@@ -562,6 +857,10 @@
     <context>
         <name>Menu</name>
         <message>
+            <source>End and &amp;reflect</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Start coaching session…</source>
             <translation>&amp;Coachinggespräch beginnen…</translation>
         </message>
@@ -604,6 +903,14 @@
         <message>
             <source>Log {kind}</source>
             <translation>{kind} erfassen</translation>
+        </message>
+        <message>
+            <source>Next: {name} at {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start &amp;now with {name}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Reflect on {name} ({day})…</source>
@@ -737,6 +1044,73 @@
         <message>
             <source>Open</source>
             <translation>Öffnen</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeopleEditor</name>
+        <message>
+            <source>People you hold one-on-ones with</source>
+            <translation>Personen, mit denen Sie Einzelgespräche führen</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Personen</translation>
+        </message>
+        <message>
+            <source>Add &amp;person</source>
+            <translation>&amp;Person hinzufügen</translation>
+        </message>
+        <message>
+            <source>Remove pe&amp;rson</source>
+            <translation>Pe&amp;rson entfernen</translation>
+        </message>
+        <message>
+            <source>Name of the person</source>
+            <translation>Name der Person</translation>
+        </message>
+        <message>
+            <source>Their e-mail addresses</source>
+            <translation>Ihre E-Mail-Adressen</translation>
+        </message>
+        <message>
+            <source>e.g. jordan@example.com, jo@example.org</source>
+            <translation>z. B. jordan@example.com, jo@example.org</translation>
+        </message>
+        <message>
+            <source>Other names in titles</source>
+            <translation>Andere Namen in Termintiteln</translation>
+        </message>
+        <message>
+            <source>e.g. Jo, J. Lee</source>
+            <translation>z. B. Jo, J. Lee</translation>
+        </message>
+        <message>
+            <source>My e-mail addresses</source>
+            <translation>Meine E-Mail-Adressen</translation>
+        </message>
+        <message>
+            <source>Your own addresses, comma-separated: invitations you declined are then left out.</source>
+            <translation>Ihre eigenen Adressen, durch Kommas getrennt: Einladungen, die Sie abgelehnt haben, werden dann übergangen.</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name der Person:</translation>
+        </message>
+        <message>
+            <source>E-mail a&amp;ddresses:</source>
+            <translation>E-Mail-A&amp;dressen:</translation>
+        </message>
+        <message>
+            <source>&amp;Other names:</source>
+            <translation>Auch &amp;genannt:</translation>
+        </message>
+        <message>
+            <source>M&amp;y e-mail addresses:</source>
+            <translation>&amp;Meine E-Mail-Adressen:</translation>
+        </message>
+        <message>
+            <source>(new person)</source>
+            <translation>(neue Person)</translation>
         </message>
     </context>
     <context>
@@ -972,6 +1346,10 @@
             <translation>Zusammenfassung</translation>
         </message>
         <message>
+            <source>Scheduled one-on-ones</source>
+            <translation>Geplante Einzelgespräche</translation>
+        </message>
+        <message>
             <source>Insights</source>
             <translation>Erkenntnisse</translation>
         </message>
@@ -1104,6 +1482,10 @@
             <translation>Trend (8 Wochen)</translation>
         </message>
         <message>
+            <source>Calendar</source>
+            <translation>Kalender</translation>
+        </message>
+        <message>
             <source>none</source>
             <translation>keine</translation>
         </message>
@@ -1156,6 +1538,42 @@
             <source>ddd d MMM</source>
             <extracomment>For translators: a date format for QLocale (ddd: short day name, d: day, MMM: short month name).</extracomment>
             <translation>ddd d. MMM</translation>
+        </message>
+        <message>
+            <source>You held {held} of {n} scheduled one-on-one</source>
+            <translation>Sie haben {held} von {n} geplanten Einzelgespräch geführt</translation>
+        </message>
+        <message>
+            <source>You held {held} of {n} scheduled one-on-ones</source>
+            <translation>Sie haben {held} von {n} geplanten Einzelgesprächen geführt</translation>
+        </message>
+        <message>
+            <source>{n} more is still to come</source>
+            <translation>{n} weiteres steht noch an</translation>
+        </message>
+        <message>
+            <source>{n} more are still to come</source>
+            <translation>{n} weitere stehen noch an</translation>
+        </message>
+        <message>
+            <source>{name}'s was skipped twice in a row</source>
+            <translation>das Einzelgespräch mit {name} fiel zweimal in Folge aus</translation>
+        </message>
+        <message>
+            <source>{name}'s was skipped {n} times in a row</source>
+            <translation>das Einzelgespräch mit {name} fiel {n}-mal in Folge aus</translation>
+        </message>
+        <message>
+            <source>held {held} of {n} scheduled</source>
+            <translation>{held} von {n} geplanten geführt</translation>
+        </message>
+        <message>
+            <source>{n} scheduled one-on-one is still to come</source>
+            <translation>{n} geplantes Einzelgespräch steht noch an</translation>
+        </message>
+        <message>
+            <source>{n} scheduled one-on-ones are still to come</source>
+            <translation>{n} geplante Einzelgespräche stehen noch an</translation>
         </message>
     </context>
     <context>
@@ -1230,6 +1648,10 @@
         <message>
             <source>Remind me each &amp;morning</source>
             <translation>Jeden &amp;Morgen erinnern</translation>
+        </message>
+        <message>
+            <source>&amp;Calendars</source>
+            <translation>&amp;Kalender</translation>
         </message>
         <message>
             <source>Current data folder</source>
