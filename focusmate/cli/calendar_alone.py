@@ -21,6 +21,7 @@ from focusmate.calendar.refresh import Refreshed, SourceRefresher
 from focusmate.core.calendar_sources import CalendarKind, CalendarSettings, CalendarSource
 from focusmate.core.errors import NotPossibleNow, StorageFailure
 from focusmate.core.one_on_ones import next_one_on_ones, people_list
+from focusmate.core.ports import SecretStore
 from focusmate.core.protocol import Message, calendar_next_result, calendar_status_result
 from focusmate.desktop.locations import lock_path
 from focusmate.desktop.secrets import KeyringSecretStore
@@ -41,13 +42,13 @@ def add(data: Path, source: CalendarSource, password: str | None) -> Message | N
     def work() -> Message:
         settings = load_settings(data)
         calendar = settings.calendar.with_source(source)  # InvalidInput if the name is taken
-        store = KeyringSecretStore()
         if password is not None:
             # First: a password kept for nothing after a failed save is replaced by the next
             # try, but a source saved without its password would fail every refresh.
-            _save_password(store, source, password)
+            _save_password(KeyringSecretStore(), source, password)
         save_settings(data, replace(settings, calendar=calendar))
-        status = _refreshed(data, source, clock_from_environment().now(), store).status
+        now = clock_from_environment().now()
+        status = SourceRefresher(source, data).refresh(now, local_zone(), password).status
         return {"calendar": status.as_json()}
 
     return _under_lock(data, work)
@@ -77,8 +78,10 @@ def status(data: Path) -> Message | None:
     def work() -> Message:
         calendar = load_settings(data).calendar
         store = KeyringSecretStore()
-        refreshed = _refresh_all(data, calendar, clock_from_environment().now(), store)
-        return calendar_status_result((r.status for r in refreshed), store.unavailable_reason())
+        reason = store.unavailable_reason()
+        now = clock_from_environment().now()
+        refreshed = _refresh_all(data, calendar, now, None if reason else store)
+        return calendar_status_result((r.status for r in refreshed), reason)
 
     return _under_lock(data, work)
 
@@ -88,8 +91,9 @@ def upcoming(data: Path) -> Message | None:
 
     def work() -> Message:
         calendar = load_settings(data).calendar
+        store = KeyringSecretStore()
         now = clock_from_environment().now()
-        refreshed = _refresh_all(data, calendar, now, KeyringSecretStore())
+        refreshed = _refresh_all(data, calendar, now, None if store.unavailable_reason() else store)
         history = TinyDBSessionRepository(data, writable=False).all_sessions()
         found = next_one_on_ones(
             (event for r in refreshed for event in r.events),
@@ -103,7 +107,7 @@ def upcoming(data: Path) -> Message | None:
     return _under_lock(data, work)
 
 
-def _save_password(store: KeyringSecretStore, source: CalendarSource, password: str) -> None:
+def _save_password(store: SecretStore, source: CalendarSource, password: str) -> None:
     reason = store.unavailable_reason()
     if reason is not None:
         raise NotPossibleNow(
@@ -114,19 +118,18 @@ def _save_password(store: KeyringSecretStore, source: CalendarSource, password: 
 
 
 def _refresh_all(
-    data: Path, calendar: CalendarSettings, now: datetime, store: KeyringSecretStore
+    data: Path, calendar: CalendarSettings, now: datetime, store: SecretStore | None
 ) -> list[Refreshed]:
-    """Each source refreshed once, in the user's order (the first source wins a duplicate)."""
-    return [_refreshed(data, source, now, store) for source in calendar.sources]
-
-
-def _refreshed(
-    data: Path, source: CalendarSource, now: datetime, store: KeyringSecretStore
-) -> Refreshed:
-    password = None
-    if source.kind is CalendarKind.CALDAV and store.unavailable_reason() is None:
-        password = store.load(source.secret_key)
-    return SourceRefresher(source, data).refresh(now, local_zone(), password)
+    """Each source refreshed once, in the user's order (the first source wins a duplicate),
+    CalDAV sources with their password from ``store`` (None: there is no secret store)."""
+    zone = local_zone()
+    refreshed = []
+    for source in calendar.sources:
+        password = None
+        if source.kind is CalendarKind.CALDAV and store is not None:
+            password = store.load(source.secret_key)
+        refreshed.append(SourceRefresher(source, data).refresh(now, zone, password))
+    return refreshed
 
 
 def _under_lock(data: Path, work: Callable[[], Outcome]) -> Outcome | None:

@@ -15,12 +15,13 @@ import argparse
 import getpass
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from focusmate.cli.app_client import ask_app, request_app
+from focusmate.cli.app_client import request_app
 from focusmate.cli.terminal import write_document
 from focusmate.core.calendar_sources import (
     DEFAULT_LEAD_MINUTES,
@@ -116,32 +117,32 @@ def run(args: argparse.Namespace, data: Path) -> int:
     if action in {"add-ics", "add-caldav"}:
         source = _source(args, data)
         password = _password(args, source) if source.kind is CalendarKind.CALDAV else None
-        answer = handover.alone_or_by_owner(
+        answer = _carried_out(
             data,
             lambda: calendar_alone.add(data, source, password),
-            lambda: request_app(data, calendar_add_request(source, password)),
+            calendar_add_request(source, password),
         )
         print(_added_line(source.name, answer.get("calendar")))
-        return ExitCode.OK
-    if action == "remove":
-        request = {"cmd": "calendar-remove", "name": args.name}
-        answer = handover.alone_or_by_owner(
-            data, lambda: calendar_alone.remove(data, args.name), lambda: ask_app(data, request)
+    elif action == "remove":
+        answer = _carried_out(
+            data,
+            lambda: calendar_alone.remove(data, args.name),
+            {"cmd": "calendar-remove", "name": args.name},
         )
         print(f"Removed the calendar {_quoted(answer.get('removed', args.name))}.")
-        return ExitCode.OK
-    if action == "status":
-        request = {"cmd": "calendar-status"}
-        answer = handover.alone_or_by_owner(
-            data, lambda: calendar_alone.status(data), lambda: ask_app(data, request)
-        )
+    elif action == "status":
+        answer = _carried_out(data, lambda: calendar_alone.status(data), {"cmd": "calendar-status"})
         return _print_status(answer, as_json=args.json)
-    request = {"cmd": "calendar-next"}
-    answer = handover.alone_or_by_owner(
-        data, lambda: calendar_alone.upcoming(data), lambda: ask_app(data, request)
-    )
-    _print_next(answer.get("next", []), as_json=args.json)
+    else:
+        answer = _carried_out(data, lambda: calendar_alone.upcoming(data), {"cmd": "calendar-next"})
+        _print_next(answer.get("next", []), as_json=args.json)
     return ExitCode.OK
+
+
+def _carried_out(data: Path, alone: Callable[[], Message | None], request: Message) -> Message:
+    """``alone()`` under the data folder's lock when no app runs (it returns None when the
+    lock is taken), else the running app's answer to ``request``."""
+    return handover.alone_or_by_owner(data, alone, lambda: request_app(data, request))
 
 
 def _source(args: argparse.Namespace, data: Path) -> CalendarSource:
@@ -247,10 +248,8 @@ def _print_status(answer: Message, *, as_json: bool) -> int:
         print("No calendars yet; add one with: focusmate calendar add-ics NAME URL|FILE")
     store = answer.get("secret_store")
     if store is not None:
-        print(
-            f"Secret store: {terminal_line(str(store))} "
-            "(a CalDAV password is kept only while focusmate runs)"
-        )
+        # The line says why there is none ("no secret store: ...").
+        print(f"{terminal_line(str(store))}; a CalDAV password is kept only while focusmate runs")
     return ExitCode.FAILURE if failed else ExitCode.OK
 
 
