@@ -1,5 +1,7 @@
 """The settings window: session length, do-not-disturb backend, start at login, the morning
-reminder, the data folder, kinds of marks and their hotkeys.
+reminder, the data folder, kinds of marks and their hotkeys, and the calendars with the
+people list (the Calendars tab is ui.calendars_tab; its sources change at once through the
+calendar service, the people list is saved here with the rest).
 
 It edits a copy of the typed Settings and emits ``submitted`` with the new value; the app
 validates, saves atomically and applies it without a restart, or hands back an error that
@@ -15,7 +17,6 @@ ui.data_folder_box).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import time
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from focusmate.core.calendar_sources import CalendarSettings
 from focusmate.core.errors import FocusmateError, InvalidInput, Problem
 from focusmate.core.hotkeys import HotkeyBindings
 from focusmate.core.marks import BUILTIN_KINDS, SUGGESTED_NAMES, MarkKind, MarkKinds
@@ -49,10 +51,12 @@ from focusmate.core.reminders import MorningReminder
 from focusmate.core.settings import UNDO_ACTION, Settings
 from focusmate.core.text import translate
 from focusmate.core.validation import MINUTES_MAX, MINUTES_MIN
+from focusmate.ui.calendars_tab import CalendarParts, CalendarsTab
 from focusmate.ui.data_folder_box import DataFolderBox, DataFolderPort, ask_for_folder, tell
 from focusmate.ui.error_label import ErrorLabel
 from focusmate.ui.error_text import shown_error
 from focusmate.ui.icons import app_icon
+from focusmate.ui.tab_order import buttons_in_order, chain_tab_order
 
 # Qt numbers the days 1 (Monday) to 7 (Sunday); core.reminders 0 to 6.
 _QT_MONDAY = 1
@@ -81,7 +85,10 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         system: SystemParts | None = None,
+        calendars: CalendarParts | None = None,
     ) -> None:
+        """``calendars``: the calendar service and the saved settings for the Calendars tab
+        (None: the tab says calendars are not available)."""
         super().__init__(parent)
         self.setWindowTitle(translate("SettingsDialog", "focusmate settings"))
         self.setWindowIcon(app_icon())
@@ -125,6 +132,8 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         self._custom = list(settings.custom_kinds)
+        self._calendars = calendars
+        self.calendars_tab = CalendarsTab(settings.calendar, calendars)
         self._layout()
         self._rebuild_kinds(settings.hotkeys)
         if system is not None:
@@ -195,9 +204,12 @@ class SettingsDialog(QDialog):
         marks.addWidget(kinds_box)
         marks.addWidget(hotkeys_box)
         self.tabs = QTabWidget()
+        # Every tab title in sight: with four tabs, German titles would otherwise scroll.
+        self.tabs.setUsesScrollButtons(False)
         self.tabs.addTab(general_page, translate("SettingsDialog", "&General"))
         self.tabs.addTab(reminder_page, translate("SettingsDialog", "Morning r&eminder"))
         self.tabs.addTab(marks_page, translate("SettingsDialog", "Marks and &hotkeys"))
+        self.tabs.addTab(self.calendars_tab, translate("SettingsDialog", "&Calendars"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.error_label)
@@ -263,17 +275,10 @@ class SettingsDialog(QDialog):
             self.add_button,
             self.remove_button,
             *self.hotkey_edits.values(),
-            *self._buttons_in_order(),
+            *self.calendars_tab.focus_chain(),
+            *buttons_in_order(self.buttons),
         ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
-
-    def _buttons_in_order(self) -> list[QWidget]:
-        """Save and Cancel in the order the platform lays them out (the box's own layout)."""
-        layout = self.buttons.layout()
-        items = [] if layout is None else [layout.itemAt(i) for i in range(layout.count())]
-        found = [item.widget() for item in items if item is not None]
-        return [w for w in found if isinstance(w, QPushButton)]
+        chain_tab_order(chain)
 
     # -- kinds and hotkeys -------------------------------------------------------------------
 
@@ -320,7 +325,8 @@ class SettingsDialog(QDialog):
         return MorningReminder(enabled, time(at.hour(), at.minute()), days)
 
     def settings(self) -> Settings:
-        """The edited settings; raises FocusmateError for conflicting or invalid hotkeys."""
+        """The edited settings; raises FocusmateError for conflicting or invalid hotkeys, or
+        an invalid people list."""
         hotkeys = self._current_hotkeys()
         HotkeyBindings.from_text(hotkeys).check_conflicts()
         return replace(
@@ -330,7 +336,15 @@ class SettingsDialog(QDialog):
             custom_kinds=tuple(self._custom),
             hotkeys=hotkeys,
             morning_reminder=self.morning_reminder(),
+            calendar=self.calendars_tab.calendar_settings(self._saved_calendar()),
         )
+
+    def _saved_calendar(self) -> CalendarSettings:
+        """The calendar settings as saved now: sources are added and removed through the
+        calendar service while this window is open, and Save must not undo that."""
+        if self._calendars is None:
+            return self._settings.calendar
+        return self._calendars.saved_settings().calendar
 
     def _submit(self) -> None:
         try:
@@ -374,7 +388,14 @@ class SettingsDialog(QDialog):
         login = self._system is not None and (
             self.autostart_check.isChecked() != self._system.start_at_login.is_enabled()
         )
-        return edited != self._settings or login
+        opened = self._settings.calendar
+        saved = self._saved_calendar()
+        # Sources and series choices changed since opening are saved already: not unsaved.
+        baseline = replace(
+            self._settings,
+            calendar=CalendarSettings(saved.sources, opened.people, saved.series, opened.me),
+        )
+        return edited != baseline or login
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message[:1].upper() + message[1:])

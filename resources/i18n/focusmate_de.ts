@@ -5,31 +5,31 @@
         <name>Calendar</name>
         <message>
             <source>One-on-one with {name} now</source>
-            <translation type="unfinished" />
+            <translation>Einzelgespräch mit {name} jetzt</translation>
         </message>
         <message>
             <source>One-on-one with {name} in {n} minute</source>
-            <translation type="unfinished" />
+            <translation>Einzelgespräch mit {name} in {n} Minute</translation>
         </message>
         <message>
             <source>One-on-one with {name} in {n} minutes</source>
-            <translation type="unfinished" />
+            <translation>Einzelgespräch mit {name} in {n} Minuten</translation>
         </message>
         <message>
             <source>At {time} ({calendar})</source>
-            <translation type="unfinished" />
+            <translation>Um {time} ({calendar})</translation>
         </message>
         <message>
             <source>Check in</source>
-            <translation type="unfinished" />
+            <translation>Check-in</translation>
         </message>
         <message>
             <source>Start</source>
-            <translation type="unfinished" />
+            <translation>Beginnen</translation>
         </message>
         <message>
             <source>Not this one</source>
-            <translation type="unfinished" />
+            <translation>Diesmal nicht</translation>
         </message>
     </context>
     <context>
@@ -858,7 +858,7 @@
         <name>Menu</name>
         <message>
             <source>End and &amp;reflect</source>
-            <translation type="unfinished" />
+            <translation>Beenden und &amp;reflektieren</translation>
         </message>
         <message>
             <source>&amp;Start coaching session…</source>
@@ -906,11 +906,11 @@
         </message>
         <message>
             <source>Next: {name} at {time}</source>
-            <translation type="unfinished" />
+            <translation>Als Nächstes: {name} um {time}</translation>
         </message>
         <message>
             <source>Start &amp;now with {name}</source>
-            <translation type="unfinished" />
+            <translation>&amp;Jetzt mit {name} beginnen</translation>
         </message>
         <message>
             <source>Reflect on {name} ({day})…</source>
