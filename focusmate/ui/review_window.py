@@ -105,6 +105,8 @@ class ReviewWindow(QWidget):
         self.resize(960, 720)
         self.summary = _label(translate("ReviewWindow", "Summary"))
         self.attendance = _label(translate("ReviewWindow", "Scheduled one-on-ones"))
+        # It names people: a name that looks like HTML must show as typed, not as markup.
+        self.attendance.setTextFormat(Qt.TextFormat.PlainText)
         self.attendance.hide()
         self.insights = _label(translate("ReviewWindow", "Insights"))
         self.chart = WeekChart()

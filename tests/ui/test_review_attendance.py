@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
@@ -178,6 +179,15 @@ def test_the_review_follows_the_calendar(qtbot: QtBot) -> None:
         "You held 1 of 2 scheduled one-on-ones; Priya's was skipped twice in a row."
     )
     assert people_figures(window)["Ben"] == "held 1 of 1 scheduled"
+
+
+def test_a_name_that_looks_like_markup_shows_as_typed(qtbot: QtBot) -> None:
+    name = "<b>Bo</b> & {n}"
+    window = review(qtbot, FakeCalendar([one_on_one(name, -7 * w, 12) for w in range(2)]))
+    assert window.attendance.textFormat() == Qt.TextFormat.PlainText
+    assert window.attendance.text() == (
+        f"You held 0 of 1 scheduled one-on-one; {name}'s was skipped twice in a row."
+    )
 
 
 def test_a_calendar_without_the_history_is_refused() -> None:
