@@ -103,12 +103,12 @@ class ReviewWindow(QWidget):
         self.setWindowTitle(translate("ReviewWindow", "focusmate: weekly review"))
         self.setWindowIcon(app_icon())
         self.resize(960, 720)
-        self.summary = _label(translate("ReviewWindow", "Summary"))
-        self.attendance = _label(translate("ReviewWindow", "Scheduled one-on-ones"))
-        # It names people: a name that looks like HTML must show as typed, not as markup.
-        self.attendance.setTextFormat(Qt.TextFormat.PlainText)
+        # These three name people and mark kinds: a name that looks like HTML must show as
+        # typed, not as markup (only the title, which holds no user text, is rich text).
+        self.summary = _label(translate("ReviewWindow", "Summary"), plain=True)
+        self.attendance = _label(translate("ReviewWindow", "Scheduled one-on-ones"), plain=True)
         self.attendance.hide()
-        self.insights = _label(translate("ReviewWindow", "Insights"))
+        self.insights = _label(translate("ReviewWindow", "Insights"), plain=True)
         self.chart = WeekChart()
         self.table = _table(
             _session_columns(), _NAME_COLUMN, translate("ReviewWindow", "Sessions of the week")
@@ -394,9 +394,11 @@ def _people_columns() -> tuple[str, ...]:
     )
 
 
-def _label(accessible_name: str, *, wrap: bool = True) -> QLabel:
+def _label(accessible_name: str, *, wrap: bool = True, plain: bool = False) -> QLabel:
     label = QLabel()
     label.setWordWrap(wrap)
+    if plain:
+        label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAccessibleName(accessible_name)
     return label
 

@@ -184,7 +184,8 @@ def test_the_review_follows_the_calendar(qtbot: QtBot) -> None:
 def test_a_name_that_looks_like_markup_shows_as_typed(qtbot: QtBot) -> None:
     name = "<b>Bo</b> & {n}"
     window = review(qtbot, FakeCalendar([one_on_one(name, -7 * w, 12) for w in range(2)]))
-    assert window.attendance.textFormat() == Qt.TextFormat.PlainText
+    for label in (window.attendance, window.summary, window.insights):
+        assert label.textFormat() == Qt.TextFormat.PlainText
     assert window.attendance.text() == (
         f"You held 0 of 1 scheduled one-on-one; {name}'s was skipped twice in a row."
     )
