@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
-from types import TracebackType
 from zoneinfo import ZoneInfo
 
 import caldav
@@ -131,12 +130,7 @@ class RadicaleServer:
     def __enter__(self) -> RadicaleServer:
         return self.start()
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *_: object) -> None:
         self.stop()
 
     def client(self) -> caldav.DAVClient:
@@ -305,4 +299,4 @@ def _document(events: list[icalendar.Event]) -> bytes:
     for event in events:
         calendar.add_component(event)
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
