@@ -28,6 +28,8 @@ from focusmate.ui.calendar_form import SourceForm
 from focusmate.ui.calendars_tab import CalendarParts, CalendarsTab
 from focusmate.ui.i18n import InstalledLanguage
 from focusmate.ui.settings_dialog import SettingsDialog
+from tests.ui.accessibility import tab_chain, unnamed_controls
+from tests.ui.keyboard import reading_order, texts, untranslated
 
 CHECKED = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 WORK = CalendarSource("Work", CalendarKind.ICS, "https://example.com/work.ics")
@@ -499,6 +501,38 @@ def test_escape_closes_a_form_and_adds_nothing(
     assert calendars.added == []
 
 
+def shown_texts(
+    qtbot: QtBot, service: SettingsService, calendars: FakeCalendarService
+) -> list[list[tuple[str, str]]]:
+    """What the tab and its two forms show, in the language installed now."""
+    dialog = make_dialog(qtbot, service, calendars)
+    shown = [texts(dialog)]
+    for kind in CalendarKind:
+        form = open_form(tab_of(dialog), kind)
+        shown.append(texts(form))
+        form.reject()
+    return shown
+
+
+def test_in_german_no_english_is_left_on_the_tab_or_in_its_forms(
+    qtbot: QtBot,
+    service: SettingsService,
+    calendars: FakeCalendarService,
+    request: pytest.FixtureRequest,
+) -> None:
+    calendars.needing = ["Home"]
+    calendars.store_problem = "no Secret Service"
+    english = shown_texts(qtbot, service, calendars)
+    request.getfixturevalue("german")
+    dialog = make_dialog(qtbot, service, calendars)
+    allowed = {"https://…/basic.ics", "https://", "dunst"}
+    assert untranslated(english[0], dialog, allowed) == []
+    for before, kind in zip(english[1:], CalendarKind, strict=True):
+        form = open_form(tab_of(dialog), kind)
+        assert untranslated(before, form, allowed) == [], kind
+        form.reject()
+
+
 def test_in_german_the_tab_and_its_buttons_speak_german(
     qtbot: QtBot,
     service: SettingsService,
@@ -515,3 +549,21 @@ def test_in_german_the_tab_and_its_buttons_speak_german(
     assert form.add_button.text() == "&Hinzufügen"
     form.add_button.click()
     assert form.error_label.text().startswith("Das hat nicht funktioniert: ")
+
+
+def test_every_control_has_a_name_and_tab_follows_reading_order(
+    qtbot: QtBot, service: SettingsService, calendars: FakeCalendarService
+) -> None:
+    calendars.needing = ["Home"]
+    calendar = replace(service.current.calendar, people=(Person("Jordan"),))
+    service.apply(replace(service.current, calendar=calendar))
+    dialog = make_dialog(qtbot, service, calendars)
+    assert unnamed_controls(dialog) == []
+    chain = tab_chain(dialog)
+    assert chain == reading_order(dialog)
+    assert tab_of(dialog).password_button in chain and tab_of(dialog).people.me_edit in chain
+    for kind in CalendarKind:
+        form = open_form(tab_of(dialog), kind)
+        assert unnamed_controls(form) == [], kind
+        assert tab_chain(form) == reading_order(form), kind
+        form.reject()
