@@ -23,6 +23,7 @@ from focusmate.calendar.caldav_fetch import CaldavFetched, CaldavValidators, fet
 from focusmate.calendar.failures import FetchFailed
 from focusmate.calendar.ics import occurrences
 from focusmate.core.one_on_ones import Person, one_on_ones
+from tests.calendar.feed_server import self_signed_tls, serving
 from tests.calendar.radicale_server import (
     BERLIN,
     RadicaleServer,
@@ -156,14 +157,30 @@ def test_the_seeded_calendar_gives_exactly_the_expected_one_on_ones(
     ]
     found = one_on_ones(events, PEOPLE, me=("me@example.com",), series_choices={})
 
+    # Berlin is UTC+1 until 29 March 2026 and UTC+2 after: 10:00 there is 09:00Z, then 08:00Z.
+    jordan = [_utc("2026-03-16 09:00"), _utc("2026-03-24 13:00")]  # then cancelled, declined
+    jordan += [_utc("2026-04-13 08:00"), _utc("2026-04-20 08:00")]
+    priya = [_utc(f"{day} {hour}") for day, hour in PRIYA_WEDNESDAYS]
     assert [(m.person.name, m.event.starts_at) for m in found] == sorted(
-        [("Jordan", start) for start in seeded.jordan_starts]
-        + [("Priya", start) for start in seeded.priya_starts],
+        [("Jordan", start) for start in jordan] + [("Priya", start) for start in priya],
         key=lambda pair: pair[1],
     )
-    moved = next(m.event for m in found if m.event.starts_at == seeded.jordan_starts[1])
-    assert moved.recurrence_id == (seeded.week_start + timedelta(days=7, hours=10)).astimezone(UTC)
+    assert (list(seeded.jordan_starts), list(seeded.priya_starts)) == (jordan, priya)
+    moved = next(m.event for m in found if m.event.starts_at == jordan[1])
+    assert moved.recurrence_id == _utc("2026-03-23 09:00")
     assert moved.ends_at - moved.starts_at == timedelta(minutes=30)
+
+
+PRIYA_WEDNESDAYS = [
+    ("2026-03-18", "14:00"),
+    ("2026-03-25", "14:00"),
+    ("2026-04-01", "13:00"),
+    ("2026-04-08", "13:00"),
+]
+
+
+def _utc(moment: str) -> datetime:
+    return datetime.fromisoformat(moment).replace(tzinfo=UTC)
 
 
 def test_a_series_begun_before_the_window_comes_back_whole(
@@ -284,6 +301,13 @@ def recorded_connections() -> Iterator[list[tuple[str, tuple[Any, ...]]]]:
         _connections = None
 
 
+def _failure(location: str) -> FetchFailed:
+    """How fetching ``location`` (with any user and password) fails."""
+    with pytest.raises(FetchFailed) as failed:
+        fetch_caldav(location, "me", "pw", WEEK_START, WEEK_START + timedelta(days=1), None)
+    return failed.value
+
+
 @pytest.mark.parametrize(
     "location",
     [
@@ -294,20 +318,17 @@ def recorded_connections() -> Iterator[list[tuple[str, tuple[Any, ...]]]]:
     ],
 )
 def test_plain_http_to_another_host_is_refused_before_any_connection(location: str) -> None:
-    with recorded_connections() as connections, pytest.raises(FetchFailed) as failed:
-        fetch_caldav(location, "me", "pw", WEEK_START, WEEK_START + timedelta(days=1), None)
+    with recorded_connections() as connections:
+        failure = _failure(location)
 
-    assert failed.value.problem == "insecure"
+    assert failure.problem == "insecure"
     host = urlsplit(location).hostname
-    assert str(failed.value) == f"plain http:// is refused for {host}: use https://"
+    assert str(failure) == f"plain http:// is refused for {host}: use https://"
     assert connections == []
 
 
 def test_an_address_that_is_no_web_address_is_refused() -> None:
-    with pytest.raises(FetchFailed) as failed:
-        fetch_caldav("ftp://example.com/", "me", "pw", WEEK_START, WEEK_START, None)
-
-    assert failed.value.problem == "malformed"
+    assert _failure("ftp://example.com/").problem == "malformed"
 
 
 class ScriptedDav:
@@ -317,7 +338,7 @@ class ScriptedDav:
     def __init__(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None):
         answer: Callable[[BaseHTTPRequestHandler], None] = self._answer
         self.status, self.body, self.headers = status, body, headers or {}
-        self.requests = 0
+        self.paths: list[str] = []
 
         class Handler(BaseHTTPRequestHandler):
             def do_PROPFIND(self) -> None:
@@ -331,7 +352,7 @@ class ScriptedDav:
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     def _answer(self, handler: BaseHTTPRequestHandler) -> None:
-        self.requests += 1
+        self.paths.append(handler.path)
         length = int(handler.headers.get("Content-Length") or 0)
         handler.rfile.read(length)
         handler.send_response(self.status)
@@ -351,16 +372,10 @@ class ScriptedDav:
         self._thread.join()
 
 
-def _fetch_scripted(dav: ScriptedDav) -> FetchFailed:
-    with pytest.raises(FetchFailed) as failed:
-        fetch_caldav(dav.url, "me", "pw", WEEK_START, WEEK_START + timedelta(days=1), None)
-    return failed.value
-
-
 def test_a_redirect_to_plain_http_elsewhere_is_refused_before_following_it() -> None:
     moved = {"Location": "http://calendar.example.com/dav/"}
     with ScriptedDav(301, headers=moved) as dav, recorded_connections() as connections:
-        failure = _fetch_scripted(dav)
+        failure = _failure(dav.url)
 
     assert failure.problem == "insecure"
     assert "http://calendar.example.com" in str(failure)
@@ -368,10 +383,33 @@ def test_a_redirect_to_plain_http_elsewhere_is_refused_before_following_it() -> 
     assert all("example.com" not in str(args) for _, args in connections)
 
 
+def test_a_certificate_no_trust_store_knows_is_insecure(tmp_path: Path) -> None:
+    with serving(self_signed_tls(tmp_path)) as https:
+        failure = _failure(https.url("/dav/"))
+
+    assert failure.problem == "insecure"
+    assert https.requests == []
+
+
+def test_an_address_naming_no_calendar_and_no_account_is_not_found() -> None:
+    """A plain WebDAV collection: no calendar type, no principal, no calendar home, and
+    /.well-known/caldav on the same host says no more."""
+    plain = (
+        b"<?xml version='1.0'?><multistatus xmlns='DAV:'><response><href>/dav/</href>"
+        b"<propstat><prop><resourcetype><collection/></resourcetype></prop>"
+        b"<status>HTTP/1.1 200 OK</status></propstat></response></multistatus>"
+    )
+    with ScriptedDav(207, plain, {"Content-Type": "application/xml"}) as dav:
+        failure = _failure(dav.url)
+
+    assert failure.problem == "not-found"
+    assert dav.paths == ["/dav/", "/.well-known/caldav"]
+
+
 def test_broken_xml_is_malformed() -> None:
     broken = b"<?xml version='1.0'?><multistatus xmlns='DAV:'><response><href>"
     with ScriptedDav(207, broken, {"Content-Type": "text/xml"}) as dav:
-        failure = _fetch_scripted(dav)
+        failure = _failure(dav.url)
 
     assert failure.problem == "malformed"
 
@@ -379,14 +417,14 @@ def test_broken_xml_is_malformed() -> None:
 def test_a_web_page_instead_of_caldav_is_malformed() -> None:
     page = b"<html><body>Welcome</body></html>"
     with ScriptedDav(207, page, {"Content-Type": "text/html"}) as dav:
-        failure = _fetch_scripted(dav)
+        failure = _failure(dav.url)
 
     assert failure.problem == "malformed"
 
 
 def test_a_server_error_is_http_status() -> None:
     with ScriptedDav(500, b"oops", {"Content-Type": "text/plain"}) as dav:
-        failure = _fetch_scripted(dav)
+        failure = _failure(dav.url)
 
     assert failure.problem == "http-status"
     assert str(failure).endswith("answered 500 Internal Server Error")
