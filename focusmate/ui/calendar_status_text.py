@@ -30,23 +30,37 @@ def status_text(status: SourceStatus) -> str:
     if is_pending(status):
         return translate("CalendarStatus", "Not checked yet")
     if status.ok:
-        events = plural(
-            status.events,
-            translate("CalendarStatus", "{n} event"),
-            translate("CalendarStatus", "{n} events"),
-        )
         return translate("CalendarStatus", "Working: {events}, checked {when}").format(
-            events=events, when=_when(status.checked_at)
+            events=_events(status), when=_when(status.checked_at)
         )
-    lead = problem_lead(status.problem)
-    what = (
-        status.line
-        if lead is None
-        else translate("CalendarStatus", "{lead} ({detail})").format(lead=lead, detail=status.line)
-    )
     return translate("CalendarStatus", "Not working: {what}. {copy}").format(
-        what=what, copy=_copy(status)
+        what=_what_failed(status), copy=_copy(status)
     )
+
+
+def tested_text(status: SourceStatus) -> str:
+    """The outcome of a connection test: nothing was kept, so no copy and no time to tell."""
+    if status.ok:
+        return translate("CalendarStatus", "The connection works: {events}.").format(
+            events=_events(status)
+        )
+    return translate("CalendarStatus", "Not working: {what}.").format(what=_what_failed(status))
+
+
+def _events(status: SourceStatus) -> str:
+    return plural(
+        status.events,
+        translate("CalendarStatus", "{n} event"),
+        translate("CalendarStatus", "{n} events"),
+    )
+
+
+def _what_failed(status: SourceStatus) -> str:
+    """The problem in the user's words, with the service's English line as the detail."""
+    lead = problem_lead(status.problem)
+    if lead is None:
+        return status.line
+    return translate("CalendarStatus", "{lead} ({detail})").format(lead=lead, detail=status.line)
 
 
 def problem_lead(problem: str) -> str | None:  # noqa: PLR0911 - one case per problem id

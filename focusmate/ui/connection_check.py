@@ -15,7 +15,7 @@ from focusmate.core.calendar_status import SourceStatus
 from focusmate.core.errors import FocusmateError
 from focusmate.core.text import translate
 from focusmate.ui.calendar_port import CalendarPort
-from focusmate.ui.calendar_status_text import status_text
+from focusmate.ui.calendar_status_text import tested_text
 from focusmate.ui.error_text import shown_error
 
 
@@ -73,4 +73,4 @@ class ConnectionCheck(QWidget):
     def _on_tested(self, status: SourceStatus) -> None:
         if status.name != self._awaited:
             return  # another window's test, or one this line no longer waits for
-        self._done(status_text(status))
+        self._done(tested_text(status))

@@ -154,6 +154,14 @@
             <translation>Funktioniert nicht: {what}. {copy}</translation>
         </message>
         <message>
+            <source>The connection works: {events}.</source>
+            <translation>Die Verbindung funktioniert: {events}.</translation>
+        </message>
+        <message>
+            <source>Not working: {what}.</source>
+            <translation>Funktioniert nicht: {what}.</translation>
+        </message>
+        <message>
             <source>The server refused the user name or password</source>
             <translation>Der Server hat Benutzername oder Passwort abgelehnt</translation>
         </message>

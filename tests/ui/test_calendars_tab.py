@@ -272,7 +272,7 @@ def test_testing_a_saved_source_is_busy_until_its_answer_comes(
         SourceStatus("Work", CalendarKind.ICS, True, "3 events", "", CHECKED, CHECKED, 3)
     )
     assert not tab.check.busy and tab.test_button.isEnabled()
-    assert tab.check.label.text().startswith("Working: 3 events, checked ")
+    assert tab.check.label.text() == "The connection works: 3 events."
 
 
 # -- adding ----------------------------------------------------------------------------------
@@ -331,8 +331,9 @@ def test_testing_in_the_form_shows_the_answer_for_that_name_only(
     )
     calendars.tested.emit(failed)
     assert not form.check.busy and form.test_button.isEnabled()
-    assert form.check.label.text().startswith(
-        "Not working: The server refused the user name or password"
+    assert form.check.label.text() == (
+        "Not working: The server refused the user name or password "
+        "(example.com refused access (401))."
     )
     assert calendars.added == []  # a test saves nothing
 
