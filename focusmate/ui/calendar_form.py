@@ -135,8 +135,11 @@ class SourceForm(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.location_edit, 1)
         where.addWidget(self.choose_button)
+        # A row holding a layout gets no buddy from the form: the label is given its own.
+        label = QLabel(translate("CalendarForm", "A&ddress or file:"))
+        label.setBuddy(self.location_edit)
         form = self._form()
-        form.insertRow(1, translate("CalendarForm", "A&ddress or file:"), where)
+        form.insertRow(1, label, where)
         self._finish(form, [self.name_edit, self.location_edit, self.choose_button])
 
     def _layout_caldav(self, secret_store_problem: str | None) -> None:

@@ -10,12 +10,13 @@ is in tests/test_calendar_service.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from focusmate.core.calendar_sources import CalendarKind, CalendarSettings, CalendarSource
@@ -29,7 +30,7 @@ from focusmate.ui.calendars_tab import CalendarParts, CalendarsTab
 from focusmate.ui.i18n import InstalledLanguage
 from focusmate.ui.settings_dialog import SettingsDialog
 from tests.ui.accessibility import tab_chain, unnamed_controls
-from tests.ui.keyboard import reading_order, texts, untranslated
+from tests.ui.keyboard import mnemonic, reading_order, texts, untranslated
 
 CHECKED = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 WORK = CalendarSource("Work", CalendarKind.ICS, "https://example.com/work.ics")
@@ -567,4 +568,36 @@ def test_every_control_has_a_name_and_tab_follows_reading_order(
         form = open_form(tab_of(dialog), kind)
         assert unnamed_controls(form) == [], kind
         assert tab_chain(form) == reading_order(form), kind
+        form.reject()
+
+
+def letters(window: QWidget) -> list[str]:
+    """The Alt+letters of the window's reachable controls and of its tab titles."""
+    found = [mnemonic(control) for control in tab_chain(window)]
+    tabs = window.findChildren(QTabWidget)
+    titles = [tabs.tabText(i) for tabs in tabs for i in range(tabs.count())]
+    found += [m.group(1).lower() for t in titles if (m := re.search(r"&(\w)", t))]
+    return [letter for letter in found if letter]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_no_two_controls_share_an_alt_letter(
+    qtbot: QtBot,
+    service: SettingsService,
+    calendars: FakeCalendarService,
+    request: pytest.FixtureRequest,
+    language: str,
+) -> None:
+    if language == "de":
+        request.getfixturevalue("german")
+    calendars.needing = ["Home"]
+    calendar = replace(service.current.calendar, people=(Person("Jordan"),))
+    service.apply(replace(service.current, calendar=calendar))
+    dialog = make_dialog(qtbot, service, calendars)
+    found = letters(dialog)
+    assert len(found) >= 15 and len(set(found)) == len(found), found
+    for kind in CalendarKind:
+        form = open_form(tab_of(dialog), kind)
+        found = letters(form)
+        assert len(set(found)) == len(found) >= 6, (kind, found)
         form.reject()
