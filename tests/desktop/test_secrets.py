@@ -175,6 +175,30 @@ def test_a_keyring_that_stays_locked_is_no_store_and_reads_as_no_password(
     assert PASSWORD not in caplog.text
 
 
+def test_the_keyring_joins_a_bus_the_caller_started(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The e2e desktop's way: its own private bus first, then the keyring on it."""
+    with PrivateSessionBus(home) as bus:
+        env = {**bus.env, "DBUS_SESSION_BUS_ADDRESS": bus.address}
+        with start_unlocked_keyring(env, home) as daemon:
+            monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", daemon.bus_address)
+            KeyringSecretStore().save(KEY, PASSWORD)
+            loaded = KeyringSecretStore().load(KEY)
+
+    assert daemon.bus_address == bus.address
+    assert loaded == PASSWORD
+
+
+def test_the_helper_refuses_this_machines_own_bus(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/0/bus")
+
+    with pytest.raises(RuntimeError, match="own session bus"):
+        start_unlocked_keyring(dict(os.environ), home)
+
+
 def test_the_memory_store_keeps_secrets_for_this_session_only() -> None:
     store: SecretStore = MemorySecretStore()
 
