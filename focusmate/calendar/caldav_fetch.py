@@ -55,6 +55,10 @@ log = logging.getLogger(__name__)
 #: server; the issue's limit.
 MAX_OBJECTS = 20_000
 
+#: An answer announcing more than this is not read: 20,000 objects of a few kilobytes each
+#: fit well below it. (A chunked answer announces no length; MAX_OBJECTS bounds it then.)
+MAX_ANSWER_BYTES = 64 * 1024 * 1024
+
 _CTAG = "{http://calendarserver.org/ns/}getctag"
 _CALENDAR_TYPE = cdav.Calendar.tag
 _AUTH_LINE = "the server refused the user name or password (401)"
@@ -186,8 +190,9 @@ _Exchange = niquests.PreparedRequest | niquests.Response
 
 class _Guard:
     """Watches every request the client sends, redirect hops included: refuses one that
-    breaks the http rule before it connects, and remembers the latest status (caldav turns
-    401 and 403 alike into AuthorizationError)."""
+    breaks the http rule before it connects and an answer announced as too large before it
+    is read, and remembers the latest status (caldav turns 401 and 403 alike into
+    AuthorizationError)."""
 
     def __init__(self, where: str) -> None:
         self.where = where
@@ -201,9 +206,17 @@ class _Guard:
             )
         return request
 
-    def note_response(self, response: _Exchange, **_: Any) -> _Exchange:
+    def check_response(self, response: _Exchange, **_: Any) -> _Exchange:
+        """Runs before the body is read: refuses one announced as too large."""
         if isinstance(response, niquests.Response):
             self.last_status = response.status_code or 0
+            announced = response.headers.get("Content-Length", "")
+            if announced.isdigit() and int(announced) > MAX_ANSWER_BYTES:
+                response.close()  # its connection is not handed back to any pool
+                raise FetchFailed(
+                    "too-large",
+                    f"{self.where} sent an answer larger than {MAX_ANSWER_BYTES // 2**20} MB",
+                )
         return response
 
 
@@ -224,7 +237,7 @@ def _client(
     client.session.close()
     session = niquests.Session(multiplexed=False, revocation_configuration=None)
     session.hooks["pre_request"].append(guard.check_request)
-    session.hooks["response"].append(guard.note_response)
+    session.hooks["response"].append(guard.check_response)
     client.session = session
     return client
 
@@ -375,4 +388,4 @@ def _connection_failure(
     return FetchFailed("unreachable", f"{where} could not be reached")
 
 
-__all__ = ["MAX_OBJECTS", "CaldavFetched", "CaldavValidators", "fetch_caldav"]
+__all__ = ["MAX_ANSWER_BYTES", "MAX_OBJECTS", "CaldavFetched", "CaldavValidators", "fetch_caldav"]

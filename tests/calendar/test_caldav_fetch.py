@@ -358,7 +358,8 @@ class ScriptedDav:
         handler.send_response(self.status)
         for name, value in self.headers.items():
             handler.send_header(name, value)
-        handler.send_header("Content-Length", str(len(self.body)))
+        if "Content-Length" not in self.headers:
+            handler.send_header("Content-Length", str(len(self.body)))
         handler.end_headers()
         handler.wfile.write(self.body)
 
@@ -404,6 +405,15 @@ def test_an_address_naming_no_calendar_and_no_account_is_not_found() -> None:
 
     assert failure.problem == "not-found"
     assert dav.paths == ["/dav/", "/.well-known/caldav"]
+
+
+def test_an_answer_announced_as_too_large_is_not_read() -> None:
+    huge = {"Content-Type": "application/xml", "Content-Length": str(65 * 2**20)}
+    with ScriptedDav(207, b"<multistatus xmlns='DAV:'/>", huge) as dav:
+        failure = _failure(dav.url)
+
+    assert failure.problem == "too-large"
+    assert str(failure).endswith("sent an answer larger than 64 MB")
 
 
 def test_broken_xml_is_malformed() -> None:
