@@ -290,3 +290,35 @@ def test_a_caldav_calendar_with_its_password_in_a_real_secret_store(
         assert KeyringSecretStore().load(key) == server.password
         assert focusmate(data_with_jordan, "remove", "Dav", env=bus).returncode == 0
         assert KeyringSecretStore().load(key) is None
+
+
+def test_the_password_prompt_on_a_terminal_does_not_echo(data_with_jordan: Path) -> None:
+    """Standard input a real terminal (a pseudo-terminal): the prompt names the user and
+    the calendar, the typed password is read with echo off, and is used (here: refused,
+    as there is no secret store and no app)."""
+    terminal, terminal_end = os.openpty()
+    environment = {k: v for k, v in os.environ.items() if k != BUS_ENV}
+    with subprocess.Popen(
+        [FOCUSMATE, "--data-dir", str(data_with_jordan), "calendar", *CALDAV],
+        stdin=terminal_end,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environment,
+    ) as process:
+        os.close(terminal_end)
+        assert process.stderr is not None
+        prompt = b""
+        while not prompt.endswith(b": "):
+            prompt += process.stderr.read(1)
+        os.write(terminal, b"typed-pw-41\n")
+        out, err = process.communicate(timeout=120)
+    os.set_blocking(terminal, False)
+    try:
+        echoed = os.read(terminal, 4096)
+    except (BlockingIOError, OSError):  # nothing was echoed (EIO: the other end is closed)
+        echoed = b""
+    os.close(terminal)
+    assert prompt == b"Password of ana for 'Dav': "
+    assert b"typed-pw-41" not in echoed + out + err
+    assert process.returncode == 4 and b"cannot keep the password of 'Dav'" in err
+    assert not settings_path(data_with_jordan).exists()
