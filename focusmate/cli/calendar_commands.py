@@ -43,6 +43,9 @@ from focusmate.storage.settings_store import load_settings
 
 Parser = TypeVar("Parser", bound=argparse.ArgumentParser)
 
+#: Longer is no password a server gave out, and would not fit in a request to the app.
+PASSWORD_MAX_CHARS = 4_096
+
 #: The status of a source the running app has not checked yet (services.calendar).
 PENDING = "pending"
 
@@ -221,6 +224,8 @@ def _password(args: argparse.Namespace, source: CalendarSource) -> str:
             password = ""
     if not password:
         raise InvalidInput("no password given; the calendar was not added")
+    if len(password) > PASSWORD_MAX_CHARS:
+        raise InvalidInput(f"the password is longer than {PASSWORD_MAX_CHARS} characters")
     return password
 
 

@@ -236,10 +236,14 @@ def test_no_password_prompt_without_a_terminal(data_with_jordan: Path) -> None:
     assert not settings_path(data_with_jordan).exists()
 
 
-def test_an_empty_password_on_standard_input_is_refused(data_with_jordan: Path) -> None:
-    one_line_error(
-        focusmate(data_with_jordan, *CALDAV, "--password-stdin", stdin="\n"), 2, "no password"
-    )
+@pytest.mark.parametrize(
+    ("stdin", "needle"), [("", "no password"), ("\n", "no password"), ("p" * 5000, "longer than")]
+)
+def test_a_password_on_standard_input_is_one_line_of_sensible_length(
+    data_with_jordan: Path, stdin: str, needle: str
+) -> None:
+    ran = focusmate(data_with_jordan, *CALDAV, "--password-stdin", stdin=stdin)
+    one_line_error(ran, 2, needle)
     assert not settings_path(data_with_jordan).exists()
 
 
