@@ -135,15 +135,29 @@ def save(
     return copy
 
 
-def note_attempt(data_dir: Path, source: CalendarSource, attempt: Attempt) -> None:
+def note_attempt(
+    data_dir: Path,
+    source: CalendarSource,
+    attempt: Attempt,
+    *,
+    confirmed: Mapping[str, Any] | None = None,
+) -> None:
     """Records the outcome of a refresh that brought no new copy (unchanged or failed),
-    keeping the copy there is. Raises OSError or StorageFailure when it cannot be written."""
+    keeping the copy there is. ``confirmed`` (the validators of an "unchanged" answer) says
+    the copy was current at ``attempt.checked_at``: its fetch time becomes that.
+    Raises OSError or StorageFailure when it cannot be written."""
     documents_path, meta_path = _paths(data_dir, source)
     try:
         kept = _meta(meta_path).get("copy")
     except (OSError, InvalidData) as error:
         _log.warning("calendar status %s rewritten: %s", meta_path.name, error)
         kept = None
+    if confirmed is not None and isinstance(kept, dict):
+        kept = {
+            **kept,
+            "validators": dict(confirmed),
+            "fetched_at": attempt.checked_at.isoformat(),
+        }
     ensure_own_folder(documents_path.parent)
     atomic_write_bytes(meta_path, dumps_strict(_meta_record(kept, attempt)))
 

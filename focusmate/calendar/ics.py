@@ -29,6 +29,7 @@ reported in :attr:`Expansion.unknown_time_zones` so a caller can say so.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from math import prod
@@ -91,6 +92,8 @@ def occurrences(
     """
     if start.tzinfo is None or end.tzinfo is None:
         raise ValueError("the window must be aware datetimes")
+    if len(document) <= MAX_DOCUMENT_BYTES:
+        document = _within_reach(document, start.astimezone(UTC), end.astimezone(UTC))
     calendar = _parse(document)
     uids, screened, unknown_zones = _screen(calendar, end.astimezone(UTC))
     try:
@@ -103,8 +106,21 @@ def occurrences(
     reader.skipped += screened + max(0, len(uids) - len(all_series))
     for series in all_series:
         reader.read_series(series)
-    events = sorted(reader.events, key=lambda e: (e.starts_at, e.uid, e.ends_at))
+    events = sorted(reader.events, key=occurrence_order)
     return Expansion(tuple(events), reader.skipped, frozenset(unknown_zones))
+
+
+def occurrence_order(event: CalendarEvent) -> tuple[datetime, str, datetime, bool, datetime]:
+    """Start, UID, end, then the occurrence: a total order of occurrences, so that equal
+    documents give equal tuples whatever order the expander found them in."""
+    recurrence = event.recurrence_id
+    return (
+        event.starts_at,
+        event.uid,
+        event.ends_at,
+        recurrence is not None,
+        recurrence or event.starts_at,
+    )
 
 
 def _parse(document: bytes) -> icalendar.Calendar:
@@ -130,6 +146,127 @@ def _parse(document: bytes) -> icalendar.Calendar:
         zone = _one_line(str(calendar.get("X-WR-TIMEZONE", "")))
         raise InvalidData(f"The calendar's time zone {zone!r} is unknown.") from error
     return standard
+
+
+#: An event within this many days of the window (in UTC dates) is kept by _within_reach: a
+#: local or floating time is at most 14 hours from UTC, X-WR-TIMEZONE moves a date by one.
+_REACH_DAYS = 3
+#: A top-level VEVENT as it stands in the document. The lookaheads refuse a BEGIN or END line
+#: that a folded continuation line extends (icalendar would read "END:VEVENTX").
+_FOLD_AHEAD = rb"(?!(?:\r?\n)*[ \t])"
+_VEVENT = re.compile(
+    rb"^BEGIN:VEVENT\r?\n" + _FOLD_AHEAD + rb"(.*?)^END:VEVENT(?:\r?\n" + _FOLD_AHEAD + rb"|\r?\Z)",
+    re.MULTILINE | re.DOTALL | re.IGNORECASE,
+)
+#: icalendar's own unfolding (icalendar.parser.content_line.UFOLD), on bytes.
+_UNFOLD = re.compile(rb"(?:(?<!\n)\r\n|(?<![\r\n])\n)(?:\r?\n)*[ \t]")
+#: The lines that decide whether an event can reach the window: name, parameters, value, and
+#: the start of a folded continuation if the line goes on.
+_TIMING = re.compile(
+    rb"^(DTSTART|DTEND|DURATION|RECURRENCE-ID|RRULE|RDATE|EXRULE|BEGIN|END)[ \t]*"
+    rb'((?:;(?:[^:;"\r\n]|"[^"\r\n]*")*)*):[ \t]*([^\r\n]*)(\r?\n[ \t])?',
+    re.MULTILINE | re.IGNORECASE,
+)
+_NEVER = float("inf")
+
+
+def _within_reach(document: bytes, start: datetime, end: datetime) -> bytes:
+    """``document`` without the VEVENTs that cannot reach the window [start, end): a feed
+    holds years of past meetings, and parsing them is most of the cost (the refresh
+    benchmark: 4,000 events parse in about a second; the window's 200 in a twentieth).
+
+    Only a plain event is taken out: no RRULE, RDATE or EXRULE, one DTSTART and at most one
+    DTEND, dates readable here, no component inside but VALARMs, and its days (with
+    _REACH_DAYS to spare) all before the window or all after it. An edited instance goes only
+    if its original occurrence (RECURRENCE-ID, lasting as long as the longest series) cannot
+    reach the window either, and never with RANGE. Anything else is left for icalendar, so a
+    document that is not iCalendar, or any event this cannot judge, is read exactly as
+    before."""
+    first = start.date().toordinal() - _REACH_DAYS
+    last = end.date().toordinal() + _REACH_DAYS
+    blocks = [(found.span(), _timing(found.group(1))) for found in _VEVENT.finditer(document)]
+    series_days = max((t.days for _span, t in blocks if t is not None and t.series), default=0.0)
+    pieces: list[bytes] = []
+    taken_to = 0
+    for (begin, finish), timing in blocks:
+        if timing is None or timing.series or not timing.out_of(first, last, series_days):
+            continue
+        pieces.append(document[taken_to:begin])
+        taken_to = finish
+    if not pieces:
+        return document
+    pieces.append(document[taken_to:])
+    return b"".join(pieces)
+
+
+@dataclass(frozen=True, slots=True)
+class _Timing:
+    """The days of a VEVENT as date ordinals: its own start and end, its RECURRENCE-ID."""
+
+    first_day: int
+    last_day: float
+    recurrence_day: int | None
+    series: bool
+
+    @property
+    def days(self) -> float:
+        return self.last_day - self.first_day
+
+    def out_of(self, first: int, last: int, series_days: float) -> bool:
+        """Whether none of its days, nor its original occurrence's, touch [first, last]."""
+        if self.last_day >= first and self.first_day <= last:
+            return False
+        recurrence = self.recurrence_day
+        return recurrence is None or recurrence + series_days < first or recurrence > last
+
+
+def _timing(body: bytes) -> _Timing | None:
+    """The days of one VEVENT's body, or None when this cannot judge them safely."""
+    starts: list[int] = []
+    ends: list[float] = []
+    recurrence: int | None = None
+    series = False
+    alarms = 0
+    lines = _TIMING.findall(body)
+    if any(folded for *_line, folded in lines):  # rare: unfolding costs more than the rest
+        lines = _TIMING.findall(_UNFOLD.sub(b"", body))
+    for name, params, value, _folded in lines:
+        kind = name.upper()
+        if kind in {b"BEGIN", b"END"}:
+            if params or value.strip().upper() != b"VALARM":
+                return None  # another component inside: icalendar decides what it means
+            alarms += 1 if kind == b"BEGIN" else -1
+            continue
+        if kind in {b"RRULE", b"RDATE", b"EXRULE"}:
+            series = True
+            continue
+        if kind == b"DURATION":
+            ends.append(_NEVER)  # read only by icalendar: the end stays open
+            continue
+        ordinal = _ordinal(value[:8])
+        if ordinal is None:
+            return None
+        if kind == b"DTSTART":
+            starts.append(ordinal)
+        elif kind == b"DTEND":
+            ends.append(ordinal)
+        elif recurrence is not None or b"RANGE" in params.upper():
+            return None
+        else:
+            recurrence = ordinal
+    if len(starts) != 1 or len(ends) > 1 or alarms:
+        return None
+    last_day = max(ends[0], starts[0]) if ends else starts[0] + 1
+    return _Timing(starts[0], last_day, recurrence, series)
+
+
+def _ordinal(day: bytes) -> int | None:
+    if len(day) != 8 or not day.isdigit():
+        return None
+    try:
+        return date(int(day[:4]), int(day[4:6]), int(day[6:8])).toordinal()
+    except ValueError:  # month 13, day 0, year 0
+        return None
 
 
 class _Reader:
@@ -345,5 +482,6 @@ __all__ = [
     "MAX_OCCURRENCES_PER_SERIES",
     "MAX_RULE_STEPS",
     "Expansion",
+    "occurrence_order",
     "occurrences",
 ]

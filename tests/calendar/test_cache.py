@@ -156,3 +156,13 @@ def test_a_folder_that_is_a_link_is_never_written_or_emptied(tmp_path: Path) -> 
     (outside / "kept.json").write_text("{}")
     cache.remove(data_dir, SERVER)
     assert [p.name for p in outside.iterdir()] == ["kept.json"]
+
+
+def test_an_unchanged_answer_makes_the_copy_current(tmp_path: Path) -> None:
+    copy = saved(tmp_path)
+    unchanged = Attempt(TEN, ok=True, line="3 events")
+    cache.note_attempt(tmp_path, SERVER, unchanged, confirmed={"calendars": {"/a/": "ctag-2"}})
+    current = cache.load(tmp_path, SERVER)
+    assert current is not None
+    assert (current.documents, current.fetched_at) == (copy.documents, TEN)
+    assert current.validators == {"calendars": {"/a/": "ctag-2"}}
