@@ -91,15 +91,11 @@ class KeyringSecretStore:
         if reason is None:
             try:
                 self._backend.set_password(SERVICE, key, secret)
-            except Exception as error:  # every backend fails in its own way
-                log.warning("secret store: not saved for %r: %s", key, type(error).__name__)
-                reason = self.unavailable_reason()
-                if reason is None:
-                    reason = f"the secret store refused the password ({type(error).__name__})"
-            else:
                 return
-        else:
-            log.warning("secret store: not saved for %r: %s", key, reason)
+            except Exception as error:  # every backend fails in its own way
+                why = f"the secret store refused the password ({type(error).__name__})"
+                reason = self.unavailable_reason() or why
+        log.warning("secret store: not saved for %r: %s", key, reason)
         raise NotPossibleNow(reason)
 
     def load(self, key: str) -> str | None:

@@ -11,12 +11,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+from keyring.errors import PasswordDeleteError, PasswordSetError
 
 from focusmate.core.calendar_sources import CalendarKind, CalendarSource
 from focusmate.core.errors import NotPossibleNow
 from focusmate.core.ports import SecretStore
 from focusmate.desktop.secrets import (
     LOCKED,
+    NO_BACKEND,
     NO_SESSION_BUS,
     NOT_RUNNING,
     KeyringSecretStore,
@@ -197,6 +201,46 @@ def test_the_helper_refuses_this_machines_own_bus(
 
     with pytest.raises(RuntimeError, match="own session bus"):
         start_unlocked_keyring(dict(os.environ), home)
+
+
+def test_keyrings_fail_backend_is_no_store(caplog: pytest.LogCaptureFixture) -> None:
+    store = KeyringSecretStore(fail.Keyring())
+
+    with pytest.raises(NotPossibleNow) as refused:
+        store.save(KEY, PASSWORD)
+
+    assert store.unavailable_reason() == NO_BACKEND
+    assert str(refused.value) == NO_BACKEND
+    assert store.load(KEY) is None
+    assert PASSWORD not in caplog.text
+
+
+class RefusingBackendFake(KeyringBackend):
+    """A fake: a usable backend whose store refuses every write, which no real store here
+    can be made to do on demand. (keyring registers every backend class for its
+    auto-detection, which focusmate never uses.)"""
+
+    priority = 1  # type: ignore[assignment]  # keyring declares it a class property
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise PasswordSetError("refused")
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return None
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise PasswordDeleteError("none")
+
+
+def test_a_store_that_refuses_the_write_gives_one_line(caplog: pytest.LogCaptureFixture) -> None:
+    store = KeyringSecretStore(RefusingBackendFake())
+
+    with pytest.raises(NotPossibleNow) as refused:
+        store.save(KEY, PASSWORD)
+    store.delete(KEY)
+
+    assert str(refused.value) == "the secret store refused the password (PasswordSetError)"
+    assert PASSWORD not in caplog.text
 
 
 def test_the_memory_store_keeps_secrets_for_this_session_only() -> None:
