@@ -11,8 +11,10 @@ is in tests/test_calendar_service.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
@@ -24,17 +26,27 @@ from focusmate.core.calendar_status import SourceStatus
 from focusmate.core.errors import NotPossibleNow
 from focusmate.core.one_on_ones import Person
 from focusmate.core.settings import Settings
+from focusmate.desktop.secrets import MemorySecretStore
+from focusmate.services.calendar import CalendarService
 from focusmate.services.settings import SettingsService
 from focusmate.ui.calendar_form import SourceForm
 from focusmate.ui.calendars_tab import CalendarParts, CalendarsTab
 from focusmate.ui.i18n import InstalledLanguage
 from focusmate.ui.settings_dialog import SettingsDialog
+from tests.fakes import FakeClock
 from tests.ui.accessibility import tab_chain, unnamed_controls
 from tests.ui.keyboard import mnemonic, reading_order, texts, untranslated
 
 CHECKED = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 WORK = CalendarSource("Work", CalendarKind.ICS, "https://example.com/work.ics")
 HOME = CalendarSource("Home", CalendarKind.CALDAV, "https://dav.example.org/", "ana", 10)
+#: An iCalendar file with one event, an hour after the test clock's start.
+ONE_EVENT = (
+    b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//focusmate tests//EN\r\n"
+    b"BEGIN:VEVENT\r\nUID:jordan-1\r\nDTSTAMP:20261123T090000Z\r\n"
+    b"DTSTART:20261123T100000Z\r\nDTEND:20261123T103000Z\r\nSUMMARY:1:1 Jordan\r\n"
+    b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+)
 
 
 class FakeCalendarService(QObject):
@@ -601,3 +613,56 @@ def test_no_two_controls_share_an_alt_letter(
         found = letters(form)
         assert len(set(found)) == len(found) >= 6, (kind, found)
         form.reject()
+
+
+# -- with the real calendar service ----------------------------------------------------------
+
+
+@pytest.fixture
+def real_calendars(
+    service: SettingsService, tmp_path: Path, clock: FakeClock
+) -> Iterator[CalendarService]:
+    """services.calendar.CalendarService with its worker, over the settings `dialog` saves."""
+    real = CalendarService(
+        service, MemorySecretStore(), tmp_path, clock, history=list, local_zone=lambda: UTC
+    )
+    yield real
+    real.stop()
+
+
+@pytest.fixture
+def real_form(
+    qtbot: QtBot, service: SettingsService, real_calendars: CalendarService, tmp_path: Path
+) -> SourceForm:
+    """The iCalendar form of a settings window on the real service, filled in with a file."""
+    feed = tmp_path / "team.ics"
+    feed.write_bytes(ONE_EVENT)
+    parts = CalendarParts(real_calendars, lambda: service.current)
+    dialog = SettingsDialog(service.current, ["dunst"], calendars=parts)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    form = open_form(tab_of(dialog), CalendarKind.ICS)
+    fill_ics(qtbot, form, "Team", str(feed))
+    return form
+
+
+def test_a_file_added_through_the_real_service_is_fetched_and_its_status_shown(
+    qtbot: QtBot, real_form: SourceForm
+) -> None:
+    dialog = real_form.parentWidget().window()  # the form belongs to the settings window
+    assert isinstance(dialog, SettingsDialog)
+    tab = tab_of(dialog)
+    real_form.add_button.click()  # the service fetches it at once, in its worker
+    assert lines(tab) == ["Team: Not checked yet"]
+    qtbot.waitUntil(lambda: lines(tab) != ["Team: Not checked yet"], timeout=10_000)
+    assert lines(tab)[0].startswith("Team: Working: 1 event, checked ")
+    assert [s.name for s in submitted_settings(qtbot, dialog).calendar.sources] == ["Team"]
+
+
+def test_the_real_service_tests_a_typed_file_without_keeping_it(
+    qtbot: QtBot, service: SettingsService, real_calendars: CalendarService, real_form: SourceForm
+) -> None:
+    with qtbot.waitSignal(real_calendars.tested, timeout=10_000):
+        real_form.test_button.click()
+    assert real_form.check.label.text() == "The connection works: 1 event."
+    assert service.current.calendar.sources == ()
