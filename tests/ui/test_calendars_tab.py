@@ -455,7 +455,10 @@ def test_save_keeps_sources_added_and_removed_while_the_window_was_open(
     form.add_button.click()
     tab.sources_list.setCurrentRow(1)
     tab.remove_button.click()  # Home
+    # Saved already: moving the data folder now need not ask to save first.
+    assert not dialog._unsaved_changes()  # noqa: SLF001 - what the data-folder box asks
     dialog.minutes_spin.setValue(45)
+    assert dialog._unsaved_changes()  # noqa: SLF001
     settings = submitted_settings(qtbot, dialog)
     assert [s.name for s in settings.calendar.sources] == ["Work", "Team"]
     assert settings.default_minutes == 45
