@@ -407,6 +407,39 @@ def test_an_address_naming_no_calendar_and_no_account_is_not_found() -> None:
     assert dav.paths == ["/dav/", "/.well-known/caldav"]
 
 
+def _calendar_answer(tag_element: str) -> bytes:
+    """A PROPFIND answer describing a calendar collection with ``tag_element``."""
+    return (
+        "<?xml version='1.0'?><multistatus xmlns='DAV:' xmlns:C='urn:ietf:params:xml:ns:caldav'>"
+        "<response><href>/dav/</href><propstat><prop><resourcetype><collection/><C:calendar/>"
+        f"</resourcetype>{tag_element}</prop><status>HTTP/1.1 200 OK</status></propstat>"
+        "</response></multistatus>"
+    ).encode()
+
+
+def test_a_sync_token_serves_where_the_server_has_no_ctag() -> None:
+    token = _calendar_answer("<sync-token>http://example.com/sync/7</sync-token>")
+    with ScriptedDav(207, token, {"Content-Type": "application/xml"}) as dav:
+        first = CaldavValidators({dav.url: "sync:http://example.com/sync/7"})
+        again = fetch_caldav(dav.url, "me", "pw", WEEK_START, WEEK_START, first)
+
+    assert again.documents is None
+    assert again.validators == first
+
+
+def test_a_calendar_without_ctag_or_sync_token_is_always_read() -> None:
+    """The scripted server answers no REPORT (501): that the fetch got there is the point."""
+    untagged = _calendar_answer("")
+    with (
+        ScriptedDav(207, untagged, {"Content-Type": "application/xml"}) as dav,
+        pytest.raises(FetchFailed) as failed,
+    ):
+        fetch_caldav(dav.url, "me", "pw", WEEK_START, WEEK_START, CaldavValidators())
+
+    assert failed.value.problem == "http-status"
+    assert "501" in str(failed.value)
+
+
 def test_an_answer_announced_as_too_large_is_not_read() -> None:
     huge = {"Content-Type": "application/xml", "Content-Length": str(65 * 2**20)}
     with ScriptedDav(207, b"<multistatus xmlns='DAV:'/>", huge) as dav:
