@@ -216,6 +216,20 @@ def test_unchanged_ctags_fetch_no_objects(
     assert again.validators == first.validators
 
 
+@pytest.mark.parametrize(
+    "garbage",
+    [None, 3, "ctag", [], {}, {"calendars": []}, {"calendars": "x"}, {"other": {"u": "t"}}],
+)
+def test_validators_from_garbage_are_empty(garbage: object) -> None:
+    assert CaldavValidators.from_json(garbage) == CaldavValidators()
+
+
+def test_validators_keep_only_text_tags_of_text_urls() -> None:
+    record = {"calendars": {"https://a/": "ctag:1", "https://b/": 2, "https://c/": None}}
+
+    assert CaldavValidators.from_json(record) == CaldavValidators({"https://a/": "ctag:1"})
+
+
 def test_an_added_event_brings_new_documents(server: RadicaleServer) -> None:
     calendar = server.make_calendar("work")
     first = _fetch(server)
