@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -17,19 +16,13 @@ import pytest
 from focusmate.core.calendar_sources import CalendarKind, CalendarSource
 from focusmate.core.model import CoachingSession
 from focusmate.desktop.secrets import KeyringSecretStore
-from focusmate.desktop.system_clock import FAKE_NOW_ENV
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.settings_store import load_settings, settings_path
 from tests.calendar.feed_server import Reply, serving
 from tests.calendar.radicale_server import RadicaleServer, seed_one_on_ones
+from tests.cli.calendar_cli import BUS_ENV, CALDAV, FOCUSMATE, NOW, focusmate, one_line_error
 from tests.desktop.secret_service import start_unlocked_keyring
 from tests.fakes import T0
-
-FOCUSMATE = str(Path(sys.executable).with_name("focusmate"))
-#: A Monday, 09:00 in Berlin: the next one-on-one is Tuesday's at 10:00 Berlin time.
-NOW = "2026-11-23T08:00:00+00:00"
-#: Where a D-Bus session's address is given to the command (none by default: no secret store).
-BUS_ENV = "DBUS_SESSION_BUS_ADDRESS"
 
 WEEKLY_ONE_ON_ONE = (
     b"BEGIN:VCALENDAR\r\n"
@@ -53,30 +46,6 @@ WEEKLY_ONE_ON_ONE = (
     b"END:VEVENT\r\n"
     b"END:VCALENDAR\r\n"
 )
-
-
-def focusmate(
-    data: Path, *argv: str, stdin: str = "", env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """``focusmate --data-dir DATA calendar ARGV...`` as a user runs it, at NOW in Berlin,
-    with no D-Bus session unless ``env`` names one: so no secret store, as on a server."""
-    inherited = {k: v for k, v in os.environ.items() if k != BUS_ENV}
-    environment = {**inherited, "TZ": "Europe/Berlin", FAKE_NOW_ENV: NOW, **(env or {})}
-    return subprocess.run(
-        [FOCUSMATE, "--data-dir", str(data), "calendar", *argv],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-        check=False,
-    )
-
-
-def one_line_error(ran: subprocess.CompletedProcess[str], code: int, needle: str) -> None:
-    assert (ran.returncode, ran.stdout) == (code, ""), ran.stderr
-    assert ran.stderr.startswith("focusmate: ") and ran.stderr.count("\n") == 1
-    assert needle in ran.stderr
 
 
 @pytest.fixture
@@ -226,9 +195,6 @@ def test_a_refused_address_is_not_printed_beyond_its_host(data_with_jordan: Path
     )
     one_line_error(ran, 2, "calendar.example.com")
     assert "private-9f3a" not in ran.stderr
-
-
-CALDAV = ["add-caldav", "Dav", "https://dav.example.com/", "--user", "ana"]
 
 
 def test_no_password_prompt_without_a_terminal(data_with_jordan: Path) -> None:

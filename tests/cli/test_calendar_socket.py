@@ -1,16 +1,13 @@
 """The running app's side of `focusmate calendar ...`: SocketCommands' calendar requests, as
-the local socket delivers them (encoded and decoded), against a named fake CalendarService
-(the real one refreshes in a worker thread; its own tests cover that)."""
+the local socket delivers them (encoded and decoded), against FakeCalendarService."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from focusmate.core.calendar_sources import CalendarKind, CalendarSource
-from focusmate.core.calendar_status import SourceStatus
 from focusmate.core.errors import InvalidData, InvalidInput, NotPossibleNow
 from focusmate.core.one_on_ones import UpcomingOneOnOne
 from focusmate.core.protocol import (
@@ -22,53 +19,13 @@ from focusmate.core.protocol import (
 )
 from focusmate.services.controller import SessionController
 from focusmate.services.socket_commands import SocketCommands
+from tests.cli.fake_calendar import (
+    JORDAN_ON_TUESDAY,
+    JORDAN_ON_TUESDAY_JSON,
+    FakeCalendarService,
+)
 
-CHECKED = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 WORK = CalendarSource("Work", CalendarKind.CALDAV, "https://dav.example.com/", "ana", 10)
-
-
-@dataclass
-class FakeCalendarService:
-    """Stands in for services.calendar.CalendarService: keeps what it is given, answers
-    from fixed values, and refuses a name twice as the real one does."""
-
-    sources: list[CalendarSource] = field(default_factory=list)
-    passwords: dict[str, str | None] = field(default_factory=dict)
-    next_ones: list[UpcomingOneOnOne] = field(default_factory=list)
-    store_problem: str | None = None
-
-    def statuses(self) -> list[SourceStatus]:
-        return [
-            SourceStatus(s.name, s.kind, True, "12 events", checked_at=CHECKED, events=12)
-            for s in self.sources
-        ]
-
-    def secret_store_problem(self) -> str | None:
-        return self.store_problem
-
-    def add_source(self, source: CalendarSource, password: str | None = None) -> None:
-        if any(s.name == source.name for s in self.sources):
-            raise InvalidInput(f"a calendar named {source.name!r} exists already")
-        self.sources.append(source)
-        self.passwords[source.name] = password
-
-    def remove_source(self, name: str) -> None:
-        if not any(s.name == name for s in self.sources):
-            raise InvalidInput(f"there is no calendar named {name!r}")
-        self.sources = [s for s in self.sources if s.name != name]
-
-    def upcoming(self, days: int = 7) -> list[UpcomingOneOnOne]:
-        return list(self.next_ones)
-
-
-@pytest.fixture
-def calendar() -> FakeCalendarService:
-    return FakeCalendarService()
-
-
-@pytest.fixture
-def commands(controller: SessionController, calendar: FakeCalendarService) -> SocketCommands:
-    return SocketCommands(controller, lambda _window: None, calendar=calendar)  # type: ignore[arg-type]
 
 
 def ask(commands: SocketCommands, request: Message) -> Message:
@@ -150,21 +107,8 @@ def test_status_is_the_documented_document(
 def test_next_is_exactly_the_issues_shape(
     commands: SocketCommands, calendar: FakeCalendarService
 ) -> None:
-    starts = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
-    calendar.next_ones = [
-        UpcomingOneOnOne("Jordan", starts, starts + timedelta(minutes=30), "Work", "j@test")
-    ]
-    assert ask(commands, {"cmd": "calendar-next"}) == {
-        "next": [
-            {
-                "with": "Jordan",
-                "starts_at": "2026-11-24T09:00:00+00:00",
-                "ends_at": "2026-11-24T09:30:00+00:00",
-                "source": "Work",
-                "uid": "j@test",
-            }
-        ]
-    }
+    calendar.next_ones = [JORDAN_ON_TUESDAY]
+    assert ask(commands, {"cmd": "calendar-next"}) == {"next": [JORDAN_ON_TUESDAY_JSON]}
 
 
 def test_next_fits_in_one_message_however_long_the_feeds_uids(
