@@ -192,9 +192,9 @@ def seed_one_on_ones(server: RadicaleServer, week_start: datetime) -> SeededCale
     """
     day0 = week_start.astimezone(BERLIN).date()
 
-    def at(days: int, hour: int, minute: int = 0) -> datetime:
+    def at(days: int, hour: int) -> datetime:
         day = day0 + timedelta(days=days)
-        return datetime(day.year, day.month, day.day, hour, minute, tzinfo=BERLIN)
+        return datetime(day.year, day.month, day.day, hour, tzinfo=BERLIN)
 
     calendar_url = server.make_calendar("work")
     seeded = SeededCalendar(
