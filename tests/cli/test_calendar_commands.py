@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from focusmate.core.calendar_sources import CalendarKind, CalendarSource
+from focusmate.core.calendar_sources import CalendarKind, CalendarSettings, CalendarSource
 from focusmate.core.model import CoachingSession
+from focusmate.core.one_on_ones import Person
+from focusmate.core.settings import Settings
 from focusmate.desktop.secrets import KeyringSecretStore
 from focusmate.storage.repository import TinyDBSessionRepository
-from focusmate.storage.settings_store import load_settings, settings_path
+from focusmate.storage.settings_store import load_settings, save_settings, settings_path
 from tests.calendar.feed_server import Reply, serving
 from tests.calendar.radicale_server import RadicaleServer, seed_one_on_ones
 from tests.cli.calendar_cli import BUS_ENV, CALDAV, FOCUSMATE, NOW, focusmate, one_line_error
@@ -292,3 +294,19 @@ def test_the_password_prompt_on_a_terminal_does_not_echo(data_with_jordan: Path)
     assert b"typed-pw-41" not in echoed + out + err
     assert process.returncode == 4 and b"cannot keep the password of 'Dav'" in err
     assert not settings_path(data_with_jordan).exists()
+
+
+def test_names_from_outside_are_escaped_on_a_terminal_and_exact_in_json(
+    data_with_jordan: Path, feed_file: Path
+) -> None:
+    """A people-list name carrying terminal controls (an edited or imported list) reaches
+    the line `next` prints as visible escapes, and the JSON as it is."""
+    hostile = "Jordan\x1b]0;owned\x07"
+    people = (Person(hostile, aliases=("Jordan",)),)
+    save_settings(data_with_jordan, Settings(calendar=CalendarSettings(people=people)))
+    assert focusmate(data_with_jordan, "add-ics", "Work", str(feed_file)).returncode == 0
+    readable = focusmate(data_with_jordan, "next")
+    assert "\x1b" not in readable.stdout and "\x07" not in readable.stdout
+    assert "Jordan\\u001b]0;owned\\u0007  (Work)" in readable.stdout
+    document = json.loads(focusmate(data_with_jordan, "next", "--json").stdout)
+    assert [one["with"] for one in document["next"]] == [hostile]
