@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from focusmate.cli.app_client import request_app
-from focusmate.cli.terminal import write_document
+from focusmate.cli.terminal import log_to_stderr, write_document
 from focusmate.core.calendar_sources import (
     DEFAULT_LEAD_MINUTES,
     LEAD_MINUTES_MAX,
@@ -116,6 +116,7 @@ def run(args: argparse.Namespace, data: Path) -> int:
     """Carry out the parsed ``calendar`` command; its exit code."""
     from focusmate.cli import calendar_alone  # noqa: PLC0415 - the feeds' libraries, only here
 
+    log_to_stderr()  # a feed's or the secret store's warning may quote what came from outside
     action: str = args.calendar_action
     if action in {"add-ics", "add-caldav"}:
         source = _source(args, data)
