@@ -149,24 +149,18 @@ def _parse(document: bytes) -> icalendar.Calendar:
 
 
 #: An event within this many days of the window (in UTC dates) is kept by _within_reach: a
-#: local or floating time is at most 14 hours from UTC, X-WR-TIMEZONE moves a date by one.
+#: local or floating time is at most 14 hours from UTC, X-WR-TIMEZONE moves a date by one,
+#: and an event without an end lasts a day at most.
 _REACH_DAYS = 3
-#: A top-level VEVENT as it stands in the document. The lookaheads refuse a BEGIN or END line
-#: that a folded continuation line extends (icalendar would read "END:VEVENTX").
-_FOLD_AHEAD = rb"(?!(?:\r?\n)*[ \t])"
-_VEVENT = re.compile(
-    rb"^BEGIN:VEVENT\r?\n" + _FOLD_AHEAD + rb"(.*?)^END:VEVENT(?:\r?\n" + _FOLD_AHEAD + rb"|\r?\Z)",
-    re.MULTILINE | re.DOTALL | re.IGNORECASE,
+#: The lines that decide whether an event can reach the window, each with the newline before
+#: it (a literal start makes the scan fast): name, parameters, value, and the start of a
+#: folded continuation if the line goes on (icalendar would read "END:VEVENTX").
+_SCAN = re.compile(
+    rb"\n(BEGIN|END|DTSTART|DTEND|DURATION|RECURRENCE-ID|RRULE|RDATE|EXRULE)[ \t]*"
+    rb'((?:;(?:[^:;"\r\n]|"[^"\r\n]*")*)*):[ \t]*([^\r\n]*)((?:\r?\n)+[ \t])?',
+    re.IGNORECASE,
 )
-#: icalendar's own unfolding (icalendar.parser.content_line.UFOLD), on bytes.
-_UNFOLD = re.compile(rb"(?:(?<!\n)\r\n|(?<![\r\n])\n)(?:\r?\n)*[ \t]")
-#: The lines that decide whether an event can reach the window: name, parameters, value, and
-#: the start of a folded continuation if the line goes on.
-_TIMING = re.compile(
-    rb"^(DTSTART|DTEND|DURATION|RECURRENCE-ID|RRULE|RDATE|EXRULE|BEGIN|END)[ \t]*"
-    rb'((?:;(?:[^:;"\r\n]|"[^"\r\n]*")*)*):[ \t]*([^\r\n]*)(\r?\n[ \t])?',
-    re.MULTILINE | re.IGNORECASE,
-)
+_SERIES = frozenset({b"RRULE", b"RDATE", b"EXRULE"})
 _NEVER = float("inf")
 
 
@@ -175,21 +169,28 @@ def _within_reach(document: bytes, start: datetime, end: datetime) -> bytes:
     holds years of past meetings, and parsing them is most of the cost (the refresh
     benchmark: 4,000 events parse in about a second; the window's 200 in a twentieth).
 
-    Only a plain event is taken out: no RRULE, RDATE or EXRULE, one DTSTART and at most one
-    DTEND, dates readable here, no component inside but VALARMs, and its days (with
-    _REACH_DAYS to spare) all before the window or all after it. An edited instance goes only
-    if its original occurrence (RECURRENCE-ID, lasting as long as the longest series) cannot
-    reach the window either, and never with RANGE. Anything else is left for icalendar, so a
-    document that is not iCalendar, or any event this cannot judge, is read exactly as
-    before."""
-    first = start.date().toordinal() - _REACH_DAYS
-    last = end.date().toordinal() + _REACH_DAYS
-    blocks = [(found.span(), _timing(found.group(1))) for found in _VEVENT.finditer(document)]
-    series_days = max((t.days for _span, t in blocks if t is not None and t.series), default=0.0)
+    Only a plain event directly in the VCALENDAR is taken out: no RRULE, RDATE or EXRULE, one
+    DTSTART and at most one DTEND, dates readable here, no line of its own folded, no
+    component inside but VALARMs, and its days (with _REACH_DAYS to spare) all before the
+    window or all after it. An edited instance goes only if its original occurrence
+    (RECURRENCE-ID, lasting as long as the longest series) cannot reach the window either,
+    and never with RANGE. Anything else is left for icalendar: a document that is not
+    iCalendar, or any event this cannot judge, is read as it would be without this. (Of two
+    edits of one occurrence, a broken feed, the expander may then keep the other one.)"""
+    blocks = _vevents(document)
+    if not blocks:
+        return document
+    series_days = max((t.days for *_span, t in blocks if t is not None and t.series), default=0.0)
+    before = _day(start - timedelta(days=_REACH_DAYS))
+    after = _day(end + timedelta(days=_REACH_DAYS))
+    # An edit's original occurrence lasts as long as the longest series, at most.
+    edits_before = (
+        b"" if series_days == _NEVER else _day(start - timedelta(days=_REACH_DAYS + series_days))
+    )
     pieces: list[bytes] = []
     taken_to = 0
-    for (begin, finish), timing in blocks:
-        if timing is None or timing.series or not timing.out_of(first, last, series_days):
+    for begin, finish, timing in blocks:
+        if timing is None or timing.series or not timing.out_of(before, after, edits_before):
             continue
         pieces.append(document[taken_to:begin])
         taken_to = finish
@@ -199,72 +200,114 @@ def _within_reach(document: bytes, start: datetime, end: datetime) -> bytes:
     return b"".join(pieces)
 
 
+def _day(moment: datetime) -> bytes:
+    """The date as iCalendar writes it (YYYYMMDD): such dates compare as the bytes do."""
+    return b"%04d%02d%02d" % (moment.year, moment.month, moment.day)
+
+
+def _vevents(document: bytes) -> list[tuple[int, int, _Timing | None]]:
+    """Where each VEVENT directly inside the VCALENDAR starts and ends in ``document`` (its
+    END line's newline included), and its timing if it can be judged; [] when a BEGIN or
+    END line is folded or has parameters (hostile: left to icalendar whole)."""
+    found: list[tuple[int, int, _Timing | None]] = []
+    depth = 0
+    opened = -1  # where the open VEVENT's BEGIN line starts; -1 outside one
+    lines: list[tuple[bytes, bytes, bytes]] = []
+    judgeable = True
+    # A newline in front lets the first line match too; match offsets are then the
+    # document's offsets of each line's start.
+    for line in _SCAN.finditer(b"\n" + document):
+        name, params, value, folded = line.groups()
+        kind = name.upper()
+        if kind in {b"BEGIN", b"END"}:
+            if folded or params:
+                return []
+            component = value.upper()
+            if kind == b"BEGIN":
+                depth += 1
+                if depth == 2 and component == b"VEVENT":
+                    opened, lines, judgeable = line.start(), [], True
+                elif opened >= 0 and component != b"VALARM":
+                    judgeable = False  # another component inside: icalendar decides
+                continue
+            depth -= 1
+            if opened >= 0 and depth == 1:
+                if component == b"VEVENT":
+                    stop = line.end() - 1
+                    stop += 2 if document.startswith(b"\r\n", stop) else 1
+                    found.append((opened, stop, _timing(lines) if judgeable else None))
+                opened = -1
+        elif opened >= 0 and depth == 2:  # the VEVENT's own line, not a VALARM's
+            judgeable = judgeable and not folded
+            lines.append((kind, params, value))
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class _Timing:
-    """The days of a VEVENT as date ordinals: its own start and end, its RECURRENCE-ID."""
+    """The days of a VEVENT as iCalendar writes them (YYYYMMDD, so that the bytes compare as
+    the dates do): its own first and last day (None: an end left to icalendar, DURATION),
+    and its RECURRENCE-ID's day."""
 
-    first_day: int
-    last_day: float
-    recurrence_day: int | None
+    first_day: bytes
+    last_day: bytes | None
+    recurrence_day: bytes | None
     series: bool
 
     @property
     def days(self) -> float:
-        return self.last_day - self.first_day
+        """How many days it spans (only asked of a series: few, so dates are made here)."""
+        if self.last_day is None:
+            return _NEVER
+        first, last = _date(self.first_day), _date(self.last_day)
+        if first is None or last is None:
+            return _NEVER
+        return max(0, (last - first).days)
 
-    def out_of(self, first: int, last: int, series_days: float) -> bool:
-        """Whether none of its days, nor its original occurrence's, touch [first, last]."""
-        if self.last_day >= first and self.first_day <= last:
+    def out_of(self, before: bytes, after: bytes, edits_before: bytes) -> bool:
+        """Whether all its days are before ``before`` or after ``after``, and its original
+        occurrence's too (before ``edits_before``)."""
+        last = self.last_day
+        if (last is None or last >= before) and self.first_day <= after:
             return False
         recurrence = self.recurrence_day
-        return recurrence is None or recurrence + series_days < first or recurrence > last
+        return recurrence is None or recurrence < edits_before or recurrence > after
 
 
-def _timing(body: bytes) -> _Timing | None:
-    """The days of one VEVENT's body, or None when this cannot judge them safely."""
-    starts: list[int] = []
-    ends: list[float] = []
-    recurrence: int | None = None
+def _timing(lines: list[tuple[bytes, bytes, bytes]]) -> _Timing | None:
+    """The days of one VEVENT from its timing lines, or None when they cannot be judged."""
+    starts: list[bytes] = []
+    ends: list[bytes | None] = []
+    recurrence: bytes | None = None
     series = False
-    alarms = 0
-    lines = _TIMING.findall(body)
-    if any(folded for *_line, folded in lines):  # rare: unfolding costs more than the rest
-        lines = _TIMING.findall(_UNFOLD.sub(b"", body))
-    for name, params, value, _folded in lines:
-        kind = name.upper()
-        if kind in {b"BEGIN", b"END"}:
-            if params or value.strip().upper() != b"VALARM":
-                return None  # another component inside: icalendar decides what it means
-            alarms += 1 if kind == b"BEGIN" else -1
-            continue
-        if kind in {b"RRULE", b"RDATE", b"EXRULE"}:
+    for kind, params, value in lines:
+        if kind in _SERIES:
             series = True
             continue
         if kind == b"DURATION":
-            ends.append(_NEVER)  # read only by icalendar: the end stays open
+            ends.append(None)  # read only by icalendar: the end stays open
             continue
-        ordinal = _ordinal(value[:8])
-        if ordinal is None:
+        day = value[:8]
+        if len(day) != 8 or not day.isdigit():
             return None
         if kind == b"DTSTART":
-            starts.append(ordinal)
+            starts.append(day)
         elif kind == b"DTEND":
-            ends.append(ordinal)
+            ends.append(day)
         elif recurrence is not None or b"RANGE" in params.upper():
             return None
         else:
-            recurrence = ordinal
-    if len(starts) != 1 or len(ends) > 1 or alarms:
+            recurrence = day
+    if len(starts) != 1 or len(ends) > 1:
         return None
-    last_day = max(ends[0], starts[0]) if ends else starts[0] + 1
+    # Without an end an event lasts a day at most, which _REACH_DAYS covers.
+    last_day = ends[0] if ends else starts[0]
     return _Timing(starts[0], last_day, recurrence, series)
 
 
-def _ordinal(day: bytes) -> int | None:
-    if len(day) != 8 or not day.isdigit():
-        return None
+def _date(day: bytes) -> date | None:
     try:
-        return date(int(day[:4]), int(day[4:6]), int(day[6:8])).toordinal()
+        return date(int(day[:4]), int(day[4:6]), int(day[6:8]))
     except ValueError:  # month 13, day 0, year 0
         return None
 
