@@ -26,10 +26,11 @@ import socket
 import ssl
 import threading
 import time
+import urllib.error
 import urllib.request
 import zlib
 from dataclasses import dataclass
-from http.client import HTTPException, HTTPResponse
+from http.client import HTTPException, HTTPResponse, InvalidURL
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -245,13 +246,16 @@ def _open(address: str, previous: Validators | None, timeout_s: float) -> HTTPRe
 
 def _connection_failure(address: str, error: BaseException) -> FetchFailed:
     """One line for a failure to connect or read, naming the host only."""
-    reason = getattr(error, "reason", error)  # urllib wraps socket errors in URLError
+    # urllib wraps socket errors in URLError; others (UnicodeError) have a .reason of text.
+    reason = error.reason if isinstance(error, urllib.error.URLError) else error
     where = public_name(address)
     if isinstance(reason, ssl.SSLCertVerificationError):
         why = reason.verify_message or "it could not be verified"
         return FetchFailed("insecure", f"the certificate of {where} is not trusted: {why}")
     if isinstance(reason, ssl.SSLError):
         return FetchFailed("insecure", f"no secure connection to {where}: {reason.reason}")
+    if isinstance(reason, InvalidURL | ValueError | UnicodeError):  # spaces, non-ASCII
+        return FetchFailed("malformed", f"the address at {where} has characters no address may")
     for kind, words in _UNREACHABLE:
         if isinstance(reason, kind):
             return FetchFailed("unreachable", f"{where} {words}")

@@ -374,6 +374,15 @@ def test_public_name_is_the_scheme_and_host_only(location: str, shown: str) -> N
     assert public_name(location) == shown
 
 
+@pytest.mark.parametrize("path", ["/a b.ics", "/caf\u00e9.ics", "/x\r\nHost: evil"])
+def test_an_address_with_characters_no_address_may_have_is_malformed(
+    feed_server: FeedServer, path: str
+) -> None:
+    error = failure(feed_server.url(path))
+    assert error.problem == "malformed"
+    assert path.strip("/") not in str(error)
+
+
 def test_an_address_of_another_kind_is_refused() -> None:
     assert failure("ftp://files.example.com/x.ics").problem == "malformed"
 
