@@ -134,7 +134,8 @@ def _refresh_all(
 
 def _under_lock(data: Path, work: Callable[[], Outcome]) -> Outcome | None:
     """``work()`` while this process holds the data folder's lock; None, without calling it,
-    when another process holds it."""
+    when another process holds it. StorageFailure, in one line, when the folder cannot be
+    used or written."""
     check_owner(data)  # never write into another user's folder (running as root)
     try:
         ensure_private_dir(data)
@@ -148,5 +149,7 @@ def _under_lock(data: Path, work: Callable[[], Outcome]) -> Outcome | None:
         return None
     try:
         return work()
+    except OSError as error:  # the settings or the copy could not be written: one line
+        raise StorageFailure(f"cannot write to {data}: {error.strerror or error}") from None
     finally:
         lock.release()

@@ -5,6 +5,7 @@ test hook (FOCUSMATE_FAKE_NOW) and the zone TZ, so the answers are the same on a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -25,6 +26,7 @@ from tests.calendar.radicale_server import RadicaleServer, seed_one_on_ones
 from tests.cli.calendar_cli import BUS_ENV, CALDAV, FOCUSMATE, NOW, focusmate, one_line_error
 from tests.desktop.secret_service import start_unlocked_keyring
 from tests.fakes import T0
+from tests.mounts import small_tmpfs
 
 WEEKLY_ONE_ON_ONE = (
     b"BEGIN:VCALENDAR\r\n"
@@ -310,3 +312,21 @@ def test_names_from_outside_are_escaped_on_a_terminal_and_exact_in_json(
     assert "Jordan\\u001b]0;owned\\u0007  (Work)" in readable.stdout
     document = json.loads(focusmate(data_with_jordan, "next", "--json").stdout)
     assert [one["with"] for one in document["next"]] == [hostile]
+
+
+def test_a_full_disk_is_one_line_and_keeps_the_calendars(tmp_path: Path, feed_file: Path) -> None:
+    """The disk fills up with one page left, for the lock file: the settings cannot be
+    written, the command says so in one line, and the saved calendars stay as they were."""
+    with small_tmpfs(tmp_path / "disk", size_kib=64) as disk:
+        data = disk / "data"
+        assert focusmate(data, "add-ics", "Work", str(feed_file)).returncode == 0
+        before = settings_path(data).read_bytes()
+        spare = disk / "spare"
+        spare.write_bytes(b"x" * 4096)
+        with contextlib.suppress(OSError), (disk / "filler").open("wb") as out:
+            while True:
+                out.write(b"x" * 4096)
+                out.flush()
+        spare.unlink()
+        one_line_error(focusmate(data, "add-ics", "Home", str(feed_file)), 1, "cannot write to")
+        assert settings_path(data).read_bytes() == before
