@@ -129,6 +129,8 @@ class SourceRefresher:
         self._copy: _Copy | None = None
         self._read_disk = False
         self._expanded: _Expanded | None = None
+        #: The digest of the latest documents that could not be read, and why (problem, line).
+        self._refused: tuple[str, str, str] | None = None
 
     def refresh(self, now: datetime, local_zone: tzinfo, password: str | None) -> Refreshed:
         """Fetches the source and returns the window's occurrences around ``now`` (aware)
@@ -138,19 +140,14 @@ class SourceRefresher:
         documents = self._first_copy()
         try:
             fetched, validators = self._fetch(now, password)
-            if fetched is None:
-                done = (
-                    None
-                    if self._copy is None
-                    else self._unchanged(now, local_zone, validators, documents)
-                )
+            if fetched is None and self._copy is not None:
+                done = self._unchanged(now, local_zone, validators, documents)
                 if done is not None:
                     return done
-                fetched, validators = self._fetch(now, password)  # the copy is gone: afresh
-                if fetched is None:
-                    raise FetchFailed(
-                        "http-status", "the server answered unchanged to a plain request"
-                    )
+            if fetched is None:  # the copy is gone: ask for all of it
+                fetched, validators = self._fetch(now, password)
+            if fetched is None:
+                raise FetchFailed("http-status", "the server answered unchanged to a plain request")
         except FetchFailed as failure:
             return self._fallen_back(now, local_zone, failure, documents)
         return self._changed(now, local_zone, fetched, validators, documents)
@@ -210,9 +207,15 @@ class SourceRefresher:
     ) -> Refreshed:
         digest = cache.digest_of(documents)
         try:
+            if self._refused is not None and self._refused[0] == digest:
+                # The same unreadable bytes again: not parsed again. A new exception, as the
+                # old one's traceback would hold the frames (and documents) it went through.
+                raise FetchFailed(*self._refused[1:])
             expanded = self._expanded_for(digest, documents, now, zone)
         except FetchFailed as failure:
+            self._refused = (digest, failure.problem, str(failure))
             return self._fallen_back(now, zone, failure, old_documents)
+        self._refused = None
         line = _events_line(expanded, now)
         try:
             cache.save(

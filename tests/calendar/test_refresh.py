@@ -224,6 +224,12 @@ def test_a_broken_calendar_keeps_the_good_copy(
     assert (broken.status.ok, broken.status.problem) == (False, "malformed")
     assert "showing the copy from 10:10, 5 min old" in broken.status.line
     assert broken.events == fresh.events
+    again = source.refresh(NOW + timedelta(minutes=10), BERLIN, None)
+    assert (again.status.line, again.events) == (
+        broken.status.line.replace("5 min old", "10 min old"),
+        fresh.events,
+    )
+    assert expander.calls == 2  # the good feed, the broken one; not the same broken one again
     copy = cache.load(tmp_path, feed)
     assert copy is not None
     assert copy.documents == (FEED,)
