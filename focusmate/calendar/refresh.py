@@ -217,10 +217,14 @@ class SourceRefresher:
             return self._fallen_back(now, zone, failure, old_documents)
         self._refused = None
         line = _events_line(expanded, now)
+        attempt = Attempt(now, ok=True, line=line)
         try:
-            cache.save(
-                self._data_dir, self._source, documents, validators, Attempt(now, True, line)
-            )
+            if self._copy is not None and self._copy.digest == digest:
+                # The same bytes (a feed without validators): the copy is made current, not
+                # written again every few minutes.
+                cache.note_attempt(self._data_dir, self._source, attempt, confirmed=validators)
+            else:
+                cache.save(self._data_dir, self._source, documents, validators, attempt)
         except (OSError, StorageFailure) as error:
             _log.warning("the copy of calendar %r was not saved: %s", self._source.name, error)
             line = f"{line}; no off-line copy: {_why(error)}"

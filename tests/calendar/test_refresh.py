@@ -122,7 +122,21 @@ def test_the_same_bytes_under_a_new_etag_are_not_parsed_again(
     assert expander.calls == 1
     copy = cache.load(tmp_path, feed)
     assert copy is not None
-    assert copy.validators["etag"] == '"v2"'
+    assert (copy.validators["etag"], copy.fetched_at) == ('"v2"', NOW + timedelta(minutes=5))
+
+
+def test_a_feed_without_validators_is_not_written_again_while_its_bytes_stay(
+    feed: CalendarSource, feed_server: FeedServer, tmp_path: Path, expander: CountingExpander
+) -> None:
+    feed_server.routes["/feed.ics"] = Reply(200, FEED)
+    source = refresher(feed, tmp_path, expander)
+    source.refresh(NOW, BERLIN, None)
+    documents = tmp_path / "calendars" / f"{cache.cache_key(feed)}.ics"
+    written = documents.stat().st_ino
+    again = source.refresh(NOW + timedelta(minutes=5), BERLIN, None)
+    assert again.status.ok
+    assert documents.stat().st_ino == written  # an atomic write would have a new inode
+    assert expander.calls == 1
 
 
 def test_an_unchanged_feed_is_parsed_again_from_disk_once_the_window_moved_an_hour(
