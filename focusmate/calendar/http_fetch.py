@@ -299,7 +299,7 @@ def _body(address: str, response: HTTPResponse, max_bytes: int, deadline: float)
     parts: list[bytes] = []
     size = 0
     try:
-        while chunk := response.read(_CHUNK):
+        while chunk := response.read1(_CHUNK):  # what has come: the deadline is checked often
             if inflate is not None:
                 # max_length keeps a small gzip bomb from inflating beyond the cap at once.
                 chunk = inflate.decompress(chunk, max_bytes + 1 - size)

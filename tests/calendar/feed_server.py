@@ -31,7 +31,8 @@ _CHUNK = 64 * 1024
 @dataclass(frozen=True)
 class Reply:
     """What a route answers. ``chunked`` sends the body without a Content-Length;
-    ``gzipped`` compresses it; ``stall`` answers nothing until the server closes."""
+    ``gzipped`` compresses it; ``stall`` answers nothing until the server closes; ``drip_s``
+    sends the body a few bytes at a time."""
 
     status: int = 200
     body: bytes = b""
@@ -39,6 +40,8 @@ class Reply:
     chunked: bool = False
     gzipped: bool = False
     stall: bool = False
+    #: Seconds between pieces of the body: a server that answers but drips it out.
+    drip_s: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -108,9 +111,16 @@ def _handler_for(server: FeedServer) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             # The client may stop reading (a body over its cap): that is what is tested.
             with contextlib.suppress(ConnectionError, ssl.SSLError):
-                self._send_body(body, reply.chunked)
+                self._send_body(body, reply.chunked, reply.drip_s)
 
-        def _send_body(self, body: bytes, chunked: bool) -> None:
+        def _send_body(self, body: bytes, chunked: bool, drip_s: float) -> None:
+            if drip_s:
+                for start in range(0, len(body), 16):
+                    self.wfile.write(body[start : start + 16])
+                    self.wfile.flush()
+                    if server.closing.wait(drip_s):
+                        return
+                return
             if not chunked:
                 self.wfile.write(body)
                 return

@@ -229,6 +229,17 @@ def test_a_server_that_does_not_answer_in_time_is_unreachable(feed_server: FeedS
     )
 
 
+def test_a_server_that_drips_the_calendar_is_cut_off(feed_server: FeedServer) -> None:
+    """Each piece comes within the socket's timeout; the whole does not come within
+    timeout_s, and that is the limit."""
+    feed_server.routes["/feed.ics"] = Reply(200, CALENDAR, drip_s=0.2)
+    error = failure(feed_server.url("/feed.ics"), timeout_s=0.5)
+    assert (error.problem, str(error)) == (
+        "unreachable",
+        f"http://127.0.0.1:{feed_server.port} did not answer in time",
+    )
+
+
 def test_a_closed_port_is_unreachable() -> None:
     with closed_port() as port:
         error = failure(f"http://127.0.0.1:{port}/feed.ics")
