@@ -48,6 +48,9 @@ _COVERS = "window"
 #: More occurrences than this in the window is no manager's calendar but a hostile feed.
 MAX_EVENTS_IN_WINDOW = 10_000
 
+#: The status line is English whatever the locale (strftime's %b is not).
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
 _log = logging.getLogger(__name__)
 
 IcsFetch = Callable[[str, Validators | None], Fetched]
@@ -388,7 +391,7 @@ def _when(fetched_at: datetime, now: datetime, zone: tzinfo) -> str:
     local, today = fetched_at.astimezone(zone), now.astimezone(zone)
     clock = local.strftime("%H:%M")
     if local.date() != today.date():
-        clock = f"{local.day} {local.strftime('%b')} {clock}"
+        clock = f"{local.day} {_MONTHS[local.month - 1]} {clock}"
     age_min = max(0, int((now - fetched_at).total_seconds() // 60))
     if age_min < 60:
         age = f"{age_min} min"
@@ -400,7 +403,8 @@ def _when(fetched_at: datetime, now: datetime, zone: tzinfo) -> str:
 
 
 def _why(error: Exception) -> str:
-    return getattr(error, "strerror", None) or str(error).splitlines()[0][:120]
+    lines = str(error).splitlines() or [type(error).__name__]
+    return getattr(error, "strerror", None) or lines[0][:120]
 
 
 __all__ = [
