@@ -30,10 +30,12 @@ from focusmate.desktop.dnd.silencer import JournaledSilencer
 from focusmate.desktop.ipc_server import CommandServer
 from focusmate.desktop.locations import APP_ID, DataLocation, lock_path, server_name
 from focusmate.desktop.notifications import make_notifier
+from focusmate.desktop.secrets import KeyringSecretStore
 from focusmate.desktop.single_instance import InstanceLock
-from focusmate.desktop.system_clock import clock_from_environment
+from focusmate.desktop.system_clock import clock_from_environment, local_zone
 from focusmate.desktop.x_display import x_display_answers
 from focusmate.files.atomic import ensure_private_dir
+from focusmate.services.calendar import CalendarService
 from focusmate.services.controller import SessionController
 from focusmate.services.data_folder import DataFolder
 from focusmate.services.held_notifications import HeldNotifications
@@ -102,7 +104,17 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
         # Notifications focusmate sends wait while a session runs (ARCHITECTURE invariant 5).
         notifications = HeldNotifications(controller, make_notifier(app))
         controller.session_ended.connect(lambda _id: take_backup(data_dir, clock.now()))
-        actions = AppActions(controller)
+        calendar = CalendarService(
+            settings,
+            KeyringSecretStore(),
+            data_dir,
+            clock,
+            history=controller.all_sessions,
+            local_zone=local_zone,
+            notifications=notifications,
+            session_running=lambda: controller.current is not None,
+        )
+        actions = AppActions(controller, calendar=calendar)
         data_folder = DataFolder(
             location,
             restart=restart.request,
@@ -116,13 +128,20 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
             autostart=autostart_for(),
             autostart_command=_autostart_command(location),
             data_folder=data_folder,
+            calendar=calendar,
         )
         # Reading the whole history, hotkeys (pynput's import alone is ~80 ms), the reminder
         # timer and the start-up backup wait until the tray icon is up.
-        background = Background(controller, notifications, windows, clock, data_dir)
+        background = Background(
+            controller, notifications, windows, clock, data_dir, calendar=calendar
+        )
         server = CommandServer(
             SocketCommands(
-                controller, windows.show_window, data_folder, hotkeys=background.hotkey_readiness
+                controller,
+                windows.show_window,
+                data_folder,
+                hotkeys=background.hotkey_readiness,
+                calendar=calendar,
             ).handle,
             max_request_bytes=import_request_bytes(IMPORT_MAX_BYTES),  # imports carry a file
         )
@@ -143,15 +162,17 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
                 controller.set_silencer(make_silencer(data_dir, new.dnd_backend))
 
         settings.changed.connect(apply_live)
-        notices = (
-            location.notice,
-            *link_notices,
-            permission_notice,
-            *damaged_files,
-            recovery_notice,
-            dnd_notice,
+        tell_at_start(
+            windows,
+            (
+                location.notice,
+                *link_notices,
+                permission_notice,
+                *damaged_files,
+                recovery_notice,
+                dnd_notice,
+            ),
         )
-        tell_at_start(windows, notices)
         wakeup_sockets = _quit_on_signals(app)
         code = app.exec()
         controller.shut_down()  # a session still running is kept; notifications come back

@@ -17,13 +17,13 @@ from __future__ import annotations
 import logging
 import sys
 from contextlib import closing
-
-import secretstorage
-from keyring.backend import KeyringBackend
-from keyring.backends import SecretService, fail
-from keyring.errors import PasswordDeleteError
+from typing import TYPE_CHECKING
 
 from focusmate.core.errors import NotPossibleNow
+
+if TYPE_CHECKING:  # keyring loads on first use, on the calendar's worker (~0.2 s with its
+    # backend): the app's start does not wait for it
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +54,8 @@ def platform_backend() -> KeyringBackend:
         from keyring.backends.macOS import Keyring  # noqa: PLC0415 - macOS only
 
         return Keyring()  # type: ignore[no-untyped-call]
+    from keyring.backends import SecretService  # noqa: PLC0415 - see TYPE_CHECKING above
+
     # keyring's backends leave their constructors unannotated.
     return SecretService.Keyring()  # type: ignore[no-untyped-call]
 
@@ -67,9 +69,17 @@ class KeyringSecretStore:
     them where waiting is fine (the worker, or in answer to the user's own request)."""
 
     def __init__(self, backend: KeyringBackend | None = None) -> None:
-        self._backend = platform_backend() if backend is None else backend
+        self._chosen = backend
+
+    @property
+    def _backend(self) -> KeyringBackend:
+        if self._chosen is None:
+            self._chosen = platform_backend()
+        return self._chosen
 
     def unavailable_reason(self) -> str | None:
+        from keyring.backends import SecretService, fail  # noqa: PLC0415 - on first use
+
         backend = self._backend
         if isinstance(backend, fail.Keyring):
             return NO_BACKEND
@@ -108,6 +118,8 @@ class KeyringSecretStore:
             return None
 
     def delete(self, key: str) -> None:
+        from keyring.errors import PasswordDeleteError  # noqa: PLC0415 - on first use
+
         if not self._usable(key, "deleted"):
             return
         try:
@@ -131,6 +143,8 @@ def _default_collection_locked() -> str | None:
     prompt (dismissed, or no prompt can be shown), else None. What keyring's
     get_preferred_collection does, but closing the connection whatever happens (keyring's
     leaves it open when it raises)."""
+    import secretstorage  # noqa: PLC0415 - on first use
+
     with closing(secretstorage.dbus_init()) as connection:
         collection = secretstorage.get_default_collection(connection)
         if collection.is_locked():
@@ -142,6 +156,8 @@ def _default_collection_locked() -> str | None:
 
 def _reason(backend: KeyringBackend, error: Exception) -> str:
     """One line for a backend that cannot be used, from what keyring's check raised."""
+    from keyring.backends import SecretService  # noqa: PLC0415 - on first use
+
     if not isinstance(backend, SecretService.Keyring):
         return f"no secret store: {_first_line(error)}"
     text = str(error)

@@ -13,24 +13,27 @@ nothing shows while a session runs (ARCHITECTURE invariant 5), and one held past
 meeting's start is dropped. One timer, armed for the next notification only, keeps the app
 idle between refreshes.
 
-Passwords of CalDAV sources are read from the secret store once per run and kept in memory;
-where there is no secret store they are kept for this run only (the user is asked again at
-the next start).
+Passwords of CalDAV sources are read from the secret store once per run, on the worker
+(a D-Bus call may wait for an unlock), and kept in memory; where there is no secret store
+they are kept for this run only (the user is asked again at the next start). The calendar
+libraries and the secret store load on the worker too, and only once a calendar exists, so
+they cost the app's start nothing.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from focusmate.calendar.refresh import Refreshed, SourceRefresher
 from focusmate.core.calendar_events import CalendarEvent
 from focusmate.core.calendar_sources import (
     CalendarKind,
@@ -53,9 +56,12 @@ from focusmate.core.one_on_ones import (
     people_list,
 )
 from focusmate.core.ports import Notification, NotificationAction, SecretStore
-from focusmate.core.text import plural, translate
+from focusmate.core.text import translate
 from focusmate.services.held_notifications import HeldNotifications
 from focusmate.services.settings import SettingsService
+
+if TYPE_CHECKING:
+    from focusmate.calendar.refresh import Refreshed, SourceRefresher
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +87,14 @@ class _Job:
     """What the worker needs for one refresh: copies, never the live objects."""
 
     sources: tuple[CalendarSource, ...]
-    passwords: dict[str, str | None]
+    #: The passwords known in this run, by secret key; the worker reads the others.
+    passwords: dict[str, str]
+    #: Whether the worker may ask the secret store now (never during a session: a locked
+    #: keyring shows the desktop's unlock prompt), whether it was asked already in this run,
+    #: and its answer then.
+    store_allowed: bool
+    store_checked: bool
+    store_problem: str | None
     people: tuple[Person, ...]
     settings: CalendarSettings
     now: datetime
@@ -97,6 +110,11 @@ class _Result:
     statuses: dict[str, SourceStatus]
     events: dict[str, tuple[CalendarEvent, ...]]
     matched: tuple[UpcomingOneOnOne, ...]
+    #: Passwords the worker read from the secret store, by secret key.
+    passwords: dict[str, str]
+    #: The secret store's answer, if the job asked it (None: usable).
+    store_problem: str | None
+    store_checked: bool
 
 
 class CalendarService(QObject):
@@ -124,6 +142,7 @@ class CalendarService(QObject):
         history: Callable[[], Sequence[CoachingSession]],
         local_zone: Callable[[], tzinfo],
         notifications: HeldNotifications | None = None,
+        session_running: Callable[[], bool] = lambda: False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -134,7 +153,9 @@ class CalendarService(QObject):
         self._history = history
         self._local_zone = local_zone
         self._notifications = notifications
-        self._store_problem = secrets.unavailable_reason()
+        self._session_running = session_running
+        self._store_problem: str | None = None
+        self._store_checked = False
         self._passwords: dict[str, str] = {}
         self._statuses: dict[str, SourceStatus] = {}
         self._events: dict[str, tuple[CalendarEvent, ...]] = {}
@@ -143,8 +164,10 @@ class CalendarService(QObject):
         self._skipped: set[tuple[str, datetime]] = set()
         self._refreshers: dict[tuple[str, ...], SourceRefresher] = {}  # worker thread only
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="focusmate-calendar")
-        self._pending: Future[None] | None = None
-        self._again = False
+        #: A job is on the worker (set on the GUI thread; cleared when its result arrives).
+        self._busy = False
+        #: Asked again while busy: None (no), False (a re-match), True (a refresh).
+        self._again: bool | None = None
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         self._test_finished.connect(self.tested.emit, Qt.ConnectionType.QueuedConnection)
         self._refresh_timer = QTimer(self)
@@ -152,7 +175,7 @@ class CalendarService(QObject):
         self._refresh_timer.timeout.connect(self.refresh_now)
         self._notify_timer = QTimer(self)
         self._notify_timer.setSingleShot(True)
-        self._notify_timer.timeout.connect(self._on_notify_due)
+        self._notify_timer.timeout.connect(self.recheck)
         settings.changed.connect(self._on_settings_changed)
         self._calendar = settings.current.calendar
 
@@ -165,15 +188,28 @@ class CalendarService(QObject):
             for s in self._calendar.sources
         ]
 
+    def known_secret_store_problem(self) -> str | None:
+        """The secret store's problem as far as this run asked it (never asks: for the
+        status document, which must not wait for an unlock prompt)."""
+        return self._store_problem
+
     def secret_store_problem(self) -> str | None:
+        if not self._store_checked:  # asked before the worker found out: ask now
+            self._store_problem, self._store_checked = self._secrets.unavailable_reason(), True
         return self._store_problem
 
     def needs_password(self) -> list[str]:
         return [
             s.name
             for s in self._calendar.sources
-            if s.kind is CalendarKind.CALDAV and self._password(s) is None
+            if s.kind is CalendarKind.CALDAV
+            and s.secret_key not in self._passwords
+            and self._problem_of(s.name) == "no-password"
         ]
+
+    def _problem_of(self, name: str) -> str:
+        status = self._statuses.get(name)
+        return "" if status is None else status.problem
 
     def upcoming(self, days: int = DEFAULT_DAYS_AHEAD) -> list[UpcomingOneOnOne]:
         now = self._clock.now()
@@ -206,9 +242,11 @@ class CalendarService(QObject):
     # --- changing --------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Begin: a first refresh now, then every REFRESH_EVERY_MS."""
+        """Begin: a first refresh now, then every REFRESH_EVERY_MS (nothing at all, not even
+        a thread, while no calendar is set up)."""
         self._refresh_timer.start()
-        self.refresh_now()
+        if self._calendar.sources:
+            self.refresh_now()
 
     def stop(self) -> None:
         """Stop the timers and the worker (at quit); a refresh under way is abandoned."""
@@ -237,11 +275,11 @@ class CalendarService(QObject):
         if source is None:
             return
         self._passwords.pop(source.secret_key, None)
-        if self._store_problem is None:
+        if self.secret_store_problem() is None:
             self._secrets.delete(source.secret_key)
         self._statuses.pop(source.name, None)
         self._events.pop(source.name, None)
-        self._worker.submit(self._forget, source)
+        self._worker.submit(self._paused, self._forget, source)
         self._rematch()
 
     def set_lead_minutes(self, name: str, minutes: int) -> None:
@@ -291,6 +329,8 @@ class CalendarService(QObject):
                 # A refresher of its own over a throw-away folder: a test saves nothing.
                 import tempfile  # noqa: PLC0415 - only for a test of the connection
 
+                from focusmate.calendar.refresh import SourceRefresher  # noqa: PLC0415
+
                 with tempfile.TemporaryDirectory(prefix="focusmate-test-") as folder:
                     status = SourceRefresher(source, Path(folder)).refresh(now, zone, password)
                     self._test_finished.emit(status.status)
@@ -300,23 +340,27 @@ class CalendarService(QObject):
                     SourceStatus(source.name, source.kind, False, str(error), "unreachable")
                 )
 
-        self._worker.submit(test)
+        self._worker.submit(self._paused, test)
 
     def refresh_now(self) -> None:
         """Refresh every source in the worker (one refresh at a time; asked again while one
         runs, another follows it)."""
-        self._submit(fetch=True)
+        if self._calendar.sources:
+            self._submit(fetch=True)
 
     # --- internals -------------------------------------------------------------------------
 
     def _submit(self, *, fetch: bool) -> None:
-        if self._pending is not None and not self._pending.done():
-            self._again = True
+        if self._busy:
+            self._again = fetch or bool(self._again)
             return
         calendar = self._settings.current.calendar
         job = _Job(
             sources=calendar.sources,
-            passwords={s.name: self._password(s) for s in calendar.sources},
+            passwords=dict(self._passwords),
+            store_allowed=not self._session_running(),
+            store_checked=self._store_checked,
+            store_problem=self._store_problem,
             people=people_list(self._history(), calendar.people),
             settings=calendar,
             now=self._clock.now(),
@@ -325,20 +369,35 @@ class CalendarService(QObject):
             statuses=dict(self._statuses),
             events=dict(self._events),
         )
-        self._pending = self._worker.submit(self._run, job)
+        self._busy = True
+        self._worker.submit(self._paused, self._run, job)
+
+    @staticmethod
+    def _paused(work: Callable[..., None], *arguments: Any) -> None:
+        """Every job on the worker runs with the garbage collector paused."""
+        with _collector_paused():
+            work(*arguments)
 
     def _run(self, job: _Job) -> None:
         """On the worker thread: refresh (or only re-match) and hand the values back."""
         try:
             statuses, events = job.statuses, job.events
+            store_problem, asked = self._store_answer(job)
+            found: dict[str, str] = {}
             if job.fetch:
                 for source in job.sources:
-                    refreshed = self._refresher(source).refresh(
-                        job.now, job.zone, job.passwords.get(source.name)
-                    )
+                    password = job.passwords.get(source.secret_key)
+                    if source.kind is CalendarKind.CALDAV and password is None:
+                        if not job.store_allowed:
+                            continue  # its last result stands until the session has ended
+                        if store_problem is None:
+                            password = self._secrets.load(source.secret_key)
+                            if password is not None:
+                                found[source.secret_key] = password
+                    refreshed = self._refresher(source).refresh(job.now, job.zone, password)
                     statuses[source.name], events[source.name] = _as_named(source, refreshed)
             names = {s.name for s in job.sources}
-            everything = [e for name, found in events.items() if name in names for e in found]
+            everything = [e for name, held in events.items() if name in names for e in held]
             matches = one_on_ones(
                 everything, job.people, me=job.settings.me, series_choices=job.settings.series
             )
@@ -348,11 +407,26 @@ class CalendarService(QObject):
                 )
                 for m in matches
             )
-            self._finished.emit(_Result(statuses, events, matched))
+            result: _Result | None = _Result(statuses, events, matched, found, store_problem, asked)
         except Exception:  # never lose the worker to a bug: log it, the next refresh retries
             log.exception("the calendar refresh failed")
+            result = None
+        self._finished.emit(result)  # always: the GUI thread learns the worker is free
+
+    def _store_answer(self, job: _Job) -> tuple[str | None, bool]:
+        """On the worker thread: the secret store's problem (None: usable), and whether it
+        was asked now. It is asked once per run, and only when a CalDAV password is missing:
+        a calendar of iCalendar addresses never touches the store."""
+        missing = any(
+            s.kind is CalendarKind.CALDAV and s.secret_key not in job.passwords for s in job.sources
+        )
+        if job.store_checked or not (job.fetch and job.store_allowed and missing):
+            return job.store_problem, False
+        return self._secrets.unavailable_reason(), True
 
     def _refresher(self, source: CalendarSource) -> SourceRefresher:
+        from focusmate.calendar.refresh import SourceRefresher  # noqa: PLC0415 - on the worker
+
         key = (source.name, source.kind.value, source.location, source.user)
         if key not in self._refreshers:
             self._refreshers[key] = SourceRefresher(source, self._data_dir)
@@ -369,7 +443,19 @@ class CalendarService(QObject):
         except OSError as error:
             log.warning("could not remove the copy of the calendar %r: %s", source.name, error)
 
-    def _on_finished(self, result: _Result) -> None:
+    def _on_finished(self, result: _Result | None) -> None:
+        self._busy = False
+        if result is not None:
+            self._take(result)
+        again, self._again = self._again, None
+        if again is not None:
+            self._submit(fetch=again)
+
+    def _take(self, result: _Result) -> None:
+        if not self._store_checked and result.store_checked:
+            self._store_problem, self._store_checked = result.store_problem, True
+        for key, password in result.passwords.items():
+            self._passwords.setdefault(key, password)
         names = {s.name for s in self._calendar.sources}
         self._statuses = {k: v for k, v in result.statuses.items() if k in names}
         self._events = {k: v for k, v in result.events.items() if k in names}
@@ -379,9 +465,6 @@ class CalendarService(QObject):
         if changed:
             self.upcoming_changed.emit()
         self._arm_notification()
-        if self._again:
-            self._again = False
-            self._submit(fetch=True)
 
     def _rematch(self) -> None:
         self._submit(fetch=False)
@@ -395,17 +478,8 @@ class CalendarService(QObject):
             self._submit(fetch=bool(added))
         self._arm_notification()
 
-    def _password(self, source: CalendarSource) -> str | None:
-        if source.kind is not CalendarKind.CALDAV:
-            return None
-        if source.secret_key not in self._passwords and self._store_problem is None:
-            stored = self._secrets.load(source.secret_key)
-            if stored is not None:
-                self._passwords[source.secret_key] = stored
-        return self._passwords.get(source.secret_key)
-
     def _keep_password(self, source: CalendarSource, password: str) -> None:
-        if self._store_problem is None:
+        if self.secret_store_problem() is None:
             self._secrets.save(source.secret_key, password)  # NotPossibleNow: nothing changed
         self._passwords[source.secret_key] = password
 
@@ -441,7 +515,8 @@ class CalendarService(QObject):
             wait_ms = int(min(later).total_seconds() * 1000) + 1
             self._notify_timer.start(min(wait_ms, RECHECK_AT_LEAST_EVERY_MS))
 
-    def _on_notify_due(self) -> None:
+    def recheck(self) -> None:
+        """Look at the clock again: what is "next" and what is due (the timer's slot)."""
         self.upcoming_changed.emit()
         self._arm_notification()
 
@@ -454,11 +529,9 @@ class CalendarService(QObject):
                 name=meeting.with_name
             )
         else:
-            title = plural(
-                minutes,
-                translate("Calendar", "One-on-one with {name} in {n} minute"),
-                translate("Calendar", "One-on-one with {name} in {n} minutes"),
-            ).replace("{name}", meeting.with_name)
+            one = translate("Calendar", "One-on-one with {name} in {n} minute")
+            many = translate("Calendar", "One-on-one with {name} in {n} minutes")
+            title = (one if minutes == 1 else many).format(name=meeting.with_name, n=minutes)
         local = meeting.starts_at.astimezone(self._local_zone())
         body = translate("Calendar", "At {time} ({calendar})").format(
             time=local.strftime("%H:%M"), calendar=meeting.source
@@ -488,6 +561,19 @@ class CalendarService(QObject):
             self.skip(meeting)
         elif action in {MeetingAction.CHECK_IN, MeetingAction.START}:
             self.meeting_action.emit(action, meeting)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector runs in whichever thread happens to allocate; a Qt
+    object it frees on the worker would be destroyed off its own thread (Qt warns "Timers
+    cannot be stopped from another thread", and may crash). So the collector waits while the
+    worker runs (well under a second) and resumes on the GUI thread's next allocations."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _checked(source: CalendarSource) -> CalendarSource:

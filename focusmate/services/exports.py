@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from focusmate.calendar.export import ics_document
 from focusmate.core.errors import Problem, StorageFailure
 from focusmate.core.model import CoachingSession
 from focusmate.core.week_review import WeekReview, review_csv, review_document
@@ -65,6 +64,9 @@ _WEEK_FORMATS = {
 
 def sessions_text(sessions: Sequence[CoachingSession], file_format: SessionsFormat) -> str:
     if file_format is SessionsFormat.ICS:
+        # icalendar loads only for this export, not with the app (~40 ms of its start)
+        from focusmate.calendar.export import ics_document  # noqa: PLC0415
+
         return ics_document(sessions, stamp=datetime.now(UTC))
     return export_json(sessions) if file_format is SessionsFormat.JSON else export_csv(sessions)
 

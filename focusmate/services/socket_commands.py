@@ -143,7 +143,7 @@ class SocketCommands:
 
     def _calendar_status(self, _request: Message) -> Message:
         calendars = self._calendars()
-        return calendar_status_result(calendars.statuses(), calendars.secret_store_problem())
+        return calendar_status_result(calendars.statuses(), calendars.known_secret_store_problem())
 
     def _calendar_next(self, _request: Message) -> Message:
         upcoming = self._calendars().upcoming()

@@ -31,6 +31,7 @@ from focusmate.core.status import HOTKEYS_NOT_STARTED, HotkeyReadiness
 from focusmate.core.text import Worded
 from focusmate.desktop.autostart import launch_command
 from focusmate.desktop.hotkeys import STOPPED, GlobalHotkeys
+from focusmate.services.calendar import CalendarService
 from focusmate.services.controller import SessionController
 from focusmate.services.held_notifications import HeldNotifications
 from focusmate.services.reminders import ReminderScheduler
@@ -115,8 +116,9 @@ class HotkeyService:
 
 class Background:
     """What waits until the tray icon shows: reading the whole history, the morning reminder
-    and the global hotkeys (re-armed when the settings change, stopped at quit), the welcome
-    and the start-up backup."""
+    and the global hotkeys (re-armed when the settings change, stopped at quit), the
+    calendars (after the history: its names are the people to match), the welcome and the
+    start-up backup."""
 
     def __init__(
         self,
@@ -125,10 +127,13 @@ class Background:
         views: StartupViews,
         clock: Clock,
         data_dir: Path,
+        *,
+        calendar: CalendarService | None = None,
     ) -> None:
         self._controller, self._views, self._clock = controller, views, clock
         self._notifications = notifications
         self._data_dir = data_dir
+        self._calendar = calendar
         self._reminders: ReminderScheduler | None = None
         self._hotkeys: HotkeyService | None = None
 
@@ -141,6 +146,8 @@ class Background:
         checked, damage_notice = check_or_recover(repository, self._data_dir, self._clock.now())
         self._controller.load_history(None if checked is repository else checked)
         self._start_reminders(settings)
+        if self._calendar is not None:
+            self._calendar.start()
         self._hotkeys = HotkeyService(self._views, settings)
         self._views.welcome_on_first_run()  # after the hotkeys: it says whether they work here
         if window is not None:  # `focusmate review` started us: the review, as asked
@@ -173,7 +180,7 @@ class Background:
             self._hotkeys.apply(settings)
 
     def stop(self) -> None:
-        for service in (self._reminders, self._hotkeys):
+        for service in (self._reminders, self._hotkeys, self._calendar):
             if service is not None:
                 service.stop()
 

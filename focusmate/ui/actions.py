@@ -162,11 +162,11 @@ class AppActions(QObject):
 
     def _refresh_meetings(self) -> None:
         """The calendar's next one-on-one and one just begun (without a session only)."""
-        calendar, idle = self._calendar, self._controller.current is None
-        upcoming = calendar.next_one_on_one() if calendar is not None and idle else None
-        begun = calendar.just_begun() if calendar is not None and idle else None
+        calendar = self._calendar if self._controller.current is None else None
+        upcoming = calendar.next_one_on_one() if calendar is not None else None
+        begun = calendar.just_begun() if calendar is not None else None
         self.next_meeting.setVisible(upcoming is not None)
-        if upcoming is not None:
+        if calendar is not None and upcoming is not None:
             text = translate("Menu", "Next: {name} at {time}").format(
                 name=upcoming.with_name, time=menu_time(upcoming.starts_at, calendar.now())
             )

@@ -354,9 +354,23 @@ class Windows(QObject):
         from focusmate.ui.review_window import ReviewWindow  # noqa: PLC0415 - lazy
 
         this_week = self._controller.current_week()
-        review = ReviewWindow(
-            self._controller.week_review, this_week, this_week, self._controller.kinds
-        )
+        calendar, settings = self._calendar, self._settings
+        if calendar is None:
+            review = ReviewWindow(
+                self._controller.week_review, this_week, this_week, self._controller.kinds
+            )
+        else:  # scheduled one-on-ones against the sessions held (issue 15, deliverable 7)
+            review = ReviewWindow(
+                self._controller.week_review,
+                this_week,
+                this_week,
+                self._controller.kinds,
+                scheduled=calendar.scheduled,
+                history=self._controller.all_sessions,
+                people=lambda: settings.current.calendar.people if settings else (),
+                now=calendar.now,
+            )
+            calendar.upcoming_changed.connect(review.refresh_schedule)
         review.export_requested.connect(self._exports.export)
         review.session_activated.connect(self.edit_reflection)
         self._controller.state_changed.connect(review.refresh_if_visible)

@@ -48,6 +48,9 @@ class FakeCalendarService:
     def secret_store_problem(self) -> str | None:
         return self.store_problem
 
+    def known_secret_store_problem(self) -> str | None:
+        return self.store_problem
+
     def add_source(self, source: CalendarSource, password: str | None = None) -> None:
         if any(s.name == source.name for s in self.sources):
             raise InvalidInput(f"a calendar named {source.name!r} exists already")

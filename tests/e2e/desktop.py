@@ -437,6 +437,7 @@ class HeadlessDesktop:
         }
         for path in [*xdg.values(), self.log_dir]:
             path.mkdir(parents=True, exist_ok=True)
+        self._configure_dunst_menu(xdg["XDG_CONFIG_HOME"])
         self.runtime_dir.mkdir(mode=0o700)
         self.runtime_dir.chmod(0o700)  # mkdir's mode is filtered by the umask
         env = _clean_base_env(self._base_env)
@@ -736,6 +737,40 @@ class HeadlessDesktop:
 
         wait_until(owned, timeout_s=self._startup_timeout_s, what=f"{name} to own {_NOTIFICATIONS}")
         self.timings_s[name] = time.monotonic() - started
+
+    def _configure_dunst_menu(self, config_home: Path) -> None:
+        """dunst's own configuration with one change: its context menu (the buttons of a
+        notification) asks a script instead of dmenu, which picks the label a test wrote
+        into :attr:`_button_choice` (see :meth:`press_notification_button`)."""
+        system = Path("/etc/xdg/dunst/dunstrc")
+        text = system.read_text() if system.exists() else "[global]\n"
+        picker = self.root_dir / "pick-button"
+        picker.write_text(
+            "#!/bin/sh\n"
+            "# dunst lists one button per line on stdin: '#Label (summary) [id,action]'\n"
+            f'want=$(cat "{self._button_choice}" 2>/dev/null)\n'
+            '[ -n "$want" ] && grep -m1 -F "#$want (" || cat >/dev/null\n'
+        )
+        picker.chmod(0o755)
+        lines = [
+            f"    dmenu = {picker}" if line.strip().startswith("dmenu =") else line
+            for line in text.splitlines()
+        ]
+        if not any(line.strip().startswith("dmenu =") for line in text.splitlines()):
+            lines = ["[global]", f"    dmenu = {picker}", *lines]
+        folder = config_home / "dunst"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "dunstrc").write_text("\n".join(lines) + "\n")
+
+    @property
+    def _button_choice(self) -> Path:
+        return self.root_dir / "button-choice"
+
+    def press_notification_button(self, label: str) -> None:
+        """Press the button ``label`` of dunst's newest notification, as a user would in its
+        context menu (``dunstctl context``)."""
+        self._button_choice.write_text(label)
+        self.run(["dunstctl", "context"], check=True, timeout_s=5)
 
     def notification_counts(self) -> NotificationCounts:
         """dunst's waiting / displayed / history counters (``dunstctl count``)."""
