@@ -183,6 +183,7 @@ def test_removing_takes_the_source_and_its_copy(data_with_jordan: Path, feed_fil
         (["add-caldav", "Dav", "https://dav.example.com/"], "--user"),
         (["remove", "Nothing"], "no calendar named"),
         (["frobnicate"], "invalid choice"),
+        ([], "required: ACTION"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2_before_anything_is_saved(
