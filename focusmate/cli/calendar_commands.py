@@ -19,7 +19,6 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 from focusmate.cli.app_client import request_app
 from focusmate.cli.terminal import log_to_stderr, write_document
@@ -29,9 +28,9 @@ from focusmate.core.calendar_sources import (
     CalendarKind,
     CalendarSource,
     check_lead_minutes,
-    check_location,
     check_source_name,
 )
+from focusmate.core.calendar_status import PENDING_PROBLEM
 from focusmate.core.errors import ExitCode, InvalidInput
 from focusmate.core.one_on_ones import DEFAULT_DAYS_AHEAD
 from focusmate.core.protocol import Message, calendar_add_request
@@ -47,7 +46,6 @@ Parser = TypeVar("Parser", bound=argparse.ArgumentParser)
 PASSWORD_MAX_CHARS = 4_096
 
 #: The status of a source the running app has not checked yet (services.calendar).
-PENDING = "pending"
 
 EPILOG = f"""\
 A calendar is an iCalendar address (https://, webcal://; plain http:// only to this
@@ -152,6 +150,8 @@ def _carried_out(data: Path, alone: Callable[[], Message | None], request: Messa
 def _source(args: argparse.Namespace, data: Path) -> CalendarSource:
     """The source as typed, checked; a name already taken is refused before the password
     is asked for (the settings file says so as well as the running app would)."""
+    from focusmate.calendar.addresses import checked_address  # noqa: PLC0415 - ssl: only to add
+
     caldav = args.calendar_action == "add-caldav"
     kind = CalendarKind.CALDAV if caldav else CalendarKind.ICS
     user = ""
@@ -168,42 +168,6 @@ def _source(args: argparse.Namespace, data: Path) -> CalendarSource:
     )
     load_settings(data).calendar.with_source(source)  # InvalidInput if the name is taken
     return source
-
-
-def checked_address(kind: CalendarKind, raw: str) -> str:
-    """``raw`` as a source's location: https anywhere, plain http only to a loopback address
-    (ARCHITECTURE invariant 9); for iCalendar also webcal:// and a file, made absolute (the
-    running app reads it from its own working folder). InvalidInput naming only the host:
-    a secret address carries its secret in the rest."""
-    from focusmate.calendar.http_fetch import is_loopback  # noqa: PLC0415 - ssl: only to add
-
-    location = check_location(raw)
-    parts = urlsplit(location)
-    scheme = parts.scheme.lower()
-    if kind is CalendarKind.ICS and len(scheme) <= 1:  # a Windows drive letter is no scheme
-        return str(Path(location).expanduser().absolute())
-    if kind is CalendarKind.ICS and scheme == "file":
-        return location
-    if kind is CalendarKind.ICS and scheme not in {"https", "http", "webcal", "webcals"}:
-        raise InvalidInput(
-            "the calendar's address must be https://, webcal:// or a file "
-            "(http:// only to this computer)"
-        )
-    if kind is CalendarKind.CALDAV and scheme not in {"https", "http"}:
-        raise InvalidInput("the CalDAV address must be https:// (http:// only to this computer)")
-    try:
-        host = parts.hostname
-        parts.port  # noqa: B018 - raises ValueError for a port that is no number
-    except ValueError:
-        raise InvalidInput("the calendar's address has an invalid port") from None
-    if not host:
-        raise InvalidInput("the calendar's address names no host")
-    if scheme == "http" and not is_loopback(host):
-        raise InvalidInput(
-            f"plain http:// is refused for {terminal_line(host)}: use https:// "
-            "(http only to this computer)"
-        )
-    return location
 
 
 def _password(args: argparse.Namespace, source: CalendarSource) -> str:
@@ -232,7 +196,7 @@ def _password(args: argparse.Namespace, source: CalendarSource) -> str:
 
 def _added_line(name: str, status: Any) -> str:
     added = f"Added the calendar {_quoted(name)}"
-    if not isinstance(status, dict) or status.get("problem") == PENDING:
+    if not isinstance(status, dict) or status.get("problem") == PENDING_PROBLEM:
         return f"{added}; focusmate is checking it now (see: focusmate calendar status)."
     line = terminal_line(str(status.get("line", "")))
     if status.get("ok"):
@@ -242,7 +206,7 @@ def _added_line(name: str, status: Any) -> str:
 
 def _print_status(answer: Message, *, as_json: bool) -> int:
     calendars = [c for c in answer.get("calendars", []) if isinstance(c, dict)]
-    failed = any(not c.get("ok") and c.get("problem") != PENDING for c in calendars)
+    failed = any(not c.get("ok") and c.get("problem") != PENDING_PROBLEM for c in calendars)
     if as_json:
         document = {"calendars": calendars, "secret_store": answer.get("secret_store")}
         write_document(json.dumps(document, ensure_ascii=False) + "\n")
@@ -262,7 +226,7 @@ def _print_status(answer: Message, *, as_json: bool) -> int:
 def _status_line(calendar: Message, zone: tzinfo) -> str:
     name = _quoted(calendar.get("name", "?"))
     line = terminal_line(str(calendar.get("line", "")))
-    if calendar.get("ok") or calendar.get("problem") == PENDING:
+    if calendar.get("ok") or calendar.get("problem") == PENDING_PROBLEM:
         checked = calendar.get("checked_at")
         when = f" (checked {_local(checked, zone)})" if isinstance(checked, str) else ""
         return f"{name}: {line}{when}"

@@ -10,6 +10,9 @@ from typing import Any
 from focusmate.core.calendar_sources import CalendarKind
 from focusmate.core.records import format_instant
 
+#: SourceStatus.problem of a source not checked yet (added, or the app just started).
+PENDING_PROBLEM = "pending"
+
 
 @dataclass(frozen=True, slots=True)
 class SourceStatus:

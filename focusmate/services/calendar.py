@@ -40,10 +40,9 @@ from focusmate.core.calendar_sources import (
     CalendarSettings,
     CalendarSource,
     check_lead_minutes,
-    check_location,
     check_source_name,
 )
-from focusmate.core.calendar_status import SourceStatus
+from focusmate.core.calendar_status import PENDING_PROBLEM, SourceStatus
 from focusmate.core.clock import Clock
 from focusmate.core.errors import InvalidInput
 from focusmate.core.model import CoachingSession
@@ -166,6 +165,7 @@ class CalendarService(QObject):
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="focusmate-calendar")
         #: A job is on the worker (set on the GUI thread; cleared when its result arrives).
         self._busy = False
+        self._stopped = False
         #: Asked again while busy: None (no), False (a re-match), True (a refresh).
         self._again: bool | None = None
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
@@ -184,7 +184,7 @@ class CalendarService(QObject):
     def statuses(self) -> list[SourceStatus]:
         return [
             self._statuses.get(s.name)
-            or SourceStatus(s.name, s.kind, ok=False, line=PENDING_LINE, problem="pending")
+            or SourceStatus(s.name, s.kind, ok=False, line=PENDING_LINE, problem=PENDING_PROBLEM)
             for s in self._calendar.sources
         ]
 
@@ -250,6 +250,7 @@ class CalendarService(QObject):
 
     def stop(self) -> None:
         """Stop the timers and the worker (at quit); a refresh under way is abandoned."""
+        self._stopped = True
         self._refresh_timer.stop()
         self._notify_timer.stop()
         self._worker.shutdown(wait=False, cancel_futures=True)
@@ -321,23 +322,33 @@ class CalendarService(QObject):
         self._arm_notification()
 
     def test_connection(self, source: CalendarSource, password: str | None) -> None:
+        """Fetch ``source`` once on the worker, saving nothing; ``tested`` says how it went.
+        Without a password, a saved CalDAV calendar's (known in this run, or the secret
+        store's) is used."""
         source = _checked(source)
         now, zone = self._clock.now(), self._local_zone()
+        if password is None and source.kind is CalendarKind.CALDAV:
+            password = self._passwords.get(source.secret_key)
+        may_ask_store = not self._session_running()
 
         def test() -> None:
+            known = password
+            if known is None and source.kind is CalendarKind.CALDAV and may_ask_store:
+                known = self._secrets.load(source.secret_key)
             try:
-                # A refresher of its own over a throw-away folder: a test saves nothing.
                 import tempfile  # noqa: PLC0415 - only for a test of the connection
 
                 from focusmate.calendar.refresh import SourceRefresher  # noqa: PLC0415
 
+                # A refresher of its own over a throw-away folder: a test keeps nothing.
                 with tempfile.TemporaryDirectory(prefix="focusmate-test-") as folder:
-                    status = SourceRefresher(source, Path(folder)).refresh(now, zone, password)
-                    self._test_finished.emit(status.status)
+                    status = SourceRefresher(source, Path(folder)).refresh(now, zone, known)
+                    self._emit(self._test_finished, status.status)
             except Exception as error:  # the worker must never die silently
                 log.exception("testing the calendar %r failed", source.name)
-                self._test_finished.emit(
-                    SourceStatus(source.name, source.kind, False, str(error), "unreachable")
+                self._emit(
+                    self._test_finished,
+                    SourceStatus(source.name, source.kind, False, str(error), "unreachable"),
                 )
 
         self._worker.submit(self._paused, test)
@@ -371,6 +382,12 @@ class CalendarService(QObject):
         )
         self._busy = True
         self._worker.submit(self._paused, self._run, job)
+
+    def _emit(self, signal: Any, value: object) -> None:
+        """Hand a value to the GUI thread, unless the service was stopped meanwhile (its Qt
+        object may be gone by then: a refresh outlives stop(), which does not wait)."""
+        if not self._stopped:
+            signal.emit(value)
 
     @staticmethod
     def _paused(work: Callable[..., None], *arguments: Any) -> None:
@@ -411,7 +428,7 @@ class CalendarService(QObject):
         except Exception:  # never lose the worker to a bug: log it, the next refresh retries
             log.exception("the calendar refresh failed")
             result = None
-        self._finished.emit(result)  # always: the GUI thread learns the worker is free
+        self._emit(self._finished, result)  # always: the GUI thread learns the worker is free
 
     def _store_answer(self, job: _Job) -> tuple[str | None, bool]:
         """On the worker thread: the secret store's problem (None: usable), and whether it
@@ -577,10 +594,12 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _checked(source: CalendarSource) -> CalendarSource:
+    from focusmate.calendar.addresses import checked_address  # noqa: PLC0415 - ssl: only to add
+
     return replace(
         source,
         name=check_source_name(source.name),
-        location=check_location(source.location),
+        location=checked_address(source.kind, source.location),
         user=source.user.strip(),
         lead_minutes=check_lead_minutes(source.lead_minutes),
     )

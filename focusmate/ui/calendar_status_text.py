@@ -13,11 +13,11 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime, QLocale
 
-from focusmate.core.calendar_status import SourceStatus
+from focusmate.core.calendar_status import PENDING_PROBLEM, SourceStatus
 from focusmate.core.text import plural, translate
 
 #: The problem id of a source not checked since the app started.
-PENDING = "pending"
+PENDING = PENDING_PROBLEM
 
 
 def is_pending(status: SourceStatus) -> bool:

@@ -381,12 +381,16 @@ class Windows(QObject):
             self._settings_dialog.open()
 
     def _build_settings(self, service: SettingsService) -> SettingsDialog:
+        from focusmate.ui.calendars_tab import CalendarParts  # noqa: PLC0415
         from focusmate.ui.settings_dialog import (  # noqa: PLC0415 - on demand
             SettingsDialog,
             SystemParts,
         )
 
-        dialog = SettingsDialog(service.current, BACKEND_NAMES)
+        calendars = None
+        if self._calendar is not None:
+            calendars = CalendarParts(self._calendar, lambda: service.current)
+        dialog = SettingsDialog(service.current, BACKEND_NAMES, calendars=calendars)
         if self._autostart is not None and self._data_folder is not None:
             command = self._autostart_command
             dialog.attach_system(SystemParts(self._autostart, command, self._data_folder))
