@@ -177,9 +177,10 @@ def _within_reach(document: bytes, start: datetime, end: datetime) -> bytes:
     benchmark: 4,000 events parse in about a second; the window's 200 in a twentieth).
 
     Only a plain event directly in the VCALENDAR is taken out: no RRULE, RDATE or EXRULE, one
-    DTSTART and at most one DTEND, dates readable here, no line of its own folded, no
-    component inside but VALARMs, and its days (with _REACH_DAYS to spare) all before the
-    window or all after it. An edited instance goes only if its original occurrence
+    DTSTART and at most one DTEND (no DURATION), dates readable here, no line of its own
+    folded (producers fold at 75 octets, never inside a property's name), no component
+    inside but VALARMs, and its days (with _REACH_DAYS to spare) all before the window or all
+    after it. An edited instance goes only if its original occurrence
     (RECURRENCE-ID, lasting as long as the longest series) cannot reach the window either,
     and never with RANGE. Anything else is left for icalendar: a document that is not
     iCalendar, or any event this cannot judge, is read as it would be without this. (Of two
@@ -242,7 +243,7 @@ def _vevents(document: bytes) -> list[tuple[int, int, _Timing | None]]:
                 if component == b"VEVENT":
                     stop = line.end() - 1
                     stop += 2 if document.startswith(b"\r\n", stop) else 1
-                    found.append((opened, stop, _timing(lines) if judgeable else None))
+                    found.append((opened, stop, _timing(lines, judgeable)))
                 opened = -1
         elif opened >= 0 and depth == 2:  # the VEVENT's own line, not a VALARM's
             judgeable = judgeable and not folded
@@ -253,19 +254,16 @@ def _vevents(document: bytes) -> list[tuple[int, int, _Timing | None]]:
 @dataclass(frozen=True, slots=True)
 class _Timing:
     """The days of a VEVENT as iCalendar writes them (YYYYMMDD, so that the bytes compare as
-    the dates do): its own first and last day (None: an end left to icalendar, DURATION),
-    and its RECURRENCE-ID's day."""
+    the dates do): its own first and last day, and its RECURRENCE-ID's day."""
 
     first_day: bytes
-    last_day: bytes | None
+    last_day: bytes
     recurrence_day: bytes | None
     series: bool
 
     @property
     def days(self) -> float:
         """How many days it spans (only asked of a series: few, so dates are made here)."""
-        if self.last_day is None:
-            return _NEVER
         first, last = _date(self.first_day), _date(self.last_day)
         if first is None or last is None:
             return _NEVER
@@ -274,26 +272,33 @@ class _Timing:
     def out_of(self, before: bytes, after: bytes, edits_before: bytes) -> bool:
         """Whether all its days are before ``before`` or after ``after``, and its original
         occurrence's too (before ``edits_before``)."""
-        last = self.last_day
-        if (last is None or last >= before) and self.first_day <= after:
+        if self.last_day >= before and self.first_day <= after:
             return False
         recurrence = self.recurrence_day
         return recurrence is None or recurrence < edits_before or recurrence > after
 
 
-def _timing(lines: list[tuple[bytes, bytes, bytes]]) -> _Timing | None:
-    """The days of one VEVENT from its timing lines, or None when they cannot be judged."""
+def _timing(lines: list[tuple[bytes, bytes, bytes]], judgeable: bool) -> _Timing | None:
+    """The days of one VEVENT from its timing lines, or None when they cannot be judged. A
+    series is always answered for (its span unknown if its days cannot be judged): how long
+    its occurrences last decides which of its edits may go."""
+    series = any(kind in _SERIES for kind, _params, _value in lines)
+    days = _days(lines) if judgeable else None
+    if days is None:
+        return _UNKNOWN_SERIES if series else None
+    return _Timing(*days, series)
+
+
+def _days(lines: list[tuple[bytes, bytes, bytes]]) -> tuple[bytes, bytes, bytes | None] | None:
+    """First day, last day and RECURRENCE-ID day from the timing lines, or None."""
     starts: list[bytes] = []
-    ends: list[bytes | None] = []
+    ends: list[bytes] = []
     recurrence: bytes | None = None
-    series = False
     for kind, params, value in lines:
         if kind in _SERIES:
-            series = True
             continue
         if kind == b"DURATION":
-            ends.append(None)  # read only by icalendar: the end stays open
-            continue
+            return None  # read by icalendar only (it may be negative: the end could be anywhere)
         day = value[:8]
         if len(day) != 8 or not day.isdigit():
             return None
@@ -307,9 +312,10 @@ def _timing(lines: list[tuple[bytes, bytes, bytes]]) -> _Timing | None:
             recurrence = day
     if len(starts) != 1 or len(ends) > 1:
         return None
-    # Without an end an event lasts a day at most, which _REACH_DAYS covers.
-    last_day = ends[0] if ends else starts[0]
-    return _Timing(starts[0], last_day, recurrence, series)
+    # Without an end an event lasts a day at most, which _REACH_DAYS covers. An end before
+    # the start: the expander swaps them, so the event spans both days and all between.
+    first_day, last_day = sorted((starts[0], ends[0] if ends else starts[0]))
+    return first_day, last_day, recurrence
 
 
 def _date(day: bytes) -> date | None:
@@ -317,6 +323,10 @@ def _date(day: bytes) -> date | None:
         return date(int(day[:4]), int(day[4:6]), int(day[6:8]))
     except ValueError:  # month 13, day 0, year 0
         return None
+
+
+#: A series whose days cannot be judged: its span is taken as endless.
+_UNKNOWN_SERIES = _Timing(b"", b"", None, series=True)
 
 
 class _Reader:

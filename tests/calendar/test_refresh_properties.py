@@ -64,8 +64,16 @@ def test_random_bytes_as_a_file_never_raise(noise: bytes, after_a_good_copy: boo
 WINDOW_START = NOW - WINDOW_BEFORE
 _SERIES = (
     "UID:series\r\nSUMMARY:1:1\r\nDTSTART;TZID=Europe/Berlin:20250102T100000\r\n"
-    "DTEND;TZID=Europe/Berlin:20250102T110000\r\nRRULE:FREQ=WEEKLY\r\n"
+    "{end}\r\nRRULE:FREQ=WEEKLY\r\n"
 )
+#: How long the series' occurrences last: an hour, or longer than the gap between them (its
+#: edits' original occurrences then reach further), by DTEND or DURATION.
+_SERIES_ENDS = [
+    "DTEND;TZID=Europe/Berlin:20250102T110000",
+    "DTEND;TZID=Europe/Berlin:20250111T110000",
+    "DURATION:PT1H",
+    "DURATION:P20D",
+]
 
 
 def _stamp(moment: datetime, form: str) -> str:
@@ -88,12 +96,12 @@ def events_around_the_window(draw: st.DrawFn) -> bytes:
     # Each edit names another original occurrence: two edits of one occurrence are a broken
     # feed, where the expander keeps one of them by its own rule.
     originals = draw(st.lists(st.integers(0, 120), min_size=count, max_size=count, unique=True))
-    blocks = [_SERIES]
+    blocks = [_SERIES.format(end=draw(st.sampled_from(_SERIES_ENDS)))]
     for number in range(count):
         offset_h = draw(st.integers(min_value=-24 * 400, max_value=24 * 400))
         start = WINDOW_START + timedelta(hours=offset_h)
         form = draw(st.sampled_from(["utc", "zone", "floating", "date"]))
-        length = timedelta(hours=draw(st.sampled_from([0, 1, 30, 24 * 9])))
+        length = timedelta(hours=draw(st.sampled_from([0, 1, 30, 24 * 9, -24 * 400])))
         lines = [f"UID:event-{number}", f"DTSTART{_stamp(start, form)}"]
         ending = draw(st.sampled_from(["DTEND", "DURATION", "none"]))
         if ending == "DTEND":
