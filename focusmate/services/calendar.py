@@ -55,6 +55,7 @@ from focusmate.core.one_on_ones import (
     people_list,
 )
 from focusmate.core.ports import Notification, NotificationAction, SecretStore
+from focusmate.core.recurring_series import RecurringSeries, recurring_series
 from focusmate.core.text import translate
 from focusmate.services.held_notifications import HeldNotifications
 from focusmate.services.settings import SettingsService
@@ -109,6 +110,7 @@ class _Result:
     statuses: dict[str, SourceStatus]
     events: dict[str, tuple[CalendarEvent, ...]]
     matched: tuple[UpcomingOneOnOne, ...]
+    series: tuple[RecurringSeries, ...]
     #: Passwords the worker read from the secret store, by secret key.
     passwords: dict[str, str]
     #: The secret store's answer, if the job asked it (None: usable).
@@ -119,7 +121,8 @@ class _Result:
 class CalendarService(QObject):
     #: A refresh ended, or a source was added, removed or changed.
     statuses_changed = Signal()
-    #: The matched one-on-ones may have changed (the tray's "Next:", the review).
+    #: The matched one-on-ones or the recurring series may have changed (the tray's "Next:",
+    #: the review, the Calendars tab's series).
     upcoming_changed = Signal()
     #: A test_connection finished (carries its SourceStatus).
     tested = Signal(object)
@@ -159,6 +162,7 @@ class CalendarService(QObject):
         self._statuses: dict[str, SourceStatus] = {}
         self._events: dict[str, tuple[CalendarEvent, ...]] = {}
         self._matched: tuple[UpcomingOneOnOne, ...] = ()
+        self._series: tuple[RecurringSeries, ...] = ()
         self._notified: set[tuple[str, datetime]] = set()
         self._skipped: set[tuple[str, datetime]] = set()
         self._refreshers: dict[tuple[str, ...], SourceRefresher] = {}  # worker thread only
@@ -218,6 +222,11 @@ class CalendarService(QObject):
 
     def scheduled(self, start: datetime, end: datetime) -> list[UpcomingOneOnOne]:
         return [m for m in self._matched if start <= m.starts_at < end and not self._skip(m)]
+
+    def series(self) -> list[RecurringSeries]:
+        """The recurring meetings of the coming weeks, for the user to mark (the latest
+        refresh's; core.recurring_series)."""
+        return list(self._series)
 
     def now(self) -> datetime:
         """The app's clock (the menus word times relative to it)."""
@@ -424,7 +433,16 @@ class CalendarService(QObject):
                 )
                 for m in matches
             )
-            result: _Result | None = _Result(statuses, events, matched, found, store_problem, asked)
+            series = recurring_series(
+                everything,
+                job.people,
+                me=job.settings.me,
+                series_choices=job.settings.series,
+                now=job.now,
+            )
+            result: _Result | None = _Result(
+                statuses, events, matched, tuple(series), found, store_problem, asked
+            )
         except Exception:  # never lose the worker to a bug: log it, the next refresh retries
             log.exception("the calendar refresh failed")
             result = None
@@ -476,8 +494,8 @@ class CalendarService(QObject):
         names = {s.name for s in self._calendar.sources}
         self._statuses = {k: v for k, v in result.statuses.items() if k in names}
         self._events = {k: v for k, v in result.events.items() if k in names}
-        changed = result.matched != self._matched
-        self._matched = result.matched
+        changed = (result.matched, result.series) != (self._matched, self._series)
+        self._matched, self._series = result.matched, result.series
         self.statuses_changed.emit()
         if changed:
             self.upcoming_changed.emit()
