@@ -218,3 +218,16 @@ def test_a_caldav_password_goes_to_the_secret_store_only(qtbot: QtBot, rig: Rig)
     assert "s3cret" not in (rig.data_dir / "settings.json").read_text()
     qtbot.waitUntil(lambda: rig.service.statuses()[0].problem == "unreachable", timeout=10_000)
     assert rig.service.needs_password() == []
+
+
+def test_the_recurring_series_are_listed_for_marking(qtbot: QtBot, rig: Rig) -> None:
+    weekly = WEEK.replace(b"UID:jordan-1\r\n", b"UID:jordan-1\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\n")
+    rig.ics_file.write_bytes(weekly)
+    rig.add_work_calendar(qtbot)
+    (series,) = rig.service.series()
+    assert (series.uid, series.summary, series.with_name) == ("jordan-1", "1:1 Jordan", "Jordan")
+    assert series.next_starts_at == MEETING and series.choice is None
+    with qtbot.waitSignal(rig.service.upcoming_changed, timeout=10_000):
+        rig.service.choose_series("jordan-1", NOT_COACHING)
+    (series,) = rig.service.series()
+    assert (series.with_name, series.choice) == (None, NOT_COACHING)

@@ -37,7 +37,7 @@ years away no longer spoils the document.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from math import prod
 from typing import Any
@@ -349,6 +349,7 @@ class _Reader:
         found: list[CalendarEvent] = []
         damaged = False
         try:
+            single = _single(series)
             span_start = self.start.astimezone(self.local_zone) - _MARGIN
             span_end = self.end.astimezone(self.local_zone) + _MARGIN
             for taken, occurrence in enumerate(series.between(span_start, span_end), start=1):
@@ -357,6 +358,8 @@ class _Reader:
                     damaged = True
                     break
                 event = self._event(occurrence.as_component(False))
+                if event is not None and single:
+                    event = replace(event, recurrence_id=None)
                 if event is None:
                     damaged = True
                 elif event.starts_at < self.end and (
@@ -490,6 +493,16 @@ def _too_many_steps(component: icalendar.cal.Component, window_end: datetime) ->
         if span_s / (period_s * interval) * fan_out > MAX_RULE_STEPS:
             return True
     return False
+
+
+def _single(series: Any) -> bool:
+    """A plain event: no RRULE or RDATE and no edited instances. recurring-ical-events gives
+    its one occurrence a RECURRENCE-ID as well; a CalendarEvent's recurrence_id means "one
+    occurrence of a series" (what a user marks as a whole, core.recurring_series)."""
+    core = getattr(series.recurrence, "core", None)
+    if core is None or getattr(series, "modifications", None):
+        return False
+    return not core.rrules and not core.rdates
 
 
 def _status(value: object) -> EventStatus:

@@ -13,6 +13,7 @@ The windows are reached through :class:`StartupViews`, a port: services import n
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import subprocess
@@ -145,6 +146,10 @@ class Background:
         line, and a backup of the history once it is known to read back whole."""
         checked, damage_notice = check_or_recover(repository, self._data_dir, self._clock.now())
         self._controller.load_history(None if checked is repository else checked)
+        # What start-up read lives as long as the app: Python's full garbage collections
+        # need not walk it again (a five-year history made each one ~55 ms, holding the GIL
+        # against the GUI thread; tests/benchmarks/calendar_gui.py).
+        gc.freeze()
         self._start_reminders(settings)
         if self._calendar is not None:
             self._calendar.start()

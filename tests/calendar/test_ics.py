@@ -218,6 +218,24 @@ DTEND;VALUE=DATE:20260307
     assert in_new_york.starts_at == utc(2026, 3, 5, 5, 0)
 
 
+def test_a_single_event_has_no_recurrence_id_and_a_series_occurrence_has_one() -> None:
+    document = ics(
+        "UID:single\nSUMMARY:Once\nDTSTART:20260302T100000Z\nDURATION:PT30M",
+        "UID:weekly\nSUMMARY:Weekly\nDTSTART:20260302T110000Z\nDURATION:PT30M\n"
+        "RRULE:FREQ=WEEKLY;COUNT=2",
+        "UID:dated\nSUMMARY:Twice\nDTSTART:20260303T110000Z\nDURATION:PT30M\n"
+        "RDATE:20260310T110000Z",
+    )
+    found = {(e.uid, e.recurrence_id) for e in read(document).events}
+    assert found == {
+        ("single", None),
+        ("weekly", utc(2026, 3, 2, 11, 0)),
+        ("weekly", utc(2026, 3, 9, 11, 0)),
+        ("dated", utc(2026, 3, 3, 11, 0)),
+        ("dated", utc(2026, 3, 10, 11, 0)),
+    }
+
+
 def test_floating_times_are_read_in_the_users_zone() -> None:
     document = ics("UID:f\nSUMMARY:Floating\nDTSTART:20260302T100000\nDURATION:PT30M")
     assert read(document, BERLIN).events[0].starts_at == utc(2026, 3, 2, 9, 0)
