@@ -14,6 +14,8 @@ from PySide6.QtCore import SignalInstance
 
 from focusmate.core.calendar_sources import CalendarSource
 from focusmate.core.calendar_status import SourceStatus
+from focusmate.core.one_on_ones import SeriesChoice
+from focusmate.core.recurring_series import RecurringSeries
 
 
 class CalendarPort(Protocol):
@@ -29,7 +31,16 @@ class CalendarPort(Protocol):
         """A test_connection finished (carries the SourceStatus, named as the tested source)."""
         ...
 
+    @property
+    def upcoming_changed(self) -> SignalInstance:
+        """The matched one-on-ones or the recurring series may have changed."""
+        ...
+
     def statuses(self) -> list[SourceStatus]: ...
+
+    def series(self) -> list[RecurringSeries]: ...
+
+    def choose_series(self, uid: str, choice: SeriesChoice | None) -> None: ...
 
     def secret_store_problem(self) -> str | None: ...
 

@@ -1,17 +1,19 @@
 """The settings window's Calendars tab (issue 15, deliverable 8): the calendar sources and how
 each is doing, adding one (ui.calendar_form), removing, testing, refreshing, each source's
-lead time, passwords the secret store could not keep, and the people list (ui.people_editor).
+lead time, passwords the secret store could not keep, the people list (ui.people_editor) and
+the recurring meetings, each marked once as coaching or not (ui.series_list).
 
 Sources change at once through the calendar service (it saves them and fetches in its
 worker thread), so they are not part of what the window's Save submits: Save takes the
 people list and the user's addresses from here, and the sources and series choices from the
 settings as saved at that moment (``calendar_settings``), so it never undoes an add or a
-removal made while the window was open. Without a calendar service the tab says calendars
-are not available; the people list still works.
+removal made while the window was open; a series' choice, too, is saved at once. Without a
+calendar service the tab says calendars are not available; the people list still works.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -48,6 +50,7 @@ from focusmate.ui.calendar_status_text import is_pending, status_text
 from focusmate.ui.connection_check import ConnectionCheck
 from focusmate.ui.error_label import ErrorLabel
 from focusmate.ui.people_editor import PeopleEditor
+from focusmate.ui.series_list import SeriesList
 from focusmate.ui.window_slot import WindowSlots
 
 #: Asks for the password of the named source (None: the user cancelled).
@@ -81,6 +84,7 @@ class CalendarsTab(QWidget):
     def __init__(self, calendar: CalendarSettings, parts: CalendarParts | None = None) -> None:
         super().__init__()
         self._parts = parts
+        self._last_people: list[str] = [person.name for person in calendar.people]
         self.people = PeopleEditor(calendar.people, calendar.me)
         self.unavailable_note = QLabel(
             translate("CalendarsTab", "Calendars are not available in this window.")
@@ -103,6 +107,11 @@ class CalendarsTab(QWidget):
         self.error_label = ErrorLabel()
         self.check = None if parts is None else ConnectionCheck(parts.service, self.test_button)
         self._sources = QWidget()
+        self.series = (
+            None
+            if parts is None
+            else SeriesList(parts.service, self._people_names, after=self.people.me_edit)
+        )
         self._layout()
         self._forms: WindowSlots[CalendarKind, SourceForm] = WindowSlots(self._build_form)
         if parts is None:
@@ -117,6 +126,10 @@ class CalendarsTab(QWidget):
         self.lead_spin.valueChanged.connect(self._on_lead_changed)
         self.password_button.clicked.connect(self._on_password_clicked)
         self.sources_list.currentRowChanged.connect(self._on_source_chosen)
+        people = self.people.list.model()  # a name typed, a person added or removed
+        people.dataChanged.connect(self._on_people_edited)
+        people.rowsInserted.connect(self._on_people_edited)
+        people.rowsRemoved.connect(self._on_people_edited)
         parts.service.statuses_changed.connect(self._on_statuses_changed)
         self._on_statuses_changed()
 
@@ -147,6 +160,8 @@ class CalendarsTab(QWidget):
         layout.addWidget(self.unavailable_note)
         layout.addWidget(self._sources)
         layout.addWidget(self.people)
+        if self.series is not None:
+            layout.addWidget(self.series)
 
     def focus_chain(self) -> list[QWidget]:
         """The tab's controls in reading order (Tab skips the hidden ones)."""
@@ -160,6 +175,7 @@ class CalendarsTab(QWidget):
             self.lead_spin,
             self.password_button,
             *self.people.focus_chain(),
+            *([] if self.series is None else self.series.focus_chain()),
         ]
 
     def calendar_settings(self, saved: CalendarSettings) -> CalendarSettings:
@@ -170,6 +186,20 @@ class CalendarsTab(QWidget):
     def form(self, kind: CalendarKind) -> SourceForm | None:
         """The open form that adds a source of ``kind``, if any."""
         return self._forms.window(kind)
+
+    # -- the people the series are offered with --------------------------------------------
+
+    def _people_names(self) -> list[str]:
+        """The names on the people list as edited now (the last valid list while a row is
+        not valid)."""
+        # While an address is half typed, the names from before it still stand.
+        with contextlib.suppress(FocusmateError):
+            self._last_people = [person.name for person in self.people.people()]
+        return self._last_people
+
+    def _on_people_edited(self) -> None:
+        if self.series is not None:
+            self.series.people_changed()
 
     # -- the sources -------------------------------------------------------------------------
 

@@ -1585,6 +1585,57 @@
         </message>
     </context>
     <context>
+        <name>SeriesList</name>
+        <message>
+            <source>What “{title}” counts as</source>
+            <translation>Wie „{title}“ gezählt wird</translation>
+        </message>
+        <message>
+            <source>Recurring meetings</source>
+            <translation>Wiederkehrende Termine</translation>
+        </message>
+        <message>
+            <source>What you choose for a series is saved at once, without Save.</source>
+            <translation>Ihre Wahl für eine Serie wird sofort gespeichert, ohne „Speichern“.</translation>
+        </message>
+        <message>
+            <source>Recurring meetings appear here once a calendar is added.</source>
+            <translation>Wiederkehrende Termine erscheinen hier, sobald ein Kalender hinzugefügt ist.</translation>
+        </message>
+        <message>
+            <source>Automatic (by attendees and title)</source>
+            <translation>Automatisch (nach Teilnehmenden und Titel)</translation>
+        </message>
+        <message>
+            <source>Not coaching</source>
+            <translation>Kein Coaching</translation>
+        </message>
+        <message>
+            <source>Coaching with {name}</source>
+            <translation>Coaching mit {name}</translation>
+        </message>
+        <message>
+            <source>{calendar}, next: {when}</source>
+            <translation>{calendar}, nächster Termin: {when}</translation>
+        </message>
+        <message>
+            <source>Could be {names}: choose</source>
+            <translation>Könnte {names} sein: Bitte wählen Sie</translation>
+        </message>
+        <message>
+            <source>Not a one-on-one: nobody on the people list is invited or named</source>
+            <translation>Kein Einzelgespräch: Niemand aus der Personenliste ist eingeladen oder genannt</translation>
+        </message>
+        <message>
+            <source>Not a one-on-one</source>
+            <translation>Kein Einzelgespräch</translation>
+        </message>
+        <message>
+            <source>{names} or {last}</source>
+            <translation>{names} oder {last}</translation>
+        </message>
+    </context>
+    <context>
         <name>SessionWindow</name>
         <message>
             <source>focusmate: coaching session</source>

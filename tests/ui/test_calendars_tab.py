@@ -24,7 +24,8 @@ from pytestqt.qtbot import QtBot
 from focusmate.core.calendar_sources import CalendarKind, CalendarSettings, CalendarSource
 from focusmate.core.calendar_status import SourceStatus
 from focusmate.core.errors import NotPossibleNow
-from focusmate.core.one_on_ones import Person
+from focusmate.core.one_on_ones import Person, SeriesChoice
+from focusmate.core.recurring_series import RecurringSeries
 from focusmate.core.settings import Settings
 from focusmate.desktop.secrets import MemorySecretStore
 from focusmate.services.calendar import CalendarService
@@ -50,13 +51,16 @@ ONE_EVENT = (
 
 
 class FakeCalendarService(QObject):
-    """Stands in for services.calendar.CalendarService: records each call; sources are saved
-    through the SettingsService like the real one; ``refuse`` makes the next change raise."""
+    """Stands in for services.calendar.CalendarService: records each call; sources and series
+    choices are saved through the SettingsService like the real one; ``refuse`` makes the
+    next change raise. ``recurring`` are the series a re-match would have found."""
 
     #: A refresh ended, or a source was added, removed or changed.
     statuses_changed = Signal()
     #: A test_connection finished (the test emits it, as the worker would).
     tested = Signal(object)
+    #: The recurring series changed (the test emits it, as a re-match would).
+    upcoming_changed = Signal()
 
     def __init__(self, settings: SettingsService) -> None:
         super().__init__()
@@ -71,6 +75,8 @@ class FakeCalendarService(QObject):
         self.passwords: list[tuple[str, str]] = []
         self.tests: list[tuple[CalendarSource, str | None]] = []
         self.refreshes = 0
+        self.recurring: list[RecurringSeries] = []
+        self.chosen: list[tuple[str, SeriesChoice | None]] = []
 
     def statuses(self) -> list[SourceStatus]:
         pending = "not checked yet"
@@ -78,6 +84,19 @@ class FakeCalendarService(QObject):
             self.known.get(s.name) or SourceStatus(s.name, s.kind, False, pending, "pending")
             for s in self._settings.current.calendar.sources
         ]
+
+    def series(self) -> list[RecurringSeries]:
+        return list(self.recurring)
+
+    def choose_series(self, uid: str, choice: SeriesChoice | None) -> None:
+        """Saved at once, as the real service does; the series stay as they are until a
+        test emits upcoming_changed."""
+        calendar = self._settings.current.calendar
+        series = {k: v for k, v in calendar.series.items() if k != uid}
+        if choice is not None:
+            series[uid] = choice
+        self._change(replace(calendar, series=series))
+        self.chosen.append((uid, choice))
 
     def secret_store_problem(self) -> str | None:
         return self.store_problem
