@@ -36,7 +36,10 @@ from focusmate.core.errors import InvalidData, StorageFailure
 if TYPE_CHECKING:
     from focusmate.calendar.caldav_fetch import CaldavFetched, CaldavValidators
 
-WINDOW_BEFORE = timedelta(days=42)
+#: The window of occurrences kept: back over the review's eight weeks (its People tab sets
+#: scheduled one-on-ones against sessions held: this week's Monday and seven weeks before
+#: it), ahead over `calendar next`'s seven days and a day more.
+WINDOW_BEFORE = timedelta(weeks=8)
 WINDOW_AFTER = timedelta(days=8)
 #: How far the window may move before an unchanged feed is expanded again.
 REUSE_SPAN = timedelta(hours=1)
@@ -321,7 +324,7 @@ class SourceRefresher:
             if len(events) > MAX_EVENTS_IN_WINDOW:
                 raise FetchFailed(
                     "too-many-events",
-                    f"the calendar has more than {MAX_EVENTS_IN_WINDOW:,} events in seven weeks",
+                    f"the calendar has more than {MAX_EVENTS_IN_WINDOW:,} events in nine weeks",
                 )
         if len(documents) > 1:
             events.sort(key=occurrence_order)

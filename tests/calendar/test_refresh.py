@@ -89,9 +89,9 @@ def test_a_first_refresh_gives_the_window_and_keeps_a_copy(
     refreshed = refresher(feed, tmp_path, expander).refresh(NOW, BERLIN, None)
     status = refreshed.status
     assert (status.ok, status.problem, status.line) == (True, "", f"{len(refreshed.events)} events")
-    assert (status.checked_at, status.fetched_at, status.events) == (NOW, NOW, 9)
+    assert (status.checked_at, status.fetched_at, status.events) == (NOW, NOW, 11)
     starts = [e.starts_at for e in refreshed.events]
-    assert starts[0] == datetime(2026, 10, 22, 10, tzinfo=UTC)  # six weeks back
+    assert starts[0] == datetime(2026, 10, 8, 10, tzinfo=UTC)  # eight weeks back
     assert starts[-1] == datetime(2026, 12, 10, 10, tzinfo=UTC)  # a week ahead
     assert ("review", datetime(2026, 12, 4, 13, tzinfo=UTC)) in uids(refreshed)
     assert all(NOW - WINDOW_BEFORE <= s < NOW + WINDOW_AFTER for s in starts)
@@ -147,7 +147,7 @@ def test_an_unchanged_feed_is_parsed_again_from_disk_once_the_window_moved_an_ho
     later = source.refresh(NOW + timedelta(days=1, hours=1), BERLIN, None)
     assert expander.calls == 2
     assert later.events[-1].starts_at == datetime(2026, 12, 10, 10, tzinfo=UTC)
-    assert later.events[0].starts_at == datetime(2026, 10, 29, 10, tzinfo=UTC)
+    assert later.events[0].starts_at == datetime(2026, 10, 15, 10, tzinfo=UTC)
 
 
 def test_another_zone_expands_again(
@@ -172,7 +172,7 @@ def test_a_500_serves_the_stale_copy_and_says_how_old(
     )
     assert stale.status.fetched_at == NOW
     assert stale.status.checked_at == NOW + timedelta(hours=2)
-    assert stale.events == fresh.events[1:]  # the window moved past 22 October 10:00
+    assert stale.events == fresh.events[1:]  # the window moved past 8 October 10:00
     noted = cache.last_attempt(tmp_path, feed)
     assert noted is not None
     assert (noted.ok, noted.problem) == (False, "http-status")
@@ -277,7 +277,7 @@ def test_a_copy_that_cannot_be_saved_still_gives_the_events(
     (tmp_path / "calendars").write_text("a file where the folder belongs")
     refreshed = refresher(feed, tmp_path, expander).refresh(NOW, BERLIN, None)
     assert refreshed.status.ok
-    assert refreshed.status.line.startswith("9 events; no off-line copy: ")
+    assert refreshed.status.line.startswith("11 events; no off-line copy: ")
     assert "\n" not in refreshed.status.line
 
 
@@ -290,12 +290,12 @@ def test_too_many_events_in_the_window_keep_the_copy(
 ) -> None:
     source = refresher(feed, tmp_path, expander)
     source.refresh(NOW, BERLIN, None)
-    monkeypatch.setattr(refresh, "MAX_EVENTS_IN_WINDOW", 9)
+    monkeypatch.setattr(refresh, "MAX_EVENTS_IN_WINDOW", 11)
     daily = WEEKLY.replace("FREQ=WEEKLY", "FREQ=DAILY").replace("UID:jordan", "UID:daily")
     feed_server.routes["/feed.ics"] = Reply(200, calendar(daily))
     crowded = source.refresh(NOW + timedelta(minutes=5), BERLIN, None)
-    assert (crowded.status.problem, len(crowded.events)) == ("too-many-events", 9)
-    assert crowded.status.line.startswith("the calendar has more than 9 events in seven weeks;")
+    assert (crowded.status.problem, len(crowded.events)) == ("too-many-events", 11)
+    assert crowded.status.line.startswith("the calendar has more than 11 events in nine weeks;")
 
 
 def test_a_file_source_is_reread_only_when_it_changes(
@@ -357,7 +357,7 @@ def test_caldav_objects_are_expanded_and_merged(tmp_path: Path, expander: Counti
     fake = FakeCaldavFetch((calendar(SINGLE), calendar(WEEKLY)))
     refreshed = caldav(tmp_path, fake, expander).refresh(NOW, BERLIN, "app-password")
     assert refreshed.status.ok
-    assert len(refreshed.events) == 9
+    assert len(refreshed.events) == 11
     assert [e.starts_at for e in refreshed.events] == sorted(e.starts_at for e in refreshed.events)
     assert fake.calls[0][:2] == ("alex", "app-password")
     assert fake.calls[0][2] == NOW - WINDOW_BEFORE
