@@ -95,6 +95,10 @@ class SeriesRow(QWidget):
         self.combo.setAccessibleName(
             translate("SeriesList", "What “{title}” counts as").format(title=series.summary)
         )
+        # A screen reader on the combo hears the row's other lines too.
+        self.combo.setAccessibleDescription(
+            f"{self.next_label.text()}. {self.verdict_label.text()}"
+        )
         self._offer(_offered_names(series, names))
 
     def _offer(self, names: Sequence[str]) -> None:

@@ -27,7 +27,13 @@ from focusmate.ui.series_list import SeriesList, SeriesRow
 from focusmate.ui.settings_dialog import SettingsDialog
 from tests.ui.accessibility import tab_chain, unnamed_controls
 from tests.ui.keyboard import reading_order
-from tests.ui.test_calendars_tab import HOME, WORK, FakeCalendarService, make_dialog
+from tests.ui.test_calendars_tab import (
+    HOME,
+    WORK,
+    FakeCalendarService,
+    make_dialog,
+    submitted_settings,
+)
 
 NEXT_MONDAY = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
 WEEKLY = RecurringSeries(
@@ -156,6 +162,8 @@ def test_the_verdict_follows_the_service_and_the_choice_stays_shown(
     pair = row_of(dialog, "pair")
     assert pair.verdict_label.text() == "Coaching with Alex"
     assert pair.combo.currentText() == "Coaching with Alex"
+    # The window's Save keeps the choice made meanwhile.
+    assert submitted_settings(qtbot, dialog).calendar.series == {"pair": SeriesChoice("Alex")}
 
 
 def test_a_person_added_to_the_people_list_is_offered_at_once(
@@ -214,7 +222,11 @@ def test_every_combo_has_a_name_and_tab_follows_reading_order(
 ) -> None:
     dialog = make_dialog(qtbot, service, recurring_calendars)
     assert unnamed_controls(dialog) == []
-    assert row_of(dialog, "team-sync").combo.accessibleName() == "What “Team sync” counts as"
+    team = row_of(dialog, "team-sync").combo
+    assert team.accessibleName() == "What “Team sync” counts as"
+    assert team.accessibleDescription().endswith(
+        ". Not a one-on-one: nobody on the people list is invited or named"
+    )
     assert tab_chain(dialog) == reading_order(dialog)
 
 
