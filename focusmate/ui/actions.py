@@ -8,14 +8,17 @@ Their texts are in context "Menu" (mnemonics unique within the menu, in every la
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QObject, QTime, Signal
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 
 from focusmate.core.describe import status_line
 from focusmate.core.marks import MarkKind
 from focusmate.core.text import translate
+from focusmate.services.calendar import MeetingAction
 from focusmate.services.controller import SessionController
 
 if TYPE_CHECKING:  # the calendar's libraries load only where calendars are used
@@ -37,8 +40,11 @@ class AppActions(QObject):
     settings_requested = Signal()
     welcome_requested = Signal()
     quit_requested = Signal()
-    #: "Start now with …": a calendar one-on-one has begun (carries its UpcomingOneOnOne).
-    start_meeting_requested = Signal(object)
+    #: A choice about a calendar one-on-one from the menu, as on its notification's buttons
+    #: (services.calendar.MeetingAction id, and its UpcomingOneOnOne): "Start now with …",
+    #: or the "Next:" item's Check in / Start / Not this one, for desktops whose
+    #: notifications have no buttons.
+    meeting_chosen = Signal(str, object)
     #: The set or visibility of actions changed (menus and windows rebuild).
     changed = Signal()
 
@@ -60,8 +66,20 @@ class AppActions(QObject):
             translate("Menu", "End and &reflect"), self.end_requested.emit
         )
         self.next_meeting = QAction(self)
-        self.next_meeting.setEnabled(False)
+        self._next_menu = QMenu()
+        for text, choice in (
+            (translate("Menu", "&Check in…"), MeetingAction.CHECK_IN),
+            (translate("Menu", "&Start"), MeetingAction.START),
+            (translate("Menu", "&Not this one"), MeetingAction.NOT_THIS_ONE),
+        ):
+            item = self._next_menu.addAction(text)
+            item.triggered.connect(partial(self._on_next_chosen, choice))
+        self.next_meeting.setMenu(self._next_menu)
         self.start_now = self._action("", self._on_start_now)
+        # Where no secret store keeps it, a CalDAV password is asked again after each start.
+        self.calendar_password = self._action(
+            translate("Menu", "Enter calendar passwor&d…"), self.settings_requested.emit
+        )
         self.start = self._action(
             translate("Menu", "&Start coaching session…"), self.start_requested.emit
         )
@@ -92,6 +110,7 @@ class AppActions(QObject):
         controller.ticked.connect(self._refresh_status)
         if calendar is not None:
             calendar.upcoming_changed.connect(self.refresh)
+            calendar.statuses_changed.connect(self.refresh)
         self.refresh()
 
     def _action(self, text: str, slot: object) -> QAction:
@@ -136,6 +155,7 @@ class AppActions(QObject):
             None,
             self.next_meeting,
             self.start_now,
+            self.calendar_password,
             self.start,
             *self.session_actions(),
             None,
@@ -171,6 +191,8 @@ class AppActions(QObject):
                 name=upcoming.with_name, time=menu_time(upcoming.starts_at, calendar.now())
             )
             self.next_meeting.setText(text.replace("&", "&&"))
+            self.next_meeting.setData(upcoming)
+        self.calendar_password.setVisible(calendar is not None and bool(calendar.needs_password()))
         self.start_now.setVisible(begun is not None)
         if begun is not None:
             self.start_now.setText(
@@ -189,7 +211,12 @@ class AppActions(QObject):
     def _on_start_now(self) -> None:
         meeting = self.start_now.data()
         if meeting is not None:
-            self.start_meeting_requested.emit(meeting)
+            self.meeting_chosen.emit(MeetingAction.START, meeting)
+
+    def _on_next_chosen(self, action: str, _checked: bool = False) -> None:
+        meeting = self.next_meeting.data()
+        if meeting is not None:
+            self.meeting_chosen.emit(action, meeting)
 
     def _rebuild_reflections(self) -> None:
         for action in self.reflections:

@@ -1,5 +1,6 @@
-"""What the calendar's one-on-ones lead to: the pre-meeting notification's Check in and Start
-buttons and the menu's "Start now with …" (issue 15, deliverable 3).
+"""What the calendar's one-on-ones lead to: the pre-meeting notification's buttons, and the
+same choices in the menu ("Next: …" and "Start now with …", for desktops whose
+notifications have no buttons) (issue 15, deliverable 3).
 
 Check in opens the start dialog at its check-in, prefilled with the person and the planned
 length from the event; Start and "Start now" start the session at once, quietly, with that
@@ -38,15 +39,18 @@ class MeetingFlow(QObject):
     ) -> None:
         super().__init__(parent)
         self._controller = controller
+        self._calendar = calendar
         self._open_check_in = open_check_in
         self._attempt = attempt
         calendar.meeting_action.connect(self._on_meeting_action)
-        actions.start_meeting_requested.connect(self._start)
+        actions.meeting_chosen.connect(self._on_meeting_action)
 
     def _on_meeting_action(self, action: str, meeting: UpcomingOneOnOne) -> None:
-        if self._controller.current is not None:
+        if action == MeetingAction.NOT_THIS_ONE:
+            self._calendar.skip(meeting)
+        elif self._controller.current is not None:
             return  # a session runs: nothing opens in front of the conversation
-        if action == MeetingAction.CHECK_IN:
+        elif action == MeetingAction.CHECK_IN:
             self._open_check_in(meeting.with_name, planned_minutes(meeting))
         elif action == MeetingAction.START:
             self._start(meeting)

@@ -869,6 +869,22 @@
             <translation>Beenden und &amp;reflektieren</translation>
         </message>
         <message>
+            <source>&amp;Check in…</source>
+            <translation>&amp;Check-in…</translation>
+        </message>
+        <message>
+            <source>&amp;Start</source>
+            <translation>&amp;Beginnen</translation>
+        </message>
+        <message>
+            <source>&amp;Not this one</source>
+            <translation>&amp;Diesmal nicht</translation>
+        </message>
+        <message>
+            <source>Enter calendar passwor&amp;d…</source>
+            <translation>Kalender-&amp;Passwort eingeben…</translation>
+        </message>
+        <message>
             <source>&amp;Start coaching session…</source>
             <translation>&amp;Coachinggespräch beginnen…</translation>
         </message>
