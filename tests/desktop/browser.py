@@ -1,0 +1,114 @@
+"""Helpers for the pulse page's tests: a form served on loopback that records its answers,
+plain HTTP requests to it, and Debian's Chromium driven by Selenium through Debian's
+chromedriver (never a downloaded driver: Selenium Manager is kept out)."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+from focusmate.core.pulse import RepPulse
+from focusmate.desktop.pulse_html import english_page_text
+from focusmate.desktop.pulse_page import PulseOffer, PulsePage
+from tests.fakes import FakeClock
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+
+
+@dataclass
+class ServedForm:
+    """A pulse form open on 127.0.0.1, its offer, and the answers it handed over."""
+
+    page: PulsePage
+    offer: PulseOffer
+    answers: list[RepPulse] = field(default_factory=list)
+
+    @property
+    def port(self) -> int:
+        return urlsplit(self.offer.url).port or 0
+
+    @property
+    def path(self) -> str:
+        return urlsplit(self.offer.url).path
+
+    def request(
+        self, method: str, path: str | None = None, body: bytes | None = None, **headers: str
+    ) -> tuple[int, dict[str, str], bytes]:
+        """One request (the form's own path unless another is given): status, headers, body."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            connection.request(method, path or self.path, body=body, headers=headers)
+            response = connection.getresponse()
+            return response.status, dict(response.getheaders()), response.read()
+        finally:
+            connection.close()
+
+    def post(self, body: bytes) -> int:
+        return self.request(
+            "POST", body=body, **{"Content-Type": "application/x-www-form-urlencoded"}
+        )[0]
+
+    def refuses_connections(self) -> bool:
+        try:
+            socket.create_connection(("127.0.0.1", self.port), timeout=5).close()
+        except ConnectionRefusedError:
+            return True
+        return False
+
+
+@contextmanager
+def served_form(clock: FakeClock, lifetime_s: int = 600) -> Iterator[ServedForm]:
+    """An English pulse form on loopback, on the test's clock; closed afterwards."""
+    page = PulsePage()
+    answers: list[RepPulse] = []
+    offer = page.open(
+        english_page_text(),
+        host="127.0.0.1",
+        clock=clock.now,
+        on_answer=answers.append,
+        lifetime_s=lifetime_s,
+        allow_loopback=True,
+    )
+    try:
+        yield ServedForm(page, offer, answers)
+    finally:
+        page.close()
+
+
+@contextmanager
+def chromium(profile: Path) -> Iterator[webdriver.Chrome]:
+    """Headless Chromium with its performance log (every network event of the page).
+
+    The caller sets SE_MANAGER_PATH to /bin/false: Selenium Manager would download a driver,
+    and a program that always fails makes any use of it an error instead."""
+    assert os.environ.get("SE_MANAGER_PATH") == "/bin/false"
+    for tool in (CHROMIUM, CHROMEDRIVER):
+        assert tool.is_file(), f"{tool} is missing: apt-get install chromium chromium-driver"
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    options.add_argument("--headless=new")
+    # Chromium's sandbox refuses to start as root, which the test machines and CI run as.
+    options.add_argument("--no-sandbox")
+    # Containers give /dev/shm 64 MB, too little for Chromium's shared memory.
+    options.add_argument("--disable-dev-shm-usage")
+    options.add_argument(f"--user-data-dir={profile}")
+    for quiet in ("--no-first-run", "--disable-background-networking", "--disable-sync"):
+        options.add_argument(quiet)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
+    try:
+        # Off the new-tab page, whose own chrome:// loads would mix with the page's.
+        driver.get("about:blank")
+        yield driver
+    finally:
+        driver.quit()
