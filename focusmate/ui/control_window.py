@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from focusmate.core.text import translate
 from focusmate.services.controller import SessionController
@@ -54,7 +54,11 @@ class ControlWindow(QWidget):
             # The menu entry's "&" is the button's mnemonic; Qt names the button without it.
             button = QPushButton(action.text(), self)
             button.setAutoDefault(True)  # outside a dialog, Enter presses a button only then
-            button.clicked.connect(action.trigger)
+            choices = action.menu()
+            if isinstance(choices, QMenu):  # "Next: …": its choices drop down from the button
+                button.setMenu(choices)
+            else:
+                button.clicked.connect(action.trigger)
             self._layout.addWidget(button)
             self.buttons[action] = button
         self._refresh_status()

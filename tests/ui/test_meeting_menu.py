@@ -180,3 +180,17 @@ def test_the_password_item_shows_while_a_calendar_needs_one(
     assert actions.calendar_password.isVisible()
     with qtbot.waitSignal(actions.settings_requested):
         actions.calendar_password.trigger()
+
+
+def test_without_a_tray_the_next_button_drops_its_choices_down(
+    qtbot: QtBot, controller: SessionController, actions: AppActions
+) -> None:
+    from focusmate.ui.control_window import ControlWindow  # noqa: PLC0415 - as windows.py does
+
+    window = ControlWindow(controller, actions)
+    qtbot.addWidget(window)
+    button = window.buttons[actions.next_meeting]
+    assert button.text() == "Next: Jordan at 10:00"
+    menu = button.menu()
+    assert menu is not None
+    assert [a.text() for a in menu.actions()] == ["&Check in…", "&Start", "&Not this one"]
