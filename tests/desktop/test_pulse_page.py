@@ -37,7 +37,7 @@ from tests.desktop.browser import ServedForm, served_form
 from tests.fakes import FakeClock
 
 ANSWER = urlencode({"heard": "4", "concern": "yes", "attention": "2", "comment": "ok"}).encode()
-WAIT_LIMIT = 200  # polls of 0.1 s: the most a test waits for the server to act on its own
+WAIT_LIMIT = 200  # the most polls a test makes while it waits for the server to act alone
 
 
 @pytest.fixture
