@@ -231,3 +231,27 @@ def test_the_recurring_series_are_listed_for_marking(qtbot: QtBot, rig: Rig) -> 
         rig.service.choose_series("jordan-1", NOT_COACHING)
     (series,) = rig.service.series()
     assert (series.with_name, series.choice) == (None, NOT_COACHING)
+
+
+def test_not_this_one_is_remembered_after_a_restart(qtbot: QtBot, rig: Rig) -> None:
+    rig.add_work_calendar(qtbot)
+    rig.clock.advance(minutes=56)
+    rig.service.recheck()
+    rig.notifier.press(0, MeetingAction.NOT_THIS_ONE)
+    rig.service.stop()
+    again = CalendarService(
+        SettingsService(rig.data_dir, load_settings(rig.data_dir)),
+        rig.secrets,
+        rig.data_dir,
+        rig.clock,
+        history=rig.controller.all_sessions,
+        local_zone=lambda: UTC,
+        notifications=HeldNotifications(rig.controller, rig.notifier),
+    )
+    try:
+        with qtbot.waitSignal(again.upcoming_changed, timeout=10_000):
+            again.start()
+        assert [m.with_name for m in again.upcoming()] == ["Priya"]
+        assert len(rig.notifier.sent) == 1  # Jordan's reminder does not come again
+    finally:
+        again.stop()

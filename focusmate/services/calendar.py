@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from focusmate.calendar.skipped import load_skipped, save_skipped
 from focusmate.core.calendar_events import CalendarEvent
 from focusmate.core.calendar_sources import (
     CalendarKind,
@@ -164,7 +165,7 @@ class CalendarService(QObject):
         self._matched: tuple[UpcomingOneOnOne, ...] = ()
         self._series: tuple[RecurringSeries, ...] = ()
         self._notified: set[tuple[str, datetime]] = set()
-        self._skipped: set[tuple[str, datetime]] = set()
+        self._skipped = load_skipped(data_dir)  # a few lines; read once, at start
         self._refreshers: dict[tuple[str, ...], SourceRefresher] = {}  # worker thread only
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="focusmate-calendar")
         #: A job is on the worker (set on the GUI thread; cleared when its result arrives).
@@ -327,6 +328,10 @@ class CalendarService(QObject):
     def skip(self, meeting: UpcomingOneOnOne) -> None:
         """Not this one: no notification, no "Next:" and no count in the review for it."""
         self._skipped.add((meeting.uid, meeting.starts_at))
+        try:
+            save_skipped(self._data_dir, self._skipped, self._clock.now())
+        except OSError as error:  # kept for this run: the worst is a reminder shown again
+            log.warning("could not keep 'not this one': %s", error)
         self.upcoming_changed.emit()
         self._arm_notification()
 
