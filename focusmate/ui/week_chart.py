@@ -1,8 +1,9 @@
 """The weekly review chart: a Qt Graphs ``GraphsView`` (QML) inside a ``QQuickWidget``.
 
-Per day of one ISO week it shows coaching minutes (bars, left axis), marks by kind (phone checks
-and app switches stacked, right axis) and the average presence score (a line with points on
-its own 1-5 axis, only on days with a score). The QML lives in ``resources/qml/WeekChart.qml``,
+Per day of one ISO week it shows three small panels stacked on one day axis, one message
+each and each with its own single y axis: coaching minutes (bars), marks by kind (phone checks
+and app switches stacked, the only legend) and the average presence score (1-5, a point with
+one decimal only on days with a score). The QML lives in ``resources/qml/WeekChart.qml``,
 installed as the data package ``focusmate.resources``.
 
 Importing this module loads Qt Quick and Qt Graphs (~0.3 s): only the review window imports it,
@@ -104,8 +105,8 @@ class WeekChart(QWidget):
             self._quick.setAccessibleName(self.accessibleName())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        """Small enough for a laptop screen, large enough for the axis titles and the legend."""
-        return QSize(420, 260) if self.chart_loaded else super().minimumSizeHint()
+        """Small enough for a laptop screen, tall enough for three panels and their titles."""
+        return QSize(420, 340) if self.chart_loaded else super().minimumSizeHint()
 
     @property
     def chart_loaded(self) -> bool:
@@ -348,7 +349,7 @@ def _day_line(day: DayStats) -> str:
             **figures
         )
     return translate("WeekChart", "{day}: {minutes} min, {phone}, {app}, score {score}").format(
-        **figures, score=_decimal(day.average_score, 2)
+        **figures, score=_decimal(day.average_score, 1)
     )
 
 

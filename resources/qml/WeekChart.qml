@@ -4,25 +4,32 @@
 // nothing here calls back. Python reads the shown values back from the series objects, found
 // by objectName ("dayAxis", "minutesSet", "phoneSet", "appSet", "scoreSeries").
 //
-// What Qt Graphs (6.10+) offers and how it is used here:
-// - Several BarSeries in one GraphsView are laid out side by side within each category (the
-//   bars renderer gives every bar series its own slot), so coaching minutes (one BarSet) and
-//   marks (a second BarSeries with barsType Stacked: phone checks below app switches) stand
-//   next to each other on every day.
-// - Since 6.10 every series can have its own axisX/axisY (AbstractSeries.axisX/axisY), and an
-//   axis with alignment Qt.AlignRight is drawn on the right: minutes use the view's left axis,
-//   marks and the score each have their own right-hand axis.
-// - The score LineSeries has its own hidden x ValueAxis from -0.5 to 6.5, so x = day index
-//   lands on the centre of that day's category; only days with a score get a point.
-// - Qt Graphs 2D has no built-in legend: the legend is a plain Flow under the graph.
+// Small multiples for a busy reader: three panels stacked on one day axis, one message each,
+// each with its own single y axis and one number format:
+// - coaching minutes per day (bars; whole minutes),
+// - marks per day (phone checks below app switches, stacked; whole numbers; the only legend,
+//   in this panel's title line, since only this panel has two colours),
+// - average presence per day (1-5; a point, labelled with one decimal, only on days with a
+//   score, joined by a line).
+// The day labels are drawn once, under the last panel, right below it (no empty band).
+//
+// How Qt Graphs (6.10+) is used:
+// - Every panel is its own GraphsView. Their plot areas must line up day for day, but Qt
+//   Graphs sizes each y axis by its own labels ("360" is wider than "5"). So no panel lets Qt
+//   Graphs draw y labels or titles: the panel titles are Text lines above the panels, the tick
+//   labels are Text items in a gutter of the same width (root.gutter) in every panel, and the
+//   three views are configured alike, so their plot areas are equal.
+// - The presence LineSeries uses a hidden x ValueAxis from -0.5 to 6.5, so x = day index lands
+//   on the centre of that day's category in the bar panels above.
 // - Qt Graphs draws its grid and axis lines with shaders, which the software scene graph
-//   (the renderer week_chart.py selects) does not run. With the software renderer the grid and
-//   the baseline are therefore plain Rectangles placed from GraphsView.plotArea, behind the
-//   graph; with a GPU renderer (QSG_RHI_BACKEND set) Qt Graphs draws its own grid instead.
+//   (the renderer week_chart.py selects) does not run. The grid and the baselines are
+//   therefore plain Rectangles placed from GraphsView.plotArea, behind each graph, whatever
+//   the renderer, and Qt Graphs' own axes are hidden (so they take no room either).
 //
 // Words go through qsTr (lupdate context "WeekChart"); numbers through Qt.locale(), the
 // application's default locale. Keyboard: with the chart focused, Left and Right (Home, End)
-// pick a day and the figures box shows it, as hovering does; a frame shows the focus.
+// pick a day; the figures box shows it, as hovering does, and a band marks the day in every
+// panel; a frame shows the focus.
 
 pragma ComponentBehavior: Bound
 
@@ -37,6 +44,7 @@ Rectangle {
     property string phoneName: qsTr("Phone check")
     property string appName: qsTr("App switch")
     property string scoreName: qsTr("Average presence (1–5)")
+    readonly property string marksName: qsTr("Marks")
 
     // The day picked by keyboard (0 = Monday), -1 until Left or Right is pressed.
     property int keyDay: -1
@@ -52,11 +60,22 @@ Rectangle {
     readonly property color gridColor: Qt.tint(systemPalette.window,
                                                Qt.alpha(systemPalette.windowText, 0.18))
 
-    // Which scene graph renders this window (see the note at the top about the grid).
-    readonly property bool softwareRenderer: GraphicsInfo.api === GraphicsInfo.Software
+    // The width left of every plot for its tick labels: the same in all panels, so that their
+    // days line up (see the note at the top). Wide enough for "1,440" (a day of minutes).
+    readonly property real gutter: tickMetrics.advanceWidth + 12
+
+    // Every value axis is split into the same number of intervals: minutes in steps from
+    // minuteSteps, marks in whole steps, and the score from 1 to 5 in steps of 1.
+    readonly property int gridIntervals: 4
+    readonly property var minuteSteps: [15, 20, 30, 45, 60, 90, 120, 180, 240, 360]
+
+    // The day shown in the figures box and marked by the band: by keyboard, or under the mouse.
+    readonly property bool dayByKey: activeFocus && keyDay >= 0
+    readonly property int shownDay: dayByKey ? keyDay
+        : hover.hovered ? dayAt(hover.point.position.x) : -1
 
     implicitWidth: 720
-    implicitHeight: 380
+    implicitHeight: 420
     color: systemPalette.window
     focus: true
     border.width: activeFocus ? 2 : 0
@@ -77,21 +96,26 @@ Rectangle {
         colorGroup: SystemPalette.Active
     }
 
-    // All three value axes are split into the same number of intervals, so the one grid drawn
-    // below serves them all: minutes in steps from minuteSteps, marks in whole steps, and the
-    // score from 1 to 5 in steps of 1.
-    readonly property int gridIntervals: 4
-    readonly property var minuteSteps: [15, 20, 30, 45, 60, 90, 120, 180, 240, 360]
+    TextMetrics {
+        id: tickMetrics
+        text: root.number(1440, 0)
+    }
 
-    // Which day (0 = Monday) lies under x, in the plot's coordinates; -1 outside the plot.
+    // Which day (0 = Monday) lies under x, in the panels' coordinates; -1 outside the plots.
     function dayAt(x) {
-        const area = graph.plotArea;
+        const area = minutesGraph.plotArea;
         if (area.width <= 0 || x < area.x || x > area.x + area.width)
             return -1;
         return Math.min(6, Math.floor((x - area.x) / area.width * 7));
     }
 
-    // A number in the user's locale with at most `decimals` decimals.
+    // The centre of day `day`'s column, in the panels' coordinates.
+    function dayCentre(day) {
+        const area = minutesGraph.plotArea;
+        return area.x + (day + 0.5) * area.width / 7;
+    }
+
+    // A number in the user's locale with exactly `decimals` decimals.
     function number(value, decimals) {
         return Number(value).toLocaleString(Qt.locale(), "f", decimals);
     }
@@ -136,52 +160,126 @@ Rectangle {
         marksAxis.max = markStep * gridIntervals;
     }
 
+    // One panel's grid lines, baseline and tick labels (whole numbers), placed from its plot
+    // area; behind the graph. An inline component sees none of the ids above: it is given all.
+    component Scale: Item {
+        id: scale
+        required property GraphsView graph
+        required property ValueAxis axis
+        required property int intervals
+        required property color textColor
+        required property color gridColor
+        required property real gutter
+
+        anchors.fill: parent
+
+        Repeater {
+            model: scale.intervals + 1
+            delegate: Item {
+                id: tick
+                required property int index
+                readonly property real lineY: Math.round(scale.graph.plotArea.y
+                    + scale.graph.plotArea.height * (1 - index / scale.intervals))
+
+                Rectangle {
+                    x: scale.graph.plotArea.x
+                    y: tick.lineY
+                    width: scale.graph.plotArea.width
+                    height: 1
+                    color: tick.index === 0 ? Qt.alpha(scale.textColor, 0.6) : scale.gridColor
+                }
+                Text {
+                    objectName: "tickLabel"
+                    x: 0
+                    y: tick.lineY - height / 2
+                    width: scale.gutter - 8
+                    horizontalAlignment: Text.AlignRight
+                    text: Number(scale.axis.min + (scale.axis.max - scale.axis.min)
+                                 * tick.index / scale.intervals)
+                        .toLocaleString(Qt.locale(), "f", 0)
+                    color: scale.textColor
+                    font.pointSize: 8
+                }
+            }
+        }
+    }
+
+    // A panel's title, left-aligned with the plots, a little apart from the panel above.
+    component Title: Text {
+        required property real gutter
+        leftPadding: gutter
+        topPadding: 10
+        font.bold: true
+        elide: Text.ElideRight
+    }
+
+    // The picked day, marked across all three panels (behind them).
+    Rectangle {
+        objectName: "dayBand"
+        visible: root.shownDay >= 0
+        x: panels.x + minutesGraph.plotArea.x + root.shownDay * minutesGraph.plotArea.width / 7
+        y: panels.y + minutesPanel.y
+        width: minutesGraph.plotArea.width / 7
+        height: scorePanel.y + scorePanel.height - minutesPanel.y
+        color: Qt.alpha(systemPalette.highlight, 0.12)
+    }
+
     Column {
+        id: panels
+        objectName: "panels"
         anchors.fill: parent
         anchors.margins: 8
-        spacing: 6
+        spacing: 2
+
+        // What the three plots share of the height left after the titles and the day labels.
+        readonly property real plotHeight: Math.max(0, height - minutesTitle.height
+            - marksTitle.height - scoreTitle.height - days.height - 6 * spacing)
+
+        // Hovering shows the day's figures; so do Left and Right on the focused chart.
+        HoverHandler {
+            id: hover
+            objectName: "hover"
+        }
+
+        Title {
+            id: minutesTitle
+            objectName: "minutesTitle"
+            width: parent.width
+            topPadding: 0
+            gutter: root.gutter
+            text: root.minutesName
+            color: root.textColor
+        }
 
         Item {
-            id: plot
+            id: minutesPanel
             width: parent.width
-            height: parent.height - legend.height - parent.spacing
+            height: Math.round(panels.plotHeight * 0.38)
 
-            // Grid lines of the minutes axis, and the baseline (see the note at the top).
-            Repeater {
-                model: root.softwareRenderer ? root.gridIntervals + 1 : 0
-                delegate: Rectangle {
-                    required property int index
-                    x: graph.plotArea.x
-                    y: Math.round(graph.plotArea.y + graph.plotArea.height
-                                  * (1 - index / root.gridIntervals))
-                    width: graph.plotArea.width
-                    height: 1
-                    color: index === 0 ? Qt.alpha(root.textColor, 0.6) : root.gridColor
-                }
+            Scale {
+                graph: minutesGraph
+                axis: minutesAxis
+                intervals: root.gridIntervals
+                textColor: root.textColor
+                gridColor: root.gridColor
+                gutter: root.gutter
             }
 
             GraphsView {
-                id: graph
-                objectName: "graph"
+                id: minutesGraph
+                objectName: "minutesGraph"
                 anchors.fill: parent
-                marginTop: 20
-                marginBottom: 4
-                marginLeft: 4
-                marginRight: 4
-                // A score of 1 sits on the baseline: do not clip its point in half.
-                clipPlotArea: false
+                marginTop: 6
+                marginBottom: 0
+                marginLeft: root.gutter
+                marginRight: 8
 
                 theme: GraphsTheme {
                     colorScheme: GraphsTheme.ColorScheme.Automatic
                     backgroundVisible: false
                     plotAreaBackgroundVisible: false
-                    gridVisible: !root.softwareRenderer
-                    grid.mainColor: root.gridColor
+                    gridVisible: false
                     labelTextColor: root.textColor
-                    axisX.labelTextColor: root.textColor
-                    axisX.mainColor: root.gridColor
-                    axisY.labelTextColor: root.textColor
-                    axisY.mainColor: root.gridColor
                 }
 
                 axisX: BarCategoryAxis {
@@ -189,6 +287,8 @@ Rectangle {
                     objectName: "dayAxis"
                     // Until setWeek(): the short day names, Monday first (dayName counts from Sunday).
                     categories: [1, 2, 3, 4, 5, 6, 0].map(day => Qt.locale().dayName(day, Locale.ShortFormat))
+                    visible: false
+                    labelsVisible: false
                     gridVisible: false
                     subGridVisible: false
                     lineVisible: false
@@ -199,20 +299,21 @@ Rectangle {
                     min: 0
                     max: 60
                     tickInterval: 15
-                    labelDecimals: 0
                     subTickCount: 0
-                    gridVisible: !root.softwareRenderer
+                    visible: false
+                    labelsVisible: false
+                    titleText: root.minutesName
+                    titleVisible: false
+                    gridVisible: false
                     subGridVisible: false
                     lineVisible: false
-                    titleText: root.minutesName
-                    titleColor: root.textColor
                 }
 
                 BarSeries {
                     id: minutesSeries
                     objectName: "minutesSeries"
                     name: root.minutesName
-                    barWidth: 0.8
+                    barWidth: 0.6
                     BarSet {
                         id: minutesSet
                         objectName: "minutesSet"
@@ -222,28 +323,117 @@ Rectangle {
                         values: [0, 0, 0, 0, 0, 0, 0]
                     }
                 }
+            }
+        }
+
+        // The marks panel's title carries the chart's only legend: its two colours.
+        Item {
+            id: marksTitle
+            width: parent.width
+            height: legend.height + legend.y
+
+            Row {
+                id: legend
+                objectName: "legend"
+                y: 10
+                spacing: 16
+
+                Title {
+                    gutter: root.gutter
+                    topPadding: 0
+                    text: root.marksName
+                    color: root.textColor
+                }
+
+                Repeater {
+                    model: [
+                        { name: root.phoneName, color: root.phoneColor },
+                        { name: root.appName, color: root.appColor },
+                    ]
+                    delegate: Row {
+                        id: entry
+                        required property var modelData
+                        spacing: 6
+                        anchors.verticalCenter: parent.verticalCenter
+
+                        Rectangle {
+                            width: 14
+                            height: 10
+                            radius: 2
+                            anchors.verticalCenter: parent.verticalCenter
+                            color: entry.modelData.color
+                        }
+                        Text {
+                            anchors.verticalCenter: parent.verticalCenter
+                            text: entry.modelData.name
+                            color: root.textColor
+                        }
+                    }
+                }
+            }
+        }
+
+        Item {
+            id: marksPanel
+            width: parent.width
+            height: Math.round(panels.plotHeight * 0.32)
+
+            Scale {
+                graph: marksGraph
+                axis: marksAxis
+                intervals: root.gridIntervals
+                textColor: root.textColor
+                gridColor: root.gridColor
+                gutter: root.gutter
+            }
+
+            GraphsView {
+                id: marksGraph
+                objectName: "marksGraph"
+                anchors.fill: parent
+                marginTop: 6
+                marginBottom: 0
+                marginLeft: root.gutter
+                marginRight: 8
+
+                theme: GraphsTheme {
+                    colorScheme: GraphsTheme.ColorScheme.Automatic
+                    backgroundVisible: false
+                    plotAreaBackgroundVisible: false
+                    gridVisible: false
+                    labelTextColor: root.textColor
+                }
+
+                axisX: BarCategoryAxis {
+                    categories: dayAxis.categories
+                    visible: false
+                    labelsVisible: false
+                    gridVisible: false
+                    subGridVisible: false
+                    lineVisible: false
+                }
+                axisY: ValueAxis {
+                    id: marksAxis
+                    objectName: "marksAxis"
+                    min: 0
+                    max: 4
+                    tickInterval: 1
+                    subTickCount: 0
+                    visible: false
+                    labelsVisible: false
+                    titleText: root.marksName
+                    titleVisible: false
+                    gridVisible: false
+                    subGridVisible: false
+                    lineVisible: false
+                }
 
                 BarSeries {
                     id: marksSeries
                     objectName: "marksSeries"
-                    name: qsTr("Marks")
+                    name: root.marksName
                     barsType: BarSeries.BarsType.Stacked
                     barWidth: 0.6
-                    axisY: ValueAxis {
-                        id: marksAxis
-                        objectName: "marksAxis"
-                        alignment: Qt.AlignRight
-                        min: 0
-                        max: 4
-                        tickInterval: 1
-                        labelDecimals: 0
-                        subTickCount: 0
-                        gridVisible: false
-                        subGridVisible: false
-                        lineVisible: false
-                        titleText: qsTr("Marks")
-                        titleColor: root.textColor
-                    }
                     BarSet {
                         id: phoneSet
                         objectName: "phoneSet"
@@ -261,6 +451,77 @@ Rectangle {
                         values: [0, 0, 0, 0, 0, 0, 0]
                     }
                 }
+            }
+        }
+
+        Title {
+            id: scoreTitle
+            objectName: "scoreTitle"
+            width: parent.width
+            gutter: root.gutter
+            text: root.scoreName
+            color: root.textColor
+        }
+
+        Item {
+            id: scorePanel
+            width: parent.width
+            height: panels.plotHeight - minutesPanel.height - marksPanel.height
+
+            Scale {
+                graph: scoreGraph
+                axis: scoreAxis
+                intervals: root.gridIntervals
+                textColor: root.textColor
+                gridColor: root.gridColor
+                gutter: root.gutter
+            }
+
+            GraphsView {
+                id: scoreGraph
+                objectName: "scoreGraph"
+                anchors.fill: parent
+                // Room above a point at 5 for its label.
+                marginTop: 16
+                marginBottom: 0
+                marginLeft: root.gutter
+                marginRight: 8
+                // A score of 1 sits on the baseline: do not clip its point in half.
+                clipPlotArea: false
+
+                theme: GraphsTheme {
+                    colorScheme: GraphsTheme.ColorScheme.Automatic
+                    backgroundVisible: false
+                    plotAreaBackgroundVisible: false
+                    gridVisible: false
+                    labelTextColor: root.textColor
+                }
+
+                axisX: ValueAxis {
+                    objectName: "scoreDayAxis"
+                    min: -0.5
+                    max: 6.5
+                    visible: false
+                    labelsVisible: false
+                    gridVisible: false
+                    subGridVisible: false
+                    lineVisible: false
+                }
+                axisY: ValueAxis {
+                    id: scoreAxis
+                    objectName: "scoreAxis"
+                    min: 1
+                    max: 5
+                    tickInterval: 1
+                    subTickCount: 0
+                    visible: false
+                    labelsVisible: false
+                    titleText: qsTr("Presence")
+                    titleVisible: false
+                    gridVisible: false
+                    subGridVisible: false
+                    lineVisible: false
+                }
 
                 LineSeries {
                     id: scoreSeries
@@ -268,31 +529,6 @@ Rectangle {
                     name: root.scoreName
                     color: root.scoreColor
                     width: 2
-                    axisX: ValueAxis {
-                        objectName: "scoreDayAxis"
-                        min: -0.5
-                        max: 6.5
-                        visible: false
-                        lineVisible: false
-                        labelsVisible: false
-                        gridVisible: false
-                        subGridVisible: false
-                    }
-                    axisY: ValueAxis {
-                        id: scoreAxis
-                        objectName: "scoreAxis"
-                        alignment: Qt.AlignRight
-                        min: 1
-                        max: 5
-                        tickInterval: 1
-                        labelDecimals: 0
-                        subTickCount: 0
-                        gridVisible: false
-                        subGridVisible: false
-                        lineVisible: false
-                        titleText: qsTr("Presence")
-                        titleColor: root.textColor
-                    }
                     // Qt Graphs sets pointValueY on the delegate when it declares it.
                     pointDelegate: Rectangle {
                         property real pointValueY
@@ -304,104 +540,67 @@ Rectangle {
                         border.width: 1.5
 
                         Text {
+                            objectName: "scoreLabel"
                             anchors.bottom: parent.top
                             anchors.bottomMargin: 2
                             anchors.horizontalCenter: parent.horizontalCenter
-                            // Up to two decimals, none trailing: 3.5, 4.75, 1.
-                            text: Number(parent.pointValueY.toFixed(2)).toLocaleString(Qt.locale(), "g", 3)
+                            // Presence always with one decimal: 3.5, 4.8, 1.0.
+                            text: root.number(parent.pointValueY, 1)
                             color: root.textColor
                             font.pointSize: 8
                         }
                     }
                 }
             }
-            // Hovering shows the day's figures; so do Left and Right on the focused chart.
-            HoverHandler {
-                id: hover
-                objectName: "hover"
+        }
+
+        // The day labels, once for all three panels, centred under each day's column.
+        Item {
+            id: days
+            objectName: "dayLabels"
+            width: parent.width
+            height: dayMetrics.height + 4
+
+            TextMetrics {
+                id: dayMetrics
+                text: "Mo"
             }
 
-            Rectangle {
-                id: hoverBox
-                objectName: "hoverBox"
-                readonly property bool byKey: root.activeFocus && root.keyDay >= 0
-                readonly property int day: byKey ? root.keyDay : root.dayAt(hover.point.position.x)
-                // Under the keyboard's day: the centre of its category on the plot.
-                readonly property real anchorX: byKey
-                    ? graph.plotArea.x + (root.keyDay + 0.5) * graph.plotArea.width / 7
-                    : hover.point.position.x + 12
-                visible: (byKey || hover.hovered) && day >= 0
-                x: Math.min(Math.max(0, anchorX), plot.width - width)
-                y: 0
-                width: hoverText.implicitWidth + 12
-                height: hoverText.implicitHeight + 8
-                radius: 3
-                color: systemPalette.window
-                border.color: root.gridColor
-
-                Text {
-                    id: hoverText
-                    objectName: "hoverText"
-                    anchors.centerIn: parent
-                    text: root.dayText(hoverBox.day)
+            Repeater {
+                model: dayAxis.categories
+                delegate: Text {
+                    required property int index
+                    required property string modelData
+                    objectName: "dayLabel"
+                    x: root.dayCentre(index) - width / 2
+                    y: 4
+                    text: modelData
                     color: root.textColor
                 }
             }
         }
+    }
 
-        Flow {
-            id: legend
-            objectName: "legend"
-            width: parent.width
-            leftPadding: graph.plotArea.x
-            spacing: 16
+    Rectangle {
+        id: hoverBox
+        objectName: "hoverBox"
+        readonly property int day: root.shownDay
+        visible: day >= 0
+        x: Math.min(Math.max(0, panels.x + root.dayCentre(Math.max(0, day)) - width / 2),
+                    root.width - width)
+        y: 2
+        width: hoverText.implicitWidth + 12
+        height: hoverText.implicitHeight + 8
+        radius: 3
+        color: systemPalette.window
+        border.color: root.gridColor
 
-            Repeater {
-                model: [
-                    { name: root.minutesName, color: root.minutesColor, line: false },
-                    { name: root.phoneName, color: root.phoneColor, line: false },
-                    { name: root.appName, color: root.appColor, line: false },
-                    { name: root.scoreName, color: root.scoreColor, line: true },
-                ]
-                delegate: Row {
-                    id: entry
-                    required property var modelData
-                    spacing: 6
-
-                    Item {
-                        width: 16
-                        height: 12
-                        anchors.verticalCenter: parent.verticalCenter
-
-                        Rectangle {
-                            visible: !entry.modelData.line
-                            anchors.fill: parent
-                            radius: 2
-                            color: entry.modelData.color
-                        }
-                        Rectangle {
-                            visible: entry.modelData.line
-                            anchors.verticalCenter: parent.verticalCenter
-                            width: parent.width
-                            height: 2
-                            color: entry.modelData.color
-                        }
-                        Rectangle {
-                            visible: entry.modelData.line
-                            anchors.centerIn: parent
-                            width: 8
-                            height: 8
-                            radius: 4
-                            color: entry.modelData.color
-                        }
-                    }
-                    Text {
-                        anchors.verticalCenter: parent.verticalCenter
-                        text: entry.modelData.name
-                        color: root.textColor
-                    }
-                }
-            }
+        Text {
+            id: hoverText
+            objectName: "hoverText"
+            anchors.centerIn: parent
+            text: root.dayText(hoverBox.day)
+            color: root.textColor
         }
     }
 }

@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGraphs import QBarSet, QValueAxis
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtQuickWidgets import QQuickWidget
 from PySide6.QtWidgets import QApplication
@@ -28,6 +28,7 @@ from tests.ui.accessibility import accessible_name
 
 WEEK = IsoWeek(2026, 48)  # Monday 23 November 2026
 MINUTES_COLOUR = (0x56, 0xB4, 0xE9)  # minutesColor in WeekChart.qml
+PANELS = ("minutesGraph", "marksGraph", "scoreGraph")  # top to bottom, in WeekChart.qml
 
 
 def day_stats(
@@ -67,6 +68,15 @@ def chart(qtbot: QtBot) -> WeekChart:
     qtbot.addWidget(widget)
     widget.resize(800, 420)
     return widget
+
+
+@pytest.fixture
+def shown_chart(qtbot: QtBot, chart: WeekChart, fixture_week: WeekStats) -> WeekChart:
+    """The chart on screen with the fixture week, laid out (plot areas and point labels)."""
+    chart.show_week(fixture_week)
+    chart.show()
+    qtbot.waitExposed(chart)
+    return chart
 
 
 def test_the_chart_loads_from_the_installed_data_package(chart: WeekChart) -> None:
@@ -139,14 +149,13 @@ def test_the_rendered_chart_is_not_blank_and_draws_the_bars(
     chart.show()
     qtbot.waitExposed(chart)
     empty = chart.grab().toImage()
-    # Only the legend swatch has the minutes colour in an empty week.
-    swatch = count_colour(empty, MINUTES_COLOUR)
-    assert 0 < swatch < 400
+    # Nothing has the minutes colour in an empty week: the minutes panel has no legend.
+    assert count_colour(empty, MINUTES_COLOUR) == 0
 
     chart.show_week(fixture_week)
 
     # Qt Quick renders on its next frame: wait for the bars (45 and 30 minutes) to appear.
-    qtbot.waitUntil(lambda: count_colour(chart.grab().toImage(), MINUTES_COLOUR) > swatch + 2000)
+    qtbot.waitUntil(lambda: count_colour(chart.grab().toImage(), MINUTES_COLOUR) > 2000)
     full = chart.grab().toImage()
     assert (full.width(), full.height()) == (800, 420)
     colours = {
@@ -204,8 +213,8 @@ def test_a_qml_file_that_fails_to_load_gives_a_text_fallback(
     assert "notAProperty" in caplog.text
     text = chart.fallback_text()
     assert text.startswith("Week 48, 2026: 2 sessions, 75 minutes of coaching, 2 phone checks, ")
-    assert "Mon 23 Nov: 45 min, 2 phone checks, 1 app switch, score 3.50" in text
-    assert "Wed 25 Nov: 30 min, 0 phone checks, 0 app switches, score 4.75" in text
+    assert "Mon 23 Nov: 45 min, 2 phone checks, 1 app switch, score 3.5" in text
+    assert "Wed 25 Nov: 30 min, 0 phone checks, 0 app switches, score 4.8" in text
     assert "Tue 24 Nov: 0 min, 0 phone checks, 0 app switches, no score" in text
     with pytest.raises(RuntimeError):
         chart.series_values()
@@ -276,12 +285,8 @@ def module_level_imports(tree: ast.Module) -> list[str]:
     return found
 
 
-def test_hovering_a_day_shows_its_figures(
-    qtbot: QtBot, chart: WeekChart, fixture_week: WeekStats
-) -> None:
-    chart.show_week(fixture_week)
-    chart.show()
-    qtbot.waitExposed(chart)
+def test_hovering_a_day_shows_its_figures(shown_chart: WeekChart) -> None:
+    chart = shown_chart
     monday, tuesday, wednesday = (f"{d:%a} {d.day}" for d in WEEK.days[:3])
     assert chart.hover_text(0) == f"{monday} · 45 min · 2 phone, 1 app · presence 3.5"
     assert chart.hover_text(1) == f"{tuesday} · 0 min · 0 phone, 0 app · no reflection"
@@ -300,8 +305,8 @@ def test_the_chart_has_a_name_and_says_its_figures(
     assert described.splitlines() == [
         "Week 48, 2026: 2 sessions, 75 minutes of coaching, 2 phone checks, 1 app switch, "
         "no reflections.",
-        "Mon 23 Nov: 45 min, 2 phone checks, 1 app switch, score 3.50",
-        "Wed 25 Nov: 30 min, 0 phone checks, 0 app switches, score 4.75",
+        "Mon 23 Nov: 45 min, 2 phone checks, 1 app switch, score 3.5",
+        "Wed 25 Nov: 30 min, 0 phone checks, 0 app switches, score 4.8",
     ]  # only the days with a session
 
 
@@ -347,3 +352,78 @@ def test_in_german_the_chart_speaks_german(qtbot: QtBot, fixture_week: WeekStats
     assert quick.accessibleDescription().startswith(
         "Woche 48, 2026: 2 Gespräche, 75 Minuten Coaching, 2 Blicke aufs Handy, 1 App-Wechsel"
     )
+
+
+def test_three_panels_one_above_the_other_share_the_day_axis(shown_chart: WeekChart) -> None:
+    chart = shown_chart
+    root = quick_root(chart)
+    graphs = [root.findChild(QQuickItem, name) for name in PANELS]
+    assert all(graph is not None for graph in graphs)
+    areas = [graph.property("plotArea") for graph in graphs if graph is not None]
+    tops = [
+        graph.mapToScene(QPointF(0, 0)).y() for graph in graphs if graph is not None
+    ]  # minutes above marks above presence
+    assert tops == sorted(tops) and len(set(tops)) == 3
+    # The same plot width at the same x: a day's column is at one place in every panel.
+    assert {(area.x(), area.width()) for area in areas} == {(areas[0].x(), areas[0].width())}
+    assert areas[0].width() > 600
+    # The days are named once, under the last panel.
+    days = [item.property("text") for item in items_named(root, "dayLabel")]
+    assert sorted(days) == sorted(chart.categories())
+
+
+def items_named(top: QQuickItem, name: str) -> list[QQuickItem]:
+    """The visual descendants of ``top`` (in drawing order) with ``name`` as objectName ("":
+    all). A Repeater's items are visual children only, which findChildren does not see."""
+    found: list[QQuickItem] = []
+    pending = list(reversed(top.childItems()))
+    while pending:
+        item = pending.pop()
+        if not name or item.objectName() == name:
+            found.append(item)
+        pending.extend(reversed(item.childItems()))
+    return found
+
+
+def test_every_number_on_the_chart_has_one_format(qtbot: QtBot, shown_chart: WeekChart) -> None:
+    root = quick_root(shown_chart)
+
+    def shown(name: str) -> list[str]:
+        return sorted(str(item.property("text")) for item in items_named(root, name))
+
+    # The presence points: one decimal always (3.5 and 4.75 shown as 3.5 and 4.8).
+    qtbot.waitUntil(lambda: len(shown("scoreLabel")) == 2)
+    assert shown("scoreLabel") == ["3.5", "4.8"]
+    # The axes: whole numbers (minutes 0-60, marks 0-4, presence 1-5), one axis per panel.
+    ticks = shown("tickLabel")
+    assert sorted(ticks, key=int) == sorted(
+        ["0", "15", "30", "45", "60", "0", "1", "2", "3", "4", "1", "2", "3", "4", "5"], key=int
+    )
+
+
+def test_only_the_marks_panel_has_a_legend(chart: WeekChart) -> None:
+    legend = quick_root(chart).findChild(QQuickItem, "legend")
+    assert legend is not None
+    names = [
+        str(item.property("text")) for item in items_named(legend, "") if item.property("text")
+    ]
+    assert names == ["Marks", "Phone check", "App switch"]
+
+
+def test_a_dark_palette_gives_a_dark_chart_with_light_text(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    light = app.palette()
+    dark = QPalette(QColor("#202020"))  # what a dark desktop theme hands Qt
+    app.setPalette(dark)
+    try:
+        chart = WeekChart()
+        qtbot.addWidget(chart)
+        root = quick_root(chart)
+        title = root.findChild(QQuickItem, "minutesTitle")
+        assert title is not None
+        assert root.property("color") == dark.window().color()
+        assert title.property("color") == dark.windowText().color()
+        assert dark.windowText().color().lightness() > 200
+    finally:
+        app.setPalette(light)
