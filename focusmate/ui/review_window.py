@@ -1,5 +1,7 @@
-"""The weekly review: one ISO week's chart, totals against last week, insights in words,
-sessions and people (least presence first), with week navigation and exports.
+"""The weekly review: one ISO week read at a glance (issue 16): at the top the week's two or
+three insights in words, then its totals against last week, the chart (minutes, marks and
+presence in small panels on one day axis), sessions and people (least presence first), with
+week navigation and exports.
 
 The chart module (Qt Quick + Qt Graphs) is imported only when this window is built,
 so start-up never pays for it. Double-click (or Enter on) a session to open its reflection.
@@ -62,6 +64,9 @@ _NAME_COLUMN = 2
 _PEOPLE_NAME_COLUMN = 0
 #: The People tab's last column: scheduled one-on-ones held (shown only with a calendar).
 _SCHEDULED_COLUMN = 6
+#: The most insights the week shows: a busy reader takes in two or three sentences; with more,
+#: none stands out (core.insights orders them, the first are shown).
+MAX_INSIGHTS = 3
 
 
 class ReviewWindow(QWidget):
@@ -131,6 +136,11 @@ class ReviewWindow(QWidget):
         self.empty_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(self._navigation())
+        # What the busy reader reads first: the insights, and room under them for a line or
+        # two more that compare the week (self.glance takes them, in reading order).
+        self.glance = QVBoxLayout()
+        self.glance.addWidget(self.insights)
+        layout.addLayout(self.glance)
         layout.addWidget(self.summary)
         layout.addWidget(self.attendance)
         layout.addWidget(self._content(), 1)
@@ -178,11 +188,10 @@ class ReviewWindow(QWidget):
         return nav
 
     def _content(self) -> QStackedWidget:
-        """Insights, chart and the two tables; or the friendly empty state."""
+        """The chart and the two tables; or the friendly empty state."""
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
-        content_layout.addWidget(self.insights)
         content_layout.addWidget(self.chart, 3)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, translate("ReviewWindow", "&Sessions"))
@@ -259,14 +268,15 @@ class ReviewWindow(QWidget):
         self.attendance.setVisible(bool(self.attendance.text()))
         if not stats.sessions:
             self.summary.setText("")
+            self.insights.setText("")
+            self.insights.hide()
             self.stack.setCurrentWidget(self.empty_label)
             return
         self.stack.setCurrentIndex(0)
         self.summary.setText(_summary(stats, self._kinds) + _deltas(review))
-        self.insights.setText(
-            "\n".join(f"• {insight_text(i, decimal=_decimal)}" for i in review.insights)
-        )
-        self.insights.setVisible(bool(review.insights))
+        shown = review.insights[:MAX_INSIGHTS]
+        self.insights.setText("\n".join(f"• {insight_text(i, decimal=_decimal)}" for i in shown))
+        self.insights.setVisible(bool(shown))
         self.chart.show_week(stats)
         self._fill_table(stats)
         self._fill_people(review.people, held)

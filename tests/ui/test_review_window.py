@@ -7,6 +7,7 @@ import csv
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from focusmate.core.insights import Insight, InsightKind
 from focusmate.core.marks import MarkKinds
 from focusmate.core.model import CoachingSession, CommitmentOutcome, Mark, Question, Reflection
 from focusmate.core.week_review import week_review
@@ -298,3 +300,41 @@ def test_in_german_no_english_is_left(qtbot: QtBot, request: pytest.FixtureReque
     german.show_week(W48.shifted(-4))  # a week without sessions
     assert german.empty_label.isVisibleTo(german)
     assert german.empty_label.text().startswith("Diese Woche gab es keine Coachinggespräche.")
+
+
+def test_the_weeks_first_three_insights_come_first_in_words(
+    qtbot: QtBot, controller: SessionController, clock: FakeClock
+) -> None:
+    a_session(controller, clock, "Ana", 4)
+    four = [
+        Insight(InsightKind.COMMITMENTS_KEPT, {"kept": 2, "total": 3}),
+        Insight(InsightKind.PRESENCE_FALLING_WITH, {"name": "<b>Sam</b>"}),
+        Insight(InsightKind.PRESENCE_ROSE, {"before": 3.0, "after": 3.66}),
+        Insight(InsightKind.PHONE_BEFORE_NOON, {"count": 4, "total": 6}),
+    ]
+    week = IsoWeek.containing(clock.now().date())
+    review = ReviewWindow(
+        lambda w: replace(
+            week_review(controller.all_sessions(), w, clock.now(), UTC), insights=four
+        ),
+        week,
+        week,
+        MarkKinds(),
+    )
+    qtbot.addWidget(review)
+    review.show()
+
+    # At most three, as plain text (a name is shown as typed), one decimal for presence.
+    assert review.insights.textFormat() == Qt.TextFormat.PlainText
+    assert review.insights.text().splitlines() == [
+        "• You kept 2 of 3 commitments.",
+        "• Presence with <b>Sam</b> fell three weeks running.",
+        "• Your average presence rose from 3.0 to 3.7 this week.",
+    ]
+    # At the top: above the week's totals and its chart.
+    top = [w.mapTo(review, w.rect().topLeft()).y() for w in (review.insights, review.summary)]
+    assert top[0] < top[1] < review.chart.mapTo(review, review.chart.rect().topLeft()).y()
+
+    review.show_week(week.shifted(-1))  # a week without sessions says so, and nothing more
+
+    assert review.insights.isHidden() and review.insights.text() == ""
