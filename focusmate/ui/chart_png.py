@@ -1,5 +1,9 @@
 """Render the weekly chart to a PNG file without a screen (`focusmate report --png`).
 
+The picture is the review's own chart: the same widget and QML, so at the same size it is the
+chart on screen pixel for pixel (its three panels, their titles and the marks' legend),
+without the focus frame and the figures box, which only keyboard and mouse call up.
+
 The review window's export button draws it inside the app, in the user's language (the
 chart's words, day names and numbers). `focusmate report --png` draws it in a process of its
 own with no translator installed, so its words are English; its dates and numbers are made

@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 import focusmate
 from focusmate.core.weekly import DayStats, IsoWeek, WeekStats
 from focusmate.ui import week_chart
+from focusmate.ui.chart_png import render_week_png
 from focusmate.ui.week_chart import WeekChart
 from tests.ui.accessibility import accessible_name
 
@@ -427,3 +428,17 @@ def test_a_dark_palette_gives_a_dark_chart_with_light_text(qtbot: QtBot) -> None
         assert dark.windowText().color().lightness() > 200
     finally:
         app.setPalette(light)
+
+
+def test_the_png_export_is_the_chart_on_screen(
+    qtbot: QtBot, shown_chart: WeekChart, fixture_week: WeekStats, tmp_path: Path
+) -> None:
+    qtbot.waitUntil(lambda: count_colour(shown_chart.grab().toImage(), MINUTES_COLOUR) > 2000)
+    on_screen = shown_chart.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    target = tmp_path / "week.png"
+
+    render_week_png(fixture_week, target, (on_screen.width(), on_screen.height()))
+
+    exported = QImage(str(target)).convertToFormat(QImage.Format.Format_RGB32)
+    assert exported.size() == on_screen.size()
+    assert exported == on_screen  # pixel for pixel: the same QML, the same week
