@@ -37,12 +37,14 @@ def grab(
     print(f"wrote {target}")
 
 
-SAMPLE_WEEK = [  # weekday, name, hour, minutes, phone checks, app switches, answers
-    (0, "Jordan", 9, 35, 3, 1, 3),
-    (0, "Sam", 15, 25, 0, 0, 5),
-    (1, "Priya", 9, 40, 2, 2, 3),
-    (3, "Jordan", 10, 30, 1, 0, 4),
-    (4, "Sam", 16, 50, 4, 1, 2),
+#: Chosen so that the review has insights to show at the top: most phone checks fall in the
+#: sessions after 4 pm, and two of three commitments were kept.
+SAMPLE_WEEK = [  # weekday, name, hour, minutes, phone checks, app switches, answers, commitment
+    (0, "Jordan", 9, 35, 1, 1, 3, "kept"),
+    (0, "Sam", 16, 25, 2, 0, 5, None),
+    (1, "Priya", 9, 40, 1, 2, 3, "not_kept"),
+    (3, "Jordan", 10, 30, 0, 0, 4, "kept"),
+    (4, "Sam", 16, 50, 5, 1, 2, None),
 ]
 QUESTIONS = (
     "fully_present",
@@ -56,7 +58,7 @@ def sample_week_export(path: Path) -> None:
     """An export file with a plausible week of one-on-ones, dated this ISO week."""
     monday = date.today() - timedelta(days=date.today().weekday())
     sessions = []
-    for index, (weekday, name, hour, minutes, phone, app, answer) in enumerate(SAMPLE_WEEK):
+    for index, (weekday, name, hour, minutes, phone, app, answer, kept) in enumerate(SAMPLE_WEEK):
         start = datetime.combine(monday + timedelta(days=weekday), time(hour), tzinfo=UTC)
         marks = [
             {"kind": "phone", "at": (start + timedelta(minutes=5 + i)).isoformat()}
@@ -74,15 +76,22 @@ def sample_week_export(path: Path) -> None:
                 "started_at": start.isoformat(),
                 "ended_at": (start + timedelta(minutes=minutes)).isoformat(),
                 "marks": marks,
+                "checkin": None,
                 "reflection": {
                     "answers": dict.fromkeys(QUESTIONS, answer),
+                    "empathy": answer,
+                    "complete": True,
                     "their_perspective": "",
                     "next_time": "",
-                    "complete": True,
+                    "worry": None,
+                    "worry_note": "",
+                    "same_challenge": None,
+                    "previous_session_id": None,
+                    "commitment_outcome": kept,
                 },
             }
         )
-    document = {"format": "focusmate-export", "version": 1, "sessions": sessions}
+    document = {"format": "focusmate-export", "version": 2, "sessions": sessions}
     path.write_text(json.dumps(document))
 
 

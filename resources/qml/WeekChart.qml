@@ -254,7 +254,7 @@ Rectangle {
         Item {
             id: minutesPanel
             width: parent.width
-            height: Math.round(panels.plotHeight * 0.38)
+            height: Math.round(panels.plotHeight * 0.34)
 
             Scale {
                 graph: minutesGraph
@@ -376,7 +376,7 @@ Rectangle {
         Item {
             id: marksPanel
             width: parent.width
-            height: Math.round(panels.plotHeight * 0.32)
+            height: Math.round(panels.plotHeight * 0.28)
 
             Scale {
                 graph: marksGraph
