@@ -32,6 +32,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
         (["start", "--with", "Ana", "--minutes", "-5"], "between 1 and 240"),
         (["start", "--with", "Ana", "--minutes", "99999"], "between 1 and 240"),
         (["log", "nap"], "unknown kind of mark"),
+        (["start", "--with", "Ana", "--kind", "party"], "invalid choice: 'party'"),
         (["start"], "--with"),
         (["report", "--week", "2026-48"], "YYYY-Www"),
         (["export", "--format", "xml"], "invalid choice"),
@@ -47,7 +48,14 @@ def test_usage_errors_exit_2_with_one_line(
 
 
 @pytest.mark.parametrize(
-    "argv", [["status"], ["log", "phone"], ["end"], ["start", "--with", "Ana"]]
+    "argv",
+    [
+        ["status"],
+        ["log", "phone"],
+        ["end"],
+        ["start", "--with", "Ana"],
+        ["start", "--with", "Acme", "--kind", "client"],
+    ],
 )
 def test_commands_for_the_app_exit_3_when_none_runs(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str]
@@ -104,6 +112,21 @@ def test_a_bad_import_exits_5_and_keeps_the_data(
     bad.write_text(export_json(TinyDBSessionRepository(data).all_sessions())[:-30])
     code, _, err = run(capsys, "--data-dir", str(data), "import", str(bad))
     assert code == 5 and "nothing was imported" in err
+    assert (data / "focusmate.json").read_bytes() == before
+
+
+def test_an_unknown_kind_of_session_in_a_file_exits_5_in_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = saved(tmp_path)
+    before = (data / "focusmate.json").read_bytes()
+    document = json.loads(export_json(TinyDBSessionRepository(data).all_sessions()))
+    document["sessions"][0] |= {"id": "other", "kind": "party"}
+    bad = tmp_path / "party.json"
+    bad.write_text(json.dumps(document))
+    code, out, err = run(capsys, "--data-dir", str(data), "import", str(bad))
+    assert (code, out) == (5, "") and err.count("\n") == 1
+    assert "sessions[0].kind must be one of coaching, client, not 'party'" in err
     assert (data / "focusmate.json").read_bytes() == before
 
 

@@ -73,6 +73,7 @@ def test_status_document(controller: SessionController, clock: FakeClock) -> Non
         "session": {
             "id": "s1",
             "with": "Ana",
+            "kind": "coaching",
             "started_at": "2026-11-23T09:00:00+00:00",
             "planned_minutes": 30,
             "elapsed_s": 1865,

@@ -32,6 +32,7 @@ from focusmate.core.protocol import (
     file_contents,
     import_request_bytes,
 )
+from focusmate.core.session_kind import SESSION_KIND_IDS, SessionKind
 from focusmate.core.terminal_text import terminal_line
 from focusmate.core.validation import (
     DEFAULT_MINUTES,
@@ -89,6 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"planned minutes, 1-240 (default {DEFAULT_MINUTES})",
     )
     start.add_argument("--focus", default="", metavar="TEXT", help="an optional focus note")
+    start.add_argument(
+        "--kind",
+        # argparse refuses any other kind with a usage error (exit 2), with or without an app.
+        choices=SESSION_KIND_IDS,
+        default=SessionKind.COACHING.value,
+        help="coaching (default) or client: a meeting with a client, for the weekly comparison",
+    )
     log = commands.add_parser("log", help="log a mark in the running session, silently")
     log.add_argument("kind", metavar="KIND", help="phone, app, or one of your own kinds")
     commands.add_parser("undo", help="take back the last mark (if at most a minute old)")
@@ -153,10 +161,16 @@ def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:
         # The app checks them too; here they are refused even when no app runs.
         check_typed(clean_name(args.with_name), "the salesperson's name")
         check_typed(clean_focus(args.focus), "the focus note")
-        reply = ask_app(
-            data, {"cmd": "start", "with": args.with_name, "minutes": minutes, "focus": args.focus}
-        )
-        print(f"Started a {minutes}-minute session with {_shown(reply['with'])}.")
+        request = {
+            "cmd": "start",
+            "with": args.with_name,
+            "minutes": minutes,
+            "focus": args.focus,
+            "kind": args.kind,
+        }
+        reply = ask_app(data, request)
+        what = "client meeting" if args.kind == SessionKind.CLIENT else "session"
+        print(f"Started a {minutes}-minute {what} with {_shown(reply['with'])}.")
     elif command == "log":
         load_settings(data).kinds.get(args.kind)  # usage error even when no app runs
         ask_app(data, {"cmd": "log", "kind": args.kind})  # success is silent, like the key press

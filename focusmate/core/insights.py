@@ -7,7 +7,9 @@ than something weak. Rules:
   noon-4 pm, after 4 pm) holds at least 60% of them and more than its share of sessions;
 * commitments: at least 2 reflections said what became of last time's commitment;
 * falling presence: with one person, the weekly average fell three weeks running;
-* week over week: at least 2 rated sessions in both weeks and a change of 0.3 or more.
+* week over week: at least 2 rated sessions in both weeks and a change of 0.3 or more;
+* the top-client mirror: at least 2 client meetings and 2 coaching sessions, with session
+  time, compare phone checks per hour (core.kind_stats).
 
 An insight is a fact (its kind and figures), not a sentence: ``insight_text`` words it, in
 the user's language for the review window, and in English (``english``) for `report` and
@@ -22,9 +24,11 @@ from datetime import tzinfo
 from enum import StrEnum
 from itertools import pairwise
 
+from focusmate.core.kind_stats import by_kind
 from focusmate.core.model import CoachingSession, CommitmentOutcome
 from focusmate.core.people import people_stats
 from focusmate.core.scoring import presence_score
+from focusmate.core.session_kind import SessionKind
 from focusmate.core.text import translate
 from focusmate.core.weekly import IsoWeek, local_day
 
@@ -33,6 +37,7 @@ TIME_OF_DAY_SHARE = 0.6
 MIN_COMMITMENTS = 2
 MIN_RATED_FOR_DELTA = 2
 MIN_DELTA = 0.3
+MIN_SESSIONS_PER_KIND = 2
 
 #: (context, English source) -> the text to show; ``core.text.translate`` or ``english``.
 Wording = Callable[[str, str], str]
@@ -49,6 +54,7 @@ class InsightKind(StrEnum):
     PRESENCE_FALLING_WITH = "presence_falling_with"
     PRESENCE_ROSE = "presence_rose"
     PRESENCE_FELL = "presence_fell"
+    PHONE_CLIENTS_VS_TEAM = "phone_clients_vs_team"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +114,9 @@ def insight_text(
         InsightKind.PRESENCE_FELL: translate(
             "Insights", "Your average presence fell from {before} to {after} this week."
         ),
+        InsightKind.PHONE_CLIENTS_VS_TEAM: translate(
+            "Insights", "Phone checks per hour: clients {clients}, your team {team}."
+        ),
     }
     figures = {
         name: decimal(value) if isinstance(value, float) else str(value)
@@ -125,6 +134,7 @@ def week_insights(
         _commitments(this_week),
         *_falling_presence(sessions, week, tz),
         _week_over_week(this_week, _in_week(sessions, week.shifted(-1), tz)),
+        _clients_vs_team(this_week),
     ]
     return [insight for insight in found if insight is not None]
 
@@ -189,3 +199,14 @@ def _week_over_week(now: list[CoachingSession], before: list[CoachingSession]) -
 
 def _rated(sessions: list[CoachingSession]) -> list[float]:
     return [s for s in (presence_score(x) for x in sessions) if s is not None]
+
+
+def _clients_vs_team(sessions: list[CoachingSession]) -> Insight | None:
+    kinds = by_kind(sessions)
+    clients, team = kinds[SessionKind.CLIENT], kinds[SessionKind.COACHING]
+    if min(clients.sessions, team.sessions) < MIN_SESSIONS_PER_KIND:
+        return None
+    clients_rate, team_rate = clients.per_hour("phone"), team.per_hour("phone")
+    if clients_rate is None or team_rate is None:  # no session time to divide by
+        return None
+    return Insight(InsightKind.PHONE_CLIENTS_VS_TEAM, {"clients": clients_rate, "team": team_rate})

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
+from focusmate.core.session_kind import SessionKind
 from focusmate.core.text import translate
 
 
@@ -192,7 +193,8 @@ class CheckIn:
 
 @dataclass(frozen=True, slots=True)
 class CoachingSession:
-    """A timed one-on-one with one salesperson. ``ended_at`` is None while it runs."""
+    """A timed one-on-one with one salesperson (or, by ``kind``, a client meeting).
+    ``ended_at`` is None while it runs."""
 
     id: str
     with_name: str
@@ -206,6 +208,9 @@ class CoachingSession:
     #: Seconds the computer was suspended during the session (it still counts as time with
     #: the person: the conversation may well have gone on); shown so a total can be read right.
     slept_s: int = 0
+    #: Coaching unless started as a client meeting; sessions saved before kinds existed
+    #: read as coaching (core.records).
+    kind: SessionKind = SessionKind.COACHING
 
     @property
     def running(self) -> bool:

@@ -4,6 +4,9 @@ One request and one response per connection, each a single line of UTF-8 JSON:
 request ``{"cmd": NAME, ...arguments}``, response ``{"ok": true, "result": {...}}`` or
 ``{"ok": false, "exit": CODE, "error": MESSAGE}``.
 
+``start`` carries ``{"with": NAME, "minutes": N, "focus": TEXT, "kind": KIND}``, KIND a
+core.session_kind id (absent: coaching).
+
 A file travels as its contents, never as a path: the app must not open what the user named
 (a pipe such as ``<(...)`` exists only in the user's shell; a FIFO would block the app).
 ``import`` carries ``{"file": NAME, "contents": BASE64}``, so it may be longer than the rest.

@@ -7,6 +7,9 @@ first problem; it never returns half a session.
 Version 2 of the export adds the check-in (``"checkin"``) and the full reflection (empathy,
 worry, the link to last time, the commitment's outcome). Version 1 files are still read:
 their sessions simply have none of that (every new field is optional when parsing).
+Version 3 adds each session's ``"kind"`` (``"coaching"`` or ``"client"``, core.session_kind);
+a session without one, from a version 1 or 2 file or a history saved before kinds existed,
+reads as coaching.
 """
 
 from __future__ import annotations
@@ -30,12 +33,14 @@ from focusmate.core.model import (
     Reflection,
     Worry,
 )
+from focusmate.core.session_kind import SessionKind
 from focusmate.core.validation import check_minutes, check_slow_down, clean_intention, clean_name
 
 EXPORT_FORMAT = "focusmate-export"
-EXPORT_VERSION = 2
-#: Versions that import accepts (1: before the check-in and the full reflection).
-READABLE_VERSIONS = (1, 2)
+EXPORT_VERSION = 3
+#: Versions that import accepts (1: before the check-in and the full reflection; 2: before
+#: the kind of session).
+READABLE_VERSIONS = (1, 2, 3)
 ID_MAX_CHARS = 64
 #: The one valid range for every instant in a record (starts, ends, marks): wide enough for
 #: any clock, far enough from year 1 and 9999 that reports, calendars and weeks computed
@@ -66,6 +71,7 @@ def session_to_record(session: CoachingSession) -> Record:
         else _reflection_record(session.reflection),
         "checkin": None if session.checkin is None else _checkin_record(session.checkin),
         "slept_s": session.slept_s,
+        "kind": session.kind.value,
     }
 
 
@@ -109,7 +115,8 @@ def parse_export_document(document: object) -> list[CoachingSession]:
         raise InvalidData(f'not a focusmate export (expected "format": "{EXPORT_FORMAT}")')
     version = doc.get("version")
     if isinstance(version, bool) or version not in READABLE_VERSIONS:
-        readable = " or ".join(str(v) for v in READABLE_VERSIONS)
+        *earlier, last = (str(v) for v in READABLE_VERSIONS)
+        readable = f"{', '.join(earlier)} or {last}"
         raise InvalidData(f"export version {version!r} is not supported (expected {readable})")
     raw_sessions = doc.get("sessions")
     if not isinstance(raw_sessions, list):
@@ -161,6 +168,7 @@ def session_from_record(record: object, where: str = "session") -> CoachingSessi
         reflection=reflection,
         checkin=checkin,
         slept_s=_slept(rec.get("slept_s", 0), f"{where}.slept_s"),
+        kind=_choice(SessionKind)(rec.get("kind", SessionKind.COACHING.value), f"{where}.kind"),
     )
 
 
@@ -243,7 +251,7 @@ def _checkin(record: object, where: str) -> CheckIn:
     )
 
 
-E = TypeVar("E", Worry, CommitmentOutcome, ChecklistItem)
+E = TypeVar("E", Worry, CommitmentOutcome, ChecklistItem, SessionKind)
 
 
 def _choice(kind: type[E]) -> Callable[[object, str], E]:

@@ -12,14 +12,22 @@ from datetime import datetime, timedelta
 
 from focusmate.core.errors import NotPossibleNow, Problem
 from focusmate.core.model import CoachingSession, Mark
+from focusmate.core.session_kind import SessionKind
 from focusmate.core.validation import check_minutes, check_typed, clean_focus, clean_name
 
 
 def start_session(
-    session_id: str, with_name: str, planned_minutes: int, focus: str, now: datetime
+    session_id: str,
+    with_name: str,
+    planned_minutes: int,
+    focus: str,
+    now: datetime,
+    *,
+    kind: SessionKind = SessionKind.COACHING,
 ) -> CoachingSession:
     """Create a running session after validating what the user typed."""
     return CoachingSession(
+        kind=kind,
         id=session_id,
         with_name=check_typed(clean_name(with_name), "the salesperson's name"),
         planned_minutes=check_minutes(planned_minutes),

@@ -6,8 +6,9 @@ adapters' states; nothing here reads the clock or asks an adapter.
 The shape (each key is part of the CLI contract)::
 
     {"state": "idle" | "running",
-     "session": null | {"id", "with", "started_at", "planned_minutes", "elapsed_s",
-                        "remaining_s", "marks": {kind: count}, "carry_over": {...}},
+     "session": null | {"id", "with", "kind": "coaching" | "client", "started_at",
+                        "planned_minutes", "elapsed_s", "remaining_s",
+                        "marks": {kind: count}, "carry_over": {...}},
      "dnd": {"backend", "engaged", "detail"},
      "hotkeys": {"ready": bool, "reason": str}}
 """
@@ -66,6 +67,7 @@ def status_document(
         "session": {
             "id": session.id,
             "with": session.with_name,
+            "kind": session.kind.value,
             "started_at": format_instant(session.started_at),
             "planned_minutes": session.planned_minutes,
             "elapsed_s": running.timing.elapsed_s,

@@ -7,16 +7,18 @@ The JSON and CSV documents are a contract: ids and English, whatever language th
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import Any
 
 from focusmate.core.csv_text import csv_document
 from focusmate.core.insights import Insight, insight_text, week_insights
+from focusmate.core.kind_stats import KindStats, by_kind, by_kind_document
 from focusmate.core.marks import with_builtins
 from focusmate.core.model import CoachingSession
 from focusmate.core.people import PersonStats, people_stats
 from focusmate.core.report import report_document
+from focusmate.core.session_kind import SessionKind
 from focusmate.core.text import english
 from focusmate.core.weekly import IsoWeek, WeekStats, week_stats
 
@@ -27,6 +29,8 @@ class WeekReview:
     previous: WeekStats
     people: list[PersonStats]
     insights: list[Insight]
+    #: The week's sessions by kind (coaching, client meeting): the top-client mirror.
+    kinds: dict[SessionKind, KindStats] = field(default_factory=lambda: by_kind(()))
 
     @property
     def minutes_delta(self) -> float:
@@ -41,11 +45,13 @@ class WeekReview:
 def week_review(
     sessions: Sequence[CoachingSession], week: IsoWeek, now: datetime, tz: tzinfo | None
 ) -> WeekReview:
+    stats = week_stats(sessions, week, now, tz)
     return WeekReview(
-        stats=week_stats(sessions, week, now, tz),
+        stats=stats,
         previous=week_stats(sessions, week.shifted(-1), now, tz),
         people=people_stats(sessions, week, tz),
         insights=week_insights(sessions, week, tz),
+        kinds=by_kind(stats.sessions, now),
     )
 
 
@@ -54,13 +60,15 @@ def _round(value: float | None, digits: int = 2) -> float | None:
 
 
 def review_document(review: WeekReview) -> dict[str, Any]:
-    """`report --json`: the week's aggregates plus last week, deltas, people and insights."""
+    """`report --json`: the week's aggregates plus last week, deltas, the figures by kind of
+    session, people and insights."""
     document = report_document(review.stats)
     document["previous_week"] = report_document(review.previous)["totals"]
     document["deltas"] = {
         "minutes": round(review.minutes_delta, 1),
         "average_score": _round(review.presence_delta),
     }
+    document["by_kind"] = by_kind_document(review.kinds)
     document["people"] = [
         {
             "with": p.name,

@@ -32,6 +32,7 @@ from focusmate.core.session import (
     timing,
     undo_last_mark,
 )
+from focusmate.core.session_kind import SessionKind
 from focusmate.core.text import translate
 from focusmate.core.week_review import WeekReview, week_review
 from focusmate.core.weekly import IsoWeek, WeekStats, local_day, week_stats
@@ -237,7 +238,13 @@ class SessionController(QObject):
 
     # --- intents ------------------------------------------------------------------
 
-    def start(self, with_name: str, planned_minutes: int, focus: str = "") -> CoachingSession:
+    def start(
+        self,
+        with_name: str,
+        planned_minutes: int,
+        focus: str = "",
+        kind: SessionKind = SessionKind.COACHING,
+    ) -> CoachingSession:
         if self._current is not None:
             raise NotPossibleNow(
                 f"a session with {self._current.with_name} is already running",
@@ -245,7 +252,7 @@ class SessionController(QObject):
                 name=self._current.with_name,
             )
         session = start_session(
-            self._new_id(), with_name, planned_minutes, focus, self._clock.now()
+            self._new_id(), with_name, planned_minutes, focus, self._clock.now(), kind=kind
         )
         self._persist(session)
         self._current = session

@@ -25,6 +25,7 @@ from focusmate.core.protocol import (
     success,
 )
 from focusmate.core.records import expect_string, expect_whole_number
+from focusmate.core.session_kind import SessionKind, session_kind
 from focusmate.core.status import HOTKEYS_NOT_STARTED, HotkeyReadiness
 from focusmate.services.controller import SessionController
 from focusmate.services.status import status_of
@@ -84,7 +85,11 @@ class SocketCommands:
 
     def _start(self, request: Message) -> Message:
         session = self._controller.start(
-            _text(request, "with"), _whole(request, "minutes"), _text(request, "focus", "")
+            _text(request, "with"),
+            _whole(request, "minutes"),
+            _text(request, "focus", ""),
+            # Absent from a client older than kinds of session: a coaching session, as before.
+            session_kind(_text(request, "kind", SessionKind.COACHING.value)),
         )
         return {"id": session.id, "with": session.with_name}
 

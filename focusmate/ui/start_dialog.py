@@ -1,4 +1,5 @@
-"""The start dialog: with whom, for how long, an optional focus, and an optional check-in.
+"""The start dialog: with whom, for how long, an optional focus, the kind of session
+(coaching by default, or a client meeting) and an optional check-in.
 
 Fully keyboard-operable: the name field has focus, Tab moves on in reading order, Enter
 starts, Escape cancels, and fields and buttons have mnemonics (Alt+letter). "Check in
@@ -6,6 +7,10 @@ first" turns to a second page (the check-in, ui/checkin_page.py) for that salesp
 Enter still starts from there, and Back returns. The only refusal typing can cause (an
 empty name) is caught here, in the user's language; anything else the controller refuses
 is shown here too, keeping everything typed.
+
+A client meeting keeps the check-in: putting the phone away and silencing notifications
+prepare a client meeting just as well, and the weekly comparison of the two kinds
+(core.kind_stats) is only fair when both can start the same way.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
@@ -32,6 +38,7 @@ from PySide6.QtWidgets import (
 from focusmate.core.checkin import CarryOver
 from focusmate.core.dnd import DndStatus
 from focusmate.core.model import SLOW_DOWN_S, CheckIn
+from focusmate.core.session_kind import SessionKind
 from focusmate.core.text import translate
 from focusmate.core.validation import (
     DEFAULT_MINUTES,
@@ -49,7 +56,8 @@ DndSource = Callable[[], DndStatus | None]
 
 
 class StartDialog(QDialog):
-    #: name, planned minutes, focus note (read checkin() for the check-in, if any)
+    #: name, planned minutes, focus note (read session_kind() for the kind, checkin() for the
+    #: check-in, if any)
     submitted = Signal(str, int, str)
 
     def __init__(
@@ -70,6 +78,7 @@ class StartDialog(QDialog):
         self.name_edit = _name_edit(past_names, self)
         self.minutes_spin = _minutes_spin()
         self.focus_edit = _focus_edit()
+        self.kind_combo = _kind_combo()
         self.error_label = ErrorLabel()
         self.checkin_button = QPushButton(translate("StartDialog", "Check &in first…"))
         self.checkin_button.setAutoDefault(False)  # Enter starts; this is Alt+I or a click
@@ -102,6 +111,7 @@ class StartDialog(QDialog):
         form.addRow(translate("StartDialog", "&With:"), self.name_edit)
         form.addRow(translate("StartDialog", "&Minutes:"), self.minutes_spin)
         form.addRow(translate("StartDialog", "&Focus:"), self.focus_edit)
+        form.addRow(translate("StartDialog", "&Kind:"), self.kind_combo)
         # Below the fields, so that reading order and Tab order agree: who and how long
         # first, then the optional check-in.
         hint = QLabel(
@@ -167,6 +177,11 @@ class StartDialog(QDialog):
         self.pages.setCurrentIndex(index)
         self.adjustSize()
 
+    def session_kind(self) -> SessionKind:
+        """The kind chosen: coaching unless the manager picked a client meeting."""
+        # The items are the kinds in order: Qt would hand back an enum as a plain string.
+        return list(SessionKind)[max(0, self.kind_combo.currentIndex())]
+
     def checkin(self) -> CheckIn | None:
         """The check-in, when the manager turned to it; None when they skipped it."""
         return self.checkin_page.checkin() if self.checking_in else None
@@ -224,3 +239,11 @@ def _focus_edit() -> QLineEdit:
     edit.setMaxLength(FOCUS_MAX_CHARS)
     edit.setAccessibleName(translate("StartDialog", "Focus note"))
     return edit
+
+
+def _kind_combo() -> QComboBox:
+    combo = QComboBox()
+    for kind in SessionKind:  # coaching first: the default
+        combo.addItem(kind.label)
+    combo.setAccessibleName(translate("StartDialog", "Kind of session"))
+    return combo

@@ -22,6 +22,7 @@ from focusmate.core.errors import FocusmateError
 from focusmate.core.hotkeys import UNDO_ACTION
 from focusmate.core.model import Reflection
 from focusmate.core.ports import StartAtLogin
+from focusmate.core.session_kind import SessionKind
 from focusmate.core.settings import Settings
 from focusmate.core.text import translate
 from focusmate.services.controller import SessionController
@@ -253,7 +254,8 @@ class Windows(QObject):
     def _on_start_submitted(self, with_name: str, minutes: int, focus: str) -> None:
         dialog = self._start.window
         try:
-            self._controller.start(with_name, minutes, focus)
+            kind = SessionKind.COACHING if dialog is None else dialog.session_kind()
+            self._controller.start(with_name, minutes, focus, kind)
         except FocusmateError as error:
             if dialog is not None:
                 dialog.show_error(shown_error(error))

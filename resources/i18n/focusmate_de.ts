@@ -830,6 +830,10 @@
             <source>Your average presence fell from {before} to {after} this week.</source>
             <translation>Ihre durchschnittliche Präsenz ist diese Woche von {before} auf {after} gesunken.</translation>
         </message>
+        <message>
+            <source>Phone checks per hour: clients {clients}, your team {team}.</source>
+            <translation>Blicke aufs Handy pro Stunde: Kunden {clients}, Ihr Team {team}.</translation>
+        </message>
     </context>
     <context>
         <name>MarkKind</name>
@@ -1652,6 +1656,17 @@
         </message>
     </context>
     <context>
+        <name>SessionKind</name>
+        <message>
+            <source>Coaching session</source>
+            <translation>Coaching-Gespräch</translation>
+        </message>
+        <message>
+            <source>Client meeting</source>
+            <translation>Kundentermin</translation>
+        </message>
+    </context>
+    <context>
         <name>SessionWindow</name>
         <message>
             <source>focusmate: coaching session</source>
@@ -1912,6 +1927,10 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
             <translation>&amp;Fokus:</translation>
         </message>
         <message>
+            <source>&amp;Kind:</source>
+            <translation>&amp;Art:</translation>
+        </message>
+        <message>
             <source>Put your phone away. Empathy first, advice second.</source>
             <translation>Legen Sie das Handy weg. Erst Empathie, dann Rat.</translation>
         </message>
@@ -1946,6 +1965,10 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
         <message>
             <source>Focus note</source>
             <translation>Fokus-Notiz</translation>
+        </message>
+        <message>
+            <source>Kind of session</source>
+            <translation>Art des Gesprächs</translation>
         </message>
     </context>
     <context>

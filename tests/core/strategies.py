@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import strategies as st
 
 from focusmate.core.model import CoachingSession, Mark, Question, Reflection
+from focusmate.core.session_kind import SessionKind
 
 instants = st.datetimes(
     min_value=datetime(2020, 1, 1), max_value=datetime(2035, 12, 31), timezones=st.just(UTC)
@@ -45,4 +46,5 @@ def sessions(draw: st.DrawFn, session_id: str | None = None) -> CoachingSession:
         ended_at=ended,
         marks=marks,
         reflection=None if ended is None else draw(st.one_of(st.none(), reflections)),
+        kind=draw(st.sampled_from(SessionKind)),
     )

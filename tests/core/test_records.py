@@ -46,7 +46,7 @@ def test_export_has_the_documented_shape() -> None:
         reflection=Reflection(dict.fromkeys(Question, 4), "worried", "ask first", complete=True),
     )
     doc = export_document([session])
-    assert (doc["format"], doc["version"]) == ("focusmate-export", 2)
+    assert (doc["format"], doc["version"]) == ("focusmate-export", 3)
     record = doc["sessions"][0]
     assert record["with"] == "Ana" and record["planned_minutes"] == 30
     assert record["started_at"] == "2026-11-23T09:00:00+00:00"
@@ -59,6 +59,7 @@ def test_export_has_the_documented_shape() -> None:
     }
     assert record["reflection"]["their_perspective"] == "worried"
     assert record["reflection"]["next_time"] == "ask first"
+    assert record["kind"] == "coaching"
 
 
 def good_record() -> dict[str, Any]:
@@ -85,6 +86,8 @@ BREAKAGES: list[tuple[str, Any]] = [
     ("reflection", {"answers": {"mood": 3}}),
     ("reflection", []),
     ("focus", 3),
+    ("kind", "party"),
+    ("kind", None),
 ]
 
 

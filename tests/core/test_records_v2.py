@@ -100,7 +100,7 @@ FULL = CoachingSession(
 
 def test_the_documented_version_2_shape() -> None:
     doc = export_document([FULL])
-    assert doc["version"] == 2
+    assert doc["version"] == 3  # version 3 only adds each session's "kind"
     record = doc["sessions"][0]
     assert record["checkin"] == {
         "intention": "Empathy first, advice second",
@@ -180,11 +180,11 @@ def test_version_1_then_2_merge_adds_what_was_missing() -> None:
     assert result.to_write[0].reflection == old.reflection
 
 
-@pytest.mark.parametrize("version", [0, 3, "2", True, None])
+@pytest.mark.parametrize("version", [0, 4, "2", True, None])
 def test_unknown_versions_are_refused(version: object) -> None:
     doc = version_1_document()
     doc["version"] = version
-    with pytest.raises(InvalidData, match="expected 1 or 2"):
+    with pytest.raises(InvalidData, match="expected 1, 2 or 3"):
         parse_export_document(doc)
 
 

@@ -22,6 +22,7 @@ from focusmate.ui.start_dialog import StartDialog
 from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock
 from tests.ui.accessibility import accessible_name
+from tests.ui.start_flow import open_start_dialog
 
 
 def reflect(controller: SessionController, sid: str, commitment: str, **extra: object) -> None:
@@ -55,12 +56,7 @@ def past_sessions(controller: SessionController, clock: FakeClock) -> None:
 
 
 def open_checkin(qtbot: QtBot, windows: Windows, actions: AppActions, name: str) -> StartDialog:
-    actions.start.trigger()
-    dialog = windows.window(StartDialog)
-    assert dialog is not None
-    with qtbot.waitActive(dialog):  # mnemonics work in the active window
-        dialog.activateWindow()
-    dialog.name_edit.setText(name)  # typed, the completer's popup would grab the keyboard
+    dialog = open_start_dialog(qtbot, windows, actions, name)
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # Check &in
     qtbot.waitUntil(lambda: dialog.checking_in, timeout=2000)  # a mnemonic animates its click
     return dialog

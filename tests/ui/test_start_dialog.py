@@ -87,7 +87,13 @@ def test_every_control_is_named_and_tab_follows_reading_order(
     fields = (
         [*page.checks.values(), page.intention_edit, page.slow_button, dialog.back_button]
         if checking_in
-        else [dialog.name_edit, dialog.minutes_spin, dialog.focus_edit, dialog.checkin_button]
+        else [
+            dialog.name_edit,
+            dialog.minutes_spin,
+            dialog.focus_edit,
+            dialog.kind_combo,
+            dialog.checkin_button,
+        ]
     )
     assert chain[:-2] == fields  # then Start and Cancel, in the platform's order
     assert set(chain[-2:]) == set(dialog.buttons.buttons())

@@ -1,0 +1,91 @@
+"""Sessions grouped by their kind (coaching, client meeting): the top-client mirror's figures.
+
+The method's fourth question asks whether the manager treats their salesperson with the
+same respect as their top client; these figures answer it from data: marks per hour of
+session time and average presence, per kind of session, side by side (`report --json`'s
+``by_kind`` and the weekly review's insight). Pure: the caller passes the sessions and now.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from focusmate.core.marks import with_builtins
+from focusmate.core.model import CoachingSession
+from focusmate.core.scoring import presence_score
+from focusmate.core.session_kind import SessionKind
+from focusmate.core.weekly import session_minutes
+
+MINUTES_PER_HOUR = 60
+
+
+@dataclass(frozen=True, slots=True)
+class KindStats:
+    """One kind's sessions: how many, their minutes, their marks per kind id, and the
+    presence scores of those with a reflection."""
+
+    sessions: int = 0
+    minutes: float = 0.0
+    marks: Mapping[str, int] = field(default_factory=dict)
+    scores: tuple[float, ...] = ()
+
+    def per_hour(self, mark_kind: str) -> float | None:
+        """Marks of ``mark_kind`` per hour of session time; None without session time."""
+        if self.minutes <= 0:
+            return None
+        return self.marks.get(mark_kind, 0) * MINUTES_PER_HOUR / self.minutes
+
+    @property
+    def average_presence(self) -> float | None:
+        return sum(self.scores) / len(self.scores) if self.scores else None
+
+    def as_json(self) -> dict[str, Any]:
+        """One kind's entry of ``by_kind``: minutes to 0.1, rates and presence to 0.01."""
+        rates = {kind: _round(self.per_hour(kind)) for kind in with_builtins(self.marks)}
+        return {
+            "sessions": self.sessions,
+            "minutes": round(self.minutes, 1),
+            "marks_per_hour": rates,
+            "average_presence": _round(self.average_presence),
+        }
+
+
+def by_kind(
+    sessions: Iterable[CoachingSession], now: datetime | None = None
+) -> dict[SessionKind, KindStats]:
+    """Every kind of session (built-in order), with the figures of its sessions in
+    ``sessions``; a running session counts up to ``now`` (without ``now``: nothing yet).
+    Order does not matter."""
+    grouped: dict[SessionKind, list[CoachingSession]] = {kind: [] for kind in SessionKind}
+    for session in sessions:
+        grouped[session.kind].append(session)
+    return {kind: _stats(grouped[kind], now) for kind in SessionKind}
+
+
+def _stats(sessions: list[CoachingSession], now: datetime | None) -> KindStats:
+    marks: dict[str, int] = {}
+    for session in sessions:
+        for mark_kind, count in session.mark_counts().items():
+            marks[mark_kind] = marks.get(mark_kind, 0) + count
+    scores = (presence_score(s) for s in sessions)
+    return KindStats(
+        sessions=len(sessions),
+        # fsum and sorted scores: the same sessions in any order give equal, not only close,
+        # figures.
+        minutes=math.fsum(session_minutes(s, now or s.started_at) for s in sessions),
+        marks=marks,
+        scores=tuple(sorted(score for score in scores if score is not None)),
+    )
+
+
+def by_kind_document(stats: Mapping[SessionKind, KindStats]) -> dict[str, Any]:
+    """`report --json`'s ``by_kind``: each kind's id to its figures."""
+    return {kind.value: kind_stats.as_json() for kind, kind_stats in stats.items()}
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
