@@ -322,8 +322,16 @@ def test_left_and_right_on_the_focused_chart_show_a_days_figures(
     quick.setFocus()
     qtbot.waitUntil(lambda: bool(quick_root(chart).hasActiveFocus()))
     assert chart.shown_day_text() == ""  # nothing until a day is picked
+    band = quick_root(chart).findChild(QQuickItem, "dayBand")
+    assert band is not None and not band.isVisible()
     qtbot.keyClick(quick, Qt.Key.Key_Right)
     assert chart.shown_day_text() == chart.hover_text(0)
+    # The picked day is marked across all three panels, in Monday's column.
+    assert band.isVisible() and band.width() * 7 < quick.width()  # one day's width
+    assert band.x() < band.width()  # the first column: Monday
+    qtbot.keyClick(quick, Qt.Key.Key_End)
+    assert band.x() > band.width() * 6  # the last: Sunday
+    qtbot.keyClick(quick, Qt.Key.Key_Home)
     qtbot.keyClick(quick, Qt.Key.Key_Right)
     qtbot.keyClick(quick, Qt.Key.Key_Right)
     assert chart.shown_day_text() == chart.hover_text(2) and "30 min" in chart.hover_text(2)
