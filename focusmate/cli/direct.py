@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from focusmate.cli.terminal import write_document
 from focusmate.core.errors import InvalidInput, StorageFailure
 from focusmate.core.insights import insight_text
 from focusmate.core.model import CoachingSession
+from focusmate.core.pulse import RepPulse, pulse_message
+from focusmate.core.pulse_target import named_session, pulse_target
 from focusmate.core.records import MergeResult, merge_sessions
 from focusmate.core.report import report_text
 from focusmate.core.terminal_text import terminal_document, terminal_line
@@ -25,6 +29,8 @@ from focusmate.services.exports import (
     write_week,
 )
 from focusmate.storage.repository import TinyDBSessionRepository
+
+T = TypeVar("T")
 
 
 def _reader(data: Path) -> TinyDBSessionRepository:
@@ -66,9 +72,51 @@ def export(data: Path, file_format: str, output: str | None) -> None:
     print(f"Exported {len(sessions)} sessions to {terminal_line(output)}.", file=sys.stderr)
 
 
+def print_pulse_message(data: Path, reference: str) -> None:
+    """Print the chat message asking the salesperson of session ``reference`` for a pulse;
+    read only (the data file is replaced atomically, so a reader sees a whole file)."""
+    session = named_session(_reader(data).all_sessions(), reference)
+    print(terminal_document(pulse_message(session.with_name)))
+
+
 def import_sessions(data: Path, incoming: list[CoachingSession]) -> MergeResult | None:
     """Merge ``incoming`` (an import file's sessions, checked whole before this is called)
     into the data; None when a running app owns the data (send it the file's contents)."""
+
+    def merge(repository: TinyDBSessionRepository) -> MergeResult:
+        existing = {s.id: s for s in repository.all_sessions()}
+        running = {i for i, s in existing.items() if s.running}
+        result = merge_sessions(existing, incoming, running)
+        _write(data, repository, result.to_write)
+        return result
+
+    return _alone(data, merge)
+
+
+def record_pulse(data: Path, reference: str, pulse: RepPulse) -> CoachingSession | None:
+    """Keep ``pulse`` with the ended session ``reference`` names (an id or ``last``), by the
+    controller's rule (core.pulse_target); None when a running app owns the data (ask it)."""
+
+    def record(repository: TinyDBSessionRepository) -> CoachingSession:
+        session = pulse_target(repository.all_sessions(), reference).with_pulse(pulse)
+        _write(data, repository, (session,))
+        return session
+
+    return _alone(data, record)
+
+
+def _write(
+    data: Path, repository: TinyDBSessionRepository, sessions: tuple[CoachingSession, ...]
+) -> None:
+    try:
+        repository.save_many(sessions)
+    except OSError as error:
+        raise StorageFailure(f"cannot write to {data}: {error.strerror or error}") from None
+
+
+def _alone(data: Path, work: Callable[[TinyDBSessionRepository], T]) -> T | None:
+    """``work`` on the data while this process holds the data folder's lock (ARCHITECTURE
+    invariant 1); None when a running app holds it."""
     from focusmate.desktop.locations import lock_path  # noqa: PLC0415
     from focusmate.desktop.single_instance import InstanceLock  # noqa: PLC0415
     from focusmate.files.atomic import ensure_private_dir  # noqa: PLC0415
@@ -85,14 +133,6 @@ def import_sessions(data: Path, incoming: list[CoachingSession]) -> MergeResult 
             f"cannot use the data folder {data}: {error.strerror or error}"
         ) from None
     try:
-        repository = TinyDBSessionRepository(data)
-        existing = {s.id: s for s in repository.all_sessions()}
-        running = {i for i, s in existing.items() if s.running}
-        result = merge_sessions(existing, incoming, running)
-        try:
-            repository.save_many(result.to_write)
-        except OSError as error:
-            raise StorageFailure(f"cannot write to {data}: {error.strerror or error}") from None
-        return result
+        return work(TinyDBSessionRepository(data))
     finally:
         lock.release()

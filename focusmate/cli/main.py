@@ -12,9 +12,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
@@ -31,6 +32,16 @@ from focusmate.core.protocol import (
     Message,
     file_contents,
     import_request_bytes,
+    pulse_answer,
+)
+from focusmate.core.pulse import (
+    SCALE_HIGH,
+    SCALE_LOW,
+    Concern,
+    PulseVia,
+    RepPulse,
+    clean_comment,
+    pulse_to_record,
 )
 from focusmate.core.session_kind import SESSION_KIND_IDS, SessionKind
 from focusmate.core.terminal_text import terminal_line
@@ -51,6 +62,7 @@ DND_BACKEND_ENV = "FOCUSMATE_DND_BACKEND"
 RESTART_WAIT_S = 20.0
 #: How fast the app is assumed to merge an import at the least, to wait for its answer.
 IMPORT_BYTES_PER_S = 1024 * 1024
+_DIGITS = re.compile("[0-9]{1,3}")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -114,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", metavar="FILE", help="default: standard output")
     imp = commands.add_parser("import", help="merge sessions from an export file")
     imp.add_argument("file", metavar="FILE")
+    _add_pulse_parser(commands)
     commands.add_parser("review", help="open the weekly review (starts focusmate if needed)")
     commands.add_parser("settings", help="open the settings (starts focusmate if needed)")
     move = commands.add_parser(
@@ -122,6 +135,22 @@ def build_parser() -> argparse.ArgumentParser:
     move.add_argument("folder", metavar="DIR", help="an empty folder, or one not there yet")
     calendar_commands.add_parser(commands)
     return parser
+
+
+def _add_pulse_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
+    pulse = commands.add_parser(
+        "pulse", help="record the salesperson's answers about a session, or print the questions"
+    )
+    pulse.add_argument(
+        "session", metavar="SESSION_ID|last", help="a session's id, or last: the latest ended"
+    )
+    pulse.add_argument("--heard", metavar="N", help="did they feel heard before advice? 1-5")
+    pulse.add_argument("--concern", choices=[c.value for c in Concern], help="did it come up?")
+    pulse.add_argument("--attention", metavar="N", help="did they have your full attention? 1-5")
+    pulse.add_argument("--comment", default="", metavar="TEXT", help="their optional comment")
+    pulse.add_argument(
+        "--message", action="store_true", help="print the questions to paste into a chat"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -192,8 +221,8 @@ def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:
         direct.export(data, args.format, args.output)
     elif command == "move-data":
         return _move_data(location, args.folder)
-    elif command == "calendar":
-        return calendar_commands.run(args, data)
+    elif command in _WITH_ARGS:
+        return _WITH_ARGS[command](args, data)
     else:
         return _import(data, Path(args.file))
     return ExitCode.OK
@@ -244,6 +273,64 @@ def _move_data(location: DataLocation, folder: str) -> int:
         gone = _shown(source / name)
         print(f"focusmate: could not remove {gone}; delete it yourself", file=sys.stderr)
     return ExitCode.OK
+
+
+def _pulse(args: argparse.Namespace, data: Path) -> int:
+    """``focusmate pulse``: the questions as a chat message (no change made), or the typed
+    answers, kept by the running app or, when none runs, by this process under the data
+    folder's lock (ARCHITECTURE invariant 1)."""
+    from focusmate.cli import direct  # noqa: PLC0415 - the storage only for this command
+
+    answers = (args.heard, args.concern, args.attention)
+    if args.message:
+        if any(a is not None for a in answers) or args.comment:
+            raise InvalidInput("--message prints the questions; it takes no answers")
+        direct.print_pulse_message(data, args.session)
+        return ExitCode.OK
+    pulse = typed_pulse(args.heard, args.concern, args.attention, args.comment)
+    request = {"cmd": "pulse", "session": args.session, "pulse": pulse_to_record(pulse)}
+
+    def alone() -> Message | None:
+        session = direct.record_pulse(data, args.session, pulse)
+        return None if session is None else pulse_answer(session)
+
+    reply = handover.alone_or_by_owner(data, alone, lambda: ask_app(data, request))
+    started = datetime.fromisoformat(str(reply["started_at"])).astimezone()
+    print(f"Recorded {_shown(reply['with'])}'s answers for {started:%a %d %b %H:%M}.")
+    return ExitCode.OK
+
+
+def typed_pulse(
+    heard: str | None, concern: str | None, attention: str | None, comment: str
+) -> RepPulse:
+    """The typed answers as a pulse stamped now, checked whole before anything is asked or
+    written; InvalidInput (exit 2) with one line for a missing or bad value."""
+    if heard is None or concern is None or attention is None:
+        raise InvalidInput("give --heard, --concern and --attention (or --message)")
+    return RepPulse(
+        heard=_scale(heard, "heard"),
+        concern=Concern(concern),
+        attention=_scale(attention, "attention"),
+        comment=clean_comment(comment),
+        via=PulseVia.TYPED,
+        at=datetime.now(UTC),
+    )
+
+
+def _scale(text: str, name: str) -> int:
+    # Digits only: int() would also take "٣", "+2" or "0_2", which nobody means as an answer.
+    if _DIGITS.fullmatch(text.strip()) is None:
+        raise InvalidInput(
+            f"--{name} must be a whole number from {SCALE_LOW} to {SCALE_HIGH}, not {text[:20]!r}"
+        )
+    return int(text.strip())
+
+
+#: The commands that take their parsed arguments and the data folder whole.
+_WITH_ARGS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+    "calendar": calendar_commands.run,
+    "pulse": _pulse,
+}
 
 
 def _shown(value: object) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
+from focusmate.core.pulse import RepPulse
 from focusmate.core.session_kind import SessionKind
 from focusmate.core.text import translate
 
@@ -211,6 +212,9 @@ class CoachingSession:
     #: Coaching unless started as a client meeting; sessions saved before kinds existed
     #: read as coaching (core.records).
     kind: SessionKind = SessionKind.COACHING
+    #: The salesperson's own answers about this session (core.pulse), None until recorded;
+    #: recording again replaces them (SessionController.record_pulse).
+    rep_pulse: RepPulse | None = None
 
     @property
     def running(self) -> bool:
@@ -236,6 +240,9 @@ class CoachingSession:
 
     def with_checkin(self, checkin: CheckIn) -> CoachingSession:
         return replace(self, checkin=checkin)
+
+    def with_pulse(self, pulse: RepPulse) -> CoachingSession:
+        return replace(self, rep_pulse=pulse)
 
 
 def revised(old: Reflection | None, new: Reflection) -> Reflection:

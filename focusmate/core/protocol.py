@@ -7,6 +7,10 @@ request ``{"cmd": NAME, ...arguments}``, response ``{"ok": true, "result": {...}
 ``start`` carries ``{"with": NAME, "minutes": N, "focus": TEXT, "kind": KIND}``, KIND a
 core.session_kind id (absent: coaching).
 
+``pulse`` (issue 16) carries ``{"session": ID or "last", "pulse": PULSE}``, PULSE in
+core.pulse.pulse_to_record's shape, and answers ``{"id", "with", "started_at"}`` of the
+session that took it.
+
 A file travels as its contents, never as a path: the app must not open what the user named
 (a pipe such as ``<(...)`` exists only in the user's shell; a FIFO would block the app).
 ``import`` carries ``{"file": NAME, "contents": BASE64}``, so it may be longer than the rest.
@@ -36,12 +40,24 @@ from focusmate.core.calendar_sources import (
 )
 from focusmate.core.calendar_status import SourceStatus
 from focusmate.core.errors import ExitCode, FocusmateError, InvalidData
+from focusmate.core.model import CoachingSession
 from focusmate.core.one_on_ones import UpcomingOneOnOne
 
 MAX_MESSAGE_BYTES = 64 * 1024
 CALENDAR_COMMANDS = ("calendar-add", "calendar-remove", "calendar-status", "calendar-next")
 COMMANDS = frozenset(
-    {"show", "start", "log", "undo", "end", "status", "import", "move-data", *CALENDAR_COMMANDS}
+    {
+        "show",
+        "start",
+        "log",
+        "undo",
+        "end",
+        "status",
+        "import",
+        "move-data",
+        "pulse",
+        *CALENDAR_COMMANDS,
+    }
 )
 
 Message = dict[str, Any]
@@ -72,6 +88,15 @@ def contents_of(request: Message) -> bytes:
         return base64.b64decode(text.encode("ascii"), validate=True)
     except (ValueError, binascii.Error):
         raise InvalidData("the request carries no file contents") from None
+
+
+def pulse_answer(session: CoachingSession) -> Message:
+    """What the app answers a ``pulse`` request: which session took the answers."""
+    return {
+        "id": session.id,
+        "with": session.with_name,
+        "started_at": session.started_at.isoformat(),
+    }
 
 
 def calendar_add_request(source: CalendarSource, password: str | None) -> Message:

@@ -9,7 +9,11 @@ worry, the link to last time, the commitment's outcome). Version 1 files are sti
 their sessions simply have none of that (every new field is optional when parsing).
 Version 3 adds each session's ``"kind"`` (``"coaching"`` or ``"client"``, core.session_kind);
 a session without one, from a version 1 or 2 file or a history saved before kinds existed,
-reads as coaching.
+reads as coaching. Version 3 also carries each session's ``"rep_pulse"``: null, or the
+salesperson's answers in core.pulse.pulse_to_record's shape (``heard``, ``concern``,
+``attention``, ``comment``, ``via``, ``at``); a session without the key (versions 1 and 2, a
+history saved before pulses existed) has none, and a damaged one is InvalidData naming the
+session.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from focusmate.core.model import (
     Reflection,
     Worry,
 )
+from focusmate.core.pulse import RepPulse, pulse_from_record, pulse_to_record
 from focusmate.core.session_kind import SessionKind
 from focusmate.core.validation import check_minutes, check_slow_down, clean_intention, clean_name
 
@@ -72,6 +77,7 @@ def session_to_record(session: CoachingSession) -> Record:
         "checkin": None if session.checkin is None else _checkin_record(session.checkin),
         "slept_s": session.slept_s,
         "kind": session.kind.value,
+        "rep_pulse": None if session.rep_pulse is None else pulse_to_record(session.rep_pulse),
     }
 
 
@@ -157,6 +163,8 @@ def session_from_record(record: object, where: str = "session") -> CoachingSessi
     )
     raw_checkin = rec.get("checkin")
     checkin = None if raw_checkin is None else _checkin(raw_checkin, f"{where}.checkin")
+    raw_pulse = rec.get("rep_pulse")
+    rep_pulse = None if raw_pulse is None else _pulse(raw_pulse, f"{where}.rep_pulse")
     return CoachingSession(
         id=session_id,
         with_name=with_name,
@@ -169,7 +177,14 @@ def session_from_record(record: object, where: str = "session") -> CoachingSessi
         checkin=checkin,
         slept_s=_slept(rec.get("slept_s", 0), f"{where}.slept_s"),
         kind=_choice(SessionKind)(rec.get("kind", SessionKind.COACHING.value), f"{where}.kind"),
+        rep_pulse=rep_pulse,
     )
+
+
+def _pulse(record: object, where: str) -> RepPulse:
+    pulse = pulse_from_record(_mapping(record, where), where)
+    _instant(format_instant(pulse.at), f"{where}.at")
+    return pulse
 
 
 def _slept(value: object, where: str) -> int:
@@ -357,7 +372,8 @@ def merge_sessions(
 
     A new id is added. A known id keeps everything saved and gains only what it lacks:
     marks it does not have, an end time, a check-in, a reflection (a complete one beats a
-    draft).
+    draft). Of two pulses, the salesperson's newer answers (the later ``at``) win, as when
+    a pulse is recorded again; on equal times the saved one stays.
     Merging the same file twice therefore changes nothing the second time.
 
     A session still running in the file, or running here (``running_here``: ids), is
@@ -398,4 +414,11 @@ def _merge_one(old: CoachingSession, new: CoachingSession) -> CoachingSession:
         marks=marks,
         reflection=reflection,
         checkin=old.checkin or new.checkin,
+        rep_pulse=_newer_pulse(old.rep_pulse, new.rep_pulse),
     )
+
+
+def _newer_pulse(old: RepPulse | None, new: RepPulse | None) -> RepPulse | None:
+    if old is None or (new is not None and new.at > old.at):
+        return new
+    return old

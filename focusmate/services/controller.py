@@ -22,6 +22,8 @@ from focusmate.core.marks import MarkKinds
 from focusmate.core.model import CheckIn, CoachingSession, Reflection, revised
 from focusmate.core.morning import MorningDigest, morning_digest
 from focusmate.core.ports import SessionRepository, Silencer
+from focusmate.core.pulse import RepPulse
+from focusmate.core.pulse_target import pulse_target
 from focusmate.core.records import MergeResult, merge_sessions
 from focusmate.core.session import (
     Timing,
@@ -317,6 +319,19 @@ class SessionController(QObject):
             )
         self._persist(session.with_reflection(revised(session.reflection, reflection)))
         self.state_changed.emit()
+
+    def record_pulse(self, session_id: str, pulse: RepPulse) -> CoachingSession:
+        """Keep the salesperson's answers with an ended session, on disk before this returns.
+
+        ``session_id`` may also be ``last`` (core.pulse_target). A pulse recorded again for
+        the same session replaces the earlier one: the newer answers are what the salesperson
+        says now. InvalidInput for an unknown id, NotPossibleNow while the session runs.
+        """
+        session = pulse_target(self._sessions.values(), session_id)
+        updated = session.with_pulse(pulse)
+        self._persist(updated)
+        self.state_changed.emit()
+        return updated
 
     def import_sessions(self, incoming: Iterable[CoachingSession]) -> MergeResult:
         """Merge imported sessions by id in one durable write (never the running one)."""

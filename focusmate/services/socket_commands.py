@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from focusmate.core.errors import InvalidInput, NotPossibleNow
+from focusmate.core.errors import InvalidData, InvalidInput, NotPossibleNow
 from focusmate.core.protocol import (
     MAX_MESSAGE_BYTES,
     SHOWABLE_WINDOWS,
@@ -21,9 +21,11 @@ from focusmate.core.protocol import (
     contents_of,
     encode,
     password_of,
+    pulse_answer,
     source_of,
     success,
 )
+from focusmate.core.pulse import pulse_from_record
 from focusmate.core.records import expect_string, expect_whole_number
 from focusmate.core.session_kind import SessionKind, session_kind
 from focusmate.core.status import HOTKEYS_NOT_STARTED, HotkeyReadiness
@@ -67,6 +69,7 @@ class SocketCommands:
             "end": self._end,
             "import": self._import,
             "move-data": self._move_data,
+            "pulse": self._pulse,
             "calendar-add": self._calendar_add,
             "calendar-remove": self._calendar_remove,
             "calendar-status": self._calendar_status,
@@ -107,6 +110,16 @@ class SocketCommands:
         incoming = parse_import(contents_of(request), _text(request, "file"))
         result = self._controller.import_sessions(incoming)
         return dict(result.counts())
+
+    def _pulse(self, request: Message) -> Message:
+        """A typed pulse: checked again here (InvalidData when damaged), kept by the
+        controller, the one path (ARCHITECTURE invariant 2)."""
+        raw = request.get("pulse")
+        if not isinstance(raw, dict):
+            raise InvalidData("request field 'pulse' must be a JSON object")
+        pulse = pulse_from_record(raw, "request field 'pulse'")
+        session = self._controller.record_pulse(_text(request, "session"), pulse)
+        return pulse_answer(session)
 
     def _move_data(self, request: Message) -> Message:
         """The same move as the settings window's, then the same restart: the app quits its

@@ -25,10 +25,17 @@ def focusmate(
 ) -> subprocess.CompletedProcess[str]:
     """``focusmate --data-dir DATA calendar ARGV...`` as a user runs it, at NOW in Berlin,
     with no D-Bus session unless ``env`` names one: so no secret store, as on a server."""
+    return any_command(data, "calendar", *argv, stdin=stdin, env=env)
+
+
+def any_command(
+    data: Path, *argv: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``focusmate --data-dir DATA ARGV...``, the same way as ``focusmate``."""
     inherited = {k: v for k, v in os.environ.items() if k != BUS_ENV}
     environment = {**inherited, "TZ": "Europe/Berlin", FAKE_NOW_ENV: NOW, **(env or {})}
     return subprocess.run(
-        [FOCUSMATE, "--data-dir", str(data), "calendar", *argv],
+        [FOCUSMATE, "--data-dir", str(data), *argv],
         input=stdin,
         capture_output=True,
         text=True,

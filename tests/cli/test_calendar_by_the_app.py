@@ -8,18 +8,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from focusmate.core.calendar_sources import CalendarKind, CalendarSource
-from focusmate.desktop.ipc_server import CommandServer
-from focusmate.desktop.locations import lock_path, server_name
-from focusmate.desktop.single_instance import InstanceLock
-from focusmate.services.socket_commands import SocketCommands
+from tests.cli.app_socket import while_serving
 from tests.cli.calendar_cli import CALDAV, focusmate, one_line_error
 from tests.cli.fake_calendar import (
     JORDAN_ON_TUESDAY,
@@ -28,29 +22,11 @@ from tests.cli.fake_calendar import (
 )
 
 
-@pytest.fixture
-def app_data(tmp_path: Path, qtbot: QtBot, commands: SocketCommands) -> Iterator[Path]:
-    """The controller's data folder, held as the running app holds it: its lock taken by
-    this process and its socket answered by ``commands``."""
-    data = tmp_path / "data"
-    lock = InstanceLock(lock_path(data))
-    assert lock.try_acquire()
-    server = CommandServer(commands.handle)
-    server.listen(server_name(data))
-    yield data
-    server.close()
-    lock.release()
-
-
 def served(
     qtbot: QtBot, data: Path, *argv: str, stdin: str = ""
 ) -> subprocess.CompletedProcess[str]:
-    """The command, run while this thread's event loop serves the socket."""
-    done: list[subprocess.CompletedProcess[str]] = []
-    thread = threading.Thread(target=lambda: done.append(focusmate(data, *argv, stdin=stdin)))
-    thread.start()
-    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=120_000)
-    return done[0]
+    """The calendar command, run while this thread's event loop serves the socket."""
+    return while_serving(qtbot, lambda: focusmate(data, *argv, stdin=stdin))
 
 
 def test_add_caldav_hands_the_password_to_the_app(

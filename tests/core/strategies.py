@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import strategies as st
 
 from focusmate.core.model import CoachingSession, Mark, Question, Reflection
+from focusmate.core.pulse import Concern, PulseVia, RepPulse
 from focusmate.core.session_kind import SessionKind
 
 instants = st.datetimes(
@@ -21,6 +22,20 @@ reflections = st.builds(
     their_perspective=any_text,
     next_time=any_text,
     complete=st.booleans(),
+)
+
+#: Valid salesperson's pulses (core.pulse): any answers, any comment a text box can hold.
+pulses = st.builds(
+    RepPulse,
+    heard=st.integers(1, 5),
+    concern=st.sampled_from(Concern),
+    attention=st.integers(1, 5),
+    comment=st.text(
+        st.characters(codec="utf-8", exclude_categories=["Cc", "Cs", "Cf", "Zl", "Zp"]),
+        max_size=500,
+    ),
+    via=st.sampled_from(PulseVia),
+    at=instants,
 )
 
 
@@ -47,4 +62,5 @@ def sessions(draw: st.DrawFn, session_id: str | None = None) -> CoachingSession:
         marks=marks,
         reflection=None if ended is None else draw(st.one_of(st.none(), reflections)),
         kind=draw(st.sampled_from(SessionKind)),
+        rep_pulse=None if ended is None else draw(st.one_of(st.none(), pulses)),
     )

@@ -22,23 +22,10 @@ from focusmate.core.pulse import (
     pulse_message,
     pulse_to_record,
 )
-from tests.core.strategies import instants
+from tests.core.strategies import instants, pulses
 
 AT = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 VALID_FORM = {"heard": "4", "concern": "partly", "attention": "5", "comment": "Thanks"}
-
-pulses = st.builds(
-    RepPulse,
-    heard=st.integers(1, 5),
-    concern=st.sampled_from(Concern),
-    attention=st.integers(1, 5),
-    comment=st.text(
-        st.characters(codec="utf-8", exclude_categories=["Cc", "Cs", "Cf", "Zl", "Zp"]),
-        max_size=500,
-    ),
-    via=st.sampled_from(PulseVia),
-    at=instants,
-)
 
 
 def form(**fields: str) -> bytes:
