@@ -9,7 +9,10 @@ than something weak. Rules:
 * falling presence: with one person, the weekly average fell three weeks running;
 * week over week: at least 2 rated sessions in both weeks and a change of 0.3 or more;
 * the top-client mirror: at least 2 client meetings and 2 coaching sessions, with session
-  time, compare phone checks per hour (core.kind_stats).
+  time, compare phone checks per hour (core.kind_stats);
+* the listening gap: with one person, at least 3 pulses in the eight weeks (core.pulse_gap)
+  and the own empathy ratings of those sessions at least 1 point from their *heard* answers,
+  either way.
 
 An insight is a fact (its kind and figures), not a sentence: ``insight_text`` words it, in
 the user's language for the review window, and in English (``english``) for `report` and
@@ -27,6 +30,7 @@ from itertools import pairwise
 from focusmate.core.kind_stats import by_kind
 from focusmate.core.model import CoachingSession, CommitmentOutcome
 from focusmate.core.people import people_stats
+from focusmate.core.pulse_gap import pulse_gaps
 from focusmate.core.scoring import presence_score
 from focusmate.core.session_kind import SessionKind
 from focusmate.core.text import translate
@@ -38,6 +42,7 @@ MIN_COMMITMENTS = 2
 MIN_RATED_FOR_DELTA = 2
 MIN_DELTA = 0.3
 MIN_SESSIONS_PER_KIND = 2
+MIN_LISTENING_GAP = 1.0
 
 #: (context, English source) -> the text to show; ``core.text.translate`` or ``english``.
 Wording = Callable[[str, str], str]
@@ -55,6 +60,7 @@ class InsightKind(StrEnum):
     PRESENCE_ROSE = "presence_rose"
     PRESENCE_FELL = "presence_fell"
     PHONE_CLIENTS_VS_TEAM = "phone_clients_vs_team"
+    LISTENING_GAP = "listening_gap"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +123,10 @@ def insight_text(
         InsightKind.PHONE_CLIENTS_VS_TEAM: translate(
             "Insights", "Phone checks per hour: clients {clients}, your team {team}."
         ),
+        InsightKind.LISTENING_GAP: translate(
+            "Insights",
+            "You rated your listening {own} on average; {name}'s answers average {theirs}.",
+        ),
     }
     figures = {
         name: decimal(value) if isinstance(value, float) else str(value)
@@ -135,6 +145,7 @@ def week_insights(
         *_falling_presence(sessions, week, tz),
         _week_over_week(this_week, _in_week(sessions, week.shifted(-1), tz)),
         _clients_vs_team(this_week),
+        *_listening_gaps(sessions, week, tz),
     ]
     return [insight for insight in found if insight is not None]
 
@@ -210,3 +221,19 @@ def _clients_vs_team(sessions: list[CoachingSession]) -> Insight | None:
     if clients_rate is None or team_rate is None:  # no session time to divide by
         return None
     return Insight(InsightKind.PHONE_CLIENTS_VS_TEAM, {"clients": clients_rate, "team": team_rate})
+
+
+def _listening_gaps(
+    sessions: Sequence[CoachingSession], week: IsoWeek, tz: tzinfo | None
+) -> list[Insight]:
+    found = []
+    for name, gap in pulse_gaps(sessions, week, tz).items():
+        own, difference = gap.own_listening, gap.listening_gap
+        if own is not None and difference is not None and abs(difference) >= MIN_LISTENING_GAP:
+            figures: dict[str, int | float | str] = {
+                "own": own,
+                "name": name,
+                "theirs": gap.their_heard,
+            }
+            found.append(Insight(InsightKind.LISTENING_GAP, figures))
+    return found

@@ -17,6 +17,7 @@ from focusmate.core.kind_stats import KindStats, by_kind, by_kind_document
 from focusmate.core.marks import with_builtins
 from focusmate.core.model import CoachingSession
 from focusmate.core.people import PersonStats, people_stats
+from focusmate.core.pulse_gap import PulseGap, pulse_gap_document, pulse_gaps
 from focusmate.core.report import report_document
 from focusmate.core.session_kind import SessionKind
 from focusmate.core.text import english
@@ -31,6 +32,8 @@ class WeekReview:
     insights: list[Insight]
     #: The week's sessions by kind (coaching, client meeting): the top-client mirror.
     kinds: dict[SessionKind, KindStats] = field(default_factory=lambda: by_kind(()))
+    #: Per salesperson with a pulse in the eight weeks: own ratings against their answers.
+    pulse_gaps: dict[str, PulseGap] = field(default_factory=dict)
 
     @property
     def minutes_delta(self) -> float:
@@ -52,6 +55,7 @@ def week_review(
         people=people_stats(sessions, week, tz),
         insights=week_insights(sessions, week, tz),
         kinds=by_kind(stats.sessions, now),
+        pulse_gaps=pulse_gaps(sessions, week, tz),
     )
 
 
@@ -61,7 +65,8 @@ def _round(value: float | None, digits: int = 2) -> float | None:
 
 def review_document(review: WeekReview) -> dict[str, Any]:
     """`report --json`: the week's aggregates plus last week, deltas, the figures by kind of
-    session, people and insights."""
+    session, people (each with their pulse against the own ratings, core.pulse_gap) and
+    insights."""
     document = report_document(review.stats)
     document["previous_week"] = report_document(review.previous)["totals"]
     document["deltas"] = {
@@ -78,6 +83,7 @@ def review_document(review: WeekReview) -> dict[str, Any]:
             "commitments_kept": p.commitments_kept,
             "commitments_asked": p.commitments_asked,
             "trend": [_round(t) for t in p.trend],
+            "pulse": pulse_gap_document(review.pulse_gaps.get(p.name)),
         }
         for p in review.people
     ]

@@ -834,6 +834,10 @@
             <source>Phone checks per hour: clients {clients}, your team {team}.</source>
             <translation>Blicke aufs Handy pro Stunde: Kunden {clients}, Ihr Team {team}.</translation>
         </message>
+        <message>
+            <source>You rated your listening {own} on average; {name}'s answers average {theirs}.</source>
+            <translation>Sie haben Ihr Zuhören im Schnitt mit {own} bewertet; die Antworten von {name} liegen im Schnitt bei {theirs}.</translation>
+        </message>
     </context>
     <context>
         <name>MarkKind</name>
