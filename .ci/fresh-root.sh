@@ -69,6 +69,9 @@ tar -C "$root" --zstd -xf "$tarball"
 # authority; on a user's machine pip's bundled certificates suffice). The root's own
 # /etc/ssl stays as bare as it was.
 cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+# The name localhost, as every installed system has it (the Debian installer writes
+# /etc/hosts; debootstrap does not): chromedriver and Selenium reach each other by that name.
+printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' > "$root/etc/hosts"
 host_ca="${PIP_CERT:-${SSL_CERT_FILE:-/etc/ssl/certs/ca-certificates.crt}}"
 pip_cert=()
 if [[ -s "$host_ca" ]]; then
