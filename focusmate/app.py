@@ -21,23 +21,23 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from focusmate import __version__
 from focusmate.cli.terminal import log_to_stderr
-from focusmate.core.errors import FocusmateError, StorageFailure
+from focusmate.core.errors import FocusmateError
 from focusmate.core.protocol import import_request_bytes
 from focusmate.core.settings import Settings
 from focusmate.desktop.autostart import autostart_for, launch_command
 from focusmate.desktop.dnd import choose_backend
 from focusmate.desktop.dnd.silencer import JournaledSilencer
 from focusmate.desktop.ipc_server import CommandServer
-from focusmate.desktop.locations import APP_ID, DataLocation, lock_path, server_name
+from focusmate.desktop.locations import APP_ID, DataLocation, server_name
 from focusmate.desktop.notifications import make_notifier
 from focusmate.desktop.secrets import KeyringSecretStore
 from focusmate.desktop.single_instance import InstanceLock
 from focusmate.desktop.system_clock import clock_from_environment, local_zone
 from focusmate.desktop.x_display import x_display_answers
-from focusmate.files.atomic import ensure_private_dir
 from focusmate.services.calendar import CalendarService
 from focusmate.services.controller import SessionController
 from focusmate.services.data_folder import DataFolder
+from focusmate.services.data_lock import take_data_lock
 from focusmate.services.held_notifications import HeldNotifications
 from focusmate.services.settings import SettingsService
 from focusmate.services.socket_commands import SocketCommands
@@ -45,7 +45,7 @@ from focusmate.services.startup import Background, Restart, tell_at_start
 from focusmate.storage.backups import open_or_recover, take_backup
 from focusmate.storage.links import unlink_data_folder
 from focusmate.storage.owned_files import check_owned_files
-from focusmate.storage.permissions import check_owner, permissions_notice, tighten_permissions
+from focusmate.storage.permissions import permissions_notice, tighten_permissions
 from focusmate.storage.settings_store import load_settings
 from focusmate.storage.transfer import IMPORT_MAX_BYTES
 from focusmate.ui.actions import AppActions
@@ -232,16 +232,8 @@ def _application() -> QApplication:
 
 
 def _lock_data_dir(data_dir: Path) -> InstanceLock:
-    check_owner(data_dir)  # before it is made private: it must be ours to change
-    try:
-        ensure_private_dir(data_dir)
-        lock = InstanceLock(lock_path(data_dir))
-        acquired = lock.try_acquire()
-    except OSError as error:
-        raise StorageFailure(
-            f"cannot use the data folder {data_dir}: {error.strerror or error}"
-        ) from None
-    if not acquired:
+    lock = take_data_lock(data_dir)
+    if lock is None:
         raise AlreadyRunning(str(data_dir))
     return lock
 

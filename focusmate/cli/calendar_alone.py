@@ -23,12 +23,9 @@ from focusmate.core.errors import NotPossibleNow, StorageFailure
 from focusmate.core.one_on_ones import next_one_on_ones, people_list
 from focusmate.core.ports import SecretStore
 from focusmate.core.protocol import Message, calendar_next_result, calendar_status_result
-from focusmate.desktop.locations import lock_path
 from focusmate.desktop.secrets import KeyringSecretStore
-from focusmate.desktop.single_instance import InstanceLock
 from focusmate.desktop.system_clock import clock_from_environment, local_zone
-from focusmate.files.atomic import ensure_private_dir
-from focusmate.storage.permissions import check_owner
+from focusmate.services.data_lock import take_data_lock
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.settings_store import load_settings, save_settings
 
@@ -136,16 +133,8 @@ def _under_lock(data: Path, work: Callable[[], Outcome]) -> Outcome | None:
     """``work()`` while this process holds the data folder's lock; None, without calling it,
     when another process holds it. StorageFailure, in one line, when the folder cannot be
     used or written."""
-    check_owner(data)  # never write into another user's folder (running as root)
-    try:
-        ensure_private_dir(data)
-        lock = InstanceLock(lock_path(data))
-        held = lock.try_acquire()
-    except OSError as error:
-        raise StorageFailure(
-            f"cannot use the data folder {data}: {error.strerror or error}"
-        ) from None
-    if not held:
+    lock = take_data_lock(data)
+    if lock is None:
         return None
     try:
         return work()

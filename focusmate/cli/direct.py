@@ -117,21 +117,11 @@ def _write(
 def _alone(data: Path, work: Callable[[TinyDBSessionRepository], T]) -> T | None:
     """``work`` on the data while this process holds the data folder's lock (ARCHITECTURE
     invariant 1); None when a running app holds it."""
-    from focusmate.desktop.locations import lock_path  # noqa: PLC0415
-    from focusmate.desktop.single_instance import InstanceLock  # noqa: PLC0415
-    from focusmate.files.atomic import ensure_private_dir  # noqa: PLC0415
-    from focusmate.storage.permissions import check_owner  # noqa: PLC0415
+    from focusmate.services.data_lock import take_data_lock  # noqa: PLC0415
 
-    check_owner(data)  # never write into another user's folder (running as root)
-    try:
-        ensure_private_dir(data)
-        lock = InstanceLock(lock_path(data))
-        if not lock.try_acquire():
-            return None
-    except OSError as error:
-        raise StorageFailure(
-            f"cannot use the data folder {data}: {error.strerror or error}"
-        ) from None
+    lock = take_data_lock(data)
+    if lock is None:
+        return None
     try:
         return work(TinyDBSessionRepository(data))
     finally:

@@ -23,7 +23,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from focusmate.core.errors import StorageFailure
 from focusmate.core.move_refusal import MoveRefused, Refusal
 from focusmate.core.text import Translator, Worded
 from focusmate.desktop.locations import (
@@ -33,12 +32,10 @@ from focusmate.desktop.locations import (
     DataLocation,
     DataPointer,
     locate_data_dir,
-    lock_path,
 )
-from focusmate.files.atomic import ensure_private_dir
 from focusmate.files.set_aside import set_aside
+from focusmate.services.data_lock import take_data_lock
 from focusmate.storage.data_move import MoveReport, move_data
-from focusmate.storage.permissions import check_owner
 
 log = logging.getLogger(__name__)
 
@@ -114,19 +111,10 @@ def move_offline(
 ) -> MoveReport | None:
     """The CLI's move when no app runs, under the data folder's lock; None when an app holds
     the lock (then ask it, so that it moves and restarts itself)."""
-    from focusmate.desktop.single_instance import InstanceLock  # noqa: PLC0415 - Qt
-
     check_movable(location, session_running=False)
-    check_owner(location.path)  # never move another user's folder (running as root)
-    try:
-        ensure_private_dir(location.path)
-        lock = InstanceLock(lock_path(location.path))
-        if not lock.try_acquire():
-            return None
-    except OSError as error:
-        raise StorageFailure(
-            f"cannot use the data folder {location.path}: {error.strerror or error}"
-        ) from None
+    lock = take_data_lock(location.path)
+    if lock is None:
+        return None
     try:
         report = _timed_move(location.path, target, pointer or DataPointer())
     finally:
