@@ -8,7 +8,6 @@ and no service activation (so nothing can answer), and a missing bus.
 from __future__ import annotations
 
 import logging
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,38 +26,16 @@ from focusmate.desktop.notifications import (
     PlyerNotifier,
     make_notifier,
 )
+from tests.desktop.secret_service import PrivateSessionBus
 
 NOTE = Notification("k", "Morning stillness", "Before you check your phone")
-
-BARE_BUS_CONFIG = """<busconfig>
-  <type>session</type>
-  <listen>unix:path={socket}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
 
 
 @pytest.fixture
 def bare_bus(tmp_path: Path) -> Iterator[str]:
     """A session bus on which no one owns org.freedesktop.Notifications (no activation)."""
-    socket = tmp_path / "bus"
-    config = tmp_path / "bus.conf"
-    config.write_text(BARE_BUS_CONFIG.format(socket=socket))
-    daemon = subprocess.Popen(["dbus-daemon", "--nofork", f"--config-file={config}"])
-    try:
-        deadline = time.monotonic() + 5
-        while not socket.exists():
-            assert time.monotonic() < deadline, "dbus-daemon did not start"
-            time.sleep(0.02)
-        yield f"unix:path={socket}"
-    finally:
-        daemon.terminate()
-        daemon.wait(timeout=5)
+    with PrivateSessionBus(tmp_path / "home", bare=True) as bus:
+        yield bus.address
 
 
 def test_no_daemon_on_the_bus_means_false_and_a_log_line(
