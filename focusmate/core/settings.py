@@ -41,6 +41,9 @@ class Settings:
     welcomed: bool = False
     #: Calendar sources, the people list and the series choices (issue 15).
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
+    #: The salesperson may answer the pulse on their phone: a QR code and a one-page form
+    #: served on the local network (issue 16). Off until the user turns it on.
+    pulse_page_enabled: bool = False
 
     @property
     def kinds(self) -> MarkKinds:
@@ -57,6 +60,7 @@ def settings_to_record(settings: Settings) -> dict[str, Any]:
         "morning_reminder": _reminder_record(settings.morning_reminder),
         "welcomed": settings.welcomed,
         "calendar": calendar_to_record(settings.calendar),
+        "pulse_page_enabled": settings.pulse_page_enabled,
     }
 
 
@@ -109,8 +113,18 @@ def settings_from_record(record: object) -> Settings:
         if not isinstance(welcomed, bool):
             raise InvalidData("welcomed must be true or false")
         calendar = calendar_from_record(record.get("calendar", {}))
+        pulse_page = record.get("pulse_page_enabled", False)
+        if not isinstance(pulse_page, bool):
+            raise InvalidData("pulse_page_enabled must be true or false")
         settings = Settings(
-            check_minutes(minutes), backend, kinds, dict(hotkeys), reminder, welcomed, calendar
+            check_minutes(minutes),
+            backend,
+            kinds,
+            dict(hotkeys),
+            reminder,
+            welcomed,
+            calendar,
+            pulse_page_enabled=pulse_page,
         )
         settings.kinds  # noqa: B018 - validates that ids are unique
     except InvalidData:

@@ -107,6 +107,19 @@ class SettingsDialog(QDialog):
             translate("SettingsDialog", "Start focusmate &when I log in")
         )
         self._build_reminder(settings.morning_reminder)
+        self.pulse_page_check = QCheckBox(
+            translate("SettingsDialog", "Let the salesperson answer the pulse on their &phone")
+        )
+        self.pulse_page_check.setChecked(settings.pulse_page_enabled)
+        self.pulse_page_note = QLabel(
+            translate(
+                "SettingsDialog",
+                "focusmate shows a QR code and serves a one-page form on this network for 10 "
+                "minutes or until they answer. Nothing else of yours is shown.",
+            )
+        )
+        self.pulse_page_note.setWordWrap(True)
+        self.pulse_page_check.setAccessibleDescription(self.pulse_page_note.text())
         self.folder_box = DataFolderBox(self._unsaved_changes)
         self.folder_box.problem.connect(self.show_error)
         # The same widgets under the names the window always had.
@@ -169,6 +182,8 @@ class SettingsDialog(QDialog):
         general.addRow(self.autostart_check)
         self.autostart_check.hide()  # until the app hands over the operating system's entry
         general.addRow(self.folder_box)
+        general.addRow(self.pulse_page_check)
+        general.addRow(self.pulse_page_note)
         reminder_page = QWidget()
         reminder = QFormLayout(reminder_page)
         reminder.addRow(self.reminder_check)
@@ -267,6 +282,7 @@ class SettingsDialog(QDialog):
             self.dnd_combo,
             self.autostart_check,
             *self.folder_box.focus_chain(),
+            self.pulse_page_check,
             self.reminder_check,
             self.reminder_time,
             *self.weekday_boxes.values(),
@@ -337,6 +353,7 @@ class SettingsDialog(QDialog):
             hotkeys=hotkeys,
             morning_reminder=self.morning_reminder(),
             calendar=self.calendars_tab.calendar_settings(self._saved_calendar()),
+            pulse_page_enabled=self.pulse_page_check.isChecked(),
         )
 
     def _saved_calendar(self) -> CalendarSettings:

@@ -1724,6 +1724,14 @@
             <translation>focusmate bei der Anmeldung &amp;starten</translation>
         </message>
         <message>
+            <source>Let the salesperson answer the pulse on their &amp;phone</source>
+            <translation>Ihr Gegenüber die Pulsfragen auf dem &amp;Handy beantworten lassen</translation>
+        </message>
+        <message>
+            <source>focusmate shows a QR code and serves a one-page form on this network for 10 minutes or until they answer. Nothing else of yours is shown.</source>
+            <translation>focusmate zeigt einen QR-Code und stellt in diesem Netzwerk ein einseitiges Formular bereit, 10 Minuten lang oder bis die Antwort da ist. Sonst wird nichts von Ihnen gezeigt.</translation>
+        </message>
+        <message>
             <source>Your kinds of marks</source>
             <translation>Ihre Arten von Vermerken</translation>
         </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import stat
 from pathlib import Path
 
@@ -24,4 +25,19 @@ def test_defaults_when_missing_and_round_trip(tmp_path: Path) -> None:
 def test_damaged_settings_are_reported(tmp_path: Path) -> None:
     settings_path(tmp_path).write_text("{not json")
     with pytest.raises(InvalidData, match="settings"):
+        load_settings(tmp_path)
+
+
+def test_the_pulse_page_is_off_in_old_files_and_kept_once_turned_on(tmp_path: Path) -> None:
+    old = {"version": 1, "default_minutes": 30}
+    settings_path(tmp_path).write_text(json.dumps(old))
+    assert load_settings(tmp_path).pulse_page_enabled is False
+    save_settings(tmp_path, Settings(pulse_page_enabled=True))
+    assert json.loads(settings_path(tmp_path).read_text())["pulse_page_enabled"] is True
+    assert load_settings(tmp_path).pulse_page_enabled is True
+
+
+def test_a_pulse_page_setting_that_is_not_true_or_false_is_refused(tmp_path: Path) -> None:
+    settings_path(tmp_path).write_text(json.dumps({"version": 1, "pulse_page_enabled": "yes"}))
+    with pytest.raises(InvalidData, match="pulse_page_enabled"):
         load_settings(tmp_path)

@@ -57,6 +57,18 @@ def test_add_a_suggested_kind_with_its_own_hotkey(qtbot: QtBot) -> None:
     assert (settings.default_minutes, settings.dnd_backend) == (45, "dunst")
 
 
+def test_the_pulse_page_is_off_until_ticked_and_explained_beside_its_box(qtbot: QtBot) -> None:
+    dialog = make(qtbot)
+    assert not dialog.pulse_page_check.isChecked()
+    assert "QR code" in dialog.pulse_page_note.text()
+    assert "10 minutes" in dialog.pulse_page_check.accessibleDescription()
+    dialog.pulse_page_check.click()
+    with qtbot.waitSignal(dialog.submitted) as submitted:
+        dialog._submit()  # noqa: SLF001 - the Save button's slot
+    assert submitted.args[0].pulse_page_enabled is True
+    assert make(qtbot, Settings(pulse_page_enabled=True)).pulse_page_check.isChecked()
+
+
 def test_conflicting_hotkeys_are_refused(qtbot: QtBot) -> None:
     dialog = make(qtbot)
     dialog.hotkey_edits["app"].setKeySequence(QKeySequence("Ctrl+Alt+P"))
