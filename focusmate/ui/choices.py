@@ -6,16 +6,31 @@ takes Tab focus. On a focused row, a digit 1-9 picks that option at once (a 1-5 
 key press), the arrow keys move to the previous or next option and pick it, Space picks the
 focused one. Qt's own handling of Tab in radio groups depends on the order the buttons were
 parented and checked; this makes it the same everywhere.
+
+``add_scale`` lays out one 1-5 rating in a grid: the reflection's questions and the
+salesperson's pulse share its look and its keys.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QHBoxLayout, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QWidget,
+)
+
+from focusmate.core.model import ANSWER_MAX, ANSWER_MIN
+from focusmate.core.text import translate
 
 T = TypeVar("T")
 
@@ -123,3 +138,46 @@ class ChoiceRow(QWidget, Generic[T]):
         button = self.group.button(self._values.index(value) + 1)
         if button is not None:
             button.click()
+
+
+def add_scale(
+    grid: QGridLayout, row: int, prompt_text: str, anchors: tuple[str, str], owner: QWidget
+) -> QButtonGroup:
+    """One 1-5 rating in ``grid`` at ``row`` (two grid rows): its prompt, then
+    '1 = low  (1) (2) (3) (4) (5)  5 = high' in columns shared by the scales of a grid, so
+    they line up. Each button is named for a screen reader by the prompt and its value
+    ("Was I fully present? 4 of 5"), the ends also by what they mean. The group (ids 1-5,
+    kept by ``owner``) has RadioKeys' keyboard."""
+    prompt = QLabel(f"<b>{html.escape(prompt_text)}</b>")
+    prompt.setWordWrap(True)
+    grid.addWidget(prompt, row, 0, 1, ANSWER_MAX + 3)
+    meanings = {ANSWER_MIN: anchors[0], ANSWER_MAX: anchors[1]}
+    # The words keep the context they were first translated in (the reflection's).
+    ends = {
+        value: translate("ReflectionDialog", "{value} = {meaning}").format(
+            value=_whole(value), meaning=meaning
+        )
+        for value, meaning in meanings.items()
+    }
+    low_label = QLabel(ends[ANSWER_MIN])
+    low_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    grid.addWidget(low_label, row + 1, 0)
+    group = QButtonGroup(owner)
+    keys = RadioKeys(group)
+    for value in range(ANSWER_MIN, ANSWER_MAX + 1):
+        button = QRadioButton(_whole(value))
+        button.setAccessibleName(
+            translate("ReflectionDialog", "{question} {value} of {most}").format(
+                question=prompt_text, value=_whole(value), most=_whole(ANSWER_MAX)
+            )
+        )
+        button.setAccessibleDescription(ends.get(value, ""))
+        group.addButton(button, value)
+        keys.watch(button)
+        grid.addWidget(button, row + 1, value)
+    grid.addWidget(QLabel(ends[ANSWER_MAX]), row + 1, ANSWER_MAX + 1)
+    return group
+
+
+def _whole(number: int) -> str:
+    return QLocale().toString(number)

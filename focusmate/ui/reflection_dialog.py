@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +38,6 @@ from PySide6.QtWidgets import (
 from focusmate.core.checkin import CarryOver
 from focusmate.core.model import (
     ANSWER_MAX,
-    ANSWER_MIN,
     CoachingSession,
     CommitmentOutcome,
     Question,
@@ -50,7 +48,7 @@ from focusmate.core.model import (
 )
 from focusmate.core.scoring import presence, presence_explanation
 from focusmate.core.text import plural, translate
-from focusmate.ui.choices import ChoiceRow, RadioKeys
+from focusmate.ui.choices import ChoiceRow, add_scale
 from focusmate.ui.error_label import ErrorLabel
 from focusmate.ui.icons import app_icon
 
@@ -206,35 +204,8 @@ class ReflectionDialog(QDialog):
         anchors: tuple[str, str],
         key: Question | str,
     ) -> QButtonGroup:
-        """One rating: its prompt, then '1 = low  (1) (2) (3) (4) (5)  5 = high' in columns
-        shared by the scales of a box, so they line up."""
-        prompt = QLabel(f"<b>{html.escape(prompt_text)}</b>")
-        prompt.setWordWrap(True)
-        grid.addWidget(prompt, row, 0, 1, ANSWER_MAX + 3)
-        meanings = {ANSWER_MIN: anchors[0], ANSWER_MAX: anchors[1]}
-        ends = {
-            value: translate("ReflectionDialog", "{value} = {meaning}").format(
-                value=_whole(value), meaning=meaning
-            )
-            for value, meaning in meanings.items()
-        }
-        low_label = QLabel(ends[ANSWER_MIN])
-        low_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        grid.addWidget(low_label, row + 1, 0)
-        group = QButtonGroup(self)
-        keys = RadioKeys(group)
-        for value in range(ANSWER_MIN, ANSWER_MAX + 1):
-            button = QRadioButton(_whole(value))
-            button.setAccessibleName(
-                translate("ReflectionDialog", "{question} {value} of {most}").format(
-                    question=prompt_text, value=_whole(value), most=_whole(ANSWER_MAX)
-                )
-            )
-            button.setAccessibleDescription(ends.get(value, ""))
-            group.addButton(button, value)
-            keys.watch(button)
-            grid.addWidget(button, row + 1, value)
-        grid.addWidget(QLabel(ends[ANSWER_MAX]), row + 1, ANSWER_MAX + 1)
+        """One rating (ui.choices.add_scale), kept in ``scales`` under ``key``."""
+        group = add_scale(grid, row, prompt_text, anchors, self)
         group.idClicked.connect(self._on_changed)
         self.scales[key] = group
         return group
