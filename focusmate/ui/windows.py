@@ -22,6 +22,7 @@ from focusmate.core.errors import FocusmateError
 from focusmate.core.hotkeys import UNDO_ACTION
 from focusmate.core.model import Reflection
 from focusmate.core.ports import StartAtLogin
+from focusmate.core.pulse import RepPulse
 from focusmate.core.session_kind import SessionKind
 from focusmate.core.settings import Settings
 from focusmate.core.text import translate
@@ -41,6 +42,7 @@ if TYPE_CHECKING:  # imported lazily at run time, when first opened
     from focusmate.ui.control_window import ControlWindow  # only where there is no tray
     from focusmate.ui.data_folder_box import DataFolderPort
     from focusmate.ui.morning_page import MorningPage
+    from focusmate.ui.pulse_dialog import PulseDialog
     from focusmate.ui.reflection_dialog import ReflectionDialog
     from focusmate.ui.review_window import ReviewWindow  # it brings Qt Quick
     from focusmate.ui.settings_dialog import SettingsDialog
@@ -104,6 +106,7 @@ class Windows(QObject):
         self._session.built()
         self._start: WindowSlot[StartDialog] = WindowSlot(self._build_start_dialog)
         self._reflections: WindowSlots[str, ReflectionDialog] = WindowSlots(self._build_reflection)
+        self._pulses: WindowSlots[str, PulseDialog] = WindowSlots(self._build_pulse)
         # Kept: Qt Quick is slow to build, and the user finds the week they looked at.
         self._review: WindowSlot[ReviewWindow] = WindowSlot(
             self._build_review, keep=True, refresh=lambda review: review.refresh()
@@ -155,6 +158,10 @@ class Windows(QObject):
     def reflection(self, session_id: str) -> ReflectionDialog | None:
         """The reflection dialog open for this session, else None."""
         return self._reflections.window(session_id)
+
+    def pulse(self, session_id: str) -> PulseDialog | None:
+        """The salesperson's pulse dialog open for this session, else None."""
+        return self._pulses.window(session_id)
 
     @property
     def session_window(self) -> SessionWindow:
@@ -349,6 +356,45 @@ class Windows(QObject):
         if dialog is not None:
             dialog.accept()
 
+    def open_pulse(self, session_id: str) -> None:
+        """The salesperson's answers for an ended session, new or saved (issue 16): only when
+        the manager asks (the review, the reflection's line); a running session has none."""
+        session = self._controller.session(session_id)
+        if session is not None and not session.running:
+            self._pulses.open(session_id)
+
+    def _build_pulse(self, session_id: str) -> PulseDialog | None:
+        session = self._controller.session(session_id)
+        if session is None:
+            return None
+        from focusmate.ui.pulse_dialog import PulseDialog  # noqa: PLC0415 - on first use
+
+        dialog = PulseDialog(session, self._controller.now, offer_page=self._pulse_page_offered())
+        dialog.saved.connect(self._save_pulse)
+        dialog.page_requested.connect(self._offer_pulse_page)
+        return dialog
+
+    def _pulse_page_offered(self) -> bool:
+        """The pulse dialog shows the phone's code only where the settings turned it on."""
+        return self._settings is not None and self._settings.current.pulse_page_enabled
+
+    def _offer_pulse_page(self, session_id: str) -> None:
+        offer = getattr(self, "offer_pulse_page", None)
+        if offer is not None:
+            offer(session_id)
+
+    def _save_pulse(self, session_id: str, pulse: RepPulse) -> None:
+        dialog = self._pulses.window(session_id)
+        try:
+            self._controller.record_pulse(session_id, pulse)
+        except FocusmateError as error:
+            log.error("%s", error)
+            if dialog is not None:
+                dialog.show_error(shown_error(error))
+            return
+        if dialog is not None:
+            dialog.accept()
+
     def open_review(self) -> None:
         self._review.open()
 
@@ -457,6 +503,7 @@ class Windows(QObject):
         for slot in self._slots():
             slot.close()
         self._reflections.close()
+        self._pulses.close()
         self._notices.close()
         if self._tray is not None:
             self._tray.hide()
