@@ -39,6 +39,7 @@ from focusmate.services.controller import SessionController
 from focusmate.services.data_folder import DataFolder
 from focusmate.services.data_lock import take_data_lock
 from focusmate.services.held_notifications import HeldNotifications
+from focusmate.services.pulse_offers import PulseOffers
 from focusmate.services.settings import SettingsService
 from focusmate.services.socket_commands import SocketCommands
 from focusmate.services.startup import Background, Restart, tell_at_start
@@ -68,7 +69,9 @@ class AlreadyRunning(Exception):  # noqa: N818 - a state, not a failure
     """Another instance owns this data directory."""
 
 
-def run(location: DataLocation, dnd_backend: str | None = None, window: str | None = None) -> int:
+def run(  # noqa: PLR0915 - the composition root: one statement per service it builds and wires
+    location: DataLocation, dnd_backend: str | None = None, window: str | None = None
+) -> int:
     """Run the tray app until it quits; raise AlreadyRunning if another instance owns the
     data folder. After the user moved the data folder, it starts itself again instead.
     ``window`` ("review", "settings") is opened once the tray icon shows.
@@ -115,6 +118,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
             session_running=lambda: controller.current is not None,
         )
         actions = AppActions(controller, calendar=calendar)
+        pulse_offers = PulseOffers.for_settings(controller, settings, clock)
         data_folder = DataFolder(
             location,
             restart=restart.request,
@@ -129,6 +133,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
             autostart_command=_autostart_command(location),
             data_folder=data_folder,
             calendar=calendar,
+            pulse_offers=pulse_offers,
         )
         # Reading the whole history, hotkeys (pynput's import alone is ~80 ms), the reminder
         # timer and the start-up backup wait until the tray icon is up.
@@ -142,6 +147,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
                 data_folder,
                 hotkeys=background.hotkey_readiness,
                 calendar=calendar,
+                pulse_offers=pulse_offers,
             ).handle,
             max_request_bytes=import_request_bytes(IMPORT_MAX_BYTES),  # imports carry a file
         )
@@ -182,6 +188,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
             sock.close()
         server.close()
         windows.close_all()
+        pulse_offers.close()  # the page stops listening with the app
     finally:
         lock.release()
     restart.run_again_if_requested(dnd_backend)

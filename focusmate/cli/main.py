@@ -151,6 +151,14 @@ def _add_pulse_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     pulse.add_argument(
         "--message", action="store_true", help="print the questions to paste into a chat"
     )
+    pulse.add_argument(
+        "--serve",
+        action="store_true",
+        help="show a QR code: the salesperson answers on their phone (the app must be running)",
+    )
+    pulse.add_argument(
+        "--json", action="store_true", help='with --serve: print {"url": ..., "expires_at": ...}'
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -282,6 +290,14 @@ def _pulse(args: argparse.Namespace, data: Path) -> int:
     from focusmate.cli import direct  # noqa: PLC0415 - the storage only for this command
 
     answers = (args.heard, args.concern, args.attention)
+    if args.serve:
+        if any(a is not None for a in answers) or args.comment or args.message:
+            raise InvalidInput(
+                "--serve lets the salesperson answer on their phone; it takes no answers"
+            )
+        return _serve_pulse(data, args.session, as_json=args.json)
+    if args.json:
+        raise InvalidInput("--json goes with --serve")
     if args.message:
         if any(a is not None for a in answers) or args.comment:
             raise InvalidInput("--message prints the questions; it takes no answers")
@@ -297,6 +313,23 @@ def _pulse(args: argparse.Namespace, data: Path) -> int:
     reply = handover.alone_or_by_owner(data, alone, lambda: ask_app(data, request))
     started = datetime.fromisoformat(str(reply["started_at"])).astimezone()
     print(f"Recorded {_shown(reply['with'])}'s answers for {started:%a %d %b %H:%M}.")
+    return ExitCode.OK
+
+
+def _serve_pulse(data: Path, session: str, *, as_json: bool) -> int:
+    """``focusmate pulse ... --serve``: the running app opens the pulse page and its QR window;
+    printed once the page listens (NotListening, exit 3, when no app runs)."""
+    reply = ask_app(data, {"cmd": "pulse-serve", "session": session})
+    url, expires_at = str(reply["url"]), str(reply["expires_at"])
+    if as_json:
+        write_document(json.dumps({"url": url, "expires_at": expires_at}) + "\n")
+        return ExitCode.OK
+    expires = datetime.fromisoformat(expires_at).astimezone()
+    print(url)
+    print(
+        f"The QR code for {_shown(reply['with'])} is on screen in focusmate; "
+        f"the form takes an answer until {expires:%H:%M}."
+    )
     return ExitCode.OK
 
 

@@ -33,6 +33,8 @@ class Problem(Enum):
     NOTHING_TO_UNDO = "nothing-to-undo"
     MARK_TOO_OLD = "mark-too-old"  # age_s, window_s
     NO_REFLECTION_DUE = "no-reflection-due"
+    PULSE_PAGE_OFF = "pulse-page-off"  # the pulse page is not turned on in the settings
+    NO_LOCAL_NETWORK = "no-local-network"  # no local-network address for the pulse page
     # What the user typed or chose.
     NAME_EMPTY = "name-empty"
     NAME_TOO_LONG = "name-too-long"  # length, limit

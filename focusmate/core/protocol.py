@@ -9,7 +9,8 @@ core.session_kind id (absent: coaching).
 
 ``pulse`` (issue 16) carries ``{"session": ID or "last", "pulse": PULSE}``, PULSE in
 core.pulse.pulse_to_record's shape, and answers ``{"id", "with", "started_at"}`` of the
-session that took it.
+session that took it. ``pulse-serve`` carries ``{"session": ID or "last"}``: the app opens the
+pulse page and its QR window, and answers :func:`pulse_serve_answer` once the page listens.
 
 A file travels as its contents, never as a path: the app must not open what the user named
 (a pipe such as ``<(...)`` exists only in the user's shell; a FIFO would block the app).
@@ -30,6 +31,7 @@ import base64
 import binascii
 import json
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import Any
 
 from focusmate.core.calendar_sources import (
@@ -56,6 +58,7 @@ COMMANDS = frozenset(
         "import",
         "move-data",
         "pulse",
+        "pulse-serve",
         *CALENDAR_COMMANDS,
     }
 )
@@ -96,6 +99,17 @@ def pulse_answer(session: CoachingSession) -> Message:
         "id": session.id,
         "with": session.with_name,
         "started_at": session.started_at.isoformat(),
+    }
+
+
+def pulse_serve_answer(url: str, expires_at: datetime, session_id: str, with_name: str) -> Message:
+    """What the app answers ``pulse-serve``: the form's address, when it expires (ISO 8601,
+    UTC) and the session it is for."""
+    return {
+        "url": url,
+        "expires_at": expires_at.astimezone(UTC).isoformat(),
+        "id": session_id,
+        "with": with_name,
     }
 
 

@@ -22,6 +22,7 @@ from focusmate.core.protocol import (
     encode,
     password_of,
     pulse_answer,
+    pulse_serve_answer,
     source_of,
     success,
 )
@@ -36,6 +37,7 @@ from focusmate.storage.transfer import parse_import
 if TYPE_CHECKING:
     from focusmate.services.calendar import CalendarService
     from focusmate.services.data_folder import DataFolder
+    from focusmate.services.pulse_offers import PulseOffers
 
 log = logging.getLogger(__name__)
 
@@ -49,15 +51,18 @@ class SocketCommands:
         *,
         hotkeys: Callable[[], HotkeyReadiness] = lambda: HOTKEYS_NOT_STARTED,
         calendar: CalendarService | None = None,
+        pulse_offers: PulseOffers | None = None,
     ) -> None:
         """``hotkeys`` says, when asked, whether the global-hotkey listener is ready (the
         status shows it; scripts and tests wait for it instead of sleeping). ``calendar``
-        answers the calendar commands (without it they are not possible now)."""
+        answers the calendar commands (without it they are not possible now);
+        ``pulse_offers`` serves the pulse page (``pulse-serve``; likewise)."""
         self._controller = controller
         self._show_app = show_app
         self._data_folder = data_folder
         self._hotkeys = hotkeys
         self._calendar = calendar
+        self._pulse_offers = pulse_offers
 
     def handle(self, request: Message) -> Message:
         handlers: dict[str, Callable[[Message], Message | None]] = {
@@ -70,6 +75,7 @@ class SocketCommands:
             "import": self._import,
             "move-data": self._move_data,
             "pulse": self._pulse,
+            "pulse-serve": self._pulse_serve,
             "calendar-add": self._calendar_add,
             "calendar-remove": self._calendar_remove,
             "calendar-status": self._calendar_status,
@@ -120,6 +126,14 @@ class SocketCommands:
         pulse = pulse_from_record(raw, "request field 'pulse'")
         session = self._controller.record_pulse(_text(request, "session"), pulse)
         return pulse_answer(session)
+
+    def _pulse_serve(self, request: Message) -> Message:
+        """The pulse page for an ended session, and its QR window (the same offer as the
+        pulse dialog's button); answered once the page listens."""
+        if self._pulse_offers is None:
+            raise NotPossibleNow("this focusmate cannot serve the pulse page")
+        shown = self._pulse_offers.offer(_text(request, "session"))
+        return pulse_serve_answer(shown.url, shown.expires_at, shown.session_id, shown.with_name)
 
     def _move_data(self, request: Message) -> Message:
         """The same move as the settings window's, then the same restart: the app quits its

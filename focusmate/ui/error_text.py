@@ -48,6 +48,17 @@ def _sentence(problem: Problem) -> str:  # noqa: PLR0911, PLR0912 - one case per
             )
         case Problem.NO_REFLECTION_DUE:
             return translate("Errors", "That session is not waiting for a reflection.")
+        case Problem.PULSE_PAGE_OFF:
+            return translate(
+                "Errors",
+                "Answering on the phone is off. Turn it on in the settings (General) first.",
+            )
+        case Problem.NO_LOCAL_NETWORK:
+            return translate(
+                "Errors",
+                "This computer is on no local network, so a phone cannot reach the form. "
+                "Connect to the same network as the phone, or type the answers instead.",
+            )
         case Problem.NAME_EMPTY:
             return translate("Errors", "The salesperson's name is empty.")
         case Problem.NAME_TOO_LONG:

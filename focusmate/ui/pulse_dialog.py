@@ -110,18 +110,20 @@ class PulseDialog(QDialog):
         self.copied_label.hide()
         scales = QGridLayout()
         scales.setHorizontalSpacing(10)
+        # The ends the salesperson's page names too (desktop.pulse_html).
+        anchors = (translate("PulseDialog", "not at all"), translate("PulseDialog", "completely"))
         self.heard = add_scale(
             scales,
             0,
             translate("PulseDialog", "Did you feel heard before you got advice?"),
-            (translate("PulseDialog", "not at all"), translate("PulseDialog", "fully heard")),
+            anchors,
             self,
         )
         self.attention = add_scale(
             scales,
             2,
             translate("PulseDialog", "Did you have my full attention — no phone, no screen?"),
-            (translate("PulseDialog", "hardly"), translate("PulseDialog", "all of it")),
+            anchors,
             self,
         )
         scales.setColumnStretch(ANSWER_MAX + 2, 1)

@@ -39,9 +39,11 @@ from focusmate.ui.window_slot import WindowSlot, WindowSlots
 
 if TYPE_CHECKING:  # imported lazily at run time, when first opened
     from focusmate.services.calendar import CalendarService
+    from focusmate.services.pulse_offers import EndedOffer, PulseOffers, ShownOffer
     from focusmate.ui.control_window import ControlWindow  # only where there is no tray
     from focusmate.ui.data_folder_box import DataFolderPort
     from focusmate.ui.morning_page import MorningPage
+    from focusmate.ui.pulse_code_window import PulseCodeWindow
     from focusmate.ui.pulse_dialog import PulseDialog
     from focusmate.ui.reflection_dialog import ReflectionDialog
     from focusmate.ui.review_window import ReviewWindow  # it brings Qt Quick
@@ -78,11 +80,13 @@ class Windows(QObject):
         autostart_command: Sequence[str] = (),
         data_folder: DataFolderPort | None = None,
         calendar: CalendarService | None = None,
+        pulse_offers: PulseOffers | None = None,
     ) -> None:
         """``autostart`` is this system's start-at-login entry (None: not offered), and
         ``autostart_command`` what it runs (this installation of focusmate, from the app);
         ``data_folder`` shows and moves the data folder in the settings (None: not offered);
-        ``calendar`` the calendars' one-on-ones (None: no calendar features)."""
+        ``calendar`` the calendars' one-on-ones (None: no calendar features);
+        ``pulse_offers`` the pulse page for the salesperson's phone (None: not offered)."""
         super().__init__()
         self._controller = controller
         self._actions = actions
@@ -121,6 +125,14 @@ class Windows(QObject):
         self._notices: WindowSlots[tuple[int, str], QMessageBox] = WindowSlots(
             lambda notice: _notice_box(notice[1])
         )
+        self._pulse_offers = pulse_offers
+        # Closing the QR window stops the page listening (ARCHITECTURE invariant 9).
+        self._pulse_code: WindowSlot[PulseCodeWindow] = WindowSlot(
+            self._build_pulse_code, on_forget=self._on_pulse_code_closed
+        )
+        if pulse_offers is not None:
+            pulse_offers.offered.connect(self._on_pulse_offered)
+            pulse_offers.finished.connect(self._on_pulse_offer_ended)
         self._first_run = FirstRun(controller, settings, autostart, autostart_command)
         self._exports = ExportFlow(controller, self.notice, ask_path)
         actions.start_requested.connect(self.open_start_dialog)
@@ -191,6 +203,7 @@ class Windows(QObject):
             self._review,
             self._settings_dialog,
             self._morning,
+            self._pulse_code,
             self._first_run.slot,
         )
         return tuple(slot for slot in slots if slot is not None)
@@ -423,6 +436,36 @@ class Windows(QObject):
         review.session_activated.connect(self.edit_reflection)
         self._controller.state_changed.connect(review.refresh_if_visible)
         return review
+
+    def offer_pulse_page(self, session_id: str) -> None:
+        """Show the QR code of the pulse page for this ended session (the pulse dialog's
+        button); a refusal (the setting off, no local network, ...) is a quiet notice."""
+        if self._pulse_offers is None:
+            self.notice(translate("PulseCodeWindow", "Answering on the phone is not available."))
+            return
+        try:
+            self._pulse_offers.offer(session_id)  # its ``offered`` opens the window
+        except FocusmateError as error:
+            log.info("no pulse page: %s", error)
+            self.notice(shown_error(error))
+
+    def _build_pulse_code(self) -> PulseCodeWindow:
+        from focusmate.ui.pulse_code_window import PulseCodeWindow  # noqa: PLC0415 - on demand
+
+        return PulseCodeWindow()
+
+    def _on_pulse_offered(self, shown: ShownOffer) -> None:
+        self._pulse_code.built().show_offer(shown)
+        self._pulse_code.open()
+
+    def _on_pulse_offer_ended(self, ended: EndedOffer) -> None:
+        window = self._pulse_code.window
+        if window is not None:
+            window.show_ended(ended)
+
+    def _on_pulse_code_closed(self) -> None:
+        if self._pulse_offers is not None:
+            self._pulse_offers.close()
 
     def open_settings(self) -> None:
         if self._settings_dialog is not None:

@@ -1153,6 +1153,118 @@
         </message>
     </context>
     <context>
+        <name>PulseDialog</name>
+        <message>
+            <source>Their side: {name}, {day}</source>
+            <translation>Die andere Seite: {name}, {day}</translation>
+        </message>
+        <message>
+            <source>How did {name} see the session? Ask these three questions out loud, or send them as a message and type the answers in when they come back. 5 is always the best answer.</source>
+            <translation>Wie hat {name} das Gespräch erlebt? Stellen Sie die drei Fragen mündlich, oder schicken Sie sie als Nachricht und tippen Sie die Antworten hier ein, wenn sie zurückkommen. 5 ist immer die beste Antwort.</translation>
+        </message>
+        <message>
+            <source>Asked out loud, typed in</source>
+            <translation>Mündlich gefragt, hier eingetippt</translation>
+        </message>
+        <message>
+            <source>From a chat message</source>
+            <translation>Aus einer Chat-Nachricht</translation>
+        </message>
+        <message>
+            <source>How the answers came</source>
+            <translation>Wie die Antworten kamen</translation>
+        </message>
+        <message>
+            <source>&amp;Copy the questions</source>
+            <translation>Fragen &amp;kopieren</translation>
+        </message>
+        <message>
+            <source>Puts the three questions on the clipboard, for a chat.</source>
+            <translation>Legt die drei Fragen in die Zwischenablage, für einen Chat.</translation>
+        </message>
+        <message>
+            <source>Show a code for their &amp;phone…</source>
+            <translation>Code für das &amp;Handy zeigen…</translation>
+        </message>
+        <message>
+            <source>not at all</source>
+            <translation>gar nicht</translation>
+        </message>
+        <message>
+            <source>completely</source>
+            <translation>voll und ganz</translation>
+        </message>
+        <message>
+            <source>Did you feel heard before you got advice?</source>
+            <translation>Haben Sie sich gehört gefühlt, bevor Sie einen Rat bekamen?</translation>
+        </message>
+        <message>
+            <source>Did you have my full attention — no phone, no screen?</source>
+            <translation>Hatten Sie meine volle Aufmerksamkeit – kein Handy, kein Bildschirm?</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Ja</translation>
+        </message>
+        <message>
+            <source>Partly</source>
+            <translation>Teilweise</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Nein</translation>
+        </message>
+        <message>
+            <source>Did your real concern come up?</source>
+            <translation>Kam Ihr eigentliches Anliegen zur Sprache?</translation>
+        </message>
+        <message>
+            <source>Comment (optional)</source>
+            <translation>Bemerkung (freiwillig)</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Speichern</translation>
+        </message>
+        <message>
+            <source>Cl&amp;ose</source>
+            <translation>Schl&amp;ießen</translation>
+        </message>
+        <message>
+            <source>Their answers</source>
+            <translation>Die Antworten</translation>
+        </message>
+        <message>
+            <source>Co&amp;mment (optional)</source>
+            <translation>&amp;Bemerkung (freiwillig)</translation>
+        </message>
+        <message>
+            <source>The questions are on the clipboard: paste them into your chat with {name}, then type the answers in here when they come back.</source>
+            <translation>Die Fragen sind in der Zwischenablage: Fügen Sie sie in Ihren Chat mit {name} ein und tippen Sie die Antworten hier ein, wenn sie zurückkommen.</translation>
+        </message>
+        <message>
+            <source>Please answer all three questions.</source>
+            <translation>Bitte beantworten Sie alle drei Fragen.</translation>
+        </message>
+        <message>
+            <source>The comment is too long: at most {most} characters.</source>
+            <translation>Die Bemerkung ist zu lang: höchstens {most} Zeichen.</translation>
+        </message>
+        <message>
+            <source>The comment holds a control character; remove it.</source>
+            <translation>Die Bemerkung enthält ein Steuerzeichen; bitte entfernen Sie es.</translation>
+        </message>
+        <message>
+            <source>Not saved: {reason}</source>
+            <translation>Nicht gespeichert: {reason}</translation>
+        </message>
+        <message>
+            <source>ddd d MMM</source>
+            <extracomment>For translators: a date format for QLocale (ddd: short day name, d: day, MMM: short month name).</extracomment>
+            <translation>ddd d. MMM</translation>
+        </message>
+    </context>
+    <context>
         <name>Reflection</name>
         <message>
             <source>Was I fully present?</source>

@@ -29,6 +29,7 @@ from focusmate.desktop.autostart import XdgAutostart
 from focusmate.desktop.locations import POINTER_FILE_NAME, DataPointer
 from focusmate.services.controller import SessionController
 from focusmate.services.exports import write_text
+from focusmate.services.pulse_offers import PulseOffers
 from focusmate.services.settings import SettingsService
 from focusmate.storage import data_move
 from focusmate.storage.data_move import move_data
@@ -172,7 +173,17 @@ def errors(
     errors.append(caught(dialog.morning_reminder))
     errors += move_problems(tmp_path, monkeypatch)
     errors += autostart_problems(tmp_path)
+    errors += pulse_page_problems(controller)
     return {error.problem: error for error in errors if error.problem is not None}
+
+
+def pulse_page_problems(controller: SessionController) -> list[FocusmateError]:
+    """The pulse page while it is off, and for a computer on no local network."""
+    controller.end()
+    turned_on = Settings(pulse_page_enabled=True)
+    off = PulseOffers(controller, Settings, FakeClock())
+    no_network = PulseOffers(controller, lambda: turned_on, FakeClock(), address=lambda: None)
+    return [caught(lambda: off.offer("last")), caught(lambda: no_network.offer("last"))]
 
 
 def autostart_problems(tmp_path: Path) -> list[FocusmateError]:
