@@ -14,6 +14,8 @@ from focusmate.storage.reminder_log import FileReminderLog
 from tests.fakes import FakeClock
 
 MONDAY_0729 = datetime(2026, 11, 23, 7, 29, 58, tzinfo=UTC)
+FRIDAY_0730 = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
+ON = MorningReminder(enabled=True)  # 07:30, Monday-Friday
 
 
 class MemoryLog:
@@ -35,7 +37,7 @@ class MemoryLog:
 def make(
     clock: FakeClock, log: MemoryLog | FileReminderLog, reminder: MorningReminder | None = None
 ) -> tuple[ReminderScheduler, list[datetime]]:
-    scheduler = ReminderScheduler(clock, reminder or MorningReminder(), log, tz=UTC)
+    scheduler = ReminderScheduler(clock, reminder or ON, log, tz=UTC)
     fired: list[datetime] = []
     scheduler.due.connect(fired.append)
     return scheduler, fired
@@ -43,7 +45,7 @@ def make(
 
 def test_it_fires_on_time_once_and_rearms(qtbot: QtBot) -> None:
     clock = FakeClock(MONDAY_0729)
-    log = MemoryLog(datetime(2026, 11, 20, 7, 30, tzinfo=UTC))
+    log = MemoryLog(FRIDAY_0730)
     scheduler, fired = make(clock, log)
     scheduler.start()
     armed = scheduler.armed_ms
@@ -60,8 +62,8 @@ def test_it_fires_on_time_once_and_rearms(qtbot: QtBot) -> None:
 
 
 def test_a_reminder_missed_while_off_is_shown_at_start(qapp: QApplication) -> None:
-    clock = FakeClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
-    scheduler, fired = make(clock, MemoryLog(datetime(2026, 11, 20, 7, 30, tzinfo=UTC)))
+    clock = FakeClock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+    scheduler, fired = make(clock, MemoryLog(FRIDAY_0730))
     scheduler.start()
     assert fired == [datetime(2026, 11, 23, 7, 30, tzinfo=UTC)]
     scheduler.check()
@@ -70,7 +72,8 @@ def test_a_reminder_missed_while_off_is_shown_at_start(qapp: QApplication) -> No
 
 
 def test_once_only_survives_a_restart(qapp: QApplication, tmp_path: Path) -> None:
-    clock = FakeClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
+    clock = FakeClock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+    FileReminderLog(tmp_path).record_shown(FRIDAY_0730)
     first, fired = make(clock, FileReminderLog(tmp_path))
     first.start()
     first.stop()
@@ -81,8 +84,8 @@ def test_once_only_survives_a_restart(qapp: QApplication, tmp_path: Path) -> Non
 
 
 def test_when_the_log_cannot_be_written_it_still_shows_once(qapp: QApplication) -> None:
-    clock = FakeClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
-    scheduler, fired = make(clock, MemoryLog(fail=True))
+    clock = FakeClock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+    scheduler, fired = make(clock, MemoryLog(FRIDAY_0730, fail=True))
     scheduler.start()
     scheduler.check()
     assert len(fired) == 1
@@ -98,7 +101,7 @@ def test_a_disabled_reminder_arms_nothing(qapp: QApplication) -> None:
 def test_idle_means_rare_wakeups(qapp: QApplication) -> None:
     """At midday after the reminder, the next check is minutes away, not a tick."""
     clock = FakeClock(datetime(2026, 11, 23, 12, 0, tzinfo=UTC))
-    reminder = MorningReminder(at=time(7, 30))
+    reminder = MorningReminder(enabled=True, at=time(7, 30))
     scheduler, _ = make(clock, MemoryLog(datetime(2026, 11, 23, 7, 30, tzinfo=UTC)), reminder)
     scheduler.start()
     armed = scheduler.armed_ms
@@ -113,12 +116,45 @@ def test_idle_means_rare_wakeups(qapp: QApplication) -> None:
 
 def test_changed_settings_take_effect_at_once(qapp: QApplication) -> None:
     clock = FakeClock(datetime(2026, 11, 23, 6, 0, tzinfo=UTC))
-    scheduler, fired = make(clock, MemoryLog(), MorningReminder(enabled=False))
+    scheduler, fired = make(clock, MemoryLog(FRIDAY_0730), MorningReminder(enabled=False))
     scheduler.start()
     assert scheduler.armed_ms is None
-    scheduler.set_reminder(MorningReminder(at=time(6, 1)))
+    scheduler.set_reminder(MorningReminder(enabled=True, at=time(6, 1)))
     armed = scheduler.armed_ms
     assert armed is not None and abs(armed - (60_000 + SLACK_MS)) < 100
-    scheduler.set_reminder(MorningReminder(at=time(5, 0)))  # earlier than now: due today
+    # Earlier than now, within the grace: today's is due at once.
+    scheduler.set_reminder(MorningReminder(enabled=True, at=time(5, 0)))
     assert fired == [datetime(2026, 11, 23, 5, 0, tzinfo=UTC)]
+    scheduler.stop()
+
+
+def test_a_first_run_in_the_afternoon_pops_up_nothing(qapp: QApplication) -> None:
+    """Seen on a real shell: first started at 14:45, "Morning stillness" popped up at once.
+    Nothing was ever shown (a first run), the reminder on: nothing now, Tuesday's on time."""
+    clock = FakeClock(datetime(2026, 11, 23, 14, 45, tzinfo=UTC))
+    scheduler, fired = make(clock, MemoryLog())
+    scheduler.start()
+    assert fired == [] and scheduler.armed_ms is not None
+    clock.advance(hours=16, minutes=45)  # Tuesday 07:30
+    scheduler.check()
+    assert fired == [datetime(2026, 11, 24, 7, 30, tzinfo=UTC)]
+    scheduler.stop()
+
+
+def test_a_first_run_just_after_the_time_pops_up_nothing(qapp: QApplication) -> None:
+    """Within the grace, but before focusmate was ever started: not missed, never due."""
+    clock = FakeClock(datetime(2026, 11, 23, 7, 45, tzinfo=UTC))
+    scheduler, fired = make(clock, MemoryLog())
+    scheduler.start()
+    scheduler.set_reminder(ON)  # the welcome's tick, applied
+    assert fired == []
+    scheduler.stop()
+
+
+def test_a_morning_missed_by_hours_is_not_shown(qapp: QApplication) -> None:
+    """Shown on Friday, the app off over Monday morning, started at 14:45: nothing."""
+    clock = FakeClock(datetime(2026, 11, 23, 14, 45, tzinfo=UTC))
+    scheduler, fired = make(clock, MemoryLog(FRIDAY_0730))
+    scheduler.start()
+    assert fired == []
     scheduler.stop()

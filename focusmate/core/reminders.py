@@ -2,13 +2,14 @@
 
 Rules (the scheduler in focusmate/services/reminders.py only asks these functions):
 
-1. The reminder is due at ``at`` local time on each of ``weekdays`` (default 07:30,
-   Monday-Friday), in the user's time zone.
+1. The reminder is due at ``at`` local time on each of ``weekdays`` (07:30, Monday-Friday,
+   when the user turns it on; it is off until then), in the user's time zone.
 2. It is shown at most once per occurrence: ``due_occurrence`` returns an occurrence only
-   while ``last_shown`` is earlier than it.
-3. A reminder missed while the computer slept (or while the app was not running) is shown
-   once when the app next checks on that same local day, and not at all on a later day:
-   after several missed mornings only today's is shown, once, never a backlog.
+   while ``since`` (when it was last shown, or when the app began watching) is earlier.
+3. It belongs to its morning: an occurrence missed while the computer slept (or while the
+   app was not running) is shown once if the app checks within ``GRACE`` of it, and not at
+   all later: waking at 14:45 brings no "morning" reminder, and after several missed
+   mornings there is never a backlog.
 4. The app re-checks at the next occurrence, and at least every ``RECHECK_EVERY`` (timers
    follow the monotonic clock, which stops during suspend; a re-check after waking or a
    clock change finds the truth from the wall clock).
@@ -25,13 +26,16 @@ WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_TIME = time(7, 30)
 WORKING_DAYS = frozenset(range(5))  # date.weekday(): Monday is 0
 RECHECK_EVERY = timedelta(minutes=5)
+#: How late a missed reminder may still be shown (rule 3): a reminder to pause before the
+#: day starts means nothing once the day is under way.
+GRACE = timedelta(hours=2)
 
 
 @dataclass(frozen=True, slots=True)
 class MorningReminder:
     """When to remind: ``at`` (local wall time) on ``weekdays`` (0 = Monday ... 6 = Sunday)."""
 
-    enabled: bool = True
+    enabled: bool = False  # off until the user ticks it (the welcome, Settings)
     at: time = DEFAULT_TIME
     weekdays: frozenset[int] = WORKING_DAYS
 
@@ -94,26 +98,28 @@ def next_due(now: datetime, reminder: MorningReminder, tz: tzinfo | None) -> dat
 
 
 def due_occurrence(
-    now: datetime, reminder: MorningReminder, last_shown: datetime | None, tz: tzinfo | None
+    now: datetime, reminder: MorningReminder, since: datetime | None, tz: tzinfo | None
 ) -> datetime | None:
-    """Today's occurrence if it has passed and has not been shown yet (rules 2 and 3)."""
+    """Today's occurrence if it has passed, is later than ``since`` and is less than
+    ``GRACE`` ago (rules 2 and 3). ``since``: when the reminder was last shown, or when the
+    app began watching (None: nothing earlier rules it out)."""
     at = occurrence_on(_local(now, tz).date(), reminder, tz)
-    if at is None or at > now:
+    if at is None or at > now or now - at >= GRACE:
         return None
-    if last_shown is not None and last_shown >= at:
+    if since is not None and since >= at:
         return None
     return at
 
 
 def next_check_in(
-    now: datetime, reminder: MorningReminder, last_shown: datetime | None, tz: tzinfo | None
+    now: datetime, reminder: MorningReminder, since: datetime | None, tz: tzinfo | None
 ) -> timedelta | None:
     """How long the app may sleep before checking again (None: never, the reminder is off).
 
     Zero when a reminder is due now; otherwise the time to the next occurrence, capped at
     RECHECK_EVERY so that suspend and clock changes are noticed (rule 4).
     """
-    if due_occurrence(now, reminder, last_shown, tz) is not None:
+    if due_occurrence(now, reminder, since, tz) is not None:
         return timedelta(0)
     upcoming = next_due(now, reminder, tz)
     if upcoming is None:

@@ -4,6 +4,9 @@ The rules (when it is due, once only, missed-while-asleep) live in core.reminder
 module only keeps a timer armed to the next moment worth checking: the next occurrence, or
 at most RECHECK_EVERY away, because Qt timers follow the monotonic clock, which stops during
 suspend. Between checks the app does nothing at all.
+
+A first run (nothing ever shown) counts from the moment the scheduler is made: a reminder
+whose time passed before focusmate was first started is not "missed", it never was.
 """
 
 from __future__ import annotations
@@ -45,7 +48,9 @@ class ReminderScheduler(QObject):
         self._reminder = reminder
         self._log = reminder_log
         self._tz = tz
-        self._last_shown = reminder_log.last_shown()
+        # Occurrences up to this instant are dealt with: the last one shown, or on a first
+        # run the moment the app began watching (so the first start never pops one up).
+        self._since = reminder_log.last_shown() or clock.now()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -57,7 +62,7 @@ class ReminderScheduler(QObject):
         return self._timer.remainingTime() if self._timer.isActive() else None
 
     def start(self) -> None:
-        """Check now (a reminder missed while the app was off is due), then keep armed."""
+        """Check now (a reminder missed while the app was off may be due), then keep armed."""
         self.check()
 
     def stop(self) -> None:
@@ -71,21 +76,21 @@ class ReminderScheduler(QObject):
     def check(self) -> None:
         """Emit ``due`` if the reminder is due now, then arm the timer for the next check."""
         now = self._clock.now()
-        occurrence = due_occurrence(now, self._reminder, self._last_shown, self._tz)
+        occurrence = due_occurrence(now, self._reminder, self._since, self._tz)
         if occurrence is not None:
             self._record(now)
             self.due.emit(occurrence)
         self._arm(now)
 
     def _record(self, now: datetime) -> None:
-        self._last_shown = now
+        self._since = now
         try:
             self._log.record_shown(now)
         except OSError as error:  # shown anyway; after a restart it may be shown once more
             log.warning("could not note that the reminder was shown: %s", error)
 
     def _arm(self, now: datetime) -> None:
-        wait = next_check_in(now, self._reminder, self._last_shown, self._tz)
+        wait = next_check_in(now, self._reminder, self._since, self._tz)
         if wait is None:
             self._timer.stop()
             return

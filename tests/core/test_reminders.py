@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from focusmate.core.errors import InvalidInput
 from focusmate.core.reminders import (
+    GRACE,
     RECHECK_EVERY,
     MorningReminder,
     due_occurrence,
@@ -22,7 +23,7 @@ from focusmate.core.reminders import (
 )
 
 BERLIN = ZoneInfo("Europe/Berlin")
-DEFAULT = MorningReminder()
+DEFAULT = MorningReminder(enabled=True)  # 07:30, Monday-Friday, once ticked
 MONDAY = date(2026, 11, 23)
 
 
@@ -58,9 +59,9 @@ def test_due_from_its_minute_until_shown_then_not_again() -> None:
 
 
 def test_missed_while_asleep_is_shown_once_and_never_as_a_backlog() -> None:
-    """Asleep from Friday evening to Tuesday 10:00: one reminder (Tuesday's), not three."""
+    """Asleep from Friday evening to Tuesday 09:00: one reminder (Tuesday's), not three."""
     last_shown = at(days(4), 7, 30)
-    wake = at(days(8), 10)
+    wake = at(days(8), 9)
     occurrence = due_occurrence(wake, DEFAULT, last_shown, UTC)
     assert occurrence == at(days(8), 7, 30)
     assert due_occurrence(wake + timedelta(minutes=5), DEFAULT, wake, UTC) is None
@@ -77,11 +78,40 @@ def test_the_app_never_sleeps_longer_than_the_recheck_interval() -> None:
     assert next_check_in(at(MONDAY, 7, 29), DEFAULT, None, UTC) == timedelta(minutes=1)
     shown = at(MONDAY, 7, 30)
     assert next_check_in(at(MONDAY, 12), DEFAULT, shown, UTC) == RECHECK_EVERY
-    assert next_check_in(at(MONDAY, 12), DEFAULT, None, UTC) == timedelta(0)  # missed: now
+    assert next_check_in(at(MONDAY, 9), DEFAULT, None, UTC) == timedelta(0)  # missed: now
+    assert next_check_in(at(MONDAY, 12), DEFAULT, None, UTC) == RECHECK_EVERY  # too late
     assert next_check_in(at(MONDAY, 7, 45), DEFAULT, None, UTC) == timedelta(0)  # due now
     assert next_check_in(at(MONDAY, 12), MorningReminder(enabled=False), None, UTC) is None
     no_days = MorningReminder(weekdays=frozenset())
     assert next_check_in(at(MONDAY, 12), no_days, None, UTC) is None
+
+
+def test_off_until_the_user_turns_it_on() -> None:
+    """The welcome's and the settings' default: nothing is due, no timer is armed."""
+    off = MorningReminder()
+    assert not off.enabled
+    assert due_occurrence(at(MONDAY, 7, 30), off, None, UTC) is None
+    assert next_check_in(at(MONDAY, 7, 29), off, None, UTC) is None
+
+
+def test_never_in_the_afternoon() -> None:
+    """Seen on a real shell: a first start at 14:45 popped up "Morning stillness" at once. A
+    reminder missed by more than GRACE is not shown, whatever was shown before."""
+    yesterday = at(days(-1), 7, 30)
+    for since in (None, yesterday):
+        assert due_occurrence(at(MONDAY, 14, 45), DEFAULT, since, UTC) is None
+        assert next_check_in(at(MONDAY, 14, 45), DEFAULT, since, UTC) == RECHECK_EVERY
+    last_moment = at(MONDAY, 7, 30) + GRACE - timedelta(seconds=1)
+    assert due_occurrence(last_moment, DEFAULT, yesterday, UTC) == at(MONDAY, 7, 30)
+    assert due_occurrence(at(MONDAY, 7, 30) + GRACE, DEFAULT, yesterday, UTC) is None
+
+
+def test_nothing_before_the_app_began_watching() -> None:
+    """``since`` is also the moment a first run began: 07:30 passed before it, so no reminder
+    that day; the next morning's comes on time."""
+    first_start = at(MONDAY, 7, 45)
+    assert due_occurrence(at(MONDAY, 7, 46), DEFAULT, first_start, UTC) is None
+    assert due_occurrence(at(days(1), 7, 30), DEFAULT, first_start, UTC) == at(days(1), 7, 30)
 
 
 def test_local_time_in_a_zone_with_daylight_saving() -> None:
@@ -138,8 +168,8 @@ def test_a_week_with_sleep_shows_each_day_at_most_once() -> None:
     asleep = [
         (at(days(0), 7), at(days(0), 9)),  # Monday: late, shown once after waking
         (at(days(1), 7), at(days(2), 6)),  # Tuesday's missed, Wednesday's on time
-        (at(days(3), 20), at(days(7), 12)),
-    ]  # Thursday night to next Monday noon
+        (at(days(3), 20), at(days(7), 9)),
+    ]  # Thursday night to next Monday 09:00
     shown = simulate(at(MONDAY, 0), at(days(8), 0), DEFAULT, asleep)
     assert [s.date() for s in shown] == [days(0), days(2), days(3), days(7)]
     assert shown[0] - at(days(0), 9) <= RECHECK_EVERY + timedelta(seconds=1)
@@ -155,7 +185,7 @@ def test_never_twice_on_one_day_and_never_on_a_weekend(naps: list[tuple[int, int
     shown_days = [s.date() for s in shown]
     assert len(shown_days) == len(set(shown_days))
     assert all(d.weekday() < 5 for d in shown_days)
-    assert all(s.time() >= time(7, 30) for s in shown)
+    assert all(timedelta(0) <= s - at(s.date(), 7, 30) < GRACE for s in shown)
 
 
 def test_times_and_days_are_parsed_strictly() -> None:

@@ -24,11 +24,12 @@ reminders = st.builds(
 )
 
 
-def test_the_default_is_0730_on_working_days() -> None:
+def test_the_default_is_off_at_0730_on_working_days() -> None:
+    """Off until ticked (README: both first-run choices are off until you tick them)."""
     reminder = Settings().morning_reminder
-    assert reminder == MorningReminder(True, time(7, 30), frozenset({0, 1, 2, 3, 4}))
+    assert reminder == MorningReminder(False, time(7, 30), frozenset({0, 1, 2, 3, 4}))
     assert settings_to_record(Settings())["morning_reminder"] == {
-        "enabled": True,
+        "enabled": False,
         "time": "07:30",
         "days": ["mon", "tue", "wed", "thu", "fri"],
     }
@@ -36,6 +37,7 @@ def test_the_default_is_0730_on_working_days() -> None:
 
 def test_an_older_settings_file_gets_the_default() -> None:
     assert settings_from_record({"version": 1}).morning_reminder == MorningReminder()
+    assert not settings_from_record({"version": 1}).morning_reminder.enabled
 
 
 @given(reminders)
@@ -54,7 +56,9 @@ def test_round_trip_through_the_file(tmp_path: Path) -> None:
 def test_partial_objects_take_defaults_for_the_rest() -> None:
     record = {"version": 1, "morning_reminder": {"time": "08:15"}}
     reminder = settings_from_record(record).morning_reminder
-    assert reminder == MorningReminder(True, time(8, 15), frozenset(range(5)))
+    assert reminder == MorningReminder(False, time(8, 15), frozenset(range(5)))
+    on = settings_from_record({"version": 1, "morning_reminder": {"enabled": True}})
+    assert on.morning_reminder == MorningReminder(True, time(7, 30), frozenset(range(5)))
     off = settings_from_record({"version": 1, "morning_reminder": {"enabled": False}})
     assert not off.morning_reminder.enabled
 

@@ -32,9 +32,8 @@ def prepare_settings(data_dir: Path, *, morning_reminder: bool, welcomed: bool =
             return
         record["welcomed"] = True
     else:
-        record = {"version": 1}
-        if not morning_reminder:
-            record["morning_reminder"] = {"enabled": False}
+        # Written out either way: the reminder's default is off (until the user ticks it).
+        record = {"version": 1, "morning_reminder": {"enabled": morning_reminder}}
         if welcomed:
             record["welcomed"] = True
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)

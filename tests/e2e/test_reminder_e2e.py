@@ -2,8 +2,9 @@
 
 The installed app runs with the documented test hook FOCUSMATE_FAKE_NOW (its clock starts a
 few seconds before Monday 07:30 UTC and then runs at normal speed) and TZ=UTC, with the
-default settings (07:30, Monday-Friday). Nothing else is faked: the notification goes over
-the real session bus to the real dunst, and dunst's own counters and history are checked.
+reminder turned on at its default time (07:30, Monday-Friday). Nothing else is faked: the
+notification goes over the real session bus to the real dunst, and dunst's own counters and
+history are checked.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class ClockedApp(RunningApp):
     def __init__(self, desktop: HeadlessDesktop, data_dir: Path, fake_now: str) -> None:
         self.desktop = desktop
         self.data_dir = data_dir
-        prepare_settings(data_dir, morning_reminder=True)  # default reminder; no welcome
+        prepare_settings(data_dir, morning_reminder=True)  # on at 07:30; no welcome
         self.launched = time.monotonic()
         self.proc = desktop.spawn(
             [installed_focusmate(), "--data-dir", str(data_dir)],

@@ -128,7 +128,7 @@ def test_switching_the_reminder_off_keeps_its_time_and_days_but_greys_them(
 
 
 def test_a_reminder_on_no_day_is_refused_with_a_message(qtbot: QtBot) -> None:
-    dialog = make(qtbot)
+    dialog = make(qtbot, Settings(morning_reminder=MorningReminder(enabled=True)))
     for box in dialog.weekday_boxes.values():
         box.setChecked(False)
     with qtbot.assertNotEmitted(dialog.submitted):
@@ -365,7 +365,8 @@ def full_dialog(qtbot: QtBot, autostart: XdgAutostart, old: Path, tmp_path: Path
         qtbot,
         autostart,
         movable(old, tmp_path, Restarts()),
-        settings=Settings(custom_kinds=(kind,)),
+        # The reminder on: its time and days are then in the tab order too.
+        settings=Settings(custom_kinds=(kind,), morning_reminder=MorningReminder(enabled=True)),
     )
 
 

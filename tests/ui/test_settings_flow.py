@@ -121,8 +121,10 @@ def test_a_new_morning_reminder_is_armed_at_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The app's reminder follows a saved change without a restart: switched on for a time
-    that has just passed today, it is due at once (and noted as shown, on disk)."""
+    that has just passed today, it is due at once (and noted as shown, on disk). Not a first
+    run: a reminder was shown yesterday (a first run never pops one up for a past time)."""
     monkeypatch.setattr(startup, "HotkeyService", NoHotkeys)
+    FileReminderLog(tmp_path / "data").record_shown(clock.now() - timedelta(days=1))
     notifications = HeldNotifications(controller, None)
     background = Background(controller, notifications, windows, clock, tmp_path / "data")
     service.changed.connect(background.apply)  # as the app's apply_live does
