@@ -384,17 +384,12 @@ class Windows(QObject):
 
         dialog = PulseDialog(session, self._controller.now, offer_page=self._pulse_page_offered())
         dialog.saved.connect(self._save_pulse)
-        dialog.page_requested.connect(self._offer_pulse_page)
+        dialog.page_requested.connect(self.offer_pulse_page)
         return dialog
 
     def _pulse_page_offered(self) -> bool:
         """The pulse dialog shows the phone's code only where the settings turned it on."""
         return self._settings is not None and self._settings.current.pulse_page_enabled
-
-    def _offer_pulse_page(self, session_id: str) -> None:
-        offer = getattr(self, "offer_pulse_page", None)
-        if offer is not None:
-            offer(session_id)
 
     def _save_pulse(self, session_id: str, pulse: RepPulse) -> None:
         dialog = self._pulses.window(session_id)
