@@ -5,13 +5,13 @@ StatusNotifierItem host have no tray: this window makes sure the app is never in
 
 By keyboard: Tab goes down the buttons in the menu's order, and each keeps the menu
 entry's mnemonic (Alt+S starts a session, Alt+Q quits, ...); the status line is read by its
-text.
+text. The status line wraps, and the window is always tall enough for all of its lines.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from focusmate.core.text import translate
@@ -65,6 +65,30 @@ class ControlWindow(QWidget):
 
     def _refresh_status(self) -> None:
         self.status_label.setText(self._actions.status.text())
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        # A new status text or a button shown or hidden: the layout has just been redone.
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit_height()
+        return handled
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Keep the window tall enough for every line of the wrapped status at this width.
+
+        Qt gives a window its layout's minimum size, which knows nothing of height-for-width:
+        a wrapped label counts as one line. Seen on GNOME without a tray: "Coaching Sam: 29:57
+        left; 0 phone checks, 0 app switches" wrapped and its second line hid behind the
+        buttons. So the layout is asked how tall it must be at the window's width.
+        """
+        needed = self._layout.totalHeightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)  # grows the window too, if it is shorter
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         # Closing the only visible part of the app means quitting (which asks during a
