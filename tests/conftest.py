@@ -29,6 +29,8 @@ if TYPE_CHECKING:  # imported by the fixtures themselves: no Qt module before th
 
     from focusmate.core.ports import SessionRepository
     from focusmate.services.controller import SessionController
+    from focusmate.services.pulse_offers import PulseOffers
+    from tests.pulse_offer_rig import Switch
 
 
 @pytest.fixture(autouse=True)
@@ -84,6 +86,26 @@ def controller(make_controller: Callable[..., SessionController]) -> SessionCont
 def pointer(tmp_path: Path) -> DataPointer:
     """The pointer to a moved data folder, in the test's own configuration folder."""
     return DataPointer(tmp_path / "config" / POINTER_FILE_NAME)
+
+
+@pytest.fixture
+def pulse_switch() -> Switch:
+    """The pulse page's setting as `pulse_offers` reads it: on, until the test says."""
+    from tests.pulse_offer_rig import Switch  # noqa: PLC0415 (Qt: see top)
+
+    return Switch()
+
+
+@pytest.fixture
+def pulse_offers(
+    controller: SessionController, clock: FakeClock, pulse_switch: Switch
+) -> Iterator[PulseOffers]:
+    """The pulse page's offers on loopback and the test's clock; closed afterwards."""
+    from tests.pulse_offer_rig import loopback_offers  # noqa: PLC0415 (Qt: see top)
+
+    offers = loopback_offers(controller, clock, pulse_switch)
+    yield offers
+    offers.close()
 
 
 @pytest.fixture(scope="module")

@@ -62,7 +62,6 @@ class PulseCodeWindow(QDialog):
         for widget in (self.intro, self.code, self.address, self.for_whom, self.status):
             layout.addWidget(widget)
         layout.addWidget(self.buttons)
-        self.setTabOrder(self.close_button, self.address)
 
     @property
     def offer(self) -> ShownOffer | None:

@@ -66,6 +66,31 @@ class ServedForm:
         return False
 
 
+FORM_TYPE = "application/x-www-form-urlencoded"
+
+
+def status_of(url: str, method: str = "GET", body: str | None = None) -> int:
+    """The status of one request to ``url`` (a POST body is sent as the form's)."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
+    try:
+        headers = {"Content-Type": FORM_TYPE} if body is not None else {}
+        connection.request(method, parts.path, body=body, headers=headers)
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def listens(url: str) -> bool:
+    """Whether anything accepts a connection at ``url``'s host and port."""
+    parts = urlsplit(url)
+    try:
+        socket.create_connection((parts.hostname or "", parts.port or 0), timeout=5).close()
+    except ConnectionRefusedError:
+        return False
+    return True
+
+
 @contextmanager
 def served_form(clock: FakeClock, lifetime_s: int = 600) -> Iterator[ServedForm]:
     """An English pulse form on loopback, on the test's clock; closed afterwards."""
