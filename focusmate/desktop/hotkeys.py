@@ -207,7 +207,8 @@ def _emit(sender: QObject, signal: str, *arguments: Any) -> None:
 
 
 def _describe(exc: BaseException) -> str:
-    text = str(exc).strip()
+    """The exception in one line, for the log (pynput's ImportError adds paragraphs of advice)."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
@@ -527,22 +528,20 @@ class GlobalHotkeys(QObject):
         except Exception as exc:  # ImportError, or Xlib's own errors
             display = environ.get("DISPLAY", "")
             where = f"the X display {display!r}" if self._uses_x11 else "pynput"
-            error, commands = _describe(exc), _commands(bindings)
+            error = _describe(exc)
 
+            # One plain sentence for the user: the exception stays in the log (the reason),
+            # and the windows add the commands to bind (core.shortcut_help) below it.
             def wording() -> str:
                 if self._uses_x11:
-                    text = translate(
+                    return translate(
                         "Hotkeys",
-                        "Global hotkeys are off: focusmate cannot reach the X display "
-                        "'{display}' ({error}). Bind desktop shortcuts to {commands} instead.",
-                    )
-                else:
-                    text = translate(
-                        "Hotkeys",
-                        "Global hotkeys are off: focusmate cannot load its keyboard listener "
-                        "({error}). Bind desktop shortcuts to {commands} instead.",
-                    )
-                return text.format(display=display, error=error, commands=commands)
+                        "Global hotkeys are off: focusmate cannot open the X display {display}.",
+                    ).format(display=display)
+                return translate(
+                    "Hotkeys",
+                    "Global hotkeys are off: focusmate cannot load its keyboard listener.",
+                )
 
             raise _Off(
                 f"global hotkeys are off: cannot reach {where} ({error}); "

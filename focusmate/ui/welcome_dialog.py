@@ -41,8 +41,8 @@ class HotkeyStatus:
     """Whether the global hotkeys work here, as the app last heard from them.
 
     ``available`` is None before they have started (the first half second after launch);
-    ``note`` is why they do not work, or a limit worth knowing, followed by the commands to
-    bind as desktop shortcuts instead ("" when they simply work).
+    ``note`` is why they do not work, or a limit worth knowing, then a blank line and the
+    commands to bind as desktop shortcuts instead ("" when they simply work).
     """
 
     available: bool | None = None
@@ -150,7 +150,13 @@ class WelcomeDialog(QDialog):
 
     def show_hotkeys(self, status: HotkeyStatus) -> None:
         """Say which keys mark what, or that global hotkeys do not work here and what to bind."""
-        if status.available is False:
+        note = status.note
+        if status.available is False and note:
+            # Why, in the reason's own words (said once), then the commands to bind.
+            reason, _, note = note.partition("\n\n")
+            menu = translate("Welcome", "You can still log marks from the focusmate menu.")
+            self.hotkeys_label.setText(html.escape(f"{reason} {menu}"))
+        elif status.available is False:
             self.hotkeys_label.setText(
                 html.escape(
                     translate(
@@ -172,8 +178,8 @@ class WelcomeDialog(QDialog):
             )
         else:
             self.hotkeys_label.setText(hotkeys_html(self._bindings, self._kinds))
-        self.hotkey_note.setText(status.note)
-        self.hotkey_note.setVisible(bool(status.note))
+        self.hotkey_note.setText(note)
+        self.hotkey_note.setVisible(bool(note))
 
     def show_error(self, message: str) -> None:
         """Why a choice could not be saved; the window stays open with the choices as they are."""

@@ -768,12 +768,12 @@
             <translation>Es sind keine globalen Tastenkürzel festgelegt. Wählen Sie Tasten in den Einstellungen, oder erfassen Sie Vermerke über das focusmate-Menü.</translation>
         </message>
         <message>
-            <source>Global hotkeys are off: focusmate cannot reach the X display '{display}' ({error}). Bind desktop shortcuts to {commands} instead.</source>
-            <translation>Globale Tastenkürzel sind aus: focusmate erreicht die X-Anzeige „{display}“ nicht ({error}). Legen Sie stattdessen Desktop-Tastenkürzel auf {commands}.</translation>
+            <source>Global hotkeys are off: focusmate cannot open the X display {display}.</source>
+            <translation>Globale Tastenkürzel sind aus: focusmate kann die X-Anzeige {display} nicht öffnen.</translation>
         </message>
         <message>
-            <source>Global hotkeys are off: focusmate cannot load its keyboard listener ({error}). Bind desktop shortcuts to {commands} instead.</source>
-            <translation>Globale Tastenkürzel sind aus: focusmate kann seine Tastaturüberwachung nicht laden ({error}). Legen Sie stattdessen Desktop-Tastenkürzel auf {commands}.</translation>
+            <source>Global hotkeys are off: focusmate cannot load its keyboard listener.</source>
+            <translation>Globale Tastenkürzel sind aus: focusmate kann seine Tastaturüberwachung nicht laden.</translation>
         </message>
         <message>
             <source>macOS: allow focusmate under Privacy &amp; Security › Accessibility and Input Monitoring, then start focusmate again.</source>
@@ -2350,6 +2350,10 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
         <message>
             <source>&amp;Get started</source>
             <translation>&amp;Loslegen</translation>
+        </message>
+        <message>
+            <source>You can still log marks from the focusmate menu.</source>
+            <translation>Sie können Vermerke weiterhin über das focusmate-Menü erfassen.</translation>
         </message>
         <message>
             <source>Global hotkeys do not work on this desktop. You can still log marks from the focusmate menu, or bind the commands below to keys.</source>

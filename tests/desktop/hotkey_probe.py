@@ -90,6 +90,7 @@ class Probe:
                 "started",
                 available=result.available,
                 reason=result.reason,
+                shown=result.shown,
                 start_s=time.monotonic() - started,
                 true_refs=sys.getrefcount(True),
             )

@@ -361,7 +361,22 @@ def test_a_process_without_x_gets_a_reason_not_an_exception(
         assert started["available"] is False
         assert started["reason"].startswith(reason)
         assert "`focusmate log phone`, `focusmate log app`" in started["reason"]
+        assert "\n" not in started["reason"]  # one line in the log
         assert probe.stop()["available"] is False
+
+
+def test_an_x_display_that_cannot_be_opened_is_said_in_one_plain_sentence(
+    tmp_path: Path,
+) -> None:
+    """Seen on a real shell: the welcome printed pynput's ImportError with its paragraphs of
+    advice. The user reads one sentence; the log keeps the exception's first line."""
+    with spawn_probe(no_x_env(DISPLAY=":4242"), tmp_path) as probe:
+        started = probe.start()
+        assert started["shown"] == (
+            "Global hotkeys are off: focusmate cannot open the X display :4242."
+        )
+        assert "failed to acquire X connection" in started["reason"]
+        assert "Try one of the following" not in started["reason"]
 
 
 @pytest.fixture

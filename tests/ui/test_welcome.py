@@ -14,7 +14,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from focusmate.core.hotkeys import HotkeyBindings
 from focusmate.core.reminders import MorningReminder
+from focusmate.core.shortcut_help import shortcut_help
 from focusmate.desktop.autostart import XdgAutostart, read_desktop_entry
 from focusmate.desktop.dnd.dunst import DunstDnd
 from focusmate.desktop.dnd.silencer import JournaledSilencer
@@ -191,13 +193,23 @@ def test_it_shows_the_hotkeys_and_the_real_do_not_disturb_status(
         windows.close_all()
 
 
-def test_without_global_hotkeys_it_says_so_and_shows_the_commands(windows: Windows) -> None:
+def test_without_global_hotkeys_it_says_why_once_and_shows_the_commands(
+    windows: Windows,
+) -> None:
+    """Seen on a real shell without an X display: the welcome printed pynput's exception and
+    said twice that hotkeys do not work. Now: the reason once, then the commands."""
     windows.open_welcome()
     dialog = welcome(windows)
-    note = "Wayland session: global hotkeys are not possible\n\n  Ctrl+Alt+P: focusmate log phone"
+    reason = "Global hotkeys are off: focusmate cannot open the X display :4242."
+    commands = shortcut_help(HotkeyBindings.from_text({"phone": "Ctrl+Alt+P"}))
+    note = f"{reason}\n\n{commands}"  # as the app's HotkeyService words it
     windows.show_hotkey_status(False, note)  # the hotkeys report after the window is open
-    assert "do not work on this desktop" in dialog.hotkeys_label.text()
-    assert not dialog.hotkey_note.isHidden() and dialog.hotkey_note.text() == note
+    assert dialog.hotkeys_label.text() == (
+        f"{reason} You can still log marks from the focusmate menu."
+    )
+    assert not dialog.hotkey_note.isHidden() and dialog.hotkey_note.text() == commands
+    said = "\n".join(text for _, text in visible_texts(dialog)).lower()
+    assert said.count("hotkeys are off") == 1 and "do not work" not in said
     assert windows.session_window.hotkey_note.text() == note  # the session window knows too
 
 
