@@ -3,8 +3,9 @@
 It shows what services.pulse_offers.PulseOffers offered: the code, large; the address as
 selectable text (to read out or type); "For Jordan · expires at 14:32" in local time. When
 the offer ends it says so in place ("Jordan's answers are saved.", expired, not saved) and
-the code and address go, since they lead nowhere any more. Closing it (Close, Escape, the
-title bar) stops the page listening: ui.windows tells the service when the window is gone.
+the code, address and instructions go, since they lead nowhere any more. Closing it (Close,
+Escape, the title bar) stops the page listening: ui.windows tells the service when the window
+is gone.
 
 Nothing here makes a sound or takes the focus by itself: the window opens because the user
 asked for it (a button or `focusmate pulse --serve`). By keyboard: Close has the focus
@@ -15,7 +16,7 @@ black on white whatever the theme (a camera needs the contrast); the rest is the
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, QTime
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from focusmate.core.text import translate
@@ -51,6 +52,9 @@ class PulseCodeWindow(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        larger = QFont(self.status.font())
+        larger.setPointSizeF(larger.pointSizeF() * 1.3)
+        self.status.setFont(larger)
         self.status.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -89,7 +93,7 @@ class PulseCodeWindow(QDialog):
                 name=shown.with_name, time=at
             )
         )
-        for widget in (self.code, self.address, self.for_whom):
+        for widget in (self.intro, self.code, self.address, self.for_whom):
             widget.show()
         self.status.hide()
         self.close_button.setFocus()
@@ -115,7 +119,7 @@ class PulseCodeWindow(QDialog):
             case OfferEnd.CLOSED:
                 text = translate("PulseCodeWindow", "The form is closed.")
         self.status.setText(text.format(name=ended.with_name, detail=detail))
-        for widget in (self.code, self.address, self.for_whom):
+        for widget in (self.intro, self.code, self.address, self.for_whom):
             widget.hide()
         self.status.show()
         self.close_button.setFocus()

@@ -5,16 +5,20 @@ chromedriver (never a downloaded driver: Selenium Manager is kept out)."""
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
 
 from focusmate.core.pulse import RepPulse
 from focusmate.desktop.pulse_html import english_page_text
@@ -137,3 +141,47 @@ def chromium(profile: Path) -> Iterator[webdriver.Chrome]:
         yield driver
     finally:
         driver.quit()
+
+
+def network_events(driver: webdriver.Chrome) -> list[dict[str, Any]]:
+    """The DevTools network events since the last call (reading the log empties it)."""
+    log: list[dict[str, Any]] = driver.get_log("performance")  # type: ignore[no-untyped-call]
+    messages = [json.loads(entry["message"])["message"] for entry in log]
+    return [m for m in messages if m["method"].startswith("Network.")]
+
+
+def document_response(events: list[dict[str, Any]]) -> tuple[int, dict[str, str]]:
+    """The status and headers (lower-case names) of the last page loaded."""
+    (*_, last) = (
+        e["params"]["response"]
+        for e in events
+        if e["method"] == "Network.responseReceived" and e["params"]["type"] == "Document"
+    )
+    return last["status"], {k.lower(): v for k, v in last["headers"].items()}
+
+
+def load(driver: webdriver.Chrome, url: str) -> list[dict[str, Any]]:
+    """Open ``url``; the network events of its loading."""
+    network_events(driver)
+    driver.get(url)
+    return network_events(driver)
+
+
+def requested(events: list[dict[str, Any]]) -> list[str]:
+    """The address of every request in ``events``."""
+    return [
+        e["params"]["request"]["url"] for e in events if e["method"] == "Network.requestWillBeSent"
+    ]
+
+
+def answer_by_keyboard(driver: webdriver.Chrome, comment_lines: tuple[str, str]) -> None:
+    """Heard 4, concern partly, attention 5, a two-line comment, sent: keys only."""
+    keys = [Keys.TAB, Keys.ARROW_RIGHT * 3]  # heard: focus on 1, then 4
+    keys += [Keys.TAB, Keys.ARROW_RIGHT]  # concern: focus on yes, then partly
+    keys += [Keys.TAB, Keys.ARROW_RIGHT * 4]  # attention: focus on 1, then 5
+    keys += [Keys.TAB, comment_lines[0], Keys.ENTER, comment_lines[1]]
+    keys += [Keys.TAB, Keys.SPACE]  # the send button
+    actions = ActionChains(driver)
+    for key in keys:
+        actions.send_keys(key)
+    actions.perform()

@@ -7,22 +7,26 @@ also lists every request the page made: all of them go to the form's own address
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from selenium import webdriver
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from focusmate.core.pulse import Concern, PulseVia, RepPulse
 from focusmate.desktop.pulse_html import english_page_text
 from focusmate.desktop.pulse_page import CONTENT_SECURITY_POLICY
-from tests.desktop.browser import chromium, served_form
+from tests.desktop.browser import (
+    answer_by_keyboard,
+    chromium,
+    document_response,
+    load,
+    network_events,
+    requested,
+    served_form,
+)
 from tests.fakes import FakeClock
 
 TEXT = english_page_text()
@@ -35,50 +39,6 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chro
         patch.setenv("SE_MANAGER_PATH", "/bin/false")
         with chromium(tmp_path_factory.mktemp("chromium")) as driver:
             yield driver
-
-
-def network_events(driver: webdriver.Chrome) -> list[dict[str, Any]]:
-    """The DevTools network events since the last call (reading the log empties it)."""
-    log: list[dict[str, Any]] = driver.get_log("performance")  # type: ignore[no-untyped-call]
-    messages = [json.loads(entry["message"])["message"] for entry in log]
-    return [m for m in messages if m["method"].startswith("Network.")]
-
-
-def document_response(events: list[dict[str, Any]]) -> tuple[int, dict[str, str]]:
-    """The status and headers (lower-case names) of the last page loaded."""
-    (*_, last) = (
-        e["params"]["response"]
-        for e in events
-        if e["method"] == "Network.responseReceived" and e["params"]["type"] == "Document"
-    )
-    return last["status"], {k.lower(): v for k, v in last["headers"].items()}
-
-
-def load(driver: webdriver.Chrome, url: str) -> list[dict[str, Any]]:
-    """Open ``url``; the network events of its loading."""
-    network_events(driver)
-    driver.get(url)
-    return network_events(driver)
-
-
-def requested(events: list[dict[str, Any]]) -> list[str]:
-    """The address of every request in ``events``."""
-    return [
-        e["params"]["request"]["url"] for e in events if e["method"] == "Network.requestWillBeSent"
-    ]
-
-
-def answer_by_keyboard(driver: webdriver.Chrome, comment_lines: tuple[str, str]) -> None:
-    """Heard 4, concern partly, attention 5, a two-line comment, sent: keys only."""
-    keys = [Keys.TAB, Keys.ARROW_RIGHT * 3]  # heard: focus on 1, then 4
-    keys += [Keys.TAB, Keys.ARROW_RIGHT]  # concern: focus on yes, then partly
-    keys += [Keys.TAB, Keys.ARROW_RIGHT * 4]  # attention: focus on 1, then 5
-    keys += [Keys.TAB, comment_lines[0], Keys.ENTER, comment_lines[1]]
-    keys += [Keys.TAB, Keys.SPACE]  # the send button
-    actions = ActionChains(driver)
-    for key in keys:
-        actions.send_keys(key)
-    actions.perform()
 
 
 def test_a_phone_answers_by_keyboard_and_the_address_is_then_refused(

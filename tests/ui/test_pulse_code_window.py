@@ -88,7 +88,7 @@ def test_when_the_phone_answers_the_window_says_so_in_place(
     assert status_of(window.offer.url, "POST", ANSWER) == 200
     qtbot.waitUntil(window.status.isVisible)
     assert window.status.text() == "Jordan's answers are saved."
-    assert not window.code.isVisibleTo(window) and not window.address.isVisibleTo(window)
+    assert not any(w.isVisibleTo(window) for w in (window.intro, window.code, window.address))
     assert window.isVisible()  # the user closes it; nothing else pops up
     assert controller.session(session_id).rep_pulse is not None  # type: ignore[union-attr]
 
