@@ -107,7 +107,8 @@ def pulse_serve_answer(url: str, expires_at: datetime, session_id: str, with_nam
     UTC) and the session it is for."""
     return {
         "url": url,
-        "expires_at": expires_at.astimezone(UTC).isoformat(),
+        # To the second, rounded down: the form takes an answer until then at least.
+        "expires_at": expires_at.astimezone(UTC).isoformat(timespec="seconds"),
         "id": session_id,
         "with": with_name,
     }
