@@ -30,6 +30,7 @@ from focusmate.desktop.dnd.silencer import JournaledSilencer
 from focusmate.desktop.ipc_server import CommandServer
 from focusmate.desktop.locations import APP_ID, DataLocation, server_name
 from focusmate.desktop.notifications import make_notifier
+from focusmate.desktop.qt_noise import quiet_qt_noise
 from focusmate.desktop.secrets import KeyringSecretStore
 from focusmate.desktop.single_instance import InstanceLock
 from focusmate.desktop.system_clock import clock_from_environment, local_zone
@@ -227,6 +228,7 @@ def _check_display() -> None:
 
 
 def _application() -> QApplication:
+    quiet_qt_noise()  # before the platform plugin loads: it warns while starting
     app = QApplication(sys.argv[:1])
     app.setApplicationName("focusmate")
     app.setApplicationVersion(__version__)
