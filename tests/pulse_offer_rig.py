@@ -4,6 +4,7 @@ the test's clock every 10 ms."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from focusmate.core.settings import Settings
@@ -30,8 +31,12 @@ def ended_session(controller: SessionController, clock: FakeClock, name: str = "
 
 
 def loopback_offers(
-    controller: SessionController, clock: FakeClock, switch: Switch, **options: Any
+    controller: SessionController,
+    clock: FakeClock,
+    settings: Callable[[], Settings],
+    **options: Any,
 ) -> PulseOffers:
-    """PulseOffers on 127.0.0.1 unless ``address`` says otherwise."""
+    """PulseOffers on 127.0.0.1 unless ``address`` says otherwise, reading ``settings`` (a
+    Switch, or a SettingsService's current settings)."""
     options.setdefault("address", lambda: "127.0.0.1")
-    return PulseOffers(controller, switch, clock, allow_loopback=True, poll_ms=10, **options)
+    return PulseOffers(controller, settings, clock, allow_loopback=True, poll_ms=10, **options)

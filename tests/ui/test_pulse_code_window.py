@@ -20,13 +20,14 @@ from focusmate.core.errors import NotPossibleNow
 from focusmate.core.settings import Settings
 from focusmate.services.controller import SessionController
 from focusmate.services.pulse_offers import EndedOffer, OfferEnd, PulseOffers, ShownOffer
+from focusmate.services.settings import SettingsService
 from focusmate.ui.actions import AppActions
 from focusmate.ui.i18n import InstalledLanguage
 from focusmate.ui.pulse_code_window import PulseCodeWindow
 from focusmate.ui.windows import Windows
 from tests.desktop.browser import listens, status_of
 from tests.fakes import FakeClock
-from tests.pulse_offer_rig import Switch, ended_session
+from tests.pulse_offer_rig import Switch, ended_session, loopback_offers
 from tests.ui.accessibility import tab_chain, unnamed_controls
 from tests.ui.keyboard import reading_order, texts, untranslated
 
@@ -203,3 +204,30 @@ def test_in_german_no_english_is_left(
     german = code_window(windows)
     assert untranslated(english, german) == []  # the address differs: a new token
     assert german.for_whom.text().startswith("Für Jordan · gültig bis ")
+
+
+def test_the_pulse_dialogs_button_opens_the_code_for_its_session(
+    controller: SessionController, actions: AppActions, clock: FakeClock, tmp_path: Path
+) -> None:
+    settings = SettingsService(tmp_path / "settings", Settings(pulse_page_enabled=True))
+    offers = loopback_offers(controller, clock, lambda: settings.current)
+    windows = Windows(
+        controller,
+        actions,
+        use_tray=False,
+        confirm=lambda _q: False,
+        settings=settings,
+        pulse_offers=offers,
+    )
+    try:
+        session_id = ended_session(controller, clock)
+        ended_session(controller, clock, "Ana")  # the latest, not the dialog's
+        windows.open_pulse(session_id)
+        dialog = windows.pulse(session_id)
+        assert dialog is not None and dialog.page_button.isVisibleTo(dialog)
+        dialog.page_button.click()
+        shown = code_window(windows).offer
+        assert shown is not None and (shown.session_id, shown.with_name) == (session_id, "Jordan")
+    finally:
+        windows.close_all()
+        offers.close()
