@@ -10,11 +10,12 @@ from focusmate.core.insights import (
     insight_text,
     week_insights,
 )
-from focusmate.core.model import CoachingSession, CommitmentOutcome, Mark, Question, Reflection
+from focusmate.core.model import CoachingSession, CommitmentOutcome
 from focusmate.core.people import people_stats
 from focusmate.core.text import english, use_translator
 from focusmate.core.week_review import WeekReview, review_document
 from focusmate.core.weekly import IsoWeek, WeekStats
+from tests.sessions_for_tests import held, reflected
 
 W48 = IsoWeek(2026, 48)
 MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -29,21 +30,8 @@ def session(
     phone: int = 0,
     outcome: CommitmentOutcome | None = None,
 ) -> CoachingSession:
-    reflection = None
-    if rating is not None:
-        reflection = Reflection(
-            dict.fromkeys(Question, rating), complete=True, commitment_outcome=outcome
-        )
-    marks = tuple(Mark("phone", start + timedelta(minutes=i)) for i in range(phone))
-    return CoachingSession(
-        sid,
-        who,
-        start,
-        30,
-        ended_at=start + timedelta(minutes=30),
-        marks=marks,
-        reflection=reflection,
-    )
+    reflection = None if rating is None else reflected(rating, outcome=outcome)
+    return held(sid, who, start, phone=phone, reflection=reflection)
 
 
 def test_people_are_sorted_least_present_first_with_an_eight_week_trend() -> None:

@@ -19,6 +19,7 @@ from focusmate.core.week_review import review_document, week_review
 from focusmate.core.weekly import IsoWeek
 from tests.core.strategies import pulses, reflections
 from tests.fakes import T0
+from tests.sessions_for_tests import held
 
 WEEK = IsoWeek.containing(T0.date())
 
@@ -32,28 +33,21 @@ def pulse(heard: int, attention: int, concern: Concern = Concern.YES) -> RepPuls
     return RepPulse(heard, concern, attention, "", PulseVia.TYPED, T0)
 
 
-def held(
-    name: str, days_ago: int, reflection: Reflection | None, answers: RepPulse | None
+def days_ago(
+    name: str, days: int, reflection: Reflection | None, answers: RepPulse | None
 ) -> CoachingSession:
-    start = T0 - timedelta(days=days_ago)
-    return CoachingSession(
-        f"{name}-{days_ago}",
-        name,
-        start,
-        30,
-        ended_at=start + timedelta(minutes=30),
-        reflection=reflection,
-        rep_pulse=answers,
-    )
+    """A session with ``name`` ``days`` before T0 (its id says so)."""
+    start = T0 - timedelta(days=days)
+    return held(f"{name}-{days}", name, start, reflection=reflection, pulse=answers)
 
 
 def test_jordan_hears_less_than_the_manager_believes() -> None:
     sessions = [
-        held("Jordan", 0, rated(5, 5, 4), pulse(3, 2, Concern.NO)),
-        held("Jordan", 7, rated(4, 4, 4), pulse(2, 3)),
-        held("Jordan", 14, rated(5, 3, 3), pulse(3, 4, Concern.PARTLY)),
-        held("Jordan", 21, rated(1, 1, 1), None),  # no pulse: not in either average
-        held("Jordan", 70, rated(5, 5, 5), pulse(5, 5)),  # before the eight weeks
+        days_ago("Jordan", 0, rated(5, 5, 4), pulse(3, 2, Concern.NO)),
+        days_ago("Jordan", 7, rated(4, 4, 4), pulse(2, 3)),
+        days_ago("Jordan", 14, rated(5, 3, 3), pulse(3, 4, Concern.PARTLY)),
+        days_ago("Jordan", 21, rated(1, 1, 1), None),  # no pulse: not in either average
+        days_ago("Jordan", 70, rated(5, 5, 5), pulse(5, 5)),  # before the eight weeks
     ]
     gap = pulse_gaps(sessions, WEEK, UTC)["Jordan"]
     assert (gap.pulses, gap.concern) == (3, (1, 1, 1))
@@ -64,15 +58,15 @@ def test_jordan_hears_less_than_the_manager_believes() -> None:
 
 
 def test_fewer_than_three_pulses_show_averages_but_no_gap() -> None:
-    sessions = [held("Ana", d, rated(5, 5, 5), pulse(1, 1)) for d in (0, 7)]
+    sessions = [days_ago("Ana", d, rated(5, 5, 5), pulse(1, 1)) for d in (0, 7)]
     gap = pulse_gaps(sessions, WEEK, UTC)["Ana"]
     assert gap.pulses == 2 < MIN_PULSES and not gap.shown
     assert (gap.listening_gap, gap.attention_gap) == (None, None)
-    assert pulse_gaps([held("Ana", 0, rated(5, 5, 5), None)], WEEK, UTC) == {}
+    assert pulse_gaps([days_ago("Ana", 0, rated(5, 5, 5), None)], WEEK, UTC) == {}
 
 
 def test_a_pulse_without_own_ratings_has_answers_but_no_gap() -> None:
-    sessions = [held("Kim", d, None, pulse(4, 4)) for d in (0, 1, 2)]
+    sessions = [days_ago("Kim", d, None, pulse(4, 4)) for d in (0, 1, 2)]
     gap = pulse_gaps(sessions, WEEK, UTC)["Kim"]
     assert gap.shown and (gap.own_listening, gap.own_attention) == (None, None)
     assert gap.their_heard == 4 and gap.listening_gap is None
@@ -81,7 +75,7 @@ def test_a_pulse_without_own_ratings_has_answers_but_no_gap() -> None:
 people = st.sampled_from(["Jordan", "Ana", "Kim"])
 some_sessions = st.lists(
     st.builds(
-        held,
+        days_ago,
         people,
         st.integers(0, 80),
         st.one_of(st.none(), reflections),
@@ -114,7 +108,7 @@ def test_averages_stay_within_1_to_5_and_gaps_need_three_pulses(
 
 
 def jordan_three_times(empathy: int, heard: int) -> list[CoachingSession]:
-    return [held("Jordan", d, rated(empathy, 4, 4), pulse(heard, 3)) for d in (0, 7, 14)]
+    return [days_ago("Jordan", d, rated(empathy, 4, 4), pulse(heard, 3)) for d in (0, 7, 14)]
 
 
 def listening_gap(sessions: list[CoachingSession]) -> Insight:
@@ -140,7 +134,7 @@ def test_no_insight_below_a_point_or_three_pulses() -> None:
 
 
 def test_report_json_gives_each_person_their_pulse() -> None:
-    sessions = [*jordan_three_times(5, 2), held("Ana", 1, None, None)]
+    sessions = [*jordan_three_times(5, 2), days_ago("Ana", 1, None, None)]
     document = review_document(week_review(sessions, WEEK, T0 + timedelta(days=1), UTC))
     by_name = {p["with"]: p["pulse"] for p in document["people"]}
     assert by_name["Ana"] is None

@@ -10,11 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from focusmate.core.errors import InvalidInput
-from focusmate.core.model import CoachingSession, Mark, Question, Reflection
+from focusmate.core.model import CoachingSession, Question, Reflection
 from focusmate.core.report import report_document, report_text
 from focusmate.core.weekly import IsoWeek, session_minutes, week_stats
 from tests.core.strategies import sessions
 from tests.fakes import T0
+from tests.sessions_for_tests import held
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -28,21 +29,10 @@ def ended(
     app: int = 0,
     answers: tuple[int, int, int, int] | None = None,
 ) -> CoachingSession:
-    marks = tuple(Mark("phone", start) for _ in range(phone)) + tuple(
-        Mark("app", start) for _ in range(app)
-    )
     reflection = None
     if answers is not None:
         reflection = Reflection(dict(zip(Question, answers, strict=True)), complete=True)
-    return CoachingSession(
-        sid,
-        "Ana",
-        start,
-        30,
-        ended_at=start + timedelta(minutes=minutes),
-        marks=marks,
-        reflection=reflection,
-    )
+    return held(sid, "Ana", start, minutes=minutes, phone=phone, app=app, reflection=reflection)
 
 
 def test_a_hand_computed_week() -> None:

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from focusmate.core.marks import MarkKinds
-from focusmate.core.model import CoachingSession
 from focusmate.core.one_on_ones import Person, UpcomingOneOnOne
 from focusmate.core.week_review import week_review
 from focusmate.core.weekly import IsoWeek
 from focusmate.ui.i18n import InstalledLanguage
 from focusmate.ui.review_window import ReviewWindow
+from tests.sessions_for_tests import held
 
 W48 = IsoWeek(2026, 48)
 #: Monday of W48, 00:00 UTC (the tests' local zone is UTC).
@@ -29,10 +29,6 @@ PEOPLE = (Person("Jordan Lee", aliases=("Jo",)),)
 def one_on_one(name: str, days: float, hours: float) -> UpcomingOneOnOne:
     starts = MONDAY + timedelta(days=days, hours=hours)
     return UpcomingOneOnOne(name, starts, starts + timedelta(minutes=30), "Work", f"{name}-1on1")
-
-
-def held(name: str, at: datetime, session_id: str) -> CoachingSession:
-    return CoachingSession(session_id, name, at, 30, ended_at=at + timedelta(minutes=30))
 
 
 MEETINGS = [
@@ -49,12 +45,12 @@ MEETINGS = [
     one_on_one("Ana", 1, 15),  # skipped, and Ana has no session at all
 ]
 SESSIONS = [
-    held("Priya", MONDAY + timedelta(days=-14, hours=10), "p1"),
-    held("Jo", MONDAY + timedelta(days=1, hours=10, minutes=20), "j1"),
-    held("Jordan Lee", MONDAY + timedelta(days=2, hours=10), "j2"),
-    held("Jordan Lee", MONDAY + timedelta(days=3, hours=9, minutes=45), "j3"),
-    held("Ben", MONDAY + timedelta(hours=14), "b1"),
-    held("Cy", MONDAY + timedelta(days=2, hours=16), "c1"),  # unscheduled: counts for nothing
+    held("p1", "Priya", MONDAY + timedelta(days=-14, hours=10)),
+    held("j1", "Jo", MONDAY + timedelta(days=1, hours=10, minutes=20)),
+    held("j2", "Jordan Lee", MONDAY + timedelta(days=2, hours=10)),
+    held("j3", "Jordan Lee", MONDAY + timedelta(days=3, hours=9, minutes=45)),
+    held("b1", "Ben", MONDAY + timedelta(hours=14)),
+    held("c1", "Cy", MONDAY + timedelta(days=2, hours=16)),  # unscheduled: counts for nothing
 ]
 
 
