@@ -37,11 +37,11 @@ from focusmate.core.pulse import SCALE_HIGH, SCALE_LOW, PulseVia, RepPulse
 from focusmate.core.pulse_target import pulse_target
 from focusmate.core.settings import Settings
 from focusmate.core.text import translate
-from focusmate.desktop.pulse_html import PageText
 from focusmate.services.controller import SessionController
 from focusmate.services.settings import SettingsService
 
 if TYPE_CHECKING:
+    from focusmate.desktop.pulse_html import PageText
     from focusmate.desktop.pulse_page import PulsePage
 
 log = logging.getLogger(__name__)
@@ -84,6 +84,8 @@ class EndedOffer:
 
 def page_text() -> PageText:
     """Every sentence of the page, in the user's language (the app's translation)."""
+    from focusmate.desktop.pulse_html import PageText  # noqa: PLC0415 - on the first offer
+
     # In English this is desktop.pulse_html.english_page_text() (a test holds them equal): the
     # questions' words are core.pulse's, repeated as literals for lupdate.
     return PageText(
