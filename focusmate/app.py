@@ -103,6 +103,7 @@ def run(  # noqa: PLR0915 - the composition root: one statement per service it b
             clock,
             lambda: uuid.uuid4().hex,
             kinds=settings.current.kinds,
+            session_kinds=settings.current.session_kinds,
             silencer=silencer,
         )
         # Notifications focusmate sends wait while a session runs (ARCHITECTURE invariant 5).
@@ -163,6 +164,7 @@ def run(  # noqa: PLR0915 - the composition root: one statement per service it b
             """New settings, applied without a restart (a new do-not-disturb backend applies
             from the next session, and not at all over --dnd-backend)."""
             controller.set_kinds(new.kinds)
+            controller.set_session_kinds(new.session_kinds)
             actions.update_kinds()
             background.apply(new)
             if controller.current is None and dnd_backend is None:

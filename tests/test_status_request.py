@@ -9,7 +9,7 @@ import pytest
 
 from focusmate.core.errors import ExitCode, InvalidInput
 from focusmate.core.protocol import decode_request, encode
-from focusmate.core.session_kind import SessionKind
+from focusmate.core.session_kind import CLIENT
 from focusmate.core.status import HotkeyReadiness
 from focusmate.services.controller import SessionController
 from focusmate.services.socket_commands import SocketCommands
@@ -48,7 +48,7 @@ def test_a_start_request_carries_the_kind_of_session_to_the_status(
     session = commands.handle({"cmd": "status"})["result"]["session"]
     assert (session["with"], session["kind"]) == ("Acme", "client")
     on_disk = TinyDBSessionRepository(tmp_path / "data").current()
-    assert on_disk is not None and on_disk.kind is SessionKind.CLIENT
+    assert on_disk is not None and on_disk.kind == CLIENT
 
 
 def test_a_start_request_without_a_kind_starts_coaching(controller: SessionController) -> None:

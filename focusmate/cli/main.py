@@ -43,7 +43,7 @@ from focusmate.core.pulse import (
     clean_comment,
     pulse_to_record,
 )
-from focusmate.core.session_kind import SESSION_KIND_IDS, SessionKind
+from focusmate.core.session_kind import CLIENT, COACHING
 from focusmate.core.terminal_text import terminal_line
 from focusmate.core.validation import (
     DEFAULT_MINUTES,
@@ -104,10 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument("--focus", default="", metavar="TEXT", help="an optional focus note")
     start.add_argument(
         "--kind",
-        # argparse refuses any other kind with a usage error (exit 2), with or without an app.
-        choices=SESSION_KIND_IDS,
-        default=SessionKind.COACHING.value,
-        help="coaching (default) or client: a meeting with a client, for the weekly comparison",
+        default=COACHING,
+        metavar="KIND",
+        help="coaching (default), client (a meeting with a client, for the weekly comparison) "
+        "or a kind you added in the settings",
     )
     log = commands.add_parser("log", help="log a mark in the running session, silently")
     log.add_argument("kind", metavar="KIND", help="phone, app, or one of your own kinds")
@@ -198,6 +198,8 @@ def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:
         # The app checks them too; here they are refused even when no app runs.
         check_typed(clean_name(args.with_name), "the salesperson's name")
         check_typed(clean_focus(args.focus), "the focus note")
+        kinds = load_settings(data).session_kinds
+        kinds.get(args.kind)  # usage error naming the known ones, even when no app runs
         request = {
             "cmd": "start",
             "with": args.with_name,
@@ -206,7 +208,9 @@ def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:
             "kind": args.kind,
         }
         reply = ask_app(data, request)
-        what = "client meeting" if args.kind == SessionKind.CLIENT else "session"
+        what = {COACHING: "session", CLIENT: "client meeting"}.get(
+            args.kind, f"session ({_shown(kinds.get(args.kind).name)})"
+        )
         print(f"Started a {minutes}-minute {what} with {_shown(reply['with'])}.")
     elif command == "log":
         load_settings(data).kinds.get(args.kind)  # usage error even when no app runs

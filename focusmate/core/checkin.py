@@ -1,7 +1,11 @@
 """What carries over from one one-on-one to the next with the same person.
 
-"Last time" for a salesperson is the most recent *earlier, ended* session with them that
-has a reflection (a draft counts: it holds what the manager noted). A session that was
+Only coaching sessions carry over: a client meeting or a kind of the user's has the short
+reflection (no commitment, no note on how they felt; core.reflection_form), and it is not
+a one-on-one with the salesperson even when the name is the same.
+
+"Last time" for a salesperson is the most recent *earlier, ended* coaching session with
+them that has a reflection (a draft counts: it holds what the manager noted). A session that was
 never reflected on is skipped for the notes, so a skipped reflection does not lose the
 commitment made the time before; the date of the very last session is reported as well.
 
@@ -20,6 +24,7 @@ from typing import Any
 from focusmate.core.dnd import DndStatus
 from focusmate.core.model import CheckIn, CoachingSession
 from focusmate.core.records import format_instant
+from focusmate.core.session_kind import COACHING
 from focusmate.core.text import translate
 from focusmate.core.validation import check_slow_down, clean_intention
 
@@ -93,6 +98,7 @@ def carry_over(
             s
             for s in sessions
             if not s.running
+            and s.kind == COACHING
             and same_person(s.with_name, with_name)
             and (before is None or s.started_at < before)
         ),

@@ -47,6 +47,11 @@ class Problem(Enum):
     KIND_TAKEN = "kind-taken"  # kind: the id two kinds share
     KIND_RESERVED = "kind-reserved"  # kind
     KIND_UNKNOWN = "kind-unknown"  # kind
+    SESSION_KIND_EMPTY = "session-kind-empty"
+    SESSION_KIND_TOO_LONG = "session-kind-too-long"  # limit
+    SESSION_KIND_NO_LETTER = "session-kind-no-letter"  # name
+    SESSION_KIND_TAKEN = "session-kind-taken"  # kind: the name already in use
+    SESSION_KIND_UNKNOWN = "session-kind-unknown"  # kind
     HOTKEY_CONFLICT = "hotkey-conflict"  # hotkey, actions (the action ids, comma-separated)
     HOTKEY_NEEDS_MODIFIER = "hotkey-needs-modifier"  # hotkey, key
     HOTKEY_UNKNOWN_KEY = "hotkey-unknown-key"  # hotkey, key: the part that is no usable key

@@ -32,7 +32,7 @@ from focusmate.core.model import CoachingSession, CommitmentOutcome
 from focusmate.core.people import people_stats
 from focusmate.core.pulse_gap import pulse_gaps
 from focusmate.core.scoring import presence_score
-from focusmate.core.session_kind import SessionKind
+from focusmate.core.session_kind import CLIENT, COACHING
 from focusmate.core.text import translate
 from focusmate.core.weekly import IsoWeek, local_day
 
@@ -214,7 +214,7 @@ def _rated(sessions: list[CoachingSession]) -> list[float]:
 
 def _clients_vs_team(sessions: list[CoachingSession]) -> Insight | None:
     kinds = by_kind(sessions)
-    clients, team = kinds[SessionKind.CLIENT], kinds[SessionKind.COACHING]
+    clients, team = kinds[CLIENT], kinds[COACHING]
     if min(clients.sessions, team.sessions) < MIN_SESSIONS_PER_KIND:
         return None
     clients_rate, team_rate = clients.per_hour("phone"), team.per_hour("phone")

@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from focusmate.core.pulse import RepPulse
-from focusmate.core.session_kind import SessionKind
+from focusmate.core.session_kind import COACHING
 from focusmate.core.text import translate
 
 
@@ -152,11 +152,6 @@ class Reflection:
         text = self.next_time.strip()
         return text or None
 
-    @property
-    def open_ratings(self) -> int:
-        """How many of the five ratings (four questions and empathy) are still unanswered."""
-        return len(Question) - len(self.answers) + (self.empathy is None)
-
 
 class ChecklistItem(StrEnum):
     """The check-in's short checklist before a one-on-one."""
@@ -209,9 +204,10 @@ class CoachingSession:
     #: Seconds the computer was suspended during the session (it still counts as time with
     #: the person: the conversation may well have gone on); shown so a total can be read right.
     slept_s: int = 0
-    #: Coaching unless started as a client meeting; sessions saved before kinds existed
-    #: read as coaching (core.records).
-    kind: SessionKind = SessionKind.COACHING
+    #: The id of its kind (core.session_kind): coaching unless started as a client meeting
+    #: or a kind of the user's; sessions saved before kinds existed read as coaching
+    #: (core.records). Any id is kept, even one the settings no longer know.
+    kind: str = COACHING
     #: The salesperson's own answers about this session (core.pulse), None until recorded;
     #: recording again replaces them (SessionController.record_pulse).
     rep_pulse: RepPulse | None = None

@@ -2,7 +2,9 @@
 
 The window is the eight ISO weeks ending with the week shown (in the user's time zone).
 People are sorted so that the one with the lowest average presence comes first; people
-with no rated session come last, by name.
+with no rated session come last, by name. Only coaching sessions count: a client meeting
+or a kind of the user's is no one-on-one with a salesperson, and its short reflection
+(core.reflection_form) would mix other questions into their trend.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import tzinfo
 
 from focusmate.core.model import CoachingSession, CommitmentOutcome
 from focusmate.core.scoring import presence_score
+from focusmate.core.session_kind import COACHING
 from focusmate.core.weekly import IsoWeek, local_day
 
 TREND_WEEKS = 8
@@ -46,7 +49,7 @@ def people_stats(
     index = {w: i for i, w in enumerate(span)}
     by_person: dict[str, list[tuple[int, CoachingSession]]] = {}
     for session in sessions:
-        if session.running:
+        if session.running or session.kind != COACHING:
             continue
         position = index.get(IsoWeek.containing(local_day(session.started_at, tz)))
         if position is not None:

@@ -7,11 +7,13 @@ first problem; it never returns half a session.
 Version 2 of the export adds the check-in (``"checkin"``) and the full reflection (empathy,
 worry, the link to last time, the commitment's outcome). Version 1 files are still read:
 their sessions simply have none of that (every new field is optional when parsing).
-Version 3 adds each session's ``"kind"`` (``"coaching"`` or ``"client"``, core.session_kind);
-a session without one, from a version 1 or 2 file or a history saved before kinds existed,
-reads as coaching. Version 3 also carries each session's ``"rep_pulse"``: null, or the
-salesperson's answers in core.pulse.pulse_to_record's shape (``heard``, ``concern``,
-``attention``, ``comment``, ``via``, ``at``); a session without the key (versions 1 and 2, a
+Version 3 adds each session's ``"kind"``: the id of its kind (``"coaching"``, ``"client"`` or
+one the user added, core.session_kind); any well-formed id is kept, even one these settings
+do not know (it may come from another computer); a session without one, from a version 1 or
+2 file or a history saved before kinds existed, reads as coaching. Version 3 also carries
+each session's ``"rep_pulse"``: null, or the salesperson's answers in
+core.pulse.pulse_to_record's shape (``heard``, ``concern``, ``attention``, ``comment``,
+``via``, ``at``); a session without the key (versions 1 and 2, a
 history saved before pulses existed) has none, and a damaged one is InvalidData naming the
 session.
 """
@@ -38,7 +40,7 @@ from focusmate.core.model import (
     Worry,
 )
 from focusmate.core.pulse import RepPulse, pulse_from_record, pulse_to_record
-from focusmate.core.session_kind import SessionKind
+from focusmate.core.session_kind import COACHING, check_session_kind_id
 from focusmate.core.validation import check_minutes, check_slow_down, clean_intention, clean_name
 
 EXPORT_FORMAT = "focusmate-export"
@@ -76,7 +78,7 @@ def session_to_record(session: CoachingSession) -> Record:
         else _reflection_record(session.reflection),
         "checkin": None if session.checkin is None else _checkin_record(session.checkin),
         "slept_s": session.slept_s,
-        "kind": session.kind.value,
+        "kind": session.kind,
         "rep_pulse": None if session.rep_pulse is None else pulse_to_record(session.rep_pulse),
     }
 
@@ -176,7 +178,11 @@ def session_from_record(record: object, where: str = "session") -> CoachingSessi
         reflection=reflection,
         checkin=checkin,
         slept_s=_slept(rec.get("slept_s", 0), f"{where}.slept_s"),
-        kind=_choice(SessionKind)(rec.get("kind", SessionKind.COACHING.value), f"{where}.kind"),
+        kind=_checked(
+            check_session_kind_id,
+            expect_string(rec.get("kind", COACHING), f"{where}.kind"),
+            f"{where}.kind",
+        ),
         rep_pulse=rep_pulse,
     )
 
@@ -266,7 +272,7 @@ def _checkin(record: object, where: str) -> CheckIn:
     )
 
 
-E = TypeVar("E", Worry, CommitmentOutcome, ChecklistItem, SessionKind)
+E = TypeVar("E", Worry, CommitmentOutcome, ChecklistItem)
 
 
 def _choice(kind: type[E]) -> Callable[[object, str], E]:

@@ -12,6 +12,11 @@ own) takes 10% of what lies above the floor of 1. With no marks and no empathy r
 is the plain mean of the answers, as before the empathy rating existed. None while nothing
 is rated. Shown with one decimal; presence_explanation() says it in one sentence for the UI.
 
+A short reflection (a client meeting, a kind of the user's: core.reflection_form) has only
+three ratings and no empathy; the same formula gives the plain mean of the three, lowered by
+the marks. Comparing kinds takes the three shared questions of every session
+(core.kind_stats), so like is compared with like.
+
 Properties (tests/core/test_scoring.py): it stays within 1-5, raising any one rating never
 lowers it, and one more mark never raises it.
 """
@@ -20,14 +25,22 @@ from __future__ import annotations
 
 from focusmate.core.errors import InvalidInput
 from focusmate.core.model import ANSWER_MAX, ANSWER_MIN, CoachingSession, Question, Reflection
+from focusmate.core.reflection_form import ReflectionForm
 from focusmate.core.text import translate
 
 EMPATHY_WEIGHT = 2
 MARK_FACTOR = 0.9
 
 
-def presence_explanation() -> str:
-    """The formula in one sentence, for the windows that show a score (in the user's language)."""
+def presence_explanation(form: ReflectionForm = ReflectionForm.FULL) -> str:
+    """The formula in one sentence, for the windows that show a score (in the user's language);
+    ``form`` says which ratings there are."""
+    if not form.full:
+        return translate(
+            "Presence",
+            "Presence is the average of your three ratings, lowered by 10% for each mark you "
+            "logged, from 1 (absent) to 5 (fully present).",
+        )
     return translate(
         "Presence",
         "Presence is the average of your five ratings (empathy counts twice), lowered by 10% "

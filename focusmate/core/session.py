@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from focusmate.core.errors import NotPossibleNow, Problem
 from focusmate.core.model import CoachingSession, Mark
-from focusmate.core.session_kind import SessionKind
+from focusmate.core.session_kind import COACHING
 from focusmate.core.validation import check_minutes, check_typed, clean_focus, clean_name
 
 
@@ -23,9 +23,10 @@ def start_session(
     focus: str,
     now: datetime,
     *,
-    kind: SessionKind = SessionKind.COACHING,
+    kind: str = COACHING,
 ) -> CoachingSession:
-    """Create a running session after validating what the user typed."""
+    """Create a running session after validating what the user typed (``kind``, an id, is
+    checked against the settings by the caller)."""
     return CoachingSession(
         kind=kind,
         id=session_id,

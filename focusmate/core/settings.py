@@ -19,6 +19,7 @@ from focusmate.core.reminders import (
     parse_weekdays,
     weekday_names,
 )
+from focusmate.core.session_kind import SessionKind, SessionKinds, check_session_kind_id
 from focusmate.core.validation import DEFAULT_MINUTES, check_minutes
 
 SETTINGS_VERSION = 1
@@ -44,10 +45,18 @@ class Settings:
     #: The salesperson may answer the pulse on their phone: a QR code and a one-page form
     #: served on the local network (issue 16). Off until the user turns it on.
     pulse_page_enabled: bool = False
+    #: The kinds of session the user added (issue 16), removed ones too (marked so): their
+    #: names still label past sessions.
+    added_session_kinds: tuple[SessionKind, ...] = ()
 
     @property
     def kinds(self) -> MarkKinds:
         return MarkKinds(self.custom_kinds)
+
+    @property
+    def session_kinds(self) -> SessionKinds:
+        """The catalogue of kinds of session: coaching, client meeting, the user's."""
+        return SessionKinds(self.added_session_kinds)
 
 
 def settings_to_record(settings: Settings) -> dict[str, Any]:
@@ -61,6 +70,10 @@ def settings_to_record(settings: Settings) -> dict[str, Any]:
         "welcomed": settings.welcomed,
         "calendar": calendar_to_record(settings.calendar),
         "pulse_page_enabled": settings.pulse_page_enabled,
+        "session_kinds": [
+            {"id": k.value, "name": k.name, "removed": k.removed}
+            for k in settings.added_session_kinds
+        ],
     }
 
 
@@ -73,7 +86,7 @@ def _reminder_record(reminder: MorningReminder) -> dict[str, Any]:
 
 
 def _reminder(value: object) -> MorningReminder:
-    """The "morning_reminder" object; every key is optional (defaults: on, 07:30, mon-fri)."""
+    """The "morning_reminder" object; every key is optional (defaults: off, 07:30, mon-fri)."""
     if not isinstance(value, dict):
         raise InvalidData('morning_reminder must be an object like {"time": "07:30"}')
     default = MorningReminder()
@@ -125,8 +138,10 @@ def settings_from_record(record: object) -> Settings:
             welcomed,
             calendar,
             pulse_page_enabled=pulse_page,
+            added_session_kinds=_session_kinds(record.get("session_kinds", [])),
         )
         settings.kinds  # noqa: B018 - validates that ids are unique
+        settings.session_kinds  # noqa: B018 - the same for the kinds of session
     except InvalidData:
         raise
     except FocusmateError as error:
@@ -138,6 +153,26 @@ def _list(value: object) -> list[Any]:
     if not isinstance(value, list):
         raise InvalidData("custom_kinds must be a list")
     return value
+
+
+def _session_kinds(value: object) -> tuple[SessionKind, ...]:
+    """The "session_kinds" list (absent in files written before it: none added)."""
+    if not isinstance(value, list):
+        raise InvalidData("session_kinds must be a list")
+    kinds = []
+    for item in value:
+        if not isinstance(item, dict):
+            raise InvalidData("each kind of session must be an object with id and name")
+        kind_id, name, removed = item.get("id"), item.get("name"), item.get("removed", False)
+        if not isinstance(kind_id, str) or not isinstance(name, str):
+            raise InvalidData("each kind of session needs a string id and name")
+        if not isinstance(removed, bool):
+            raise InvalidData("a kind of session's removed must be true or false")
+        kind = SessionKind(check_session_kind_id(kind_id), SessionKind.added(name).name, removed)
+        if kind.builtin:
+            raise InvalidData(f"{kind_id!r} is a built-in kind of session")
+        kinds.append(kind)
+    return tuple(kinds)
 
 
 def _custom_kind(item: object) -> MarkKind:

@@ -67,7 +67,7 @@ def status_document(
         "session": {
             "id": session.id,
             "with": session.with_name,
-            "kind": session.kind.value,
+            "kind": session.kind,
             "started_at": format_instant(session.started_at),
             "planned_minutes": session.planned_minutes,
             "elapsed_s": running.timing.elapsed_s,

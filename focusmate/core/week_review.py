@@ -19,7 +19,6 @@ from focusmate.core.model import CoachingSession
 from focusmate.core.people import PersonStats, people_stats
 from focusmate.core.pulse_gap import PulseGap, pulse_gap_document, pulse_gaps
 from focusmate.core.report import report_document
-from focusmate.core.session_kind import SessionKind
 from focusmate.core.text import english
 from focusmate.core.weekly import IsoWeek, WeekStats, week_stats
 
@@ -30,8 +29,8 @@ class WeekReview:
     previous: WeekStats
     people: list[PersonStats]
     insights: list[Insight]
-    #: The week's sessions by kind (coaching, client meeting): the top-client mirror.
-    kinds: dict[SessionKind, KindStats] = field(default_factory=lambda: by_kind(()))
+    #: The week's sessions by kind id (coaching, client meeting, the user's): the mirror.
+    kinds: dict[str, KindStats] = field(default_factory=lambda: by_kind(()))
     #: Per salesperson with a pulse in the eight weeks: own ratings against their answers.
     pulse_gaps: dict[str, PulseGap] = field(default_factory=dict)
 

@@ -34,7 +34,7 @@ from focusmate.core.session import (
     timing,
     undo_last_mark,
 )
-from focusmate.core.session_kind import SessionKind
+from focusmate.core.session_kind import COACHING, SessionKinds
 from focusmate.core.text import translate
 from focusmate.core.week_review import WeekReview, week_review
 from focusmate.core.weekly import IsoWeek, WeekStats, local_day, week_stats
@@ -66,6 +66,7 @@ class SessionController(QObject):
         *,
         tz: tzinfo | None = None,
         kinds: MarkKinds | None = None,
+        session_kinds: SessionKinds | None = None,
         silencer: Silencer | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -73,6 +74,8 @@ class SessionController(QObject):
         self._silencer = silencer
         self._ticks = 0
         self.kinds = kinds or MarkKinds()
+        #: The kinds of session a new one may have (the settings' catalogue).
+        self.session_kinds = session_kinds or SessionKinds()
         self._repository = repository
         self._clock = clock
         self._new_id = new_id
@@ -177,6 +180,12 @@ class SessionController(QObject):
         self.kinds = kinds
         self.state_changed.emit()
 
+    def set_session_kinds(self, session_kinds: SessionKinds) -> None:
+        """The user's kinds of session changed in the settings (a running session keeps its
+        kind, whatever became of it)."""
+        self.session_kinds = session_kinds
+        self.state_changed.emit()
+
     # --- do-not-disturb -------------------------------------------------------------
 
     def dnd_status(self) -> DndStatus:
@@ -249,8 +258,11 @@ class SessionController(QObject):
         with_name: str,
         planned_minutes: int,
         focus: str = "",
-        kind: SessionKind = SessionKind.COACHING,
+        kind: str = COACHING,
     ) -> CoachingSession:
+        """Start a session of the offered kind ``kind`` (an id; InvalidInput naming the
+        known ones otherwise)."""
+        self.session_kinds.get(kind)
         if self._current is not None:
             raise NotPossibleNow(
                 f"a session with {self._current.with_name} is already running",

@@ -28,7 +28,7 @@ from focusmate.core.protocol import (
 )
 from focusmate.core.pulse import pulse_from_record
 from focusmate.core.records import expect_string, expect_whole_number
-from focusmate.core.session_kind import SessionKind, session_kind
+from focusmate.core.session_kind import COACHING
 from focusmate.core.status import HOTKEYS_NOT_STARTED, HotkeyReadiness
 from focusmate.services.controller import SessionController
 from focusmate.services.status import status_of
@@ -98,7 +98,8 @@ class SocketCommands:
             _whole(request, "minutes"),
             _text(request, "focus", ""),
             # Absent from a client older than kinds of session: a coaching session, as before.
-            session_kind(_text(request, "kind", SessionKind.COACHING.value)),
+            # The controller refuses a kind the settings do not offer (a usage error).
+            _text(request, "kind", COACHING),
         )
         return {"id": session.id, "with": session.with_name}
 

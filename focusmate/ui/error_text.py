@@ -98,6 +98,22 @@ def _sentence(problem: Problem) -> str:  # noqa: PLR0911, PLR0912 - one case per
             )
         case Problem.KIND_UNKNOWN:
             return translate("Errors", "There is no kind of mark called '{kind}'.")
+        case Problem.SESSION_KIND_EMPTY:
+            return translate("Errors", "Type a name for the new kind of session.")
+        case Problem.SESSION_KIND_TOO_LONG:
+            return translate(
+                "Errors", "The name of a kind of session can be at most {limit} characters long."
+            )
+        case Problem.SESSION_KIND_NO_LETTER:
+            return translate(
+                "Errors",
+                "'{name}' cannot name a kind of session: it needs at least one letter or digit "
+                "(A-Z, 0-9).",
+            )
+        case Problem.SESSION_KIND_TAKEN:
+            return translate("Errors", "There is already a kind of session called '{kind}'.")
+        case Problem.SESSION_KIND_UNKNOWN:
+            return translate("Errors", "There is no kind of session called '{kind}'.")
         case Problem.HOTKEY_CONFLICT:
             return translate(
                 "Errors",

@@ -1,5 +1,9 @@
 """The reflection after a session: presence, empathy, last time's commitment, the next one.
 
+Which of it is asked depends on the kind of session (core.reflection_form): a coaching
+session gets all of the below; a client meeting, or a kind the user added, gets the short
+reflection, the three presence questions worded for it and nothing else.
+
 Left, the ratings (1-5, 5 is best): the method's four self-awareness questions and the
 empathy question. Right, the words: what the salesperson was thinking or feeling, whether a
 real worry came up, whether it is the same challenge as last time, what became of last
@@ -8,6 +12,13 @@ time's commitment (only when there was one), and the commitment for next time.
 Every change is saved as a draft shortly after it is made, and again on Later or close, so
 nothing typed is lost. Save needs the five ratings. Opened again on a saved reflection (from
 the weekly review) it edits it in place; the controller never turns it back into a draft.
+
+Once saved, the dialog does not simply close: where the salesperson's own answers could
+follow (a coaching session without them yet), it turns in place into one quiet line,
+"Saved. Ask Jordan for their side? [Their answers…] [Close]" — no sound, no new window
+unless asked, focus on Close so Enter or Escape ends it; ``pulse_requested`` asks the app
+for the pulse dialog. A client meeting's or another kind's dialog closes at once: the pulse
+asks a salesperson how they felt coached, which is no question for a client.
 
 Keyboard: Tab moves from row to row, a digit picks an option in a row (1-5 on a scale),
 Ctrl+Enter saves, Escape is Later. Each radio button is named for a screen reader by its
@@ -18,6 +29,7 @@ from __future__ import annotations
 
 import html
 import itertools
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
@@ -31,6 +43,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +59,7 @@ from focusmate.core.model import (
     empathy_anchors,
     empathy_prompt,
 )
+from focusmate.core.reflection_form import ReflectionForm, reflection_form
 from focusmate.core.scoring import presence, presence_explanation
 from focusmate.core.text import plural, translate
 from focusmate.ui.choices import ChoiceRow, add_scale
@@ -58,13 +72,16 @@ EMPATHY = "empathy"  # the key of the empathy scale in ``scales``
 
 class ReflectionDialog(QDialog):
     """Emits ``draft_saved`` while typing and ``saved`` once complete; the app calls
-    accept() when the reflection is on disk, or show_error() when it could not be saved.
+    show_saved() when the reflection is on disk, or show_error() when it could not be saved.
 
-    Closing the window (Escape, the title bar's X) goes through reject(), i.e. Later.
+    Closing the window (Escape, the title bar's X) goes through reject(), i.e. Later (once
+    saved: Close).
     """
 
     draft_saved = Signal(str, object)  # session id, Reflection(complete=False)
     saved = Signal(str, object)  # session id, Reflection(complete=True)
+    #: The manager chose "Their answers…" on the saved line: open the pulse for this session.
+    pulse_requested = Signal(str)  # session id
 
     def __init__(
         self,
@@ -74,10 +91,21 @@ class ReflectionDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.session_id = session.id
+        self.form: ReflectionForm = reflection_form(session.kind)
         self._marks = len(session.marks)
-        self._carry = carry_over or CarryOver(session.with_name)
+        # Only a coaching reflection looks back at last time (core.checkin).
+        self._carry = (
+            carry_over
+            if carry_over is not None and self.form.full
+            else CarryOver(session.with_name)
+        )
         stored = session.reflection
+        #: What is saved and not asked here (a client meeting's reflection from before it was
+        #: short): kept as it is, never dropped by a save.
+        self._stored = stored or Reflection()
         self.editing = stored is not None and stored.complete
+        self._saved = False
+        self._offers_pulse = self.form.full and session.rep_pulse is None
         self._previous_id = (
             stored.previous_session_id
             if stored is not None and stored.previous_session_id
@@ -167,31 +195,66 @@ class ReflectionDialog(QDialog):
         intro.setWordWrap(True)
         columns = QHBoxLayout()
         columns.addLayout(self._ratings_column(), 1)
-        columns.addLayout(self._words_column(), 1)
+        words = self._words_column()
+        if self.form.full:
+            columns.addLayout(words, 1)
+        else:  # the short reflection: the word fields exist (one code path) but are not shown
+            self._unasked = QWidget(self)
+            self._unasked.setLayout(words)
+            self._unasked.hide()
+        # The form and, once saved, the quiet line in its place (show_saved).
+        self.form_part = QWidget()
+        form_layout = QVBoxLayout(self.form_part)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addWidget(intro)
+        form_layout.addLayout(columns)
+        form_layout.addWidget(self.presence_label)
+        form_layout.addWidget(self.error_label)
+        form_layout.addWidget(self.buttons)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(columns)
-        layout.addWidget(self.presence_label)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        layout.addWidget(self.form_part)
+        layout.addWidget(self._saved_line(name))
         self.save_button.setDefault(True)  # once in the dialog (Enter on a row saves)
+
+    def _saved_line(self, name: str) -> QWidget:
+        """'Saved. Ask Jordan for their side?  [Their answers…]  [Close]', hidden until saved."""
+        self.saved_part = QWidget()
+        self.saved_label = QLabel(
+            translate("ReflectionDialog", "Saved. Ask {name} for their side?").format(name=name)
+        )
+        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)  # a name is not markup
+        self.their_answers_button = QPushButton(translate("ReflectionDialog", "&Their answers…"))
+        self.their_answers_button.setAutoDefault(False)
+        self.their_answers_button.clicked.connect(self._on_their_answers)
+        self.close_button = QPushButton(translate("ReflectionDialog", "&Close"))
+        self.close_button.clicked.connect(self.accept)
+        row = QHBoxLayout(self.saved_part)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.saved_label, 1)
+        row.addWidget(self.their_answers_button)
+        row.addWidget(self.close_button)
+        self.saved_part.hide()
+        return self.saved_part
 
     def _ratings_column(self) -> QVBoxLayout:
         present = QGroupBox(translate("ReflectionDialog", "Was I present?"))
         grid = QGridLayout(present)
         grid.setHorizontalSpacing(10)
-        for index, question in enumerate(Question):
+        for index, question in enumerate(self.form.questions):
             self.groups[question] = self._add_scale(
-                grid, index * 2, question.prompt, question.anchors, question
+                grid, index * 2, self.form.prompt(question), self.form.anchors(question), question
             )
         grid.setColumnStretch(ANSWER_MAX + 2, 1)
+        column = QVBoxLayout()
+        column.addWidget(present)
+        if not self.form.full:  # no empathy rating in the short reflection
+            column.addStretch(1)
+            return column
         empathy = QGroupBox(translate("ReflectionDialog", "Empathy first, advice second"))
         empathy_grid = QGridLayout(empathy)
         empathy_grid.setHorizontalSpacing(10)
         self._add_scale(empathy_grid, 0, empathy_prompt(), empathy_anchors(), EMPATHY)
         empathy_grid.setColumnStretch(ANSWER_MAX + 2, 1)
-        column = QVBoxLayout()
-        column.addWidget(present)
         column.addWidget(empathy)
         column.addStretch(1)
         return column
@@ -270,7 +333,7 @@ class ReflectionDialog(QDialog):
             self.save_button,
             self.later_button,
         ]
-        shown = [widget for widget in chain if widget.window() is self]  # not the hidden rows
+        shown = [widget for widget in chain if widget.isVisibleTo(self)]  # not hidden rows
         for before, after in itertools.pairwise(shown):
             QWidget.setTabOrder(before, after)
 
@@ -304,10 +367,11 @@ class ReflectionDialog(QDialog):
         if reflection is None:
             return
         for question, value in reflection.answers.items():
-            button = self.groups[question].button(value)
+            group = self.groups.get(question)  # a question this form does not ask: kept
+            button = None if group is None else group.button(value)
             if button is not None:
                 button.setChecked(True)
-        if reflection.empathy is not None:
+        if reflection.empathy is not None and EMPATHY in self.scales:
             button = self.scales[EMPATHY].button(reflection.empathy)
             if button is not None:
                 button.setChecked(True)
@@ -328,6 +392,9 @@ class ReflectionDialog(QDialog):
 
     def reflection(self, *, complete: bool) -> Reflection:
         answers = {q: g.checkedId() for q, g in self.groups.items() if g.checkedId() > 0}
+        if not self.form.full:  # the short one: its answers over what else was saved
+            kept = {q: v for q, v in self._stored.answers.items() if q not in self.groups}
+            return replace(self._stored, answers=kept | answers, complete=complete)
         empathy = self.scales[EMPATHY].checkedId()
         return Reflection(
             answers=answers,
@@ -364,7 +431,7 @@ class ReflectionDialog(QDialog):
         self.presence_label.setText(
             translate(
                 "ReflectionDialog", "Presence: <b>{score}</b> ({marks}). {explanation}"
-            ).format(score=shown, marks=marks, explanation=presence_explanation())
+            ).format(score=shown, marks=marks, explanation=presence_explanation(self.form))
         )
 
     def _emit_draft(self) -> None:
@@ -375,19 +442,50 @@ class ReflectionDialog(QDialog):
             self.draft_saved.emit(self.session_id, self.reflection(complete=False))
 
     def _save(self) -> None:
+        if self._saved:  # Ctrl+Enter again on the saved line
+            return
         reflection = self.reflection(complete=True)
-        missing = reflection.open_ratings
+        missing = self.form.open_ratings(reflection)
         if missing:
             self.error_label.setText(
                 translate(
                     "ReflectionDialog",
                     "Please give all five ratings ({missing} still open), or choose Later.",
                 ).format(missing=_whole(missing))
+                if self.form.full
+                else translate(
+                    "ReflectionDialog",
+                    "Please give all three ratings ({missing} still open), or choose Later.",
+                ).format(missing=_whole(missing))
             )
             self.error_label.show()
             return
         self._draft_timer.stop()
-        self.saved.emit(self.session_id, reflection)  # the app closes us once it is on disk
+        self._dirty = False  # what is saved now is no draft to write on close
+        self.saved.emit(self.session_id, reflection)  # the app calls show_saved once on disk
+
+    def show_saved(self) -> None:
+        """The reflection is on disk: the quiet line in place of the form where the
+        salesperson's answers could follow, else close."""
+        self._saved = True
+        if not self._offers_pulse:
+            self.accept()
+            return
+        self.form_part.hide()
+        self.saved_part.show()
+        # Close first: Enter or Escape ends it; the pulse is one Tab or Alt+T away.
+        self.close_button.setDefault(True)
+        self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        QWidget.setTabOrder(self.their_answers_button, self.close_button)
+        self.adjustSize()
+
+    @property
+    def showing_saved_line(self) -> bool:
+        return self._saved and self.saved_part.isVisibleTo(self)
+
+    def _on_their_answers(self) -> None:
+        self.pulse_requested.emit(self.session_id)
+        self.accept()
 
     def show_error(self, message: str) -> None:
         """The save failed: say so and stay open with everything typed."""
@@ -397,7 +495,11 @@ class ReflectionDialog(QDialog):
         self.error_label.show()
 
     def reject(self) -> None:
-        """Later: keep what was typed as a draft; the reflection stays pending."""
+        """Later: keep what was typed as a draft; the reflection stays pending. Once saved,
+        Escape is Close."""
+        if self._saved:
+            self.accept()
+            return
         self._emit_draft()
         super().reject()
 

@@ -1,5 +1,5 @@
 """The start dialog: with whom, for how long, an optional focus, the kind of session
-(coaching by default, or a client meeting) and an optional check-in.
+(coaching by default, a client meeting, or a kind the user added) and an optional check-in.
 
 Fully keyboard-operable: the name field has focus, Tab moves on in reading order, Enter
 starts, Escape cancels, and fields and buttons have mnemonics (Alt+letter). "Check in
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from focusmate.core.checkin import CarryOver
 from focusmate.core.dnd import DndStatus
 from focusmate.core.model import SLOW_DOWN_S, CheckIn
-from focusmate.core.session_kind import SessionKind
+from focusmate.core.session_kind import COACHING, SessionKinds
 from focusmate.core.text import translate
 from focusmate.core.validation import (
     DEFAULT_MINUTES,
@@ -68,7 +68,9 @@ class StartDialog(QDialog):
         carry_over: CarryOverSource | None = None,
         dnd_status: DndSource | None = None,
         slow_down_s: int = SLOW_DOWN_S,
+        session_kinds: SessionKinds | None = None,
     ) -> None:
+        """``session_kinds`` offers the kinds of the settings (None: the built-in ones)."""
         super().__init__(parent)
         self._carry_over = carry_over
         self._dnd_status = dnd_status
@@ -78,7 +80,7 @@ class StartDialog(QDialog):
         self.name_edit = _name_edit(past_names, self)
         self.minutes_spin = _minutes_spin()
         self.focus_edit = _focus_edit()
-        self.kind_combo = _kind_combo()
+        self.kind_combo = _kind_combo(session_kinds or SessionKinds())
         self.error_label = ErrorLabel()
         self.checkin_button = QPushButton(translate("StartDialog", "Check &in first…"))
         self.checkin_button.setAutoDefault(False)  # Enter starts; this is Alt+I or a click
@@ -177,10 +179,10 @@ class StartDialog(QDialog):
         self.pages.setCurrentIndex(index)
         self.adjustSize()
 
-    def session_kind(self) -> SessionKind:
-        """The kind chosen: coaching unless the manager picked a client meeting."""
-        # The items are the kinds in order: Qt would hand back an enum as a plain string.
-        return list(SessionKind)[max(0, self.kind_combo.currentIndex())]
+    def session_kind(self) -> str:
+        """The id of the kind chosen: coaching unless the manager picked another."""
+        chosen = self.kind_combo.currentData()
+        return chosen if isinstance(chosen, str) else COACHING
 
     def checkin(self) -> CheckIn | None:
         """The check-in, when the manager turned to it; None when they skipped it."""
@@ -241,9 +243,9 @@ def _focus_edit() -> QLineEdit:
     return edit
 
 
-def _kind_combo() -> QComboBox:
+def _kind_combo(kinds: SessionKinds) -> QComboBox:
     combo = QComboBox()
-    for kind in SessionKind:  # coaching first: the default
-        combo.addItem(kind.label)
+    for kind in kinds.offered:  # coaching first: the default
+        combo.addItem(kind.label, kind.value)
     combo.setAccessibleName(translate("StartDialog", "Kind of session"))
     return combo

@@ -23,7 +23,7 @@ from focusmate.core.hotkeys import UNDO_ACTION
 from focusmate.core.model import Reflection
 from focusmate.core.ports import StartAtLogin
 from focusmate.core.pulse import RepPulse
-from focusmate.core.session_kind import SessionKind
+from focusmate.core.session_kind import COACHING
 from focusmate.core.settings import Settings
 from focusmate.core.text import translate
 from focusmate.services.controller import SessionController
@@ -267,6 +267,7 @@ class Windows(QObject):
             self._controller.past_names(),
             carry_over=self._controller.carry_over,
             dnd_status=self._controller.dnd_status,
+            session_kinds=self._controller.session_kinds,
         )
         dialog.submitted.connect(self._on_start_submitted)
         return dialog
@@ -274,7 +275,7 @@ class Windows(QObject):
     def _on_start_submitted(self, with_name: str, minutes: int, focus: str) -> None:
         dialog = self._start.window
         try:
-            kind = SessionKind.COACHING if dialog is None else dialog.session_kind()
+            kind = COACHING if dialog is None else dialog.session_kind()
             self._controller.start(with_name, minutes, focus, kind)
         except FocusmateError as error:
             if dialog is not None:
@@ -352,6 +353,7 @@ class Windows(QObject):
         dialog = ReflectionDialog(session, self._controller.carry_over_for(session_id))
         dialog.draft_saved.connect(self._save_draft)
         dialog.saved.connect(self._save_reflection)
+        dialog.pulse_requested.connect(self.open_pulse)  # "Their answers…" on the saved line
         return dialog
 
     def _save_draft(self, session_id: str, reflection: Reflection) -> None:
@@ -367,7 +369,7 @@ class Windows(QObject):
                 dialog.show_error(shown_error(error))
             return
         if dialog is not None:
-            dialog.accept()
+            dialog.show_saved()  # the quiet line, or closed
 
     def open_pulse(self, session_id: str) -> None:
         """The salesperson's answers for an ended session, new or saved (issue 16): only when
@@ -429,6 +431,7 @@ class Windows(QObject):
             calendar.upcoming_changed.connect(review.refresh_schedule)
         review.export_requested.connect(self._exports.export)
         review.session_activated.connect(self.edit_reflection)
+        review.pulse_requested.connect(self.open_pulse)
         self._controller.state_changed.connect(review.refresh_if_visible)
         return review
 

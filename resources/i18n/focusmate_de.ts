@@ -605,6 +605,14 @@
             <translation>Für dieses Gespräch steht keine Reflexion aus.</translation>
         </message>
         <message>
+            <source>Answering on the phone is off. Turn it on in the settings (General) first.</source>
+            <translation>Das Beantworten auf dem Handy ist ausgeschaltet. Schalten Sie es zuerst in den Einstellungen (Allgemein) ein.</translation>
+        </message>
+        <message>
+            <source>This computer is on no local network, so a phone cannot reach the form. Connect to the same network as the phone, or type the answers instead.</source>
+            <translation>Dieser Computer ist in keinem lokalen Netzwerk, daher erreicht ein Handy das Formular nicht. Verbinden Sie ihn mit demselben Netzwerk wie das Handy, oder tippen Sie die Antworten selbst ein.</translation>
+        </message>
+        <message>
             <source>The salesperson's name is empty.</source>
             <translation>Bitte geben Sie den Namen ein.</translation>
         </message>
@@ -647,6 +655,26 @@
         <message>
             <source>There is no kind of mark called '{kind}'.</source>
             <translation>Es gibt keine Art von Vermerk namens „{kind}“.</translation>
+        </message>
+        <message>
+            <source>Type a name for the new kind of session.</source>
+            <translation>Geben Sie einen Namen für die neue Gesprächsart ein.</translation>
+        </message>
+        <message>
+            <source>The name of a kind of session can be at most {limit} characters long.</source>
+            <translation>Der Name einer Gesprächsart darf höchstens {limit} Zeichen lang sein.</translation>
+        </message>
+        <message>
+            <source>'{name}' cannot name a kind of session: it needs at least one letter or digit (A-Z, 0-9).</source>
+            <translation>„{name}“ kann keine Gesprächsart benennen: Der Name braucht mindestens einen Buchstaben oder eine Ziffer (A–Z, 0–9).</translation>
+        </message>
+        <message>
+            <source>There is already a kind of session called '{kind}'.</source>
+            <translation>Es gibt bereits eine Gesprächsart namens „{kind}“.</translation>
+        </message>
+        <message>
+            <source>There is no kind of session called '{kind}'.</source>
+            <translation>Es gibt keine Gesprächsart namens „{kind}“.</translation>
         </message>
         <message>
             <source>{hotkey} is set for more than one action ({actions}). Choose a different hotkey for each.</source>
@@ -1148,8 +1176,59 @@
     <context>
         <name>Presence</name>
         <message>
+            <source>Presence is the average of your three ratings, lowered by 10% for each mark you logged, from 1 (absent) to 5 (fully present).</source>
+            <translation>Die Präsenz ist der Durchschnitt Ihrer drei Bewertungen, um 10 % gesenkt für jeden erfassten Vermerk, von 1 (abwesend) bis 5 (voll präsent).</translation>
+        </message>
+        <message>
             <source>Presence is the average of your five ratings (empathy counts twice), lowered by 10% for each mark you logged, from 1 (absent) to 5 (fully present).</source>
             <translation>Die Präsenz ist der Durchschnitt Ihrer fünf Bewertungen (Empathie zählt doppelt), um 10 % gesenkt für jeden erfassten Vermerk, von 1 (abwesend) bis 5 (voll präsent).</translation>
+        </message>
+    </context>
+    <context>
+        <name>PulseCodeWindow</name>
+        <message>
+            <source>focusmate: answers on the phone</source>
+            <translation>focusmate: Antworten auf dem Handy</translation>
+        </message>
+        <message>
+            <source>QR code of the form's address</source>
+            <translation>QR-Code mit der Adresse des Formulars</translation>
+        </message>
+        <message>
+            <source>The form's address</source>
+            <translation>Die Adresse des Formulars</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Schließen</translation>
+        </message>
+        <message>
+            <source>Ask {name} to scan this code with their phone's camera and answer the three questions there.</source>
+            <translation>Bitten Sie {name}, diesen Code mit der Handykamera zu scannen und dort die drei Fragen zu beantworten.</translation>
+        </message>
+        <message>
+            <source>For {name} · expires at {time}</source>
+            <translation>Für {name} · gültig bis {time}</translation>
+        </message>
+        <message>
+            <source>{name}'s answers are saved.</source>
+            <translation>Die Antworten von {name} sind gespeichert.</translation>
+        </message>
+        <message>
+            <source>This code expired before {name} answered. Open a new one to try again.</source>
+            <translation>Dieser Code ist abgelaufen, bevor {name} geantwortet hat. Öffnen Sie einen neuen, um es noch einmal zu versuchen.</translation>
+        </message>
+        <message>
+            <source>{name}'s answers came but could not be saved: {detail}</source>
+            <translation>Die Antworten von {name} sind angekommen, konnten aber nicht gespeichert werden: {detail}</translation>
+        </message>
+        <message>
+            <source>The form is closed.</source>
+            <translation>Das Formular ist geschlossen.</translation>
+        </message>
+        <message>
+            <source>Answering on the phone is not available.</source>
+            <translation>Das Beantworten auf dem Handy ist hier nicht verfügbar.</translation>
         </message>
     </context>
     <context>
@@ -1187,16 +1266,16 @@
             <translation>Code für das &amp;Handy zeigen…</translation>
         </message>
         <message>
-            <source>not at all</source>
-            <translation>gar nicht</translation>
-        </message>
-        <message>
             <source>completely</source>
             <translation>voll und ganz</translation>
         </message>
         <message>
             <source>Did you feel heard before you got advice?</source>
             <translation>Haben Sie sich gehört gefühlt, bevor Sie einen Rat bekamen?</translation>
+        </message>
+        <message>
+            <source>not at all</source>
+            <translation>gar nicht</translation>
         </message>
         <message>
             <source>Did you have my full attention — no phone, no screen?</source>
@@ -1262,6 +1341,70 @@
             <source>ddd d MMM</source>
             <extracomment>For translators: a date format for QLocale (ddd: short day name, d: day, MMM: short month name).</extracomment>
             <translation>ddd d. MMM</translation>
+        </message>
+    </context>
+    <context>
+        <name>PulsePage</name>
+        <message>
+            <source>en</source>
+            <extracomment>For translators: the language's BCP 47 tag, as in the page's &lt;html lang="..."&gt;.</extracomment>
+            <translation>de</translation>
+        </message>
+        <message>
+            <source>Your one-on-one</source>
+            <translation>Unser Vier-Augen-Gespräch</translation>
+        </message>
+        <message>
+            <source>Three quick questions about our conversation. Your answers go only to me.</source>
+            <translation>Drei kurze Fragen zu unserem Gespräch. Ihre Antworten gehen nur an mich.</translation>
+        </message>
+        <message>
+            <source>Did you feel heard before you got advice?</source>
+            <translation>Haben Sie sich gehört gefühlt, bevor Sie einen Rat bekamen?</translation>
+        </message>
+        <message>
+            <source>Did your real concern come up?</source>
+            <translation>Kam Ihr eigentliches Anliegen zur Sprache?</translation>
+        </message>
+        <message>
+            <source>Did you have my full attention — no phone, no screen?</source>
+            <translation>Hatten Sie meine volle Aufmerksamkeit – kein Handy, kein Bildschirm?</translation>
+        </message>
+        <message>
+            <source>{low} = not at all, {high} = completely</source>
+            <translation>{low} = gar nicht, {high} = voll und ganz</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Ja</translation>
+        </message>
+        <message>
+            <source>Partly</source>
+            <translation>Teilweise</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Nein</translation>
+        </message>
+        <message>
+            <source>Anything else? (optional)</source>
+            <translation>Sonst noch etwas? (freiwillig)</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>Senden</translation>
+        </message>
+        <message>
+            <source>Thank you. Your answers are sent; you can close this page.</source>
+            <translation>Danke. Ihre Antworten sind gesendet; Sie können diese Seite schließen.</translation>
+        </message>
+        <message>
+            <source>This form is closed: it was answered already or it expired.</source>
+            <translation>Dieses Formular ist geschlossen: Es wurde schon beantwortet, oder es ist abgelaufen.</translation>
+        </message>
+        <message>
+            <source>Please answer the three questions.</source>
+            <translation>Bitte beantworten Sie die drei Fragen.</translation>
         </message>
     </context>
     <context>
@@ -1350,6 +1493,30 @@
             <source>Not kept</source>
             <translation>Nicht umgesetzt</translation>
         </message>
+        <message>
+            <source>Did I pay more attention to my client than to my phone?</source>
+            <translation>Galt meine Aufmerksamkeit mehr meinem Kunden als meinem Handy?</translation>
+        </message>
+        <message>
+            <source>Did I pay more attention to the people there than to my phone?</source>
+            <translation>Galt meine Aufmerksamkeit mehr den Anwesenden als meinem Handy?</translation>
+        </message>
+        <message>
+            <source>Did I listen before I pitched or advised?</source>
+            <translation>Habe ich zugehört, bevor ich präsentiert oder geraten habe?</translation>
+        </message>
+        <message>
+            <source>Did I listen before I gave my view?</source>
+            <translation>Habe ich zugehört, bevor ich meine Sicht gesagt habe?</translation>
+        </message>
+        <message>
+            <source>talked first</source>
+            <translation>erst geredet</translation>
+        </message>
+        <message>
+            <source>listened first</source>
+            <translation>erst zugehört</translation>
+        </message>
     </context>
     <context>
         <name>ReflectionDialog</name>
@@ -1414,6 +1581,14 @@
             <translation>Nehmen Sie sich ein paar Minuten, jetzt, da {name} gegangen ist. 5 ist immer die beste Antwort. &lt;i&gt;Tasten: Tab geht weiter, eine Zahl wählt aus (1 = erste Option), Strg+Eingabe speichert.&lt;/i&gt;</translation>
         </message>
         <message>
+            <source>Saved. Ask {name} for their side?</source>
+            <translation>Gespeichert. {name} nach der eigenen Sicht fragen?</translation>
+        </message>
+        <message>
+            <source>&amp;Their answers…</source>
+            <translation>Antworten des &amp;Gegenübers…</translation>
+        </message>
+        <message>
             <source>Was I present?</source>
             <translation>War ich präsent?</translation>
         </message>
@@ -1470,6 +1645,10 @@
             <translation>Bitte geben Sie alle fünf Bewertungen ab (noch {missing} offen), oder wählen Sie „Später“.</translation>
         </message>
         <message>
+            <source>Please give all three ratings ({missing} still open), or choose Later.</source>
+            <translation>Bitte geben Sie alle drei Bewertungen ab (noch {missing} offen), oder wählen Sie „Später“.</translation>
+        </message>
+        <message>
             <source>Not saved: {reason}</source>
             <translation>Nicht gespeichert: {reason}</translation>
         </message>
@@ -1498,6 +1677,14 @@
             <translation>Erkenntnisse</translation>
         </message>
         <message>
+            <source>Clients and your team</source>
+            <translation>Kunden und Ihr Team</translation>
+        </message>
+        <message>
+            <source>Widest gap</source>
+            <translation>Größte Abweichung</translation>
+        </message>
+        <message>
             <source>Sessions of the week</source>
             <translation>Gespräche der Woche</translation>
         </message>
@@ -1514,8 +1701,8 @@
             <translation>Klicken Sie vor Ihrem nächsten Einzelgespräch auf das focusmate-Symbol und beginnen Sie ein Gespräch.</translation>
         </message>
         <message>
-            <source>Double-click a session, or select it and press Enter, to open its reflection.</source>
-            <translation>Doppelklicken Sie auf ein Gespräch (oder wählen Sie es aus und drücken Sie die Eingabetaste), um seine Reflexion zu öffnen.</translation>
+            <source>Double-click a session, or select it and press Enter, to open its reflection; Their answers… (Alt+A) keeps what the salesperson said.</source>
+            <translation>Doppelklicken Sie auf ein Gespräch oder wählen Sie es aus und drücken Sie die Eingabetaste, um seine Reflexion zu öffnen; „Die andere Seite…“ (Alt+S) hält fest, was die Verkäuferin oder der Verkäufer gesagt hat.</translation>
         </message>
         <message>
             <source>Week</source>
@@ -1540,6 +1727,14 @@
         <message>
             <source>P&amp;eople</source>
             <translation>&amp;Personen</translation>
+        </message>
+        <message>
+            <source>Their &amp;answers…</source>
+            <translation>Die andere &amp;Seite…</translation>
+        </message>
+        <message>
+            <source>The salesperson's answers about the selected session: typed in, from a chat message, or on their phone.</source>
+            <translation>Die Antworten der anderen Seite zum ausgewählten Gespräch: eingetippt, aus einer Chat-Nachricht oder auf deren Handy.</translation>
         </message>
         <message>
             <source>Chart (PN&amp;G)…</source>
@@ -1610,6 +1805,10 @@
             <translation>Präsenz</translation>
         </message>
         <message>
+            <source>Their answers</source>
+            <translation>Die andere Seite</translation>
+        </message>
+        <message>
             <source>Sessions</source>
             <translation>Gespräche</translation>
         </message>
@@ -1624,6 +1823,10 @@
         <message>
             <source>8-week trend</source>
             <translation>Trend (8 Wochen)</translation>
+        </message>
+        <message>
+            <source>You vs their answers</source>
+            <translation>Sie gegenüber den Antworten</translation>
         </message>
         <message>
             <source>Calendar</source>
@@ -1718,6 +1921,62 @@
         <message>
             <source>{n} scheduled one-on-ones are still to come</source>
             <translation>{n} geplante Einzelgespräche stehen noch an</translation>
+        </message>
+        <message>
+            <source>No answers from them yet</source>
+            <translation>Noch keine Antworten von der anderen Seite</translation>
+        </message>
+        <message>
+            <source>heard {heard} · attention {attention}</source>
+            <translation>gehört {heard} · Aufmerksamkeit {attention}</translation>
+        </message>
+        <message>
+            <source>Their answers: heard {heard} of {most}, attention {attention} of {most}; their real concern came up: {concern}.</source>
+            <translation>Die Antworten: gehört {heard} von {most}, Aufmerksamkeit {attention} von {most}; das eigentliche Anliegen kam zur Sprache: {concern}.</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ja</translation>
+        </message>
+        <message>
+            <source>partly</source>
+            <translation>teilweise</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>nein</translation>
+        </message>
+        <message>
+            <source>No answers from them in these eight weeks</source>
+            <translation>In diesen acht Wochen keine Antworten von dieser Person</translation>
+        </message>
+        <message>
+            <source>{n} of {needed} answers</source>
+            <translation>{n} von {needed} Antworten</translation>
+        </message>
+        <message>
+            <source>{n} of the {needed} answers it takes to compare them with your own ratings</source>
+            <translation>{n} der {needed} Antworten, die es für einen Vergleich mit Ihren eigenen Bewertungen braucht</translation>
+        </message>
+        <message>
+            <source>listening {own} vs {theirs} · attention {own_attention} vs {theirs_2}</source>
+            <translation>Zuhören {own} ggü. {theirs} · Aufmerksamkeit {own_attention} ggü. {theirs_2}</translation>
+        </message>
+        <message>
+            <source>Over {n} answers: you rated your listening {own}, their answers average {theirs}; you rated your attention {own_attention}, their answers average {theirs_2}.</source>
+            <translation>Über {n} Antworten: Sie haben Ihr Zuhören mit {own} bewertet, die Antworten liegen im Schnitt bei {theirs}; Ihre Aufmerksamkeit mit {own_attention}, die Antworten im Schnitt bei {theirs_2}.</translation>
+        </message>
+        <message>
+            <source>Widest gap, with {name}: you rated your listening {own}, their answers {theirs}.</source>
+            <translation>Größte Abweichung, bei {name}: Sie haben Ihr Zuhören mit {own} bewertet, die Antworten mit {theirs}.</translation>
+        </message>
+        <message>
+            <source>Widest gap, with {name}: you rated your attention {own}, their answers {theirs}.</source>
+            <translation>Größte Abweichung, bei {name}: Sie haben Ihre Aufmerksamkeit mit {own} bewertet, die Antworten mit {theirs}.</translation>
+        </message>
+        <message>
+            <source>This week, clients vs your team: phone checks per hour {client_phone} vs {team_phone}, app switches per hour {client_app} vs {team_app}, presence {client_presence} vs {team_presence}.</source>
+            <translation>Diese Woche, Kunden gegenüber Ihrem Team: Blicke aufs Handy pro Stunde {client_phone} gegenüber {team_phone}, App-Wechsel pro Stunde {client_app} gegenüber {team_app}, Präsenz {client_presence} gegenüber {team_presence}.</translation>
         </message>
     </context>
     <context>

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from focusmate.core.model import CoachingSession, Mark, Question, Reflection
 from focusmate.core.pulse import Concern, PulseVia, RepPulse
-from focusmate.core.session_kind import SessionKind
+from focusmate.core.session_kind import CLIENT, COACHING
 
 instants = st.datetimes(
     min_value=datetime(2020, 1, 1), max_value=datetime(2035, 12, 31), timezones=st.just(UTC)
@@ -61,6 +61,6 @@ def sessions(draw: st.DrawFn, session_id: str | None = None) -> CoachingSession:
         ended_at=ended,
         marks=marks,
         reflection=None if ended is None else draw(st.one_of(st.none(), reflections)),
-        kind=draw(st.sampled_from(SessionKind)),
+        kind=draw(st.sampled_from((COACHING, CLIENT, "team-meeting"))),
         rep_pulse=None if ended is None else draw(st.one_of(st.none(), pulses)),
     )

@@ -86,7 +86,7 @@ BREAKAGES: list[tuple[str, Any]] = [
     ("reflection", {"answers": {"mood": 3}}),
     ("reflection", []),
     ("focus", 3),
-    ("kind", "party"),
+    ("kind", "Party!"),
     ("kind", None),
 ]
 

@@ -23,6 +23,7 @@ from focusmate.core.errors import FocusmateError, Problem
 from focusmate.core.hotkeys import HotkeyBindings
 from focusmate.core.marks import MarkKind, MarkKinds
 from focusmate.core.model import Question, Reflection
+from focusmate.core.session_kind import SessionKinds
 from focusmate.core.settings import Settings
 from focusmate.core.validation import check_minutes, clean_focus, clean_intention, clean_name
 from focusmate.desktop.autostart import XdgAutostart
@@ -152,6 +153,11 @@ def errors(
         caught(lambda: MarkKinds([MarkKind.custom("Phone")])),
         caught(lambda: MarkKinds([MarkKind.custom("Undo")])),
         caught(lambda: MarkKinds().get("nope")),
+        caught(lambda: SessionKinds().with_added(" ")),
+        caught(lambda: SessionKinds().with_added("x" * 41)),
+        caught(lambda: SessionKinds().with_added("!!!")),
+        caught(lambda: SessionKinds().with_added("Client meeting")),
+        caught(lambda: SessionKinds().get("nope")),
         caught(
             lambda: HotkeyBindings.from_text(
                 {"phone": "Ctrl+Alt+P", "app": "ctrl+alt+p"}

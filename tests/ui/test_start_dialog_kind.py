@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from focusmate.core.session_kind import SessionKind
+from focusmate.core.session_kind import CLIENT, COACHING
 from focusmate.services.controller import SessionController
 from focusmate.ui.actions import AppActions
 from focusmate.ui.start_dialog import StartDialog
@@ -19,7 +19,7 @@ def choose_client_by_keyboard(qtbot: QtBot, dialog: StartDialog) -> None:
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)  # &Kind
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.kind_combo, timeout=2000)
     qtbot.keyClick(dialog.kind_combo, Qt.Key.Key_Down)
-    assert dialog.session_kind() is SessionKind.CLIENT
+    assert dialog.session_kind() == CLIENT
 
 
 def test_coaching_is_the_default(
@@ -30,7 +30,7 @@ def test_coaching_is_the_default(
     assert dialog.kind_combo.accessibleName() == "Kind of session"
     with qtbot.waitSignal(dialog.submitted):
         qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
-    assert controller.current is not None and controller.current.kind is SessionKind.COACHING
+    assert controller.current is not None and controller.current.kind == COACHING
 
 
 def test_a_client_meeting_chosen_by_keyboard_starts_as_one(
@@ -41,7 +41,7 @@ def test_a_client_meeting_chosen_by_keyboard_starts_as_one(
     with qtbot.waitSignal(dialog.submitted):  # Enter on the closed list starts
         qtbot.keyClick(dialog.kind_combo, Qt.Key.Key_Return)
     session = controller.current
-    assert session is not None and session.kind is SessionKind.CLIENT
+    assert session is not None and session.kind == CLIENT
     assert (session.with_name, session.checkin) == ("Acme", None)
 
 
@@ -56,7 +56,7 @@ def test_a_client_meeting_keeps_the_check_in(
     with qtbot.waitSignal(dialog.submitted):
         qtbot.keyClick(dialog.checkin_page.intention_edit, Qt.Key.Key_Return)
     session = controller.current
-    assert session is not None and session.kind is SessionKind.CLIENT
+    assert session is not None and session.kind == CLIENT
     assert session.checkin is not None and len(session.checkin.checked) == 1
 
 

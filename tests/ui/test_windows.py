@@ -190,8 +190,10 @@ def test_a_failed_save_keeps_the_reflection_open_with_its_text(
     assert dialog.isVisible() and "Not saved" in dialog.error_label.text()
     assert dialog.next_time_edit.toPlainText() == "listen longer"
     dialog.save_button.click()  # retried once the disk has room
-    assert windows.reflection("s1") is None
     assert controller.pending_reflections() == []
+    assert dialog.showing_saved_line  # saved: the quiet line, no error left
+    dialog.close_button.click()
+    assert windows.reflection("s1") is None
 
 
 def _disk_full(*_args: object) -> None:
