@@ -8,8 +8,15 @@ so start-up never pays for it. Double-click (or Enter on) a session to open its 
 
 Keyboard: Alt+Left / Alt+Right (or the buttons' mnemonics) change the week, Ctrl+Tab and
 Ctrl+Shift+Tab (or Ctrl+PgDown / Ctrl+PgUp) switch between Sessions and People, Tab leaves
-a table at once (arrow keys move within it), Enter on a session opens its reflection.
+a table at once (arrow keys move within it), Enter on a session opens its reflection, Alt+A
+the salesperson's answers.
 Dates and numbers follow the user's locale (QLocale); words go through core.text.
+
+The other side of the table (issue 16, worded by ui.pulse_text): each session's pulse in the
+Sessions table, and *Their answers…* (Alt+A) opens it for the selected session
+(``pulse_requested``); each person's own ratings against their answers on the People tab; and
+under the insights, the week's client meetings against its coaching sessions and the widest
+gap of any person, each in one line.
 
 With a calendar (issue 15), ``scheduled`` gives the matched one-on-ones of a span: the week's
 page then says how many of the week's were held (core.attendance, worded by
@@ -20,7 +27,7 @@ eight weeks. Without one, or with nothing scheduled, neither appears.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, time
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QObject, Qt, QTime, QTimer, Signal
@@ -41,18 +48,21 @@ from PySide6.QtWidgets import (
 
 from focusmate.core.attendance import Attendance, attendance
 from focusmate.core.describe import shown_counts_text
-from focusmate.core.insights import insight_text
+from focusmate.core.insights import InsightKind, insight_text
 from focusmate.core.marks import MarkKinds
 from focusmate.core.model import ANSWER_MAX, CoachingSession
 from focusmate.core.one_on_ones import Person, UpcomingOneOnOne
 from focusmate.core.people import PersonStats, window
+from focusmate.core.pulse_gap import PulseGap
 from focusmate.core.scoring import presence_explanation, presence_score
+from focusmate.core.session_kind import CLIENT, COACHING
 from focusmate.core.text import plural, translate
 from focusmate.core.week_review import WeekReview
 from focusmate.core.weekly import IsoWeek, WeekStats, session_minutes
 from focusmate.services.exports import ExportKind
 from focusmate.ui.attendance_text import person_figure, week_sentence
 from focusmate.ui.icons import app_icon
+from focusmate.ui.pulse_text import Cell, gap_cell, mirror_line, pulse_cell, widest_gap_line
 
 WeekSource = Callable[[IsoWeek], WeekReview]
 #: The matched one-on-ones starting in [start, end) (CalendarService.scheduled).
@@ -62,7 +72,7 @@ SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
 #: The column that takes the spare width in both tables: the person's name.
 _NAME_COLUMN = 2
 _PEOPLE_NAME_COLUMN = 0
-#: The People tab's last column: scheduled one-on-ones held (shown only with a calendar).
+#: The People tab's column of scheduled one-on-ones held (shown only with a calendar).
 _SCHEDULED_COLUMN = 6
 #: The most insights the week shows: a busy reader takes in two or three sentences; with more,
 #: none stands out (core.insights orders them, the first are shown).
@@ -72,6 +82,8 @@ MAX_INSIGHTS = 3
 class ReviewWindow(QWidget):
     #: The manager opened a session (double-click or Enter on its row): carries its id.
     session_activated = Signal(str)
+    #: *Their answers…* for the selected ended session: carries its id (issue 16).
+    pulse_requested = Signal(str)
     #: An export button: its ExportKind and the week shown (the app asks where, then writes).
     #: Declared as object: a str argument would reach the slot as a plain str, not the enum.
     export_requested = Signal(object, object)
@@ -114,11 +126,15 @@ class ReviewWindow(QWidget):
         self.attendance = _label(translate("ReviewWindow", "Scheduled one-on-ones"), plain=True)
         self.attendance.hide()
         self.insights = _label(translate("ReviewWindow", "Insights"), plain=True)
+        self.mirror = _label(translate("ReviewWindow", "Clients and your team"), plain=True)
+        self.gap = _label(translate("ReviewWindow", "Widest gap"), plain=True)
+        self._shown: dict[str, CoachingSession] = {}
         self.chart = WeekChart()
         self.table = _table(
             _session_columns(), _NAME_COLUMN, translate("ReviewWindow", "Sessions of the week")
         )
         self.table.activated.connect(self._on_row_activated)
+        self.table.itemSelectionChanged.connect(self._update_pulse_button)
         self.people = _table(
             _people_columns(),
             _PEOPLE_NAME_COLUMN,
@@ -139,7 +155,8 @@ class ReviewWindow(QWidget):
         # What the busy reader reads first: the insights, and room under them for a line or
         # two more that compare the week (self.glance takes them, in reading order).
         self.glance = QVBoxLayout()
-        self.glance.addWidget(self.insights)
+        for line in (self.insights, self.mirror, self.gap):
+            self.glance.addWidget(line)
         layout.addLayout(self.glance)
         layout.addWidget(self.summary)
         layout.addWidget(self.attendance)
@@ -150,7 +167,8 @@ class ReviewWindow(QWidget):
             + " "
             + translate(
                 "ReviewWindow",
-                "Double-click a session, or select it and press Enter, to open its reflection.",
+                "Double-click a session, or select it and press Enter, to open its reflection; "
+                "Their answers… (Alt+A) keeps what the salesperson said.",
             )
         )
         hint.setWordWrap(True)
@@ -196,6 +214,17 @@ class ReviewWindow(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, translate("ReviewWindow", "&Sessions"))
         self.tabs.addTab(self.people, translate("ReviewWindow", "P&eople"))
+        self.pulse_button = QPushButton(translate("ReviewWindow", "Their &answers…"))
+        self.pulse_button.setToolTip(
+            translate(
+                "ReviewWindow",
+                "The salesperson's answers about the selected session: typed in, from a chat "
+                "message, or on their phone.",
+            )
+        )
+        self.pulse_button.clicked.connect(self._request_pulse)
+        self.tabs.setCornerWidget(self.pulse_button, Qt.Corner.TopRightCorner)
+        self.tabs.currentChanged.connect(lambda _index: self._update_pulse_button())
         self._page_focus = _FocusPageOnMnemonic(self.tabs)
         # Ctrl+Tab reaches the tabs from anywhere in the window, not only from inside them.
         for keys, step in (
@@ -232,13 +261,15 @@ class ReviewWindow(QWidget):
         return row
 
     def _set_tab_order(self) -> None:
-        """Reading order: the week buttons, the chart, the tabs and table, the exports."""
+        """Reading order: the week buttons, the chart, the tabs and the answers button beside
+        them, the table, the exports."""
         chain: list[QWidget] = [
             self.prev_button,
             self.today_button,
             self.next_button,
             self.chart.focus_target(),
             self.tabs.tabBar(),
+            self.pulse_button,  # beside the tabs, so read before the table
             self.table,
             self.people,
             *self.export_buttons.values(),
@@ -268,18 +299,42 @@ class ReviewWindow(QWidget):
         self.attendance.setVisible(bool(self.attendance.text()))
         if not stats.sessions:
             self.summary.setText("")
-            self.insights.setText("")
-            self.insights.hide()
+            for line in (self.insights, self.mirror, self.gap):
+                line.setText("")
+                line.hide()
+            self._fill_table(stats)  # no rows: nothing selected for Their answers…
             self.stack.setCurrentWidget(self.empty_label)
             return
         self.stack.setCurrentIndex(0)
         self.summary.setText(_summary(stats, self._kinds) + _deltas(review))
-        shown = review.insights[:MAX_INSIGHTS]
-        self.insights.setText("\n".join(f"• {insight_text(i, decimal=_decimal)}" for i in shown))
-        self.insights.setVisible(bool(shown))
+        self._show_glance(review)
         self.chart.show_week(stats)
         self._fill_table(stats)
-        self._fill_people(review.people, held)
+        self._fill_people(review.people, held, review.pulse_gaps)
+
+    def _show_glance(self, review: WeekReview) -> None:
+        """The week's first insights, then the top-client mirror and the widest gap, each a
+        line; an insight the lines already say (the phone checks by kind, that person's
+        listening gap) gives way to them."""
+        kinds = review.kinds
+        mirror = mirror_line(kinds.get(CLIENT), kinds.get(COACHING))
+        gap, gap_name = widest_gap_line(review.pulse_gaps.values())
+        said = [
+            insight
+            for insight in review.insights
+            if not (mirror and insight.kind is InsightKind.PHONE_CLIENTS_VS_TEAM)
+            and not (
+                gap
+                and insight.kind is InsightKind.LISTENING_GAP
+                and insight.figures.get("name") == gap_name
+            )
+        ]
+        shown = said[:MAX_INSIGHTS]
+        self.insights.setText("\n".join(f"• {insight_text(i, decimal=_decimal)}" for i in shown))
+        for line, text in ((self.mirror, mirror), (self.gap, gap)):
+            line.setText(f"• {text}" if text else "")
+        for line in (self.insights, self.mirror, self.gap):
+            line.setVisible(bool(line.text()))
 
     def _attendance(self, week: IsoWeek) -> tuple[Attendance, Attendance]:
         """Scheduled against held in ``week``, and over the People tab's eight weeks (whose
@@ -298,9 +353,12 @@ class ReviewWindow(QWidget):
             attendance(meetings, sessions, people, now=now),
         )
 
-    def _fill_people(self, people: list[PersonStats], held: Attendance) -> None:
-        """One row per person with sessions in the eight weeks; with a calendar, also one
-        for each person who had one-on-ones scheduled but no session (all skipped)."""
+    def _fill_people(
+        self, people: list[PersonStats], held: Attendance, gaps: Mapping[str, PulseGap]
+    ) -> None:
+        """One row per person with sessions in the eight weeks, with their answers against
+        the own ratings (core.pulse_gap); with a calendar, also one for each person who had
+        one-on-ones scheduled but no session (all skipped)."""
         shown = {held.of(p.name) for p in people} - {None}
         missing = [p for p in held.people if p not in shown]
         self.people.setRowCount(len(people) + len(missing))
@@ -326,14 +384,16 @@ class ReviewWindow(QWidget):
             trend.setToolTip(_trend_text(person.trend))
             scheduled = held.of(person.name)
             items.append(QTableWidgetItem("" if scheduled is None else person_figure(scheduled)))
+            items.append(_cell_item(gap_cell(gaps.get(person.name))))
             for column, item in enumerate(items):
                 self.people.setItem(row, column, item)
         for row, absent in enumerate(missing, start=len(people)):
-            absent_cells = (absent.name, _whole(0), "–", "–", "–", "", person_figure(absent))
+            absent_cells = (absent.name, _whole(0), "–", "–", "–", "", person_figure(absent), "–")
             for column, text in enumerate(absent_cells):
                 self.people.setItem(row, column, QTableWidgetItem(text))
 
     def _fill_table(self, stats: WeekStats) -> None:
+        self._shown = {session.id: session for session in stats.sessions}
         self.table.setRowCount(len(stats.sessions))
         for row, session in enumerate(stats.sessions):
             local = session.started_at.astimezone()
@@ -352,10 +412,12 @@ class ReviewWindow(QWidget):
                 _whole(sum(n for k, n in counts.items() if k not in {"phone", "app"})),
                 translate("ReviewWindow", "pending") if score is None else _decimal(score),
             )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+            items = [QTableWidgetItem(text) for text in cells]
+            items.append(_cell_item(pulse_cell(session.rep_pulse)))
+            for column, item in enumerate(items):
                 item.setData(SESSION_ID_ROLE, session.id)
                 self.table.setItem(row, column, item)
+        self._update_pulse_button()
 
     def refresh(self) -> None:
         """Show the current week again (after a session or a reflection changed)."""
@@ -378,6 +440,23 @@ class ReviewWindow(QWidget):
         if isinstance(session_id, str):
             self.session_activated.emit(session_id)
 
+    def selected_session(self) -> CoachingSession | None:
+        """The session of the Sessions table's current row, if the table shows one."""
+        item = self.table.item(self.table.currentRow(), 0)
+        session_id = None if item is None else item.data(SESSION_ID_ROLE)
+        return self._shown.get(session_id) if isinstance(session_id, str) else None
+
+    def _update_pulse_button(self) -> None:
+        """Their answers… is for an ended session selected on the Sessions tab."""
+        session = self.selected_session()
+        on_sessions = self.tabs.currentWidget() is self.table
+        self.pulse_button.setEnabled(on_sessions and session is not None and not session.running)
+
+    def _request_pulse(self) -> None:
+        session = self.selected_session()
+        if session is not None and not session.running:
+            self.pulse_requested.emit(session.id)
+
 
 def _session_columns() -> tuple[str, ...]:
     return (
@@ -389,6 +468,7 @@ def _session_columns() -> tuple[str, ...]:
         translate("ReviewWindow", "App"),
         translate("ReviewWindow", "Other marks"),
         translate("ReviewWindow", "Presence"),
+        translate("ReviewWindow", "Their answers"),
     )
 
 
@@ -401,7 +481,16 @@ def _people_columns() -> tuple[str, ...]:
         translate("ReviewWindow", "Commitments kept"),
         translate("ReviewWindow", "8-week trend"),
         translate("ReviewWindow", "Calendar"),
+        translate("ReviewWindow", "You vs their answers"),
     )
+
+
+def _cell_item(cell: Cell) -> QTableWidgetItem:
+    """A cell whose words (the tooltip, and what a screen reader says) tell more."""
+    item = QTableWidgetItem(cell.text)
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, cell.spoken)
+    item.setToolTip(cell.spoken)
+    return item
 
 
 def _label(accessible_name: str, *, wrap: bool = True, plain: bool = False) -> QLabel:

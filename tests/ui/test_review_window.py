@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from focusmate.core.insights import Insight, InsightKind
 from focusmate.core.marks import MarkKinds
-from focusmate.core.model import CoachingSession, CommitmentOutcome, Mark, Question, Reflection
+from focusmate.core.model import CoachingSession, CommitmentOutcome, Question, Reflection
 from focusmate.core.week_review import week_review
 from focusmate.core.weekly import IsoWeek
 from focusmate.services.controller import SessionController
@@ -27,6 +27,7 @@ from focusmate.ui.actions import AppActions
 from focusmate.ui.review_window import ReviewWindow, sparkline
 from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock
+from tests.sessions_for_tests import held, reflected
 from tests.ui.accessibility import accessible_name, tab_chain, unnamed_controls
 from tests.ui.keyboard import mnemonic, reading_order, untranslated
 
@@ -152,19 +153,8 @@ def rated(
     phone: int = 0,
     outcome: CommitmentOutcome | None = None,
 ) -> CoachingSession:
-    reflection = Reflection(
-        dict.fromkeys(Question, rating), complete=True, empathy=rating, commitment_outcome=outcome
-    )
-    marks = tuple(Mark("phone", start + timedelta(minutes=i)) for i in range(phone))
-    return CoachingSession(
-        sid,
-        name,
-        start,
-        30,
-        ended_at=start + timedelta(minutes=30),
-        marks=marks,
-        reflection=reflection,
-    )
+    reflection = reflected(rating, empathy=rating, outcome=outcome)
+    return held(sid, name, start, phone=phone, reflection=reflection)
 
 
 MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -270,6 +260,7 @@ def test_mnemonics_are_unique(qtbot: QtBot, request: pytest.FixtureRequest, lang
         review.prev_button,
         review.today_button,
         review.next_button,
+        review.pulse_button,
         *review.export_buttons.values(),
     ]
     tabs = [review.tabs.tabText(i) for i in range(review.tabs.count())]
