@@ -28,8 +28,6 @@ COACHING = "coaching"
 CLIENT = "client"
 SESSION_KIND_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 SESSION_KIND_NAME_MAX_CHARS = 40
-#: Suggestions offered when the user adds a kind.
-SUGGESTED_SESSION_KINDS = ("Team meeting", "Interview")
 
 
 @dataclass(frozen=True, slots=True)

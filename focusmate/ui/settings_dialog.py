@@ -56,6 +56,7 @@ from focusmate.ui.data_folder_box import DataFolderBox, DataFolderPort, ask_for_
 from focusmate.ui.error_label import ErrorLabel
 from focusmate.ui.error_text import shown_error
 from focusmate.ui.icons import app_icon
+from focusmate.ui.kinds_editor import SessionKindsEditor
 from focusmate.ui.tab_order import buttons_in_order, chain_tab_order
 
 # Qt numbers the days 1 (Monday) to 7 (Sunday); core.reminders 0 to 6.
@@ -120,6 +121,7 @@ class SettingsDialog(QDialog):
         )
         self.pulse_page_note.setWordWrap(True)
         self.pulse_page_check.setAccessibleDescription(self.pulse_page_note.text())
+        self.session_kinds_editor = SessionKindsEditor(settings.session_kinds)
         self.folder_box = DataFolderBox(self._unsaved_changes)
         self.folder_box.problem.connect(self.show_error)
         # The same widgets under the names the window always had.
@@ -184,6 +186,9 @@ class SettingsDialog(QDialog):
         general.addRow(self.folder_box)
         general.addRow(self.pulse_page_check)
         general.addRow(self.pulse_page_note)
+        general.addRow(self.session_kinds_editor)
+        self.session_kinds_editor.problem.connect(self.show_error)
+        self.session_kinds_editor.changed.connect(self.error_label.hide)
         reminder_page = QWidget()
         reminder = QFormLayout(reminder_page)
         reminder.addRow(self.reminder_check)
@@ -283,6 +288,7 @@ class SettingsDialog(QDialog):
             self.autostart_check,
             *self.folder_box.focus_chain(),
             self.pulse_page_check,
+            *self.session_kinds_editor.focus_chain(),
             self.reminder_check,
             self.reminder_time,
             *self.weekday_boxes.values(),
@@ -354,6 +360,7 @@ class SettingsDialog(QDialog):
             morning_reminder=self.morning_reminder(),
             calendar=self.calendars_tab.calendar_settings(self._saved_calendar()),
             pulse_page_enabled=self.pulse_page_check.isChecked(),
+            added_session_kinds=self.session_kinds_editor.kinds().added,
         )
 
     def _saved_calendar(self) -> CalendarSettings:

@@ -2042,6 +2042,49 @@
         </message>
     </context>
     <context>
+        <name>SessionKindsEditor</name>
+        <message>
+            <source>&amp;Kinds of session</source>
+            <translation>&amp;Gesprächsarten</translation>
+        </message>
+        <message>
+            <source>Kinds of session</source>
+            <translation>Gesprächsarten</translation>
+        </message>
+        <message>
+            <source>Team meeting</source>
+            <translation>Teambesprechung</translation>
+        </message>
+        <message>
+            <source>Interview</source>
+            <translation>Bewerbungsgespräch</translation>
+        </message>
+        <message>
+            <source>Name of a kind of session</source>
+            <translation>Name einer Gesprächsart</translation>
+        </message>
+        <message>
+            <source>e.g. Team meeting</source>
+            <translation>z. B. Teambesprechung</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>Hin&amp;zufügen</translation>
+        </message>
+        <message>
+            <source>Re&amp;name</source>
+            <translation>&amp;Umbenennen</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>Ent&amp;fernen</translation>
+        </message>
+        <message>
+            <source>Your own kinds get the short reflection. Removing one keeps your past sessions as they are.</source>
+            <translation>Eigene Gesprächsarten bekommen die kurze Reflexion. Wenn Sie eine entfernen, bleiben Ihre früheren Gespräche, wie sie sind.</translation>
+        </message>
+    </context>
+    <context>
         <name>SessionWindow</name>
         <message>
             <source>focusmate: coaching session</source>
