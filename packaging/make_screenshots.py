@@ -37,15 +37,24 @@ def grab(
     print(f"wrote {target}")
 
 
-#: Chosen so that the review has insights to show at the top: most phone checks fall in the
-#: sessions after 4 pm, and two of three commitments were kept.
+#: Chosen so that the review has something to show at the top: most phone checks fall in the
+#: sessions after 4 pm, two of three commitments were kept, two client meetings stand against
+#: the coaching sessions, and Jordan answered three times (last week's session too), less
+#: warmly than the manager rated themselves.
 SAMPLE_WEEK = [  # weekday, name, hour, minutes, phone checks, app switches, answers, commitment
     (0, "Jordan", 9, 35, 1, 1, 3, "kept"),
     (0, "Sam", 16, 25, 2, 0, 5, None),
     (1, "Priya", 9, 40, 1, 2, 3, "not_kept"),
     (3, "Jordan", 10, 30, 0, 0, 4, "kept"),
     (4, "Sam", 16, 50, 5, 1, 2, None),
+    (-4, "Jordan", 9, 30, 0, 0, 4, None),
 ]
+#: Client meetings of the week: weekday, client, hour, minutes, phone checks, answers.
+SAMPLE_CLIENTS = [(1, "Acme Corp", 14, 60, 0, 5), (2, "Globex", 11, 45, 1, 4)]
+#: The salesperson's answers (heard, concern, attention) by the index in SAMPLE_WEEK.
+SAMPLE_PULSES = {0: (2, "partly", 3), 3: (3, "yes", 2), 5: (2, "no", 2)}
+#: What a client meeting's short reflection asks (core.reflection_form).
+CLIENT_QUESTIONS = ("fully_present", "person_over_phone", "understood_before_advising")
 QUESTIONS = (
     "fully_present",
     "person_over_phone",
@@ -60,39 +69,66 @@ def sample_week_export(path: Path) -> None:
     sessions = []
     for index, (weekday, name, hour, minutes, phone, app, answer, kept) in enumerate(SAMPLE_WEEK):
         start = datetime.combine(monday + timedelta(days=weekday), time(hour), tzinfo=UTC)
-        marks = [
-            {"kind": "phone", "at": (start + timedelta(minutes=5 + i)).isoformat()}
-            for i in range(phone)
-        ] + [
-            {"kind": "app", "at": (start + timedelta(minutes=20 + i)).isoformat()}
-            for i in range(app)
-        ]
-        sessions.append(
-            {
-                "id": f"sample-{index}",
-                "with": name,
-                "focus": "",
-                "planned_minutes": 30,
-                "started_at": start.isoformat(),
-                "ended_at": (start + timedelta(minutes=minutes)).isoformat(),
-                "marks": marks,
-                "checkin": None,
-                "reflection": {
-                    "answers": dict.fromkeys(QUESTIONS, answer),
-                    "empathy": answer,
-                    "complete": True,
-                    "their_perspective": "",
-                    "next_time": "",
-                    "worry": None,
-                    "worry_note": "",
-                    "same_challenge": None,
-                    "previous_session_id": None,
-                    "commitment_outcome": kept,
-                },
+        session = _sample_session(f"sample-{index}", name, start, minutes, phone=phone, app=app)
+        session["reflection"] = _reflection(dict.fromkeys(QUESTIONS, answer), answer, kept)
+        if index in SAMPLE_PULSES:
+            heard, concern, attention = SAMPLE_PULSES[index]
+            session["rep_pulse"] = {
+                "heard": heard,
+                "concern": concern,
+                "attention": attention,
+                "comment": "",
+                "via": "typed",
+                "at": (start + timedelta(hours=1)).isoformat(),
             }
-        )
-    document = {"format": "focusmate-export", "version": 2, "sessions": sessions}
+        sessions.append(session)
+    for index, (weekday, client, hour, minutes, phone, answer) in enumerate(SAMPLE_CLIENTS):
+        start = datetime.combine(monday + timedelta(days=weekday), time(hour), tzinfo=UTC)
+        session = _sample_session(f"client-{index}", client, start, minutes, phone=phone, app=0)
+        session["kind"] = "client"
+        session["reflection"] = _reflection(dict.fromkeys(CLIENT_QUESTIONS, answer), None, None)
+        sessions.append(session)
+    document = {"format": "focusmate-export", "version": 3, "sessions": sessions}
     path.write_text(json.dumps(document))
+
+
+def _sample_session(
+    session_id: str, name: str, start: datetime, minutes: int, *, phone: int, app: int
+) -> dict[str, object]:
+    """A coaching session of the export's version 3, without reflection or answers yet."""
+    marks = [
+        {"kind": "phone", "at": (start + timedelta(minutes=5 + i)).isoformat()}
+        for i in range(phone)
+    ] + [{"kind": "app", "at": (start + timedelta(minutes=20 + i)).isoformat()} for i in range(app)]
+    return {
+        "id": session_id,
+        "with": name,
+        "focus": "",
+        "planned_minutes": 30,
+        "started_at": start.isoformat(),
+        "ended_at": (start + timedelta(minutes=minutes)).isoformat(),
+        "marks": marks,
+        "checkin": None,
+        "kind": "coaching",
+        "rep_pulse": None,
+    }
+
+
+def _reflection(
+    answers: dict[str, int], empathy: int | None, kept: str | None
+) -> dict[str, object]:
+    return {
+        "answers": answers,
+        "empathy": empathy,
+        "complete": True,
+        "their_perspective": "",
+        "next_time": "",
+        "worry": None,
+        "worry_note": "",
+        "same_challenge": None,
+        "previous_session_id": None,
+        "commitment_outcome": kept,
+    }
 
 
 def last_week_export(path: Path) -> None:

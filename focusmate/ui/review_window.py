@@ -155,6 +155,7 @@ class ReviewWindow(QWidget):
         # What the busy reader reads first: the insights, and room under them for a line or
         # two more that compare the week (self.glance takes them, in reading order).
         self.glance = QVBoxLayout()
+        self.glance.setSpacing(0)  # one list of lines, as the insights' own lines are spaced
         for line in (self.insights, self.mirror, self.gap):
             self.glance.addWidget(line)
         layout.addLayout(self.glance)
@@ -509,7 +510,11 @@ def _table(columns: tuple[str, ...], stretch: int, name: str) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     # Tab moves on to the next control instead of through every cell (arrows move within).
     table.setTabKeyNavigation(False)
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    # Each column as wide as its words and figures (a German header, the answers in brief on
+    # one line); the name takes the rest.
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().hide()
     table.setAccessibleName(name)
     return table

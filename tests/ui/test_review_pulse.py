@@ -106,6 +106,9 @@ def test_each_session_shows_its_answers_in_brief_and_in_words(qtbot: QtBot) -> N
     item = review.table.item(row_of(review.table, "Jordan"), column(review.table, "Their answers"))
     spoken = "Their answers: heard 3 of 5, attention 2 of 5; their real concern came up: partly."
     assert item.toolTip() == spoken == item.data(Qt.ItemDataRole.AccessibleTextRole)
+    # On one line: the column is as wide as its answers, not squeezed by the name's stretch.
+    width = review.table.fontMetrics().horizontalAdvance("heard 3 · attention 2")
+    assert review.table.columnWidth(column(review.table, "Their answers")) > width
 
 
 def test_their_answers_opens_for_the_selected_ended_session_only(qtbot: QtBot) -> None:
