@@ -8,7 +8,9 @@ line break (written as ``\\n``) and the tab, so the others are dropped first (``
 icalendar would pass them through. A session id is imported data like the rest; as a UID it
 also loses its line breaks (``uid_text``), and the UID is ``<id>@focusmate`` as it always was,
 so importing the file again into a calendar app updates its events instead of doubling them.
-Times are UTC.
+Times are UTC. Each event names the session's kind in its summary ("One-on-one with Ana",
+"Client meeting with Acme", "Team meeting with Sales", a kind of the user's by its id) and
+carries the kind's id as its CATEGORIES, so a calendar app can colour or filter by it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from focusmate.core.describe import counts_text
 from focusmate.core.marks import MarkKinds
 from focusmate.core.model import CoachingSession
 from focusmate.core.scoring import presence_score
+from focusmate.core.session_kind import CLIENT, COACHING
 
 PRODID = "-//focusmate//coaching sessions//EN"
 UID_DOMAIN = "focusmate"
@@ -55,9 +58,20 @@ def _event(
     event.add("dtstamp", stamp.astimezone(UTC))
     event.add("dtstart", session.started_at.astimezone(UTC))
     event.add("dtend", ended_at.astimezone(UTC))
-    event.add("summary", ics_text(f"One-on-one with {session.with_name}"))
+    event.add("summary", ics_text(f"{_what(session.kind)} with {session.with_name}"))
     event.add("description", ics_text(_description(session, kinds)))
+    event.add("categories", [ics_text(session.kind)])
     return event
+
+
+def _what(kind_id: str) -> str:
+    """The kind in the summary, in English like the rest of the file (a file outlives the
+    app's language); a kind of the user's by its id, which never changes."""
+    if kind_id == COACHING:
+        return "One-on-one"
+    if kind_id == CLIENT:
+        return "Client meeting"
+    return kind_id.replace("-", " ").capitalize()
 
 
 def _description(session: CoachingSession, kinds: MarkKinds) -> str:

@@ -19,7 +19,9 @@ from focusmate.storage.atomic_storage import MAX_STORED_BYTES
 #: An import file may be as large as a data file may grow, and no larger.
 IMPORT_MAX_BYTES = MAX_STORED_BYTES
 
-CSV_FIRST_COLUMNS = ("id", "with", "focus", "started_at", "ended_at", "planned_minutes")
+#: ``kind`` is the id of the session's kind (core.session_kind: coaching, client or one the
+#: user added), as in the JSON export.
+CSV_FIRST_COLUMNS = ("id", "with", "focus", "started_at", "ended_at", "planned_minutes", "kind")
 CSV_LAST_COLUMNS = (
     *(q.value for q in Question),
     "their_perspective",
@@ -59,6 +61,7 @@ def _session_row(s: CoachingSession, kinds: list[str]) -> list[object]:
         format_instant(s.started_at),
         "" if s.ended_at is None else format_instant(s.ended_at),
         s.planned_minutes,
+        s.kind,
         *(counts.get(kind, 0) for kind in kinds),
         *_reflection_cells(s),
         *_checkin_cells(s),

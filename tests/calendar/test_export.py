@@ -11,6 +11,7 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 
 import icalendar
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -179,7 +180,7 @@ def test_any_id_name_or_focus_stays_inside_its_own_value_and_comes_back(
     read = events_read(text)
     assert len(read) == len(sessions)
     assert all(
-        set(event) == {"UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION"}
+        set(event) == {"UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "CATEGORIES"}
         for event in read
     )
     events = parsed_events(text)
@@ -201,3 +202,21 @@ def test_long_lines_are_folded_at_75_octets_without_splitting_a_character(text: 
     assert all(line.decode() is not None for line in raw.split(b"\r\n"))
     [event] = parsed_events(document)
     assert str(event["SUMMARY"]) == ics_text(f"One-on-one with {text}")
+
+
+@pytest.mark.parametrize(
+    ("kind", "summary"),
+    [
+        ("coaching", "One-on-one with Sam"),
+        ("client", "Client meeting with Sam"),
+        ("team-meeting", "Team meeting with Sam"),
+    ],
+)
+def test_each_event_names_its_kind_in_the_summary_and_as_its_category(
+    kind: str, summary: str
+) -> None:
+    session = CoachingSession("s1", "Sam", T0, 30, ended_at=T0 + timedelta(hours=1), kind=kind)
+    (event,) = parsed_events(ics_document([session], stamp=T0))
+    assert str(event["SUMMARY"]) == summary
+    assert [str(c) for c in event["CATEGORIES"].cats] == [kind]
+    assert f"CATEGORIES:{kind}\r\n" in ics_document([session], stamp=T0)

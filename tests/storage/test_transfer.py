@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -71,3 +72,14 @@ def test_one_bad_session_rejects_the_whole_file(tmp_path: Path) -> None:
     path.write_text(json.dumps(doc))
     with pytest.raises(InvalidData, match=r"sessions\[1\]\.planned_minutes"):
         read_import_file(path)
+
+
+def test_csv_has_each_sessions_kind_after_its_planned_minutes() -> None:
+    sessions = [
+        SESSION,
+        replace(SESSION, id="c", kind="client"),
+        replace(SESSION, id="t", kind="team-meeting"),
+    ]
+    header, *rows = list(csv.reader(io.StringIO(export_csv(sessions))))
+    assert header[header.index("planned_minutes") + 1] == "kind"
+    assert [row[header.index("kind")] for row in rows] == ["coaching", "client", "team-meeting"]
