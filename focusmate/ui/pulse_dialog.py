@@ -20,6 +20,7 @@ closes without saving.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import datetime
 
@@ -119,22 +120,27 @@ class PulseDialog(QDialog):
             anchors,
             self,
         )
-        self.attention = add_scale(
-            scales,
-            2,
-            translate("PulseDialog", "Did you have my full attention — no phone, no screen?"),
-            anchors,
-            self,
-        )
-        scales.setColumnStretch(ANSWER_MAX + 2, 1)
+        # The three questions in the issue's order, the concern between the two scales, in
+        # the scales' grid so that its prompt lines up with theirs.
+        concern_prompt = translate("PulseDialog", "Did your real concern come up?")
         self.concern_row: ChoiceRow[Concern] = ChoiceRow(
             [
                 (Concern.YES, translate("PulseDialog", "Yes")),
                 (Concern.PARTLY, translate("PulseDialog", "Partly")),
                 (Concern.NO, translate("PulseDialog", "No")),
             ],
-            translate("PulseDialog", "Did your real concern come up?"),
+            concern_prompt,
         )
+        scales.addWidget(_caption(f"<b>{html.escape(concern_prompt)}</b>"), 2, 0, 1, -1)
+        scales.addWidget(self.concern_row, 3, 0, 1, -1)
+        self.attention = add_scale(
+            scales,
+            4,
+            translate("PulseDialog", "Did you have my full attention — no phone, no screen?"),
+            anchors,
+            self,
+        )
+        scales.setColumnStretch(ANSWER_MAX + 2, 1)
         self.comment_edit = QPlainTextEdit()
         self.comment_edit.setTabChangesFocus(True)
         self.comment_edit.setAccessibleName(translate("PulseDialog", "Comment (optional)"))
@@ -181,10 +187,6 @@ class PulseDialog(QDialog):
         answers = QGroupBox(translate("PulseDialog", "Their answers"))
         answers_layout = QVBoxLayout(answers)
         answers_layout.addLayout(scales)
-        # No mnemonic: a label's buddy that is a radio button would be clicked by it.
-        concern = _caption(translate("PulseDialog", "Did your real concern come up?"))
-        answers_layout.addWidget(concern)
-        answers_layout.addWidget(self.concern_row)
         comment = _caption(translate("PulseDialog", "Co&mment (optional)"))
         comment.setBuddy(self.comment_edit)
         answers_layout.addWidget(comment)

@@ -23,7 +23,7 @@ from focusmate.ui.pulse_dialog import PulseDialog
 from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock, FlakyRepository
 from tests.ui.accessibility import tab_chain, unnamed_controls
-from tests.ui.keyboard import texts, untranslated
+from tests.ui.keyboard import reading_order, texts, untranslated
 
 
 def ended(controller: SessionController, clock: FakeClock, name: str = "Jordan") -> str:
@@ -147,6 +147,8 @@ def test_tab_reaches_every_control_in_reading_order_and_each_has_a_name(
         dialog.comment_edit,
     ]
     assert [w for w in chain if w in expected] == expected
+    start = chain.index(dialog.via_row.buttons[0])
+    assert chain[start:] + chain[:start] == reading_order(dialog)  # as the eye reads it
     assert dialog.save_button in chain and dialog.close_button in chain
     assert not dialog.page_button.isVisible()  # the phone's page is off by default
     assert unnamed_controls(dialog) == []
