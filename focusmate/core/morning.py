@@ -3,7 +3,9 @@
 "Yesterday" is the most recent earlier day with sessions within the last week, so on a
 Monday morning the page shows Friday's one-on-ones rather than an empty Sunday. For that
 day: the sessions, the mean answer to each of the four questions over all of them, the
-mean empathy rating, and the commitments made (what to carry into today).
+mean empathy rating, and the commitments made (what to carry into today). The means are
+of the coaching sessions' reflections: the questions are worded for one's salesperson, and a
+client meeting's short reflection (core.reflection_form) answers them about someone else.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from focusmate.core.model import CoachingSession, Question
 from focusmate.core.ports import Notification
+from focusmate.core.session_kind import COACHING
 from focusmate.core.text import translate
 from focusmate.core.weekly import local_day
 
@@ -57,7 +60,7 @@ def morning_digest(
         return MorningDigest(today, None)
     day = max(by_day)
     chosen = tuple(sorted(by_day[day], key=lambda s: s.started_at))
-    reflections = [s.reflection for s in chosen if s.reflection is not None]
+    reflections = [s.reflection for s in chosen if s.reflection is not None and s.kind == COACHING]
     means = tuple(
         (q, _mean([r.answers[q] for r in reflections if q in r.answers])) for q in Question
     )

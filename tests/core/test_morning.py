@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -9,6 +10,7 @@ import pytest
 
 from focusmate.core.model import CoachingSession, Question, Reflection
 from focusmate.core.morning import morning_digest, morning_notification
+from focusmate.core.session_kind import CLIENT
 from tests.fakes import T0  # Monday 23 November 2026, 09:00 UTC
 
 
@@ -91,3 +93,15 @@ def test_the_reminder_notification() -> None:
 @pytest.mark.parametrize("hours", [0, 12])
 def test_no_sessions_at_all(hours: int) -> None:
     assert morning_digest([], T0 + timedelta(hours=hours), UTC).sessions == ()
+
+
+def test_a_client_meetings_short_reflection_is_not_averaged_into_the_questions() -> None:
+    """The questions are worded for one's salesperson; the client meeting is still listed."""
+    client = replace(
+        session("c", T0 + timedelta(hours=1), Reflection(dict.fromkeys(Question, 1))),
+        kind=CLIENT,
+    )
+    data = [session("a", T0, answered((4, 4, 4, 4), 4)), client]
+    digest = morning_digest(data, T0 + timedelta(days=1), UTC)
+    assert [s.id for s in digest.sessions] == ["a", "c"]
+    assert set(dict(digest.question_means).values()) == {4}
