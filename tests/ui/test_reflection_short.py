@@ -187,3 +187,28 @@ def test_tab_on_the_saved_line_reaches_both_buttons(qtbot: QtBot) -> None:
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         seen.add(dialog.focusWidget())
     assert {dialog.their_answers_button, dialog.close_button} <= seen
+
+
+def test_a_client_meetings_reflection_drafts_saves_and_edits_again_through_the_app(
+    qtbot: QtBot, windows: Windows, controller: SessionController
+) -> None:
+    session = controller.start("Acme", 45, kind=CLIENT)
+    controller.end()
+    dialog = windows.reflection(session.id)
+    assert dialog is not None and tuple(dialog.groups) == SHARED_QUESTIONS
+    dialog.set_answer(Question.FULLY_PRESENT, 5)
+    with qtbot.waitSignal(dialog.draft_saved, timeout=2000):
+        pass  # a draft, as for coaching
+    draft = controller.session(session.id)
+    assert draft is not None and draft.reflection is not None and draft.reflection_pending
+    for question in SHARED_QUESTIONS[1:]:
+        dialog.set_answer(question, 3)
+    dialog.save_button.click()
+    assert windows.reflection(session.id) is None  # closed at once: no pulse for a client
+    assert controller.pending_reflections() == []
+    windows.edit_reflection(session.id)  # as from the weekly review
+    again = windows.reflection(session.id)
+    assert again is not None and again.editing
+    assert again.reflection(complete=True).answers == dict(
+        zip(SHARED_QUESTIONS, (5, 3, 3), strict=True)
+    )
