@@ -212,3 +212,12 @@ def test_a_client_meetings_reflection_drafts_saves_and_edits_again_through_the_a
     assert again.reflection(complete=True).answers == dict(
         zip(SHARED_QUESTIONS, (5, 3, 3), strict=True)
     )
+
+
+@pytest.mark.usefixtures("german")
+def test_in_german_the_quiet_line_is_german(qtbot: QtBot) -> None:
+    dialog = make(qtbot, COACHING)
+    save_coaching(dialog)
+    assert dialog.saved_label.text() == "Gespeichert. Jordan nach der eigenen Sicht fragen?"
+    assert dialog.their_answers_button.text() == "Antworten des &Gegenübers…"
+    assert dialog.close_button.text() == "&Schließen"
