@@ -14,9 +14,10 @@ import pytest
 
 from focusmate.core.errors import ExitCode, InvalidInput
 from focusmate.core.model import CoachingSession
-from focusmate.core.session_kind import SessionKinds
+from focusmate.core.session_kind import SessionKind, SessionKinds
 from focusmate.core.settings import Settings
 from focusmate.services.controller import SessionController
+from focusmate.services.settings import SettingsService
 from focusmate.services.socket_commands import SocketCommands
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.storage.settings_store import save_settings
@@ -91,3 +92,11 @@ def test_an_import_keeps_an_unknown_kind_and_the_report_lists_every_kind(
     assert list(by_kind) == ["coaching", "client", "board-review", "team-meeting"]
     assert by_kind["board-review"]["sessions"] == by_kind["team-meeting"]["sessions"] == 1
     assert by_kind["client"]["sessions"] == 0
+
+
+def test_settings_with_two_kinds_of_one_id_are_refused_and_not_saved(tmp_path: Path) -> None:
+    service = SettingsService(tmp_path / "settings", Settings())
+    clash = Settings(added_session_kinds=(SessionKind("client", "Clients"),))
+    with pytest.raises(InvalidInput, match="two kinds of session share the id 'client'"):
+        service.apply(clash)
+    assert service.current == Settings() and not (tmp_path / "settings").exists()

@@ -30,6 +30,7 @@ class SettingsService(QObject):
         """Validate, save, then announce; raises FocusmateError and changes nothing if any fails."""
         HotkeyBindings.from_text(settings.hotkeys).check_conflicts()
         settings.kinds  # noqa: B018 - refuses duplicate or reserved kind ids
+        settings.session_kinds  # noqa: B018 - the same for the kinds of session
         try:
             save_settings(self._data_dir, settings)
         except OSError as error:
