@@ -10,8 +10,9 @@ real worry came up, whether it is the same challenge as last time, what became o
 time's commitment (only when there was one), and the commitment for next time.
 
 Every change is saved as a draft shortly after it is made, and again on Later or close, so
-nothing typed is lost. Save needs the five ratings. Opened again on a saved reflection (from
-the weekly review) it edits it in place; the controller never turns it back into a draft.
+nothing typed is lost. Save needs every rating asked (five, or three in the short one).
+Opened again on a saved reflection (from the weekly review) it edits it in place; the
+controller never turns it back into a draft.
 
 Once saved, the dialog does not simply close: where the salesperson's own answers could
 follow (a coaching session without them yet), it turns in place into one quiet line,
@@ -199,9 +200,9 @@ class ReflectionDialog(QDialog):
         if self.form.full:
             columns.addLayout(words, 1)
         else:  # the short reflection: the word fields exist (one code path) but are not shown
-            self._unasked = QWidget(self)
-            self._unasked.setLayout(words)
-            self._unasked.hide()
+            unasked = QWidget(self)
+            unasked.setLayout(words)
+            unasked.hide()
         # The form and, once saved, the quiet line in its place (show_saved).
         self.form_part = QWidget()
         form_layout = QVBoxLayout(self.form_part)
