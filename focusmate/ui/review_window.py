@@ -134,7 +134,9 @@ class ReviewWindow(QWidget):
             _session_columns(), _NAME_COLUMN, translate("ReviewWindow", "Sessions of the week")
         )
         self.table.activated.connect(self._on_row_activated)
-        self.table.itemSelectionChanged.connect(self._update_pulse_button)
+        # The current row, not the selection: the focus arriving (Alt+S) makes the first row
+        # current without selecting it, and Alt+A then acts on that row.
+        self.table.currentCellChanged.connect(lambda *_cells: self._update_pulse_button())
         self.people = _table(
             _people_columns(),
             _PEOPLE_NAME_COLUMN,

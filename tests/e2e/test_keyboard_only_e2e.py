@@ -1,4 +1,5 @@
-"""The whole loop by keyboard alone, on a real X server: start → marks → end → reflection → review.
+"""The whole loop by keyboard alone, on a real X server: start → marks → end → reflection → review
+→ the salesperson's answers.
 
 What a keyboard user has: the application menu's entry (which runs `focusmate`; while focusmate
 runs that brings up its primary window), the entry's "Weekly review" action (`focusmate
@@ -63,6 +64,13 @@ def test_start_marks_end_reflection_and_review_by_keyboard_alone(
             timeout_s=10,
             what="the saved reflection",
         )
+        # Saved, the reflection keeps one quiet line (their answers could follow); Escape ends it.
+        desktop.key("Escape")
+        wait_until(
+            lambda: not app.windows_named("Reflect on your session") or None,
+            timeout_s=10,
+            what="the reflection's quiet line to close",
+        )
         saved = app.exported_sessions()[0]
         assert saved["reflection"]["their_perspective"] == "worried about the quota"
         assert [m["kind"] for m in saved["marks"]] == ["phone", "phone", "app"]
@@ -79,6 +87,23 @@ def test_start_marks_end_reflection_and_review_by_keyboard_alone(
             lambda: not app.windows_named(saved_title) or None,
             timeout_s=10,
             what="the reflection to close",
+        )
+        # Their answers: Alt+A for the same session; a digit answers each question (the concern
+        # row's 2 is "partly"), Tab moves on, Ctrl+Enter saves.
+        app.desktop.run(["xdotool", "windowfocus", "--sync", str(review)], check=True)
+        desktop.key("alt+a")
+        app.focus_window("Their side: Dana")
+        desktop.key("4", "Tab", "2", "Tab", "5", "ctrl+Return")
+        pulse = wait_until(
+            lambda: app.exported_sessions()[0]["rep_pulse"],
+            timeout_s=10,
+            what="the salesperson's answers",
+        )
+        assert (pulse["heard"], pulse["concern"], pulse["attention"], pulse["via"]) == (
+            4,
+            "partly",
+            5,
+            "typed",
         )
         app.desktop.run(["xdotool", "windowfocus", "--sync", str(review)], check=True)
         desktop.key("Escape")

@@ -128,13 +128,20 @@ def test_their_answers_opens_for_the_selected_ended_session_only(qtbot: QtBot) -
 
 def test_alt_a_asks_for_the_answers_from_the_keyboard(qtbot: QtBot) -> None:
     review = review_of(qtbot)
-    qtbot.keyClick(review, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # into the table
+    # Alt+S puts the focus on the rows: the first becomes current (not selected), and Alt+A
+    # acts on it at once.
+    qtbot.keyClick(review, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: review.focusWidget() is review.table)
-    qtbot.keyClick(review.table, Qt.Key.Key_Down)
-    expected = review.table.item(review.table.currentRow(), 0).data(Qt.ItemDataRole.UserRole)
+    assert review.table.currentRow() == 0
+    first = review.table.item(0, 0).data(Qt.ItemDataRole.UserRole)
     with qtbot.waitSignal(review.pulse_requested) as asked:
         qtbot.keyClick(review.table, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
-    assert asked.args == [expected]
+    assert asked.args == [first]
+    qtbot.keyClick(review.table, Qt.Key.Key_Down)  # the arrows move to another session
+    second = review.table.item(1, 0).data(Qt.ItemDataRole.UserRole)
+    with qtbot.waitSignal(review.pulse_requested) as asked:
+        qtbot.keyClick(review.table, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    assert asked.args == [second]
 
 
 def test_the_answers_button_comes_after_the_tabs_in_tab_order(qtbot: QtBot) -> None:
