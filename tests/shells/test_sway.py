@@ -128,3 +128,16 @@ def test_the_xcb_path_through_xwayland(quiet_shell: SwayShell) -> None:
         until_off(quiet_shell)
     finally:
         app.stop()
+
+
+def test_the_log_has_none_of_qts_harmless_warnings(app: ShellApp) -> None:
+    """On this shell Qt warns 'Failed to register with host portal' at start (no portal runs)
+    and 'QWaylandTextInputv3::disableSurface' whenever a window with a text field closes or
+    loses the focus: focusmate filters both (desktop/qt_noise.py)."""
+    start_session(app)
+    assert app.cli("end").returncode == 0  # the reflection window opens, with text fields
+    assert app.cli("review").returncode == 0  # another window takes the focus
+    until_off(app.shell)
+    app.stop()  # every window closes
+    log = app.log()
+    assert "host portal" not in log and "disableSurface" not in log, log
