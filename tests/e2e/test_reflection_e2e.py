@@ -81,7 +81,8 @@ def test_a_draft_survives_a_kill_between_keystrokes(
             what="the tray menu to close",
         )
         focus_dialog(second)
-        desktop.key("ctrl+Return")  # every rating is there: Save
+        # Every rating is there: Save; the saved dialog keeps one quiet line, Escape closes it.
+        desktop.key("ctrl+Return", "Escape")
         wait_until(
             lambda: not second.windows_named(DIALOG) or None,
             timeout_s=10,
@@ -110,7 +111,7 @@ def test_keyboard_only_completion_on_a_real_display(
         desktop.type_text("losing two key accounts")
         desktop.key("Tab")  # no earlier session: next is the commitment
         desktop.type_text("ask what he already tried")
-        desktop.key("ctrl+Return")
+        desktop.key("ctrl+Return", "Escape")  # Save, then close the quiet line
         wait_until(
             lambda: not app.windows_named(DIALOG) or None,
             timeout_s=10,
@@ -144,7 +145,7 @@ def test_two_sessions_in_a_row_carry_the_commitment(
         desktop.key("3", "Tab", "3", "Tab", "3", "Tab", "3", "Tab", "2", "Tab", "Tab", "2")
         desktop.key("Tab", "Tab")  # past the worry note: the commitment (no history yet)
         desktop.type_text("ask before advising")
-        desktop.key("ctrl+Return")
+        desktop.key("ctrl+Return", "Escape")  # Save, then close the quiet line
         wait_until(
             lambda: not app.windows_named(DIALOG) or None,
             timeout_s=10,
@@ -160,7 +161,7 @@ def test_two_sessions_in_a_row_carry_the_commitment(
         desktop.key("4", "Tab", "4", "Tab", "4", "Tab", "4", "Tab", "4", "Tab", "Tab", "1")
         desktop.key("Tab", "Tab", "1")  # same challenge as last time: yes
         desktop.key("Tab", "1")  # last time's commitment: kept
-        desktop.key("ctrl+Return")
+        desktop.key("ctrl+Return", "Escape")  # Save, then close the quiet line
         wait_until(
             lambda: not app.windows_named(DIALOG) or None,
             timeout_s=10,
