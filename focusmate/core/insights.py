@@ -218,7 +218,7 @@ def _clients_vs_team(sessions: list[CoachingSession]) -> Insight | None:
     if min(clients.sessions, team.sessions) < MIN_SESSIONS_PER_KIND:
         return None
     clients_rate, team_rate = clients.per_hour("phone"), team.per_hour("phone")
-    if clients_rate is None or team_rate is None:  # no session time to divide by
+    if clients_rate is None or team_rate is None:  # too little session time for a rate
         return None
     return Insight(InsightKind.PHONE_CLIENTS_VS_TEAM, {"clients": clients_rate, "team": team_rate})
 

@@ -30,6 +30,9 @@ from focusmate.core.session_kind import CLIENT, COACHING
 from focusmate.core.weekly import session_minutes
 
 MINUTES_PER_HOUR = 60
+#: Below this much session time a kind has no rate: three minutes of a meeting with one phone
+#: check would read "20 per hour", a figure that says nothing about the manager's habit.
+MIN_RATE_MINUTES = 15.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +46,8 @@ class KindStats:
     scores: tuple[float, ...] = ()
 
     def per_hour(self, mark_kind: str) -> float | None:
-        """Marks of ``mark_kind`` per hour of session time; None without session time."""
-        if self.minutes <= 0:
+        """Marks of ``mark_kind`` per hour of session time; None below MIN_RATE_MINUTES of it."""
+        if self.minutes < MIN_RATE_MINUTES:
             return None
         return self.marks.get(mark_kind, 0) * MINUTES_PER_HOUR / self.minutes
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from focusmate.core.insights import Insight, InsightKind, insight_text, week_insights
-from focusmate.core.kind_stats import by_kind
+from focusmate.core.kind_stats import MIN_RATE_MINUTES, MINUTES_PER_HOUR, by_kind
 from focusmate.core.model import CoachingSession
 from focusmate.core.reflection_form import SHARED_QUESTIONS
 from focusmate.core.session_kind import CLIENT, COACHING
@@ -21,6 +21,7 @@ from focusmate.core.week_review import review_document, week_review
 from focusmate.core.weekly import IsoWeek, session_minutes
 from tests.core.strategies import sessions
 from tests.core.test_weekly import ended
+from tests.sessions_for_tests import held
 
 W48 = IsoWeek(2026, 48)
 MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -134,3 +135,14 @@ def test_one_client_meeting_is_too_few_to_compare() -> None:
     assert all(
         i.kind is not InsightKind.PHONE_CLIENTS_VS_TEAM for i in week_insights(no_time, W48, UTC)
     )
+
+
+def test_a_rate_needs_a_quarter_hour_of_session_time() -> None:
+    """Three minutes with one phone check is not "20 per hour": below MIN_RATE_MINUTES a kind
+    has no rate (report null, no review line, no insight), from that much on it has one."""
+    start = MONDAY + timedelta(hours=1)
+    short = held("s1", "Acme", start, minutes=3, phone=1, kind=CLIENT)
+    enough = held("s2", "Acme", start, minutes=MIN_RATE_MINUTES, phone=1, kind=CLIENT)
+    assert by_kind([short], MONDAY + timedelta(days=1))[CLIENT].per_hour("phone") is None
+    rate = by_kind([enough], MONDAY + timedelta(days=1))[CLIENT].per_hour("phone")
+    assert rate == MINUTES_PER_HOUR / MIN_RATE_MINUTES
