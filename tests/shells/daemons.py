@@ -51,6 +51,8 @@ class NotificationDaemon(Protocol):
     bus_name: str
     #: What a screenshot after the session shows: the popup, or the control center's list.
     after_session: str
+    #: The programs it and its tools need (checked before the shell starts).
+    tools: tuple[str, ...]
 
     def configure(self, config_home: Path) -> None: ...
 
@@ -72,6 +74,7 @@ class Mako:
     backend = "mako"
     bus_name = "org.freedesktop.Notifications"
     after_session = "the notification shows again when the mode is removed"
+    tools: tuple[str, ...] = ("mako", "makoctl", "jq", "busctl")  # makoctl calls both
 
     def configure(self, config_home: Path) -> None:
         folder = config_home / "mako"
@@ -105,6 +108,7 @@ class Swaync:
     backend = "swaync"
     bus_name = "org.erikreider.swaync.cc"
     after_session = "the notification is in the control center (no popup after Do Not Disturb)"
+    tools: tuple[str, ...] = ("swaync", "swaync-client")
 
     def configure(self, config_home: Path) -> None:
         folder = config_home / "swaync"

@@ -40,7 +40,9 @@ from tests.shells.shell_user import ShellUser
 
 WIDTH, HEIGHT = 1280, 800
 PROGRAMS = ("sway", "swaybar", "Xwayland", "grim", "dbus-daemon", "dbus-send", "notify-send")
-DEBIAN_PACKAGES = "sway mako-notifier sway-notification-center grim xwayland jq libnotify-bin dbus"
+DEBIAN_PACKAGES = (
+    "sway mako-notifier sway-notification-center grim xwayland jq systemd libnotify-bin dbus"
+)
 _TERM_GRACE_S = 3.0
 X11_SOCKETS = Path("/tmp/.X11-unix")
 
@@ -76,7 +78,7 @@ class SwayShell:
 
     def start(self) -> None:
         """Start everything; on failure stop what started and raise ShellError with the logs."""
-        missing = [p for p in (*PROGRAMS, *self.daemon.command()[:1]) if not shutil.which(p)]
+        missing = [p for p in (*PROGRAMS, *self.daemon.tools) if not shutil.which(p)]
         if missing:
             raise ShellError(
                 f"cannot start a sway shell: missing {', '.join(missing)} "
@@ -264,11 +266,12 @@ class SwayShell:
         }
         for path in (*xdg.values(), self._root / "logs", self._root / "shots"):
             path.mkdir(parents=True, exist_ok=True)
-        if os.geteuid() == 0 and not X11_SOCKETS.exists():
+        if os.geteuid() == 0:
             # As every X server run by root leaves it (a fresh root has none): else Xwayland,
             # run by the user, makes it the user's, 0755, and later root-run X servers warn.
-            X11_SOCKETS.mkdir()
-            X11_SOCKETS.chmod(0o1777)
+            with contextlib.suppress(FileExistsError):
+                X11_SOCKETS.mkdir()
+                X11_SOCKETS.chmod(0o1777)
         runtime = self._root / "run"
         runtime.mkdir(mode=0o700)
         runtime.chmod(0o700)  # mkdir's mode went through the umask
