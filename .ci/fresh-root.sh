@@ -64,6 +64,9 @@ root=$(mktemp -d /var/tmp/focusmate-fresh-root.XXXXXX)
 cleanup() { rm -rf --one-file-system "$root"; }
 trap cleanup EXIT
 tar -C "$root" --zstd -xf "$tarball"
+# / as every installed system has it (0755): the tarball's "." kept its mktemp folder's 0700,
+# and then no user but root reaches a program (the real-shell tests run the shells as a user).
+chmod 755 "$root"
 # This machine's network, not a package: its name servers, and the certificates it trusts, for
 # pip only (a TLS-inspecting proxy between this machine and the registries signs with its own
 # authority; on a user's machine pip's bundled certificates suffice). The root's own

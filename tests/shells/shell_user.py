@@ -80,18 +80,21 @@ def shell_user() -> ShellUser:
                 f"useradd exited {made.returncode}: {made.stderr.strip()}"
             ) from None
         entry = pwd.getpwnam(NAME)
-    _let_users_reach_the_root()
+    _check_users_reach_the_root()
     return ShellUser(entry.pw_uid, entry.pw_gid, entry.pw_name)
 
 
-def _let_users_reach_the_root() -> None:
-    """Make ``/`` traversable by every user, as on every installed system (0755).
+def _check_users_reach_the_root() -> None:
+    """Check that ``/`` is traversable by every user, as on every installed system (0755).
 
-    A root unpacked from a tarball of a ``mktemp -d`` folder (CI's fresh debootstrap root)
-    keeps that folder's 0700: there no user but root reaches any program or library ("cannot
-    open shared object file: Permission denied"). On an installed system this does nothing.
+    A root unpacked from a tarball of a ``mktemp -d`` folder keeps that folder's 0700: there
+    no user but root reaches any program or library ("cannot open shared object file:
+    Permission denied"). CI's fresh root is made 0755 (.ci/fresh-root.sh); a test does not
+    change the system's root, it says what is wrong.
     """
-    root = Path("/")
-    mode = root.stat().st_mode
+    mode = Path("/").stat().st_mode
     if not mode & stat.S_IXOTH:
-        root.chmod(stat.S_IMODE(mode) | 0o755)  # what / is everywhere else
+        raise RuntimeError(
+            f"/ has mode {stat.S_IMODE(mode):04o}: no user but root can reach a program; "
+            "an installed system has 0755 (chmod 755 /)"
+        )
