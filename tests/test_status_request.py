@@ -23,11 +23,21 @@ def test_the_status_carries_the_hotkeys_readiness_of_the_moment(
     commands = SocketCommands(controller, lambda _window: None, hotkeys=lambda: readiness[-1])
     request = decode_request(encode({"cmd": "status"}))
     first = commands.handle(request)["result"]
-    assert first["hotkeys"] == {"ready": False, "reason": "global hotkeys are not started"}
-    readiness.append(HotkeyReadiness(True))
+    assert first["hotkeys"] == {
+        "via": "none",
+        "ready": False,
+        "bindings": {},
+        "reason": "global hotkeys are not started",
+    }
+    readiness.append(HotkeyReadiness(True, via="portal", bindings={"phone": "Ctrl+Alt+P"}))
     controller.start("Ana", 30)
     second = commands.handle(request)["result"]
-    assert second["hotkeys"] == {"ready": True, "reason": ""}
+    assert second["hotkeys"] == {
+        "via": "portal",
+        "ready": True,
+        "bindings": {"phone": "Ctrl+Alt+P"},
+        "reason": "",
+    }
     assert second["state"] == "running" and second["session"]["with"] == "Ana"
 
 

@@ -53,3 +53,19 @@ def _hypr_keys(text: str) -> str:
         {"Ctrl": "CTRL", "Alt": "ALT", "Shift": "SHIFT", "Meta": "SUPER"}[m] for m in parts[:-1]
     ]
     return f"{' '.join(mods)}, {parts[-1].upper()}"
+
+
+def portal_note(bound: dict[str, str], actions: list[str]) -> str:
+    """What the windows show when the desktop's portal holds the shortcuts: each action's
+    trigger as the desktop reports it ("Ctrl+Alt+P, set in System Settings"), and the actions
+    the user left without one."""
+    lines = [translate("ShortcutHelp", "Global shortcuts of your desktop:")]
+    for action in actions:
+        trigger = bound.get(action)
+        if trigger:
+            text = translate("ShortcutHelp", "{trigger}, set in System Settings")
+            lines.append(f"  {action}: {text.format(trigger=trigger)}")
+        else:
+            text = translate("ShortcutHelp", "no key yet: choose one in System Settings")
+            lines.append(f"  {action}: {text}")
+    return "\n".join(lines)

@@ -10,12 +10,18 @@ The shape (each key is part of the CLI contract)::
                         "planned_minutes", "elapsed_s", "remaining_s",
                         "marks": {kind: count}, "carry_over": {...}},
      "dnd": {"backend", "engaged", "detail"},
-     "hotkeys": {"ready": bool, "reason": str}}
+     "hotkeys": {"via": "portal" | "x11" | "none", "ready": bool,
+                 "bindings": {action: trigger}, "reason": str}}
+
+``hotkeys.via`` is the mechanism in use: the desktop's xdg-desktop-portal GlobalShortcuts
+("portal"), pynput's X11 listener ("x11"), or none; ``bindings`` the trigger of each action
+that would be logged now (the desktop's own wording through the portal, e.g. "Ctrl+Alt+P").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from focusmate.core.checkin import CarryOver
@@ -33,10 +39,19 @@ class HotkeyReadiness:
 
     ready: bool
     reason: str = ""
+    #: "portal", "x11" or "none": what listens for the keys.
+    via: str = "none"
+    #: action -> the trigger it is bound to now (empty when nothing listens).
+    bindings: Mapping[str, str] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         """The ``hotkeys`` object of `status --json`."""
-        return {"ready": self.ready, "reason": self.reason}
+        return {
+            "via": self.via,
+            "ready": self.ready,
+            "bindings": dict(self.bindings),
+            "reason": self.reason,
+        }
 
 
 #: Before the listener is started (it waits until the tray icon shows) or after it is stopped.

@@ -4,8 +4,8 @@ app.py (the composition root) builds them and wires them to the windows:
 
 * :class:`Background` — what waits until the tray icon is up: reading and checking the whole
   history, the morning reminder, the global hotkeys, the welcome and the start-up backup;
-* :class:`HotkeyService` — the global hotkeys, re-armed when the settings change, and their
-  readiness for `status --json`;
+* :class:`HotkeyService` (services/hotkey_service.py) — the global hotkeys through the desktop's
+  portal or pynput, re-armed when the settings change, and their readiness for `status --json`;
 * :class:`Restart` — quit, then run the same command again (after the data folder moved).
 
 The windows are reached through :class:`StartupViews`, a port: services import no widget.
@@ -24,17 +24,15 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from focusmate.core.clock import Clock
-from focusmate.core.hotkeys import HotkeyBindings
 from focusmate.core.morning import morning_notification
 from focusmate.core.settings import Settings
-from focusmate.core.shortcut_help import shortcut_help
 from focusmate.core.status import HOTKEYS_NOT_STARTED, HotkeyReadiness
 from focusmate.core.text import Worded
 from focusmate.desktop.autostart import launch_command
-from focusmate.desktop.hotkeys import STOPPED, GlobalHotkeys
 from focusmate.services.calendar import CalendarService
 from focusmate.services.controller import SessionController
 from focusmate.services.held_notifications import HeldNotifications
+from focusmate.services.hotkey_service import HotkeyService
 from focusmate.services.reminders import ReminderScheduler
 from focusmate.storage.backups import check_or_recover, take_backup
 from focusmate.storage.reminder_log import FileReminderLog
@@ -67,52 +65,6 @@ def tell_at_start(views: StartupViews, notices: tuple[Worded | None, ...]) -> No
         if notice is not None:
             log.warning("%s", notice.in_english)
             views.notice(str(notice))  # worded now, in the user's language
-
-
-class HotkeyService:
-    """Global hotkeys for marks and undo, restarted when the settings change; where they
-    cannot work, the session window says so and shows the desktop-shortcut commands."""
-
-    def __init__(self, views: StartupViews, settings: Settings) -> None:
-        self._views = views
-        self._hotkeys = GlobalHotkeys()
-        self._hotkeys.triggered.connect(views.on_hotkey)
-        self._hotkeys.availability_changed.connect(self._tell)
-        self._bindings = HotkeyBindings.from_text(settings.hotkeys)
-        self._told = ""
-        self._hotkeys.start(self._bindings)
-        self._tell()
-
-    def apply(self, settings: Settings) -> None:
-        self._bindings = HotkeyBindings.from_text(settings.hotkeys)
-        self._hotkeys.stop()
-        self._hotkeys.start(self._bindings)
-        self._tell()
-
-    def stop(self) -> None:
-        self._hotkeys.stop()
-
-    def readiness(self) -> HotkeyReadiness:
-        """Ready when the listener runs now, so a key press would be logged (start() returns
-        only once pynput's listener is ready, or with the reason it is not)."""
-        availability = self._hotkeys.availability
-        ready = availability.available and self._hotkeys.listening
-        return HotkeyReadiness(ready, availability.reason)
-
-    def _tell(self) -> None:
-        availability = self._hotkeys.availability
-        if availability == STOPPED:
-            return  # our own doing (quitting, or new bindings on the way): no news
-        if availability.reason and availability.reason != self._told:
-            log.warning("global hotkeys: %s", availability.reason)
-        self._told = availability.reason
-        # The log keeps the English reason; the windows say it in the user's language.
-        self._views.show_hotkey_status(
-            availability.available,
-            ""
-            if availability.available and not availability.reason
-            else f"{availability.shown}\n\n{shortcut_help(self._bindings)}",
-        )
 
 
 class Background:

@@ -24,7 +24,12 @@ def test_idle_says_so_with_the_adapters_states() -> None:
         "state": "idle",
         "session": None,
         "dnd": {"backend": "fake", "engaged": True, "detail": "notifications are paused"},
-        "hotkeys": {"ready": False, "reason": "global hotkeys are not started"},
+        "hotkeys": {
+            "via": "none",
+            "ready": False,
+            "bindings": {},
+            "reason": "global hotkeys are not started",
+        },
     }
 
 
@@ -33,11 +38,18 @@ def test_running_counts_every_kind_at_the_instant_given() -> None:
     running = RunningSession(
         session, Timing(elapsed_s=1865, remaining_s=-65), MarkKinds(), CarryOver("Ana")
     )
-    ready = HotkeyReadiness(True, "X11 (XWayland): only X11 windows")
+    ready = HotkeyReadiness(
+        True, "X11 (XWayland): only X11 windows", "x11", {"phone": "Ctrl+Alt+P"}
+    )
     document = status_document(running, SILENCED, ready)
     assert document["state"] == "running"
     shown = document["session"]
     assert (shown["elapsed_s"], shown["remaining_s"]) == (1865, -65)  # the timing given
     assert shown["marks"] == {"phone": 1, "app": 0}  # every configured kind
     assert shown["carry_over"] == {"commitment": None, "last_session_at": None}
-    assert document["hotkeys"] == {"ready": True, "reason": "X11 (XWayland): only X11 windows"}
+    assert document["hotkeys"] == {
+        "via": "x11",
+        "ready": True,
+        "bindings": {"phone": "Ctrl+Alt+P"},
+        "reason": "X11 (XWayland): only X11 windows",
+    }

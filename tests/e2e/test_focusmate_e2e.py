@@ -21,7 +21,8 @@ pytestmark = pytest.mark.timeout(120)
 
 def test_the_loop_through_cli_and_tray(app: RunningApp, desktop: HeadlessDesktop) -> None:
     assert app.status()["state"] == "idle" and app.status()["session"] is None
-    assert set(app.status()["hotkeys"]) == {"ready", "reason"}  # ready or not, it is said
+    # ready or not, it is said, and how
+    assert set(app.status()["hotkeys"]) == {"via", "ready", "bindings", "reason"}
     assert paused(desktop) is False
     idle_icon = app.icon_pixels()
     windows_before = set(desktop.visible_windows())

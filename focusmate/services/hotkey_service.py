@@ -1,0 +1,185 @@
+"""The global hotkeys: which mechanism listens, re-armed when the settings change, and their
+readiness for `status --json`.
+
+The choice, made at each start:
+
+* **Wayland** — the desktop's xdg-desktop-portal GlobalShortcuts (KDE Plasma 5.27+, Hyprland,
+  GNOME 48+), when it offers it: pynput sees no keys there.  Where no portal offers it
+  (GNOME 43-47, wlroots desktops such as sway), pynput's answer stands: global hotkeys are not
+  possible, and the windows show the exact desktop-shortcut commands (core.shortcut_help).
+* **X11** — pynput, even where a portal offers GlobalShortcuts too (Plasma on X11): pynput
+  works at once with no dialog and no entry in the desktop's settings, honours the keys chosen
+  in focusmate's own settings exactly, and is what every X11 desktop has; the portal would add
+  a system dialog (on first binding, or to change a key) for nothing the user lacks.
+
+Both adapters emit the same ``triggered(action)`` on the GUI thread, so the windows' on_hotkey
+serves either.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Mapping
+from typing import Protocol
+
+from focusmate.core.hotkeys import UNDO_ACTION, HotkeyBindings
+from focusmate.core.portal_shortcuts import describe_action
+from focusmate.core.settings import Settings
+from focusmate.core.shortcut_help import portal_note, shortcut_help
+from focusmate.core.status import HotkeyReadiness
+from focusmate.core.text import translate
+from focusmate.desktop.hotkeys import STOPPED, GlobalHotkeys
+from focusmate.desktop.portal_shortcuts import PortalShortcuts
+
+log = logging.getLogger("focusmate.services.startup")  # the log the user already reads
+
+
+class HotkeyViews(Protocol):
+    """What the hotkeys ask of the windows (ui.windows.Windows)."""
+
+    def on_hotkey(self, action: str) -> None: ...
+
+    def show_hotkey_status(self, available: bool, note: str) -> None: ...
+
+
+def wants_portal(environ: Mapping[str, str], platform: str) -> bool:
+    """Whether to ask the desktop's portal first: a Linux Wayland session (see the module)."""
+    if not platform.startswith("linux"):
+        return False
+    return bool(environ.get("WAYLAND_DISPLAY")) or (
+        environ.get("XDG_SESSION_TYPE", "").lower() == "wayland"
+    )
+
+
+def describe(action: str) -> str:
+    """What an action does, for the desktop's Shortcuts settings (the user's language)."""
+    return describe_action(
+        action,
+        phone=translate("Hotkeys", "Log a phone check in the running session"),
+        app=translate("Hotkeys", "Log an app switch in the running session"),
+        undo=translate("Hotkeys", "Undo the last mark"),
+        other=translate("Hotkeys", "Log a mark of the kind {kind} in the running session"),
+    )
+
+
+class HotkeyService:
+    """Global hotkeys for marks and undo, through the portal or pynput (see the module),
+    restarted when the settings change; where they cannot work, the session window says so
+    and shows the desktop-shortcut commands."""
+
+    def __init__(
+        self,
+        views: HotkeyViews,
+        settings: Settings,
+        *,
+        environ: Mapping[str, str] | None = None,
+        platform: str | None = None,
+    ) -> None:
+        self._views = views
+        self._environ = environ
+        self._platform = platform or sys.platform
+        self._hotkeys = GlobalHotkeys()
+        self._hotkeys.triggered.connect(views.on_hotkey)
+        self._hotkeys.availability_changed.connect(self._tell)
+        self._portal = PortalShortcuts(describe)
+        self._portal.triggered.connect(views.on_hotkey)
+        self._portal.availability_changed.connect(self._tell)
+        self._via_portal = False
+        self._bindings = HotkeyBindings.from_text(settings.hotkeys)
+        self._told = ""
+        self._starting = False
+        self._start()
+
+    def apply(self, settings: Settings) -> None:
+        self._bindings = HotkeyBindings.from_text(settings.hotkeys)
+        self._start()
+
+    def stop(self) -> None:
+        self._portal.stop()
+        self._hotkeys.stop()
+
+    def open_system_settings(self) -> bool:
+        """Open the desktop's dialog to change the shortcuts (portal only); False if none."""
+        return self._via_portal and self._portal.open_system_settings()
+
+    @property
+    def via_portal(self) -> bool:
+        return self._via_portal
+
+    def readiness(self) -> HotkeyReadiness:
+        """Ready when a key press would be logged now; ``via`` and ``bindings`` say how."""
+        if self._via_portal:
+            availability = self._portal.availability
+            ready = availability.available and self._portal.listening
+            bound = self._portal.bound if ready else {}
+            return HotkeyReadiness(ready, availability.reason, "portal", bound)
+        availability = self._hotkeys.availability
+        ready = availability.available and self._hotkeys.listening
+        if not ready:
+            return HotkeyReadiness(False, availability.reason)
+        bindings = {action: str(hotkey) for action, hotkey in self._bindings.items()}
+        return HotkeyReadiness(True, availability.reason, "x11", bindings)
+
+    def _start(self) -> None:
+        self._starting = True  # the adapters' changes on the way are not news: _tell() after
+        try:
+            self._portal.stop()
+            self._hotkeys.stop()
+            self._via_portal = False
+            environ = os.environ if self._environ is None else self._environ
+            if wants_portal(environ, self._platform) and self._bindings:
+                through_portal = self._portal.start(self._bindings)
+                if through_portal.available:
+                    self._via_portal = True
+                    return
+                # No portal offers it here: pynput's answer (and the commands) is what to show.
+                logging.getLogger(__name__).info("global hotkeys: %s", through_portal.reason)
+                self._portal.stop()
+            self._hotkeys.start(self._bindings)
+        finally:
+            self._starting = False
+            self._tell()
+
+    def _tell(self) -> None:
+        if self._starting:
+            return
+        if self._via_portal:
+            self._tell_portal()
+            return
+        availability = self._hotkeys.availability
+        if availability == STOPPED:
+            return  # our own doing (quitting, or new bindings on the way): no news
+        if availability.reason and availability.reason != self._told:
+            log.warning("global hotkeys: %s", availability.reason)
+        self._told = availability.reason
+        # The log keeps the English reason; the windows say it in the user's language.
+        self._views.show_hotkey_status(
+            availability.available,
+            ""
+            if availability.available and not availability.reason
+            else f"{availability.shown}\n\n{shortcut_help(self._bindings)}",
+        )
+
+    def _tell_portal(self) -> None:
+        availability = self._portal.availability
+        if availability == STOPPED:
+            return
+        if not availability.available:
+            if availability.reason != self._told:
+                log.warning("global hotkeys: %s", availability.reason)
+            self._told = availability.reason
+            self._views.show_hotkey_status(
+                False, f"{availability.shown}\n\n{shortcut_help(self._bindings)}"
+            )
+            return
+        bound = self._portal.bound
+        told = f"through the desktop's portal: {bound}"
+        if told != self._told:
+            log.info("global hotkeys %s", told)
+        self._told = told
+        actions = [a for a in self._bindings if a != UNDO_ACTION] + (
+            [UNDO_ACTION] if UNDO_ACTION in self._bindings else []
+        )
+        self._views.show_hotkey_status(True, portal_note(bound, actions))

@@ -1,0 +1,303 @@
+"""A real KDE Plasma 5.27, headless, on X11 (Xvfb + kwin_x11) or on Wayland (kwin_wayland
+--virtual), with plasmashell and the real xdg-desktop-portal + xdg-desktop-portal-kde.
+
+It reuses the sway harness's private root, user switch, process groups and bus helpers
+(:class:`~tests.shells.sway.SwayShell`) and replaces the shell itself:
+
+1. A private root, the shell's user (shell_user.py: in CI's chroot, as root, a system user).
+2. The whole environment is fixed before anything starts (DISPLAY, or WAYLAND_DISPLAY named in
+   advance), so that what the session bus D-Bus-activates (xdg-desktop-portal, its KDE backend,
+   kglobalaccel, kded) inherits it.
+3. X11: ``Xvfb`` (its display number learned through ``-displayfd``), then ``kwin_x11``.
+   Wayland: ``kwin_wayland --virtual``, run from a private copy of the binary: the installed one
+   has the file capability ``cap_sys_resource``, and exec of a file with capabilities fails for
+   the user here (no capability to give it); the copy has none.
+4. The session bus, then plasmashell, which owns ``org.freedesktop.Notifications`` and hosts the
+   tray (``org.kde.StatusNotifierWatcher``, kded's module, activated on demand).
+
+Nothing here is faked. The notification "daemon" is plasmashell: :class:`PlasmaNotifications`
+reads its do-not-disturb state from the ``Inhibited`` property, as focusmate's kde backend does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Final
+
+from tests.e2e.desktop import wait_until
+from tests.shells.daemons import Runs
+from tests.shells.shell_user import ShellUser
+from tests.shells.sway import HEIGHT, WIDTH, ShellError, SwayShell
+
+#: The Debian packages (the ones packaging/debian-packages.txt lists as test lines).
+DEBIAN_PACKAGES: Final = (
+    "plasma-workspace plasma-desktop kwin-x11 kwin-wayland qtwayland5 xdg-desktop-portal "
+    "xdg-desktop-portal-kde qdbus-qt5 qml-module-org-kde-kcm qml-module-org-kde-kcmutils "
+    "xvfb xdotool imagemagick libnotify-bin"
+)
+WAYLAND_SOCKET: Final = "wayland-kde"
+COMMON_PROGRAMS: Final = ("plasmashell", "dbus-daemon", "dbus-send", "notify-send", "qdbus")
+PROGRAMS: Final = {
+    "x11": ("Xvfb", "kwin_x11", "xdotool", "import"),
+    "wayland": ("kwin_wayland",),
+}
+PORTAL: Final = Path("/usr/libexec/xdg-desktop-portal")
+
+
+class PlasmaNotifications:
+    """plasmashell's notifications, read and driven over D-Bus as focusmate's kde backend
+    does (the do-not-disturb of a Plasma user is an inhibition of org.freedesktop.Notifications)."""
+
+    name = "plasma"
+    backend = "kde"
+    bus_name = "org.freedesktop.Notifications"
+    after_session = "the notification shows once the inhibition ends"
+    tools: tuple[str, ...] = ("plasmashell", "dbus-send")
+
+    def configure(self, config_home: Path) -> None:
+        """Nothing to configure."""
+
+    def command(self) -> list[str]:
+        return ["plasmashell"]
+
+    def dnd_on(self, shell: Runs) -> bool:
+        answer = shell.run(
+            [
+                "dbus-send",
+                "--session",
+                "--print-reply=literal",
+                "--dest=org.freedesktop.Notifications",
+                "/org/freedesktop/Notifications",
+                "org.freedesktop.DBus.Properties.Get",
+                "string:org.freedesktop.Notifications",
+                "string:Inhibited",
+            ],
+            check=True,
+        ).stdout
+        return "true" in answer
+
+    def set_dnd(self, shell: Runs, on: bool) -> None:
+        raise ShellError("an inhibition lasts only while its caller's connection does")
+
+    def held(self, shell: Runs) -> int:
+        return 0
+
+    def reveal_held(self, shell: Runs) -> None:
+        """Plasma shows a held notification by itself once the inhibition ends."""
+
+    def clear(self, shell: Runs) -> None:
+        """Nothing to clear between tests."""
+
+
+class KdeShell(SwayShell):
+    """KDE Plasma 5.27 on ``session`` "x11" or "wayland", as ``user``; a context manager."""
+
+    def __init__(self, session: str, user: ShellUser) -> None:
+        super().__init__(PlasmaNotifications(), user)
+        if session not in PROGRAMS:
+            raise ValueError(f"session must be x11 or wayland, not {session!r}")
+        self.session = session
+
+    def start(self) -> None:
+        programs = (*COMMON_PROGRAMS, *PROGRAMS[self.session])
+        missing = [p for p in programs if not shutil.which(p)]
+        if not PORTAL.exists():
+            missing.append(str(PORTAL))
+        if missing:
+            raise ShellError(
+                f"cannot start KDE Plasma on {self.session}: missing {', '.join(missing)} "
+                f"(Debian: apt-get install {DEBIAN_PACKAGES}; tests/run.sh installs them)"
+            )
+        started = time.monotonic()
+        try:
+            self._make_root()
+            self._plasma_environment()
+            if self.session == "x11":
+                self._start_xvfb()
+            self._start_bus()
+            if self.session == "x11":
+                self._start_kwin_x11()
+            else:
+                self._start_kwin_wayland()
+            self._start_plasmashell()
+        except Exception as error:
+            logs = self.log_tails()
+            self.stop()
+            raise ShellError(
+                f"KDE Plasma on {self.session} did not start: {error}{logs}"
+            ) from error
+        self.timings_s["total"] = time.monotonic() - started
+
+    def _write_sway_config(self, config_home: Path) -> None:
+        """No sway here."""
+
+    def _plasma_environment(self) -> None:
+        self.env.update(
+            {
+                "XDG_CURRENT_DESKTOP": "KDE",
+                "XDG_SESSION_DESKTOP": "KDE",
+                "KDE_FULL_SESSION": "true",
+                "KDE_SESSION_VERSION": "5",
+                "DESKTOP_SESSION": "plasma",
+                "QT_QUICK_BACKEND": "software",
+                "XDG_SESSION_TYPE": self.session,
+            }
+        )
+        if self.session == "wayland":
+            self.env["WAYLAND_DISPLAY"] = WAYLAND_SOCKET
+            self.env["QT_QPA_PLATFORM"] = "wayland"
+        else:
+            self.env["QT_QPA_PLATFORM"] = "xcb"
+
+    def _start_xvfb(self) -> None:
+        started = time.monotonic()
+        read_end, write_end = os.pipe()
+        log = self.root / "logs" / "Xvfb.log"
+        import subprocess  # noqa: PLC0415 - only here: the pipe must be passed to Xvfb
+
+        with log.open("ab") as out:
+            proc = subprocess.Popen(
+                [
+                    "Xvfb",
+                    "-displayfd",
+                    str(write_end),
+                    "-screen",
+                    "0",
+                    f"{WIDTH}x{HEIGHT}x24",
+                    "-nolisten",
+                    "tcp",
+                ],
+                env=self.env,
+                cwd=self.root,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                pass_fds=(write_end,),
+                **self.user.popen_kwargs(),
+            )
+        os.close(write_end)
+        self._children.append(("Xvfb", proc))
+        with os.fdopen(read_end) as answer:
+            number = answer.readline().strip()
+        if not number.isdigit():
+            raise ShellError(f"Xvfb gave no display number (exit {proc.poll()})")
+        self.env["DISPLAY"] = f":{number}"
+        self.timings_s["Xvfb"] = time.monotonic() - started
+
+    def _start_kwin_x11(self) -> None:
+        started = time.monotonic()
+        self.spawn(["kwin_x11"], name="kwin_x11")
+        wait_until(
+            lambda: self.name_owner_pid("org.kde.KWin"),
+            timeout_s=30,
+            what="kwin_x11 on the bus (org.kde.KWin)",
+        )
+        self.timings_s["kwin_x11"] = time.monotonic() - started
+
+    def _start_kwin_wayland(self) -> None:
+        started = time.monotonic()
+        bin_dir = self.root / "bin"
+        bin_dir.mkdir()
+        kwin = bin_dir / "kwin_wayland"  # the same name: kwin finds its helpers by it
+        shutil.copy(shutil.which("kwin_wayland") or "kwin_wayland", kwin)  # no capability
+        self.user.own(bin_dir, kwin)
+        self.spawn(
+            [
+                str(kwin),
+                "--virtual",
+                "--width",
+                str(WIDTH),
+                "--height",
+                str(HEIGHT),
+                "--socket",
+                WAYLAND_SOCKET,
+                "--no-lockscreen",
+            ],
+            name="kwin_wayland",
+        )
+        socket = Path(self.env["XDG_RUNTIME_DIR"]) / WAYLAND_SOCKET
+        wait_until(socket.exists, timeout_s=30, what=f"kwin_wayland's socket {socket}")
+        wait_until(
+            lambda: self.name_owner_pid("org.kde.KWin"),
+            timeout_s=30,
+            what="kwin_wayland on the bus (org.kde.KWin)",
+        )
+        self.timings_s["kwin_wayland"] = time.monotonic() - started
+
+    def _start_plasmashell(self) -> None:
+        started = time.monotonic()
+        proc = self.spawn(["plasmashell", "--no-respawn"], name="plasmashell")
+
+        def notifications() -> bool:
+            if proc.poll() is not None:
+                raise ShellError(f"plasmashell exited with {proc.returncode}")
+            return self.name_owner_pid("org.freedesktop.Notifications") == proc.pid
+
+        wait_until(notifications, timeout_s=60, what="plasmashell's notifications on the bus")
+        self.timings_s["plasmashell"] = time.monotonic() - started
+        # The tray's watcher is kded's module; plasmashell's tray applet asks for it.
+        wait_until(
+            lambda: self.name_owner_pid("org.kde.StatusNotifierWatcher"),
+            timeout_s=60,
+            what="the tray (org.kde.StatusNotifierWatcher on the bus)",
+        )
+        self.timings_s["tray"] = time.monotonic() - started
+
+    def screenshot(self, name: str) -> Path:
+        """The X screen (X11 only: KWin's screenshot API on Wayland takes authorized callers
+        alone)."""
+        if self.session != "x11":
+            raise ShellError("no screenshot on kwin_wayland: its API is restricted")
+        path = self.root / "shots" / f"{name}.png"
+        self.run(["import", "-window", "root", str(path)], check=True, timeout_s=20)
+        return path
+
+
+def invoke_shortcut(shell: Runs, action: str) -> None:
+    """Press ``action``'s global shortcut the way kglobalaccel does when its key is pressed.
+
+    On kwin_wayland no key can be injected from outside here: KWin 5.27 offers no virtual
+    keyboard protocol (``wtype``: "Compositor does not support the virtual keyboard
+    protocol"), its fake-input protocol is restricted to authorized clients, and
+    ``--virtual`` reads no input device (so ``ydotool``'s uinput is not seen). So the
+    Wayland test asks kglobalaccel, which holds the portal's shortcuts, to invoke it:
+    everything after the key (kglobalaccel -> xdg-desktop-portal-kde -> xdg-desktop-portal
+    -> ``Activated`` -> focusmate) is the real path; the key press itself is not.
+    """
+    shell.run(
+        [
+            "dbus-send",
+            "--session",
+            "--type=method_call",
+            "--dest=org.kde.kglobalaccel",
+            "/component/focusmate",
+            "org.kde.kglobalaccel.Component.invokeShortcut",
+            f"string:{action}",
+        ],
+        check=True,
+    )
+
+
+def marks_on_disk(data_dir: Path) -> int:
+    """The running session's marks as saved (current-session.json): durable ones only."""
+    path = data_dir / "current-session.json"
+    try:
+        return len(json.loads(path.read_text())["marks"])
+    except (OSError, ValueError, KeyError):
+        return 0
+
+
+def until_marks_on_disk(data_dir: Path, count: int, since: float, timeout_s: float = 10) -> float:
+    """Wait (reading the file every 2 ms) until ``count`` marks are saved; seconds since
+    ``since`` (a time.monotonic())."""
+    deadline = since + timeout_s
+    while marks_on_disk(data_dir) < count:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no durable mark {timeout_s} s after the key")
+        time.sleep(0.002)
+    return time.monotonic() - since
