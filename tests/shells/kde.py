@@ -26,10 +26,11 @@ import os
 import shutil
 import time
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from tests.e2e.desktop import wait_until
 from tests.shells.daemons import Runs
+from tests.shells.shell_app import ShellApp
 from tests.shells.shell_user import ShellUser
 from tests.shells.sway import HEIGHT, WIDTH, ShellError, SwayShell
 
@@ -42,7 +43,7 @@ DEBIAN_PACKAGES: Final = (
 WAYLAND_SOCKET: Final = "wayland-kde"
 COMMON_PROGRAMS: Final = ("plasmashell", "dbus-daemon", "dbus-send", "notify-send", "qdbus")
 PROGRAMS: Final = {
-    "x11": ("Xvfb", "kwin_x11", "xdotool", "import"),
+    "x11": ("Xvfb", "kwin_x11", "xdotool", "import", "compare"),
     "wayland": ("kwin_wayland",),
 }
 PORTAL: Final = Path("/usr/libexec/xdg-desktop-portal")
@@ -258,6 +259,27 @@ class KdeShell(SwayShell):
         return path
 
 
+def hotkeys_ready(app: ShellApp) -> dict[str, Any]:
+    return wait_until(
+        lambda: ((hotkeys := app.status()["hotkeys"])["ready"] and hotkeys) or None,
+        timeout_s=15,
+        what="focusmate's hotkeys ready",
+    )
+
+
+def start_session(app: ShellApp) -> float:
+    started = time.monotonic()
+    assert app.cli("start", "--with", "Sam").returncode == 0
+    wait_until(lambda: app.shell.daemon.dnd_on(app.shell), timeout_s=10, what="the inhibition")
+    return time.monotonic() - started
+
+
+def until_off(shell: SwayShell, timeout_s: float = 10) -> float:
+    started = time.monotonic()
+    wait_until(lambda: not shell.daemon.dnd_on(shell), timeout_s=timeout_s, what="no inhibition")
+    return time.monotonic() - started
+
+
 def invoke_shortcut(shell: Runs, action: str) -> None:
     """Press ``action``'s global shortcut the way kglobalaccel does when its key is pressed.
 
@@ -301,3 +323,51 @@ def until_marks_on_disk(data_dir: Path, count: int, since: float, timeout_s: flo
             raise AssertionError(f"no durable mark {timeout_s} s after the key")
         time.sleep(0.002)
     return time.monotonic() - since
+
+
+#: Where Plasma puts a notification popup: the bottom right corner above its panel (the panel's
+#: clock and tray change by themselves; focusmate's own windows open in the middle).
+POPUP_CORNER: Final = f"420x250+{WIDTH - 420}+{HEIGHT - 60 - 250}"
+
+
+def changed_pixels(shell: SwayShell, before: Path, after: Path) -> int:
+    """How many pixels of the popup corner differ between two screenshots (ImageMagick's
+    ``compare -metric AE``): whether a notification appeared in between."""
+    done = shell.run(
+        [
+            "compare",
+            "-metric",
+            "AE",
+            f"{before}[{POPUP_CORNER}]",
+            f"{after}[{POPUP_CORNER}]",
+            "null:",
+        ],
+        timeout_s=30,
+    )
+    if done.returncode not in {0, 1}:  # 1: they differ
+        raise ShellError(f"compare failed: {done.stderr.strip()}")
+    return int(float(done.stderr.split()[0]))
+
+
+def notify(shell: SwayShell, summary: str) -> int:
+    """A notification from another program (notify-send); its id."""
+    done = shell.run(
+        ["notify-send", "--app-name=probe", "--print-id", summary, "from another program"],
+        check=True,
+    )
+    return int(done.stdout.split()[0])
+
+
+def close_notification(shell: SwayShell, notification: int) -> None:
+    shell.run(
+        [
+            "dbus-send",
+            "--session",
+            "--type=method_call",
+            "--dest=org.freedesktop.Notifications",
+            "/org/freedesktop/Notifications",
+            "org.freedesktop.Notifications.CloseNotification",
+            f"uint32:{notification}",
+        ],
+        check=True,
+    )

@@ -23,10 +23,16 @@ from collections.abc import Iterator
 import pytest
 
 from tests.e2e.desktop import wait_until
-from tests.shells.kde import KdeShell, invoke_shortcut, until_marks_on_disk
+from tests.shells.kde import (
+    KdeShell,
+    hotkeys_ready,
+    invoke_shortcut,
+    start_session,
+    until_marks_on_disk,
+    until_off,
+)
 from tests.shells.shell_app import ShellApp
 from tests.shells.shell_user import shell_user
-from tests.shells.sway import SwayShell
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -48,27 +54,6 @@ def app(kde: KdeShell, request: pytest.FixtureRequest) -> Iterator[ShellApp]:
     yield running
     running.stop()
     wait_until(lambda: not kde.daemon.dnd_on(kde), timeout_s=10, what="no inhibition left")
-
-
-def hotkeys_ready(app: ShellApp) -> dict[str, object]:
-    return wait_until(
-        lambda: ((hotkeys := app.status()["hotkeys"])["ready"] and hotkeys) or None,
-        timeout_s=15,
-        what="focusmate's hotkeys ready",
-    )
-
-
-def start_session(app: ShellApp) -> float:
-    started = time.monotonic()
-    assert app.cli("start", "--with", "Sam").returncode == 0
-    wait_until(lambda: app.shell.daemon.dnd_on(app.shell), timeout_s=10, what="the inhibition")
-    return time.monotonic() - started
-
-
-def until_off(shell: SwayShell, timeout_s: float = 10) -> float:
-    started = time.monotonic()
-    wait_until(lambda: not shell.daemon.dnd_on(shell), timeout_s=timeout_s, what="no inhibition")
-    return time.monotonic() - started
 
 
 def test_the_portal_is_chosen_by_itself_and_the_icon_is_on_plasmas_tray(app: ShellApp) -> None:
