@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Protocol
 
 from focusmate.core.hotkeys import UNDO_ACTION, HotkeyBindings
@@ -41,7 +41,17 @@ class HotkeyViews(Protocol):
 
     def on_hotkey(self, action: str) -> None: ...
 
-    def show_hotkey_status(self, available: bool, note: str) -> None: ...
+    def show_hotkey_status(
+        self,
+        available: bool,
+        note: str,
+        *,
+        bound: Mapping[str, str] | None = None,
+        change: Callable[[], bool] | None = None,
+    ) -> None:
+        """``bound`` and ``change`` only through the portal: the triggers the desktop
+        reports, and what opens its own dialog to change them."""
+        ...
 
 
 def wants_portal(environ: Mapping[str, str], platform: str) -> bool:
@@ -182,4 +192,6 @@ class HotkeyService:
         actions = [a for a in self._bindings if a != UNDO_ACTION] + (
             [UNDO_ACTION] if UNDO_ACTION in self._bindings else []
         )
-        self._views.show_hotkey_status(True, portal_note(bound, actions))
+        self._views.show_hotkey_status(
+            True, portal_note(bound, actions), bound=bound, change=self.open_system_settings
+        )

@@ -18,6 +18,7 @@ import logging
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Protocol
 
@@ -52,7 +53,14 @@ class StartupViews(Protocol):
 
     def on_hotkey(self, action: str) -> None: ...
 
-    def show_hotkey_status(self, available: bool, note: str) -> None: ...
+    def show_hotkey_status(
+        self,
+        available: bool,
+        note: str,
+        *,
+        bound: Mapping[str, str] | None = None,
+        change: Callable[[], bool] | None = None,
+    ) -> None: ...
 
     def welcome_on_first_run(self) -> None: ...
 

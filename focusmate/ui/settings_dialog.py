@@ -17,7 +17,7 @@ ui.data_folder_box).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import time
 
@@ -218,7 +218,9 @@ class SettingsDialog(QDialog):
         hotkeys_box = QGroupBox(
             translate("SettingsDialog", "Global hotkeys (log without looking away)")
         )
-        hotkeys_box.setLayout(self._hotkeys_form)
+        hotkeys_layout = QVBoxLayout(hotkeys_box)
+        hotkeys_layout.addLayout(self._hotkeys_form)
+        self._add_system_shortcuts(hotkeys_layout)
         marks_page = QWidget()
         marks = QVBoxLayout(marks_page)
         marks.addWidget(kinds_box)
@@ -234,6 +236,61 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+
+    def _add_system_shortcuts(self, layout: QVBoxLayout) -> None:
+        """Through the desktop's portal (show_system_shortcuts): what the desktop fires each
+        action on, and its own dialog to change them. Hidden with pynput."""
+        self.system_shortcuts_label = QLabel()
+        self.system_shortcuts_label.setWordWrap(True)
+        self.system_shortcuts_label.setObjectName("system_shortcuts_label")
+        self.system_shortcuts_button = QPushButton(
+            translate("SettingsDialog", "Change in System &Settings…")
+        )
+        self.system_shortcuts_button.setObjectName("system_shortcuts_button")
+        self.system_shortcuts_label.hide()
+        self.system_shortcuts_button.hide()
+        self._open_system_shortcuts: Callable[[], bool] | None = None
+        self.system_shortcuts_button.clicked.connect(self._change_system_shortcuts)
+        layout.addWidget(self.system_shortcuts_label)
+        layout.addWidget(self.system_shortcuts_button)
+
+    def show_system_shortcuts(
+        self, bound: Mapping[str, str] | None, change: Callable[[], bool] | None
+    ) -> None:
+        """The desktop holds the global shortcuts (its portal): show each action's trigger as
+        it reports it and offer its own dialog; the keys above are only what focusmate asks
+        for. ``bound`` None: pynput listens, nothing to show."""
+        self._open_system_shortcuts = change
+        if bound is None:
+            self.system_shortcuts_label.hide()
+            self.system_shortcuts_button.hide()
+            return
+        labels = dict(self._actions())
+        lines = [
+            translate(
+                "SettingsDialog",
+                "Your desktop runs these shortcuts; the keys above are what focusmate asks it for.",
+            )
+        ]
+        for action, label in labels.items():
+            trigger = bound.get(action)
+            if trigger:
+                text = translate("SettingsDialog", "{action}: {trigger}, set in System Settings")
+            else:
+                text = translate(
+                    "SettingsDialog", "{action}: no key yet, set one in System Settings"
+                )
+            lines.append(text.format(action=label, trigger=trigger))
+        self.system_shortcuts_label.setText("\n".join(lines))
+        self.system_shortcuts_label.show()
+        self.system_shortcuts_button.setVisible(change is not None)
+
+    def _change_system_shortcuts(self) -> None:
+        if self._open_system_shortcuts is None or not self._open_system_shortcuts():
+            self.error_label.setText(
+                translate("SettingsDialog", "The desktop's shortcut settings cannot be opened.")
+            )
+            self.error_label.show()
 
     def attach_system(self, system: SystemParts) -> None:
         """Show start at login and the data folder, through the app's ports (once)."""
@@ -297,6 +354,7 @@ class SettingsDialog(QDialog):
             self.add_button,
             self.remove_button,
             *self.hotkey_edits.values(),
+            self.system_shortcuts_button,
             *self.calendars_tab.focus_chain(),
             *buttons_in_order(self.buttons),
         ]

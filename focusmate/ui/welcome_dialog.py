@@ -12,6 +12,7 @@ counts the welcome as seen).
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import time
 
@@ -47,6 +48,9 @@ class HotkeyStatus:
 
     available: bool | None = None
     note: str = ""
+    #: Through the desktop's portal: action -> the trigger the desktop fires it on (the note
+    #: lists them); None with pynput or none.
+    bound: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +167,18 @@ class WelcomeDialog(QDialog):
                         "Welcome",
                         "Global hotkeys do not work on this desktop. You can still log marks "
                         "from the focusmate menu, or bind the commands below to keys.",
+                    )
+                )
+            )
+        elif status.bound is not None:
+            # The desktop holds the keys: the note lists them as it reports them.
+            self.hotkeys_label.setText(
+                html.escape(
+                    translate(
+                        "Welcome",
+                        "Your desktop runs focusmate's global shortcuts: accept them if it "
+                        "asks. You can change them in its System Settings, or from focusmate's "
+                        "Settings.",
                     )
                 )
             )

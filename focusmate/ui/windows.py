@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -66,6 +66,10 @@ class Windows(QObject):
 
     #: The user confirmed quitting.
     quit_confirmed = Signal()
+
+    # Through the desktop's portal: its triggers and what opens its dialog (see
+    # show_hotkey_status); None with pynput or none.
+    _system_shortcuts: tuple[dict[str, str], Callable[[], bool] | None] | None = None
 
     def __init__(
         self,
@@ -484,6 +488,8 @@ class Windows(QObject):
             command = self._autostart_command
             dialog.attach_system(SystemParts(self._autostart, command, self._data_folder))
         dialog.submitted.connect(self._on_settings_submitted)
+        if self._system_shortcuts is not None:
+            dialog.show_system_shortcuts(*self._system_shortcuts)
         return dialog
 
     def _on_settings_submitted(self, settings: Settings) -> None:
@@ -525,11 +531,24 @@ class Windows(QObject):
             self._attempt(self._controller.end)
         self.quit_confirmed.emit()
 
-    def show_hotkey_status(self, available: bool, note: str) -> None:
+    def show_hotkey_status(
+        self,
+        available: bool,
+        note: str,
+        *,
+        bound: Mapping[str, str] | None = None,
+        change: Callable[[], bool] | None = None,
+    ) -> None:
         """The global hotkeys started, or changed: ``note`` is why they do not work (or a
-        limit), with the desktop-shortcut commands; "" when they simply work."""
+        limit), with the desktop-shortcut commands; "" when they simply work.  Through the
+        desktop's portal, ``bound`` is what the desktop fires each action on and ``change``
+        opens its dialog to change them (the settings offer it)."""
         self.session_window.show_hotkey_note(note)
-        self._first_run.show_hotkeys(HotkeyStatus(available, note))
+        self._first_run.show_hotkeys(HotkeyStatus(available, note, bound))
+        self._system_shortcuts = None if bound is None else (dict(bound), change)
+        dialog = None if self._settings_dialog is None else self._settings_dialog.window
+        if dialog is not None:
+            dialog.show_system_shortcuts(bound, change)
 
     def welcome_on_first_run(self) -> None:
         """At start-up: the welcome for someone new to focusmate (see FirstRun)."""
