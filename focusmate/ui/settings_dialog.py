@@ -244,7 +244,7 @@ class SettingsDialog(QDialog):
         self.system_shortcuts_label.setWordWrap(True)
         self.system_shortcuts_label.setObjectName("system_shortcuts_label")
         self.system_shortcuts_button = QPushButton(
-            translate("SettingsDialog", "Change in System &Settings…")
+            translate("SettingsDialog", "Change &in System Settings…")
         )
         self.system_shortcuts_button.setObjectName("system_shortcuts_button")
         self.system_shortcuts_label.hide()

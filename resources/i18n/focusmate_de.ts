@@ -823,6 +823,26 @@
             <source>The hotkey listener stopped unexpectedly.</source>
             <translation>Die Tastaturüberwachung für die Tastenkürzel wurde unerwartet beendet.</translation>
         </message>
+        <message>
+            <source>The desktop's global shortcuts are not available ({detail}).</source>
+            <translation>Die globalen Tastenkürzel des Desktops sind nicht verfügbar ({detail}).</translation>
+        </message>
+        <message>
+            <source>Log a phone check in the running session</source>
+            <translation>In der laufenden Sitzung einen Blick aufs Handy erfassen</translation>
+        </message>
+        <message>
+            <source>Log an app switch in the running session</source>
+            <translation>In der laufenden Sitzung einen App-Wechsel erfassen</translation>
+        </message>
+        <message>
+            <source>Undo the last mark</source>
+            <translation>Die letzte Markierung rückgängig machen</translation>
+        </message>
+        <message>
+            <source>Log a mark of the kind {kind} in the running session</source>
+            <translation>In der laufenden Sitzung eine Markierung der Art {kind} erfassen</translation>
+        </message>
     </context>
     <context>
         <name>Insights</name>
@@ -2170,6 +2190,26 @@
             <translation>&amp;Kalender</translation>
         </message>
         <message>
+            <source>Change &amp;in System Settings…</source>
+            <translation>&amp;In den Systemeinstellungen ändern…</translation>
+        </message>
+        <message>
+            <source>Your desktop runs these shortcuts; the keys above are what focusmate asks it for.</source>
+            <translation>Ihr Desktop führt diese Tastenkürzel aus; die Tasten oben sind die, die focusmate bei ihm anfragt.</translation>
+        </message>
+        <message>
+            <source>{action}: {trigger}, set in System Settings</source>
+            <translation>{action}: {trigger}, festgelegt in den Systemeinstellungen</translation>
+        </message>
+        <message>
+            <source>{action}: no key yet, set one in System Settings</source>
+            <translation>{action}: noch keine Taste, legen Sie eine in den Systemeinstellungen fest</translation>
+        </message>
+        <message>
+            <source>The desktop's shortcut settings cannot be opened.</source>
+            <translation>Die Tastenkürzel-Einstellungen des Desktops lassen sich nicht öffnen.</translation>
+        </message>
+        <message>
             <source>Current data folder</source>
             <translation>Aktueller Datenordner</translation>
         </message>
@@ -2320,6 +2360,18 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
         <message>
             <source>KDE Plasma: System Settings › Shortcuts › Add New › Command or Script.</source>
             <translation>KDE Plasma: Systemeinstellungen › Kurzbefehle › Neu hinzufügen › Befehl oder Skript.</translation>
+        </message>
+        <message>
+            <source>Global shortcuts of your desktop:</source>
+            <translation>Globale Tastenkürzel Ihres Desktops:</translation>
+        </message>
+        <message>
+            <source>{trigger}, set in System Settings</source>
+            <translation>{trigger}, festgelegt in den Systemeinstellungen</translation>
+        </message>
+        <message>
+            <source>no key yet: choose one in System Settings</source>
+            <translation>noch keine Taste: wählen Sie eine in den Systemeinstellungen</translation>
         </message>
     </context>
     <context>
@@ -2660,6 +2712,10 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
         <message>
             <source>Global hotkeys do not work on this desktop. You can still log marks from the focusmate menu, or bind the commands below to keys.</source>
             <translation>Globale Tastenkürzel funktionieren auf diesem Desktop nicht. Sie können Vermerke weiterhin über das focusmate-Menü erfassen oder die folgenden Befehle auf Tasten legen.</translation>
+        </message>
+        <message>
+            <source>Your desktop runs focusmate's global shortcuts: accept them if it asks. You can change them in its System Settings, or from focusmate's Settings.</source>
+            <translation>Ihr Desktop führt die globalen Tastenkürzel von focusmate aus: Bestätigen Sie sie, wenn er fragt. Ändern können Sie sie in seinen Systemeinstellungen oder über die Einstellungen von focusmate.</translation>
         </message>
         <message>
             <source>No hotkeys are set. Log marks from the focusmate menu, or choose keys in Settings.</source>
