@@ -14,8 +14,9 @@ desktop shells, headless", the GNOME row):
    input device (rendering is Mesa's software path). Its notification service (``gjs``,
    started through the bus) owns ``org.freedesktop.Notifications``; with the extension the
    shell owns ``org.kde.StatusNotifierWatcher``. It starts in the overview; the harness
-   leaves it through the shell's own ``OverviewActive`` property. Xwayland's DISPLAY is learned from the shell's
-   log ("Using public X11 display :N"), its XAUTHORITY from the runtime folder.
+   leaves it through the shell's own ``OverviewActive`` property. Xwayland's DISPLAY is
+   learned from the shell's log ("Using public X11 display :N"), its XAUTHORITY from the
+   runtime folder.
 
 Nothing is faked. Screenshots and key presses go through the shell's own D-Bus doors
 (gnome_bus.py). Notifications sent by the tests carry a magenta icon (screen.NOTIFICATION_RGB),
