@@ -42,7 +42,7 @@ from tests.shells.sway import HEIGHT, WIDTH, ShellError, SwayShell
 
 #: The Debian packages (packaging/debian-packages.txt lists them as test lines).
 DEBIAN_PACKAGES: Final = (
-    "gnome-shell xdg-desktop-portal-gnome gjs gnome-shell-extension-appindicator "
+    "gnome-shell xdg-desktop-portal-gnome gjs gnome-shell-extension-appindicator xwayland "
     "libnotify-bin dconf-cli libglib2.0-bin dbus tesseract-ocr"
 )
 PROGRAMS: Final = (
