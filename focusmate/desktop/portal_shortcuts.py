@@ -287,21 +287,20 @@ class _Worker:
         if not handle:
             raise PortalError("CreateSession answered without a session handle")
         self.session = _Session(handle, plan)
+        bound = self.list_shortcuts()  # version 2: what the user accepted in an earlier run
+        self.report("ready", json.dumps({"version": plan.version, "bound": bound}))
         if plan.bind_after_create:
+            # Not waited for: the desktop may first ask the user in a dialog (GNOME 48), for as
+            # long as they take; its Response reports what was bound.
             token = self._token()
-            code, results = self._request(
+            self._request(
                 "BindShortcuts",
                 "oa(sa{sv})sa{sv}",
                 (handle, shortcuts, "", {"handle_token": ("s", token)}),
                 token,
-                wait=True,
+                wait=False,
+                on_response=self._on_rebound,
             )
-            if code != 0:
-                raise PortalError(f"BindShortcuts was refused (response {code})")
-            bound = bound_triggers(_value(results.get("shortcuts", [])))
-        else:
-            bound = self.list_shortcuts()
-        self.report("ready", json.dumps({"version": plan.version, "bound": bound}))
 
     def list_shortcuts(self) -> dict[str, str]:
         token = self._token()
@@ -355,6 +354,8 @@ class _Worker:
     def _on_rebound(self, code: int, results: dict[str, Any]) -> None:
         if code == 0 and "shortcuts" in results:
             self.report("bound", json.dumps(bound_triggers(_value(results["shortcuts"]))))
+        elif code != 0:
+            log.warning("global shortcuts: the desktop's dialog answered %d (1: cancelled)", code)
 
     def close_session(self) -> None:
         if self.session.handle:

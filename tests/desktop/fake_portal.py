@@ -75,6 +75,8 @@ class FakePortal:
     sessions: list[str] = field(default_factory=list)
     #: What the fake's desktop binds each shortcut to (the user's choice in its dialog).
     triggers: dict[str, str] = field(default_factory=dict)
+    #: False: version 2's BindShortcuts never answers (its dialog waits for the user).
+    answer_bind: bool = True
 
     def __post_init__(self) -> None:
         self._connection = open_dbus_connection(self.address)
@@ -164,7 +166,8 @@ class FakePortal:
             if self.version >= 2:  # version 2 binds here
                 self.triggers = _preferred(shortcuts)
             reply(new_method_return(message, "o", (request,)))
-            self._respond(request, {"shortcuts": ("a(sa{sv})", self._bound())})
+            if self.answer_bind:
+                self._respond(request, {"shortcuts": ("a(sa{sv})", self._bound())})
             return
         if member == "ListShortcuts":
             _session, options = body

@@ -280,6 +280,12 @@ def until_off(shell: SwayShell, timeout_s: float = 10) -> float:
     return time.monotonic() - started
 
 
+def cpu_seconds(pid: int) -> float:
+    """The user + system CPU time a process has used (/proc/PID/stat), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def invoke_shortcut(shell: Runs, action: str) -> None:
     """Press ``action``'s global shortcut the way kglobalaccel does when its key is pressed.
 

@@ -25,6 +25,7 @@ import pytest
 from tests.e2e.desktop import wait_until
 from tests.shells.kde import (
     KdeShell,
+    cpu_seconds,
     hotkeys_ready,
     invoke_shortcut,
     start_session,
@@ -64,6 +65,10 @@ def test_the_portal_is_chosen_by_itself_and_the_icon_is_on_plasmas_tray(app: She
         "app": "Ctrl+Alt+A",
         "undo": "Ctrl+Alt+Z",
     }, hotkeys
+    # Idle with a portal session open: its thread sleeps on the bus socket (printed, not timed).
+    used = cpu_seconds(app.proc.pid)
+    time.sleep(3)
+    print(f"\nKDE Wayland: focusmate used {cpu_seconds(app.proc.pid) - used:.3f} s CPU in 3 s idle")
     dnd = app.status()["dnd"]
     assert dnd["backend"] == "kde", dnd
     assert dnd["engaged"] is False
