@@ -9,7 +9,8 @@ banner); ``show-banners`` comes back after ``focusmate end``, after SIGTERM and,
 guard process, within 2 s after SIGKILL, including "never set by the user" and an earlier Do
 Not Disturb; with the extension the tray icon is a StatusNotifierItem; without it the
 fallback window shows, and its whole status can be read on the screen (Tesseract reads both
-halves of the wrapped line from the screenshot).
+halves of the wrapped line from the screenshot). The xcb path (Qt through Xwayland, for a user
+who forces X11) is checked too: same backend, engaged and put back.
 """
 
 from __future__ import annotations
@@ -218,3 +219,21 @@ def test_the_guard_restores_it_within_2_s_after_sigkill(gnome_app: ShellApp) -> 
     restore_s = time.monotonic() - killed
     print(f"\n{shell.label}: restored by the guard {restore_s:.2f} s after SIGKILL")
     assert restore_s <= SIGKILL_RESTORE_S
+
+
+def test_the_xcb_path_through_xwayland(quiet_gnome: GnomeShell) -> None:
+    """QT_QPA_PLATFORM=xcb, as a user who forces X11 has it: the same backend, engaged and put
+    back; with the extension the icon registers through Xwayland as well."""
+    app = ShellApp(quiet_gnome, name="fm-xcb", platform="xcb", tray=quiet_gnome.appindicator)
+    try:
+        assert qt_platform_plugin(app.proc.pid) == "libqxcb"
+        assert app.status()["dnd"]["backend"] == "gnome"
+        engage_s = start_session(app)
+        assert app.cli("end").returncode == 0
+        restore_s = until_banners_on(quiet_gnome)
+        print(
+            f"\n{quiet_gnome.label}, xcb through Xwayland: launch {app.launch_to_tray_s:.2f} s, "
+            f"engaged {engage_s:.2f} s, restored {restore_s:.2f} s after `end` returned"
+        )
+    finally:
+        app.stop()
