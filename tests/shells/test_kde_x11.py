@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import signal
+import sys
 import time
 from collections.abc import Iterator
 
@@ -136,3 +137,54 @@ def test_the_state_comes_back_within_2_s_after_sigkill(app: ShellApp) -> None:
     restore_s = time.monotonic() - killed
     print(f"\nKDE X11: released {restore_s:.2f} s after SIGKILL")
     assert restore_s <= SIGKILL_RESTORE_S
+
+
+#: The adapter alone, in the shell: register, then ask for the desktop's dialog (what the
+#: settings' "Change in System Settings…" does), then stay until killed.
+REBIND_PROBE = """
+from PySide6.QtCore import QCoreApplication
+from focusmate.core.hotkeys import HotkeyBindings
+from focusmate.desktop.portal_shortcuts import PortalShortcuts
+from focusmate.services.hotkey_service import describe
+app = QCoreApplication([])
+portal = PortalShortcuts(describe)
+print(portal.start(HotkeyBindings.defaults()).available, portal.version, flush=True)
+print(portal.open_system_settings(), flush=True)
+app.exec()
+"""
+
+
+def test_rebinding_through_the_portal_opens_plasmas_shortcuts_dialog(kde: KdeShell) -> None:
+    """On X11 the app itself listens with pynput; the portal runs here too, so the adapter is
+    driven alone: Plasma 5.27's BindShortcuts opens its Shortcuts settings, on focusmate's own
+    group (named after the fixed session token), in a window of its own."""
+    title = "Shortcuts — System Settings Module"
+
+    def dialogs() -> list[str]:
+        found = kde.run(["xdotool", "search", "--onlyvisible", "--name", "Shortcuts"]).stdout
+        return [
+            window
+            for window in found.split()
+            if kde.run(["xdotool", "getwindowname", window]).stdout.strip() == title
+        ]
+
+    assert dialogs() == []
+    probe = kde.spawn([sys.executable, "-c", REBIND_PROBE], name="rebind-probe")
+    try:
+        asked = time.monotonic()
+        try:
+            wait_until(dialogs, timeout_s=20, what="Plasma's Shortcuts dialog")
+        except TimeoutError as error:
+            said = (kde.root / "logs" / "rebind-probe.log").read_text()
+            raise AssertionError(f"{error}; the probe said: {said}{kde.log_tails()}") from None
+        shown_s = time.monotonic() - asked
+        print(f"\nKDE X11: Plasma's Shortcuts dialog up {shown_s:.2f} s after the probe started")
+        kde.screenshot("shortcuts-dialog")
+        said = (kde.root / "logs" / "rebind-probe.log").read_text()
+        assert said.split() == ["True", "1", "True"], said  # ready, version 1, dialog asked
+    finally:
+        probe.kill()
+        probe.wait()
+        kde.forget(probe)
+        for window in dialogs():
+            kde.run(["xdotool", "windowclose", window])
