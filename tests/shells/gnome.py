@@ -25,8 +25,10 @@ the one thing on screen of that colour, so a screenshot says whether one can be 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -148,6 +150,25 @@ class GnomeShell(SwayShell):
             self.stop()
             raise ShellError(f"{self.label} did not start: {error}{logs}") from error
         self.timings_s["total"] = time.monotonic() - started
+
+    def stop(self) -> None:
+        """Stop everything, then detach what the document portal left mounted in the root.
+
+        Qt asks xdg-desktop-portal, which starts xdg-document-portal, a FUSE file system on
+        ``$XDG_RUNTIME_DIR/doc`` (where /dev/fuse exists; not in CI's chroot). Killed in the
+        middle of its exit it leaves the mount, and the root could not be removed.
+        """
+        root = self._root
+        super().stop()
+        if root is None:
+            return
+        for mount in _mounts_under(root):
+            if os.geteuid() == 0:
+                subprocess.run(["umount", "--lazy", str(mount)], check=False)
+            else:
+                subprocess.run(["fusermount3", "-u", "-z", str(mount)], check=False)
+        if not os.environ.get("FOCUSMATE_E2E_KEEP"):
+            shutil.rmtree(root, ignore_errors=True)
 
     def _write_sway_config(self, config_home: Path) -> None:
         """No sway here."""
@@ -354,3 +375,10 @@ class GnomeShell(SwayShell):
             check=True,
         ).stdout
         return "true" in answer
+
+
+def _mounts_under(root: Path) -> list[Path]:
+    """The mount points inside ``root`` (from /proc/self/mounts; octal escapes as written)."""
+    mounts = Path("/proc/self/mounts").read_text().splitlines()
+    points = [Path(line.split()[1]) for line in mounts if len(line.split()) > 1]
+    return [point for point in points if point.is_relative_to(root)]
