@@ -24,11 +24,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import time
 from pathlib import Path
 from typing import Any, Final
 
 from tests.e2e.desktop import wait_until
+from tests.shells import kwin_keys
 from tests.shells.daemons import Runs
 from tests.shells.shell_app import ShellApp
 from tests.shells.shell_user import ShellUser
@@ -151,8 +153,27 @@ class KdeShell(SwayShell):
         if self.session == "wayland":
             self.env["WAYLAND_DISPLAY"] = WAYLAND_SOCKET
             self.env["QT_QPA_PLATFORM"] = "wayland"
+            self._authorize_key_presses()
         else:
             self.env["QT_QPA_PLATFORM"] = "xcb"
+
+    def _authorize_key_presses(self) -> None:
+        """Let kwin_keys.py, run by this interpreter, use KWin's fake-input protocol.
+
+        KWin 5.27 offers its restricted protocols to a client only if a desktop file whose
+        Exec is the client's executable lists them in X-KDE-Wayland-Interfaces (KWin finds
+        it through KSycoca, which reads XDG_DATA_HOME/applications); written before KWin
+        starts.
+        """
+        folder = Path(self.env["XDG_DATA_HOME"]) / "applications"
+        folder.mkdir(parents=True, exist_ok=True)
+        entry = folder / "focusmate-test-keys.desktop"
+        entry.write_text(
+            "[Desktop Entry]\nType=Application\nName=focusmate test keys\nNoDisplay=true\n"
+            f"Exec={os.path.realpath(sys.executable)}\n"
+            "X-KDE-Wayland-Interfaces=org_kde_kwin_fake_input\n"
+        )
+        self.user.own(folder, entry)
 
     def _start_xvfb(self) -> None:
         started = time.monotonic()
@@ -249,6 +270,10 @@ class KdeShell(SwayShell):
         )
         self.timings_s["tray"] = time.monotonic() - started
 
+    @property
+    def wayland_socket(self) -> Path:
+        return Path(self.env["XDG_RUNTIME_DIR"]) / WAYLAND_SOCKET
+
     def screenshot(self, name: str) -> Path:
         """The X screen (X11 only: KWin's screenshot API on Wayland takes authorized callers
         alone)."""
@@ -286,29 +311,17 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def invoke_shortcut(shell: Runs, action: str) -> None:
-    """Press ``action``'s global shortcut the way kglobalaccel does when its key is pressed.
-
-    On kwin_wayland no key can be injected from outside here: KWin 5.27 offers no virtual
-    keyboard protocol (``wtype``: "Compositor does not support the virtual keyboard
-    protocol"), its fake-input protocol is restricted to authorized clients, and
-    ``--virtual`` reads no input device (so ``ydotool``'s uinput is not seen). So the
-    Wayland test asks kglobalaccel, which holds the portal's shortcuts, to invoke it:
-    everything after the key (kglobalaccel -> xdg-desktop-portal-kde -> xdg-desktop-portal
-    -> ``Activated`` -> focusmate) is the real path; the key press itself is not.
-    """
-    shell.run(
-        [
-            "dbus-send",
-            "--session",
-            "--type=method_call",
-            "--dest=org.kde.kglobalaccel",
-            "/component/focusmate",
-            "org.kde.kglobalaccel.Component.invokeShortcut",
-            f"string:{action}",
-        ],
+def press_keys(shell: KdeShell, chord: str) -> float:
+    """Press ``chord`` (e.g. "ctrl+alt+p") on kwin_wayland as a keyboard would, through KWin's
+    fake-input protocol (kwin_keys.py), run as the shell's user by this interpreter: KWin
+    reads the client's executable from /proc, which it can only do for its own user's
+    processes, and finds it in the desktop file kde.py wrote. The time.monotonic() at which
+    the keys went out."""
+    done = shell.run(
+        [sys.executable, str(Path(kwin_keys.__file__)), str(shell.wayland_socket), chord],
         check=True,
     )
+    return float(done.stdout.strip())
 
 
 def marks_on_disk(data_dir: Path) -> int:
