@@ -153,17 +153,19 @@ class KdeShell(SwayShell):
         if self.session == "wayland":
             self.env["WAYLAND_DISPLAY"] = WAYLAND_SOCKET
             self.env["QT_QPA_PLATFORM"] = "wayland"
-            self._authorize_key_presses()
+            self._authorize_test_clients()
         else:
             self.env["QT_QPA_PLATFORM"] = "xcb"
 
-    def _authorize_key_presses(self) -> None:
-        """Let kwin_keys.py, run by this interpreter, use KWin's fake-input protocol.
+    def _authorize_test_clients(self) -> None:
+        """Let kwin_keys.py and kwin_screenshot.py, run by this interpreter as the shell's
+        user, use KWin's fake-input protocol and its ScreenShot2 D-Bus API.
 
         KWin 5.27 offers its restricted protocols to a client only if a desktop file whose
-        Exec is the client's executable lists them in X-KDE-Wayland-Interfaces (KWin finds
-        it through KSycoca, which reads XDG_DATA_HOME/applications); written before KWin
-        starts.
+        Exec is the client's executable lists them in X-KDE-Wayland-Interfaces (and its
+        D-Bus APIs in X-KDE-DBUS-Restricted-Interfaces); KWin finds it through KSycoca, which
+        reads XDG_DATA_HOME/applications, so it is written before KWin starts. KWin reads the
+        executable from /proc/PID/exe: the clients must run as the shell's user.
         """
         folder = Path(self.env["XDG_DATA_HOME"]) / "applications"
         folder.mkdir(parents=True, exist_ok=True)
@@ -172,6 +174,7 @@ class KdeShell(SwayShell):
             "[Desktop Entry]\nType=Application\nName=focusmate test keys\nNoDisplay=true\n"
             f"Exec={os.path.realpath(sys.executable)}\n"
             "X-KDE-Wayland-Interfaces=org_kde_kwin_fake_input\n"
+            "X-KDE-DBUS-Restricted-Interfaces=org.kde.KWin.ScreenShot2\n"
         )
         self.user.own(folder, entry)
 
@@ -241,6 +244,10 @@ class KdeShell(SwayShell):
                 "--no-lockscreen",
             ],
             name="kwin_wayland",
+            # With the desktop file (_authorize_test_clients), what opens its ScreenShot2 API
+            # to kwin_screenshot.py: either alone was refused here (5.27.5), both together
+            # work. (The variable alone does not offer the fake-input protocol either.)
+            extra_env={"KWIN_WAYLAND_NO_PERMISSION_CHECKS": "1"},
         )
         socket = Path(self.env["XDG_RUNTIME_DIR"]) / WAYLAND_SOCKET
         wait_until(socket.exists, timeout_s=30, what=f"kwin_wayland's socket {socket}")
@@ -275,12 +282,14 @@ class KdeShell(SwayShell):
         return Path(self.env["XDG_RUNTIME_DIR"]) / WAYLAND_SOCKET
 
     def screenshot(self, name: str) -> Path:
-        """The X screen (X11 only: KWin's screenshot API on Wayland takes authorized callers
-        alone)."""
-        if self.session != "x11":
-            raise ShellError("no screenshot on kwin_wayland: its API is restricted")
+        """The screen as shots/<name>.png: X11's root window (``import``), or on Wayland what
+        KWin composited (kwin_screenshot.py, through its ScreenShot2 API)."""
         path = self.root / "shots" / f"{name}.png"
-        self.run(["import", "-window", "root", str(path)], check=True, timeout_s=20)
+        if self.session == "x11":
+            self.run(["import", "-window", "root", str(path)], check=True, timeout_s=20)
+        else:
+            helper = Path(kwin_keys.__file__).with_name("kwin_screenshot.py")
+            self.run([sys.executable, str(helper), str(path)], check=True, timeout_s=20)
         return path
 
 
@@ -344,6 +353,9 @@ def until_marks_on_disk(data_dir: Path, count: int, since: float, timeout_s: flo
     return time.monotonic() - since
 
 
+#: Pixels a Plasma notification popup changes on screen (it is ~360x100); far above noise.
+POPUP_PIXELS: Final = 2000
+
 #: Where Plasma puts a notification popup: the bottom right corner above its panel (the panel's
 #: clock and tray change by themselves; focusmate's own windows open in the middle).
 POPUP_CORNER: Final = f"420x250+{WIDTH - 420}+{HEIGHT - 60 - 250}"
@@ -389,4 +401,45 @@ def close_notification(shell: SwayShell, notification: int) -> None:
             f"uint32:{notification}",
         ],
         check=True,
+    )
+
+
+def notification_held_during_a_session(app: ShellApp, where: str) -> None:
+    """A notification from another program is on screen before a session (so the judgement
+    can see one), not during it (judged from screenshots of the popup corner) and shows after
+    it; prints the engage and restore times."""
+    shell = app.shell
+    quiet = shell.screenshot("quiet")
+    # The judgement must be able to see one: a notification before the session shows.
+    shown = notify(shell, "before the session")
+    wait_until(
+        lambda: changed_pixels(shell, quiet, shell.screenshot("before")) > POPUP_PIXELS,
+        timeout_s=10,
+        what="a notification popup on screen",
+    )
+    close_notification(shell, shown)
+    wait_until(
+        lambda: changed_pixels(shell, quiet, shell.screenshot("closed")) == 0,
+        timeout_s=10,
+        what="the screen as before",
+    )
+
+    engage_s = start_session(app)
+    quiet = shell.screenshot("session")  # the session's own windows, if any, are the baseline
+    notify(shell, "during the session")
+    time.sleep(1.5)  # Plasma shows a popup within a few frames: give it many
+    during = changed_pixels(shell, quiet, shell.screenshot("during"))
+    assert during == 0, f"{during} pixels changed on screen during the session"
+
+    ended = time.monotonic()
+    assert app.cli("end").returncode == 0
+    restore_s = until_off(shell)
+    wait_until(
+        lambda: changed_pixels(shell, quiet, shell.screenshot("after")) > POPUP_PIXELS,
+        timeout_s=10,
+        what="Plasma showing what arrived during the session",
+    )
+    print(
+        f"\n{where}: inhibited {engage_s:.2f} s after `start`; released {restore_s:.2f} s after "
+        f"`end` returned; shown on screen {time.monotonic() - ended:.2f} s after `end`"
     )

@@ -10,9 +10,10 @@ do-not-disturb (Plasma's notification inhibition) is engaged during a session
 and the state before it comes back after ``end``, after SIGTERM and within 2 s after SIGKILL;
 the tray icon is a StatusNotifierItem registered with Plasma's watcher.
 
-Not proven here: a physical keyboard (kwin_wayland --virtual reads no input device), and what
-a notification looks like during the session (KWin's screenshot API on Wayland serves
-authorized clients only): the X11 module judges that from a screenshot.
+A notification another program sends during a session is not on screen and shows after it,
+judged from screenshots KWin takes itself (kwin_screenshot.py, its ScreenShot2 API, which
+this test shell opens to any caller: kde.py). Not proven here: a physical keyboard
+(kwin_wayland --virtual reads no input device).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from tests.shells.kde import (
     KdeShell,
     cpu_seconds,
     hotkeys_ready,
+    notification_held_during_a_session,
     press_keys,
     start_session,
     until_marks_on_disk,
@@ -95,6 +97,10 @@ def test_a_key_press_through_the_portal_logs_a_durable_mark(kde: KdeShell, app: 
     sessions = app.cli("export", "--format", "json")
     assert sessions.returncode == 0, sessions.stderr
     assert sessions.stdout.count('"phone"') >= 2 and '"app"' in sessions.stdout
+
+
+def test_a_notification_during_a_session_is_not_seen_and_shows_after(app: ShellApp) -> None:
+    notification_held_during_a_session(app, "KDE Wayland")
 
 
 def test_do_not_disturb_is_engaged_and_restored_after_end(app: ShellApp) -> None:

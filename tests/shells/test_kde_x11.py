@@ -23,10 +23,8 @@ import pytest
 from tests.e2e.desktop import wait_until
 from tests.shells.kde import (
     KdeShell,
-    changed_pixels,
-    close_notification,
     hotkeys_ready,
-    notify,
+    notification_held_during_a_session,
     start_session,
     until_marks_on_disk,
     until_off,
@@ -37,8 +35,6 @@ from tests.shells.shell_user import shell_user
 pytestmark = pytest.mark.timeout(240)
 
 SIGKILL_RESTORE_S = 2.0
-#: Pixels a Plasma notification popup changes on screen (it is ~360x100); far above noise.
-POPUP_PIXELS = 2000
 
 
 @pytest.fixture(scope="module")
@@ -86,41 +82,7 @@ def test_a_key_press_logs_a_durable_mark(app: ShellApp) -> None:
 
 
 def test_a_notification_during_a_session_is_not_seen_and_shows_after(app: ShellApp) -> None:
-    shell = app.shell
-    quiet = shell.screenshot("quiet")
-    # The judgement must be able to see one: a notification before the session shows.
-    shown = notify(shell, "before the session")
-    wait_until(
-        lambda: changed_pixels(shell, quiet, shell.screenshot("before")) > POPUP_PIXELS,
-        timeout_s=10,
-        what="a notification popup on screen",
-    )
-    close_notification(shell, shown)
-    wait_until(
-        lambda: changed_pixels(shell, quiet, shell.screenshot("closed")) == 0,
-        timeout_s=10,
-        what="the screen as before",
-    )
-
-    engage_s = start_session(app)
-    quiet = shell.screenshot("session")  # the session's own windows, if any, are the baseline
-    notify(shell, "during the session")
-    time.sleep(1.5)  # Plasma shows a popup within a few frames: give it many
-    during = changed_pixels(shell, quiet, shell.screenshot("during"))
-    assert during == 0, f"{during} pixels changed on screen during the session"
-
-    ended = time.monotonic()
-    assert app.cli("end").returncode == 0
-    restore_s = until_off(shell)
-    wait_until(
-        lambda: changed_pixels(shell, quiet, shell.screenshot("after")) > POPUP_PIXELS,
-        timeout_s=10,
-        what="Plasma showing what arrived during the session",
-    )
-    print(
-        f"\nKDE X11: inhibited {engage_s:.2f} s after `start`; released {restore_s:.2f} s after "
-        f"`end` returned; shown on screen {time.monotonic() - ended:.2f} s after `end`"
-    )
+    notification_held_during_a_session(app, "KDE X11")
 
 
 def test_the_state_comes_back_after_sigterm(app: ShellApp) -> None:
