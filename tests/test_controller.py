@@ -58,7 +58,12 @@ def test_the_whole_session_is_on_disk_at_every_step(
 
 def test_status_document(controller: SessionController, clock: FakeClock) -> None:
     no_dnd = {"backend": None, "engaged": False, "detail": "do-not-disturb is not set up"}
-    hotkeys = {"ready": False, "reason": "global hotkeys are not started"}
+    hotkeys = {
+        "via": "none",
+        "ready": False,
+        "bindings": {},
+        "reason": "global hotkeys are not started",
+    }
     assert status_of(controller, HOTKEYS_NOT_STARTED) == {
         "state": "idle",
         "session": None,
