@@ -154,3 +154,24 @@ def describe_action(action: str, phone: str, app: str, undo: str, other: str) ->
     custom mark kind (``other`` has a ``{kind}`` field)."""
     fixed = {"phone": phone, "app": app, "undo": undo}
     return fixed.get(action) or other.format(kind=action)
+
+
+#: GNOME's own portal backend has GlobalShortcuts from GNOME 48 on.
+GNOME_WITH_GLOBAL_SHORTCUTS = 48
+
+
+def desktop_has_global_shortcuts(current_desktop: str, gnome_shell_major: int | None) -> bool:
+    """Whether the desktop named by XDG_CURRENT_DESKTOP (colon-separated, e.g. "KDE" or
+    "ubuntu:GNOME") implements GlobalShortcuts in its own portal backend: KDE Plasma, Hyprland,
+    GNOME from 48 on (``gnome_shell_major``: the running shell's, if known).
+
+    The interface alone does not say so: xdg-desktop-portal 1.16 falls back to any installed
+    backend that has it, so with xdg-desktop-portal-kde installed, sway or GNOME 43 also
+    "offer" it (seen here), through a kglobalaccel that cannot see a key there.
+    """
+    names = {name.strip().lower() for name in current_desktop.split(":")}
+    if names & {"kde", "hyprland"}:
+        return True
+    if "gnome" in names:
+        return gnome_shell_major is not None and gnome_shell_major >= GNOME_WITH_GLOBAL_SHORTCUTS
+    return False

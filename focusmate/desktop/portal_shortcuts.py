@@ -45,7 +45,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from jeepney import DBusAddress, MessageType, new_method_call
+from jeepney import DBusAddress, MessageFlag, MessageType, new_method_call
 from jeepney.bus_messages import MatchRule, message_bus
 from jeepney.io.threading import DBusConnection, ReceiveStopped, open_dbus_connection
 from jeepney.low_level import HeaderFields, Message
@@ -62,7 +62,7 @@ from focusmate.core.portal_shortcuts import (
 from focusmate.core.text import translate
 from focusmate.desktop.hotkeys import NOT_STARTED, STOPPED, HotkeyAvailability, _emit
 
-__all__ = ["PortalShortcuts", "portal_version"]
+__all__ = ["PortalShortcuts", "gnome_shell_major", "portal_version"]
 
 log = logging.getLogger(__name__)
 
@@ -155,6 +155,40 @@ def portal_version(bus: _Bus) -> int:
     if not isinstance(version, int) or version < 1:
         raise PortalError(f"the portal reports GlobalShortcuts version {version!r}")
     return version
+
+
+def gnome_shell_major(environ: Mapping[str, str]) -> int | None:
+    """The running GNOME Shell's major version (org.gnome.Shell's ShellVersion), or None.
+
+    Asked with NO_AUTO_START and a short deadline: it must not start anything, and it runs
+    on the GUI thread at start-up.
+    """
+    address = environ.get("DBUS_SESSION_BUS_ADDRESS", "")
+    if not address:
+        return None
+    message = new_method_call(
+        DBusAddress(
+            "/org/gnome/Shell",
+            bus_name="org.gnome.Shell",
+            interface="org.freedesktop.DBus.Properties",
+        ),
+        "Get",
+        "ss",
+        ("org.gnome.Shell", "ShellVersion"),
+    )
+    message.header.flags |= MessageFlag.no_auto_start
+    try:
+        connection = open_dbus_connection(address, auth_timeout=1.0)
+    except (OSError, ValueError, RuntimeError):
+        return None
+    try:
+        with contextlib.suppress(PortalError, OSError, ValueError):
+            (variant,) = _Bus(connection).call(message, timeout_s=1.0)
+            major = str(_value(variant)).split(".")[0]
+            return int(major) if major.isdigit() else None
+        return None
+    finally:
+        connection.close()
 
 
 def _shortcuts_body(

@@ -4,9 +4,11 @@ readiness for `status --json`.
 The choice, made at each start:
 
 * **Wayland** — the desktop's xdg-desktop-portal GlobalShortcuts (KDE Plasma 5.27+, Hyprland,
-  GNOME 48+), when it offers it: pynput sees no keys there.  Where no portal offers it
-  (GNOME 43-47, wlroots desktops such as sway), pynput's answer stands: global hotkeys are not
-  possible, and the windows show the exact desktop-shortcut commands (core.shortcut_help).
+  GNOME 48+), when it offers it: pynput sees no keys there. Only on those desktops: another
+  desktop may "offer" it through an installed KDE backend that cannot see its keys. Where no
+  portal offers it (GNOME 43-47, wlroots desktops such as sway), pynput's answer stands:
+  global hotkeys are not possible, and the windows show the exact desktop-shortcut commands
+  (core.shortcut_help).
 * **X11** — pynput, even where a portal offers GlobalShortcuts too (Plasma on X11): pynput
   works at once with no dialog and no entry in the desktop's settings, honours the keys chosen
   in focusmate's own settings exactly, and is what every X11 desktop has; the portal would add
@@ -25,13 +27,13 @@ from collections.abc import Callable, Mapping
 from typing import Protocol
 
 from focusmate.core.hotkeys import UNDO_ACTION, HotkeyBindings
-from focusmate.core.portal_shortcuts import describe_action
+from focusmate.core.portal_shortcuts import describe_action, desktop_has_global_shortcuts
 from focusmate.core.settings import Settings
 from focusmate.core.shortcut_help import portal_note, shortcut_help
 from focusmate.core.status import HotkeyReadiness
 from focusmate.core.text import translate
 from focusmate.desktop.hotkeys import STOPPED, GlobalHotkeys
-from focusmate.desktop.portal_shortcuts import PortalShortcuts
+from focusmate.desktop.portal_shortcuts import PortalShortcuts, gnome_shell_major
 
 log = logging.getLogger("focusmate.services.startup")  # the log the user already reads
 
@@ -54,13 +56,24 @@ class HotkeyViews(Protocol):
         ...
 
 
-def wants_portal(environ: Mapping[str, str], platform: str) -> bool:
-    """Whether to ask the desktop's portal first: a Linux Wayland session (see the module)."""
+def wants_portal(
+    environ: Mapping[str, str],
+    platform: str,
+    gnome_version: Callable[[Mapping[str, str]], int | None] = gnome_shell_major,
+) -> bool:
+    """Whether to ask the desktop's portal first: a Linux Wayland session of a desktop whose
+    own portal backend has GlobalShortcuts (core.portal_shortcuts says which, and why the
+    interface alone does not tell)."""
     if not platform.startswith("linux"):
         return False
-    return bool(environ.get("WAYLAND_DISPLAY")) or (
+    wayland = bool(environ.get("WAYLAND_DISPLAY")) or (
         environ.get("XDG_SESSION_TYPE", "").lower() == "wayland"
     )
+    if not wayland:
+        return False
+    desktop = environ.get("XDG_CURRENT_DESKTOP", "")
+    gnome = "gnome" in desktop.lower()
+    return desktop_has_global_shortcuts(desktop, gnome_version(environ) if gnome else None)
 
 
 def describe(action: str) -> str:
@@ -90,10 +103,10 @@ class HotkeyService:
         self._views = views
         self._environ = environ
         self._platform = platform or sys.platform
-        self._hotkeys = GlobalHotkeys()
+        self._hotkeys = GlobalHotkeys(environ=environ, platform=platform)
         self._hotkeys.triggered.connect(views.on_hotkey)
         self._hotkeys.availability_changed.connect(self._tell)
-        self._portal = PortalShortcuts(describe)
+        self._portal = PortalShortcuts(describe, environ=environ)
         self._portal.triggered.connect(views.on_hotkey)
         self._portal.availability_changed.connect(self._tell)
         self._via_portal = False

@@ -10,6 +10,7 @@ from focusmate.core.portal_shortcuts import (
     PortalPlan,
     bound_triggers,
     describe_action,
+    desktop_has_global_shortcuts,
     portal_trigger,
     request_path,
     shortcut_list,
@@ -93,3 +94,21 @@ def test_the_request_path_is_made_from_the_unique_name_and_token() -> None:
     assert request_path(":1.42", "focusmate_ab_1") == (
         "/org/freedesktop/portal/desktop/request/1_42/focusmate_ab_1"
     )
+
+
+@pytest.mark.parametrize(
+    ("desktop", "gnome", "native"),
+    [
+        ("KDE", None, True),
+        ("Hyprland", None, True),
+        ("ubuntu:GNOME", 48, True),
+        ("GNOME", 47, False),  # GNOME 43-47: only a fallback backend could answer
+        ("GNOME", None, False),
+        ("sway", None, False),  # wlroots: xdg-desktop-portal-wlr has none
+        ("", None, False),
+    ],
+)
+def test_only_desktops_whose_own_backend_has_it_are_trusted(
+    desktop: str, gnome: int | None, native: bool
+) -> None:
+    assert desktop_has_global_shortcuts(desktop, gnome) is native
