@@ -40,10 +40,19 @@ from tests.shells.sway import HEIGHT, WIDTH, ShellError, SwayShell
 DEBIAN_PACKAGES: Final = (
     "plasma-workspace plasma-desktop kwin-x11 kwin-wayland qtwayland5 xdg-desktop-portal "
     "xdg-desktop-portal-kde qdbus-qt5 qml-module-org-kde-kcm qml-module-org-kde-kcmutils "
+    "kde-cli-tools "
     "xvfb xdotool imagemagick libnotify-bin"
 )
 WAYLAND_SOCKET: Final = "wayland-kde"
-COMMON_PROGRAMS: Final = ("plasmashell", "dbus-daemon", "dbus-send", "notify-send", "qdbus")
+# kcmshell5 (kde-cli-tools) opens the Shortcuts dialog the portal's BindShortcuts asks for.
+COMMON_PROGRAMS: Final = (
+    "plasmashell",
+    "dbus-daemon",
+    "dbus-send",
+    "notify-send",
+    "qdbus",
+    "kcmshell5",
+)
 PROGRAMS: Final = {
     "x11": ("Xvfb", "kwin_x11", "xdotool", "import", "compare"),
     "wayland": ("kwin_wayland",),
