@@ -40,11 +40,13 @@ from tests.shells.sway import HEIGHT, WIDTH, ShellError, SwayShell
 DEBIAN_PACKAGES: Final = (
     "plasma-workspace plasma-desktop kwin-x11 kwin-wayland qtwayland5 xdg-desktop-portal "
     "xdg-desktop-portal-kde qdbus-qt5 qml-module-org-kde-kcm qml-module-org-kde-kcmutils "
-    "kde-cli-tools "
+    "kde-cli-tools xdg-utils "
     "xvfb xdotool imagemagick libnotify-bin"
 )
 WAYLAND_SOCKET: Final = "wayland-kde"
-# kcmshell5 (kde-cli-tools) opens the Shortcuts dialog the portal's BindShortcuts asks for.
+# The portal's BindShortcuts asks Qt to open systemsettings://kcm_keys/...: through xdg-open
+# (xdg-utils; without it "Unable to detect a web browser"), which kcmshell5 (kde-cli-tools)
+# answers with the Shortcuts dialog.
 COMMON_PROGRAMS: Final = (
     "plasmashell",
     "dbus-daemon",
@@ -52,6 +54,7 @@ COMMON_PROGRAMS: Final = (
     "notify-send",
     "qdbus",
     "kcmshell5",
+    "xdg-open",
 )
 PROGRAMS: Final = {
     "x11": ("Xvfb", "kwin_x11", "xdotool", "import", "compare"),
