@@ -59,7 +59,7 @@ SPEC = layout.PACKAGING / "focusmate.spec"
 #: The pip-installed console script next to this interpreter (before _app_on_desktop repoints
 #: the e2e driver at the bundle), for --compare-installed.
 INSTALLED = Path(focusmate_app.FOCUSMATE)
-#: Bar colours of resources/qml/WeekChart.qml (coaching minutes, phone checks), as RGB bytes.
+#: Bar colours of resources/qml/WeekChart.qml (minutes in sessions, phone checks), as RGB bytes.
 CHART_COLOURS = {"minutes": bytes.fromhex("56B4E9"), "phone checks": bytes.fromhex("D55E00")}
 #: Fewer pixels of a bar colour than this: the chart was not drawn (legend swatches are ~100).
 MIN_BAR_PIXELS = 400

@@ -1,4 +1,4 @@
-"""Weekly statistics: coaching minutes, marks and presence scores per day of an ISO week.
+"""Weekly statistics: minutes in sessions, marks and presence scores per day of an ISO week.
 
 Weeks are cut at ISO boundaries (Monday 00:00) in the user's time zone; a session
 belongs to the local day on which it started.
@@ -59,7 +59,7 @@ class IsoWeek:
 
 @dataclass(frozen=True, slots=True)
 class DayStats:
-    """One day of the week: sessions, coaching minutes, marks by kind, average presence."""
+    """One day of the week: sessions, minutes in sessions, marks by kind, average presence."""
 
     day: date
     sessions: int
@@ -99,7 +99,7 @@ def local_day(instant: datetime, tz: tzinfo | None) -> date:
 
 
 def session_minutes(session: CoachingSession, now: datetime) -> float:
-    """Coaching minutes so far (a running session counts up to ``now``; never negative)."""
+    """Minutes in the session so far (a running session counts up to ``now``; never negative)."""
     end = session.ended_at or now
     return max(0.0, (end - session.started_at).total_seconds() / 60)
 

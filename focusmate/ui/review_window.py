@@ -569,8 +569,8 @@ def _summary(stats: WeekStats, kinds: MarkKinds) -> str:
         ),
         plural(
             minutes,
-            translate("ReviewWindow", "{n} coaching minute"),
-            translate("ReviewWindow", "{n} coaching minutes"),
+            translate("ReviewWindow", "{n} minute"),
+            translate("ReviewWindow", "{n} minutes"),
         ),
         shown_counts_text(marks, kinds),
         translate("ReviewWindow", "no reflections yet")

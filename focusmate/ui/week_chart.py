@@ -1,7 +1,7 @@
 """The weekly review chart: a Qt Graphs ``GraphsView`` (QML) inside a ``QQuickWidget``.
 
 Per day of one ISO week it shows three small panels stacked on one day axis, one message
-each and each with its own single y axis: coaching minutes (bars), marks by kind (phone checks
+each and each with its own single y axis: minutes in sessions (bars), marks by kind (phone checks
 and app switches stacked, the only legend) and the average presence score (1-5, a point with
 one decimal only on days with a score). The QML lives in ``resources/qml/WeekChart.qml``,
 installed as the data package ``focusmate.resources``.
@@ -83,7 +83,7 @@ def qml_source() -> Traversable:
 
 
 class WeekChart(QWidget):
-    """Coaching minutes, marks and presence scores for the seven days of one ISO week."""
+    """Minutes in sessions, marks and presence scores for the seven days of one ISO week."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1849,6 +1849,14 @@
             <translation>Sie gegenüber den Antworten</translation>
         </message>
         <message>
+            <source>{n} minute</source>
+            <translation>{n} Minute</translation>
+        </message>
+        <message>
+            <source>{n} minutes</source>
+            <translation>{n} Minuten</translation>
+        </message>
+        <message>
             <source>Calendar</source>
             <translation>Kalender</translation>
         </message>
@@ -1879,14 +1887,6 @@
         <message>
             <source>{n} sessions</source>
             <translation>{n} Gespräche</translation>
-        </message>
-        <message>
-            <source>{n} coaching minute</source>
-            <translation>{n} Coaching-Minute</translation>
-        </message>
-        <message>
-            <source>{n} coaching minutes</source>
-            <translation>{n} Coaching-Minuten</translation>
         </message>
         <message>
             <source>no reflections yet</source>
@@ -2619,10 +2619,6 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
             <translation>{day}: {minutes} Min., {phone}, {app}, Präsenz {score}</translation>
         </message>
         <message>
-            <source>Coaching minutes</source>
-            <translation>Coaching-Minuten</translation>
-        </message>
-        <message>
             <source>Phone check</source>
             <translation>Blick aufs Handy</translation>
         </message>
@@ -2649,6 +2645,10 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
         <message>
             <source>Marks</source>
             <translation>Vermerke</translation>
+        </message>
+        <message>
+            <source>Minutes in sessions</source>
+            <translation>Minuten in Gesprächen</translation>
         </message>
         <message>
             <source>Presence</source>

@@ -6,7 +6,7 @@
 //
 // Small multiples for a busy reader: three panels stacked on one day axis, one message each,
 // each with its own single y axis and one number format:
-// - coaching minutes per day (bars; whole minutes),
+// - minutes in sessions (every kind) per day (bars; whole minutes),
 // - marks per day (phone checks below app switches, stacked; whole numbers; the only legend,
 //   in this panel's title line, since only this panel has two colours),
 // - average presence per day (1-5; a point, labelled with one decimal, only on days with a
@@ -40,7 +40,7 @@ Rectangle {
     id: root
 
     // The mark names are set once from Python (they come from the domain, MarkKind.label).
-    property string minutesName: qsTr("Coaching minutes")
+    property string minutesName: qsTr("Minutes in sessions")
     property string phoneName: qsTr("Phone check")
     property string appName: qsTr("App switch")
     property string scoreName: qsTr("Average presence (1–5)")

@@ -277,7 +277,7 @@ def test_in_german_no_english_is_left(qtbot: QtBot, request: pytest.FixtureReque
     assert german.windowTitle() == "focusmate: Wochenrückblick"
     assert german.title.text() == "<b>Woche 48, 2026</b> · 23. Nov. – 29. Nov."
     assert german.summary.text() == (
-        "3 Gespräche · 60 Coaching-Minuten · 1 Blick aufs Handy, 0 App-Wechsel · "
+        "3 Gespräche · 60 Minuten · 1 Blick aufs Handy, 0 App-Wechsel · "
         "durchschnittliche Präsenz 4,3 von 5 · im Vergleich zur Vorwoche: +0 Min., Präsenz +2,3"
     )
     assert "Sie haben 1 von 2 Vorhaben umgesetzt und 1 weitere teilweise." in (

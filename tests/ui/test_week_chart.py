@@ -350,7 +350,7 @@ def test_in_german_the_chart_speaks_german(qtbot: QtBot, fixture_week: WeekStats
     assert chart.hover_text(0) == "Mo. 23. · 45 Min. · 2 Handy, 1 App · Präsenz 3,5"
     assert chart.hover_text(1) == "Di. 24. · 0 Min. · 0 Handy, 0 App · keine Reflexion"
     assert [root.property(name) for name in ("minutesName", "phoneName", "scoreName")] == [
-        "Coaching-Minuten",
+        "Minuten in Gesprächen",
         "Blick aufs Handy",
         "Durchschnittliche Präsenz (1–5)",
     ]
