@@ -61,6 +61,8 @@ PROGRAMS: Final = {
     "wayland": ("kwin_wayland",),
 }
 PORTAL: Final = Path("/usr/libexec/xdg-desktop-portal")
+#: How long a screenshot refused as not authorized is asked again (KSycoca not ready yet).
+SCREENSHOT_AUTHORIZATION_S: Final = 10.0
 
 
 class PlasmaNotifications:
@@ -301,7 +303,22 @@ class KdeShell(SwayShell):
             self.run(["import", "-window", "root", str(path)], check=True, timeout_s=20)
         else:
             helper = Path(kwin_keys.__file__).with_name("kwin_screenshot.py")
-            self.run([sys.executable, str(helper), str(path)], check=True, timeout_s=20)
+            command = [sys.executable, str(helper), str(path)]
+            # KWin authorizes the caller from the desktop file written before it started, which
+            # it reads through KSycoca; on a loaded machine the first screenshot may come before
+            # KSycoca has it (seen once in CI: ScreenShot2.Error.NoAuthorized at the first shot).
+            # Only that refusal is asked again, for a few seconds; anything else fails at once.
+            deadline = time.monotonic() + SCREENSHOT_AUTHORIZATION_S
+            while True:
+                done = self.run(command, timeout_s=20)
+                if done.returncode == 0:
+                    break
+                if "NoAuthorized" not in done.stderr or time.monotonic() > deadline:
+                    raise ShellError(
+                        f"{' '.join(command)} exited {done.returncode}\n"
+                        f"stderr: {done.stderr.strip()}"
+                    )
+                time.sleep(0.2)
         return path
 
 
