@@ -1,8 +1,8 @@
 """A screenshot of kwin_wayland's screen, through KWin's ``org.kde.KWin.ScreenShot2`` D-Bus API.
 
-KWin serves that API only to a caller whose executable has a desktop file listing it in
-X-KDE-DBUS-Restricted-Interfaces (kde.py writes one for the test interpreter) and reads the
-caller's executable from /proc: so this runs as the shell's user, as a process of its own:
+A KWin started by the tests serves that API to any caller of its session bus (kde.py starts it
+with KWin's test switch KWIN_SCREENSHOT_NO_PERMISSION_CHECKS=1); it runs as a process of its own,
+as the shell's user:
 
     python kwin_screenshot.py OUT.png
 
