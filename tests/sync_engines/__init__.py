@@ -1,0 +1,1 @@
+"""Real sync engines for the sync tests (issue 19): two Syncthing daemons on loopback."""

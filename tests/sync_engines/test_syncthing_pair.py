@@ -1,0 +1,129 @@
+"""What two real Syncthing 1.19 daemons on loopback do to files in their shared folder: the
+behaviour issue 19's sync folder will meet (arrival, appends, conflict copies, deletions),
+and that the harness keeps them on loopback and leaves no process behind.
+
+The latencies printed are from the write to the bytes being there on the other side; the
+folder watcher's 1 s delay is most of each.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.sync_engines.sockets import InetSocket, inet_sockets
+from tests.sync_engines.syncthing import (
+    CONFLICT_NAME,
+    SyncthingError,
+    SyncthingPair,
+    leftover_processes,
+)
+
+
+def test_a_file_written_on_either_side_appears_on_the_other(syncthing_pair: SyncthingPair) -> None:
+    pair = syncthing_pair
+    (pair.a.folder / "from-a.log").write_bytes(b"written on a\n")
+    a_to_b = pair.wait_synced("from-a.log")
+    (pair.b.folder / "from-b.log").write_bytes(b"written on b\n")
+    b_to_a = pair.wait_synced("from-b.log", source=pair.b)
+    print(f"\nnew file a -> b {a_to_b:.2f} s, b -> a {b_to_a:.2f} s")
+    assert (pair.a.folder / "from-b.log").read_bytes() == b"written on b\n"
+
+
+def test_an_append_propagates(syncthing_pair: SyncthingPair) -> None:
+    pair = syncthing_pair
+    log = pair.a.folder / "appended.log"
+    log.write_bytes(b'{"change": 1}\n')
+    pair.wait_synced("appended.log")
+    with log.open("ab") as appending:
+        appending.write(b'{"change": 2}\n')
+    seconds = pair.wait_synced("appended.log")
+    print(f"\nappend a -> b {seconds:.2f} s")
+    assert (pair.b.folder / "appended.log").read_bytes().count(b"\n") == 2
+
+
+def test_concurrent_writes_leave_a_conflict_copy_on_both_sides(
+    syncthing_pair: SyncthingPair,
+) -> None:
+    """Both write journal.txt while apart. Syncthing keeps the newer modification time under
+    the name, and renames the other version on the device that had it to
+    ``journal.sync-conflict-YYYYMMDD-HHMMSS-<7 chars>.txt``, where the 7 characters begin the
+    ID of the device whose version *won* (1.19 passes the incoming file's ModifiedBy); the
+    copy is then an ordinary file, synced to both."""
+    pair = syncthing_pair
+    now = time.time()
+    with pair.disconnected():
+        older, newer = pair.a.folder / "journal.txt", pair.b.folder / "journal.txt"
+        older.write_bytes(b"a's line\n")
+        newer.write_bytes(b"b's line\n")
+        os.utime(older, (now - 60, now - 60))  # which wins is decided, not left to chance
+        os.utime(newer, (now, now))
+    seconds = pair.wait_in_sync()
+    print(f"\nreconnected to both sides in sync {seconds:.2f} s")
+
+    journal = {
+        device.name: {n: data for n, data in pair.files(device).items() if n.startswith("journal.")}
+        for device in pair.devices
+    }
+    print(f"conflict copy: {sorted(journal['a'])}")
+    assert journal["a"] == journal["b"]
+    names = sorted(journal["a"])
+    assert len(names) == 2, names
+    copy_name = next(name for name in names if name != "journal.txt")
+    assert journal["a"]["journal.txt"] == b"b's line\n"
+    assert journal["a"][copy_name] == b"a's line\n"
+    match = CONFLICT_NAME.match(copy_name)
+    assert match is not None, copy_name
+    assert (match["stem"], match["ext"]) == ("journal", ".txt")
+    assert match["device"] == pair.b.device_id[:7]
+
+
+def test_a_deletion_propagates(syncthing_pair: SyncthingPair) -> None:
+    pair = syncthing_pair
+    (pair.a.folder / "short-lived.log").write_bytes(b"soon gone\n")
+    pair.wait_synced("short-lived.log")
+    (pair.a.folder / "short-lived.log").unlink()
+    seconds = pair.wait_gone("short-lived.log")
+    print(f"\ndeletion a -> b {seconds:.2f} s")
+
+
+def test_the_daemons_listen_and_talk_on_loopback_only(syncthing_pair: SyncthingPair) -> None:
+    for device in syncthing_pair.devices:
+        assert device.pid is not None
+        sockets = inet_sockets(device.pid)
+        locals_ = {s.local for s in sockets}
+        assert f"127.0.0.1:{device.listen_port}" in locals_, sockets
+        assert f"127.0.0.1:{device.gui_port}" in locals_, sockets
+        assert [s for s in sockets if not s.on_loopback] == []
+
+
+def test_the_loopback_check_sees_a_socket_beyond_loopback() -> None:
+    """What local discovery or a relay connection would look like fails the check above."""
+    assert not InetSocket("udp", "0.0.0.0:21027", "0.0.0.0:0").on_loopback
+    assert not InetSocket("tcp", "127.0.0.1:40000", "192.0.2.7:22067").on_loopback
+    assert not InetSocket("tcp6", ":::22000", ":::0").on_loopback
+    assert InetSocket("tcp6", "::ffff:127.0.0.1:22000", "::ffff:127.0.0.1:40000").on_loopback
+
+
+def test_stop_ends_both_daemons(tmp_path: Path) -> None:
+    pair = SyncthingPair(tmp_path).start()
+    pids = [device.pid for device in pair.devices]
+    began = time.monotonic()
+    pair.stop()
+    print(f"\nstop {time.monotonic() - began:.2f} s; start: {pair.timings_s}")
+    for pid in pids:
+        assert pid is not None
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    assert leftover_processes([device.home for device in pair.devices]) == []
+
+
+def test_without_syncthing_the_pair_fails_naming_the_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(SyncthingError, match="Debian package syncthing"):
+        SyncthingPair(tmp_path).start()
