@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from focusmate.cli.app_client import request_app
 from focusmate.cli.terminal import log_to_stderr, write_document
@@ -39,8 +39,6 @@ from focusmate.core.validation import check_typed
 from focusmate.desktop import handover
 from focusmate.desktop.system_clock import local_zone
 from focusmate.storage.settings_store import load_settings
-
-Parser = TypeVar("Parser", bound=argparse.ArgumentParser)
 
 #: Longer is no password a server gave out, and would not fit in a request to the app.
 PASSWORD_MAX_CHARS = 4_096
@@ -63,15 +61,11 @@ exit codes:
 """
 
 
-def add_parser(commands: argparse._SubParsersAction[Parser]) -> None:
-    """The ``calendar`` command and its actions, under the command line's ``commands``."""
-    calendar = commands.add_parser(
-        "calendar",
-        help="add, remove and check calendars; the next one-on-ones",
-        description="Calendars whose one-on-ones focusmate reminds you of.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def fill_parser(calendar: argparse.ArgumentParser) -> None:
+    """The ``calendar`` command's actions and help, in its parser (cli.parser makes it)."""
+    calendar.description = "Calendars whose one-on-ones focusmate reminds you of."
+    calendar.epilog = EPILOG
+    calendar.formatter_class = argparse.RawDescriptionHelpFormatter
     actions = calendar.add_subparsers(
         dest="calendar_action", metavar="ACTION", required=True, parser_class=type(calendar)
     )

@@ -9,11 +9,10 @@ path: each record is escaped the same way.
 
 from __future__ import annotations
 
-import logging
 import sys
 from typing import TextIO
 
-from focusmate.core.terminal_text import terminal_document
+from focusmate.core.terminal_text import terminal_document, terminal_line
 
 
 def write_document(text: str, stream: TextIO | None = None) -> None:
@@ -22,17 +21,25 @@ def write_document(text: str, stream: TextIO | None = None) -> None:
     out.write(terminal_document(text) if out.isatty() else text)
 
 
-class _EscapingFormatter(logging.Formatter):
-    """A log record as Python's last-resort handler writes it, with what a terminal would obey
-    escaped (a traceback keeps its lines)."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        return terminal_document(super().format(record))
+def shown(value: object) -> str:
+    """A name or path as printed for a person: core.terminal_text's rule."""
+    return terminal_line(str(value))
 
 
 def log_to_stderr() -> None:
     """Send warnings and errors to standard error, escaped, unless logging is set up already
     (by a test harness, say). Without this, Python's last-resort handler writes them raw."""
+    # logging is imported here, not by the socket commands, which log nothing (ARCHITECTURE:
+    # "The socket commands import no Qt, TinyDB or pynput").
+    import logging  # noqa: PLC0415
+
+    class _EscapingFormatter(logging.Formatter):
+        """A log record as Python's last-resort handler writes it, with what a terminal would
+        obey escaped (a traceback keeps its lines)."""
+
+        def format(self, record: logging.LogRecord) -> str:
+            return terminal_document(super().format(record))
+
     root = logging.getLogger()
     if root.handlers:
         return

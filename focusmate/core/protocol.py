@@ -32,18 +32,17 @@ import binascii
 import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from focusmate.core.calendar_sources import (
-    CalendarSettings,
-    CalendarSource,
-    calendar_from_record,
-    calendar_to_record,
-)
-from focusmate.core.calendar_status import SourceStatus
 from focusmate.core.errors import ExitCode, FocusmateError, InvalidData
-from focusmate.core.model import CoachingSession
-from focusmate.core.one_on_ones import UpcomingOneOnOne
+
+if TYPE_CHECKING:
+    # Only named here: the socket commands' client imports this module and none of these
+    # (ARCHITECTURE: "The socket commands import no Qt, TinyDB or pynput", and little else).
+    from focusmate.core.calendar_sources import CalendarSource
+    from focusmate.core.calendar_status import SourceStatus
+    from focusmate.core.model import CoachingSession
+    from focusmate.core.one_on_ones import UpcomingOneOnOne
 
 MAX_MESSAGE_BYTES = 64 * 1024
 CALENDAR_COMMANDS = ("calendar-add", "calendar-remove", "calendar-status", "calendar-next")
@@ -116,6 +115,8 @@ def pulse_serve_answer(url: str, expires_at: datetime, session_id: str, with_nam
 
 def calendar_add_request(source: CalendarSource, password: str | None) -> Message:
     """The request that adds ``source`` (its password, if any, rides along)."""
+    from focusmate.core.calendar_sources import CalendarSettings, calendar_to_record  # noqa: PLC0415
+
     (record,) = calendar_to_record(CalendarSettings(sources=(source,)))["sources"]
     return {"cmd": "calendar-add", "source": record, "password": password}
 
@@ -123,6 +124,8 @@ def calendar_add_request(source: CalendarSource, password: str | None) -> Messag
 def source_of(request: Message) -> CalendarSource:
     """The source a ``calendar-add`` request carries, checked as the settings file's are;
     InvalidData naming the problem."""
+    from focusmate.core.calendar_sources import calendar_from_record  # noqa: PLC0415
+
     (source,) = calendar_from_record({"sources": [request.get("source")]}).sources
     return source
 

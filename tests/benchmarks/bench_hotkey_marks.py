@@ -19,10 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository: tests.*
 
-from focusmate.core.records import export_document
 from focusmate.storage.repository import CURRENT_FILE_NAME
 from tests.benchmarks.figures import percentile
-from tests.benchmarks.make_history import history
+from tests.benchmarks.make_history import imported_history
 from tests.e2e.desktop import HeadlessDesktop
 from tests.e2e.focusmate_app import RunningApp
 
@@ -69,27 +68,11 @@ def main() -> None:
     parser.add_argument("--presses", type=int, default=200)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="fm-hotkeys-"))
-    big = work / "history.json"
-    from datetime import UTC, datetime  # noqa: PLC0415
-
-    sessions = history(5, 1, datetime.now(UTC))
-    big.write_text(json.dumps(export_document(sessions)))
     with HeadlessDesktop() as desktop:
-        results = {}
-        for label, seed in (("empty history", None), ("five years", big)):
-            data = work / label.replace(" ", "-")
-            if seed is not None:
-                subprocess.run(
-                    [
-                        str(Path(sys.executable).with_name("focusmate")),
-                        "--data-dir",
-                        str(data),
-                        "import",
-                        str(seed),
-                    ],
-                    check=True,
-                )
-            results[label] = measure(desktop, data, args.presses)
+        results = {
+            "empty history": measure(desktop, work / "empty-history", args.presses),
+            "five years": measure(desktop, imported_history(work, years=5), args.presses),
+        }
         alone = xdotool_alone(desktop)
     print(f"xdotool alone, start to exit: p50 {percentile(alone, 50):.1f} ms (included below)")
     for label, values in results.items():

@@ -1,18 +1,24 @@
-"""Benchmark: launch to tray icon, idle memory and CPU, and `focusmate log phone` latency.
+"""Benchmark: launch to tray icon, idle memory and CPU, the review's memory, wake-ups during a
+session, and `focusmate log phone` latency (issue 18's figures, side by side with the floor).
 
 Runs the installed focusmate on a real headless desktop (Xvfb + D-Bus + trayer + dunst, the
 same harness as the e2e tests) next to a minimal PySide6 tray app, the floor for this stack,
 and prints figures. Not part of the test suite: run it by hand.
 
-    .venv/bin/python tests/benchmarks/bench_loop.py [--runs 5] [--marks 50] [--idle-s 60]
+    .venv/bin/python tests/benchmarks/bench_loop.py [--runs 9] [--marks 50] [--idle-s 60]
 
 Everything is measured twice: with an empty history and with five years (~2,600 sessions).
+Launch to icon: the median of ``--runs`` launches alternating with the floor's. Memory: RSS
+and PSS from /proc/PID/smaps_rollup ``--memory-at-s`` after each one's icon, then again
+``--after-review-s`` after the weekly review was opened (`focusmate review`) and closed
+(Escape). Idle CPU: utime + stime ticks over ``--idle-s``, per minute. Wake-ups during a
+session: voluntary + involuntary context switches of all threads per second (no perf needed),
+after a hotkey pressed at once after `start` (it must be logged) and the marks.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -21,20 +27,15 @@ import sys
 import tempfile
 import textwrap
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository: tests.*
 
-from focusmate.core.records import export_document
+from tests.benchmarks.bench_cli import series_ms
 from tests.benchmarks.figures import percentile
-from tests.benchmarks.make_history import history
-from tests.e2e.desktop import HeadlessDesktop
+from tests.benchmarks.make_history import imported_history
+from tests.e2e.desktop import HeadlessDesktop, wait_until
 from tests.e2e.focusmate_app import RunningApp
-
-#: Seconds after the icon shows before "idle" starts: the deferred start-up work ends well
-#: within it (the history is read 0.25 s after the icon).
-SETTLE_S = 3.0
 
 FLOOR_APP = textwrap.dedent(
     """
@@ -57,11 +58,14 @@ FLOOR_APP = textwrap.dedent(
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS")
+def memory_mb(pid: int) -> tuple[float, float]:
+    """RSS and PSS in MB (/proc/PID/smaps_rollup): PSS splits the pages shared with other
+    processes (Qt's libraries) among them, so it moves with what else runs."""
+    totals = {
+        line.split()[0]: int(line.split()[1]) / 1024
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]
+    }
+    return totals["Rss:"], totals["Pss:"]
 
 
 def cpu_ticks(pid: int) -> int:
@@ -69,11 +73,25 @@ def cpu_ticks(pid: int) -> int:
     return int(fields[11]) + int(fields[12])  # utime + stime
 
 
-def floor_launch(desktop: HeadlessDesktop, script: Path) -> tuple[float, int]:
+def wakeups(pid: int) -> int:
+    """Context switches of every thread so far: each time a thread sleeps and is woken (a
+    timer, a socket, a key event) it counts one voluntary switch; a preempted one counts too."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            for line in (task / "status").read_text().splitlines():
+                if line.startswith(("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:")):
+                    total += int(line.split()[1])
+        except FileNotFoundError:
+            continue  # the thread ended meanwhile
+    return total
+
+
+def floor_launch(desktop: HeadlessDesktop, script: Path) -> tuple[float, subprocess.Popen[bytes]]:
     launched = time.monotonic()
     proc = desktop.spawn([sys.executable, str(script)], name="floor")
     desktop.wait_for_tray_icon(wm_class="floor", timeout_s=15)
-    return time.monotonic() - launched, proc.pid
+    return time.monotonic() - launched, proc
 
 
 def prepared(seed: Path | None, target: Path) -> Path:
@@ -83,6 +101,28 @@ def prepared(seed: Path | None, target: Path) -> Path:
     return target
 
 
+def ratio(ours: float, floor: float) -> str:
+    return f"{ours / floor:.2f}x" if floor else "-"
+
+
+def review_round_trip(app: RunningApp) -> float:
+    """Open the weekly review in the running app (as the menu's entry does) and close it with
+    Escape; the seconds until it showed."""
+    asked = time.monotonic()
+    assert app.cli("review").returncode == 0
+    window = app.focus_window("focusmate: weekly review")
+    shown = time.monotonic() - asked
+    time.sleep(1.0)  # drawn, as a user would see it
+    app.desktop.run(["xdotool", "windowfocus", "--sync", str(window)], check=True)
+    app.desktop.key("Escape")
+    wait_until(
+        lambda: not app.windows_named("focusmate: weekly review") or None,
+        timeout_s=10,
+        what="the review to close",
+    )
+    return shown
+
+
 def measure(
     desktop: HeadlessDesktop, work: Path, seed: Path | None, args: argparse.Namespace
 ) -> list[str]:
@@ -90,48 +130,72 @@ def measure(
     floor_script.write_text(FLOOR_APP)
     label = "empty history" if seed is None else "five-year history"
     fm_launch, floor_launch_s = [], []
-    for run in range(args.runs):
+    for run in range(args.runs):  # alternating: the machine's load falls on both alike
         app = RunningApp(desktop, prepared(seed, work / f"{label}-{run}".replace(" ", "-")))
         fm_launch.append(app.launch_to_icon_s)
         app.stop()
-        seconds, pid = floor_launch(desktop, floor_script)
+        seconds, floor = floor_launch(desktop, floor_script)
         floor_launch_s.append(seconds)
-        os.kill(pid, 15)
+        desktop.terminate(floor)
         time.sleep(0.3)
+    launched = time.monotonic()
     app = RunningApp(desktop, prepared(seed, work / f"{label}-idle".replace(" ", "-")))
-    _, floor_pid = floor_launch(desktop, floor_script)
-    # What focusmate does just after its icon shows (reads the history, starts the hotkeys,
-    # takes the start-up backup) is start-up, not idling: counted apart.
-    settling = cpu_ticks(app.proc.pid)
-    time.sleep(SETTLE_S)
-    after_icon = cpu_ticks(app.proc.pid) - settling
-    ticks_before = (cpu_ticks(app.proc.pid), cpu_ticks(floor_pid))
+    icons = [launched + app.launch_to_icon_s]
+    floor_s, floor = floor_launch(desktop, floor_script)
+    icons.append(time.monotonic())
+    pids = (app.proc.pid, floor.pid)
+    idle_memory = []
+    for pid, icon in zip(pids, icons, strict=True):  # each at memory_at_s after its icon
+        time.sleep(max(0.0, icon + args.memory_at_s - time.monotonic()))
+        idle_memory.append(memory_mb(pid))
+    # What focusmate does just after its icon shows (reads the history, arms the hotkeys,
+    # takes the start-up backup) is start-up, not idling: idle starts after memory_at_s.
+    ticks_before = [cpu_ticks(pid) for pid in pids]
     time.sleep(args.idle_s)
-    idle = (cpu_ticks(app.proc.pid) - ticks_before[0], cpu_ticks(floor_pid) - ticks_before[1])
-    memory = (rss_mb(app.proc.pid), rss_mb(floor_pid))
+    per_minute = [
+        (cpu_ticks(pid) - t) * 60 / args.idle_s for pid, t in zip(pids, ticks_before, strict=True)
+    ]
+    review_s = review_round_trip(app)
+    time.sleep(args.after_review_s)
+    after_review = memory_mb(app.proc.pid)
     assert app.cli("start", "--with", "Bench").returncode == 0
-    marks_ms = []
-    for _ in range(args.marks):
-        before = time.perf_counter()
-        result = app.cli("log", "phone")
-        marks_ms.append((time.perf_counter() - before) * 1000)
-        assert result.returncode == 0, result.stderr
-    session_start = cpu_ticks(app.proc.pid)
-    time.sleep(10)
-    session_ticks = cpu_ticks(app.proc.pid) - session_start
-    assert app.status()["session"]["marks"]["phone"] == args.marks
+    app.desktop.key("ctrl+alt+p")  # at once: the listener is up before `start` returns
+    wait_until(
+        lambda: app.status()["session"]["marks"]["phone"] == 1 or None,
+        timeout_s=5,
+        what="the mark of a hotkey pressed as the session started",
+    )
+    marks_ms = series_ms(lambda: app.cli("log", "phone"), args.marks, 0)
+    time.sleep(2)  # the marks' own work is over
+    woken, ticks = wakeups(app.proc.pid), cpu_ticks(app.proc.pid)
+    time.sleep(args.session_s)
+    session_wakeups = (wakeups(app.proc.pid) - woken) / args.session_s
+    session_ticks = (cpu_ticks(app.proc.pid) - ticks) * 60 / args.session_s
+    floor_woken = wakeups(floor.pid)
+    time.sleep(args.session_s)
+    floor_wakeups = (wakeups(floor.pid) - floor_woken) / args.session_s
+    assert app.status()["session"]["marks"]["phone"] == args.marks + 1
     app.stop()
-    os.kill(floor_pid, 15)
-    launch, floor = statistics.median(fm_launch), statistics.median(floor_launch_s)
+    desktop.terminate(floor)
+    launch, floor_s = statistics.median(fm_launch), statistics.median(floor_launch_s)
+    (rss, pss), (floor_rss, floor_pss) = idle_memory
     return [
         f"[{label}]",
-        f"launch to tray icon     focusmate median {launch:.3f} s (min {min(fm_launch):.3f}, "
-        f"max {max(fm_launch):.3f}); floor median {floor:.3f} s; ratio {launch / floor:.2f}",
-        f"idle RSS after {args.idle_s:.0f} s     focusmate {memory[0]:.1f} MB; floor "
-        f"{memory[1]:.1f} MB; ratio {memory[0] / memory[1]:.2f}",
-        f"CPU ticks in the {SETTLE_S:.0f} s after the icon (deferred start-up work): {after_icon}",
-        f"idle CPU ticks in {args.idle_s:.0f} s  focusmate {idle[0]}; floor {idle[1]}",
-        f"CPU ticks in 10 s of a running session (1 s timer): {session_ticks}",
+        f"launch to tray icon, median of {args.runs}  focusmate {launch:.3f} s (min "
+        f"{min(fm_launch):.3f}, max {max(fm_launch):.3f}); floor {floor_s:.3f} s; "
+        f"ratio {ratio(launch, floor_s)}",
+        f"idle RSS {args.memory_at_s:.0f} s after the icon   focusmate {rss:.1f} MB; floor "
+        f"{floor_rss:.1f} MB; ratio {ratio(rss, floor_rss)}",
+        f"idle PSS {args.memory_at_s:.0f} s after the icon   focusmate {pss:.1f} MB; floor "
+        f"{floor_pss:.1f} MB; ratio {ratio(pss, floor_pss)}",
+        f"after the review opened ({review_s:.2f} s to show) and closed, {args.after_review_s:.0f}"
+        f" s later: RSS {after_review[0]:.1f} MB ({after_review[0] / rss - 1:+.0%} of idle, "
+        f"{ratio(after_review[0], floor_rss)} the floor); PSS {after_review[1]:.1f} MB "
+        f"({after_review[1] / pss - 1:+.0%}, {ratio(after_review[1], floor_pss)})",
+        f"idle CPU ticks per minute ({args.idle_s:.0f} s)  focusmate {per_minute[0]:.1f}; "
+        f"floor {per_minute[1]:.1f}",
+        f"during a session ({args.session_s:.0f} s)  wake-ups per second {session_wakeups:.2f} "
+        f"(floor idle {floor_wakeups:.2f}); CPU ticks per minute {session_ticks:.1f}",
         f"`focusmate log phone`   p50 {percentile(marks_ms, 50):.1f} ms, p99 "
         f"{percentile(marks_ms, 99):.1f} ms, max {max(marks_ms):.1f} ms "
         "(whole process: start, connect, durable write, answer)",
@@ -140,25 +204,15 @@ def measure(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=9, help="alternating launches per history")
     parser.add_argument("--marks", type=int, default=50)
-    parser.add_argument("--idle-s", type=float, default=60)
+    parser.add_argument("--memory-at-s", type=float, default=20, help="idle memory, after the icon")
+    parser.add_argument("--idle-s", type=float, default=60, help="idle CPU, measured over")
+    parser.add_argument("--after-review-s", type=float, default=10)
+    parser.add_argument("--session-s", type=float, default=10)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="fm-bench-"))
-    source = work / "history.json"
-    source.write_text(json.dumps(export_document(history(5, 1, datetime.now(UTC)))))
-    seed = work / "five-years"
-    subprocess.run(
-        [
-            str(Path(sys.executable).with_name("focusmate")),
-            "--data-dir",
-            str(seed),
-            "import",
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    seed = imported_history(work, years=5)
     lines = [
         f"runs={args.runs} marks={args.marks} idle={args.idle_s:.0f}s (CPU ticks: {CLOCK_TICKS}/s)"
     ]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,7 +23,7 @@ PEOPLE = ("Jordan", "Sam", "Priya", "Alex", "Morgan", "Chen", "Dana", "Luis")
 
 def history(years: int, seed: int, end: datetime) -> list[CoachingSession]:
     rng = random.Random(seed)
-    sessions = []
+    sessions: list[CoachingSession] = []
     day = end - timedelta(days=365 * years)
     while day < end:
         for hour in (rng.choice((9, 10, 11)), rng.choice((14, 15, 16))) * (day.weekday() < 5):
@@ -47,6 +49,26 @@ def history(years: int, seed: int, end: datetime) -> list[CoachingSession]:
             )
         day += timedelta(days=1)
     return sessions
+
+
+def imported_history(work: Path, years: int = 5) -> Path:
+    """A data folder in ``work`` holding ``years`` of history, imported by the installed
+    `focusmate` as a user would (the export file is left next to it)."""
+    source = work / "history.json"
+    source.write_text(json.dumps(export_document(history(years, 1, datetime.now(UTC)))))
+    folder = work / f"{years}-years"
+    subprocess.run(
+        [
+            str(Path(sys.executable).with_name("focusmate")),
+            "--data-dir",
+            str(folder),
+            "import",
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return folder
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
-from focusmate.cli.main import typed_pulse
+from focusmate.cli.pulse_command import typed_pulse
 from focusmate.core.errors import InvalidInput
 from focusmate.core.model import CoachingSession
 from focusmate.core.pulse import Concern, PulseVia, pulse_message
