@@ -7,7 +7,6 @@ reason (and the logs). ``FOCUSMATE_E2E_KEEP=1`` keeps each shell's folder (logs,
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator
 
@@ -16,7 +15,7 @@ import pytest
 from tests.e2e.desktop import wait_until
 from tests.shells.daemons import DAEMONS
 from tests.shells.screen import pixels_of
-from tests.shells.shell_app import ShellApp
+from tests.shells.shell_app import ShellApp, app_name
 from tests.shells.shell_user import shell_user
 from tests.shells.sway import SwayShell
 
@@ -32,8 +31,7 @@ def module_time(request: pytest.FixtureRequest) -> Iterator[None]:
 def shell(request: pytest.FixtureRequest) -> Iterator[SwayShell]:
     """A headless sway with swaybar and the daemon named by the parameter."""
     with SwayShell(DAEMONS[request.param], shell_user()) as running:
-        figures = ", ".join(f"{part} {s:.2f} s" for part, s in running.timings_s.items())
-        print(f"\nsway + {request.param} up as {running.user.name}: {figures}")
+        print(running.up_line(f"sway + {request.param}"))
         yield running
 
 
@@ -60,7 +58,7 @@ def reset(shell: SwayShell) -> None:
 @pytest.fixture
 def app(quiet_shell: SwayShell, request: pytest.FixtureRequest) -> Iterator[ShellApp]:
     """The installed focusmate, native on Wayland, in the shell."""
-    running = ShellApp(quiet_shell, name=re.sub(r"\W+", "-", f"fm-{request.node.name}")[:60])
+    running = ShellApp(quiet_shell, name=app_name(request.node.name))
     print(f"\nlaunch to the tray icon on swaybar: {running.launch_to_tray_s:.2f} s")
     yield running
     running.stop()

@@ -26,14 +26,15 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
 from tests.e2e.desktop import wait_until
 from tests.shells import kwin_keys
 from tests.shells.daemons import Runs
-from tests.shells.shell_app import ShellApp
-from tests.shells.shell_user import ShellUser
+from tests.shells.shell_app import ShellApp, app_name
+from tests.shells.shell_user import ShellUser, shell_user
 from tests.shells.sway import HEIGHT, WIDTH, ShellError, SwayShell
 
 #: The Debian packages (the ones packaging/debian-packages.txt lists as test lines).
@@ -307,6 +308,23 @@ class KdeShell(SwayShell):
             helper = Path(kwin_keys.__file__).with_name("kwin_screenshot.py")
             self.run([sys.executable, str(helper), str(path)], check=True, timeout_s=20)
         return path
+
+
+def plasma(session: str) -> Iterator[KdeShell]:
+    """KDE Plasma on ``session`` as the shells' user, for a module-scoped fixture."""
+    with KdeShell(session, shell_user()) as running:
+        print(running.up_line(f"KDE Plasma on {'X11' if session == 'x11' else 'Wayland'}"))
+        yield running
+
+
+def plasma_app(kde: KdeShell, test_name: str, platform: str) -> Iterator[ShellApp]:
+    """The installed focusmate on Plasma for one test, on Qt's ``platform``; after it, no
+    inhibition of the test's is left for the next."""
+    running = ShellApp(kde, name=app_name(test_name), platform=platform)
+    print(f"\nlaunch to the tray icon on Plasma: {running.launch_to_tray_s:.2f} s")
+    yield running
+    running.stop()
+    wait_until(lambda: not kde.daemon.dnd_on(kde), timeout_s=10, what="no inhibition left")
 
 
 def hotkeys_ready(app: ShellApp) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -19,6 +20,11 @@ from typing import Any
 from tests.e2e.desktop import wait_until
 from tests.e2e.focusmate_app import installed_focusmate, prepare_settings
 from tests.shells.sway import SwayShell
+
+
+def app_name(test_name: str) -> str:
+    """A name for the app of the test ``test_name``: its data folder and its log file."""
+    return re.sub(r"\W+", "-", f"fm-{test_name}")[:60]
 
 
 class ShellApp:

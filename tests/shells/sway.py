@@ -76,6 +76,11 @@ class SwayShell:
 
     # ------------------------------------------------------------------ lifecycle
 
+    def up_line(self, label: str) -> str:
+        """What a test module prints once the shell is up: who runs it, each part's time."""
+        figures = ", ".join(f"{part} {s:.2f} s" for part, s in self.timings_s.items())
+        return f"\n{label} up as {self.user.name}: {figures}"
+
     def start(self) -> None:
         """Start everything; on failure stop what started and raise ShellError with the logs."""
         missing = [p for p in (*PROGRAMS, *self.daemon.tools) if not shutil.which(p)]

@@ -27,7 +27,7 @@ from tests.e2e.desktop import wait_until
 from tests.shells.gnome import GnomeShell
 from tests.shells.ocr import words_in
 from tests.shells.screen import pixels_of
-from tests.shells.shell_app import ShellApp
+from tests.shells.shell_app import ShellApp, app_name
 from tests.shells.shell_user import shell_user
 
 pytestmark = pytest.mark.timeout(240)
@@ -41,8 +41,7 @@ ROWS = {"appindicator": True, "no-tray": False}
 def gnome(request: pytest.FixtureRequest) -> Iterator[GnomeShell]:
     """A headless GNOME Shell 43, with the AppIndicator extension or without it."""
     with GnomeShell(shell_user(), appindicator=ROWS[request.param]) as running:
-        figures = ", ".join(f"{part} {s:.2f} s" for part, s in running.timings_s.items())
-        print(f"\n{running.label} up as {running.user.name}: {figures}")
+        print(running.up_line(running.label))
         yield running
 
 
@@ -66,7 +65,7 @@ def gnome_app(quiet_gnome: GnomeShell, request: pytest.FixtureRequest) -> Iterat
     """The installed focusmate in the shell, on the Qt platform it picks by itself."""
     running = ShellApp(
         quiet_gnome,
-        name=re.sub(r"\W+", "-", f"fm-{request.node.name}")[:60],
+        name=app_name(request.node.name),
         platform="",
         tray=quiet_gnome.appindicator,
     )

@@ -18,26 +18,25 @@ this test shell opens to any caller: kde.py). Not proven here: a physical keyboa
 
 from __future__ import annotations
 
-import re
 import signal
 import time
 from collections.abc import Iterator
 
 import pytest
 
-from tests.e2e.desktop import wait_until
 from tests.shells.kde import (
     KdeShell,
     cpu_seconds,
     hotkeys_ready,
     notification_held_during_a_session,
+    plasma,
+    plasma_app,
     press_keys,
     start_session,
     until_marks_on_disk,
     until_off,
 )
 from tests.shells.shell_app import ShellApp
-from tests.shells.shell_user import shell_user
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -46,19 +45,12 @@ SIGKILL_RESTORE_S = 2.0
 
 @pytest.fixture(scope="module")
 def kde() -> Iterator[KdeShell]:
-    with KdeShell("wayland", shell_user()) as running:
-        figures = ", ".join(f"{part} {s:.2f} s" for part, s in running.timings_s.items())
-        print(f"\nKDE Plasma on Wayland up as {running.user.name}: {figures}")
-        yield running
+    yield from plasma("wayland")
 
 
 @pytest.fixture
 def app(kde: KdeShell, request: pytest.FixtureRequest) -> Iterator[ShellApp]:
-    running = ShellApp(kde, name=re.sub(r"\W+", "-", f"fm-{request.node.name}")[:60])
-    print(f"\nlaunch to the tray icon on Plasma: {running.launch_to_tray_s:.2f} s")
-    yield running
-    running.stop()
-    wait_until(lambda: not kde.daemon.dnd_on(kde), timeout_s=10, what="no inhibition left")
+    yield from plasma_app(kde, request.node.name, "wayland")
 
 
 def test_the_portal_is_chosen_by_itself_and_the_icon_is_on_plasmas_tray(app: ShellApp) -> None:

@@ -12,7 +12,6 @@ StatusNotifierItem registered with Plasma's watcher.
 
 from __future__ import annotations
 
-import re
 import signal
 import sys
 import time
@@ -25,12 +24,13 @@ from tests.shells.kde import (
     KdeShell,
     hotkeys_ready,
     notification_held_during_a_session,
+    plasma,
+    plasma_app,
     start_session,
     until_marks_on_disk,
     until_off,
 )
 from tests.shells.shell_app import ShellApp
-from tests.shells.shell_user import shell_user
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -39,21 +39,12 @@ SIGKILL_RESTORE_S = 2.0
 
 @pytest.fixture(scope="module")
 def kde() -> Iterator[KdeShell]:
-    with KdeShell("x11", shell_user()) as running:
-        figures = ", ".join(f"{part} {s:.2f} s" for part, s in running.timings_s.items())
-        print(f"\nKDE Plasma on X11 up as {running.user.name}: {figures}")
-        yield running
+    yield from plasma("x11")
 
 
 @pytest.fixture
 def app(kde: KdeShell, request: pytest.FixtureRequest) -> Iterator[ShellApp]:
-    running = ShellApp(
-        kde, name=re.sub(r"\W+", "-", f"fm-{request.node.name}")[:60], platform="xcb"
-    )
-    print(f"\nlaunch to the tray icon on Plasma: {running.launch_to_tray_s:.2f} s")
-    yield running
-    running.stop()
-    wait_until(lambda: not kde.daemon.dnd_on(kde), timeout_s=10, what="no inhibition left")
+    yield from plasma_app(kde, request.node.name, "xcb")
 
 
 def test_pynput_is_chosen_on_x11_and_the_icon_is_on_plasmas_tray(app: ShellApp) -> None:
