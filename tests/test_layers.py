@@ -93,6 +93,7 @@ LAYERS = (
     Layer(
         "calendar", ("calendar",), frozenset({"core", "files", "calendar"}), ("PySide6", "tinydb")
     ),
+    Layer("sync", ("sync",), frozenset({"core", "files", "sync"}), ("PySide6", "tinydb")),
     Layer("ui", ("ui",), frozenset({"core", "services", "ui"}), ("tinydb",)),
     Layer(
         "cli",
