@@ -1,12 +1,12 @@
 """The command line: `focusmate` starts the tray app; every other command is a client.
 
 start/log/undo/end/status talk to the running app over the local socket, and import no more
-than that takes (ARCHITECTURE: "The socket commands import no Qt, TinyDB or pynput"): every
-other command's module is imported inside its branch below. report and export read the data
-file directly (atomic replacement means a reader always sees a whole file). import writes
-only through the one writer: the running app, or this process while it holds the app's lock;
-move-data likewise (the running app then restarts itself), and the calendar commands
-(cli.calendar_commands) and pulse (cli.pulse_command).
+than that takes (ARCHITECTURE invariant 13): every other command's module is imported inside
+its branch below. report and export read the data file directly (atomic replacement means a
+reader always sees a whole file). import writes only through the one writer: the running
+app, or this process while it holds the app's lock; move-data likewise (the running app then
+restarts itself), and the calendar commands (cli.calendar_commands) and pulse
+(cli.pulse_command).
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The command line's grammar: every command and option, as `focusmate --help` shows them.
 
 Building it must stay cheap, because `focusmate log phone` builds it whole before it parses
-(ARCHITECTURE: "The socket commands import no Qt, TinyDB or pynput"): a command whose
-options need a heavy module (the calendar's limits, the pulse's answers) is filled in only
-when it is the one typed (its help too), through :class:`LazySubcommands`.
+(ARCHITECTURE invariant 13): a command whose options need a heavy module (the calendar's
+limits, the pulse's answers) is filled in only when it is the one typed (its help too),
+through :class:`LazySubcommands`.
 """
 
 from __future__ import annotations

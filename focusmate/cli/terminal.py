@@ -29,8 +29,7 @@ def shown(value: object) -> str:
 def log_to_stderr() -> None:
     """Send warnings and errors to standard error, escaped, unless logging is set up already
     (by a test harness, say). Without this, Python's last-resort handler writes them raw."""
-    # logging is imported here, not by the socket commands, which log nothing (ARCHITECTURE:
-    # "The socket commands import no Qt, TinyDB or pynput").
+    # Imported here: the socket commands log nothing (ARCHITECTURE invariant 13).
     import logging  # noqa: PLC0415
 
     class _EscapingFormatter(logging.Formatter):

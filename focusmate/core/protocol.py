@@ -38,7 +38,7 @@ from focusmate.core.errors import ExitCode, FocusmateError, InvalidData
 
 if TYPE_CHECKING:
     # Only named here: the socket commands' client imports this module and none of these
-    # (ARCHITECTURE: "The socket commands import no Qt, TinyDB or pynput", and little else).
+    # (ARCHITECTURE invariant 13).
     from focusmate.core.calendar_sources import CalendarSource
     from focusmate.core.calendar_status import SourceStatus
     from focusmate.core.model import CoachingSession

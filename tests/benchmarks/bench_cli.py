@@ -7,9 +7,9 @@ with the five-year history (make_history.py), and prints, for each command, p50 
 of the whole process (fork, interpreter, imports, connect, the app's work, exit), after a
 warm-up, next to `python -c pass` and `python -S -c pass` run the same way. Then what the
 client imports for `log phone`: -X importtime's sum after site, the modules loaded and any
-of Qt, TinyDB, pynput, jeepney or icalendar among them (ARCHITECTURE: "The socket
-commands"). Not part of the test suite: run it by hand. The machine is shared: run it more
-than once and compare medians.
+of Qt, TinyDB, pynput, jeepney or icalendar among them (ARCHITECTURE invariant 13). Not part
+of the test suite: run it by hand. The machine is shared: run it more than once and compare
+medians.
 
     .venv/bin/python tests/benchmarks/bench_cli.py [--runs 50] [--warmup 5]
 """
@@ -34,7 +34,7 @@ from tests.benchmarks.make_history import imported_history
 from tests.e2e.desktop import HeadlessDesktop
 from tests.e2e.focusmate_app import RunningApp, installed_focusmate
 
-#: Top-level packages the socket commands must not load (ARCHITECTURE: "The socket commands").
+#: Top-level packages the socket commands must not load (ARCHITECTURE invariant 13).
 HEAVY = ("PySide6", "shiboken6", "tinydb", "pynput", "jeepney", "icalendar")
 #: How often -X importtime runs `log phone` (its figures vary less than whole processes).
 IMPORT_RUNS = 15

@@ -1,0 +1,126 @@
+"""The socket commands are a thin client (issue 18, deliverable 4; ARCHITECTURE invariant
+13): the installed `focusmate start`, `log phone`, `status`, `status --json` and `end`, each
+in a process of its own against the app's real socket commands, answer as before and load
+none of PySide6, TinyDB, pynput, jeepney or icalendar. What a process loaded is read from its
+own -X importtime report (PYTHONPROFILEIMPORTTIME), which names every module it imports,
+lazily imported ones too.
+
+The data folder is found as a user's is: through the data location file, no --data-dir."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from focusmate.desktop.locations import DataPointer
+from focusmate.services.controller import SessionController
+from tests.cli.app_socket import while_serving
+
+FOCUSMATE = str(Path(sys.executable).with_name("focusmate"))
+#: Top-level packages a socket command must not load.
+HEAVY = frozenset({"PySide6", "shiboken6", "tinydb", "pynput", "jeepney", "icalendar"})
+IMPORT_REPORT = "import time:"
+
+
+class Ran:
+    """One run of the installed command: its exit code, its output and the modules it loaded
+    (the import report taken out of its standard error)."""
+
+    def __init__(self, completed: subprocess.CompletedProcess[str]) -> None:
+        lines = completed.stderr.splitlines(keepends=True)
+        report = [line for line in lines if line.startswith(IMPORT_REPORT)]
+        self.returncode = completed.returncode
+        self.stdout = completed.stdout
+        self.stderr = "".join(line for line in lines if not line.startswith(IMPORT_REPORT))
+        self.modules = {line.rsplit("|", 1)[1].strip() for line in report[1:]}  # [0]: header
+
+    def heavy(self) -> list[str]:
+        return sorted(m for m in self.modules if m.split(".")[0] in HEAVY)
+
+
+def focusmate(*argv: str) -> Ran:
+    """``focusmate ARGV...`` as a user types it, with Python's import report on."""
+    environment = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
+    return Ran(
+        subprocess.run(
+            [FOCUSMATE, *argv],
+            capture_output=True,
+            text=True,
+            env=environment,
+            timeout=60,
+            check=False,
+        )
+    )
+
+
+@pytest.fixture
+def pointed(app_data: Path) -> Path:
+    """The app's data folder, named by the data location file as after a move."""
+    DataPointer().point_to(app_data)
+    return app_data
+
+
+def test_the_socket_commands_answer_without_qt_tinydb_or_pynput(
+    qtbot: QtBot, pointed: Path, controller: SessionController
+) -> None:
+    started = while_serving(qtbot, lambda: focusmate("start", "--with", "Jordan"))
+    assert (started.returncode, started.stdout, started.stderr) == (
+        0,
+        "Started a 30-minute session with Jordan.\n",
+        "",
+    )
+    logged = while_serving(qtbot, lambda: focusmate("log", "phone"))
+    assert (logged.returncode, logged.stdout, logged.stderr) == (0, "", "")
+    session = controller.current
+    assert session is not None and session.mark_counts()["phone"] == 1
+    as_json = while_serving(qtbot, lambda: focusmate("status", "--json"))
+    assert (as_json.returncode, as_json.stderr) == (0, "")
+    status = json.loads(as_json.stdout)
+    assert status["session"]["with"] == "Jordan" and status["session"]["marks"]["phone"] == 1
+    as_words = while_serving(qtbot, lambda: focusmate("status"))
+    assert (as_words.returncode, as_words.stderr) == (0, "")
+    assert "Jordan" in as_words.stdout and as_words.stdout.count("\n") == 1
+    ended = while_serving(qtbot, lambda: focusmate("end"))
+    assert (ended.returncode, ended.stderr) == (0, "")
+    assert ended.stdout == "Ended the session with Jordan. The reflection is open in focusmate.\n"
+    assert controller.current is None
+    for ran in (started, logged, as_json, as_words, ended):
+        assert "focusmate.cli.main" in ran.modules  # the report is there and complete
+        assert ran.heavy() == []
+
+
+def test_refusals_keep_their_exit_codes_and_lines_and_stay_thin(
+    qtbot: QtBot, pointed: Path
+) -> None:
+    unknown = while_serving(qtbot, lambda: focusmate("log", "phne"))
+    assert (unknown.returncode, unknown.stdout) == (2, "")
+    assert unknown.stderr == "focusmate: unknown kind of mark 'phne'; known: phone, app\n"
+    no_session = while_serving(qtbot, lambda: focusmate("end"))
+    assert (no_session.returncode, no_session.stdout) == (4, "")
+    assert no_session.stderr.startswith("focusmate: ") and no_session.stderr.count("\n") == 1
+    for ran in (unknown, no_session):
+        assert ran.heavy() == []
+
+
+def test_with_no_app_the_refusals_are_as_before(tmp_path: Path) -> None:
+    data = str(tmp_path / "none")
+    not_running = focusmate("--data-dir", data, "log", "phone")
+    assert (not_running.returncode, not_running.stdout) == (3, "")
+    assert not_running.stderr == "focusmate: focusmate is not running (start it with: focusmate)\n"
+    bad_kind = focusmate("--data-dir", data, "start", "--with", "A", "--kind", "zz")
+    assert (bad_kind.returncode, bad_kind.stdout) == (2, "")
+    assert bad_kind.stderr == "focusmate: unknown kind of session 'zz'; known: coaching, client\n"
+    assert not_running.heavy() == bad_kind.heavy() == []
+
+
+def test_the_report_sees_a_heavy_import(tmp_path: Path) -> None:
+    """The check can fail: `report` reads the history with TinyDB, and the report says so."""
+    ran = focusmate("--data-dir", str(tmp_path / "data"), "report", "--json")
+    assert ran.returncode == 0, ran.stderr
+    assert "tinydb" in ran.heavy()
