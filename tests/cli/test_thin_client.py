@@ -46,16 +46,18 @@ class Ran:
 
 def focusmate(*argv: str) -> Ran:
     """``focusmate ARGV...`` as a user types it, with Python's import report on."""
+    return Ran(_run(*argv))
+
+
+def served(qtbot: QtBot, *argv: str) -> Ran:
+    """``focusmate ARGV...`` while this test's event loop serves the app's socket."""
+    return Ran(while_serving(qtbot, lambda: _run(*argv)))
+
+
+def _run(*argv: str) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
-    return Ran(
-        subprocess.run(
-            [FOCUSMATE, *argv],
-            capture_output=True,
-            text=True,
-            env=environment,
-            timeout=60,
-            check=False,
-        )
+    return subprocess.run(
+        [FOCUSMATE, *argv], capture_output=True, text=True, env=environment, timeout=60, check=False
     )
 
 
@@ -69,24 +71,24 @@ def pointed(app_data: Path) -> Path:
 def test_the_socket_commands_answer_without_qt_tinydb_or_pynput(
     qtbot: QtBot, pointed: Path, controller: SessionController
 ) -> None:
-    started = while_serving(qtbot, lambda: focusmate("start", "--with", "Jordan"))
+    started = served(qtbot, "start", "--with", "Jordan")
     assert (started.returncode, started.stdout, started.stderr) == (
         0,
         "Started a 30-minute session with Jordan.\n",
         "",
     )
-    logged = while_serving(qtbot, lambda: focusmate("log", "phone"))
+    logged = served(qtbot, "log", "phone")
     assert (logged.returncode, logged.stdout, logged.stderr) == (0, "", "")
     session = controller.current
     assert session is not None and session.mark_counts()["phone"] == 1
-    as_json = while_serving(qtbot, lambda: focusmate("status", "--json"))
+    as_json = served(qtbot, "status", "--json")
     assert (as_json.returncode, as_json.stderr) == (0, "")
     status = json.loads(as_json.stdout)
     assert status["session"]["with"] == "Jordan" and status["session"]["marks"]["phone"] == 1
-    as_words = while_serving(qtbot, lambda: focusmate("status"))
+    as_words = served(qtbot, "status")
     assert (as_words.returncode, as_words.stderr) == (0, "")
     assert "Jordan" in as_words.stdout and as_words.stdout.count("\n") == 1
-    ended = while_serving(qtbot, lambda: focusmate("end"))
+    ended = served(qtbot, "end")
     assert (ended.returncode, ended.stderr) == (0, "")
     assert ended.stdout == "Ended the session with Jordan. The reflection is open in focusmate.\n"
     assert controller.current is None
@@ -98,10 +100,10 @@ def test_the_socket_commands_answer_without_qt_tinydb_or_pynput(
 def test_refusals_keep_their_exit_codes_and_lines_and_stay_thin(
     qtbot: QtBot, pointed: Path
 ) -> None:
-    unknown = while_serving(qtbot, lambda: focusmate("log", "phne"))
+    unknown = served(qtbot, "log", "phne")
     assert (unknown.returncode, unknown.stdout) == (2, "")
     assert unknown.stderr == "focusmate: unknown kind of mark 'phne'; known: phone, app\n"
-    no_session = while_serving(qtbot, lambda: focusmate("end"))
+    no_session = served(qtbot, "end")
     assert (no_session.returncode, no_session.stdout) == (4, "")
     assert no_session.stderr.startswith("focusmate: ") and no_session.stderr.count("\n") == 1
     for ran in (unknown, no_session):
