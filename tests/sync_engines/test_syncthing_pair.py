@@ -48,36 +48,40 @@ def test_an_append_propagates(syncthing_pair: SyncthingPair) -> None:
 def test_concurrent_writes_leave_a_conflict_copy_on_both_sides(
     syncthing_pair: SyncthingPair,
 ) -> None:
-    """Both write journal.txt while apart. Syncthing keeps the newer modification time under
-    the name, and renames the other version on the device that had it to
-    ``journal.sync-conflict-YYYYMMDD-HHMMSS-<7 chars>.txt``, where the 7 characters begin the
-    ID of the device whose version *won* (1.19 passes the incoming file's ModifiedBy); the
-    copy is then an ordinary file, synced to both."""
+    """Both write one log segment (named as focusmate's sync folder names them, in a device's
+    subfolder) while apart. Syncthing keeps the version with the newer modification time
+    under the name, and the device that had the other renames it, in the same folder, to
+    ``log-000003.sync-conflict-YYYYMMDD-HHMMSS-<7 chars>.jsonl``: the 7 characters begin the
+    ID of the device whose version *won* (1.19 passes the incoming file's ModifiedBy). The
+    copy is then an ordinary file, synced to both sides."""
     pair = syncthing_pair
+    segment = "devices/laptop/log-000003.jsonl"
+    older, newer = pair.a.folder / segment, pair.b.folder / segment
     now = time.time()
     with pair.disconnected():
-        older, newer = pair.a.folder / "journal.txt", pair.b.folder / "journal.txt"
-        older.write_bytes(b"a's line\n")
-        newer.write_bytes(b"b's line\n")
-        os.utime(older, (now - 60, now - 60))  # which wins is decided, not left to chance
+        for path, line in ((older, b'{"by": "a"}\n'), (newer, b'{"by": "b"}\n')):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(line)
+        os.utime(older, (now - 60, now - 60))  # which one wins is decided, not left to chance
         os.utime(newer, (now, now))
     seconds = pair.wait_in_sync()
     print(f"\nreconnected to both sides in sync {seconds:.2f} s")
 
-    journal = {
-        device.name: {n: data for n, data in pair.files(device).items() if n.startswith("journal.")}
+    on_a, on_b = (
+        {n: data for n, data in pair.files(device).items() if n.startswith("devices/laptop/")}
         for device in pair.devices
-    }
-    print(f"conflict copy: {sorted(journal['a'])}")
-    assert journal["a"] == journal["b"]
-    names = sorted(journal["a"])
-    assert len(names) == 2, names
-    copy_name = next(name for name in names if name != "journal.txt")
-    assert journal["a"]["journal.txt"] == b"b's line\n"
-    assert journal["a"][copy_name] == b"a's line\n"
+    )
+    print(f"conflict copy: {sorted(on_a)}")
+    assert on_a == on_b
+    copies = [name for name in on_a if name != segment]
+    assert len(copies) == 1, sorted(on_a)
+    assert on_a[segment] == b'{"by": "b"}\n'
+    assert on_a[copies[0]] == b'{"by": "a"}\n'
+    folder, _, copy_name = copies[0].rpartition("/")
+    assert folder == "devices/laptop"
     match = CONFLICT_NAME.match(copy_name)
     assert match is not None, copy_name
-    assert (match["stem"], match["ext"]) == ("journal", ".txt")
+    assert (match["stem"], match["ext"]) == ("log-000003", ".jsonl")
     assert match["device"] == pair.b.device_id[:7]
 
 
