@@ -91,6 +91,9 @@ class LocalFolder:
     def create_root(self) -> None:
         self._root.mkdir(mode=0o700, exist_ok=True)
 
+    def close(self) -> None:
+        pass  # nothing held between calls
+
 
 def _fsync_folder(folder: Path) -> None:
     """Make a new name in ``folder`` survive a power cut (POSIX only)."""

@@ -30,7 +30,7 @@ class Outbox:
         """Keep ``changes`` durably (OSError if the data folder cannot be written)."""
         data = b"".join(dumps_strict(change) + b"\n" for change in changes)
         ensure_private_dir(self._path.parent)
-        fd = os.open(self._path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        fd = os.open(self._path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
         try:
             if os.fstat(fd).st_size and not _ends_whole(fd):
                 os.write(fd, b"\n")  # a crash cut the last line: keep the new ones apart

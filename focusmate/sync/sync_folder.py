@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
-from focusmate.sync.clone_check import another_writer
+from focusmate.sync.clone_check import CloneWatch
 from focusmate.sync.codec import Codec, DamagedRecord, RefusedRecord
 from focusmate.sync.device_file import DeviceInfo, read_device_file, write_device_file
 from focusmate.sync.format_file import Mode, create_folder, open_folder
@@ -111,13 +111,19 @@ class SyncFolder:
         self._unavailable_since: datetime | None = None
         self._last_error: str | None = None
         self._clone: str | None = None
+        self._clone_watch = CloneWatch(self._device, self._nonce, self._writer)
 
     @classmethod
     def open(cls, transport: Transport, install: Install, passphrase: str | None) -> SyncFolder:
         """An existing sync folder (``passphrase`` None: plain text). SyncRefused, with
         nothing written, for a wrong passphrase or mode or a folder not set up; OSError if
-        it cannot be reached now."""
-        return cls(transport, open_folder(transport, passphrase), install)
+        it cannot be reached now. The SyncFolder owns ``transport``: it is closed when this
+        raises, and by ``close``."""
+        try:
+            return cls(transport, open_folder(transport, passphrase), install)
+        except BaseException:
+            transport.close()
+            raise
 
     @classmethod
     def enable(
@@ -125,7 +131,15 @@ class SyncFolder:
     ) -> SyncFolder:
         """Set the folder up in ``mode`` (or join it as it is, if another device did);
         SyncRefused and OSError as for ``open``."""
-        return cls(transport, create_folder(transport, mode, passphrase), install)
+        try:
+            return cls(transport, create_folder(transport, mode, passphrase), install)
+        except BaseException:
+            transport.close()
+            raise
+
+    def close(self) -> None:
+        """Let go of the transport's connections (what waits stays in the outbox)."""
+        self._transport.close()
 
     @property
     def device_id(self) -> str:
@@ -255,9 +269,7 @@ class SyncFolder:
             raise FileNotFoundError(f"no {FORMAT_FILE} in {self._transport.where}")
 
     def _check_clone(self) -> None:
-        why = another_writer(
-            self._transport, self._codec, self._device, nonce=self._nonce, writer=self._writer
-        )
+        why = self._clone_watch.another_writer(self._transport, self._codec)
         if why is not None:
             self._clone = why
             self._notices.add(

@@ -67,6 +67,10 @@ class Transport(Protocol):
         """Create the ``focusmate-sync`` folder itself (only when sync is enabled)."""
         ...
 
+    def close(self) -> None:
+        """Let go of connections; the transport is not used again."""
+        ...
+
 
 class SegmentChanged(Exception):  # noqa: N818 - reads as a sentence at the raise site
     """The segment is not as its writer left it (a sync engine put an older version back):

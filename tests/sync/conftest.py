@@ -7,7 +7,7 @@ with its own data folder.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +21,7 @@ from focusmate.sync.local_folder import LocalFolder
 from focusmate.sync.names import FORMAT_FILE, ROOT, device_folder
 from focusmate.sync.sync_folder import Install, SyncFolder
 
+NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 PASSPHRASE = "correct horse battery staple"  # noqa: S105 - the tests' own folder
 
 
@@ -73,7 +74,7 @@ class Share:
         else:
             (self.root / FORMAT_FILE).write_bytes(format_file.raw)
             self.codec = SealedCodec(format_file.key)
-        self.now = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+        self.now = NOW
 
     def device(
         self, device_id: str, data: Path | None = None, transport: LocalFolder | None = None
@@ -84,8 +85,18 @@ class Share:
         )
 
     def install(self, device_id: str, data: Path | None = None) -> Install:
-        data = data or self.folder.parent / f"data-{device_id}"
-        return Install(device_id, f"{device_id}'s computer", data, lambda: self.now)
+        return self.install_for(self.folder.parent, device_id, data, lambda: self.now)
+
+    @staticmethod
+    def install_for(
+        beside: Path,
+        device_id: str,
+        data: Path | None = None,
+        now: Callable[[], datetime] | None = None,
+    ) -> Install:
+        """``device_id``'s install, its data folder in ``beside`` unless ``data`` says."""
+        data = data or beside / f"data-{device_id}"
+        return Install(device_id, f"{device_id}'s computer", data, now or (lambda: NOW))
 
     def files(self, device_id: str) -> Path:
         return self.root / device_folder(device_id)
@@ -106,5 +117,6 @@ def sealed_share(tmp_path: Path, sealed_format: FormatFile) -> Share:
 
 
 @pytest.fixture
-def plain_share(tmp_path: Path) -> Iterator[Share]:
-    yield Share(tmp_path / "share", None)
+def plain_share(tmp_path: Path) -> Share:
+    (tmp_path / "plain").mkdir()
+    return Share(tmp_path / "plain" / "share", None)
