@@ -33,16 +33,23 @@ def test_a_file_written_on_either_side_appears_on_the_other(syncthing_pair: Sync
     assert (pair.a.folder / "from-b.log").read_bytes() == b"written on b\n"
 
 
-def test_an_append_propagates(syncthing_pair: SyncthingPair) -> None:
+def test_an_append_propagates_and_a_cut_line_arrives_cut(syncthing_pair: SyncthingPair) -> None:
+    """A line written in two parts (a writer between two writes, as a crash would leave it)
+    reaches the other side cut, as it stands, then whole: the reader of the sync folder
+    meets a last line without its end."""
     pair = syncthing_pair
     log = pair.a.folder / "appended.log"
     log.write_bytes(b'{"change": 1}\n')
     pair.wait_synced("appended.log")
     with log.open("ab") as appending:
-        appending.write(b'{"change": 2}\n')
+        appending.write(b'{"change": 2}\n{"chan')
+    cut = pair.wait_synced("appended.log")
+    assert (pair.b.folder / "appended.log").read_bytes().endswith(b'{"chan')
+    with log.open("ab") as appending:
+        appending.write(b'ge": 3}\n')
     seconds = pair.wait_synced("appended.log")
-    print(f"\nappend a -> b {seconds:.2f} s")
-    assert (pair.b.folder / "appended.log").read_bytes().count(b"\n") == 2
+    print(f"\nappend a -> b {cut:.2f} s (the cut line), {seconds:.2f} s (its end)")
+    assert (pair.b.folder / "appended.log").read_bytes().count(b"\n") == 3
 
 
 def test_concurrent_writes_leave_a_conflict_copy_on_both_sides(
@@ -85,13 +92,15 @@ def test_concurrent_writes_leave_a_conflict_copy_on_both_sides(
     assert match["device"] == pair.b.device_id[:7]
 
 
-def test_a_deletion_propagates(syncthing_pair: SyncthingPair) -> None:
+def test_a_deletion_propagates_and_the_file_can_come_back(syncthing_pair: SyncthingPair) -> None:
     pair = syncthing_pair
     (pair.a.folder / "short-lived.log").write_bytes(b"soon gone\n")
     pair.wait_synced("short-lived.log")
     (pair.a.folder / "short-lived.log").unlink()
-    seconds = pair.wait_gone("short-lived.log")
-    print(f"\ndeletion a -> b {seconds:.2f} s")
+    gone = pair.wait_gone("short-lived.log")
+    (pair.a.folder / "short-lived.log").write_bytes(b"back again\n")
+    back = pair.wait_synced("short-lived.log")
+    print(f"\ndeletion a -> b {gone:.2f} s, the file back {back:.2f} s")
 
 
 def test_the_daemons_listen_and_talk_on_loopback_only(syncthing_pair: SyncthingPair) -> None:
