@@ -15,6 +15,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
@@ -25,8 +26,7 @@ from focusmate.core.errors import FocusmateError
 from focusmate.core.protocol import import_request_bytes
 from focusmate.core.settings import Settings
 from focusmate.desktop.autostart import autostart_for, launch_command
-from focusmate.desktop.dnd import choose_backend
-from focusmate.desktop.dnd.silencer import JournaledSilencer
+from focusmate.desktop.dnd.on_use import SilencerOnUse
 from focusmate.desktop.ipc_server import CommandServer
 from focusmate.desktop.locations import APP_ID, DataLocation, server_name
 from focusmate.desktop.notifications import make_notifier
@@ -54,6 +54,9 @@ from focusmate.ui.actions import AppActions
 from focusmate.ui.i18n import install_translations
 from focusmate.ui.icons import app_icon
 from focusmate.ui.windows import Windows
+
+if TYPE_CHECKING:
+    from focusmate.desktop.dnd.silencer import JournaledSilencer
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +98,9 @@ def run(  # noqa: PLR0915 - the composition root: one statement per service it b
         repository, recovery_notice = open_or_recover(data_dir, clock.now(), check_records=False)
         settings = SettingsService(data_dir, load_settings(data_dir))
         silencer = make_silencer(data_dir, dnd_backend or settings.current.dnd_backend)
-        dnd_notice = silencer.recover()  # a journal left by a crash or power loss
+        # A journal left by a crash or power loss is replayed now (ARCHITECTURE invariant 6).
+        journal_left = (data_dir / DND_JOURNAL_NAME).exists()
+        dnd_notice = silencer.recover() if journal_left else None
         _check_display()
         app = _application()
         controller = SessionController(
@@ -198,10 +203,17 @@ def run(  # noqa: PLR0915 - the composition root: one statement per service it b
     return code
 
 
-def make_silencer(data_dir: Path, backend: str | None) -> JournaledSilencer:
+def make_silencer(data_dir: Path, backend: str | None) -> SilencerOnUse:
     """The session's do-not-disturb (core.ports.Silencer): the ``backend`` named (or the one
-    detected) behind a journal in the data folder."""
-    return JournaledSilencer(choose_backend(backend, os.environ), data_dir / DND_JOURNAL_NAME)
+    detected) behind a journal in the data folder, made on first use (desktop.dnd.on_use)."""
+
+    def make() -> JournaledSilencer:
+        from focusmate.desktop.dnd import choose_backend  # noqa: PLC0415 - on first use
+        from focusmate.desktop.dnd.silencer import JournaledSilencer  # noqa: PLC0415
+
+        return JournaledSilencer(choose_backend(backend, os.environ), data_dir / DND_JOURNAL_NAME)
+
+    return SilencerOnUse(make)
 
 
 def _autostart_command(location: DataLocation) -> list[str]:

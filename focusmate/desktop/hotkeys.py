@@ -68,6 +68,7 @@ from focusmate.core.hotkeys import (
     system_reservation,
 )
 from focusmate.core.text import translate
+from focusmate.desktop.x_display import x_extension_present
 
 __all__ = ["GlobalHotkeys", "HotkeyAvailability", "session_availability"]
 
@@ -450,8 +451,53 @@ class GlobalHotkeys(QObject):
             with contextlib.suppress(Exception):  # join() re-raises the listener's own error
                 running.end(STOP_TIMEOUT_S)
 
+    def check(self, bindings: HotkeyBindings) -> HotkeyAvailability:
+        """What start() would answer, as far as it can be known without listening: the
+        bindings, the session, and on X11 whether the display answers and offers RECORD
+        (asked through libxcb, ~1 ms: pynput is not loaded). Never raises; changes nothing."""
+        try:
+            bindings, refused, session = self._checked(bindings)
+            environ = os.environ if self._environ is None else self._environ
+            display = environ.get("DISPLAY", "")
+            if self._uses_x11 and display:
+                present = x_extension_present(display, "RECORD")
+                if present is None:
+                    raise self._unreachable(environ, bindings, "the display does not answer")
+                if not present:
+                    raise _Off(
+                        "the hotkey listener cannot start: the X display has no RECORD "
+                        "extension (is the X RECORD extension enabled?)",
+                        self._not_started_words,
+                    )
+        except _Off as off:
+            return HotkeyAvailability(False, off.reason, off.wording)
+        return self._noted(refused, session)
+
     def _start(self, bindings: HotkeyBindings) -> HotkeyAvailability:
         """Start listening, or raise :class:`_Off` with the reason; a note when it works."""
+        bindings, refused, session = self._checked(bindings)
+        environ = os.environ if self._environ is None else self._environ
+        keyboard = self._import_pynput(environ, bindings)
+        running = self._launch(
+            keyboard, ChordMatcher(bindings), _trigger_keys(keyboard, bindings, self._platform)
+        )
+        self._wait_until_ready(running)
+        return self._noted(refused, session)
+
+    @staticmethod
+    def _noted(refused: HotkeyAvailability, session: HotkeyAvailability) -> HotkeyAvailability:
+        """Available, with the notes of the refused bindings and of the session, if any."""
+        return HotkeyAvailability(
+            True,
+            "; ".join(note.reason for note in (refused, session) if note.reason),
+            _in_turn(lambda: refused.shown, lambda: session.shown),
+        )
+
+    def _checked(
+        self, bindings: HotkeyBindings
+    ) -> tuple[HotkeyBindings, HotkeyAvailability, HotkeyAvailability]:
+        """The bindings to listen for, the note on those refused and the session's note; or
+        :class:`_Off` when nothing can be listened for here."""
         try:
             bindings.check_conflicts()
         except InvalidInput as exc:
@@ -478,16 +524,7 @@ class GlobalHotkeys(QObject):
         session = session_availability(environ, self._platform, bindings)
         if not session.available:
             raise _Off(session.reason, lambda: session.shown)
-        keyboard = self._import_pynput(environ, bindings)
-        running = self._launch(
-            keyboard, ChordMatcher(bindings), _trigger_keys(keyboard, bindings, self._platform)
-        )
-        self._wait_until_ready(running)
-        return HotkeyAvailability(
-            True,
-            "; ".join(note.reason for note in (refused, session) if note.reason),
-            _in_turn(lambda: refused.shown, lambda: session.shown),
-        )
+        return bindings, refused, session
 
     def _without_reserved(
         self, bindings: HotkeyBindings
@@ -526,29 +563,33 @@ class GlobalHotkeys(QObject):
         try:
             from pynput import keyboard  # noqa: PLC0415 - raises ImportError without a display
         except Exception as exc:  # ImportError, or Xlib's own errors
-            display = environ.get("DISPLAY", "")
-            where = f"the X display {display!r}" if self._uses_x11 else "pynput"
-            error = _describe(exc)
+            raise self._unreachable(environ, bindings, _describe(exc)) from None
+        return keyboard
 
-            # One plain sentence for the user: the exception stays in the log (the reason),
-            # and the windows add the commands to bind (core.shortcut_help) below it.
-            def wording() -> str:
-                if self._uses_x11:
-                    return translate(
-                        "Hotkeys",
-                        "Global hotkeys are off: focusmate cannot open the X display {display}.",
-                    ).format(display=display)
+    def _unreachable(
+        self, environ: Mapping[str, str], bindings: HotkeyBindings, error: str
+    ) -> _Off:
+        """The X display (or pynput) cannot be reached: ``error`` says how."""
+        display = environ.get("DISPLAY", "")
+        where = f"the X display {display!r}" if self._uses_x11 else "pynput"
+
+        # One plain sentence for the user: the exception stays in the log (the reason),
+        # and the windows add the commands to bind (core.shortcut_help) below it.
+        def wording() -> str:
+            if self._uses_x11:
                 return translate(
                     "Hotkeys",
-                    "Global hotkeys are off: focusmate cannot load its keyboard listener.",
-                )
+                    "Global hotkeys are off: focusmate cannot open the X display {display}.",
+                ).format(display=display)
+            return translate(
+                "Hotkeys",
+                "Global hotkeys are off: focusmate cannot load its keyboard listener.",
+            )
 
-            raise _Off(
-                f"global hotkeys are off: cannot reach {where} ({error}); "
-                + _shortcut_hint(bindings),
-                wording,
-            ) from None
-        return keyboard
+        return _Off(
+            f"global hotkeys are off: cannot reach {where} ({error}); " + _shortcut_hint(bindings),
+            wording,
+        )
 
     def _wait_until_ready(self, running: _Running) -> None:
         """Wait (at most ``ready_timeout_s``) until the listener sees keys; else raise _Off."""

@@ -44,6 +44,11 @@ TICK_INTERVAL_MS = 1000
 DND_POLL_TICKS = 5
 #: A gap of at least this much suspend time marks a session as having slept.
 SLEEP_NOTICE_S = 5
+#: The whole history is let go this long after it was last read: five years of sessions held
+#: as objects are ~10 MB that an idle tray does not need (issue 18). Between uses only the
+#: summaries the menu and the status need are kept (pending reflections, the running
+#: session's carry-over); reading it again takes ~0.35 s with five years.
+HISTORY_KEPT_MS = 60_000
 
 
 class SessionController(QObject):
@@ -84,6 +89,14 @@ class SessionController(QObject):
         # the tray icon shows): with years of it, parsing takes longer than the icon. The
         # running session has its own small file, so it is resumed at once.
         self._history: dict[str, CoachingSession] | None = None
+        #: While the history is let go: the ended sessions waiting for a reflection (few).
+        self._pending: dict[str, CoachingSession] | None = None
+        #: The running session's carry-over (session id, carry-over): `status` asks for it.
+        self._carry: tuple[str, CarryOver] | None = None
+        self._release = QTimer(self)
+        self._release.setSingleShot(True)
+        self._release.setInterval(HISTORY_KEPT_MS)
+        self._release.timeout.connect(self.release_history)
         self._current: CoachingSession | None = None
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -112,11 +125,22 @@ class SessionController(QObject):
                     self._resume(max(running, key=lambda s: s.started_at))
             else:  # its own file is the truth about the running session
                 self._history[self._current.id] = self._current
+            self._pending = None
+        self._release.start()  # from the last use
         return self._history
 
     @property
     def history_loaded(self) -> bool:
-        return self._history is not None
+        """Whether the history was read (it may have been let go since: its summaries stay)."""
+        return self._history is not None or self._pending is not None
+
+    def release_history(self) -> None:
+        """Let the history go, keeping the pending reflections (see HISTORY_KEPT_MS); the
+        next use reads it again."""
+        if self._history is None:
+            return
+        self._pending = {s.id: s for s in self._history.values() if s.reflection_pending}
+        self._history = None
 
     def load_history(self, repository: SessionRepository | None = None) -> None:
         """Read the whole history now; from ``repository`` instead when start-up had to
@@ -146,7 +170,8 @@ class SessionController(QObject):
 
     def pending_reflections(self) -> list[CoachingSession]:
         """Ended sessions whose reflection is not complete, newest first."""
-        pending = [s for s in self._sessions.values() if s.reflection_pending]
+        sessions = self._pending if self._pending is not None else self._sessions
+        pending = [s for s in sessions.values() if s.reflection_pending]
         return sorted(pending, key=lambda s: s.started_at, reverse=True)
 
     def session(self, session_id: str) -> CoachingSession | None:
@@ -365,10 +390,15 @@ class SessionController(QObject):
 
     def carry_over_for(self, session_id: str) -> CarryOver:
         """What was "last time" for an existing session (its reflection and status show it)."""
+        if self._carry is not None and self._carry[0] == session_id:
+            return self._carry[1]  # the running session's: `status` asks often
         session = self._sessions.get(session_id)
         if session is None:
             return CarryOver("")
-        return carry_over(self._sessions.values(), session.with_name, before=session.started_at)
+        found = carry_over(self._sessions.values(), session.with_name, before=session.started_at)
+        if self._current is not None and session_id == self._current.id:
+            self._carry = (session_id, found)
+        return found
 
     def check_in(self, checkin: CheckIn) -> CoachingSession:
         """Keep the check-in (intention, checklist, slow-down) with the running session."""
@@ -404,4 +434,13 @@ class SessionController(QObject):
                 detail=error.strerror or str(error),
             ) from error
         for session in sessions:
-            self._sessions[session.id] = session
+            if self._current is None or session.id != self._current.id:
+                self._carry = None  # an earlier session changed: worked out again when asked
+            if self._history is not None:
+                self._history[session.id] = session
+            elif self._pending is not None:  # let go: only its summary follows
+                self._pending.pop(session.id, None)
+                if session.reflection_pending:
+                    self._pending[session.id] = session
+            else:
+                self._sessions[session.id] = session  # never read yet: read it now

@@ -24,7 +24,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Mapping
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from focusmate.core.hotkeys import UNDO_ACTION, HotkeyBindings
 from focusmate.core.portal_shortcuts import describe_action, desktop_has_global_shortcuts
@@ -32,8 +32,10 @@ from focusmate.core.settings import Settings
 from focusmate.core.shortcut_help import portal_note, shortcut_help
 from focusmate.core.status import HotkeyReadiness
 from focusmate.core.text import translate
-from focusmate.desktop.hotkeys import STOPPED, GlobalHotkeys
-from focusmate.desktop.portal_shortcuts import PortalShortcuts, gnome_shell_major
+from focusmate.desktop.hotkeys import NOT_STARTED, STOPPED, GlobalHotkeys, HotkeyAvailability
+
+if TYPE_CHECKING:  # imported on Wayland only, where the portal may be used (it brings jeepney)
+    from focusmate.desktop.portal_shortcuts import PortalShortcuts
 
 log = logging.getLogger("focusmate.services.startup")  # the log the user already reads
 
@@ -56,10 +58,16 @@ class HotkeyViews(Protocol):
         ...
 
 
+def _gnome_shell_major(environ: Mapping[str, str]) -> int | None:
+    from focusmate.desktop.portal_shortcuts import gnome_shell_major  # noqa: PLC0415 - GNOME
+
+    return gnome_shell_major(environ)
+
+
 def wants_portal(
     environ: Mapping[str, str],
     platform: str,
-    gnome_version: Callable[[Mapping[str, str]], int | None] = gnome_shell_major,
+    gnome_version: Callable[[Mapping[str, str]], int | None] = _gnome_shell_major,
 ) -> bool:
     """Whether to ask the desktop's portal first: a Linux Wayland session of a desktop whose
     own portal backend has GlobalShortcuts (core.portal_shortcuts says which, and why the
@@ -90,7 +98,16 @@ def describe(action: str) -> str:
 class HotkeyService:
     """Global hotkeys for marks and undo, through the portal or pynput (see the module),
     restarted when the settings change; where they cannot work, the session window says so
-    and shows the desktop-shortcut commands."""
+    and shows the desktop-shortcut commands.
+
+    pynput's listener runs only while a session runs (:meth:`follow_session`, started before
+    the session's start returns, so a key pressed at once is logged): outside one a press is
+    ignored anyway, and the listener would hold pynput and Xlib (~4 MB, 70 modules) and wake
+    up for every key typed on the desktop all day. Outside a session the service is *armed*:
+    GlobalHotkeys.check answers what start would, without listening (the bindings, the
+    session, the X display and its RECORD extension). The portal stays open from start-up
+    on: binding may ask the user in a dialog (never during a session, invariant 5), and it
+    costs nothing idle (the compositor sends only our own shortcuts)."""
 
     def __init__(
         self,
@@ -99,71 +116,107 @@ class HotkeyService:
         *,
         environ: Mapping[str, str] | None = None,
         platform: str | None = None,
+        session_running: Callable[[], bool] = lambda: False,
     ) -> None:
         self._views = views
         self._environ = environ
         self._platform = platform or sys.platform
+        self._session_running = session_running
         self._hotkeys = GlobalHotkeys(environ=environ, platform=platform)
         self._hotkeys.triggered.connect(views.on_hotkey)
         self._hotkeys.availability_changed.connect(self._tell)
-        self._portal = PortalShortcuts(describe, environ=environ)
-        self._portal.triggered.connect(views.on_hotkey)
-        self._portal.availability_changed.connect(self._tell)
+        self._portal: PortalShortcuts | None = None  # made on the first Wayland start
         self._via_portal = False
         self._bindings = HotkeyBindings.from_text(settings.hotkeys)
+        #: What pynput's start would answer (check), or did answer at the last session start.
+        self._armed: HotkeyAvailability = NOT_STARTED
         self._told = ""
+        self._shown: tuple[bool, str] | None = None
         self._starting = False
         self._start()
 
     def apply(self, settings: Settings) -> None:
         self._bindings = HotkeyBindings.from_text(settings.hotkeys)
+        self._shown = None  # new bindings: the windows hear it again
         self._start()
 
     def stop(self) -> None:
-        self._portal.stop()
+        if self._portal is not None:
+            self._portal.stop()
         self._hotkeys.stop()
+
+    def follow_session(self, running: bool) -> None:
+        """A session started (listen now, before its start returns) or ended (stop)."""
+        if self._via_portal:
+            return
+        if running and not self._hotkeys.listening:
+            self._armed = self._hotkeys.check(self._bindings)
+            if self._armed.available:
+                self._armed = self._hotkeys.start(self._bindings)
+            else:
+                self._tell()
+        elif not running and self._hotkeys.listening:
+            self._hotkeys.stop()
 
     def open_system_settings(self) -> bool:
         """Open the desktop's dialog to change the shortcuts (portal only); False if none."""
-        return self._via_portal and self._portal.open_system_settings()
+        return self._via_portal and self._portal is not None and self._portal.open_system_settings()
 
     @property
     def via_portal(self) -> bool:
         return self._via_portal
 
     def readiness(self) -> HotkeyReadiness:
-        """Ready when a key press would be logged now; ``via`` and ``bindings`` say how."""
-        if self._via_portal:
+        """Ready when a key press in a session is logged (outside one: armed, see the class);
+        ``via`` and ``bindings`` say how."""
+        if self._via_portal and self._portal is not None:
             availability = self._portal.availability
             ready = availability.available and self._portal.listening
             bound = self._portal.bound if ready else {}
             return HotkeyReadiness(ready, availability.reason, "portal", bound)
-        availability = self._hotkeys.availability
-        ready = availability.available and self._hotkeys.listening
-        if not ready:
+        availability = self._pynput_availability()
+        if not availability.available:
             return HotkeyReadiness(False, availability.reason)
         bindings = {action: str(hotkey) for action, hotkey in self._bindings.items()}
         return HotkeyReadiness(True, availability.reason, "x11", bindings)
 
+    def _pynput_availability(self) -> HotkeyAvailability:
+        """The listener's own while it listens or after it died; else the armed answer."""
+        live = self._hotkeys.availability
+        return self._armed if live in (NOT_STARTED, STOPPED) else live
+
     def _start(self) -> None:
         self._starting = True  # the adapters' changes on the way are not news: _tell() after
         try:
-            self._portal.stop()
+            if self._portal is not None:
+                self._portal.stop()
             self._hotkeys.stop()
             self._via_portal = False
             environ = os.environ if self._environ is None else self._environ
             if wants_portal(environ, self._platform) and self._bindings:
-                through_portal = self._portal.start(self._bindings)
+                portal = self._portal_adapter()
+                through_portal = portal.start(self._bindings)
                 if through_portal.available:
                     self._via_portal = True
                     return
                 # No portal offers it here: pynput's answer (and the commands) is what to show.
                 logging.getLogger(__name__).info("global hotkeys: %s", through_portal.reason)
-                self._portal.stop()
-            self._hotkeys.start(self._bindings)
+                portal.stop()
+            self._armed = self._hotkeys.check(self._bindings)
+            if self._session_running() and self._armed.available:
+                self._armed = self._hotkeys.start(self._bindings)
         finally:
             self._starting = False
             self._tell()
+
+    def _portal_adapter(self) -> PortalShortcuts:
+        if self._portal is None:
+            from focusmate.desktop.portal_shortcuts import PortalShortcuts  # noqa: PLC0415
+
+            self._portal = PortalShortcuts(describe, environ=self._environ)
+            self._portal.triggered.connect(self._views.on_hotkey)
+            self._portal.availability_changed.connect(self._tell)
+        return self._portal
 
     def _tell(self) -> None:
         if self._starting:
@@ -171,12 +224,15 @@ class HotkeyService:
         if self._via_portal:
             self._tell_portal()
             return
-        availability = self._hotkeys.availability
-        if availability == STOPPED:
-            return  # our own doing (quitting, or new bindings on the way): no news
+        availability = self._pynput_availability()
+        if availability == NOT_STARTED:
+            return
         if availability.reason and availability.reason != self._told:
             log.warning("global hotkeys: %s", availability.reason)
         self._told = availability.reason
+        if self._shown == (availability.available, availability.reason):
+            return  # a session started or ended: nothing new to say
+        self._shown = (availability.available, availability.reason)
         # The log keeps the English reason; the windows say it in the user's language.
         self._views.show_hotkey_status(
             availability.available,
@@ -186,6 +242,8 @@ class HotkeyService:
         )
 
     def _tell_portal(self) -> None:
+        if self._portal is None:
+            return
         availability = self._portal.availability
         if availability == STOPPED:
             return

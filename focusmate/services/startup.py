@@ -113,12 +113,23 @@ class Background:
         self._start_reminders(settings)
         if self._calendar is not None:
             self._calendar.start()
-        self._hotkeys = HotkeyService(self._views, settings)
+        controller = self._controller
+        hotkeys = HotkeyService(
+            self._views, settings, session_running=lambda: controller.current is not None
+        )
+        # pynput listens only during a session, from before its start returns (see the class).
+        controller.state_changed.connect(
+            lambda: hotkeys.follow_session(controller.current is not None)
+        )
+        self._hotkeys = hotkeys
         self._views.welcome_on_first_run()  # after the hotkeys: it says whether they work here
         if window is not None:  # `focusmate review` started us: the review, as asked
             self._views.show_window(window)
         tell_at_start(self._views, (damage_notice,))
         QTimer.singleShot(0, lambda: take_backup(self._data_dir, self._clock.now()))
+        # Checked, summed up for the menu: the history itself waits on disk until a window
+        # or a command needs it (services.controller.HISTORY_KEPT_MS).
+        self._controller.release_history()
 
     def _start_reminders(self, settings: Settings) -> None:
         """The reminder: due times from core.reminders, held during a session by

@@ -151,7 +151,7 @@ def check_or_recover(
     """Every record must read back, not only the JSON; if one does not, recover (a new
     repository on the restored file, and the notice)."""
     try:
-        repository.all_sessions()
+        repository.all_sessions(keep=True)  # the controller reads it next (the app's start-up)
     except InvalidData as damage:
         return _recover(data_dir, now, damage)
     return repository, None

@@ -98,14 +98,17 @@ class TinyDBSessionRepository:
                 f"version {SCHEMA_VERSION}"
             )
 
-    def all_sessions(self) -> list[CoachingSession]:
+    def all_sessions(self, *, keep: bool = False) -> list[CoachingSession]:
         """Every session, consistent even while the app writes: the small files are read
         before the database, because a session moves from them into the database first and
         only then leaves them. So a session that ends (or whose draft is saved complete)
-        between two reads is seen in one place or the other, never in neither."""
+        between two reads is seen in one place or the other, never in neither.
+
+        ``keep``: the parsed file is kept for the next read only (start-up's check, then the
+        controller), never longer: the app lets its history go between uses (issue 18)."""
         current = self.current()
         drafts = self._drafts()
-        saved = self._database_sessions()
+        saved = self._database_sessions(keep=keep)
         for draft in drafts:
             kept = saved.get(draft.id)
             if kept is None or not _complete(kept):
@@ -114,20 +117,23 @@ class TinyDBSessionRepository:
             saved[current.id] = current
         return sorted(saved.values(), key=lambda s: s.started_at)
 
-    def _database_sessions(self) -> dict[str, CoachingSession]:
+    def _database_sessions(self, *, keep: bool = False) -> dict[str, CoachingSession]:
         """The sessions in the TinyDB file by id. Parsing five years of history takes ~0.3 s
-        and start-up asks twice (the recovery check, then the controller), so an unchanged
-        file is parsed only once."""
+        and start-up asks twice (the recovery check, then the controller), so a parse kept
+        by ``keep`` serves the next read of the unchanged file, once."""
         key = self._file_key()
-        if key is None or self._parsed is None or self._parsed[0] != key:
-            parsed = {
-                s.id: s
-                for s in (
-                    session_from_record(doc, where=str(self.path)) for doc in self._sessions.all()
-                )
-            }
+        kept, self._parsed = self._parsed, None
+        if key is not None and kept is not None and kept[0] == key:
+            return dict(kept[1])
+        parsed = {
+            s.id: s
+            for s in (
+                session_from_record(doc, where=str(self.path)) for doc in self._sessions.all()
+            )
+        }
+        if keep:
             self._parsed = (key, parsed)
-        return dict(self._parsed[1])
+        return dict(parsed)
 
     def _file_key(self) -> tuple[int, int, int] | None:
         """Every atomic write replaces the file with a new inode, so this tells them apart."""

@@ -14,12 +14,10 @@ import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from jeepney import DBusAddress, MessageFlag, new_method_call
-from jeepney.bus_messages import message_bus
-from jeepney.io.blocking import DBusConnection, open_dbus_connection
-from jeepney.wrappers import DBusErrorResponse, unwrap_msg
+if TYPE_CHECKING:  # jeepney loads with the first call: the app's start-up needs no bus
+    from jeepney.io.blocking import DBusConnection
 
 from focusmate.core.dnd import DndUnavailable
 
@@ -30,9 +28,14 @@ NOTIFICATIONS_NAME = "org.freedesktop.Notifications"
 NOTIFICATIONS_PATH = "/org/freedesktop/Notifications"
 _PROPERTIES = "org.freedesktop.DBus.Properties"
 
-#: What a failed bus operation can raise inside jeepney: socket errors (OSError, TimeoutError),
-#: bad addresses or authentication (ValueError, RuntimeError) and error replies.
-_BUS_ERRORS = (OSError, ValueError, RuntimeError, EOFError, DBusErrorResponse)
+
+def _bus_errors() -> tuple[type[BaseException], ...]:
+    """What a failed bus operation can raise inside jeepney: socket errors (OSError,
+    TimeoutError), bad addresses or authentication (ValueError, RuntimeError) and error
+    replies."""
+    from jeepney.wrappers import DBusErrorResponse  # noqa: PLC0415 - see TYPE_CHECKING
+
+    return (OSError, ValueError, RuntimeError, EOFError, DBusErrorResponse)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,8 @@ class Target:
 
     @property
     def address(self) -> Any:
+        from jeepney import DBusAddress  # noqa: PLC0415 - see TYPE_CHECKING
+
         return DBusAddress(self.object_path, bus_name=self.bus_name, interface=self.interface)
 
 
@@ -68,9 +73,11 @@ def open_session_bus(env: Mapping[str, str] | None = None) -> Any:
     address = (os.environ if env is None else env).get("DBUS_SESSION_BUS_ADDRESS", "")
     if not address:
         raise DndUnavailable("there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is unset)")
+    from jeepney.io.blocking import open_dbus_connection  # noqa: PLC0415 - see TYPE_CHECKING
+
     try:
         return open_dbus_connection(address, auth_timeout=CALL_TIMEOUT_S)
-    except _BUS_ERRORS as error:
+    except _bus_errors() as error:
         raise DndUnavailable(f"cannot connect to the D-Bus session bus: {error}") from error
 
 
@@ -98,6 +105,9 @@ def call(
     ``activate`` lets the bus start the service if it is not running (for settings daemons such
     as xfconfd, never for a notification server).
     """
+    from jeepney import MessageFlag, new_method_call  # noqa: PLC0415 - see TYPE_CHECKING
+    from jeepney.wrappers import DBusErrorResponse, unwrap_msg  # noqa: PLC0415
+
     message = new_method_call(target.address, method, signature or None, body)
     if not activate:
         message.header.flags |= MessageFlag.no_auto_start
@@ -110,19 +120,22 @@ def call(
         raise DndUnavailable(
             f"{target.bus_name} did not answer {method} within {CALL_TIMEOUT_S:g} s"
         ) from error
-    except _BUS_ERRORS as error:
+    except _bus_errors() as error:
         raise DndUnavailable(f"the call {method} to {target.bus_name} failed: {error}") from error
     return result
 
 
 def name_has_owner(connection: DBusConnection, name: str) -> bool:
     """Whether ``name`` is owned on the bus (asks the bus itself: never activates ``name``)."""
+    from jeepney.bus_messages import message_bus  # noqa: PLC0415 - see TYPE_CHECKING
+    from jeepney.wrappers import unwrap_msg  # noqa: PLC0415
+
     try:
         reply = connection.send_and_get_reply(
             message_bus.NameHasOwner(name), timeout=CALL_TIMEOUT_S
         )
         (owned,) = unwrap_msg(reply)
-    except _BUS_ERRORS as error:
+    except _bus_errors() as error:
         raise DndUnavailable(f"cannot ask the bus who owns {name}: {error}") from error
     return bool(owned)
 

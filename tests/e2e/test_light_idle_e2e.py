@@ -1,0 +1,131 @@
+"""Issue 18: the idle tray app stays light, on the real headless X desktop.
+
+* What is loaded when the icon shows, and still once start-up's deferred work ran (the
+  hotkeys armed): no pynput/Xlib, no jeepney, no Qt Quick/QML/Graphs, no review window, no
+  portal adapter (read from the app's own sys.modules, written by a wrapper at Windows.show
+  and on SIGUSR1).
+* pynput's listener thread starts with a session: the process has more threads while a
+  session runs than idle before it (and pynput is not even loaded idle, above).
+* A hotkey pressed at once after `focusmate start` returns is logged (the listener starts
+  before the start returns).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import textwrap
+from pathlib import Path
+
+from tests.e2e.desktop import HeadlessDesktop, wait_until
+from tests.e2e.focusmate_app import WM_CLASS, RunningApp, installed_focusmate, prepare_settings
+
+#: Never loaded while idle (issue 18): the review's Qt Quick chart, the portal's D-Bus, pynput.
+NOT_WHEN_IDLE = (
+    "pynput",
+    "Xlib",
+    "jeepney",
+    "PySide6.QtQuick",
+    "PySide6.QtQml",
+    "PySide6.QtGraphs",
+    "PySide6.QtQuickWidgets",
+    "focusmate.ui.review_window",
+    "focusmate.ui.week_chart",
+    "focusmate.desktop.portal_shortcuts",
+)
+
+WRAPPER = textwrap.dedent(
+    """
+    import json, os, signal, sys
+    import focusmate.app as fa
+
+    def dump(path):
+        with open(path + ".part", "w") as f:
+            json.dump(sorted(sys.modules), f)
+        os.replace(path + ".part", path)
+
+    _show = fa.Windows.show
+
+    def show(self):
+        _show(self)
+        dump(os.environ["FM_TEST_OUT"] + "-icon.json")
+
+    fa.Windows.show = show
+    signal.signal(signal.SIGUSR1, lambda *_: dump(os.environ["FM_TEST_OUT"] + "-idle.json"))
+    from focusmate.cli.main import main
+    sys.argv = ["focusmate", *sys.argv[1:]]
+    sys.exit(main())
+    """
+)
+
+
+def loaded(modules: list[str]) -> list[str]:
+    return [m for m in modules if any(m == n or m.startswith(n + ".") for n in NOT_WHEN_IDLE)]
+
+
+def test_nothing_heavy_is_loaded_at_the_icon_nor_once_idle(
+    desktop: HeadlessDesktop, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    prepare_settings(data_dir, morning_reminder=False)
+    script = tmp_path / "wrapper.py"
+    script.write_text(WRAPPER)
+    out = tmp_path / "modules"
+    proc = desktop.spawn(
+        [sys.executable, str(script), "--data-dir", str(data_dir)],
+        name="focusmate-wrapped",
+        extra_env={"FM_TEST_OUT": str(out)},
+    )
+    try:
+        desktop.wait_for_tray_icon(wm_class=WM_CLASS, timeout_s=15)
+        at_icon = json.loads(
+            wait_until(lambda: _read(out, "icon"), timeout_s=10, what="the icon's dump")
+        )
+        status = [installed_focusmate(), "--data-dir", str(data_dir), "status", "--json"]
+
+        def armed() -> bool | None:
+            result = desktop.run(status)
+            ready = result.returncode == 0 and json.loads(result.stdout)["hotkeys"]["ready"]
+            return ready or None
+
+        wait_until(armed, timeout_s=15, what="the hotkeys armed (start-up's deferred work ran)")
+        os.kill(proc.pid, signal.SIGUSR1)
+        idle = json.loads(
+            wait_until(lambda: _read(out, "idle"), timeout_s=10, what="the idle dump")
+        )
+    finally:
+        desktop.terminate(proc)
+    assert "focusmate.ui.windows" in at_icon and "PySide6.QtWidgets" in at_icon  # a real dump
+    assert loaded(at_icon) == []
+    # `status --json` (how this test knows start-up's work ran) reports the do-not-disturb
+    # state, which asks the session bus: jeepney loads for that answer, on use.
+    assert [m for m in loaded(idle) if not m.startswith("jeepney")] == []
+
+
+def _read(out: Path, tag: str) -> str | None:
+    path = Path(f"{out}-{tag}.json")
+    return path.read_text() if path.exists() else None
+
+
+def threads(pid: int) -> int:
+    return len(list(Path(f"/proc/{pid}/task").iterdir()))
+
+
+def test_the_listener_runs_only_in_a_session_and_hears_a_key_at_once(
+    app: RunningApp, desktop: HeadlessDesktop
+) -> None:
+    hotkeys = app.wait_for_hotkeys()
+    assert (hotkeys["via"], hotkeys["ready"]) == ("x11", True)  # armed, not listening
+    idle_threads = threads(app.proc.pid)
+    assert app.cli("start", "--with", "Kim").returncode == 0
+    desktop.key("ctrl+alt+p")  # at once: no wait for any readiness
+    wait_until(
+        lambda: app.status()["session"]["marks"]["phone"] == 1 or None,
+        timeout_s=5,
+        what="the mark of a key pressed as the session started",
+    )
+    assert threads(app.proc.pid) > idle_threads  # pynput's listener
+    assert app.cli("end").returncode == 0
+    assert app.status()["hotkeys"]["ready"] is True  # still armed for the next session
