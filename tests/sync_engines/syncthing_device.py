@@ -37,8 +37,8 @@ OFFLINE_OPTIONS = {
     "autoUpgradeIntervalH": "0",
     "startBrowser": "false",
     "announceLANAddresses": "false",
-    # A peer not reachable yet (the other daemon still starting) is dialled again after this;
-    # the default 60 s would hold the pair that long; 1.19 raises anything lower to 5.
+    # A dropped connection (a test paused it, a daemon restarted) is dialled again after
+    # this; the default 60 s would hold a test that long; 1.19 raises anything lower to 5.
     "reconnectionIntervalS": "5",
 }
 _START_TIMEOUT_S = 20.0
@@ -98,6 +98,7 @@ class SyncthingDevice:
         self.started_to_ready_s = 0.0
         self._launched_at = 0.0
         self._process: subprocess.Popen[bytes] | None = None
+        self._shutdown_requested = False
         self._opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
     @property
@@ -190,17 +191,20 @@ class SyncthingDevice:
             return False
 
     def request_shutdown(self) -> None:
-        """Ask it to shut down (``POST /rest/system/shutdown``); :meth:`stop` waits for it."""
-        if self._process is not None and self._process.poll() is None:
-            with contextlib.suppress(urllib.error.URLError, ConnectionError, SyncthingError):
-                self.rest("POST", "/rest/system/shutdown")
+        """Ask it to shut down (``POST /rest/system/shutdown``), once; :meth:`stop` waits."""
+        if self._shutdown_requested or self._process is None or self._process.poll() is not None:
+            return
+        self._shutdown_requested = True
+        with contextlib.suppress(urllib.error.URLError, ConnectionError, SyncthingError):
+            self.rest("POST", "/rest/system/shutdown")
 
     def stop(self) -> None:
-        """Wait for it to end after :meth:`request_shutdown`, then SIGTERM, then SIGKILL its
-        group; reaped in every case."""
+        """Shut it down through REST, and if it has not ended within the grace period SIGTERM,
+        then SIGKILL its group; reaped in every case."""
         process = self._process
         if process is None:
             return
+        self.request_shutdown()
         for sig in (signal.SIGTERM, signal.SIGKILL):
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=_STOP_GRACE_S)
