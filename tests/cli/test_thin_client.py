@@ -9,6 +9,7 @@ The data folder is found as a user's is: through the data location file, no --da
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from focusmate.desktop.locations import DataPointer
+from focusmate.desktop.locations import DataPointer, server_name
 from focusmate.services.controller import SessionController
 from tests.cli.app_socket import while_serving
 
@@ -126,3 +127,11 @@ def test_the_report_sees_a_heavy_import(tmp_path: Path) -> None:
     ran = focusmate("--data-dir", str(tmp_path / "data"), "report", "--json")
     assert ran.returncode == 0, ran.stderr
     assert "tinydb" in ran.heavy()
+
+
+def test_the_socket_name_is_the_same_sha_256_as_before(tmp_path: Path) -> None:
+    """server_name takes the interpreter's built-in SHA-256 rather than hashlib's (OpenSSL):
+    the name must not change, or a command would not find an app started before an update."""
+    for folder in (tmp_path / "data", tmp_path / "Dätä mit Leerzeichen", Path("/")):
+        digest = hashlib.sha256(str(folder).encode()).hexdigest()[:16]
+        assert Path(server_name(folder)).name == f"{digest}.sock"
