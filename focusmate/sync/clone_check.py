@@ -3,8 +3,8 @@ original): found from this device's own folder, which only this run should chang
 
 Signs: device.json carries another run's nonce; a sync engine's copy of device.json or of a
 segment appeared (two writers of one file); the segment being written has bytes this run did
-not write; a segment this run did not write grows (each run starts its own, so earlier ones
-never grow again) or appears after this run began.
+not write; the newest segments of earlier runs grow (each run starts its own, so they never
+grow again); a segment this run did not start appears.
 """
 
 from __future__ import annotations
@@ -13,7 +13,10 @@ from focusmate.sync.codec import Codec, DamagedRecord, RefusedRecord
 from focusmate.sync.device_file import read_device_file
 from focusmate.sync.log_writer import LogWriter
 from focusmate.sync.names import device_folder, is_device_file_copy, parse_segment
-from focusmate.sync.transport import Entry, Transport
+from focusmate.sync.transport import Transport
+
+#: How many of the earlier runs' newest segments are watched for growth.
+RECENT = 2
 
 
 class CloneWatch:
@@ -24,8 +27,10 @@ class CloneWatch:
         self._device = device
         self._nonce = nonce
         self._writer = writer
-        #: The sizes of the segments earlier runs wrote, as first seen in this run.
-        self._earlier: dict[str, int] | None = None
+        #: The names in the folder when first looked at, and the sizes of the newest
+        #: segments earlier runs wrote (another install still running would grow those).
+        self._names: frozenset[str] | None = None
+        self._earlier: dict[str, int] = {}
 
     def another_writer(self, transport: Transport, codec: Codec) -> str | None:
         """Why another install seems to write as this device, or None. OSError if the
@@ -36,27 +41,38 @@ class CloneWatch:
             return "its device.json was written with another key or is damaged"
         if info is not None and info.nonce != self._nonce:
             return "its device.json was rewritten by another install"
+        folder = device_folder(self._device)
         try:
-            entries = transport.list(device_folder(self._device))
+            names = frozenset(e.name for e in transport.list(folder, sizes=False))
         except FileNotFoundError:
             return None
-        return self._foreign_file(entries)
+        if self._names is None:
+            self._names = names
+            earlier = sorted(n for n in names if n not in self._writer.written and _canonical(n))
+            self._earlier = {n: transport.size(f"{folder}/{n}") for n in earlier[-RECENT:]}
+        return self._foreign_file(transport, folder, names)
 
-    def _foreign_file(self, entries: list[Entry]) -> str | None:
+    def _foreign_file(self, transport: Transport, folder: str, names: frozenset[str]) -> str | None:
         written = self._writer.written
-        sizes = {e.name: e.size for e in entries if e.name not in written}
-        if self._earlier is None:
-            self._earlier = {n: s for n, s in sizes.items() if parse_segment(n) is not None}
-        for entry in entries:
-            segment = parse_segment(entry.name)
-            if is_device_file_copy(entry.name) or (segment is not None and segment.copy):
-                return f"the sync service made a copy of one of its files ({entry.name})"
-            if segment is None:
+        for name in names:
+            segment = parse_segment(name)
+            if is_device_file_copy(name) or (segment is not None and segment.copy):
+                return f"the sync service made a copy of one of its files ({name})"
+            if segment is not None and name not in written and name not in (self._names or ()):
+                return f"{name} was started by another install"
+        current = self._writer.segment
+        sizes = dict(self._earlier)
+        if current is not None and current in written:
+            sizes[current] = written[current].offset
+        for name, size in sizes.items():
+            try:
+                if transport.size(f"{folder}/{name}") != size:
+                    return f"{name} has lines this install did not write"
+            except FileNotFoundError:
                 continue
-            mark = written.get(entry.name)
-            if mark is not None:
-                if entry.name == self._writer.segment and entry.size != mark.offset:
-                    return f"{entry.name} has lines this install did not write"
-            elif self._earlier.get(entry.name) != entry.size:
-                return f"{entry.name} was written by another install"
         return None
+
+
+def _canonical(name: str) -> bool:
+    segment = parse_segment(name)
+    return segment is not None and not segment.copy

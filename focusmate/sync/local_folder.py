@@ -39,17 +39,20 @@ class LocalFolder:
     def path(self, relative: str) -> Path:
         return self._root.joinpath(*split(relative))
 
-    def list(self, folder: str) -> list[Entry]:
+    def list(self, folder: str, sizes: bool = True) -> list[Entry]:
         entries = []
         with os.scandir(self.path(folder)) as found:
             for item in found:
                 try:
-                    is_dir = item.is_dir(follow_symlinks=False)
-                    size = 0 if is_dir else item.stat(follow_symlinks=False).st_size
+                    is_dir = item.is_dir(follow_symlinks=False)  # no call on most systems
+                    size = item.stat(follow_symlinks=False).st_size if sizes else -1
                 except FileNotFoundError:
                     continue  # gone between the listing and the look
-                entries.append(Entry(item.name, is_dir, size))
+                entries.append(Entry(item.name, is_dir, 0 if is_dir else size))
         return entries
+
+    def size(self, path: str) -> int:
+        return self.path(path).stat().st_size
 
     def read(self, path: str, offset: int = 0) -> bytes:
         with self.path(path).open("rb") as handle:

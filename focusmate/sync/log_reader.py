@@ -12,6 +12,12 @@ What sync engines do to files is handled here, each said once (notices.py):
 - a file that shrinks, or whose bytes before the mark are no longer the ones read, is read
   again from its start (its changes are unioned by id as well);
 - a file that goes away keeps its mark, in case it comes back.
+
+A poll lists every device's folder by name only and looks at the size of the files that can
+still grow: each device's RECENT_SEGMENTS newest segments (the one being written, and the
+ones whose last version a sync engine may still deliver), copies, files ending in half a
+line, new names. Every FULL_EVERY polls, or when a folder's names changed, every file's size
+is looked at: with years of daily segments this keeps a poll to a few files, not thousands.
 """
 
 from __future__ import annotations
@@ -26,6 +32,9 @@ from focusmate.sync.notices import NoticeKind, Notices
 from focusmate.sync.transport import Entry, Transport
 
 Change = dict[str, object]
+
+RECENT_SEGMENTS = 3
+FULL_EVERY = 30
 
 
 def parse_change(payload: bytes) -> Change:
@@ -64,16 +73,23 @@ class LogReader:
         self._unfinished: dict[str, int] = {}
         #: The newest clock ("hlc") read from each device.
         self.last_hlc: dict[str, str] = {}
+        #: Each device folder's names at the last poll; how many polls there were.
+        self._names: dict[str, frozenset[str]] = {}
+        self._polls = 0
 
     def rewind(self, marks: Mapping[str, FileMark]) -> None:
         """Read again from ``marks`` (what was read after them was not merged)."""
         self.marks = dict(marks)
         self._seen.clear()
         self._unfinished.clear()
+        self._names.clear()
 
-    def read_new(self) -> list[Change]:
+    def read_new(self, full: bool = False) -> list[Change]:
         """The changes added since the last call, each id once; OSError if the folder
-        cannot be read (marks stay where they were for the files not read)."""
+        cannot be read (then this call read nothing). ``full``: look at every file's size
+        (the first call and every FULL_EVERY-th do)."""
+        full = full or self._polls % FULL_EVERY == 0
+        self._polls += 1
         found: list[Change] = []
         before = dict(self.marks)
         try:
@@ -83,29 +99,42 @@ class LogReader:
                 return found  # no device has written yet
             for device in sorted(devices):
                 if device != self._own:
-                    found.extend(self._read_device(device))
+                    found.extend(self._read_device(device, full))
         except OSError:
             # All or nothing: what this call read is read again next time.
             self.marks = before
+            self._names.clear()
             self._seen.difference_update(str(change["id"]) for change in found)
             raise
         return found
 
-    def _read_device(self, device: str) -> list[Change]:
+    def _read_device(self, device: str, full: bool) -> list[Change]:
         folder = device_folder(device)
-        try:
-            entries = self._transport.list(folder)
-        except FileNotFoundError:
-            entries = []
+        entries = self._listing(folder, full)
+        names = frozenset(e.name for e in entries)
+        if not full and names != self._names.get(folder):
+            full = True
+            entries = self._listing(folder, full)
+        if full:
+            self._say_gone(folder, names)
+        self._names[folder] = names
         named = [(parse_segment(e.name), e) for e in entries]
         segments = sorted(
             ((s, e) for s, e in named if s is not None), key=lambda p: (p[0].number, p[0].copy)
         )
-        newest = max((s.number for s, _ in segments if not s.copy), default=0)
-        self._say_gone(folder, {e.name for e in entries})
+        numbers = sorted({s.number for s, _ in segments if not s.copy})
+        newest = numbers[-1] if numbers else 0
+        recent = set(numbers[-RECENT_SEGMENTS:])
         found: list[Change] = []
         for segment, entry in segments:
             path = f"{folder}/{entry.name}"
+            may_grow = segment.copy or segment.number in recent or path in self._unfinished
+            if not (full or may_grow or path not in self.marks):
+                continue
+            try:
+                size = entry.size if entry.size >= 0 else self._transport.size(path)
+            except FileNotFoundError:
+                continue
             if segment.copy:
                 self._notices.add(
                     NoticeKind.CONFLICT_COPY,
@@ -113,7 +142,7 @@ class LogReader:
                     f"The sync service made a copy of a file from another computer "
                     f"({entry.name}); focusmate reads both, so nothing is lost.",
                 )
-            found.extend(self._read_file(device, segment.original, path, entry))
+            found.extend(self._read_file(device, segment.original, path, size))
             if path in self._unfinished and segment.number < newest:
                 self._notices.add(
                     NoticeKind.CUT_END,
@@ -123,7 +152,13 @@ class LogReader:
                 )
         return found
 
-    def _say_gone(self, folder: str, present: set[str]) -> None:
+    def _listing(self, folder: str, sizes: bool) -> list[Entry]:
+        try:
+            return self._transport.list(folder, sizes)
+        except FileNotFoundError:
+            return []
+
+    def _say_gone(self, folder: str, present: frozenset[str]) -> None:
         for path in self.marks:
             folder_of, _, name = path.rpartition("/")
             if folder_of == folder and name not in present:
@@ -134,11 +169,11 @@ class LogReader:
                     "what focusmate already read from it stays.",
                 )
 
-    def _read_file(self, device: str, original: str, path: str, entry: Entry) -> list[Change]:
+    def _read_file(self, device: str, original: str, path: str, size: int) -> list[Change]:
         mark = self.marks.get(path, START)
-        if entry.size == mark.offset or self._unfinished.get(path) == entry.size:
+        if size == mark.offset or self._unfinished.get(path) == size:
             return []
-        if entry.size < mark.offset or mark.lines < 0:
+        if size < mark.offset or mark.lines < 0:
             mark = self._restart(path)
         start = mark.offset - len(mark.tail)
         data = self._transport.read(path, start)

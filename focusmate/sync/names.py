@@ -11,6 +11,7 @@ sync engine adds between the number and the extension marks a copy: Syncthing's
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ def segment_name(number: int) -> str:
     return f"log-{number:06d}.jsonl"
 
 
+@functools.lru_cache(maxsize=16384)  # every poll parses every name of every folder
 def parse_segment(name: str) -> Segment | None:
     """The segment ``name`` is, or None when it is none (a temp file, something else)."""
     match = _SEGMENT.match(name)

@@ -158,10 +158,12 @@ class SyncFolder:
         """Write what waits in the outbox; True when nothing waits any more."""
         return self._attempt(self._flush) is not None
 
-    def poll(self) -> Incoming | None:
+    def poll(self, full: bool = False) -> Incoming | None:
         """Send what waits, then read what other devices added since the last call; None
-        when the folder cannot be reached."""
-        return self._attempt(self._poll)
+        when the folder cannot be reached. ``full`` looks at every file, not only those that
+        can still grow (log_reader.py; every 30th poll is full anyway: call it now and then,
+        say every few minutes, for a sync engine that delivers an old segment late)."""
+        return self._attempt(lambda: self._poll(full))
 
     def join(self) -> Incoming | None:
         """For a device with nothing read yet: the newest snapshot's state and marks, then
@@ -247,10 +249,10 @@ class SyncFolder:
             self._outbox.clear()
         return True
 
-    def _poll(self) -> Incoming:
+    def _poll(self, full: bool = False) -> Incoming:
         self._flush()
         self._check_clone()
-        changes = self._reader.read_new()
+        changes = self._reader.read_new(full)
         return Incoming(changes, dict(self._reader.marks))
 
     def _start(self) -> None:

@@ -20,7 +20,7 @@ class Entry:
 
     name: str
     is_dir: bool
-    size: int
+    size: int  # -1: not looked up (a listing without sizes)
 
 
 class Transport(Protocol):
@@ -36,8 +36,14 @@ class Transport(Protocol):
         """How large a log segment grows before the writer starts the next one."""
         ...
 
-    def list(self, folder: str) -> list[Entry]:
-        """The files and folders in ``folder``; FileNotFoundError if it is not there."""
+    def list(self, folder: str, sizes: bool = True) -> list[Entry]:
+        """The files and folders in ``folder``; FileNotFoundError if it is not there. With
+        ``sizes`` False, a transport for which a size costs a call per file may leave
+        them out (-1)."""
+        ...
+
+    def size(self, path: str) -> int:
+        """The size of the file ``path`` (FileNotFoundError if it is not there)."""
         ...
 
     def read(self, path: str, offset: int = 0) -> bytes:

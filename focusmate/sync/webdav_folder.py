@@ -87,7 +87,8 @@ class WebDavFolder:
     def close(self) -> None:
         self._client.http.close()
 
-    def list(self, folder: str) -> list[Entry]:
+    def list(self, folder: str, sizes: bool = True) -> list[Entry]:
+        """The listing; PROPFIND gives the sizes anyway."""
         with self._errors(folder):
             items = self._client.ls(_relative(folder), detail=True)
         entries = []
@@ -97,6 +98,13 @@ class WebDavFolder:
             is_dir = item.get("type") == "directory"
             entries.append(Entry(name, is_dir, int(item.get("content_length") or 0)))
         return entries
+
+    def size(self, path: str) -> int:
+        folder, _, name = _relative(path).rpartition("/")
+        for entry in self.list(folder):
+            if entry.name == name and not entry.is_dir:
+                return entry.size
+        raise FileNotFoundError(f"{path} is not on {self._url}")
 
     def read(self, path: str, offset: int = 0) -> bytes:
         headers = {"Range": f"bytes={offset}-"} if offset else {}

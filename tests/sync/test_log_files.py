@@ -206,3 +206,21 @@ def test_a_file_that_shrinks_or_changes_is_read_again(share: Share) -> None:
     ]
     assert poll(b) == [change("aaaa", 3)["id"]]
     assert kinds(a) == kinds(b) == []
+
+
+def test_a_late_version_of_an_old_segment_is_read_by_a_full_poll(share: Share) -> None:
+    for run in range(6):
+        share.device("aaaa").publish([change("aaaa", run)])
+    b = share.device("bbbb")
+    assert len(poll(b)) == 6
+    oldest = share.segment("aaaa", 1)
+    late = share.codec.seal_line(dumps_strict(change("aaaa", 99)), Place("aaaa", oldest.name, 1))
+    with oldest.open("ab") as handle:  # its last version, delivered after the newer ones
+        handle.write(late + b"\n")
+    recent = share.segment("aaaa", 6)
+    also = share.codec.seal_line(dumps_strict(change("aaaa", 98)), Place("aaaa", recent.name, 1))
+    with recent.open("ab") as handle:
+        handle.write(also + b"\n")
+    assert poll(b) == [change("aaaa", 98)["id"]]  # the newest segments are always looked at
+    incoming = b.poll(full=True)
+    assert incoming is not None and ids(incoming.changes) == [change("aaaa", 99)["id"]]

@@ -12,6 +12,7 @@ from focusmate.sync.names import ROOT, new_device_id
 from focusmate.sync.notices import NoticeKind
 from focusmate.sync.outbox import OUTBOX_FILE, Outbox
 from focusmate.sync.sync_folder import Incoming, SyncFolder
+from focusmate.sync.transport import Entry
 from tests.sync.conftest import Share, change, ids
 from tests.sync.test_log_files import CountingFolder, kinds, poll
 
@@ -22,9 +23,13 @@ class FlakyFolder(LocalFolder):
 
     down = False
 
-    def list(self, folder: str) -> list:  # type: ignore[type-arg]
+    def list(self, folder: str, sizes: bool = True) -> list[Entry]:
         self._check()
-        return super().list(folder)
+        return super().list(folder, sizes)
+
+    def size(self, path: str) -> int:
+        self._check()
+        return super().size(path)
 
     def read(self, path: str, offset: int = 0) -> bytes:
         self._check()
