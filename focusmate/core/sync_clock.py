@@ -2,10 +2,10 @@
 
 An HLC stamp is physical milliseconds since 1970, a logical counter and the device id that
 breaks the last tie, so every stamp is unique and the order is total (rule S1 of
-ARCHITECTURE.md "Sync: merge rules"). A device's clock never runs backwards, whatever its wall clock does,
-and after it has seen another device's change it stamps its own later, however far the two
-wall clocks differ. Time is passed in (ARCHITECTURE invariant 7): ``tick`` and ``receive``
-take ``now_ms``; core never reads the clock.
+ARCHITECTURE.md "Sync: merge rules"). A device's clock never runs backwards, whatever its
+wall clock does, and after it has seen another device's change it stamps its own later,
+however far the two wall clocks differ. Time is passed in (ARCHITECTURE invariant 7):
+``tick`` and ``receive`` take ``now_ms``; core never reads the clock.
 
 The text form, ``hlc_text``, is ``<12 hex digits of ms><4 hex digits of counter>-<device>``:
 fixed-width lowercase hex before the dash, so sorting the strings sorts the stamps.
