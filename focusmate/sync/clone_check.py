@@ -43,33 +43,39 @@ class CloneWatch:
             return "its device.json was rewritten by another install"
         folder = device_folder(self._device)
         try:
-            names = frozenset(e.name for e in transport.list(folder, sizes=False))
+            listed = {e.name: e.size for e in transport.list(folder, sizes=False)}
         except FileNotFoundError:
             return None
+        names = frozenset(listed)
         if self._names is None:
             self._names = names
             earlier = sorted(n for n in names if n not in self._writer.written and _canonical(n))
             self._earlier = {n: transport.size(f"{folder}/{n}") for n in earlier[-RECENT:]}
-        return self._foreign_file(transport, folder, names)
+        return self._foreign_file(transport, folder, listed)
 
-    def _foreign_file(self, transport: Transport, folder: str, names: frozenset[str]) -> str | None:
+    def _foreign_file(
+        self, transport: Transport, folder: str, listed: dict[str, int]
+    ) -> str | None:
         written = self._writer.written
-        for name in names:
+        for name in listed:
             segment = parse_segment(name)
             if is_device_file_copy(name) or (segment is not None and segment.copy):
                 return f"the sync service made a copy of one of its files ({name})"
             if segment is not None and name not in written and name not in (self._names or ()):
                 return f"{name} was started by another install"
-        current = self._writer.segment
-        sizes = dict(self._earlier)
-        if current is not None and current in written:
-            sizes[current] = written[current].offset
-        for name, size in sizes.items():
+        # Earlier runs' segments never change again; this run's only grow by its appends
+        # (one may shrink when a sync engine puts an older version back: no second writer).
+        sizes = {name: (size, False) for name, size in self._earlier.items()}
+        sizes.update({name: (mark.offset, True) for name, mark in written.items()})
+        for name, (size, may_shrink) in sizes.items():
             try:
-                if transport.size(f"{folder}/{name}") != size:
-                    return f"{name} has lines this install did not write"
+                # A transport that lists sizes anyway (WebDAV) spares a call per file.
+                now = listed.get(name, -1)
+                now = now if now >= 0 else transport.size(f"{folder}/{name}")
             except FileNotFoundError:
                 continue
+            if now > size or (now < size and not may_shrink):
+                return f"{name} has bytes this install did not write"
         return None
 
 

@@ -22,6 +22,7 @@ class NoticeKind(Enum):
     DAMAGED_FILE = "damaged-file"  # a snapshot or device file that cannot be opened
     FOLDER_UNAVAILABLE = "folder-unavailable"
     FOLDER_BACK = "folder-back"
+    SET_UP_AGAIN = "set-up-again"  # format.json changed: paused until sync is enabled again
     SAME_DEVICE_ID = "same-device-id"  # another install writes as this device (a cloned disk)
 
 

@@ -73,6 +73,7 @@ class SyncStatus:
     encrypted: bool
     pending: int
     unavailable_since: datetime | None
+    set_up_again: bool  # format.json changed under this run: paused until enabled again
     last_error: str | None
     same_device_elsewhere: str | None  # why another install seems to write as this device
     devices: tuple[DeviceSeen, ...] = field(default=())
@@ -88,6 +89,10 @@ class Install:
     device_name: str
     data_folder: Path
     now: Callable[[], datetime] = utc_now
+
+
+class _SetUpAgain(Exception):  # noqa: N818 - reads as a sentence at the raise site
+    """format.json is not the one this run opened (two devices enabled sync at once)."""
 
 
 class SyncFolder:
@@ -111,6 +116,8 @@ class SyncFolder:
         self._unavailable_since: datetime | None = None
         self._last_error: str | None = None
         self._clone: str | None = None
+        self._format: bytes | None = None  # format.json as this run first read it
+        self._set_up_again = False
         self._clone_watch = CloneWatch(self._device, self._nonce, self._writer)
 
     @classmethod
@@ -214,6 +221,7 @@ class SyncFolder:
             encrypted=self._codec.encrypted,
             pending=len(self._outbox.pending()),
             unavailable_since=self._unavailable_since,
+            set_up_again=self._set_up_again,
             last_error=self._last_error,
             same_device_elsewhere=self._clone,
             devices=tuple(devices),
@@ -266,9 +274,14 @@ class SyncFolder:
 
     def _check_root(self) -> None:
         """FileNotFoundError when format.json is not there: a drive not mounted shows an
-        empty folder, which must not be written to as if it were the sync folder."""
-        if not any(entry.name == FORMAT_FILE for entry in self._transport.list("")):
-            raise FileNotFoundError(f"no {FORMAT_FILE} in {self._transport.where}")
+        empty folder, which must not be written to as if it were the sync folder.
+        _SetUpAgain when it is not the one this run started with."""
+        raw = self._transport.read(FORMAT_FILE)
+        if self._format is None:
+            self._format = raw
+        elif raw != self._format:
+            raise _SetUpAgain
+        self._set_up_again = False
 
     def _check_clone(self) -> None:
         why = self._clone_watch.another_writer(self._transport, self._codec)
@@ -305,6 +318,16 @@ class SyncFolder:
         """``work()``, or None when the folder cannot be reached (said once per outage)."""
         try:
             result = work()
+        except _SetUpAgain:
+            self._set_up_again = True
+            self._notices.add(
+                NoticeKind.SET_UP_AGAIN,
+                self._transport.where,
+                "The sync folder was set up again, probably by another computer at the same "
+                "moment, and no longer matches this one. Sync is paused here and your changes "
+                "are kept: turn sync off and on again on this computer.",
+            )
+            return None
         except OSError as error:
             self._last_error = str(error) or type(error).__name__
             if self._unavailable_since is None:

@@ -106,6 +106,11 @@ class WebDavFolder:
                 return entry.size
         raise FileNotFoundError(f"{path} is not on {self._url}")
 
+    def _stored_size(self, path: str) -> int:
+        with self._errors(path):
+            response = self._client.request("HEAD", _relative(path))
+        return int(response.headers.get("content-length", -1))
+
     def read(self, path: str, offset: int = 0) -> bytes:
         headers = {"Range": f"bytes={offset}-"} if offset else {}
         with self._errors(path):
@@ -121,7 +126,9 @@ class WebDavFolder:
 
     def append(self, path: str, data: bytes, expected_size: int) -> None:
         if self._segment is not None and self._segment[0] == path:
-            before = self._segment[1]  # what this run wrote: put back whatever else is there
+            before = self._segment[1]  # what this run wrote, if the server still has just that
+            if self._stored_size(path) != len(before):
+                raise SegmentChanged(path)
         else:
             try:
                 before = self.read(path)

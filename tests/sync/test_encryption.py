@@ -146,3 +146,23 @@ def test_scrypt_settings_give_a_key_too() -> None:
     assert derive_key("é", again) == derive_key("e\u0301", settings)  # NFC: one passphrase
     assert len(derive_key("x", settings)) == 32
     assert derive_key("x", settings) != derive_key("y", settings)
+
+
+def test_a_folder_set_up_again_elsewhere_pauses_sync_and_keeps_the_changes(
+    sealed_share: Share, tmp_path: Path
+) -> None:
+    a = sealed_share.device("aaaa")
+    assert a.publish([change("aaaa", 1)])
+    # Another computer enabled sync at the same moment, with its own salt; its format.json
+    # won the sync engine's conflict.
+    other = tmp_path / "other"
+    other.mkdir()
+    SyncFolder.enable(LocalFolder(other), Share.install_for(tmp_path, "z"), Mode.ENCRYPTED, "x")
+    (sealed_share.root / "format.json").write_bytes((other / ROOT / "format.json").read_bytes())
+    segment = sealed_share.segment("aaaa").read_bytes()
+    assert not a.publish([change("aaaa", 2)])
+    assert a.poll() is None
+    assert sealed_share.segment("aaaa").read_bytes() == segment  # nothing written with it
+    status = a.status()
+    assert status.set_up_again and status.pending == 1
+    assert [n.kind for n in a.take_notices()] == [NoticeKind.SET_UP_AGAIN]

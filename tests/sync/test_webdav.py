@@ -156,3 +156,17 @@ def test_plain_http_only_to_this_computer() -> None:
         checked_url("http://cloud.example.org/dav")
     with pytest.raises(ValueError, match="https"):
         checked_url("ftp://127.0.0.1/")
+
+
+def test_bytes_another_install_put_in_this_runs_segment_are_kept(dav: Dav) -> None:
+    a = dav.enabled()
+    a.publish([change("aaaa", 1)])
+    segment = dav.server.folder / ROOT / "devices" / "aaaa" / "log-000001.jsonl"
+    with segment.open("ab") as handle:  # a cloned install wrote here too
+        handle.write(b"another install's line\n")
+    kept = segment.read_bytes()
+    assert a.publish([change("aaaa", 2)])
+    assert segment.read_bytes() == kept  # not rewritten over: the batch went to a new segment
+    assert (segment.parent / "log-000002.jsonl").exists()
+    assert a.poll() is not None
+    assert [n.kind for n in a.take_notices()] == [NoticeKind.SAME_DEVICE_ID]
