@@ -142,7 +142,10 @@ class LogReader:
                     f"The sync service made a copy of a file from another computer "
                     f"({entry.name}); focusmate reads both, so nothing is lost.",
                 )
-            found.extend(self._read_file(device, segment.original, path, size))
+            try:
+                found.extend(self._read_file(device, segment.original, path, size))
+            except FileNotFoundError:
+                continue  # renamed away between the listing and the read: next time
             if path in self._unfinished and segment.number < newest:
                 self._notices.add(
                     NoticeKind.CUT_END,

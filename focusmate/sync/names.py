@@ -24,7 +24,7 @@ DEVICE_FILE = "device.json"
 _SEGMENT = re.compile(r"^log-(\d{6,})(.*)\.jsonl$", re.DOTALL)
 _SNAPSHOT = re.compile(r"^snapshot-([0-9A-Za-z_]+)(.*)\.json$", re.DOTALL)
 _DEVICE_FILE_COPY = re.compile(r"^device(.+)\.json$", re.DOTALL)
-_DEVICE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_DEVICE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")  # core.sync_clock's rule
 _UNSAFE = re.compile(r"[^0-9A-Za-z_]")
 
 
@@ -75,7 +75,10 @@ def device_folder(device_id: str) -> str:
 def check_device_id(device_id: str) -> str:
     """``device_id`` itself; ValueError if it cannot name a folder on every system."""
     if not _DEVICE_ID.match(device_id):
-        raise ValueError(f"a device id is 1 to 64 letters, digits, '-' or '_': {device_id!r}")
+        raise ValueError(
+            f"a device id is 1 to 64 letters, digits, '.', '-' or '_', starting with a letter "
+            f"or digit: {device_id!r}"
+        )
     return device_id
 
 

@@ -57,7 +57,11 @@ def newest_snapshot(transport: Transport, codec: Codec, notices: Notices) -> Sna
     except FileNotFoundError:
         return None
     for device in devices:
-        for entry in transport.list(device_folder(device)):
+        try:
+            entries = transport.list(device_folder(device))
+        except FileNotFoundError:
+            continue  # gone since the listing
+        for entry in entries:
             parsed = parse_snapshot(entry.name)
             if parsed is not None and not parsed[1]:
                 candidates.append((entry.name, device))

@@ -154,20 +154,27 @@ def session_changes(clock: Clock, rng: random.Random, device: str, start: dateti
     return out
 
 
-def history() -> dict[tuple[str, datetime], list[Change]]:
-    """Five years of changes by (device, day), two sessions a weekday."""
+def sessions_by_day(
+    make: Callable[[str, datetime], list[Change]],
+) -> dict[tuple[str, datetime], list[Change]]:
+    """Five years of changes by (device, day), two sessions a weekday, from ``make``."""
     rng = random.Random(19)
-    clock = Clock()
     days: dict[tuple[str, datetime], list[Change]] = {}
     day = START
     while day < START + timedelta(days=365 * 5):
         if day.weekday() < 5:
             for hour in (rng.choice((9, 10, 11)), rng.choice((14, 15, 16))):
                 device = rng.choices([d for d, _ in DEVICES], [w for _, w in DEVICES])[0]
-                at = day.replace(hour=hour)
-                days.setdefault((device, day), []).extend(session_changes(clock, rng, device, at))
+                days.setdefault((device, day), []).extend(make(device, day.replace(hour=hour)))
         day += timedelta(days=1)
     return days
+
+
+def history() -> dict[tuple[str, datetime], list[Change]]:
+    """Five years of plausible opaque changes."""
+    clock = Clock()
+    rng = random.Random(20)
+    return sessions_by_day(lambda device, at: session_changes(clock, rng, device, at))
 
 
 class QuickFolder(LocalFolder):
@@ -277,6 +284,123 @@ def bench_mode(
     assert idle is not None and not idle.changes
 
 
+class CoreSessions:
+    """Sessions as core's records (core.sync_changes' contract): started with its check-in,
+    marks, ended, the reflection, the pulse for some."""
+
+    def __init__(self) -> None:
+        self.rng = random.Random(19)
+        self.counter = 0
+
+    def session(self, device: str, start: datetime) -> list[Change]:
+        from focusmate.core.model import CheckIn, Question, Reflection  # noqa: PLC0415
+        from focusmate.core.pulse import Concern, PulseVia, RepPulse  # noqa: PLC0415
+        from focusmate.core.sync_changes import (  # noqa: PLC0415
+            MarkAdded,
+            PulseSaved,
+            ReflectionSaved,
+            SessionEnded,
+            SessionStarted,
+        )
+
+        rng = self.rng
+        sid = f"{device}-{int(start.timestamp())}"
+        minutes = rng.randint(15, 55)
+        person = rng.choice(PEOPLE)
+        out = [
+            self.record(
+                device, start, SessionStarted(sid, person, start, 30, "", "coaching", CheckIn())
+            )
+        ]
+        for m in sorted(rng.sample(range(minutes), k=min(minutes, rng.randint(4, 30)))):
+            at = start + timedelta(minutes=m)
+            out.append(self.record(device, at, MarkAdded(sid, f"{sid}-{m}", "phone", at)))
+        end = start + timedelta(minutes=minutes)
+        out.append(self.record(device, end, SessionEnded(sid, end, 0)))
+        answers = {q: rng.randint(1, 5) for q in Question}
+        reflection = Reflection(answers, "they felt rushed", "listen longer", complete=True)
+        out.append(self.record(device, end, ReflectionSaved(sid, reflection)))
+        if rng.random() < 0.4:
+            pulse = RepPulse(4, Concern.PARTLY, 4, "good talk", PulseVia.TYPED, end)
+            out.append(self.record(device, end, PulseSaved(sid, pulse)))
+        return out
+
+    def record(self, device: str, at: datetime, payload: object) -> Change:
+        from focusmate.core.sync_changes import Change as CoreChange  # noqa: PLC0415
+        from focusmate.core.sync_changes import change_to_record  # noqa: PLC0415
+        from focusmate.core.sync_clock import Hlc, millis  # noqa: PLC0415
+        from focusmate.core.sync_ids import change_id  # noqa: PLC0415
+
+        self.counter += 1
+        wall = millis(at)
+        stamp = Hlc(wall, self.counter % 65536, device)
+        identifier = change_id(wall, self.rng.randbytes)
+        return change_to_record(CoreChange(identifier, stamp, payload))  # type: ignore[arg-type]
+
+
+def bench_with_core_merge(work: Path, runs: int) -> None:
+    """Join and incremental merge end to end: these files, then core's merge."""
+    from focusmate.core.sync_merge import MergedState, apply, fold  # noqa: PLC0415
+    from focusmate.core.sync_records import change_from_record  # noqa: PLC0415
+    from focusmate.core.sync_snapshot import load_snapshot, snapshot  # noqa: PLC0415
+
+    maker = CoreSessions()
+    days = sessions_by_day(maker.session)
+    records = [r for changes in days.values() for r in changes]
+    share = work / "core"
+    share.mkdir()
+    codec = create_folder(LocalFolder(share), Mode.ENCRYPTED, PASSPHRASE)
+    lay_down(share, codec, days)
+    print(f"\nwith core's merge, encrypted: {len(records)} changes (core's record contract)")
+    started = time.perf_counter()
+    state = fold(change_from_record(r) for r in records)
+    print(f"  core alone: fold every change   {ms(time.perf_counter() - started)}")
+    laptop = SyncFolder(LocalFolder(share), codec, Install("laptop01", "l", work / "core-l"))
+    first = laptop.join()
+    assert first is not None
+    laptop.acknowledge(first)
+    hlc = max(str(r["hlc"]) for r in records)
+    assert laptop.write_snapshot(hlc, snapshot(state))
+    desk = SyncFolder(LocalFolder(share), codec, Install("desk0001", "d", work / "core-d"))
+    today = START + timedelta(days=365 * 5 + 1, hours=9)
+    desk.publish(maker.session("desk0001", today))  # today's tail after the snapshot
+
+    parts: dict[str, list[float]] = {"files": [], "load": [], "apply": [], "total": []}
+    for _ in range(runs):
+        shutil.rmtree(work / "core-j", ignore_errors=True)
+        joiner = SyncFolder(LocalFolder(share), codec, Install("joiner", "j", work / "core-j"))
+        t0 = time.perf_counter()
+        incoming = joiner.join()
+        t1 = time.perf_counter()
+        assert incoming is not None and incoming.snapshot_state is not None
+        loaded = load_snapshot(incoming.snapshot_state)
+        assert isinstance(loaded, MergedState), loaded
+        t2 = time.perf_counter()
+        apply(loaded, (change_from_record(r) for r in incoming.changes))
+        joiner.acknowledge(incoming)
+        t3 = time.perf_counter()
+        for key, spent in zip(parts, (t1 - t0, t2 - t1, t3 - t2, t3 - t0), strict=True):
+            parts[key].append(spent)
+    median = {key: statistics.median(values) for key, values in parts.items()}
+    print(f"  join: snapshot, tails, merge    {ms(median['total'])}")
+    print(f"    the files (sync.join)         {ms(median['files'])}")
+    print(f"    core's load_snapshot          {ms(median['load'])}")
+    print(f"    core's apply of the tails     {ms(median['apply'])}")
+    caught = laptop.poll()
+    assert caught is not None
+    laptop.acknowledge(caught)
+    times = []
+    for n in range(runs * 4):
+        desk.publish(maker.session("desk0001", today + timedelta(hours=1, minutes=n)))
+        started = time.perf_counter()
+        incoming = laptop.poll()
+        assert incoming is not None and incoming.changes, "nothing new read"
+        state = apply(state, (change_from_record(r) for r in incoming.changes))
+        laptop.acknowledge(incoming)
+        times.append(time.perf_counter() - started)
+    print(f"  one new session: poll, merge, acknowledge {ms(statistics.median(times))}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -290,6 +414,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=args.dir) as temporary:
         for mode in (Mode.ENCRYPTED, Mode.PLAIN):
             bench_mode(Path(temporary), mode, days, args.runs)
+        bench_with_core_merge(Path(temporary), args.runs)
 
 
 if __name__ == "__main__":

@@ -53,6 +53,7 @@ def test_snapshot_names_keep_their_order_and_copies_are_seen() -> None:
 def test_device_ids_name_a_folder_everywhere() -> None:
     fresh = new_device_id()
     assert check_device_id(fresh) == fresh and fresh != new_device_id()
-    for bad in ("", "../x", "a/b", "a b", "x" * 65):
+    assert check_device_id("laptop.home-2") == "laptop.home-2"
+    for bad in ("", "..", ".hidden", "../x", "a/b", "a b", "x" * 65):
         with pytest.raises(ValueError, match="device id"):
             check_device_id(bad)
