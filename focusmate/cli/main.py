@@ -24,7 +24,6 @@ from focusmate.cli.terminal import shown, write_document
 from focusmate.core.dnd import AUTO, BACKEND_NAMES
 from focusmate.core.errors import ExitCode, FocusmateError, InvalidInput
 from focusmate.core.protocol import SHOWABLE_WINDOWS, Message
-from focusmate.core.session_kind import CLIENT, COACHING
 from focusmate.core.terminal_text import terminal_line
 from focusmate.core.validation import check_typed, clean_focus, clean_name, parse_minutes
 from focusmate.desktop import handover
@@ -144,23 +143,29 @@ def _start(args: argparse.Namespace, data: Path) -> None:
     # The app checks them too; here they are refused even when no app runs.
     check_typed(clean_name(args.with_name), "the salesperson's name")
     check_typed(clean_focus(args.focus), "the focus note")
-    request = {
-        "cmd": "start",
-        "with": args.with_name,
-        "minutes": minutes,
-        "focus": args.focus,
-        "kind": args.kind,
-    }
-    reply = _ask_or_check(data, request, lambda: _session_kind_name(data, args.kind))
-    what = {COACHING: "session", CLIENT: "client meeting"}.get(args.kind)
-    if what is None:  # a kind the user added: named as the settings name it
-        what = f"session ({shown(_session_kind_name(data, args.kind))})"
-    print(f"Started a {minutes}-minute {what} with {shown(reply['with'])}.")
+    request = {"cmd": "start", "with": args.with_name, "minutes": minutes, "focus": args.focus}
+    if args.kind is not None:  # without one the app starts a coaching session (core.protocol)
+        request["kind"] = args.kind
+
+    def check() -> None:
+        kinds = _settings(data).session_kinds
+        if args.kind is not None:
+            kinds.get(args.kind)
+
+    reply = _ask_or_check(data, request, check)
+    print(
+        f"Started a {minutes}-minute {_session_words(data, args.kind)} with {shown(reply['with'])}."
+    )
 
 
-def _session_kind_name(data: Path, kind: str) -> str:
-    """The name of the offered kind of session ``kind``; InvalidInput naming the known ones."""
-    return _settings(data).session_kinds.get(kind).name
+def _session_words(data: Path, kind: str | None) -> str:
+    """What the started session is called: a kind the user added by the settings' name."""
+    if kind is None:
+        return "session"
+    from focusmate.core.session_kind import CLIENT, COACHING  # noqa: PLC0415 - only for --kind
+
+    built_in = {COACHING: "session", CLIENT: "client meeting"}.get(kind)
+    return built_in or f"session ({shown(_settings(data).session_kinds.get(kind).name)})"
 
 
 def _log(args: argparse.Namespace, data: Path) -> None:

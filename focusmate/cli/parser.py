@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from focusmate import __version__
 from focusmate.core.dnd import AUTO, BACKEND_NAMES
 from focusmate.core.errors import ExitCode
-from focusmate.core.session_kind import COACHING
 from focusmate.core.terminal_text import terminal_line
 from focusmate.core.validation import DEFAULT_MINUTES
 from focusmate.desktop.locations import DATA_DIR_ENV
@@ -115,7 +114,6 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument("--focus", default="", metavar="TEXT", help="an optional focus note")
     start.add_argument(
         "--kind",
-        default=COACHING,
         metavar="KIND",
         help="coaching (default), client (a meeting with a client, for the weekly comparison) "
         "or a kind you added in the settings",

@@ -27,16 +27,15 @@ CalDAV source travels only over this same-user socket and is never logged) and a
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from focusmate.core.errors import ExitCode, FocusmateError, InvalidData
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     # Only named here: the socket commands' client imports this module and none of these
     # (ARCHITECTURE invariant 13).
     from focusmate.core.calendar_sources import CalendarSource
@@ -78,11 +77,16 @@ def import_request_bytes(file_limit_bytes: int) -> int:
 
 def file_contents(raw: bytes) -> str:
     """A file's bytes as they travel in a request (any bytes survive unchanged)."""
+    import base64  # noqa: PLC0415 - for import alone (ARCHITECTURE invariant 13)
+
     return base64.b64encode(raw).decode("ascii")
 
 
 def contents_of(request: Message) -> bytes:
     """The file's bytes a request carries; InvalidData when it carries none."""
+    import base64  # noqa: PLC0415 - for import alone (ARCHITECTURE invariant 13)
+    import binascii  # noqa: PLC0415
+
     text = request.get("contents")
     try:
         if not isinstance(text, str):
@@ -104,6 +108,8 @@ def pulse_answer(session: CoachingSession) -> Message:
 def pulse_serve_answer(url: str, expires_at: datetime, session_id: str, with_name: str) -> Message:
     """What the app answers ``pulse-serve``: the form's address, when it expires (ISO 8601,
     UTC) and the session it is for."""
+    from datetime import UTC  # noqa: PLC0415 - for pulse-serve alone (ARCHITECTURE invariant 13)
+
     return {
         "url": url,
         # To the second, rounded down: the form takes an answer until then at least.
