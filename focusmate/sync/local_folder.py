@@ -9,10 +9,11 @@ files.atomic (temp file, fsync, rename, fsync the folder).
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from focusmate.files.atomic import atomic_write_bytes
-from focusmate.sync.names import ROOT
+from focusmate.sync.names import DEVICES, ROOT
 from focusmate.sync.transport import Entry, SegmentChanged, split
 
 #: A segment this size or more is closed and the next one started: large enough that a
@@ -96,6 +97,16 @@ class LocalFolder:
 
     def close(self) -> None:
         pass  # nothing held between calls
+
+    def folders_to_watch(self) -> Sequence[Path]:
+        """What a file-system watcher (QFileSystemWatcher) should watch so that polls run
+        only when something arrived: the sync folder, ``devices`` and each device's folder
+        (ask again when ``devices`` changes: a new device). Those that exist now."""
+        devices = self._root / DEVICES
+        found = [self._root, devices] if devices.is_dir() else [self._root]
+        if devices.is_dir():
+            found.extend(sorted(p for p in devices.iterdir() if p.is_dir()))
+        return [p for p in found if p.is_dir()]
 
 
 def _fsync_folder(folder: Path) -> None:

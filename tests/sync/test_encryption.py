@@ -16,7 +16,7 @@ from focusmate.sync.local_folder import LocalFolder
 from focusmate.sync.names import ROOT
 from focusmate.sync.notices import NoticeKind
 from focusmate.sync.sync_folder import SyncFolder
-from tests.sync.conftest import PASSPHRASE, Share, change, ids
+from tests.sync.rig import PASSPHRASE, Share, change, ids
 
 
 def every_file(folder: Path) -> dict[str, bytes]:

@@ -3,40 +3,11 @@ folder, one device writing, another reading, in both modes (sealed and plain).""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from focusmate.files.atomic import dumps_strict
 from focusmate.sync.codec import Place
 from focusmate.sync.local_folder import LocalFolder
 from focusmate.sync.notices import NoticeKind
-from focusmate.sync.sync_folder import SyncFolder
-from tests.sync.conftest import Share, change, ids
-
-
-class CountingFolder(LocalFolder):
-    """A local folder that counts the bytes read from log segments."""
-
-    def __init__(self, folder: Path) -> None:
-        super().__init__(folder)
-        self.bytes_read = 0
-
-    def read(self, path: str, offset: int = 0) -> bytes:
-        data = super().read(path, offset)
-        if "/log-" in path:
-            self.bytes_read += len(data)
-        return data
-
-
-def poll(device: SyncFolder) -> list[object]:
-    """What ``device`` reads now, acknowledged, as ids."""
-    incoming = device.poll()
-    assert incoming is not None, device.status().last_error
-    device.acknowledge(incoming)
-    return ids(incoming.changes)
-
-
-def kinds(device: SyncFolder) -> list[NoticeKind]:
-    return [notice.kind for notice in device.take_notices()]
+from tests.sync.rig import CountingFolder, Share, change, ids, kinds, poll
 
 
 def test_changes_cross_and_each_is_read_once(share: Share) -> None:
@@ -224,3 +195,16 @@ def test_a_late_version_of_an_old_segment_is_read_by_a_full_poll(share: Share) -
     assert poll(b) == [change("aaaa", 98)["id"]]  # the newest segments are always looked at
     incoming = b.poll(full=True)
     assert incoming is not None and ids(incoming.changes) == [change("aaaa", 99)["id"]]
+
+
+def test_the_folders_a_watcher_should_watch(share: Share) -> None:
+    local = LocalFolder(share.folder)
+    assert local.folders_to_watch() == [share.root]
+    share.device("aaaa").publish([change("aaaa", 1)])
+    share.device("bbbb").publish([change("bbbb", 1)])
+    assert local.folders_to_watch() == [
+        share.root,
+        share.root / "devices",
+        share.files("aaaa"),
+        share.files("bbbb"),
+    ]

@@ -13,8 +13,7 @@ from focusmate.sync.notices import NoticeKind
 from focusmate.sync.outbox import OUTBOX_FILE, Outbox
 from focusmate.sync.sync_folder import Incoming, SyncFolder
 from focusmate.sync.transport import Entry
-from tests.sync.conftest import Share, change, ids
-from tests.sync.test_log_files import CountingFolder, kinds, poll
+from tests.sync.rig import CountingFolder, Share, change, ids, kinds, poll
 
 
 class FlakyFolder(LocalFolder):

@@ -14,7 +14,7 @@ from focusmate.sync.names import ROOT
 from focusmate.sync.notices import NoticeKind
 from focusmate.sync.sync_folder import Install, SyncFolder
 from focusmate.sync.webdav_folder import WebDavFolder, checked_url
-from tests.sync.conftest import PASSPHRASE, change, ids
+from tests.sync.rig import PASSPHRASE, change, ids
 from tests.sync.webdav_server import PASSWORD, USER, WebDavServer
 
 
