@@ -16,11 +16,20 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import Any
 
 from focusmate.core.errors import FocusmateError, InvalidData
+from focusmate.core.marks import check_kind_id
 from focusmate.core.model import CoachingSession
-from focusmate.core.records import ID_MAX_CHARS, expect_string, session_from_record
+from focusmate.core.records import (
+    EARLIEST_INSTANT,
+    ID_MAX_CHARS,
+    LATEST_INSTANT,
+    expect_string,
+    expect_whole_number,
+    session_from_record,
+)
 from focusmate.core.sync_changes import (
     DEVICE_NAME_MAX_CHARS,
     VERSION,
@@ -121,8 +130,26 @@ def _checkin_saved(record: Mapping[str, Any]) -> CheckinSaved:
 
 
 def _mark_added(record: Mapping[str, Any]) -> MarkAdded:
-    (mark,) = _carried({"marks": [{"kind": record.get("kind"), "at": record.get("at")}]}).marks
-    return MarkAdded(_session(record), check_id(record.get("mark"), "mark"), mark.kind, mark.at)
+    # Marks are most of a history's changes: read directly, not through a carrier session.
+    kind = expect_string(record.get("kind"), "kind")
+    try:
+        check_kind_id(kind)
+    except FocusmateError as error:
+        raise InvalidData(f"kind: {error}") from None
+    mark = check_id(record.get("mark"), "mark")
+    return MarkAdded(_session(record), mark, kind, _instant(record.get("at"), "at"))
+
+
+def _instant(value: object, where: str) -> datetime:
+    """An instant by core.records' rule: ISO 8601 with an offset, from 1970 to 8999."""
+    text = expect_string(value, where)
+    try:
+        instant = datetime.fromisoformat(text)
+    except ValueError:
+        raise InvalidData(f"{where} is not an ISO 8601 timestamp: {text[:40]!r}") from None
+    if instant.tzinfo is None or not EARLIEST_INSTANT <= instant < LATEST_INSTANT:
+        raise InvalidData(f"{where} must have a UTC offset and lie in 1970-8999: {text[:40]!r}")
+    return instant
 
 
 def _mark_removed(record: Mapping[str, Any]) -> MarkRemoved:
@@ -130,10 +157,10 @@ def _mark_removed(record: Mapping[str, Any]) -> MarkRemoved:
 
 
 def _session_ended(record: Mapping[str, Any]) -> SessionEnded:
-    ended = _carried({"ended_at": record.get("ended_at"), "slept_s": record.get("slept_s")})
-    if ended.ended_at is None:
-        raise InvalidData("ended_at must be an ISO 8601 timestamp")
-    return SessionEnded(_session(record), ended.ended_at, ended.slept_s)
+    slept_s = expect_whole_number(record.get("slept_s"), "slept_s")
+    if slept_s < 0:
+        raise InvalidData("slept_s cannot be negative")
+    return SessionEnded(_session(record), _instant(record.get("ended_at"), "ended_at"), slept_s)
 
 
 def _reflection_saved(record: Mapping[str, Any]) -> ReflectionSaved:
