@@ -36,6 +36,7 @@ from focusmate.core.sync_merge import (
 from focusmate.core.sync_records import change_from_record
 from focusmate.core.sync_setting_items import SyncedKey
 from focusmate.core.sync_settings import SyncedSettings
+from tests.core.strategies import reflections
 from tests.core.test_sync_scenarios import scenarios, view
 from tests.fakes import T0
 
@@ -269,3 +270,18 @@ def test_a_change_from_a_newer_focusmate_is_kept_not_shown() -> None:
     assert set(state.unknown) == {"f1"}
     assert state.unknown["f1"].record == future
     assert any("newer focusmate" in line for line in notices(state))
+
+
+@merge_settings
+@given(reflections, reflections, st.booleans())
+def test_concurrent_reflections_keep_every_free_text_of_both(
+    one: Reflection, other: Reflection, laptop_first: bool
+) -> None:
+    laptop = change("laptop", 10 if laptop_first else 30, ReflectionSaved("s1", one))
+    desk = change("desk", 20, ReflectionSaved("s1", other))
+    merged = fold([desk, started(), laptop]).sessions["s1"].reflection
+    assert merged is not None
+    for name in ("their_perspective", "next_time", "worry_note"):
+        for written in (one, other):
+            assert getattr(written, name).strip() in getattr(merged, name)
+    assert merged.complete == (one.complete or other.complete)
