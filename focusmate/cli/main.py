@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from focusmate.cli.app_client import ask_app, request_app
 from focusmate.cli.parser import build_parser
 from focusmate.cli.terminal import shown, write_document
-from focusmate.core.dnd import AUTO, BACKEND_NAMES
+from focusmate.core.dnd_names import AUTO, BACKEND_NAMES
 from focusmate.core.errors import ExitCode, FocusmateError, InvalidInput
 from focusmate.core.protocol import SHOWABLE_WINDOWS, Message
 from focusmate.core.terminal_text import terminal_line

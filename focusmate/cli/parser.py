@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from focusmate import __version__
-from focusmate.core.dnd import AUTO, BACKEND_NAMES
+from focusmate.core.dnd_names import AUTO, BACKEND_NAMES
 from focusmate.core.errors import ExitCode
 from focusmate.core.terminal_text import terminal_line
 from focusmate.core.validation import DEFAULT_MINUTES

@@ -12,23 +12,6 @@ from typing import Any, Protocol
 
 from focusmate.core.errors import FocusmateError
 
-#: Every name --dnd-backend accepts besides AUTO (one backend each in focusmate.desktop.dnd).
-BACKEND_NAMES = (
-    "kde",
-    "gnome",
-    "xfce",
-    "mate",
-    "cinnamon",
-    "dunst",
-    "mako",
-    "swaync",
-    "windows",
-    "macos",
-    "none",
-)
-#: Means "detect the backend" when given as the override.
-AUTO = "auto"
-
 #: A backend's record of the state before engaging: JSON-able, written to the journal
 #: before anything is changed, and all that restore() needs.
 PreviousState = dict[str, Any]

@@ -15,15 +15,17 @@ import os
 import sys
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 import platformdirs
 
 from focusmate.core.errors import InvalidData
-from focusmate.core.text import Worded
 from focusmate.files.atomic import atomic_write_bytes, dumps_strict, ensure_private_dir, read_json
+
+if TYPE_CHECKING:
+    from focusmate.core.text import Worded
 
 APP_NAME = "focusmate"
 #: The reverse-DNS id of the .desktop file, AppStream metainfo and autostart entry.
@@ -47,13 +49,15 @@ class DataDirSource(Enum):
     DEFAULT = "default"
 
 
-@dataclass(frozen=True, slots=True)
-class DataLocation:
+class DataLocation(NamedTuple):
+    """The data folder of this run and where it came from. A NamedTuple, not a dataclass:
+    dataclasses costs a sixth of a socket command's imports (ARCHITECTURE invariant 13)."""
+
     path: Path
     source: DataDirSource
     #: What the app tells the user at start about finding the folder (a data location file
     #: that was damaged and set aside), if anything.
-    notice: Worded | None = field(default=None, compare=False)
+    notice: Worded | None = None
 
     @property
     def fixed_by(self) -> str | None:

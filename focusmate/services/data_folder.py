@@ -19,7 +19,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -172,4 +172,4 @@ def locate_for_the_app(
         except OSError:
             raise damage from None  # cannot move it (a read-only folder): say what is wrong
     location = locate_data_dir(override, pointer=pointer)
-    return replace(location, notice=PointerNotice(reason, str(kept), str(location.path)))
+    return location._replace(notice=PointerNotice(reason, str(kept), str(location.path)))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from focusmate.core.dnd import BACKEND_NAMES
+from focusmate.core.dnd_names import BACKEND_NAMES
 from focusmate.core.errors import FocusmateError
 from focusmate.core.hotkeys import UNDO_ACTION
 from focusmate.core.model import Reflection

@@ -18,7 +18,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
-from focusmate.core.dnd import BACKEND_NAMES
+from focusmate.core.dnd_names import BACKEND_NAMES
 from focusmate.core.errors import FocusmateError, Problem
 from focusmate.core.hotkeys import HotkeyBindings
 from focusmate.core.marks import MarkKind, MarkKinds

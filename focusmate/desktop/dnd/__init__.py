@@ -13,7 +13,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Mapping
 
-from focusmate.core.dnd import AUTO, BACKEND_NAMES, DndUnavailable, DoNotDisturb
+from focusmate.core.dnd import DndUnavailable, DoNotDisturb
+from focusmate.core.dnd_names import AUTO, BACKEND_NAMES
 from focusmate.core.errors import InvalidInput
 from focusmate.desktop.dnd import bus
 from focusmate.desktop.dnd.cinnamon import CinnamonDnd
@@ -51,7 +52,7 @@ _FACTORIES: dict[str, Callable[[Mapping[str, str]], DoNotDisturb]] = {
 }
 
 if tuple(_FACTORIES) != BACKEND_NAMES:  # the CLI validates names without importing backends
-    raise ImportError("focusmate.core.dnd.BACKEND_NAMES is out of step with the backends")
+    raise ImportError("focusmate.core.dnd_names.BACKEND_NAMES is out of step with the backends")
 
 
 def backend_named(name: str, env: Mapping[str, str]) -> DoNotDisturb:
