@@ -12,7 +12,8 @@ are ARCHITECTURE.md "Sync: merge rules"):
   latest session_started; changes for a session not started yet wait in the state.
 - S3 marks: the union of mark_added by mark id, minus every mark_removed (an undo wins
   whatever the order), listed by time.
-- S4 end, pulse, check-in: the latest session_ended, pulse_saved, checkin_saved.
+- S4 end, pulse, check-in: the latest session_ended, pulse_saved, and check-in (a
+  checkin_saved, or a session_started that carries one).
 - S5 reflection: the versions no other version replaces are the heads; the latest head is
   the reflection; every other head whose free texts differ keeps them visibly, appended
   to the same field as "— also written on <device>: ..." (the reflection window's text
@@ -113,6 +114,8 @@ class SessionLog:
         match payload:
             case SessionStarted():
                 self.start = later(self.start, change)
+                if payload.checkin is not None:  # a start may carry its check-in (S4)
+                    self.checkin = later(self.checkin, change)
             case CheckinSaved():
                 self.checkin = later(self.checkin, change)
             case MarkAdded():
@@ -286,9 +289,9 @@ def _session(
         end = log.end.payload
         assert isinstance(end, SessionEnded)
         ended_at, slept_s = max(end.ended_at, start.started_at), end.slept_s
-    checkin = start.checkin
+    checkin = None
     if log.checkin is not None:
-        assert isinstance(log.checkin.payload, CheckinSaved)
+        assert isinstance(log.checkin.payload, CheckinSaved | SessionStarted)
         checkin = log.checkin.payload.checkin
     pulse = None
     if log.pulse is not None:

@@ -30,8 +30,9 @@ SNAPSHOT_VERSION = 1
 
 
 def _kept(log: SessionLog) -> Iterator[Change]:
-    slots = (log.start, log.checkin, log.end, log.pulse)
-    yield from (change for change in slots if change is not None)
+    # The check-in may be the start's own (rule S4): one change, kept once.
+    checkin = None if log.checkin is log.start else log.checkin
+    yield from (change for change in (log.start, checkin, log.end, log.pulse) if change)
     yield from (change for key, change in log.added.items() if key not in log.removed)
     yield from log.removed.values()
     yield from log.heads()

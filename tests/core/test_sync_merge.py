@@ -9,9 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from focusmate.core.marks import MarkKind
-from focusmate.core.model import Mark, Question, Reflection
+from focusmate.core.model import CheckIn, Mark, Question, Reflection
 from focusmate.core.sync_changes import (
     Change,
+    CheckinSaved,
     DeviceNamed,
     MarkAdded,
     MarkRemoved,
@@ -285,3 +286,14 @@ def test_concurrent_reflections_keep_every_free_text_of_both(
         for written in (one, other):
             assert getattr(written, name).strip() in getattr(merged, name)
     assert merged.complete == (one.complete or other.complete)
+
+
+def test_a_later_start_without_a_check_in_keeps_the_check_in_an_earlier_one_carried() -> None:
+    checkin = CheckIn(slowed_down_s=60)
+    with_it = change("laptop", 1, SessionStarted("s1", "Jordan", T0, 30, "", "coaching", checkin))
+    without = change("desk", 5, SessionStarted("s1", "Jordan", T0, 45, "", "coaching"))
+    session = fold([without, with_it]).sessions["s1"]
+    assert (session.planned_minutes, session.checkin) == (45, checkin)
+    newer = CheckIn(slowed_down_s=10)
+    saved = change("desk", 9, CheckinSaved("s1", newer))
+    assert fold([with_it, saved, without]).sessions["s1"].checkin == newer
