@@ -319,6 +319,12 @@ def expect_whole_number(value: object, where: str) -> int:
     return value
 
 
+def parse_instant(value: object, where: str) -> datetime:
+    """An instant as records hold it (ISO 8601 with an offset, within EARLIEST_INSTANT and
+    LATEST_INSTANT), else InvalidData naming ``where``; sync's records use the same rule."""
+    return _instant(value, where)
+
+
 def _instant(value: object, where: str) -> datetime:
     text = expect_string(value, where)
     try:

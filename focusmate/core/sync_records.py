@@ -16,18 +16,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping
-from datetime import datetime
 from typing import Any
 
 from focusmate.core.errors import FocusmateError, InvalidData
 from focusmate.core.marks import check_kind_id
 from focusmate.core.model import CoachingSession
 from focusmate.core.records import (
-    EARLIEST_INSTANT,
     ID_MAX_CHARS,
-    LATEST_INSTANT,
     expect_string,
     expect_whole_number,
+    parse_instant,
     session_from_record,
 )
 from focusmate.core.sync_changes import (
@@ -137,19 +135,7 @@ def _mark_added(record: Mapping[str, Any]) -> MarkAdded:
     except FocusmateError as error:
         raise InvalidData(f"kind: {error}") from None
     mark = check_id(record.get("mark"), "mark")
-    return MarkAdded(_session(record), mark, kind, _instant(record.get("at"), "at"))
-
-
-def _instant(value: object, where: str) -> datetime:
-    """An instant by core.records' rule: ISO 8601 with an offset, from 1970 to 8999."""
-    text = expect_string(value, where)
-    try:
-        instant = datetime.fromisoformat(text)
-    except ValueError:
-        raise InvalidData(f"{where} is not an ISO 8601 timestamp: {text[:40]!r}") from None
-    if instant.tzinfo is None or not EARLIEST_INSTANT <= instant < LATEST_INSTANT:
-        raise InvalidData(f"{where} must have a UTC offset and lie in 1970-8999: {text[:40]!r}")
-    return instant
+    return MarkAdded(_session(record), mark, kind, parse_instant(record.get("at"), "at"))
 
 
 def _mark_removed(record: Mapping[str, Any]) -> MarkRemoved:
@@ -160,7 +146,9 @@ def _session_ended(record: Mapping[str, Any]) -> SessionEnded:
     slept_s = expect_whole_number(record.get("slept_s"), "slept_s")
     if slept_s < 0:
         raise InvalidData("slept_s cannot be negative")
-    return SessionEnded(_session(record), _instant(record.get("ended_at"), "ended_at"), slept_s)
+    return SessionEnded(
+        _session(record), parse_instant(record.get("ended_at"), "ended_at"), slept_s
+    )
 
 
 def _reflection_saved(record: Mapping[str, Any]) -> ReflectionSaved:
