@@ -133,7 +133,12 @@ class SessionLog:
     def heads(self) -> list[Change]:
         """The reflection versions no other replaces, earliest first (rule S5)."""
         found = (v for key, v in self.versions.items() if key not in self.superseded)
-        return sorted(found, key=lambda v: (v.hlc, v.id))
+        heads = sorted(found, key=lambda v: (v.hlc, v.id))
+        if not heads and self.versions:
+            # Versions that replace each other in a circle (no device can write that, a
+            # damaged file can): the latest still shows, rather than no reflection at all.
+            heads = [max(self.versions.values(), key=lambda v: (v.hlc, v.id))]
+        return heads
 
 
 @dataclass(frozen=True, slots=True)

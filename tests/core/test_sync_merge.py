@@ -297,3 +297,9 @@ def test_a_later_start_without_a_check_in_keeps_the_check_in_an_earlier_one_carr
     newer = CheckIn(slowed_down_s=10)
     saved = change("desk", 9, CheckinSaved("s1", newer))
     assert fold([with_it, saved, without]).sessions["s1"].checkin == newer
+
+
+def test_versions_that_replace_each_other_in_a_circle_still_show_the_latest() -> None:
+    first = Change("A", Hlc(10, 0, "laptop"), ReflectionSaved("s1", reflection("a", "x"), ("B",)))
+    second = Change("B", Hlc(20, 0, "desk"), ReflectionSaved("s1", reflection("b", "y"), ("A",)))
+    assert fold([started(), first, second]).sessions["s1"].reflection == reflection("b", "y")
