@@ -5,6 +5,8 @@ lock the data directory, open the repository, build the controller and the windo
 on the local socket, show the tray (or the fallback window), run.
 """
 
+# ruff: noqa: E402 - PySide's per-import source check is made light before focusmate's imports
+
 from __future__ import annotations
 
 import logging
@@ -19,6 +21,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from focusmate.desktop.pyside_feature import check_sources_lightly
+
+check_sources_lightly()  # before the rest of focusmate is imported: see there
 
 from focusmate import __version__
 from focusmate.cli.terminal import log_to_stderr
@@ -243,6 +249,11 @@ def _check_display() -> None:
 
 def _application() -> QApplication:
     quiet_qt_noise()  # before the platform plugin loads: it warns while starting
+    # focusmate draws nothing with OpenGL (the review's chart is on Qt Quick's software scene
+    # graph, ui.week_chart), yet Qt Graphs' one OpenGL probe would load the GL driver for good:
+    # on Mesa's llvmpipe ~60 MB resident after the review was opened once (issue 18, measured
+    # with tests/benchmarks/bench_loop.py). The user's own QT_XCB_GL_INTEGRATION wins.
+    os.environ.setdefault("QT_XCB_GL_INTEGRATION", "none")
     app = QApplication(sys.argv[:1])
     app.setApplicationName("focusmate")
     app.setApplicationVersion(__version__)

@@ -142,13 +142,18 @@ class SessionController(QObject):
         self._pending = {s.id: s for s in self._history.values() if s.reflection_pending}
         self._history = None
 
-    def load_history(self, repository: SessionRepository | None = None) -> None:
+    def load_history(
+        self, repository: SessionRepository | None = None, *, let_go: bool = False
+    ) -> None:
         """Read the whole history now; from ``repository`` instead when start-up had to
-        recover the data file. The views refresh."""
+        recover the data file. ``let_go``: keep only its summaries (release_history) before
+        anything else is made, so the memory it took goes back whole. The views refresh."""
         if repository is not None:
             self._repository = repository
             self._history = None
         self._sessions  # noqa: B018 - reads it
+        if let_go:
+            self.release_history()
         self.state_changed.emit()
 
     # --- what the views read -------------------------------------------------------

@@ -30,6 +30,7 @@ from focusmate.core.settings import Settings
 from focusmate.core.status import HOTKEYS_NOT_STARTED, HotkeyReadiness
 from focusmate.core.text import Worded
 from focusmate.desktop.autostart import launch_command
+from focusmate.desktop.heap import trim_freed_memory
 from focusmate.services.calendar import CalendarService
 from focusmate.services.controller import SessionController
 from focusmate.services.held_notifications import HeldNotifications
@@ -105,10 +106,15 @@ class Background:
         hotkeys, then the welcome on a first run, the ``window`` asked for on the command
         line, and a backup of the history once it is known to read back whole."""
         checked, damage_notice = check_or_recover(repository, self._data_dir, self._clock.now())
-        self._controller.load_history(None if checked is repository else checked)
-        # What start-up read lives as long as the app: Python's full garbage collections
-        # need not walk it again (a five-year history made each one ~55 ms, holding the GIL
-        # against the GUI thread; tests/benchmarks/calendar_gui.py).
+        # Checked, summed up for the menu and let go at once, before anything that lives on
+        # is made between its objects (they would pin the memory they leave): the history
+        # waits on disk until a window or a command needs it (HISTORY_KEPT_MS).
+        self._controller.load_history(None if checked is repository else checked, let_go=True)
+        # What start-up made lives as long as the app: Python's full garbage collections
+        # need not walk it again (tests/benchmarks/calendar_gui.py). Collected first: what
+        # reading the history left in reference cycles would be frozen too, and never freed
+        # (~8 MB with five years, issue 18).
+        gc.collect()
         gc.freeze()
         self._start_reminders(settings)
         if self._calendar is not None:
@@ -127,9 +133,7 @@ class Background:
             self._views.show_window(window)
         tell_at_start(self._views, (damage_notice,))
         QTimer.singleShot(0, lambda: take_backup(self._data_dir, self._clock.now()))
-        # Checked, summed up for the menu: the history itself waits on disk until a window
-        # or a command needs it (services.controller.HISTORY_KEPT_MS).
-        self._controller.release_history()
+        QTimer.singleShot(0, trim_freed_memory)  # what start-up parsed and let go (see there)
 
     def _start_reminders(self, settings: Settings) -> None:
         """The reminder: due times from core.reminders, held during a session by

@@ -71,7 +71,14 @@ _VALUE_AXES = {"minutes": "minutesAxis", "marks": "marksAxis", "score": "scoreAx
 
 # What Qt Graphs prints when its one-off OpenGL probe fails (see _quiet_opengl_probe).
 _OPENGL_PROBE_MESSAGES = frozenset(
-    {"QRhiGles2: Failed to create temporary context", "QRhiGles2: Failed to create context"}
+    {
+        "QRhiGles2: Failed to create temporary context",
+        "QRhiGles2: Failed to create context",
+        # On X11 where the app turned xcb's OpenGL off (app.py: it draws nothing with it).
+        "QXcbIntegration: Cannot create platform OpenGL context, neither GLX nor EGL are enabled",
+        "QXcbIntegration: Cannot create platform offscreen surface, neither GLX nor EGL are "
+        "enabled",
+    }
 )
 
 _scene_graph_chosen = False
@@ -273,14 +280,16 @@ def _choose_scene_graph() -> None:
 
 @contextmanager
 def _quiet_opengl_probe() -> Iterator[None]:
-    """Keep Qt Graphs' OpenGL probe from printing two warnings where there is no OpenGL.
+    """Keep Qt Graphs' OpenGL probe from printing its warnings where there is no OpenGL.
 
     On Linux the first ``GraphsTheme`` (every ``GraphsView`` creates one) asks a throw-away
     OpenGL QRhi for the largest texture size (``CommonUtils::maxTextureSize``, used only by 3D
-    gradients), whatever renderer is in use. Without OpenGL (the offscreen platform) this prints
-    "QRhiGles2: Failed to create ..." and falls back to a default; nothing is wrong. Those two
-    exact messages are logged at debug level here; every other message goes to the handler
-    that was installed before (pytest-qt's, in the tests) or to Qt's default output.
+    gradients), whatever renderer is in use. Without OpenGL (the offscreen platform, or xcb with
+    its OpenGL turned off by app.py) this prints "QRhiGles2: Failed to create ..." (or
+    QXcbIntegration's "Cannot create platform OpenGL context ...") and falls back to a
+    default; nothing is wrong. Those exact messages are logged at debug level here; every
+    other message goes to the handler that was installed before (pytest-qt's, in the tests)
+    or to Qt's default output.
     """
     previous = None
 
