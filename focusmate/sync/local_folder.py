@@ -37,6 +37,10 @@ class LocalFolder:
     def segment_limit_bytes(self) -> int:
         return self._limit
 
+    @property
+    def whole_writes(self) -> bool:
+        return False  # an append is a write at the end: a crash can cut it
+
     def path(self, relative: str) -> Path:
         return self._root.joinpath(*split(relative))
 

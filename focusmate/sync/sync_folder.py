@@ -184,7 +184,11 @@ class SyncFolder:
             if snapshot is None:
                 return self._poll()
             self._reader.rewind(snapshot.marks)
-            incoming = self._poll()
+            try:
+                incoming = self._poll()
+            except BaseException:
+                self._reader.rewind(self._acked)  # the next join starts from the snapshot again
+                raise
             return Incoming(incoming.changes, incoming.marks, snapshot.state, snapshot.device)
 
         return self._attempt(work)

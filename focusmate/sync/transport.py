@@ -36,6 +36,12 @@ class Transport(Protocol):
         """How large a log segment grows before the writer starts the next one."""
         ...
 
+    @property
+    def whole_writes(self) -> bool:
+        """Whether every append replaces the file whole and atomically (no half line can
+        be left by a crash, so a new run may go on with the newest segment)."""
+        ...
+
     def list(self, folder: str, sizes: bool = True) -> list[Entry]:
         """The files and folders in ``folder``; FileNotFoundError if it is not there. With
         ``sizes`` False, a transport for which a size costs a call per file may leave

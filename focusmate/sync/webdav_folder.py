@@ -5,9 +5,11 @@ WebDAV has no append. Each segment is rewritten whole by its only writer: the ne
 added to what this run wrote (kept in memory: the segment being written is under
 SEGMENT_LIMIT_BYTES) and the file is put under a temporary name, then moved over the old one,
 so a reader sees the old or the new file, never half of it, and the bytes it already read
-are still the file's first bytes. A file per batch was the other way; it would leave tens of
-thousands of small files after a few years, each listed on every poll and fetched by a
-joining device one request at a time. Readers fetch only new bytes with a Range request.
+are still the file's first bytes; and since no write leaves half a line, a new run goes on
+with the newest segment (log_writer.py). A file per batch was the other way; it would leave
+tens of thousands of small files after a few years, each listed on every poll and fetched
+by a joining device one request at a time. Readers fetch only new bytes with a Range
+request.
 """
 
 from __future__ import annotations
@@ -83,6 +85,10 @@ class WebDavFolder:
     @property
     def segment_limit_bytes(self) -> int:
         return self._limit
+
+    @property
+    def whole_writes(self) -> bool:
+        return True  # put under a temporary name, then moved over the old file
 
     def close(self) -> None:
         self._client.http.close()

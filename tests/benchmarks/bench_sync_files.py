@@ -16,7 +16,9 @@ Printed, encrypted and plain, median of --runs:
 - the passphrase's key (Argon2id), once per start;
 - publishing one batch (a mark; a whole session) durably: outbox, segment, fsyncs;
 - an incremental poll after another device published one session, and its acknowledge
-  (the read marks saved in the data folder).
+  (the read marks saved in the data folder);
+- the same on a WebDAV share (wsgidav on loopback; segments go on across runs up to 256 KB);
+- end to end with core's merge (core.sync_*): a joining device and one new session.
 
     .venv/bin/python tests/benchmarks/bench_sync_files.py [--runs 5] [--dir /tmp/x]
 """
@@ -43,6 +45,8 @@ from focusmate.sync.local_folder import LocalFolder
 from focusmate.sync.log_writer import LogWriter
 from focusmate.sync.names import ROOT
 from focusmate.sync.sync_folder import Install, SyncFolder
+from focusmate.sync.webdav_folder import SEGMENT_LIMIT_BYTES as WEBDAV_LIMIT_BYTES
+from focusmate.sync.webdav_folder import WebDavFolder
 
 DEVICES = (("laptop01", 0.6), ("desk0001", 0.35), ("laptop02", 0.05))
 PEOPLE = ("Jordan", "Sam", "Priya", "Alex", "Morgan", "Chen", "Dana", "Luis")
@@ -185,9 +189,15 @@ class QuickFolder(LocalFolder):
             handle.write(data)
 
 
-def lay_down(share: Path, codec: Codec, days: dict[tuple[str, datetime], list[Change]]) -> None:
+def lay_down(
+    share: Path,
+    codec: Codec,
+    days: dict[tuple[str, datetime], list[Change]],
+    folder: type[QuickFolder] | None = None,
+) -> None:
+    """Each day a device was used is a run of the app (a segment each, on a local folder)."""
     for (device, _day), changes in sorted(days.items(), key=lambda item: item[0][1]):
-        LogWriter(QuickFolder(share), codec, device).append(changes)  # one run, one segment
+        LogWriter((folder or QuickFolder)(share), codec, device).append(changes)
 
 
 def median_s(
@@ -401,6 +411,69 @@ def bench_with_core_merge(work: Path, runs: int) -> None:
     print(f"  one new session: poll, merge, acknowledge {ms(statistics.median(times))}")
 
 
+class QuickDavLayout(QuickFolder):
+    """Lays the history down as the WebDAV writer leaves it: runs go on with the newest
+    segment up to 256 KB."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder, segment_limit_bytes=WEBDAV_LIMIT_BYTES)
+
+    @property
+    def whole_writes(self) -> bool:
+        return True
+
+
+def bench_webdav(work: Path, days: dict[tuple[str, datetime], list[Change]], runs: int) -> None:
+    """The same history on a WebDAV share: wsgidav (Python, on loopback) serving it."""
+    from tests.sync.webdav_server import PASSWORD, USER, WebDavServer  # noqa: PLC0415
+
+    share = work / "dav"
+    share.mkdir()
+    codec = create_folder(LocalFolder(share), Mode.ENCRYPTED, PASSPHRASE)
+    lay_down(share, codec, days, QuickDavLayout)
+    segments = len(list((share / ROOT).rglob("log-*.jsonl")))
+    print(f"\nwebdav (wsgidav on loopback), encrypted: {segments} segments")
+    server = WebDavServer(share, work)
+    server.start()
+    try:
+
+        def device(name: str) -> SyncFolder:
+            shutil.rmtree(work / f"dav-{name}", ignore_errors=True)
+            transport = WebDavFolder(server.url, (USER, PASSWORD))
+            return SyncFolder(transport, codec, Install(name, name, work / f"dav-{name}"))
+
+        def join_all() -> None:
+            joiner = device("joiner")
+            incoming = joiner.join()
+            joiner.close()
+            assert incoming is not None and incoming.changes, "nothing read"
+
+        print(f"  join, reading every segment     {ms(median_s(runs, join_all))}")
+        reader, desk = device("laptop01"), device("desk0001")
+        caught = reader.join()
+        assert caught is not None
+        reader.acknowledge(caught)
+        clock, rng = Clock(), random.Random(5)
+        today = START + timedelta(days=365 * 5 + 1, hours=9)
+        publish, polls = [], []
+        for n in range(runs * 4):
+            session = session_changes(clock, rng, "desk0001", today + timedelta(minutes=n))
+            started = time.perf_counter()
+            desk.publish(session)
+            publish.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            incoming = reader.poll()
+            assert incoming is not None and incoming.changes, "nothing new read"
+            reader.acknowledge(incoming)
+            polls.append(time.perf_counter() - started)
+        print(f"  publish one session             {ms(statistics.median(publish))}")
+        print(f"  poll and acknowledge it         {ms(statistics.median(polls))}")
+        reader.close()
+        desk.close()
+    finally:
+        server.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -414,6 +487,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=args.dir) as temporary:
         for mode in (Mode.ENCRYPTED, Mode.PLAIN):
             bench_mode(Path(temporary), mode, days, args.runs)
+        bench_webdav(Path(temporary), days, args.runs)
         bench_with_core_merge(Path(temporary), args.runs)
 
 

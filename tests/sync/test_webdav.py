@@ -170,3 +170,14 @@ def test_bytes_another_install_put_in_this_runs_segment_are_kept(dav: Dav) -> No
     assert (segment.parent / "log-000002.jsonl").exists()
     assert a.poll() is not None
     assert [n.kind for n in a.take_notices()] == [NoticeKind.SAME_DEVICE_ID]
+
+
+def test_a_new_run_goes_on_with_the_newest_segment_on_webdav(dav: Dav) -> None:
+    dav.enabled().publish([change("aaaa", 1)])
+    again = dav.device("aaaa")  # the app started again: every write there is whole
+    again.publish([change("aaaa", 2)])
+    folder = dav.server.folder / ROOT / "devices" / "aaaa"
+    assert sorted(p.name for p in folder.glob("log-*")) == ["log-000001.jsonl"]
+    assert poll(dav.device("bbbb")) == [change("aaaa", 1)["id"], change("aaaa", 2)["id"]]
+    assert again.poll() is not None
+    assert again.take_notices() == []  # going on with its own segment is no second writer
