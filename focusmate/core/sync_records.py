@@ -45,7 +45,7 @@ from focusmate.core.sync_changes import (
     SettingChanged,
     UnknownChange,
 )
-from focusmate.core.sync_clock import check_device_id, parse_hlc
+from focusmate.core.sync_clock import parse_hlc
 from focusmate.core.sync_ids import check_id
 from focusmate.core.sync_setting_items import ITEM_MAX_CHARS, SyncedKey, item_from_record
 from focusmate.core.validation import check_typed
@@ -82,7 +82,7 @@ def _parsed(record: dict[str, Any]) -> Change | UnknownChange:
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise InvalidData("v must be a whole number from 1")
     hlc = parse_hlc(record.get("hlc"))
-    if check_device_id(record.get("device")) != hlc.device:
+    if record.get("device") != hlc.device:  # the hlc's device is checked already
         raise InvalidData("device is not the device of its hlc")
     kind = record.get("type")
     if not isinstance(kind, str) or TYPE_PATTERN.fullmatch(kind) is None:
