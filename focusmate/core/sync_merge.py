@@ -358,7 +358,7 @@ def merged_reflection(heads: list[Change], device_names: Mapping[str, str]) -> R
 
 def reflection_heads(state: MergedState, session_id: str) -> tuple[str, ...]:
     """The ids of the reflection versions this state shows for a session: what a reflection
-    saved now replaces (core.sync_diff's ``seen_reflections``)."""
+    saved now replaces (core.sync_diff.diff asks it)."""
     log = state.logs.get(session_id)
     return () if log is None else tuple(h.id for h in log.heads())
 

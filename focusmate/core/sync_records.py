@@ -7,8 +7,9 @@ ARCHITECTURE.md "Sync: merge rules"). A record from a newer focusmate (an unknow
 higher ``v``) is not refused: it comes back as an UnknownChange, kept and ignored (see
 core.sync_changes).
 
-The session parts (times, reflection, check-in, pulse) are read by core.records, the same
-reader as the history file's, through a carrier session: one set of rules for both.
+The session parts are read by core.records, the history file's reader, so one set of rules
+serves both: a start, reflection, check-in or pulse through a carrier session, a mark's or
+an end's time by core.records.parse_instant (marks are most of a history: no carrier).
 """
 
 from __future__ import annotations
