@@ -363,6 +363,13 @@ def reflection_heads(state: MergedState, session_id: str) -> tuple[str, ...]:
     return () if log is None else tuple(h.id for h in log.heads())
 
 
+def changed_sessions(before: MergedState, after: MergedState) -> list[CoachingSession]:
+    """The sessions of ``after`` that differ from ``before``'s (new ones too), oldest start
+    first: what the store writes after ``after = apply(before, ...)``."""
+    changed = [s for key, s in after.sessions.items() if before.sessions.get(key) != s]
+    return sorted(changed, key=lambda s: (s.started_at, s.id))
+
+
 def latest_hlc(state: MergedState) -> Hlc | None:
     """The latest stamp seen from any device: pass it to core.sync_clock.receive."""
     return max(state.last_seen.values(), default=None)

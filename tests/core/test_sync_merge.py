@@ -28,6 +28,7 @@ from focusmate.core.sync_clock import Hlc
 from focusmate.core.sync_merge import (
     ALSO_WRITTEN,
     apply,
+    changed_sessions,
     fold,
     may_start,
     notices,
@@ -303,3 +304,17 @@ def test_versions_that_replace_each_other_in_a_circle_still_show_the_latest() ->
     first = Change("A", Hlc(10, 0, "laptop"), ReflectionSaved("s1", reflection("a", "x"), ("B",)))
     second = Change("B", Hlc(20, 0, "desk"), ReflectionSaved("s1", reflection("b", "y"), ("A",)))
     assert fold([started(), first, second]).sessions["s1"].reflection == reflection("b", "y")
+
+
+@merge_settings
+@given(st.data(), scenarios())
+def test_writing_the_changed_sessions_brings_a_store_up_to_date(
+    data: st.DataObject, changes: list[Change]
+) -> None:
+    cut = data.draw(st.integers(0, len(changes)))
+    before = fold(changes[:cut])
+    after = apply(before, changes[cut:])
+    store = dict(before.sessions)
+    store.update((s.id, s) for s in changed_sessions(before, after))
+    assert store == after.sessions
+    assert changed_sessions(after, apply(after, changes)) == []
