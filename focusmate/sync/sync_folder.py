@@ -196,6 +196,8 @@ class SyncFolder:
     def acknowledge(self, incoming: Incoming) -> None:
         """The caller merged ``incoming``: save how far reading stands (OSError if the data
         folder cannot be written)."""
+        if incoming.marks == self._acked:
+            return  # nothing new was read: no write (and no fsync) for an idle poll
         save_marks(self._data_folder, self._transport.where, self._device, incoming.marks)
         self._acked = dict(incoming.marks)
 
