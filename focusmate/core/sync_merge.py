@@ -366,7 +366,12 @@ def reflection_heads(state: MergedState, session_id: str) -> tuple[str, ...]:
 def changed_sessions(before: MergedState, after: MergedState) -> list[CoachingSession]:
     """The sessions of ``after`` that differ from ``before``'s (new ones too), oldest start
     first: what the store writes after ``after = apply(before, ...)``."""
-    changed = [s for key, s in after.sessions.items() if before.sessions.get(key) != s]
+    changed = []
+    for key, session in after.sessions.items():
+        earlier = before.sessions.get(key)
+        # Untouched sessions are the very same objects (apply rebuilds only what it touches).
+        if earlier is not session and earlier != session:
+            changed.append(session)
     return sorted(changed, key=lambda s: (s.started_at, s.id))
 
 

@@ -31,7 +31,7 @@ from focusmate.core.pulse import Concern, PulseVia, RepPulse
 from focusmate.core.sync_changes import Change, change_to_record
 from focusmate.core.sync_clock import Hlc, millis, receive, start_clock
 from focusmate.core.sync_diff import changes_from_sessions, diff, stamp
-from focusmate.core.sync_merge import MergedState, apply, fold
+from focusmate.core.sync_merge import MergedState, apply, changed_sessions, fold
 from focusmate.core.sync_snapshot import load_snapshot, snapshot
 from tests.benchmarks.make_history import history
 
@@ -119,12 +119,14 @@ def main() -> None:
     print(f"fold of parsed changes (no record checks): {values_ms:.0f} ms")
 
     snap_ms, snap = timed(args.runs, lambda: json.dumps(snapshot(state), ensure_ascii=False))
-    load_ms, loaded = timed(args.runs, lambda: load_snapshot(json.loads(snap)))
+    text_ms, document = timed(args.runs, lambda: json.loads(snap))
+    load_ms, loaded = timed(args.runs, lambda: load_snapshot(document))
     assert isinstance(loaded, MergedState) and loaded.sessions == state.sessions
     kept = len(json.loads(snap)["changes"])
     size_mb = len(snap.encode()) / 1e6
     print(f"snapshot: {size_mb:.1f} MB, {kept} changes kept; written in {snap_ms:.0f} ms")
-    print(f"joining from the snapshot: json.loads + load {load_ms:.0f} ms")
+    joined = text_ms + load_ms
+    print(f"joining from it: json.loads {text_ms:.0f} ms + load {load_ms:.0f} ms = {joined:.0f} ms")
 
     latest = max(state.last_seen.values())
     new = one_session(state, receive(start_clock("laptop"), latest, millis(END)), rng)
@@ -135,6 +137,8 @@ def main() -> None:
         max(args.runs, 20), lambda: apply(state, [change_to_record(c) for c in new])
     )
     print(f"             the same from records {record_ms:.1f} ms")
+    diff_ms, changed = timed(max(args.runs, 20), lambda: changed_sessions(state, after))
+    print(f"             the sessions to write ({len(changed)}) found in {diff_ms:.1f} ms")
 
 
 if __name__ == "__main__":
