@@ -31,19 +31,29 @@ class Mode(Enum):
     PLAIN = "plain"
 
 
-def open_folder(transport: Transport, passphrase: str | None) -> Codec:
-    """The codec of an existing sync folder: plain when ``passphrase`` is None, else sealed
-    with the key it gives. SyncRefused for a folder not set up, a wrong passphrase, or a
-    mode other than the one asked for (None asks for plain text)."""
+def read_format(transport: Transport) -> bytes:
+    """format.json as stored; SyncRefused when there is none (OSError when the folder
+    cannot be reached)."""
     try:
-        raw = transport.read(FORMAT_FILE)
+        return transport.read(FORMAT_FILE)
     except FileNotFoundError:
         raise SyncRefused(
             Refusal.NOT_SET_UP,
             f"{transport.where} has no focusmate sync folder: sync was not enabled there, "
             "or the drive is not connected",
         ) from None
-    return _codec_for(_parse(raw, transport.where), passphrase, transport.where)
+
+
+def codec_for(raw: bytes, passphrase: str | None, where: str) -> Codec:
+    """The codec format.json ``raw`` describes: plain when ``passphrase`` is None, else
+    sealed with the key it gives. SyncRefused for a wrong passphrase, or a mode other than
+    the one asked for (None asks for plain text), or a format this version cannot read."""
+    return _codec_for(_parse(raw, where), passphrase, where)
+
+
+def open_folder(transport: Transport, passphrase: str | None) -> Codec:
+    """The codec of an existing sync folder (read_format, then codec_for)."""
+    return codec_for(read_format(transport), passphrase, transport.where)
 
 
 def create_folder(transport: Transport, mode: Mode, passphrase: str | None) -> Codec:

@@ -27,8 +27,14 @@ from typing import TypeVar
 from focusmate.sync.clone_check import CloneWatch
 from focusmate.sync.codec import Codec, DamagedRecord, RefusedRecord
 from focusmate.sync.device_file import DeviceInfo, read_device_file, write_device_file
-from focusmate.sync.format_file import Mode, create_folder, open_folder
-from focusmate.sync.local_state import load_marks, save_marks
+from focusmate.sync.errors import Refusal, SyncRefused
+from focusmate.sync.format_file import Mode, codec_for, create_folder, read_format
+from focusmate.sync.local_state import (
+    load_format_copy,
+    load_marks,
+    save_format_copy,
+    save_marks,
+)
 from focusmate.sync.log_reader import Change, LogReader
 from focusmate.sync.log_writer import LogWriter, check_change
 from focusmate.sync.marks import FileMark
@@ -123,14 +129,29 @@ class SyncFolder:
     @classmethod
     def open(cls, transport: Transport, install: Install, passphrase: str | None) -> SyncFolder:
         """An existing sync folder (``passphrase`` None: plain text). SyncRefused, with
-        nothing written, for a wrong passphrase or mode or a folder not set up; OSError if
-        it cannot be reached now. The SyncFolder owns ``transport``: it is closed when this
-        raises, and by ``close``."""
+        nothing written, for a wrong passphrase or mode or a folder not set up. When the
+        folder cannot be reached (or shows no format.json: a drive not mounted) it opens
+        from the copy of format.json this install kept, "unavailable since" until the
+        folder is back; OSError only when it never opened here. The SyncFolder owns
+        ``transport``: it is closed when this raises, and by ``close``."""
+        where = transport.where
+        kept = load_format_copy(install.data_folder, where)
         try:
-            return cls(transport, open_folder(transport, passphrase), install)
+            try:
+                raw = read_format(transport)
+            except (SyncRefused, OSError) as error:
+                missing = not isinstance(error, SyncRefused) or error.reason is Refusal.NOT_SET_UP
+                if kept is None or not missing:
+                    raise
+                raw = kept
+            folder = cls(transport, codec_for(raw, passphrase, where), install)
+            if raw != kept:
+                save_format_copy(install.data_folder, where, raw)
         except BaseException:
             transport.close()
             raise
+        folder._format = raw
+        return folder
 
     @classmethod
     def enable(
@@ -139,10 +160,15 @@ class SyncFolder:
         """Set the folder up in ``mode`` (or join it as it is, if another device did);
         SyncRefused and OSError as for ``open``."""
         try:
-            return cls(transport, create_folder(transport, mode, passphrase), install)
+            codec = create_folder(transport, mode, passphrase)
+            raw = read_format(transport)
+            save_format_copy(install.data_folder, transport.where, raw)
         except BaseException:
             transport.close()
             raise
+        folder = cls(transport, codec, install)
+        folder._format = raw
+        return folder
 
     def close(self) -> None:
         """Let go of the transport's connections (what waits stays in the outbox)."""

@@ -166,3 +166,34 @@ def test_a_folder_set_up_again_elsewhere_pauses_sync_and_keeps_the_changes(
     status = a.status()
     assert status.set_up_again and status.pending == 1
     assert [n.kind for n in a.take_notices()] == [NoticeKind.SET_UP_AGAIN]
+
+
+def test_the_app_starts_while_the_drive_is_away_and_keeps_its_changes(
+    sealed_share: Share,
+) -> None:
+    install = sealed_share.install("aaaa")
+    first = SyncFolder.open(LocalFolder(sealed_share.folder), install, PASSPHRASE)
+    assert first.publish([change("aaaa", 1)])
+    away = sealed_share.folder.parent / "unmounted"
+    sealed_share.root.rename(away)
+    # The next start: the drive is not there, the copy of format.json in the data folder is.
+    with pytest.raises(SyncRefused) as wrong:
+        SyncFolder.open(LocalFolder(sealed_share.folder), install, "not the passphrase")
+    assert wrong.value.reason is Refusal.WRONG_PASSPHRASE
+    started = SyncFolder.open(LocalFolder(sealed_share.folder), install, PASSPHRASE)
+    assert not started.publish([change("aaaa", 2)])
+    assert started.status().unavailable_since is not None and started.status().pending == 1
+    assert list(sealed_share.folder.iterdir()) == []
+    away.rename(sealed_share.root)
+    assert started.flush()
+    b = sealed_share.device("bbbb")
+    incoming = b.poll()
+    assert incoming is not None
+    assert ids(incoming.changes) == [change("aaaa", 1)["id"], change("aaaa", 2)["id"]]
+
+
+def test_a_folder_never_opened_here_and_not_reachable_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(SyncRefused) as refused:
+        SyncFolder.open(LocalFolder(tmp_path), Share.install_for(tmp_path, "a"), PASSPHRASE)
+    assert refused.value.reason is Refusal.NOT_SET_UP
+    assert not (tmp_path / "data-a").exists()
