@@ -418,31 +418,6 @@ def may_start(state: MergedState, person: str, this_device: str) -> RunningSessi
     )
 
 
-def notices(state: MergedState) -> tuple[str, ...]:
-    """What the merge has to say, one English line each (sync status shows them)."""
-    lines = []
-    for session_id, devices in sorted(state.conflicts.items()):
-        session = state.sessions.get(session_id)
-        who = (
-            "" if session is None else f" with {session.with_name} on {session.started_at:%Y-%m-%d}"
-        )
-        shown = ", ".join(dict.fromkeys(state.device_names.get(d, d) for d in devices))
-        lines.append(
-            f"the reflection of the session{who} was edited on {shown} at the same time: "
-            "both texts are kept"
-        )
-    waiting = sum(1 for log in state.logs.values() if log.start is None)
-    if waiting:
-        lines.append(f"{waiting} sessions have changes but their start has not arrived yet")
-    if state.unknown:
-        lines.append(
-            f"{len(state.unknown)} changes come from a newer focusmate: kept, not shown; "
-            "update focusmate to see them"
-        )
-    lines.extend(str(refusal) for refusal in state.refused)
-    return tuple(lines)
-
-
 def restored(
     changes: Iterable[Incoming],
     superseded: Mapping[str, Iterable[str]],

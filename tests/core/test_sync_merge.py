@@ -3,7 +3,7 @@ idempotent, incremental, and each rule by example."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -31,10 +31,10 @@ from focusmate.core.sync_merge import (
     changed_sessions,
     fold,
     may_start,
-    notices,
     reflection_heads,
     running_sessions,
 )
+from focusmate.core.sync_notices import clock_notices, notices
 from focusmate.core.sync_records import change_from_record
 from focusmate.core.sync_setting_items import SyncedKey
 from focusmate.core.sync_settings import SyncedSettings
@@ -115,8 +115,12 @@ def test_marks_are_the_union_of_added_minus_removed(changes: list[Change]) -> No
             for c in changes
             if isinstance(c.payload, MarkRemoved) and c.payload.session == session_id
         }
-        expected = sorted((m for k, m in added.items() if k not in removed), key=lambda m: m.at)
-        assert sorted(session.marks, key=lambda m: m.at) == expected
+        by_time = sorted((m for k, m in added.items() if k not in removed), key=_when)
+        assert sorted(session.marks, key=_when) == by_time
+
+
+def _when(mark: Mark) -> tuple[datetime, str]:
+    return (mark.at, mark.kind)
 
 
 @merge_settings
@@ -318,3 +322,12 @@ def test_writing_the_changed_sessions_brings_a_store_up_to_date(
     store.update((s.id, s) for s in changed_sessions(before, after))
     assert store == after.sessions
     assert changed_sessions(after, apply(after, changes)) == []
+
+
+def test_a_device_stamping_hours_ahead_is_named_once() -> None:
+    state = fold([started(device="laptop"), change("desk", 3 * 3600 * 1000, DeviceNamed("Desk"))])
+    assert clock_notices(state, 3 * 3600 * 1000 - 60_000) == ()
+    assert clock_notices(state, 0) == (
+        "changes from Desk are stamped 3 hours ahead of this computer's clock; "
+        "one of the two clocks is wrong",
+    )
