@@ -50,6 +50,7 @@ from focusmate.services.pulse_offers import PulseOffers
 from focusmate.services.settings import SettingsService
 from focusmate.services.socket_commands import SocketCommands
 from focusmate.services.startup import Background, Restart, tell_at_start
+from focusmate.services.sync_service import SyncService
 from focusmate.storage.backups import open_or_recover, take_backup
 from focusmate.storage.links import unlink_data_folder
 from focusmate.storage.owned_files import check_owned_files
@@ -153,6 +154,8 @@ def run(  # noqa: PLR0915 - the composition root: one statement per service it b
         background = Background(
             controller, notifications, windows, clock, data_dir, calendar=calendar
         )
+        # Sync (issue 19): opened on its worker once the tray icon shows, like the calendars.
+        sync = SyncService(controller, data_dir, KeyringSecretStore(), clock)
         server = CommandServer(
             SocketCommands(
                 controller,
@@ -161,6 +164,7 @@ def run(  # noqa: PLR0915 - the composition root: one statement per service it b
                 hotkeys=background.hotkey_readiness,
                 calendar=calendar,
                 pulse_offers=pulse_offers,
+                sync=sync,
             ).handle,
             max_request_bytes=import_request_bytes(IMPORT_MAX_BYTES),  # imports carry a file
         )
@@ -170,6 +174,7 @@ def run(  # noqa: PLR0915 - the composition root: one statement per service it b
         QTimer.singleShot(
             AFTER_SHOWN_MS, lambda: background.start(settings.current, repository, window)
         )
+        QTimer.singleShot(AFTER_SHOWN_MS, sync.start)
 
         def apply_live(new: Settings) -> None:
             """New settings, applied without a restart (a new do-not-disturb backend applies
@@ -197,6 +202,7 @@ def run(  # noqa: PLR0915 - the composition root: one statement per service it b
         code = app.exec()
         controller.shut_down()  # a session still running is kept; notifications come back
         background.stop()
+        sync.stop()  # the merged state is kept; what waits stays in the outbox
         signal.set_wakeup_fd(-1)
         for sock in wakeup_sockets:
             sock.close()

@@ -87,7 +87,7 @@ LAYERS = (
     Layer(
         "services",
         ("services",),
-        frozenset({"core", "files", "storage", "desktop", "calendar", "services"}),
+        frozenset({"core", "files", "storage", "desktop", "calendar", "sync", "services"}),
         QT_VISUAL,
     ),
     Layer(

@@ -48,7 +48,7 @@ def add(data: Path, source: CalendarSource, password: str | None) -> Message | N
         status = SourceRefresher(source, data).refresh(now, local_zone(), password).status
         return {"calendar": status.as_json()}
 
-    return _under_lock(data, work)
+    return under_lock(data, work)
 
 
 def remove(data: Path, name: str) -> Message | None:
@@ -66,7 +66,7 @@ def remove(data: Path, name: str) -> Message | None:
         cache.remove(data, source)
         return {"removed": source.name}
 
-    return _under_lock(data, work)
+    return under_lock(data, work)
 
 
 def status(data: Path) -> Message | None:
@@ -80,7 +80,7 @@ def status(data: Path) -> Message | None:
         refreshed = _refresh_all(data, calendar, now, None if reason else store)
         return calendar_status_result((r.status for r in refreshed), reason)
 
-    return _under_lock(data, work)
+    return under_lock(data, work)
 
 
 def upcoming(data: Path) -> Message | None:
@@ -101,7 +101,7 @@ def upcoming(data: Path) -> Message | None:
         )
         return calendar_next_result(found)
 
-    return _under_lock(data, work)
+    return under_lock(data, work)
 
 
 def _save_password(store: SecretStore, source: CalendarSource, password: str) -> None:
@@ -129,7 +129,7 @@ def _refresh_all(
     return refreshed
 
 
-def _under_lock(data: Path, work: Callable[[], Outcome]) -> Outcome | None:
+def under_lock(data: Path, work: Callable[[], Outcome]) -> Outcome | None:
     """``work()`` while this process holds the data folder's lock; None, without calling it,
     when another process holds it. StorageFailure, in one line, when the folder cannot be
     used or written."""

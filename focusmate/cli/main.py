@@ -55,7 +55,9 @@ def _locate(args: argparse.Namespace) -> DataLocation:
     return locate_data_dir(args.data_dir)
 
 
-def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:
+def _dispatch(  # noqa: PLR0911 - one return per command that has its own code
+    args: argparse.Namespace, location: DataLocation
+) -> int:
     data = location.path
     command: str | None = args.command
     if command in {None, *SHOWABLE_WINDOWS}:
@@ -90,6 +92,10 @@ def _dispatch(args: argparse.Namespace, location: DataLocation) -> int:
         from focusmate.cli import pulse_command  # noqa: PLC0415
 
         return pulse_command.run(args, data)
+    elif command == "sync":
+        from focusmate.cli import sync_commands  # noqa: PLC0415 - sync's rules, only here
+
+        return sync_commands.run(args, data)
     else:
         from focusmate.cli import calendar_commands  # noqa: PLC0415 - the calendar's rules
 
@@ -146,6 +152,8 @@ def _start(args: argparse.Namespace, data: Path) -> None:
     request = {"cmd": "start", "with": args.with_name, "minutes": minutes, "focus": args.focus}
     if args.kind is not None:  # without one the app starts a coaching session (core.protocol)
         request["kind"] = args.kind
+    if args.anyway:  # a session with them on another computer (sync, issue 19)
+        request["anyway"] = True
 
     def check() -> None:
         kinds = _settings(data).session_kinds

@@ -81,6 +81,12 @@ def _fill_pulse(parser: argparse.ArgumentParser) -> None:
     pulse_command.fill_parser(parser)
 
 
+def _fill_sync(parser: argparse.ArgumentParser) -> None:
+    from focusmate.cli import sync_commands  # noqa: PLC0415 - sync's words, only here
+
+    sync_commands.fill_parser(parser)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = CommandParser(
         prog="focusmate",
@@ -118,6 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="coaching (default), client (a meeting with a client, for the weekly comparison) "
         "or a kind you added in the settings",
     )
+    start.add_argument(
+        "--anyway",
+        action="store_true",
+        help="start even if a session with them runs on another computer (sync)",
+    )
     log = commands.add_parser("log", help="log a mark in the running session, silently")
     log.add_argument("kind", metavar="KIND", help="phone, app, or one of your own kinds")
     commands.add_parser("undo", help="take back the last mark (if at most a minute old)")
@@ -148,5 +159,8 @@ def build_parser() -> argparse.ArgumentParser:
     move.add_argument("folder", metavar="DIR", help="an empty folder, or one not there yet")
     commands.add_lazy_parser(
         "calendar", _fill_calendar, help="add, remove and check calendars; the next one-on-ones"
+    )
+    commands.add_lazy_parser(
+        "sync", _fill_sync, help="sync your sessions across your computers (a folder or WebDAV)"
     )
     return parser

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 MAX_MESSAGE_BYTES = 64 * 1024
 CALENDAR_COMMANDS = ("calendar-add", "calendar-remove", "calendar-status", "calendar-next")
+SYNC_COMMANDS = ("sync-enable", "sync-status", "sync-disable")
 COMMANDS = frozenset(
     {
         "show",
@@ -58,6 +59,7 @@ COMMANDS = frozenset(
         "pulse",
         "pulse-serve",
         *CALENDAR_COMMANDS,
+        *SYNC_COMMANDS,
     }
 )
 

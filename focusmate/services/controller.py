@@ -62,6 +62,9 @@ class SessionController(QObject):
     marked = Signal(str)
     #: A session ended; carries its id so the app can open the reflection.
     session_ended = Signal(str)
+    #: Sessions were written to the data folder (a tuple, by any intent or a sync merge):
+    #: services/sync_service.py publishes what this device changed (issue 19).
+    sessions_saved = Signal(object)
 
     def __init__(
         self,
@@ -387,6 +390,21 @@ class SessionController(QObject):
         self.state_changed.emit()
         return result
 
+    def take_merged(self, sessions: Iterable[CoachingSession]) -> int:
+        """Write sessions merged from other devices (issue 19) in one durable write; how many
+        differed. Sessions still running are left out (a running session belongs to the
+        device that started it, rule S6: written once it ends there), and so is this
+        device's running session."""
+        running = None if self._current is None else self._current.id
+        known = self._sessions
+        to_write = tuple(
+            s for s in sessions if not s.running and s.id != running and known.get(s.id) != s
+        )
+        if to_write:
+            self._persist_many(to_write)
+            self.state_changed.emit()
+        return len(to_write)
+
     # --- check-in and carry-over ------------------------------------------------------
 
     def carry_over(self, with_name: str) -> CarryOver:
@@ -449,3 +467,4 @@ class SessionController(QObject):
                     self._pending[session.id] = session
             else:
                 self._sessions[session.id] = session  # never read yet: read it now
+        self.sessions_saved.emit(sessions)

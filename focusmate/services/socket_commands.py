@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from focusmate.services.calendar import CalendarService
     from focusmate.services.data_folder import DataFolder
     from focusmate.services.pulse_offers import PulseOffers
+    from focusmate.services.sync_service import SyncService
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ class SocketCommands:
         hotkeys: Callable[[], HotkeyReadiness] = lambda: HOTKEYS_NOT_STARTED,
         calendar: CalendarService | None = None,
         pulse_offers: PulseOffers | None = None,
+        sync: SyncService | None = None,
     ) -> None:
         """``hotkeys`` says, when asked, whether the global-hotkey listener is ready (the
         status shows it; scripts and tests wait for it instead of sleeping). ``calendar``
@@ -63,6 +65,7 @@ class SocketCommands:
         self._hotkeys = hotkeys
         self._calendar = calendar
         self._pulse_offers = pulse_offers
+        self._sync = sync
 
     def handle(self, request: Message) -> Message:
         handlers: dict[str, Callable[[Message], Message | None]] = {
@@ -80,6 +83,9 @@ class SocketCommands:
             "calendar-remove": self._calendar_remove,
             "calendar-status": self._calendar_status,
             "calendar-next": self._calendar_next,
+            "sync-enable": self._sync_enable,
+            "sync-status": lambda _r: self._syncing().status(),
+            "sync-disable": self._sync_disable,
         }
         return success(handlers[request["cmd"]](request))
 
@@ -93,6 +99,9 @@ class SocketCommands:
         self._show_app(window)
 
     def _start(self, request: Message) -> Message:
+        if self._sync is not None and request.get("anyway") is not True:
+            # Rule S6: a session with this person running on another device (issue 19).
+            self._sync.check_start(_text(request, "with"))
         session = self._controller.start(
             _text(request, "with"),
             _whole(request, "minutes"),
@@ -186,6 +195,27 @@ class SocketCommands:
             upcoming = upcoming[:-1]
             log.warning("calendar next: one-on-one left out of the answer, it is too long")
         return calendar_next_result(upcoming)
+
+    def _syncing(self) -> SyncService:
+        if self._sync is None:
+            raise NotPossibleNow("this focusmate cannot sync")
+        return self._sync
+
+    def _sync_enable(self, request: Message) -> Message:
+        """Turn sync on (the CLI checked the input; checked again by the service)."""
+        passphrase = request.get("passphrase")
+        if passphrase is not None and not isinstance(passphrase, str):
+            raise InvalidData("request field 'passphrase' must be text")
+        name = request.get("name")
+        return self._syncing().enable(
+            _text(request, "where"), passphrase, None if name is None else _text(request, "name")
+        )
+
+    def _sync_disable(self, _request: Message) -> Message:
+        sync = self._syncing()
+        was = sync.status()
+        sync.disable()
+        return {"disabled": was.get("where")}
 
 
 def _text(request: Message, key: str, default: str | None = None) -> str:

@@ -1,0 +1,163 @@
+"""Where this install syncs (issue 19), kept in the data folder as ``sync.json``: the sync
+folder (a folder on this computer that the user's sync engine moves, or a WebDAV address),
+whether it is encrypted, and this device's id and name. The passphrase is never here: it
+lives in the operating system's secret store under ``secret_key`` (ARCHITECTURE invariant 9).
+
+Also the one way to reach the folder (``transport_for``) and to open it (``open_folder``),
+with the refusals worded as focusmate errors, so the running app and the command line
+working alone say the same thing with the same exit code.
+"""
+
+from __future__ import annotations
+
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+from focusmate.core.errors import InvalidData, InvalidInput, NotPossibleNow
+from focusmate.core.json_text import parse_json
+from focusmate.files.atomic import atomic_write_bytes, dumps_strict, remove_durably
+from focusmate.sync.errors import Refusal, SyncRefused
+from focusmate.sync.format_file import Mode
+from focusmate.sync.local_folder import LocalFolder
+from focusmate.sync.local_state import STATE_FILE as READ_MARKS_FILE
+from focusmate.sync.names import check_device_id, new_device_id
+from focusmate.sync.outbox import OUTBOX_FILE, Outbox
+from focusmate.sync.sync_folder import Install, SyncFolder
+from focusmate.sync.transport import Transport
+
+CONFIG_FILE = "sync.json"
+#: The merged state this device keeps between runs (services.sync_book).
+BOOK_FILE = "sync-merged.json"
+#: What disabling removes from the data folder (the sessions themselves stay whole).
+SYNC_FILES = (CONFIG_FILE, BOOK_FILE, READ_MARKS_FILE, OUTBOX_FILE)
+NAME_MAX_CHARS = 64
+
+#: Wrong input: exit 2; the folder not there or not reachable now: exit 4; damaged: exit 5.
+_REFUSAL_ERRORS: dict[Refusal, type[InvalidInput | NotPossibleNow | InvalidData]] = {
+    Refusal.WRONG_PASSPHRASE: InvalidInput,
+    Refusal.PASSPHRASE_NEEDED: InvalidInput,
+    Refusal.FOLDER_IS_PLAIN: InvalidInput,
+    Refusal.FOLDER_IS_ENCRYPTED: InvalidInput,
+    Refusal.NOT_SET_UP: NotPossibleNow,
+    Refusal.NEWER_FORMAT: NotPossibleNow,
+    Refusal.DAMAGED_FORMAT: InvalidData,
+}
+
+
+@dataclass(frozen=True)
+class SyncConfig:
+    where: str  # an absolute folder path, or a WebDAV address (https; http to loopback)
+    encrypted: bool
+    device_id: str
+    device_name: str
+
+    @property
+    def secret_key(self) -> str:
+        """The passphrase's name in the secret store (one per device id: two data folders
+        of one user keep theirs apart)."""
+        return f"sync-passphrase:{self.device_id}"
+
+    @property
+    def mode(self) -> Mode:
+        return Mode.ENCRYPTED if self.encrypted else Mode.PLAIN
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "where": self.where,
+            "encrypted": self.encrypted,
+            "device": self.device_id,
+            "device_name": self.device_name,
+        }
+
+
+def is_webdav(where: str) -> bool:
+    return where.startswith(("https://", "http://"))
+
+
+def checked_where(typed: str) -> str:
+    """The sync folder as typed: a WebDAV address (InvalidInput unless https, or http to
+    this computer) or an existing folder, made absolute (NotPossibleNow when it is not
+    there: a drive not mounted, a typo)."""
+    if is_webdav(typed):
+        from focusmate.sync.webdav_folder import checked_url  # noqa: PLC0415 - webdav4: only here
+
+        try:
+            return checked_url(typed)
+        except ValueError as error:
+            raise InvalidInput(str(error)) from None
+    folder = Path(typed).expanduser().absolute()
+    if not folder.is_dir():
+        raise NotPossibleNow(f"the sync folder {folder} is not there (or is not a folder)")
+    return str(folder)
+
+
+def new_config(where: str, encrypted: bool, name: str | None) -> SyncConfig:
+    """A config for this device with a fresh device id; its name is the computer's unless
+    given (InvalidInput for an empty, over-long or control-character name)."""
+    device_name = (name if name is not None else socket.gethostname()).strip()
+    if not device_name or len(device_name) > NAME_MAX_CHARS or not device_name.isprintable():
+        raise InvalidInput(f"a device name is 1 to {NAME_MAX_CHARS} printable characters")
+    return SyncConfig(where, encrypted, new_device_id(), device_name)
+
+
+def load_config(data: Path) -> SyncConfig | None:
+    """This install's sync config; None when sync is off. InvalidData if the file is
+    damaged (the app then leaves sync off and says so)."""
+    try:
+        raw = parse_json((data / CONFIG_FILE).read_bytes())
+    except FileNotFoundError:
+        return None
+    except (ValueError, UnicodeDecodeError):
+        raise InvalidData(f"{CONFIG_FILE} is damaged: turn sync on again") from None
+    try:
+        assert isinstance(raw, dict)
+        config = SyncConfig(raw["where"], raw["encrypted"], raw["device"], str(raw["device_name"]))
+        assert isinstance(config.where, str) and isinstance(config.encrypted, bool)
+        check_device_id(config.device_id)
+    except (AssertionError, KeyError, TypeError, ValueError):
+        raise InvalidData(f"{CONFIG_FILE} is damaged: turn sync on again") from None
+    return config
+
+
+def save_config(data: Path, config: SyncConfig) -> None:
+    atomic_write_bytes(data / CONFIG_FILE, dumps_strict(config.as_json()))
+
+
+def remove_sync_files(data: Path) -> None:
+    """Sync off: the config first (a crash midway leaves sync off), then what it kept."""
+    for name in SYNC_FILES:
+        remove_durably(data / name)
+
+
+def pending_changes(data: Path) -> int:
+    """How many of this device's changes wait in the outbox for the sync folder."""
+    return len(Outbox(data).pending())
+
+
+def transport_for(where: str) -> Transport:
+    if is_webdav(where):
+        from focusmate.sync.webdav_folder import WebDavFolder  # noqa: PLC0415 - httpx: only here
+
+        return WebDavFolder(where)
+    return LocalFolder(Path(where))
+
+
+def open_folder(
+    config: SyncConfig, data: Path, passphrase: str | None, *, create: bool = False
+) -> SyncFolder:
+    """The sync folder, opened (or set up, ``create``) with the passphrase; nothing is
+    written when it is refused: InvalidInput for a wrong passphrase or mode, NotPossibleNow
+    when it cannot be reached or was not set up, InvalidData when format.json is damaged."""
+    install = Install(config.device_id, config.device_name, data)
+    secret = passphrase if config.encrypted else None
+    try:
+        if create:
+            return SyncFolder.enable(transport_for(config.where), install, config.mode, secret)
+        return SyncFolder.open(transport_for(config.where), install, secret)
+    except SyncRefused as refused:
+        raise _REFUSAL_ERRORS[refused.reason](str(refused)) from None
+    except OSError as error:
+        raise NotPossibleNow(
+            f"the sync folder {config.where} cannot be reached: {error.strerror or error}"
+        ) from None

@@ -1,0 +1,468 @@
+"""SyncService: one journal on every desk (issue 19), for the running app.
+
+It owns the SyncFolder (focusmate.sync) and calls it only on its worker thread (one thread,
+in order: a network drive or a share may make any call wait), and the merged state
+(services.sync_book) on the GUI thread, where the controller lives:
+
+- **publishing**: every session the controller writes (``sessions_saved``: start, mark,
+  undo, end, check-in, reflection, pulse, import) is diffed against the merged state; the
+  changes go to the outbox in the data folder first, then to this device's log. A change
+  kept in the store but not in the outbox (the app killed in between) is found at the next
+  start: the store's sessions that the merged state does not show are published then.
+- **receiving**: the folder is watched (QFileSystemWatcher on the sync folder and each
+  device's folder: a sync engine delivers a file by renaming it there), with a slow timer
+  as a safety net; a WebDAV share is asked every WEBDAV_POLL_MS. No CPU while nothing
+  changes. What arrived is merged, the sessions that changed are written by the controller
+  (the one writer, ARCHITECTURE invariant 1 and 2), then the merged state is kept and only
+  then the read positions are acknowledged.
+- a snapshot now and then (after a session ends, at most daily), so a new device reads a
+  summary rather than years.
+- what is unusual is said once, quietly: logged and listed by ``focusmate sync status``
+  (never a window or a sound, ARCHITECTURE invariant 5).
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
+
+from focusmate.core.clock import Clock
+from focusmate.core.errors import FocusmateError, NotPossibleNow
+from focusmate.core.model import CoachingSession
+from focusmate.core.ports import SecretStore
+from focusmate.core.sync_snapshot import snapshot
+from focusmate.services.controller import SessionController
+from focusmate.services.sync_book import SyncBook
+from focusmate.services.sync_config import (
+    BOOK_FILE,
+    SyncConfig,
+    checked_where,
+    is_webdav,
+    load_config,
+    new_config,
+    open_folder,
+    remove_sync_files,
+    save_config,
+)
+from focusmate.sync.local_folder import LocalFolder
+from focusmate.sync.sync_folder import Incoming, SyncFolder, SyncStatus
+
+log = logging.getLogger(__name__)
+
+#: After the watcher fires: a sync engine delivers several files at once; poll once.
+SETTLE_MS = 300
+#: The safety net for a watcher that missed something (a network file system).
+LOCAL_POLL_MS = 60_000
+#: A WebDAV share cannot be watched: asked this often, no more (no hard polling).
+WEBDAV_POLL_MS = 45_000
+#: Every this many polls, every file is looked at (log_reader.py: a late old segment).
+FULL_POLL_EVERY = 10
+#: The merged state is kept this long after a change (many marks, one write).
+KEEP_AFTER_MS = 1_000
+SNAPSHOT_EVERY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class _Polled:
+    incoming: Incoming | None
+    status: SyncStatus
+    notices: tuple[str, ...]
+
+
+class SyncService(QObject):
+    """Sync for the running app; off until ``start`` finds it enabled, or ``enable``."""
+
+    #: Sync was turned on or off, or its status changed (a poll ended).
+    changed = Signal()
+    #: A job's result, handed from the worker to the GUI thread (queued).
+    _done = Signal(object)
+
+    def __init__(
+        self,
+        controller: SessionController,
+        data_dir: Path,
+        secrets: SecretStore,
+        clock: Clock,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._data_dir = data_dir
+        self._secrets = secrets
+        self._clock = clock
+        self._config: SyncConfig | None = None
+        self._book: SyncBook | None = None
+        self._folder: SyncFolder | None = None  # called on the worker only
+        self._opener: Callable[[], SyncFolder] = open_folder_refused
+        self._worker: ThreadPoolExecutor | None = None
+        #: Bumped when sync is turned off or on again: older jobs' results are dropped.
+        self._generation = 0
+        self._joined = False
+        self._polling = False
+        self._poll_again = False
+        self._polls = 0
+        self._unacked: Incoming | None = None
+        self._status: SyncStatus | None = None
+        self._problem: str | None = None
+        self._notices: list[str] = []
+        self._snapshot_at: datetime | None = None
+        self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self.poll_now)
+        self._safety = QTimer(self)
+        self._safety.timeout.connect(self.poll_now)
+        self._keep = QTimer(self)
+        self._keep.setSingleShot(True)
+        self._keep.setInterval(KEEP_AFTER_MS)
+        self._keep.timeout.connect(self._keep_book)
+        self._watcher: QFileSystemWatcher | None = None
+        controller.sessions_saved.connect(self._on_sessions_saved)
+        controller.session_ended.connect(self._on_session_ended)
+
+    # --- turning it on and off -------------------------------------------------------
+
+    def start(self) -> None:
+        """At start-up: open the sync folder set up earlier (on the worker), if any."""
+        try:
+            config = load_config(self._data_dir)
+        except FocusmateError as error:
+            self._say(str(error))
+            return
+        if config is None:
+            return
+        passphrase = self._secrets.load(config.secret_key) if config.encrypted else None
+        if config.encrypted and passphrase is None:
+            self._config = config
+            self._problem = (
+                "the sync passphrase is not in the secret store "
+                f"({self._secrets.unavailable_reason() or 'not found'}): "
+                "run `focusmate sync enable` again"
+            )
+            self._say(self._problem)
+            return
+        self._begin(config, None, passphrase)
+
+    def enable(self, where: str, passphrase: str | None, name: str | None) -> dict[str, Any]:
+        """Turn sync on with the folder or address ``where`` (``passphrase`` None: plain
+        text). Refused with nothing written (InvalidInput, NotPossibleNow, InvalidData:
+        services.sync_config.open_folder); otherwise joined and merged on the worker."""
+        config = new_config(checked_where(where), passphrase is not None, name)
+        store_problem = None
+        if passphrase is not None:
+            store_problem = self._secrets.unavailable_reason()
+        folder = open_folder(config, self._data_dir, passphrase, create=True)
+        if self._config is not None:
+            self.disable()
+        if passphrase is not None and store_problem is None:
+            self._secrets.save(config.secret_key, passphrase)
+        save_config(self._data_dir, config)
+        self._begin(config, folder, passphrase)
+        answer = self.status()
+        if store_problem is not None:
+            answer["warning"] = (
+                f"no secret store ({store_problem}): the passphrase is kept for this run "
+                "only; focusmate asks for it again after a restart"
+            )
+        return answer
+
+    def disable(self) -> None:
+        """Turn sync off: this device stops reading and writing the folder; the sessions in
+        the data folder stay whole (only what sync kept besides is removed)."""
+        config = self._config
+        self._stop_watching()
+        self._generation += 1
+        folder, worker = self._folder, self._worker
+        self._folder, self._worker, self._book, self._config = None, None, None, None
+        self._joined, self._status, self._problem, self._unacked = False, None, None, None
+        if worker is not None:
+            if folder is not None:
+                worker.submit(folder.close)
+            worker.shutdown(wait=True)
+        remove_sync_files(self._data_dir)
+        if config is not None and config.encrypted:
+            self._secrets.delete(config.secret_key)
+        self.changed.emit()
+
+    def stop(self) -> None:
+        """At quit: what waits stays in the outbox; the merged state is kept first."""
+        self._stop_watching()
+        if self._book is not None and self._joined:
+            self._keep_book()
+        worker, self._worker = self._worker, None
+        self._generation += 1
+        if worker is not None:
+            if self._folder is not None:
+                worker.submit(self._folder.close)
+            worker.shutdown(wait=True)
+
+    # --- what the rest of the app asks ------------------------------------------------
+
+    @property
+    def enabled(self) -> bool:
+        return self._config is not None
+
+    def check_start(self, person: str) -> None:
+        """NotPossibleNow when a session with ``person`` runs on another device (rule S6):
+        "Jordan is in session on Work laptop with Jordan" unless started anyway."""
+        found = None if self._book is None else self._book.may_start(person)
+        if found is not None:
+            raise NotPossibleNow(f"{found.message}: end it there first, or start anyway (--anyway)")
+
+    def status(self) -> dict[str, Any]:
+        """The `sync status` document (core-free values, JSON-ready)."""
+        config = self._config
+        if config is None:
+            return {"enabled": False}
+        status, book = self._status, self._book
+        devices: dict[str, dict[str, Any]] = {}
+        if status is not None:
+            for seen in status.devices:
+                devices[seen.device] = {
+                    "device": seen.device,
+                    "name": seen.name,
+                    "last_seen": None if seen.last_seen is None else seen.last_seen.isoformat(),
+                }
+        if book is not None:
+            for device, stamp in book.state.last_seen.items():
+                entry = devices.setdefault(device, {"device": device, "last_seen": None})
+                entry["name"] = entry.get("name") or book.state.device_names.get(device)
+                entry["last_change"] = _instant(stamp.wall_ms)
+        return {
+            **config.as_json(),
+            "enabled": True,
+            "state": self._state_words(),
+            "pending": 0 if status is None else status.pending,
+            "last_error": self._problem or (None if status is None else status.last_error),
+            "devices": sorted(devices.values(), key=lambda d: str(d["device"])),
+            "running_elsewhere": [r.message for r in book.running_elsewhere()] if book else [],
+            "sessions": 0 if book is None else len(book.state.sessions),
+            "notices": list(self._notices),
+        }
+
+    def _state_words(self) -> str:
+        status = self._status
+        if self._problem is not None:
+            return "stopped"
+        if not self._joined:
+            return "joining"
+        if status is not None and status.set_up_again:
+            return "paused (set up again elsewhere)"
+        if status is not None and status.unavailable_since is not None:
+            return f"unavailable since {status.unavailable_since.isoformat(timespec='seconds')}"
+        return "in sync"
+
+    # --- the work --------------------------------------------------------------------
+
+    def _begin(self, config: SyncConfig, folder: SyncFolder | None, passphrase: str | None) -> None:
+        self._config = config
+        self._book = SyncBook.load(self._data_dir / BOOK_FILE, config.device_id)
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="focusmate-sync")
+        self._generation += 1
+        self._folder = folder
+        self._opener = lambda: open_folder(config, self._data_dir, passphrase)
+        self._polling = True
+        self._submit(self._join, self._on_rejoined)
+        self._safety.setInterval(WEBDAV_POLL_MS if is_webdav(config.where) else LOCAL_POLL_MS)
+        self._safety.start()
+        self.changed.emit()
+
+    def _join(self) -> _Polled:  # worker
+        if self._folder is None:  # at start-up: opened here (the key takes a moment)
+            self._folder = self._opener()
+        return self._polled(self._folder.join())
+
+    def _polled(self, incoming: Incoming | None) -> _Polled:  # worker
+        assert self._folder is not None
+        notices = tuple(n.words for n in self._folder.take_notices())
+        return _Polled(incoming, self._folder.status(), notices)
+
+    def _submit(self, work: Callable[[], Any], then: Callable[[Any], None] | None = None) -> None:
+        """``work()`` on the worker, then ``then(result)`` on the GUI thread."""
+        worker, generation = self._worker, self._generation
+        if worker is None:
+            return
+
+        def run() -> None:
+            gc.disable()  # a Qt object freed on this thread would be destroyed off its own
+            try:
+                result: object = work()
+                error: BaseException | None = None
+            except BaseException as failure:  # handed to the GUI thread, said there
+                result, error = None, failure
+            finally:
+                gc.enable()
+            self._done.emit((generation, then, result, error))
+
+        worker.submit(run)
+
+    def _on_done(self, done: tuple[int, Callable[[Any], None] | None, object, Any]) -> None:
+        generation, then, result, error = done
+        if generation != self._generation:
+            return
+        if then == self._on_rejoined:
+            self._polling = False
+        if error is not None:
+            self._problem = str(error) if isinstance(error, FocusmateError) else repr(error)
+            log.warning("sync: %s", self._problem)
+            self._say(self._problem)
+            self.changed.emit()
+            return
+        if then is not None:
+            then(result)
+
+    def _on_joined(self, polled: _Polled) -> None:
+        self._take(polled)
+        if polled.incoming is None:
+            return  # not reachable now: joined on the next poll that reaches it
+        self._joined = True
+        book, config = self._book, self._config
+        assert book is not None and config is not None
+        # What the store holds that the merged state does not show: the whole history the
+        # first time, or a change kept just before the app was killed.
+        unpublished = [s for s in self._controller.all_sessions() if book.differs(s)]
+        self._publish(book.publish(unpublished, self._clock.now(), config.device_name))
+        self._keep_book()
+        self._watch()
+        if self._snapshot_due():
+            self._write_snapshot()
+
+    def poll_now(self) -> None:
+        """Read what arrived (the watcher, the timer, or a test asking)."""
+        if self._worker is None:
+            return
+        if not self._joined:
+            if not self._polling:
+                self._polling = True
+                self._submit(self._join, self._on_rejoined)
+            return
+        if self._polling:
+            self._poll_again = True
+            return
+        self._polling = True
+        self._polls += 1
+        full = self._polls % FULL_POLL_EVERY == 0
+        folder = self._folder
+        assert folder is not None
+        self._submit(lambda: self._polled(folder.poll(full)), self._on_polled)
+
+    def _on_rejoined(self, polled: _Polled) -> None:
+        self._polling = False
+        self._on_joined(polled)
+
+    def _on_polled(self, polled: _Polled) -> None:
+        self._polling = False
+        self._take(polled)
+        self._watch()  # a new device's folder
+        if self._poll_again:
+            self._poll_again = False
+            self.poll_now()
+
+    def _take(self, polled: _Polled) -> None:
+        """Merge what was read, write the sessions it changed, keep the state."""
+        self._status = polled.status
+        for words in polled.notices:
+            self._say(words)
+        incoming, book = polled.incoming, self._book
+        if incoming is not None and book is not None:
+            changed = book.take(incoming.changes, self._clock.now(), incoming.snapshot_state)
+            if changed:
+                self._controller.take_merged(changed)
+            self._unacked = incoming
+            self._keep.start()
+        self.changed.emit()
+
+    def _on_sessions_saved(self, sessions: tuple[CoachingSession, ...]) -> None:
+        """The controller wrote ``sessions``: publish what this device changed in them."""
+        if self._book is None or not self._joined:
+            return  # published when the join ends (the store is diffed against the state)
+        self._publish(self._book.publish(sessions, self._clock.now()))
+
+    def _publish(self, records: list[Any]) -> None:
+        if not records or self._folder is None:
+            return
+        folder = self._folder
+        self._submit(lambda: folder.publish(records))
+        self._keep.start()
+
+    def _keep_book(self) -> None:
+        """Keep the merged state in the data folder, then acknowledge what it holds."""
+        self._keep.stop()
+        book, folder, incoming = self._book, self._folder, self._unacked
+        if book is None or folder is None:
+            return
+        document = book.document()
+        path = self._data_dir / BOOK_FILE
+        self._unacked = None
+
+        def keep() -> None:
+            SyncBook.save(path, document)
+            if incoming is not None:
+                folder.acknowledge(incoming)
+
+        self._submit(keep)
+
+    def _on_session_ended(self, _session_id: str) -> None:
+        if self._joined and self._snapshot_due():
+            self._keep_book()
+            self._write_snapshot()
+
+    def _snapshot_due(self) -> bool:
+        now = self._clock.now()
+        return self._snapshot_at is None or now - self._snapshot_at >= SNAPSHOT_EVERY
+
+    def _write_snapshot(self) -> None:
+        book, folder = self._book, self._folder
+        if book is None or folder is None:
+            return
+        latest = book.latest()
+        if latest is None:
+            return
+        self._snapshot_at = self._clock.now()
+        state = snapshot(book.state)
+        self._submit(lambda: folder.write_snapshot(latest, state))
+
+    # --- watching --------------------------------------------------------------------
+
+    def _watch(self) -> None:
+        config = self._config
+        if config is None or is_webdav(config.where):
+            return
+        if self._watcher is None:
+            self._watcher = QFileSystemWatcher(self)
+            self._watcher.directoryChanged.connect(lambda _path: self._settle.start())
+        wanted = {str(p) for p in LocalFolder(Path(config.where)).folders_to_watch()}
+        watched = set(self._watcher.directories())
+        if wanted - watched:
+            self._watcher.addPaths(sorted(wanted - watched))
+
+    def _stop_watching(self) -> None:
+        self._safety.stop()
+        self._settle.stop()
+        self._keep.stop()
+        if self._watcher is not None:
+            self._watcher.deleteLater()
+            self._watcher = None
+
+    def _say(self, words: str) -> None:
+        """Said once, quietly: logged and listed by `sync status` (never a window)."""
+        if words not in self._notices:
+            self._notices.append(words)
+            log.warning("sync: %s", words)
+
+
+def open_folder_refused() -> SyncFolder:
+    raise NotPossibleNow("sync is off")
+
+
+def _instant(wall_ms: int) -> str:
+    return datetime.fromtimestamp(wall_ms / 1000, UTC).isoformat(timespec="seconds")
