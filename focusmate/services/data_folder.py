@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from focusmate.core.move_refusal import MoveRefused, Refusal
 from focusmate.core.text import Translator, Worded
@@ -35,7 +36,9 @@ from focusmate.desktop.locations import (
 )
 from focusmate.files.set_aside import set_aside
 from focusmate.services.data_lock import take_data_lock
-from focusmate.storage.data_move import MoveReport, move_data
+
+if TYPE_CHECKING:  # the move itself loads with the first move
+    from focusmate.storage.data_move import MoveReport
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +128,8 @@ def move_offline(
 
 
 def _timed_move(source: Path, target: Path, pointer: DataPointer) -> MoveReport:
+    from focusmate.storage.data_move import move_data  # noqa: PLC0415 - rare: not at start-up
+
     started = time.monotonic()
     report = move_data(source, target, pointer, leave=NOT_DATA)
     log.info(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from focusmate.core.errors import FocusmateError
 from focusmate.core.hotkeys import HotkeyBindings
@@ -21,8 +22,11 @@ from focusmate.core.text import translate
 from focusmate.services.controller import SessionController
 from focusmate.services.settings import SettingsService
 from focusmate.ui.error_text import shown_error
-from focusmate.ui.welcome_dialog import HotkeyStatus, WelcomeChoices, WelcomeDialog
+from focusmate.ui.hotkey_status import HotkeyStatus
 from focusmate.ui.window_slot import WindowSlot
+
+if TYPE_CHECKING:  # built when it opens: start-up does not load it (issue 18)
+    from focusmate.ui.welcome_dialog import WelcomeChoices, WelcomeDialog
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +83,8 @@ class FirstRun:
             dialog.show_hotkeys(status)
 
     def _build(self) -> WelcomeDialog:
+        from focusmate.ui.welcome_dialog import WelcomeDialog  # noqa: PLC0415 - when it opens
+
         settings = self._settings.current if self._settings is not None else Settings()
         dialog = WelcomeDialog(
             bindings=_bindings(settings),

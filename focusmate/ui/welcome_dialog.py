@@ -12,7 +12,6 @@ counts the welcome as seen).
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import time
 
@@ -33,24 +32,9 @@ from focusmate.core.marks import MarkKinds
 from focusmate.core.reminders import WORKING_DAYS, MorningReminder
 from focusmate.core.text import translate
 from focusmate.ui.error_label import ErrorLabel
+from focusmate.ui.hotkey_status import HotkeyStatus
 
 MIN_WIDTH_PX = 540
-
-
-@dataclass(frozen=True, slots=True)
-class HotkeyStatus:
-    """Whether the global hotkeys work here, as the app last heard from them.
-
-    ``available`` is None before they have started (the first half second after launch);
-    ``note`` is why they do not work, or a limit worth knowing, then a blank line and the
-    commands to bind as desktop shortcuts instead ("" when they simply work).
-    """
-
-    available: bool | None = None
-    note: str = ""
-    #: Through the desktop's portal: action -> the trigger the desktop fires it on (the note
-    #: lists them); None with pynput or none.
-    bound: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

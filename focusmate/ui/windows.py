@@ -32,9 +32,9 @@ from focusmate.ui.actions import AppActions
 from focusmate.ui.error_text import shown_error
 from focusmate.ui.export_flow import AskPath, ExportFlow, ask_save_path
 from focusmate.ui.first_run import FirstRun
+from focusmate.ui.hotkey_status import HotkeyStatus
 from focusmate.ui.session_window import SessionWindow
 from focusmate.ui.tray import Tray
-from focusmate.ui.welcome_dialog import HotkeyStatus
 from focusmate.ui.window_slot import WindowSlot, WindowSlots
 
 if TYPE_CHECKING:  # imported lazily at run time, when first opened

@@ -100,10 +100,13 @@ def test_a_refused_save_keeps_the_dialog_and_changes_nothing(
 class NoHotkeys:
     """Stands in for the app's global-hotkey service (pynput needs a real X server)."""
 
-    def __init__(self, *_args: object) -> None:
+    def __init__(self, *_args: object, **_ports: object) -> None:
         pass
 
     def apply(self, _settings: Settings) -> None:
+        pass
+
+    def follow_session(self, _running: bool) -> None:
         pass
 
     def stop(self) -> None:
