@@ -11,7 +11,7 @@ of Qt, TinyDB, pynput, jeepney or icalendar among them (ARCHITECTURE invariant 1
 of the test suite: run it by hand. The machine is shared: run it more than once and compare
 medians.
 
-    .venv/bin/python tests/benchmarks/bench_cli.py [--runs 50] [--warmup 5]
+    .venv/bin/python tests/benchmarks/bench_cli.py [--runs 50] [--warmup 5] [--before DIR]
 """
 
 from __future__ import annotations
@@ -26,18 +26,35 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository: tests.*
 
+from focusmate.core.protocol import Message
+from focusmate.desktop import ipc_client
+from focusmate.desktop.locations import server_name
 from tests.benchmarks.figures import percentile
 from tests.benchmarks.make_history import imported_history
 from tests.e2e.desktop import HeadlessDesktop
 from tests.e2e.focusmate_app import RunningApp, installed_focusmate
 
+REPOSITORY = Path(__file__).resolve().parents[2]
 #: Top-level packages the socket commands must not load (ARCHITECTURE invariant 13).
 HEAVY = ("PySide6", "shiboken6", "tinydb", "pynput", "jeepney", "icalendar")
 #: How often -X importtime runs `log phone` (its figures vary less than whole processes).
 IMPORT_RUNS = 15
+
+#: A checkout's command line run as its console script would be, from that checkout alone
+#: (-P: not from the current folder; PYTHONPATH names the checkout).
+FROM_CHECKOUT = "import sys; sys.argv[0] = 'focusmate'; from focusmate.__main__ import main; main()"
+#: One round of --before: every socket command once, in an order each one's state allows.
+ROUND = (
+    ("status",),
+    ("status", "--json"),
+    ("start", "--with", "Bench"),
+    ("log", "phone"),
+    ("end",),
+)
 
 Run = Callable[[], subprocess.CompletedProcess[str]]
 
@@ -51,6 +68,22 @@ def timed_ms(run: Run) -> float:
     return elapsed
 
 
+def answer_ms(server: str, request: Message) -> float:
+    """The app's answer alone: the request sent from this process, already running."""
+    before = time.perf_counter()
+    response = ipc_client.request(server, request)
+    elapsed = (time.perf_counter() - before) * 1000
+    if not response["ok"]:
+        raise RuntimeError(str(response))
+    return elapsed
+
+
+def app_server(app: RunningApp) -> str:
+    """The running app's socket, named as in the desktop's environment (its runtime folder)."""
+    with mock.patch.dict(os.environ, {"XDG_RUNTIME_DIR": app.desktop.env["XDG_RUNTIME_DIR"]}):
+        return server_name(app.data_dir)
+
+
 def series_ms(run: Run, runs: int, warmup: int) -> list[float]:
     """``runs`` timings of ``run`` after ``warmup`` untimed ones."""
     for _ in range(warmup):
@@ -61,21 +94,42 @@ def series_ms(run: Run, runs: int, warmup: int) -> list[float]:
 def figures(label: str, values: Sequence[float]) -> str:
     ordered = list(values)
     return (
-        f"{label:<28} p50 {percentile(ordered, 50):6.1f} ms   p99 {percentile(ordered, 99):6.1f} ms"
+        f"{label:<30} p50 {percentile(ordered, 50):6.1f} ms   p99 {percentile(ordered, 99):6.1f} ms"
         f"   max {max(ordered):6.1f} ms   (n={len(ordered)})"
     )
 
 
-def start_end_ms(app: RunningApp, runs: int, warmup: int) -> tuple[list[float], list[float]]:
-    """`start --with Bench` and `end`, alternately: each needs the other's state."""
-    starts, ends = [], []
-    for n in range(warmup + runs):
-        started = timed_ms(lambda: app.cli("start", "--with", "Bench", "--minutes", "30"))
-        ended = timed_ms(lambda: app.cli("end"))
-        if n >= warmup:
-            starts.append(started)
-            ends.append(ended)
-    return starts, ends
+def command_lines(app: RunningApp, argv: Sequence[str], args: argparse.Namespace) -> list[str]:
+    """``focusmate ARGV`` as a whole process, then the app's answer to its request alone."""
+    request: Message = {"cmd": argv[0]} | ({"kind": argv[1]} if argv[0] == "log" else {})
+    server = app_server(app)
+    whole = series_ms(functools.partial(app.cli, *argv), args.runs, args.warmup)
+    answers = [answer_ms(server, request) for _ in range(args.warmup + args.runs)]
+    return [
+        figures(f"focusmate {' '.join(argv)}", whole),
+        figures("  the app's answer alone", answers[args.warmup :]),
+    ]
+
+
+def start_end_lines(app: RunningApp, args: argparse.Namespace) -> list[str]:
+    """`start --with Bench` and `end`, alternately (each needs the other's state), as whole
+    processes and then as the app's answers alone."""
+    start = ("start", "--with", "Bench", "--minutes", "30")
+    request: Message = {"cmd": "start", "with": "Bench", "minutes": 30, "focus": ""}
+    server = app_server(app)
+    timings: dict[str, list[float]] = {name: [] for name in ("start", "end", "a_start", "a_end")}
+    for n in range(args.warmup + args.runs):
+        pair = {"start": timed_ms(lambda: app.cli(*start)), "end": timed_ms(lambda: app.cli("end"))}
+        pair |= {"a_start": answer_ms(server, request), "a_end": answer_ms(server, {"cmd": "end"})}
+        for name, value in pair.items():
+            if n >= args.warmup:
+                timings[name].append(value)
+    return [
+        figures("focusmate start --with Bench", timings["start"]),
+        figures("  the app's answer alone", timings["a_start"]),
+        figures("focusmate end", timings["end"]),
+        figures("  the app's answer alone", timings["a_end"]),
+    ]
 
 
 def import_profile(desktop: HeadlessDesktop, argv: Sequence[str]) -> tuple[float, int, list[str]]:
@@ -115,23 +169,48 @@ def floor_lines(desktop: HeadlessDesktop, runs: int, warmup: int) -> list[str]:
     ]
 
 
+def checkout_client(app: RunningApp, tree: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    def run(*argv: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-P", "-c", FROM_CHECKOUT, "--data-dir", str(app.data_dir)]
+        return app.desktop.run([*command, *argv], extra_env={"PYTHONPATH": str(tree)})
+
+    return run
+
+
+def before_after_lines(app: RunningApp, before: Path, args: argparse.Namespace) -> list[str]:
+    """The socket commands of the checkout ``before`` and of this one, round after round
+    against the same app, both run from their checkout the same way: the load of a shared
+    machine falls on both alike."""
+    clients = {"before": checkout_client(app, before), "after": checkout_client(app, REPOSITORY)}
+    timings: dict[tuple[str, str], list[float]] = {}
+    for n in range(args.warmup + args.runs):
+        for name, client in clients.items():
+            for argv in ROUND:
+                elapsed = timed_ms(functools.partial(client, *argv))
+                if n >= args.warmup:
+                    timings.setdefault((" ".join(argv), name), []).append(elapsed)
+    lines = [f"before ({before}) and after ({REPOSITORY}), alternately, as python -P -c:"]
+    for argv in ROUND:
+        for name in clients:
+            lines.append(figures(f"  {' '.join(argv)}: {name}", timings[" ".join(argv), name]))
+    return lines
+
+
 def measure(desktop: HeadlessDesktop, data: Path, args: argparse.Namespace) -> list[str]:
     app = RunningApp(desktop, data)
     try:
         lines = floor_lines(desktop, args.runs, args.warmup)
-        for argv in (["status"], ["status", "--json"]):
-            run: Run = functools.partial(app.cli, *argv)
-            lines.append(
-                figures(f"focusmate {' '.join(argv)}", series_ms(run, args.runs, args.warmup))
-            )
-        starts, ends = start_end_ms(app, args.runs, args.warmup)
-        lines += [figures("focusmate start --with Bench", starts), figures("focusmate end", ends)]
+        lines += command_lines(app, ["status"], args) + command_lines(
+            app, ["status", "--json"], args
+        )
+        lines += start_end_lines(app, args)
         timed_ms(lambda: app.cli("start", "--with", "Bench"))
-        marks = series_ms(lambda: app.cli("log", "phone"), args.runs, args.warmup)
-        lines.append(figures("focusmate log phone", marks))
+        lines += command_lines(app, ["log", "phone"], args)
         argv = [installed_focusmate(), "--data-dir", str(data), "log", "phone"]
         profiles = [import_profile(desktop, argv) for _ in range(IMPORT_RUNS)]
         timed_ms(lambda: app.cli("end"))
+        if args.before is not None:
+            lines += before_after_lines(app, args.before, args)
     finally:
         app.stop()
     import_ms = statistics.median(p[0] for p in profiles)
@@ -148,6 +227,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument(
+        "--before",
+        type=Path,
+        metavar="DIR",
+        help="also time the socket commands of an earlier checkout (git worktree add DIR "
+        "COMMIT) against this one's, alternately",
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="fm-bench-cli-"))
     data = imported_history(work, years=5)
