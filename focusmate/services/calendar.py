@@ -25,7 +25,6 @@ from __future__ import annotations
 import gc
 import logging
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
@@ -62,6 +61,8 @@ from focusmate.services.held_notifications import HeldNotifications
 from focusmate.services.settings import SettingsService
 
 if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
+
     from focusmate.calendar.refresh import Refreshed, SourceRefresher
 
 log = logging.getLogger(__name__)
@@ -167,9 +168,10 @@ class CalendarService(QObject):
         self._notified: set[tuple[str, datetime]] = set()
         self._skipped = load_skipped(data_dir)  # a few lines; read once, at start
         self._refreshers: dict[tuple[str, ...], SourceRefresher] = {}  # worker thread only
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="focusmate-calendar")
+        self._pool: ThreadPoolExecutor | None = None  # made with the first job
         #: A job is on the worker (set on the GUI thread; cleared when its result arrives).
         self._busy = False
+        self._started = False
         self._stopped = False
         #: Asked again while busy: None (no), False (a re-match), True (a refresh).
         self._again: bool | None = None
@@ -254,7 +256,8 @@ class CalendarService(QObject):
     def start(self) -> None:
         """Begin: a first refresh now, then every REFRESH_EVERY_MS (nothing at all, not even
         a thread, while no calendar is set up)."""
-        self._refresh_timer.start()
+        self._started = True
+        self._follow_sources()
         if self._calendar.sources:
             self.refresh_now()
 
@@ -263,7 +266,8 @@ class CalendarService(QObject):
         self._stopped = True
         self._refresh_timer.stop()
         self._notify_timer.stop()
-        self._worker.shutdown(wait=False, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
 
     def add_source(self, source: CalendarSource, password: str | None = None) -> None:
         source = _checked(source)
@@ -290,7 +294,7 @@ class CalendarService(QObject):
             self._secrets.delete(source.secret_key)
         self._statuses.pop(source.name, None)
         self._events.pop(source.name, None)
-        self._worker.submit(self._paused, self._forget, source)
+        self._worker().submit(self._paused, self._forget, source)
         self._rematch()
 
     def set_lead_minutes(self, name: str, minutes: int) -> None:
@@ -365,7 +369,7 @@ class CalendarService(QObject):
                     SourceStatus(source.name, source.kind, False, str(error), "unreachable"),
                 )
 
-        self._worker.submit(self._paused, test)
+        self._worker().submit(self._paused, test)
 
     def refresh_now(self) -> None:
         """Refresh every source in the worker (one refresh at a time; asked again while one
@@ -395,7 +399,7 @@ class CalendarService(QObject):
             events=dict(self._events),
         )
         self._busy = True
-        self._worker.submit(self._paused, self._run, job)
+        self._worker().submit(self._paused, self._run, job)
 
     def _emit(self, signal: Any, value: object) -> None:
         """Hand a value to the GUI thread, unless the service was stopped meanwhile (its Qt
@@ -509,8 +513,26 @@ class CalendarService(QObject):
     def _rematch(self) -> None:
         self._submit(fetch=False)
 
+    def _worker(self) -> ThreadPoolExecutor:
+        """The one worker thread, made with the first job (none while no calendar is set up)."""
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - on first use
+
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="focusmate-calendar")
+        return self._pool
+
+    def _follow_sources(self) -> None:
+        """The refresh timer runs while a calendar is set up: without one the idle app has
+        no timer to wake it (issue 18)."""
+        if self._started and not self._stopped and self._calendar.sources:
+            if not self._refresh_timer.isActive():
+                self._refresh_timer.start()
+        else:
+            self._refresh_timer.stop()
+
     def _on_settings_changed(self, settings: Any) -> None:
         before, self._calendar = self._calendar, settings.calendar
+        self._follow_sources()
         added = {s.name for s in self._calendar.sources} - {s.name for s in before.sources}
         if added or before.sources != self._calendar.sources:
             self.statuses_changed.emit()

@@ -651,7 +651,7 @@ def real_calendars(
     yield real
     real.stop()
     # stop() leaves a refresh under way running; it would then emit on a deleted service.
-    real._worker.shutdown(wait=True)  # noqa: SLF001 - until stop() waits for it itself
+    real._worker().shutdown(wait=True)  # noqa: SLF001 - until stop() waits for it itself
 
 
 @pytest.fixture
