@@ -13,24 +13,22 @@ from __future__ import annotations
 import socket
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from focusmate.core.errors import InvalidData, InvalidInput, NotPossibleNow
 from focusmate.core.json_text import parse_json
 from focusmate.files.atomic import atomic_write_bytes, dumps_strict, remove_durably
 from focusmate.sync.errors import Refusal, SyncRefused
-from focusmate.sync.format_file import Mode
 from focusmate.sync.local_folder import LocalFolder
-from focusmate.sync.local_state import STATE_FILE as READ_MARKS_FILE
 from focusmate.sync.names import check_device_id, new_device_id
-from focusmate.sync.outbox import OUTBOX_FILE, Outbox
-from focusmate.sync.sync_folder import Install, SyncFolder
 from focusmate.sync.transport import Transport
+
+if TYPE_CHECKING:  # the folder's codec loads cryptography: only once sync is used
+    from focusmate.sync.sync_folder import SyncFolder
 
 CONFIG_FILE = "sync.json"
 #: The merged state this device keeps between runs (services.sync_book).
 BOOK_FILE = "sync-merged.json"
-#: What disabling removes from the data folder (the sessions themselves stay whole).
-SYNC_FILES = (CONFIG_FILE, BOOK_FILE, READ_MARKS_FILE, OUTBOX_FILE)
 NAME_MAX_CHARS = 64
 
 #: Wrong input: exit 2; the folder not there or not reachable now: exit 4; damaged: exit 5.
@@ -57,10 +55,6 @@ class SyncConfig:
         """The passphrase's name in the secret store (one per device id: two data folders
         of one user keep theirs apart)."""
         return f"sync-passphrase:{self.device_id}"
-
-    @property
-    def mode(self) -> Mode:
-        return Mode.ENCRYPTED if self.encrypted else Mode.PLAIN
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -125,13 +119,19 @@ def save_config(data: Path, config: SyncConfig) -> None:
 
 
 def remove_sync_files(data: Path) -> None:
-    """Sync off: the config first (a crash midway leaves sync off), then what it kept."""
-    for name in SYNC_FILES:
+    """Sync off: the config first (a crash midway leaves sync off), then what it kept (the
+    merged state, the read marks, the outbox); the sessions themselves stay whole."""
+    from focusmate.sync.local_state import STATE_FILE  # noqa: PLC0415 - see TYPE_CHECKING
+    from focusmate.sync.outbox import OUTBOX_FILE  # noqa: PLC0415
+
+    for name in (CONFIG_FILE, BOOK_FILE, STATE_FILE, OUTBOX_FILE):
         remove_durably(data / name)
 
 
 def pending_changes(data: Path) -> int:
     """How many of this device's changes wait in the outbox for the sync folder."""
+    from focusmate.sync.outbox import Outbox  # noqa: PLC0415 - see TYPE_CHECKING
+
     return len(Outbox(data).pending())
 
 
@@ -149,11 +149,15 @@ def open_folder(
     """The sync folder, opened (or set up, ``create``) with the passphrase; nothing is
     written when it is refused: InvalidInput for a wrong passphrase or mode, NotPossibleNow
     when it cannot be reached or was not set up, InvalidData when format.json is damaged."""
+    from focusmate.sync.format_file import Mode  # noqa: PLC0415 - see TYPE_CHECKING
+    from focusmate.sync.sync_folder import Install, SyncFolder  # noqa: PLC0415
+
     install = Install(config.device_id, config.device_name, data)
     secret = passphrase if config.encrypted else None
+    mode = Mode.ENCRYPTED if config.encrypted else Mode.PLAIN
     try:
         if create:
-            return SyncFolder.enable(transport_for(config.where), install, config.mode, secret)
+            return SyncFolder.enable(transport_for(config.where), install, mode, secret)
         return SyncFolder.open(transport_for(config.where), install, secret)
     except SyncRefused as refused:
         raise _REFUSAL_ERRORS[refused.reason](str(refused)) from None

@@ -30,7 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 
@@ -53,7 +53,9 @@ from focusmate.services.sync_config import (
     save_config,
 )
 from focusmate.sync.local_folder import LocalFolder
-from focusmate.sync.sync_folder import Incoming, SyncFolder, SyncStatus
+
+if TYPE_CHECKING:  # the folder's codec loads cryptography: only once sync is used
+    from focusmate.sync.sync_folder import Incoming, SyncFolder, SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -440,8 +442,14 @@ class SyncService(QObject):
         if self._watcher is None:
             self._watcher = QFileSystemWatcher(self)
             self._watcher.directoryChanged.connect(lambda _path: self._settle.start())
-        wanted = {str(p) for p in LocalFolder(Path(config.where)).folders_to_watch()}
-        watched = set(self._watcher.directories())
+            self._watcher.fileChanged.connect(lambda _path: self._settle.start())
+        folders = LocalFolder(Path(config.where)).folders_to_watch()
+        # A sync engine delivers a file by renaming it into its folder (the folder changes);
+        # a writer on this computer, or a network file system, appends: the newest segment
+        # of each device is watched as well.
+        newest = (max(f.glob("log-*.jsonl"), default=None) for f in folders)
+        wanted = {str(p) for p in (*folders, *newest) if p is not None}
+        watched = {*self._watcher.directories(), *self._watcher.files()}
         if wanted - watched:
             self._watcher.addPaths(sorted(wanted - watched))
 

@@ -1,0 +1,147 @@
+"""SyncService (issue 19): two controllers, each with its own data folder and service, share
+one sync folder on disk (no sync engine: tests/e2e/test_sync_e2e.py has two real Syncthing
+daemons). What one controller does reaches the other's store through the services' workers."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from focusmate.core.errors import InvalidInput, NotPossibleNow
+from focusmate.desktop.secrets import MemorySecretStore
+from focusmate.services.controller import SessionController
+from focusmate.services.sync_config import CONFIG_FILE, load_config
+from focusmate.services.sync_service import SyncService
+from focusmate.storage.repository import TinyDBSessionRepository
+from tests.fakes import FakeClock
+
+PASSPHRASE = "the test folder's passphrase"  # noqa: S105 - a test's throwaway folder
+
+
+class Desk:
+    """One computer: its data folder, controller and sync service."""
+
+    def __init__(self, root: Path, name: str, clock: FakeClock) -> None:
+        self.data = root / name
+        numbers = itertools.count(1)
+        self.controller = SessionController(
+            TinyDBSessionRepository(self.data), clock, lambda: f"{name}-{next(numbers)}"
+        )
+        self.secrets = MemorySecretStore()
+        self.sync = SyncService(self.controller, self.data, self.secrets, clock)
+
+    def joined(self, qtbot: QtBot) -> None:
+        qtbot.waitUntil(lambda: self.sync.status().get("state") == "in sync", timeout=10_000)
+
+    def sessions(self) -> dict[str, object]:
+        return {s.id: s for s in TinyDBSessionRepository(self.data).all_sessions()}
+
+
+@pytest.fixture
+def desks(qapp: object, tmp_path: Path, clock: FakeClock) -> Iterator[Callable[[str], Desk]]:
+    made: list[Desk] = []
+
+    def make(name: str) -> Desk:
+        desk = Desk(tmp_path, name, clock)
+        made.append(desk)
+        return desk
+
+    yield make
+    for desk in made:
+        desk.sync.stop()
+
+
+@pytest.fixture
+def share(tmp_path: Path) -> Path:
+    """The sync folder both desks use (a sync engine would give each its own copy)."""
+    folder = tmp_path / "share"
+    folder.mkdir()
+    return folder
+
+
+def test_what_one_desk_does_reaches_the_other(
+    desks: Callable[[str], Desk], share: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    laptop, office = desks("laptop"), desks("office")
+    laptop.controller.start("Jordan", 30)
+    laptop.controller.mark("phone")
+    laptop.controller.end()
+    laptop.sync.enable(str(share), None, "Laptop")  # its history is published on joining
+    laptop.joined(qtbot)
+    office.sync.enable(str(share), None, "Office")
+    office.joined(qtbot)
+    assert office.sessions() == laptop.sessions()
+
+    # A running session stays on its device (rule S6): shown, refused, not stored elsewhere.
+    laptop.controller.start("Sam", 25)
+    office.sync.poll_now()
+    qtbot.waitUntil(lambda: office.sync.status()["running_elsewhere"] != [], timeout=10_000)
+    assert office.sync.status()["running_elsewhere"] == ["in session on Laptop with Sam"]
+    with pytest.raises(NotPossibleNow, match="in session on Laptop with Sam"):
+        office.sync.check_start("sam")
+    assert "laptop-2" not in office.sessions()
+
+    laptop.controller.mark("app")
+    laptop.controller.end()
+    office.sync.poll_now()
+    qtbot.waitUntil(lambda: "laptop-2" in office.sessions(), timeout=10_000)
+    assert office.sessions()["laptop-2"] == laptop.sessions()["laptop-2"]
+    assert office.controller.session("laptop-2") == laptop.sessions()["laptop-2"]
+    office.sync.check_start("Sam")  # ended: no refusal
+
+    # And back, from the office computer.
+    office.controller.start("Priya", 20)
+    office.controller.end()
+    # No poll asked for: the laptop's watcher sees the office's segment grow.
+    qtbot.waitUntil(lambda: "office-1" in laptop.sessions(), timeout=10_000)
+
+    # Off: the sessions stay, sync's own files go.
+    office.sync.disable()
+    assert not (office.data / CONFIG_FILE).exists()
+    assert set(office.sessions()) == {"laptop-1", "laptop-2", "office-1"}
+    assert office.sync.status() == {"enabled": False}
+
+
+def test_a_wrong_passphrase_is_refused_and_nothing_is_written(
+    desks: Callable[[str], Desk], share: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    laptop, office = desks("laptop"), desks("office")
+    laptop.sync.enable(str(share), PASSPHRASE, "Laptop")
+    laptop.joined(qtbot)
+    assert laptop.secrets.load(load_config(laptop.data).secret_key) == PASSPHRASE  # type: ignore[union-attr]
+    files = sorted(share.rglob("*"))
+    with pytest.raises(InvalidInput, match="passphrase"):
+        office.sync.enable(str(share), "not it", "Office")
+    with pytest.raises(InvalidInput, match="encrypted"):
+        office.sync.enable(str(share), None, "Office")
+    assert sorted(share.rglob("*")) == files
+    assert not (office.data / CONFIG_FILE).exists()
+    assert office.sync.status() == {"enabled": False}
+    with pytest.raises(NotPossibleNow, match="not there"):
+        office.sync.enable(str(tmp_path / "missing"), PASSPHRASE, "Office")
+    with pytest.raises(InvalidInput, match="https"):
+        office.sync.enable("http://example.com/dav", PASSPHRASE, "Office")
+
+
+def test_a_change_kept_before_the_outbox_is_published_at_the_next_start(
+    desks: Callable[[str], Desk], share: Path, qtbot: QtBot, clock: FakeClock
+) -> None:
+    """The app killed between the store's write and the outbox: the next start finds the
+    session the merged state does not show, and publishes it."""
+    laptop, office = desks("laptop"), desks("office")
+    laptop.sync.enable(str(share), None, "Laptop")
+    laptop.joined(qtbot)
+    laptop.sync.stop()
+    laptop.controller.start("Chen", 30)  # not published: sync is stopped, as if killed
+    laptop.controller.end()
+    restarted = SyncService(laptop.controller, laptop.data, laptop.secrets, clock)
+    restarted.start()
+    qtbot.waitUntil(lambda: restarted.status().get("state") == "in sync", timeout=10_000)
+    office.sync.enable(str(share), None, "Office")
+    office.joined(qtbot)
+    qtbot.waitUntil(lambda: "laptop-1" in office.sessions(), timeout=10_000)
+    restarted.stop()
