@@ -7,12 +7,14 @@ exception: it is English on purpose, for exports (the calendar file) and reports
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from focusmate.core.marks import MarkKinds
-from focusmate.core.model import CoachingSession
-from focusmate.core.session import Timing, format_clock
+from focusmate.core.session_time import Timing, format_clock
 from focusmate.core.text import plural, translate
+
+if TYPE_CHECKING:  # `focusmate status` words a document, without the session model
+    from focusmate.core.model import CoachingSession
 
 
 def time_text(timing: Timing) -> str:

@@ -7,12 +7,13 @@ event loop cannot make the timer drift.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from focusmate.core.errors import NotPossibleNow, Problem
 from focusmate.core.model import CoachingSession, Mark
 from focusmate.core.session_kind import COACHING
+from focusmate.core.session_time import Timing
 from focusmate.core.validation import check_minutes, check_typed, clean_focus, clean_name
 
 
@@ -87,18 +88,6 @@ def deadline(session: CoachingSession) -> datetime:
     return session.started_at + timedelta(minutes=session.planned_minutes)
 
 
-@dataclass(frozen=True, slots=True)
-class Timing:
-    """Where a session stands at one instant. ``remaining_s`` is negative in overtime."""
-
-    elapsed_s: int
-    remaining_s: int
-
-    @property
-    def overtime(self) -> bool:
-        return self.remaining_s < 0
-
-
 def timing(session: CoachingSession, now: datetime) -> Timing:
     """Elapsed and remaining whole seconds; a clock set back before the start counts as 0."""
     end = session.ended_at or now
@@ -110,13 +99,3 @@ def timing(session: CoachingSession, now: datetime) -> Timing:
 def _round_toward_zero(seconds: float) -> int:
     # int() truncates toward zero: 0.4 s left shows 0, 0.4 s over shows 0 (not -1).
     return int(seconds)
-
-
-def format_clock(seconds: int) -> str:
-    """Format a duration as M:SS or H:MM:SS (sign dropped; callers say 'left' or 'over')."""
-    seconds = abs(seconds)
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{minutes}:{secs:02d}"

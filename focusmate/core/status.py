@@ -29,7 +29,7 @@ from focusmate.core.dnd import DndStatus
 from focusmate.core.marks import MarkKinds
 from focusmate.core.model import CoachingSession
 from focusmate.core.records import format_instant
-from focusmate.core.session import Timing
+from focusmate.core.session_time import Timing
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,6 @@ from focusmate.core.pulse import RepPulse
 from focusmate.core.pulse_target import pulse_target
 from focusmate.core.records import MergeResult, merge_sessions
 from focusmate.core.session import (
-    Timing,
     add_mark,
     end_session,
     last_recorded,
@@ -35,6 +34,7 @@ from focusmate.core.session import (
     undo_last_mark,
 )
 from focusmate.core.session_kind import COACHING, SessionKinds
+from focusmate.core.session_time import Timing
 from focusmate.core.text import translate
 from focusmate.core.week_review import WeekReview, week_review
 from focusmate.core.weekly import IsoWeek, WeekStats, local_day, week_stats

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from focusmate.core.checkin import CarryOver, dnd_line
 from focusmate.core.dnd import DndStatus
 from focusmate.core.model import SLOW_DOWN_S, CheckIn, ChecklistItem
-from focusmate.core.session import format_clock
+from focusmate.core.session_time import format_clock
 from focusmate.core.text import translate
 from focusmate.core.validation import INTENTION_MAX_CHARS
 

@@ -22,7 +22,8 @@ from focusmate.core.describe import time_spoken
 from focusmate.core.model import empathy_prompt
 from focusmate.core.morning import STILLNESS_S, MorningDigest
 from focusmate.core.scoring import presence_score
-from focusmate.core.session import Timing, format_clock, timing
+from focusmate.core.session import timing
+from focusmate.core.session_time import Timing, format_clock
 from focusmate.core.text import plural, translate
 from focusmate.ui.icons import app_icon
 

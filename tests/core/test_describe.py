@@ -18,7 +18,7 @@ from focusmate.core.describe import (
 )
 from focusmate.core.marks import MarkKind, MarkKinds
 from focusmate.core.model import CoachingSession, Mark
-from focusmate.core.session import Timing
+from focusmate.core.session_time import Timing
 from focusmate.core.text import use_translator
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

@@ -13,10 +13,10 @@ from focusmate.core.session import (
     add_mark,
     deadline,
     end_session,
-    format_clock,
     start_session,
     timing,
 )
+from focusmate.core.session_time import format_clock
 from tests.fakes import T0
 
 

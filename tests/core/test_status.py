@@ -7,7 +7,8 @@ from datetime import timedelta
 from focusmate.core.checkin import CarryOver
 from focusmate.core.dnd import DndStatus
 from focusmate.core.marks import MarkKinds
-from focusmate.core.session import Timing, add_mark, start_session
+from focusmate.core.session import add_mark, start_session
+from focusmate.core.session_time import Timing
 from focusmate.core.status import (
     HOTKEYS_NOT_STARTED,
     HotkeyReadiness,
