@@ -13,7 +13,7 @@ which the merge takes as often as it comes (rule S1).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -65,10 +65,12 @@ class SyncBook:
             return cls(device)
         return cls(device, state, clock)
 
-    def document(self) -> bytes:
-        """What ``save`` writes (made on the caller's thread, written on another's)."""
-        return dumps_strict(
-            {"device": self.device, "clock": hlc_text(self.clock), "state": snapshot(self.state)}
+    def document(self) -> Callable[[], bytes]:
+        """What ``save`` writes, to be made on another thread: the state is immutable, and
+        with years of history this takes a few hundred milliseconds."""
+        device, clock, state = self.device, self.clock, self.state
+        return lambda: dumps_strict(
+            {"device": device, "clock": hlc_text(clock), "state": snapshot(state)}
         )
 
     @staticmethod

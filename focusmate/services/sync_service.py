@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -67,8 +68,10 @@ LOCAL_POLL_MS = 60_000
 WEBDAV_POLL_MS = 45_000
 #: Every this many polls, every file is looked at (log_reader.py: a late old segment).
 FULL_POLL_EVERY = 10
-#: The merged state is kept this long after a change (many marks, one write).
-KEEP_AFTER_MS = 1_000
+#: The merged state is kept this long after a change: many marks, one write (with years of
+#: history it takes a few hundred ms on the worker). A crash before it costs only time: the
+#: changes read since are read again, and this device's are found in the store again.
+KEEP_AFTER_MS = 5_000
 SNAPSHOT_EVERY = timedelta(days=1)
 
 
@@ -116,6 +119,7 @@ class SyncService(QObject):
         self._problem: str | None = None
         self._notices: list[str] = []
         self._snapshot_at: datetime | None = None
+        self._last_merge: dict[str, float] | None = None
         self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
@@ -249,6 +253,7 @@ class SyncService(QObject):
             "running_elsewhere": [r.message for r in book.running_elsewhere()] if book else [],
             "sessions": 0 if book is None else len(book.state.sessions),
             "notices": list(self._notices),
+            "last_merge": self._last_merge,
         }
 
     def _state_words(self) -> str:
@@ -376,9 +381,18 @@ class SyncService(QObject):
             self._say(words)
         incoming, book = polled.incoming, self._book
         if incoming is not None and book is not None:
+            began = time.perf_counter()
             changed = book.take(incoming.changes, self._clock.now(), incoming.snapshot_state)
+            merged = time.perf_counter()
             if changed:
                 self._controller.take_merged(changed)
+            if incoming.changes:  # `sync status` shows what the last merge cost here
+                self._last_merge = {
+                    "changes": len(incoming.changes),
+                    "sessions": len(changed),
+                    "merge_ms": round((merged - began) * 1000, 1),
+                    "store_ms": round((time.perf_counter() - merged) * 1000, 1),
+                }
             self._unacked = incoming
             self._keep.start()
         self.changed.emit()
@@ -407,7 +421,7 @@ class SyncService(QObject):
         self._unacked = None
 
         def keep() -> None:
-            SyncBook.save(path, document)
+            SyncBook.save(path, document())
             if incoming is not None:
                 folder.acknowledge(incoming)
 
@@ -430,8 +444,8 @@ class SyncService(QObject):
         if latest is None:
             return
         self._snapshot_at = self._clock.now()
-        state = snapshot(book.state)
-        self._submit(lambda: folder.write_snapshot(latest, state))
+        state = book.state  # immutable: its snapshot is made on the worker
+        self._submit(lambda: folder.write_snapshot(latest, snapshot(state)))
 
     # --- watching --------------------------------------------------------------------
 
