@@ -113,12 +113,14 @@ def test_a_wrong_passphrase_is_refused_and_nothing_is_written(
     laptop.sync.enable(str(share), PASSPHRASE, "Laptop")
     laptop.joined(qtbot)
     assert laptop.secrets.load(load_config(laptop.data).secret_key) == PASSPHRASE  # type: ignore[union-attr]
-    files = sorted(share.rglob("*"))
+    format_json = (share / "focusmate-sync" / "format.json").read_bytes()
+    laptop_id = load_config(laptop.data).device_id  # type: ignore[union-attr]
     with pytest.raises(InvalidInput, match="passphrase"):
         office.sync.enable(str(share), "not it", "Office")
     with pytest.raises(InvalidInput, match="encrypted"):
         office.sync.enable(str(share), None, "Office")
-    assert sorted(share.rglob("*")) == files
+    assert (share / "focusmate-sync" / "format.json").read_bytes() == format_json
+    assert [p.name for p in (share / "focusmate-sync" / "devices").iterdir()] == [laptop_id]
     assert not (office.data / CONFIG_FILE).exists()
     assert office.sync.status() == {"enabled": False}
     with pytest.raises(NotPossibleNow, match="not there"):
