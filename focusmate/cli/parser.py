@@ -1,9 +1,9 @@
 """The command line's grammar: every command and option, as `focusmate --help` shows them.
 
-Building it must stay cheap, because `focusmate log phone` builds it whole before it parses
-(ARCHITECTURE invariant 13): a command whose options need a heavy module (the calendar's
-limits, the pulse's answers) is filled in only when it is the one typed (its help too),
-through :class:`LazySubcommands`.
+Building it must stay cheap, because `focusmate log phone` builds it before it parses
+(ARCHITECTURE invariant 13): a command's parser is made, and its arguments added, only when
+it is the one typed (through :class:`LazySubcommands`), so that the calendar's limits or the
+pulse's answers are imported only for those commands, and nothing is made for the others.
 """
 
 from __future__ import annotations
@@ -44,15 +44,18 @@ else:  # not subscriptable at run time
 
 
 class LazySubcommands(_Subcommands):
-    """Subcommands of which some get their arguments only when chosen: the list in
-    `focusmate --help` needs only each one's name and help line."""
+    """Subcommands whose parsers are made only when chosen: the list in `focusmate --help`
+    needs only each one's name and help line, and making a parser costs more than parsing.
+    Built on argparse's own subcommand action (its pseudo-action for the help line, its map
+    of names to parsers), as add_parser is."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._fillers: dict[str, Filler] = {}
 
-    def add_lazy_parser(self, name: str, fill: Filler, **kwargs: Any) -> None:
-        self.add_parser(name, **kwargs)
+    def add_lazy_parser(self, name: str, fill: Filler, *, help_line: str) -> None:
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), help_line))
+        self._name_parser_map[name] = None  # type: ignore[assignment]  # a choice until made
         self._fillers[name] = fill
 
     def __call__(
@@ -65,8 +68,65 @@ class LazySubcommands(_Subcommands):
         name = values[0]
         fill = self._fillers.pop(name, None)
         if fill is not None:
-            fill(self._name_parser_map[name])
+            chosen = self._parser_class(prog=f"{self._prog_prefix} {name}")
+            fill(chosen)
+            self._name_parser_map[name] = chosen
         super().__call__(parser, namespace, values, option_string)
+
+
+def _nothing(_parser: argparse.ArgumentParser) -> None:
+    """A command without arguments."""
+
+
+def _fill_start(start: argparse.ArgumentParser) -> None:
+    start.add_argument("--with", dest="with_name", required=True, metavar="NAME")
+    start.add_argument(
+        "--minutes",
+        default=str(DEFAULT_MINUTES),
+        metavar="N",
+        help=f"planned minutes, 1-240 (default {DEFAULT_MINUTES})",
+    )
+    start.add_argument("--focus", default="", metavar="TEXT", help="an optional focus note")
+    start.add_argument(
+        "--kind",
+        metavar="KIND",
+        help="coaching (default), client (a meeting with a client, for the weekly comparison) "
+        "or a kind you added in the settings",
+    )
+    start.add_argument(
+        "--anyway",
+        action="store_true",
+        help="start even if a session with them runs on another computer (sync)",
+    )
+
+
+def _fill_log(log: argparse.ArgumentParser) -> None:
+    log.add_argument("kind", metavar="KIND", help="phone, app, or one of your own kinds")
+
+
+def _fill_status(status: argparse.ArgumentParser) -> None:
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _fill_report(report: argparse.ArgumentParser) -> None:
+    report.add_argument("--week", metavar="YYYY-Www", help="ISO week (default: this week)")
+    output = report.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="aggregates, people and insights")
+    output.add_argument("--csv", action="store_true", help="one row per day")
+    report.add_argument("--png", metavar="FILE", help="also draw the week's chart to FILE")
+
+
+def _fill_export(export: argparse.ArgumentParser) -> None:
+    export.add_argument("--format", choices=["json", "csv", "ics"], required=True)
+    export.add_argument("--output", metavar="FILE", help="default: standard output")
+
+
+def _fill_import(imp: argparse.ArgumentParser) -> None:
+    imp.add_argument("file", metavar="FILE")
+
+
+def _fill_move_data(move: argparse.ArgumentParser) -> None:
+    move.add_argument("folder", metavar="DIR", help="an empty folder, or one not there yet")
 
 
 def _fill_calendar(parser: argparse.ArgumentParser) -> None:
@@ -109,58 +169,33 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", metavar="COMMAND", parser_class=CommandParser, action="lazy_parsers"
     )
     assert isinstance(commands, LazySubcommands)  # the action registered above
-    start = commands.add_parser("start", help="start a coaching session in the running app")
-    start.add_argument("--with", dest="with_name", required=True, metavar="NAME")
-    start.add_argument(
-        "--minutes",
-        default=str(DEFAULT_MINUTES),
-        metavar="N",
-        help=f"planned minutes, 1-240 (default {DEFAULT_MINUTES})",
-    )
-    start.add_argument("--focus", default="", metavar="TEXT", help="an optional focus note")
-    start.add_argument(
-        "--kind",
-        metavar="KIND",
-        help="coaching (default), client (a meeting with a client, for the weekly comparison) "
-        "or a kind you added in the settings",
-    )
-    start.add_argument(
-        "--anyway",
-        action="store_true",
-        help="start even if a session with them runs on another computer (sync)",
-    )
-    log = commands.add_parser("log", help="log a mark in the running session, silently")
-    log.add_argument("kind", metavar="KIND", help="phone, app, or one of your own kinds")
-    commands.add_parser("undo", help="take back the last mark (if at most a minute old)")
-    commands.add_parser("end", help="end the session and open the reflection")
-    status = commands.add_parser("status", help="show the running session")
-    status.add_argument("--json", action="store_true", help="machine-readable output")
-    report = commands.add_parser("report", help="the weekly summary")
-    report.add_argument("--week", metavar="YYYY-Www", help="ISO week (default: this week)")
-    output = report.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true", help="aggregates, people and insights")
-    output.add_argument("--csv", action="store_true", help="one row per day")
-    report.add_argument("--png", metavar="FILE", help="also draw the week's chart to FILE")
-    export = commands.add_parser("export", help="write every session to a file")
-    export.add_argument("--format", choices=["json", "csv", "ics"], required=True)
-    export.add_argument("--output", metavar="FILE", help="default: standard output")
-    imp = commands.add_parser("import", help="merge sessions from an export file")
-    imp.add_argument("file", metavar="FILE")
-    commands.add_lazy_parser(
+    for name, fill, help_line in _COMMANDS:
+        commands.add_lazy_parser(name, fill, help_line=help_line)
+    return parser
+
+
+#: Every command, in the order of `focusmate --help`: its arguments' filler and help line.
+_COMMANDS: tuple[tuple[str, Filler, str], ...] = (
+    ("start", _fill_start, "start a coaching session in the running app"),
+    ("log", _fill_log, "log a mark in the running session, silently"),
+    ("undo", _nothing, "take back the last mark (if at most a minute old)"),
+    ("end", _nothing, "end the session and open the reflection"),
+    ("status", _fill_status, "show the running session"),
+    ("report", _fill_report, "the weekly summary"),
+    ("export", _fill_export, "write every session to a file"),
+    ("import", _fill_import, "merge sessions from an export file"),
+    (
         "pulse",
         _fill_pulse,
-        help="record the salesperson's answers about a session, or print the questions",
-    )
-    commands.add_parser("review", help="open the weekly review (starts focusmate if needed)")
-    commands.add_parser("settings", help="open the settings (starts focusmate if needed)")
-    move = commands.add_parser(
-        "move-data", help="move your data to another folder (the app restarts itself to use it)"
-    )
-    move.add_argument("folder", metavar="DIR", help="an empty folder, or one not there yet")
-    commands.add_lazy_parser(
-        "calendar", _fill_calendar, help="add, remove and check calendars; the next one-on-ones"
-    )
-    commands.add_lazy_parser(
-        "sync", _fill_sync, help="sync your sessions across your computers (a folder or WebDAV)"
-    )
-    return parser
+        "record the salesperson's answers about a session, or print the questions",
+    ),
+    ("review", _nothing, "open the weekly review (starts focusmate if needed)"),
+    ("settings", _nothing, "open the settings (starts focusmate if needed)"),
+    (
+        "move-data",
+        _fill_move_data,
+        "move your data to another folder (the app restarts itself to use it)",
+    ),
+    ("calendar", _fill_calendar, "add, remove and check calendars; the next one-on-ones"),
+    ("sync", _fill_sync, "sync your sessions across your computers (a folder or WebDAV)"),
+)
