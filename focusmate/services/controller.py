@@ -40,8 +40,11 @@ from focusmate.core.week_review import WeekReview, week_review
 from focusmate.core.weekly import IsoWeek, WeekStats, local_day, week_stats
 
 TICK_INTERVAL_MS = 1000
-#: How often (in ticks) a session checks whether the user turned do-not-disturb off by hand.
-DND_POLL_TICKS = 5
+#: How often (in ticks) a session checks whether the user turned do-not-disturb off by hand:
+#: each check is a round trip to the desktop's daemon, which wakes the app once more (issue 18:
+#: at most one wake-up a second in a session; every 5 s it made 2.3 a second). Noticing it within
+#: half a minute is soon enough: the check only lets go of what the user changed.
+DND_POLL_TICKS = 30
 #: A gap of at least this much suspend time marks a session as having slept.
 SLEEP_NOTICE_S = 5
 #: The whole history is let go this long after it was last read: five years of sessions held
@@ -273,7 +276,7 @@ class SessionController(QObject):
             self.state_changed.emit()
 
     def _on_tick(self) -> None:
-        """Once a second during a session; every few seconds, notice if the user turned
+        """Once a second during a session; every half minute, notice if the user turned
         do-not-disturb off by hand (the silencer then lets go instead of fighting them)."""
         self._ticks += 1
         with contextlib.suppress(StorageFailure):  # noted on the next tick, or at the end
