@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+import focusmate.services.controller as controller_module
 from focusmate.core.errors import InvalidInput, NotPossibleNow, StorageFailure
 from focusmate.core.marks import MarkKind, MarkKinds
 from focusmate.core.model import CoachingSession, Question, Reflection
@@ -252,9 +253,13 @@ def test_undo_takes_back_only_a_recent_mark(
 
 
 def test_do_not_disturb_follows_the_session(
-    make_controller: Callable[..., SessionController], tmp_path: Path, qtbot: QtBot
+    make_controller: Callable[..., SessionController],
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """With a real JournaledSilencer over a fake backend (tests/desktop/dnd/fake_backend.py)."""
+    monkeypatch.setattr(controller_module, "DND_POLL_TICKS", 2)  # 30 s in the app
     backend = FakeDnd()
     silencer = JournaledSilencer(backend, tmp_path / "dnd-journal.json", guard=False)
     controller = make_controller(silencer=silencer)
