@@ -72,8 +72,6 @@ def run(args: argparse.Namespace, data: Path) -> int:
 
         where = checked_where(args.where)
         passphrase = None if args.plain else _passphrase(args.passphrase_stdin)
-        if args.plain:
-            print(PLAIN_WARNING, file=sys.stderr)
         request: dict[str, Any] = {"cmd": "sync-enable", "where": where, "passphrase": passphrase}
         if args.name is not None:
             request["name"] = args.name
@@ -83,6 +81,8 @@ def run(args: argparse.Namespace, data: Path) -> int:
             lambda: request_app(data, request),
         )
         print(f"Sync is on: {terminal_line(str(answer['where']))} ({_mode(answer)}).")
+        if args.plain:  # said once it is done: a refusal stays one line
+            print(PLAIN_WARNING, file=sys.stderr)
         if answer.get("warning"):
             print(f"focusmate: {terminal_line(str(answer['warning']))}", file=sys.stderr)
         return ExitCode.OK

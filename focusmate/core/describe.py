@@ -79,7 +79,9 @@ def status_text(status: dict[str, Any]) -> str:
     """The human form of a `status --json` document (what `focusmate status` prints)."""
     session = status.get("session")
     if not session:
-        return status_line(None, None)
+        # Sync (issue 19): what runs on the user's other computers, e.g. "in session on
+        # Work laptop with Jordan".
+        return "; ".join((status_line(None, None), *status.get("elsewhere", ())))
     timing = Timing(elapsed_s=int(session["elapsed_s"]), remaining_s=int(session["remaining_s"]))
     counts = {str(kind): int(n) for kind, n in session["marks"].items()}
     return f"Coaching {session['with']}: {time_text(timing)}; {counts_text(counts, MarkKinds())}"

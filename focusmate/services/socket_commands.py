@@ -70,7 +70,7 @@ class SocketCommands:
     def handle(self, request: Message) -> Message:
         handlers: dict[str, Callable[[Message], Message | None]] = {
             "show": self._show,
-            "status": lambda _r: status_of(self._controller, self._hotkeys()),
+            "status": self._status,
             "start": self._start,
             "log": self._log,
             "undo": lambda _r: {"marks": len(self._controller.undo_mark().marks)},
@@ -97,6 +97,13 @@ class SocketCommands:
                 f"unknown window {str(window)[:40]!r}; one of: {', '.join(SHOWABLE_WINDOWS)}"
             )
         self._show_app(window)
+
+    def _status(self, _request: Message) -> Message:
+        status = status_of(self._controller, self._hotkeys())
+        if self._sync is not None and self._sync.enabled:
+            # Sessions running on the user's other computers (sync, issue 19; rule S6).
+            status["elsewhere"] = self._sync.running_elsewhere()
+        return status
 
     def _start(self, request: Message) -> Message:
         if self._sync is not None and request.get("anyway") is not True:

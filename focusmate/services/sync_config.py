@@ -120,12 +120,21 @@ def save_config(data: Path, config: SyncConfig) -> None:
 
 def remove_sync_files(data: Path) -> None:
     """Sync off: the config first (a crash midway leaves sync off), then what it kept (the
-    merged state, the read marks, the outbox); the sessions themselves stay whole."""
-    from focusmate.sync.local_state import STATE_FILE  # noqa: PLC0415 - see TYPE_CHECKING
-    from focusmate.sync.outbox import OUTBOX_FILE  # noqa: PLC0415
+    merged state and its tails, the read marks, the outbox); the sessions stay whole."""
+    from focusmate.services.sync_book import KEPT_TAIL_SUFFIX, TAIL_SUFFIX  # noqa: PLC0415
+    from focusmate.sync.outbox import OUTBOX_FILE  # noqa: PLC0415 - see TYPE_CHECKING
 
-    for name in (CONFIG_FILE, BOOK_FILE, STATE_FILE, OUTBOX_FILE):
+    for name in (CONFIG_FILE, BOOK_FILE + TAIL_SUFFIX, BOOK_FILE + KEPT_TAIL_SUFFIX, BOOK_FILE):
         remove_durably(data / name)
+    forget_read_marks(data)
+    remove_durably(data / OUTBOX_FILE)
+
+
+def forget_read_marks(data: Path) -> None:
+    """Read every file of the sync folder again (the merged state was lost or is new)."""
+    from focusmate.sync.local_state import STATE_FILE  # noqa: PLC0415 - see TYPE_CHECKING
+
+    remove_durably(data / STATE_FILE)
 
 
 def pending_changes(data: Path) -> int:

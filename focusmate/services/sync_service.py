@@ -46,6 +46,7 @@ from focusmate.services.sync_config import (
     BOOK_FILE,
     SyncConfig,
     checked_where,
+    forget_read_marks,
     is_webdav,
     load_config,
     new_config,
@@ -224,6 +225,10 @@ class SyncService(QObject):
         if found is not None:
             raise NotPossibleNow(f"{found.message}: end it there first, or start anyway (--anyway)")
 
+    def running_elsewhere(self) -> list[str]:
+        """E.g. ["in session on Work laptop with Jordan"] (rule S6)."""
+        return [r.message for r in self._book.running_elsewhere()] if self._book else []
+
     def status(self) -> dict[str, Any]:
         """The `sync status` document (core-free values, JSON-ready)."""
         config = self._config
@@ -250,7 +255,7 @@ class SyncService(QObject):
             "pending": 0 if status is None else status.pending,
             "last_error": self._problem or (None if status is None else status.last_error),
             "devices": sorted(devices.values(), key=lambda d: str(d["device"])),
-            "running_elsewhere": [r.message for r in book.running_elsewhere()] if book else [],
+            "running_elsewhere": self.running_elsewhere(),
             "sessions": 0 if book is None else len(book.state.sessions),
             "notices": list(self._notices),
             "last_merge": self._last_merge,
@@ -273,6 +278,8 @@ class SyncService(QObject):
     def _begin(self, config: SyncConfig, folder: SyncFolder | None, passphrase: str | None) -> None:
         self._config = config
         self._book = SyncBook.load(self._data_dir / BOOK_FILE, config.device_id)
+        if not self._book.whole and folder is None:
+            forget_read_marks(self._data_dir)  # what was read is not in the book: again
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="focusmate-sync")
         self._generation += 1
         self._folder = folder
@@ -416,12 +423,11 @@ class SyncService(QObject):
         book, folder, incoming = self._book, self._folder, self._unacked
         if book is None or folder is None:
             return
-        document = book.document()
-        path = self._data_dir / BOOK_FILE
+        keep_book = book.keeping()
         self._unacked = None
 
         def keep() -> None:
-            SyncBook.save(path, document())
+            keep_book()
             if incoming is not None:
                 folder.acknowledge(incoming)
 
