@@ -17,6 +17,7 @@ medians.
 from __future__ import annotations
 
 import argparse
+import compileall
 import functools
 import os
 import statistics
@@ -235,6 +236,11 @@ def main() -> None:
         "COMMIT) against this one's, alternately",
     )
     args = parser.parse_args()
+    # As an install leaves them: without up-to-date .pyc files (PYTHONDONTWRITEBYTECODE, a
+    # fresh checkout) every run would compile the modules changed since, and time that too.
+    for tree in (REPOSITORY, args.before):
+        if tree is not None and not compileall.compile_dir(tree / "focusmate", quiet=1):
+            raise SystemExit(f"cannot compile {tree / 'focusmate'}")
     work = Path(tempfile.mkdtemp(prefix="fm-bench-cli-"))
     data = imported_history(work, years=5)
     print(
