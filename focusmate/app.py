@@ -32,12 +32,12 @@ from focusmate.core.errors import FocusmateError
 from focusmate.core.protocol import import_request_bytes
 from focusmate.core.settings import Settings
 from focusmate.desktop.autostart import autostart_for, launch_command
-from focusmate.desktop.dnd.on_use import SilencerOnUse
 from focusmate.desktop.ipc_server import CommandServer
 from focusmate.desktop.locations import APP_ID, DataLocation, server_name
 from focusmate.desktop.notifications import make_notifier
 from focusmate.desktop.qt_noise import quiet_qt_noise
 from focusmate.desktop.secrets import KeyringSecretStore
+from focusmate.desktop.silencer_on_use import SilencerOnUse
 from focusmate.desktop.single_instance import InstanceLock
 from focusmate.desktop.system_clock import clock_from_environment, local_zone
 from focusmate.desktop.x_display import x_display_answers

@@ -133,7 +133,9 @@ LAUNCHER = textwrap.dedent(
             for tid in os.listdir("/proc/self/task")
         ]
         ctl = HELD.get("controller")
-        out["sessions_held"] = len(ctl.all_sessions()) if ctl is not None else None
+        # What it holds now, without reading it (all_sessions() would read it back in).
+        held = getattr(ctl, "_history", None)
+        out["sessions_held"] = len(held) if held is not None else 0
         if os.environ.get("FM_BREAKDOWN_TRACE"):
             import tracemalloc
             blocks = []

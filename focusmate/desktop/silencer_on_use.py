@@ -3,7 +3,9 @@
 Choosing the backend asks the session bus which notification server runs (jeepney, ~1 MB and
 a round trip), which the idle tray does not need: the silencer is made when a session starts
 or the check-in shows its status, and at start-up only when a journal left by a crash must be
-replayed (ARCHITECTURE invariant 6: that replay still happens before anything else).
+replayed (ARCHITECTURE invariant 6: that replay still happens before anything else). Not in
+desktop/dnd/: importing any module there runs that package's __init__, which loads every
+backend (~20 ms).
 """
 
 from __future__ import annotations
