@@ -147,3 +147,34 @@ def test_a_change_kept_before_the_outbox_is_published_at_the_next_start(
     office.joined(qtbot)
     qtbot.waitUntil(lambda: "laptop-1" in office.sessions(), timeout=10_000)
     restarted.stop()
+
+
+def test_a_snapshot_at_most_daily_across_runs(
+    desks: Callable[[str], Desk], share: Path, qtbot: QtBot, clock: FakeClock
+) -> None:
+    laptop = desks("laptop")
+    laptop.controller.start("Jordan", 30)
+    laptop.controller.end()
+    laptop.sync.enable(str(share), None, "Laptop")
+    laptop.joined(qtbot)
+    laptop.sync.stop()  # waits for the worker: the snapshot is written
+    device = share / "focusmate-sync" / "devices" / load_config(laptop.data).device_id  # type: ignore[union-attr]
+
+    def snapshots() -> list[str]:
+        return sorted(p.name for p in device.glob("snapshot-*"))
+
+    first = snapshots()
+    assert len(first) == 1
+    again = SyncService(laptop.controller, laptop.data, laptop.secrets, clock)
+    again.start()
+    qtbot.waitUntil(lambda: again.status().get("state") == "in sync", timeout=10_000)
+    laptop.controller.start("Sam", 30)
+    laptop.controller.end()  # the same day: no new snapshot
+    again.stop()
+    assert snapshots() == first
+    clock.advance(days=1, minutes=1)
+    later = SyncService(laptop.controller, laptop.data, laptop.secrets, clock)
+    later.start()
+    qtbot.waitUntil(lambda: later.status().get("state") == "in sync", timeout=10_000)
+    later.stop()
+    assert len(snapshots()) == 1 and snapshots() != first

@@ -16,6 +16,7 @@ again can never overwrite one of this device's that the store already has.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
@@ -61,6 +62,8 @@ class SyncBook:
         self.clock = clock or start_clock(device)
         #: Whether it was read whole (False: none, damaged or another device's).
         self.whole = state is not None
+        #: When this device last wrote a snapshot to the sync folder.
+        self.snapshot_at: datetime | None = None
 
     @classmethod
     def load(cls, path: Path, device: str) -> SyncBook:
@@ -92,7 +95,11 @@ class SyncBook:
             return cls(device, path)
         if not isinstance(state, MergedState) or clock.device != device:
             return cls(device, path)
-        return cls(device, path, state, clock)
+        book = cls(device, path, state, clock)
+        written = raw.get("snapshot_at")
+        with contextlib.suppress(TypeError, ValueError):  # none yet, or damaged: one is due
+            book.snapshot_at = datetime.fromisoformat(written) if written else None
+        return book
 
     def tail_path(self, suffix: str) -> Path:
         return self.path.with_name(self.path.name + suffix)
@@ -115,9 +122,15 @@ class SyncBook:
             else:
                 tail.replace(kept_tail)
         device, clock, state, path = self.device, self.clock, self.state, self.path
+        snapshot_at = None if self.snapshot_at is None else self.snapshot_at.isoformat()
 
         def keep() -> None:
-            document = {"device": device, "clock": hlc_text(clock), "state": snapshot(state)}
+            document = {
+                "device": device,
+                "clock": hlc_text(clock),
+                "snapshot_at": snapshot_at,
+                "state": snapshot(state),
+            }
             atomic_write_bytes(path, dumps_strict(document))
             remove_durably(kept_tail)
 
@@ -150,7 +163,7 @@ class SyncBook:
     ) -> list[Record]:
         """This device's changes that turn the merged state into ``sessions`` (the ones the
         store now holds), and its ``name`` if the state does not show it yet, stamped and
-        merged here; the records to publish."""
+        merged here; the records to publish (``journal`` them once the outbox has them)."""
         payloads: list[Payload] = []
         if name is not None and self.state.device_names.get(self.device) != name:
             payloads.append(DeviceNamed(name))
@@ -160,9 +173,7 @@ class SyncBook:
             return []
         changes, self.clock = stamp(payloads, self.clock, millis(now), os.urandom)
         self.state = apply(self.state, changes)
-        records: list[Record] = [change_to_record(change) for change in changes]
-        self.journal(records)
-        return records
+        return [change_to_record(change) for change in changes]
 
     def differs(self, session: CoachingSession) -> bool:
         """Whether the store's ``session`` holds something the merged state does not show

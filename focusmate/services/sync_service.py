@@ -119,7 +119,6 @@ class SyncService(QObject):
         self._status: SyncStatus | None = None
         self._problem: str | None = None
         self._notices: list[str] = []
-        self._snapshot_at: datetime | None = None
         self._last_merge: dict[str, float] | None = None
         self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._settle = QTimer(self)
@@ -205,6 +204,7 @@ class SyncService(QObject):
         self._stop_watching()
         if self._book is not None and self._joined:
             self._keep_book()
+        self._joined = False  # nothing more is published by this run
         worker, self._worker = self._worker, None
         self._generation += 1
         if worker is not None:
@@ -345,10 +345,10 @@ class SyncService(QObject):
         # first time, or a change kept just before the app was killed.
         unpublished = [s for s in self._controller.all_sessions() if book.differs(s)]
         self._publish(book.publish(unpublished, self._clock.now(), config.device_name))
-        self._keep_book()
-        self._watch()
         if self._snapshot_due():
             self._write_snapshot()
+        self._keep_book()  # with the snapshot's time
+        self._watch()
 
     def poll_now(self) -> None:
         """Read what arrived (the watcher, the timer, or a test asking)."""
@@ -413,8 +413,16 @@ class SyncService(QObject):
     def _publish(self, records: list[Any]) -> None:
         if not records or self._folder is None:
             return
-        folder = self._folder
-        self._submit(lambda: folder.publish(records))
+        folder, book = self._folder, self._book
+        assert book is not None
+
+        def publish() -> None:
+            # The outbox first: a change in the book's tail must be one that is kept for the
+            # folder (else the next start would take it as published and not find it).
+            folder.publish(records)
+            book.journal(records)
+
+        self._submit(publish)
         self._keep.start()
 
     def _keep_book(self) -> None:
@@ -435,12 +443,13 @@ class SyncService(QObject):
 
     def _on_session_ended(self, _session_id: str) -> None:
         if self._joined and self._snapshot_due():
-            self._keep_book()
             self._write_snapshot()
+            self._keep_book()
 
     def _snapshot_due(self) -> bool:
-        now = self._clock.now()
-        return self._snapshot_at is None or now - self._snapshot_at >= SNAPSHOT_EVERY
+        """At most daily, across runs (the book keeps when this device wrote its last)."""
+        last = None if self._book is None else self._book.snapshot_at
+        return last is None or self._clock.now() - last >= SNAPSHOT_EVERY
 
     def _write_snapshot(self) -> None:
         book, folder = self._book, self._folder
@@ -449,7 +458,7 @@ class SyncService(QObject):
         latest = book.latest()
         if latest is None:
             return
-        self._snapshot_at = self._clock.now()
+        book.snapshot_at = self._clock.now()  # kept with the book
         state = book.state  # immutable: its snapshot is made on the worker
         self._submit(lambda: folder.write_snapshot(latest, snapshot(state)))
 
