@@ -9,6 +9,7 @@ on the local socket, show the tray (or the fallback window), run.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import signal
@@ -48,15 +49,14 @@ from focusmate.services.data_lock import take_data_lock
 from focusmate.services.held_notifications import HeldNotifications
 from focusmate.services.pulse_offers import PulseOffers
 from focusmate.services.settings import SettingsService
-from focusmate.services.socket_commands import SocketCommands
 from focusmate.services.startup import Background, Restart, tell_at_start
 from focusmate.services.sync_service import SyncService
+from focusmate.storage.atomic_storage import MAX_STORED_BYTES
 from focusmate.storage.backups import open_or_recover, take_backup
 from focusmate.storage.links import unlink_data_folder
 from focusmate.storage.owned_files import check_owned_files
 from focusmate.storage.permissions import permissions_notice, tighten_permissions
 from focusmate.storage.settings_store import load_settings
-from focusmate.storage.transfer import IMPORT_MAX_BYTES
 from focusmate.ui.actions import AppActions
 from focusmate.ui.i18n import install_translations
 from focusmate.ui.icons import app_icon
@@ -64,6 +64,7 @@ from focusmate.ui.windows import Windows
 
 if TYPE_CHECKING:
     from focusmate.desktop.dnd.silencer import JournaledSilencer
+    from focusmate.services.socket_commands import SocketCommands
 
 log = logging.getLogger(__name__)
 
@@ -156,8 +157,14 @@ def run(  # noqa: PLR0915 - the composition root: one statement per service it b
         )
         # Sync (issue 19): opened on its worker once the tray icon shows, like the calendars.
         sync = SyncService(controller, data_dir, KeyringSecretStore(), clock)
-        server = CommandServer(
-            SocketCommands(
+
+        @functools.cache
+        def socket_commands() -> SocketCommands:
+            """Made with the first request: its modules (storage.transfer, ...) wait until
+            a command comes, after the icon (issue 18)."""
+            from focusmate.services.socket_commands import SocketCommands  # noqa: PLC0415
+
+            return SocketCommands(
                 controller,
                 windows.show_window,
                 data_folder,
@@ -165,8 +172,12 @@ def run(  # noqa: PLR0915 - the composition root: one statement per service it b
                 calendar=calendar,
                 pulse_offers=pulse_offers,
                 sync=sync,
-            ).handle,
-            max_request_bytes=import_request_bytes(IMPORT_MAX_BYTES),  # imports carry a file
+            )
+
+        server = CommandServer(
+            lambda request: socket_commands().handle(request),
+            # Imports carry a file: storage.transfer.IMPORT_MAX_BYTES, the stored file's limit.
+            max_request_bytes=import_request_bytes(MAX_STORED_BYTES),
         )
         server.listen(server_name(data_dir))
         windows.quit_confirmed.connect(app.quit)

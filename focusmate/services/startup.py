@@ -20,12 +20,11 @@ import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from focusmate.core.clock import Clock
-from focusmate.core.morning import morning_notification
 from focusmate.core.settings import Settings
 from focusmate.core.status import HOTKEYS_NOT_STARTED, HotkeyReadiness
 from focusmate.core.text import Worded
@@ -34,11 +33,12 @@ from focusmate.desktop.heap import trim_freed_memory
 from focusmate.services.calendar import CalendarService
 from focusmate.services.controller import SessionController
 from focusmate.services.held_notifications import HeldNotifications
-from focusmate.services.hotkey_service import HotkeyService
-from focusmate.services.reminders import ReminderScheduler
 from focusmate.storage.backups import check_or_recover, take_backup
-from focusmate.storage.reminder_log import FileReminderLog
 from focusmate.storage.repository import TinyDBSessionRepository
+
+if TYPE_CHECKING:  # loaded by Background.start, once the tray icon shows (issue 18)
+    from focusmate.services.hotkey_service import HotkeyService
+    from focusmate.services.reminders import ReminderScheduler
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +119,8 @@ class Background:
         self._start_reminders(settings)
         if self._calendar is not None:
             self._calendar.start()
+        from focusmate.services.hotkey_service import HotkeyService  # noqa: PLC0415 - see top
+
         controller = self._controller
         hotkeys = HotkeyService(
             self._views, settings, session_running=lambda: controller.current is not None
@@ -138,6 +140,10 @@ class Background:
     def _start_reminders(self, settings: Settings) -> None:
         """The reminder: due times from core.reminders, held during a session by
         HeldNotifications; a click on it opens the morning page."""
+        from focusmate.core.morning import morning_notification  # noqa: PLC0415 - see top
+        from focusmate.services.reminders import ReminderScheduler  # noqa: PLC0415
+        from focusmate.storage.reminder_log import FileReminderLog  # noqa: PLC0415
+
         reminders = ReminderScheduler(
             self._clock, settings.morning_reminder, FileReminderLog(self._data_dir)
         )

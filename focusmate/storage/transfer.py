@@ -17,6 +17,8 @@ from focusmate.core.scoring import presence_score
 from focusmate.storage.atomic_storage import MAX_STORED_BYTES
 
 #: An import file may be as large as a data file may grow, and no larger.
+#: The app's socket takes requests of this size too (app.py names MAX_STORED_BYTES there, so
+#: that this module is not loaded before the tray icon).
 IMPORT_MAX_BYTES = MAX_STORED_BYTES
 
 #: ``kind`` is the id of the session's kind (core.session_kind: coaching, client or one the

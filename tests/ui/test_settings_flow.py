@@ -16,7 +16,7 @@ from focusmate.core.reminders import MorningReminder
 from focusmate.core.settings import Settings
 from focusmate.desktop.autostart import XdgAutostart, launch_command
 from focusmate.desktop.locations import DataDirSource, DataLocation, DataPointer
-from focusmate.services import startup
+from focusmate.services import hotkey_service
 from focusmate.services.controller import SessionController
 from focusmate.services.data_folder import DataFolder
 from focusmate.services.held_notifications import HeldNotifications
@@ -126,7 +126,7 @@ def test_a_new_morning_reminder_is_armed_at_once(
     """The app's reminder follows a saved change without a restart: switched on for a time
     that has just passed today, it is due at once (and noted as shown, on disk). Not a first
     run: a reminder was shown yesterday (a first run never pops one up for a past time)."""
-    monkeypatch.setattr(startup, "HotkeyService", NoHotkeys)
+    monkeypatch.setattr(hotkey_service, "HotkeyService", NoHotkeys)  # Background loads it
     FileReminderLog(tmp_path / "data").record_shown(clock.now() - timedelta(days=1))
     notifications = HeldNotifications(controller, None)
     background = Background(controller, notifications, windows, clock, tmp_path / "data")
