@@ -1,9 +1,9 @@
 """The socket commands are a thin client (issue 18, deliverable 4; ARCHITECTURE invariant
-13): the installed `focusmate start`, `log phone`, `status`, `status --json` and `end`, each
-in a process of its own against the app's real socket commands, answer as before and load
-none of PySide6, TinyDB, pynput, jeepney or icalendar. What a process loaded is read from its
-own -X importtime report (PYTHONPROFILEIMPORTTIME), which names every module it imports,
-lazily imported ones too.
+13): the installed `focusmate start`, `log phone`, `undo`, `status`, `status --json` and
+`end`, each in a process of its own against the app's real socket commands, answer as before
+and load none of PySide6, TinyDB, pynput, jeepney or icalendar. What a process loaded is read
+from its own -X importtime report (PYTHONPROFILEIMPORTTIME), which names every module it
+imports, lazily imported ones too.
 
 The data folder is found as a user's is: through the data location file, no --data-dir."""
 
@@ -80,6 +80,10 @@ def test_the_socket_commands_answer_without_qt_tinydb_or_pynput(
     )
     logged = served(qtbot, "log", "phone")
     assert (logged.returncode, logged.stdout, logged.stderr) == (0, "", "")
+    undone = served(qtbot, "undo")
+    assert (undone.returncode, undone.stdout, undone.stderr) == (0, "", "")
+    assert controller.current is not None and controller.current.marks == ()
+    assert served(qtbot, "log", "phone").returncode == 0
     session = controller.current
     assert session is not None and session.mark_counts()["phone"] == 1
     as_json = served(qtbot, "status", "--json")
@@ -93,7 +97,7 @@ def test_the_socket_commands_answer_without_qt_tinydb_or_pynput(
     assert (ended.returncode, ended.stderr) == (0, "")
     assert ended.stdout == "Ended the session with Jordan. The reflection is open in focusmate.\n"
     assert controller.current is None
-    for ran in (started, logged, as_json, as_words, ended):
+    for ran in (started, logged, undone, as_json, as_words, ended):
         assert "focusmate.cli.main" in ran.modules  # the report is there and complete
         assert ran.heavy() == []
 
