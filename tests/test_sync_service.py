@@ -18,6 +18,7 @@ from focusmate.services.sync_config import CONFIG_FILE, load_config
 from focusmate.services.sync_service import SyncService
 from focusmate.storage.repository import TinyDBSessionRepository
 from tests.fakes import FakeClock
+from tests.sync.webdav_server import PASSWORD, USER, WebDavServer
 
 PASSPHRASE = "the test folder's passphrase"  # noqa: S105 - a test's throwaway folder
 
@@ -178,3 +179,36 @@ def test_a_snapshot_at_most_daily_across_runs(
     qtbot.waitUntil(lambda: later.status().get("state") == "in sync", timeout=10_000)
     later.stop()
     assert len(snapshots()) == 1 and snapshots() != first
+
+
+def test_through_a_webdav_share_with_a_password(
+    desks: Callable[[str], Desk], tmp_path: Path, qtbot: QtBot, clock: FakeClock
+) -> None:
+    """A real wsgidav on loopback asking for a user and password: the password goes to the
+    secret store with the passphrase, and the next start opens the share with both."""
+    (tmp_path / "served").mkdir()
+    server = WebDavServer(tmp_path / "served", tmp_path)
+    server.start()
+    try:
+        laptop, office = desks("laptop"), desks("office")
+        with pytest.raises(NotPossibleNow, match="cannot be reached"):
+            laptop.sync.enable(server.url, PASSPHRASE, "Laptop", USER, "not the password")
+        assert not (laptop.data / CONFIG_FILE).exists()
+        laptop.controller.start("Jordan", 30)
+        laptop.controller.end()
+        laptop.sync.enable(server.url, PASSPHRASE, "Laptop", USER, PASSWORD)
+        laptop.joined(qtbot)
+        config = load_config(laptop.data)
+        assert config is not None and config.user == USER
+        assert laptop.secrets.load(config.password_key) == PASSWORD
+        assert PASSWORD not in (laptop.data / CONFIG_FILE).read_text()
+        laptop.sync.stop()
+        again = SyncService(laptop.controller, laptop.data, laptop.secrets, clock)
+        again.start()
+        qtbot.waitUntil(lambda: again.status().get("state") == "in sync", timeout=10_000)
+        office.sync.enable(server.url, PASSPHRASE, "Office", USER, PASSWORD)
+        office.joined(qtbot)
+        assert office.sessions() == laptop.sessions()
+        again.stop()
+    finally:
+        server.stop()

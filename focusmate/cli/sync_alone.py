@@ -25,19 +25,30 @@ from focusmate.services.sync_config import (
 )
 
 
-def enable(data: Path, where: str, passphrase: str | None, name: str | None) -> Any:
+def enable(
+    data: Path,
+    where: str,
+    passphrase: str | None,
+    name: str | None,
+    *,
+    user: str | None = None,
+    password: str | None = None,
+) -> Any:
     def work() -> dict[str, Any]:
-        config = new_config(where, passphrase is not None, name)
+        config = new_config(where, passphrase is not None, name, user)
         store = KeyringSecretStore()
-        if passphrase is not None:
+        if passphrase is not None or password is not None:
             reason = store.unavailable_reason()
             if reason is not None:  # nothing could keep it until the app starts
                 raise NotPossibleNow(f"no secret store to keep the sync passphrase: {reason}")
-        folder = open_folder(config, data, passphrase, create=True)  # refused: nothing written
+        # Refused: nothing written.
+        folder = open_folder(config, data, passphrase, password, create=True)
         folder.close()
         remove_sync_files(data)  # another folder's state, if sync was on before
         if passphrase is not None:
             store.save(config.secret_key, passphrase)
+        if password is not None:
+            store.save(config.password_key, password)
         save_config(data, config)
         return {**config.as_json(), "enabled": True}
 
@@ -48,8 +59,9 @@ def disable(data: Path) -> Any:
     def work() -> dict[str, Any]:
         config = load_config(data)
         remove_sync_files(data)
-        if config is not None and config.encrypted:
+        if config is not None:
             KeyringSecretStore().delete(config.secret_key)
+            KeyringSecretStore().delete(config.password_key)
         return {"disabled": None if config is None else config.where}
 
     return under_lock(data, work)

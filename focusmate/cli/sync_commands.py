@@ -26,7 +26,8 @@ from focusmate.desktop import handover
 EPILOG = """\
 DIR is a folder your sync engine already syncs (Syncthing, Nextcloud, Dropbox, OneDrive);
 focusmate writes only its own files there, in focusmate-sync/. A WebDAV address must be
-https:// (http:// only to this computer). Everything in the folder is encrypted with a key
+https:// (http:// only to this computer); --user gives its user name, and its password is
+kept in the secret store too. Everything in the folder is encrypted with a key
 from your passphrase unless you choose --plain; the passphrase is kept in the operating
 system's secret store. Use the same passphrase on each computer.
 
@@ -59,6 +60,12 @@ def fill_parser(sync: argparse.ArgumentParser) -> None:
     )
     enable.add_argument("--plain", action="store_true", help="no encryption (see the warning)")
     enable.add_argument("--name", metavar="NAME", help="this computer's name (default: hostname)")
+    enable.add_argument(
+        "--user",
+        metavar="USER",
+        help="a WebDAV share's user name; its password is asked for (with --passphrase-stdin: "
+        "the line after the passphrase)",
+    )
     status = actions.add_parser("status", help="devices seen, last change of each, what waits")
     status.add_argument("--json", action="store_true", help="machine-readable output")
     actions.add_parser("disable", help="stop syncing (your sessions here stay as they are)")
@@ -72,12 +79,16 @@ def run(args: argparse.Namespace, data: Path) -> int:
 
         where = checked_where(args.where)
         passphrase = None if args.plain else _passphrase(args.passphrase_stdin)
+        password = None if args.user is None else _password(args.passphrase_stdin)
         request: dict[str, Any] = {"cmd": "sync-enable", "where": where, "passphrase": passphrase}
-        if args.name is not None:
-            request["name"] = args.name
+        for key, value in (("name", args.name), ("user", args.user), ("password", password)):
+            if value is not None:
+                request[key] = value
         answer = handover.alone_or_by_owner(
             data,
-            lambda: sync_alone.enable(data, where, passphrase, args.name),
+            lambda: sync_alone.enable(
+                data, where, passphrase, args.name, user=args.user, password=password
+            ),
             lambda: request_app(data, request),
         )
         print(f"Sync is on: {terminal_line(str(answer['where']))} ({_mode(answer)}).")
@@ -116,6 +127,14 @@ def _passphrase(from_stdin: bool) -> str:
     if not passphrase:
         raise InvalidInput("the passphrase is empty")
     return passphrase
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if sys.stdin.isatty():
+        return getpass.getpass("WebDAV password: ")
+    raise InvalidInput("no WebDAV password: type it at a terminal, or use --passphrase-stdin")
 
 
 def _mode(answer: dict[str, Any]) -> str:

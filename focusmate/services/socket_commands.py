@@ -213,9 +213,16 @@ class SocketCommands:
         passphrase = request.get("passphrase")
         if passphrase is not None and not isinstance(passphrase, str):
             raise InvalidData("request field 'passphrase' must be text")
-        name = request.get("name")
+        optional = {
+            key: None if request.get(key) is None else _text(request, key)
+            for key in ("name", "user", "password")
+        }
         return self._syncing().enable(
-            _text(request, "where"), passphrase, None if name is None else _text(request, "name")
+            _text(request, "where"),
+            passphrase,
+            optional["name"],
+            optional["user"],
+            optional["password"],
         )
 
     def _sync_disable(self, _request: Message) -> Message:

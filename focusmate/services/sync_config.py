@@ -49,6 +49,7 @@ class SyncConfig:
     encrypted: bool
     device_id: str
     device_name: str
+    user: str | None = None  # a WebDAV share's user name (its password: the secret store)
 
     @property
     def secret_key(self) -> str:
@@ -56,12 +57,18 @@ class SyncConfig:
         of one user keep theirs apart)."""
         return f"sync-passphrase:{self.device_id}"
 
+    @property
+    def password_key(self) -> str:
+        """The WebDAV password's name in the secret store."""
+        return f"sync-webdav-password:{self.device_id}"
+
     def as_json(self) -> dict[str, object]:
         return {
             "where": self.where,
             "encrypted": self.encrypted,
             "device": self.device_id,
             "device_name": self.device_name,
+            "user": self.user,
         }
 
 
@@ -86,13 +93,19 @@ def checked_where(typed: str) -> str:
     return str(folder)
 
 
-def new_config(where: str, encrypted: bool, name: str | None) -> SyncConfig:
+def new_config(
+    where: str, encrypted: bool, name: str | None, user: str | None = None
+) -> SyncConfig:
     """A config for this device with a fresh device id; its name is the computer's unless
     given (InvalidInput for an empty, over-long or control-character name)."""
     device_name = (name if name is not None else socket.gethostname()).strip()
     if not device_name or len(device_name) > NAME_MAX_CHARS or not device_name.isprintable():
         raise InvalidInput(f"a device name is 1 to {NAME_MAX_CHARS} printable characters")
-    return SyncConfig(where, encrypted, new_device_id(), device_name)
+    if user is not None and not is_webdav(where):
+        raise InvalidInput("a user name is for a WebDAV address, not a folder")
+    if user is not None and (not user or not user.isprintable()):
+        raise InvalidInput("the WebDAV user name is empty or holds control characters")
+    return SyncConfig(where, encrypted, new_device_id(), device_name, user)
 
 
 def load_config(data: Path) -> SyncConfig | None:
@@ -106,7 +119,14 @@ def load_config(data: Path) -> SyncConfig | None:
         raise InvalidData(f"{CONFIG_FILE} is damaged: turn sync on again") from None
     try:
         assert isinstance(raw, dict)
-        config = SyncConfig(raw["where"], raw["encrypted"], raw["device"], str(raw["device_name"]))
+        user = raw.get("user")
+        config = SyncConfig(
+            raw["where"],
+            raw["encrypted"],
+            raw["device"],
+            str(raw["device_name"]),
+            None if user is None else str(user),
+        )
         assert isinstance(config.where, str) and isinstance(config.encrypted, bool)
         check_device_id(config.device_id)
     except (AssertionError, KeyError, TypeError, ValueError):
@@ -144,16 +164,21 @@ def pending_changes(data: Path) -> int:
     return len(Outbox(data).pending())
 
 
-def transport_for(where: str) -> Transport:
+def transport_for(where: str, auth: tuple[str, str] | None = None) -> Transport:
     if is_webdav(where):
         from focusmate.sync.webdav_folder import WebDavFolder  # noqa: PLC0415 - httpx: only here
 
-        return WebDavFolder(where)
+        return WebDavFolder(where, auth)
     return LocalFolder(Path(where))
 
 
 def open_folder(
-    config: SyncConfig, data: Path, passphrase: str | None, *, create: bool = False
+    config: SyncConfig,
+    data: Path,
+    passphrase: str | None,
+    password: str | None = None,
+    *,
+    create: bool = False,
 ) -> SyncFolder:
     """The sync folder, opened (or set up, ``create``) with the passphrase; nothing is
     written when it is refused: InvalidInput for a wrong passphrase or mode, NotPossibleNow
@@ -164,10 +189,11 @@ def open_folder(
     install = Install(config.device_id, config.device_name, data)
     secret = passphrase if config.encrypted else None
     mode = Mode.ENCRYPTED if config.encrypted else Mode.PLAIN
+    auth = None if config.user is None else (config.user, password or "")
     try:
         if create:
-            return SyncFolder.enable(transport_for(config.where), install, mode, secret)
-        return SyncFolder.open(transport_for(config.where), install, secret)
+            return SyncFolder.enable(transport_for(config.where, auth), install, mode, secret)
+        return SyncFolder.open(transport_for(config.where, auth), install, secret)
     except SyncRefused as refused:
         raise _REFUSAL_ERRORS[refused.reason](str(refused)) from None
     except OSError as error:

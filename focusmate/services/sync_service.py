@@ -156,23 +156,35 @@ class SyncService(QObject):
             )
             self._say(self._problem)
             return
-        self._begin(config, None, passphrase)
+        password = None if config.user is None else self._secrets.load(config.password_key)
+        self._begin(config, None, passphrase, password)
 
-    def enable(self, where: str, passphrase: str | None, name: str | None) -> dict[str, Any]:
+    def enable(
+        self,
+        where: str,
+        passphrase: str | None,
+        name: str | None,
+        user: str | None = None,
+        password: str | None = None,
+    ) -> dict[str, Any]:
         """Turn sync on with the folder or address ``where`` (``passphrase`` None: plain
-        text). Refused with nothing written (InvalidInput, NotPossibleNow, InvalidData:
-        services.sync_config.open_folder); otherwise joined and merged on the worker."""
-        config = new_config(checked_where(where), passphrase is not None, name)
+        text; ``user`` and ``password`` for a WebDAV share that asks). Refused with nothing
+        written (InvalidInput, NotPossibleNow, InvalidData: services.sync_config's
+        open_folder); otherwise joined and merged on the worker."""
+        config = new_config(checked_where(where), passphrase is not None, name, user)
         store_problem = None
-        if passphrase is not None:
+        if passphrase is not None or password is not None:
             store_problem = self._secrets.unavailable_reason()
-        folder = open_folder(config, self._data_dir, passphrase, create=True)
+        folder = open_folder(config, self._data_dir, passphrase, password, create=True)
         if self._config is not None:
             self.disable()
-        if passphrase is not None and store_problem is None:
-            self._secrets.save(config.secret_key, passphrase)
+        if store_problem is None:
+            if passphrase is not None:
+                self._secrets.save(config.secret_key, passphrase)
+            if password is not None:
+                self._secrets.save(config.password_key, password)
         save_config(self._data_dir, config)
-        self._begin(config, folder, passphrase)
+        self._begin(config, folder, passphrase, password)
         answer = self.status()
         if store_problem is not None:
             answer["warning"] = (
@@ -195,8 +207,9 @@ class SyncService(QObject):
                 worker.submit(folder.close)
             worker.shutdown(wait=True)
         remove_sync_files(self._data_dir)
-        if config is not None and config.encrypted:
+        if config is not None:
             self._secrets.delete(config.secret_key)
+            self._secrets.delete(config.password_key)
         self.changed.emit()
 
     def stop(self) -> None:
@@ -219,8 +232,8 @@ class SyncService(QObject):
         return self._config is not None
 
     def check_start(self, person: str) -> None:
-        """NotPossibleNow when a session with ``person`` runs on another device (rule S6):
-        "Jordan is in session on Work laptop with Jordan" unless started anyway."""
+        """NotPossibleNow when a session with ``person`` runs on another device (rule S6),
+        "in session on Work laptop with Jordan": the caller starts anyway only when asked."""
         found = None if self._book is None else self._book.may_start(person)
         if found is not None:
             raise NotPossibleNow(f"{found.message}: end it there first, or start anyway (--anyway)")
@@ -275,7 +288,13 @@ class SyncService(QObject):
 
     # --- the work --------------------------------------------------------------------
 
-    def _begin(self, config: SyncConfig, folder: SyncFolder | None, passphrase: str | None) -> None:
+    def _begin(
+        self,
+        config: SyncConfig,
+        folder: SyncFolder | None,
+        passphrase: str | None,
+        password: str | None = None,
+    ) -> None:
         self._config = config
         self._book = SyncBook.load(self._data_dir / BOOK_FILE, config.device_id)
         if not self._book.whole and folder is None:
@@ -283,7 +302,7 @@ class SyncService(QObject):
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="focusmate-sync")
         self._generation += 1
         self._folder = folder
-        self._opener = lambda: open_folder(config, self._data_dir, passphrase)
+        self._opener = lambda: open_folder(config, self._data_dir, passphrase, password)
         self._polling = True
         self._submit(self._join, self._on_rejoined)
         self._safety.setInterval(WEBDAV_POLL_MS if is_webdav(config.where) else LOCAL_POLL_MS)
