@@ -156,7 +156,7 @@ def run(  # noqa: PLR0915 - the composition root: one statement per service it b
             controller, notifications, windows, clock, data_dir, calendar=calendar
         )
         # Sync (issue 19): opened on its worker once the tray icon shows, like the calendars.
-        sync = SyncService(controller, data_dir, KeyringSecretStore(), clock)
+        sync = SyncService(controller, data_dir, KeyringSecretStore(), clock, settings=settings)
 
         @functools.cache
         def socket_commands() -> SocketCommands:

@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from focusmate.core.errors import InvalidInput, NotPossibleNow
+from focusmate.core.marks import MarkKind
+from focusmate.core.one_on_ones import Person
+from focusmate.core.settings import Settings
 from focusmate.desktop.secrets import MemorySecretStore
 from focusmate.services.controller import SessionController
+from focusmate.services.settings import SettingsService
 from focusmate.services.sync_config import CONFIG_FILE, load_config
 from focusmate.services.sync_service import SyncService
 from focusmate.storage.repository import TinyDBSessionRepository
@@ -24,7 +29,7 @@ PASSPHRASE = "the test folder's passphrase"  # noqa: S105 - a test's throwaway f
 
 
 class Desk:
-    """One computer: its data folder, controller and sync service."""
+    """One computer: its data folder, settings, controller and sync service."""
 
     def __init__(self, root: Path, name: str, clock: FakeClock) -> None:
         self.data = root / name
@@ -33,7 +38,10 @@ class Desk:
             TinyDBSessionRepository(self.data), clock, lambda: f"{name}-{next(numbers)}"
         )
         self.secrets = MemorySecretStore()
-        self.sync = SyncService(self.controller, self.data, self.secrets, clock)
+        self.settings = SettingsService(self.data, Settings())
+        self.sync = SyncService(
+            self.controller, self.data, self.secrets, clock, settings=self.settings
+        )
 
     def joined(self, qtbot: QtBot) -> None:
         qtbot.waitUntil(lambda: self.sync.status().get("state") == "in sync", timeout=10_000)
@@ -212,3 +220,32 @@ def test_through_a_webdav_share_with_a_password(
         again.stop()
     finally:
         server.stop()
+
+
+def test_custom_kinds_and_people_follow_the_user(
+    desks: Callable[[str], Desk], share: Path, qtbot: QtBot
+) -> None:
+    """Rule S7: the lists that follow the user, item by item; hotkeys stay per device."""
+    laptop, office = desks("laptop"), desks("office")
+    coffee = MarkKind.custom("Coffee")
+    current = laptop.settings.current
+    laptop.settings.apply(
+        replace(
+            current,
+            custom_kinds=(coffee,),
+            calendar=replace(current.calendar, people=(Person("Jordan", ("jo@example.com",)),)),
+        )
+    )
+    laptop.sync.enable(str(share), None, "Laptop")
+    laptop.joined(qtbot)
+    hotkeys = {"phone": "Ctrl+Alt+1", "app": "Ctrl+Alt+2", "undo": "Ctrl+Alt+3"}
+    office.settings.apply(replace(office.settings.current, hotkeys=hotkeys))
+    office.sync.enable(str(share), None, "Office")
+    office.joined(qtbot)
+    qtbot.waitUntil(lambda: office.settings.current.custom_kinds == (coffee,), timeout=10_000)
+    assert [p.name for p in office.settings.current.calendar.people] == ["Jordan"]
+
+    # Removed on the office computer: gone on the laptop too; hotkeys stayed apart.
+    office.settings.apply(replace(office.settings.current, custom_kinds=()))
+    qtbot.waitUntil(lambda: laptop.settings.current.custom_kinds == (), timeout=10_000)
+    assert office.settings.current.hotkeys == hotkeys != laptop.settings.current.hotkeys

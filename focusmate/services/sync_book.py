@@ -37,6 +37,7 @@ from focusmate.core.sync_merge import (
     may_start,
     running_sessions,
 )
+from focusmate.core.sync_setting_items import SyncedKey
 from focusmate.core.sync_snapshot import kept_changes, load_snapshot, snapshot
 from focusmate.files.atomic import atomic_write_bytes, dumps_strict, remove_durably
 
@@ -169,11 +170,19 @@ class SyncBook:
             payloads.append(DeviceNamed(name))
         for session in sessions:
             payloads.extend(diff(self.state.sessions.get(session.id), session, self.state))
+        return self.stamped(payloads, now)
+
+    def stamped(self, payloads: Sequence[Payload], now: datetime) -> list[Record]:
+        """``payloads`` as this device's changes, merged here: the records to publish."""
         if not payloads:
             return []
         changes, self.clock = stamp(payloads, self.clock, millis(now), os.urandom)
         self.state = apply(self.state, changes)
         return [change_to_record(change) for change in changes]
+
+    def settings_known(self) -> frozenset[tuple[SyncedKey, str]]:
+        """The (list, item) pairs of the synced settings some device published."""
+        return frozenset(self.state.setting_changes)
 
     def differs(self, session: CoachingSession) -> bool:
         """Whether the store's ``session`` holds something the merged state does not show

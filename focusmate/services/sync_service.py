@@ -39,8 +39,11 @@ from focusmate.core.clock import Clock
 from focusmate.core.errors import FocusmateError, NotPossibleNow
 from focusmate.core.model import CoachingSession
 from focusmate.core.ports import SecretStore
+from focusmate.core.settings import Settings
+from focusmate.core.sync_settings import diff_settings, settings_payloads, with_synced
 from focusmate.core.sync_snapshot import snapshot
 from focusmate.services.controller import SessionController
+from focusmate.services.settings import SettingsService
 from focusmate.services.sync_book import SyncBook
 from focusmate.services.sync_config import (
     BOOK_FILE,
@@ -97,10 +100,15 @@ class SyncService(QObject):
         data_dir: Path,
         secrets: SecretStore,
         clock: Clock,
+        *,
+        settings: SettingsService | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._controller = controller
+        self._settings = settings
+        #: The settings as last published or laid over (rule S7's lists follow the user).
+        self._settings_seen: Settings | None = None
         self._data_dir = data_dir
         self._secrets = secrets
         self._clock = clock
@@ -134,6 +142,8 @@ class SyncService(QObject):
         self._watcher: QFileSystemWatcher | None = None
         controller.sessions_saved.connect(self._on_sessions_saved)
         controller.session_ended.connect(self._on_session_ended)
+        if settings is not None:
+            settings.changed.connect(self._on_settings_changed)
 
     # --- turning it on and off -------------------------------------------------------
 
@@ -364,6 +374,7 @@ class SyncService(QObject):
         # first time, or a change kept just before the app was killed.
         unpublished = [s for s in self._controller.all_sessions() if book.differs(s)]
         self._publish(book.publish(unpublished, self._clock.now(), config.device_name))
+        self._join_settings(book)
         if self._snapshot_due():
             self._write_snapshot()
         self._keep_book()  # with the snapshot's time
@@ -408,10 +419,13 @@ class SyncService(QObject):
         incoming, book = polled.incoming, self._book
         if incoming is not None and book is not None:
             began = time.perf_counter()
+            synced = book.state.settings
             changed = book.take(incoming.changes, self._clock.now(), incoming.snapshot_state)
             merged = time.perf_counter()
             if changed:
                 self._controller.take_merged(changed)
+            if book.state.settings != synced:
+                self._lay_over_settings()
             if incoming.changes:  # `sync status` shows what the last merge cost here
                 self._last_merge = {
                     "changes": len(incoming.changes),
@@ -422,6 +436,39 @@ class SyncService(QObject):
             self._unacked = incoming
             self._keep.start()
         self.changed.emit()
+
+    def _join_settings(self, book: SyncBook) -> None:
+        """The lists that follow the user (rule S7): this device's items no device published
+        yet go out (a joining device never overrides the others' with its older values),
+        then the merged lists are laid over this device's settings."""
+        if self._settings is None:
+            return
+        known = book.settings_known()
+        local = self._settings.current
+        new = [p for p in settings_payloads(local) if (p.key, p.item) not in known]
+        self._publish(book.stamped(new, self._clock.now()))
+        self._settings_seen = local
+        self._lay_over_settings()
+
+    def _lay_over_settings(self) -> None:
+        if self._settings is None or self._book is None or self._settings_seen is None:
+            return
+        current = self._settings.current
+        merged = with_synced(current, self._book.state.settings)
+        if merged == current:
+            return
+        self._settings_seen = merged
+        try:
+            self._settings.apply(merged)
+        except FocusmateError as error:  # e.g. two kinds of one id: this device keeps its own
+            self._say(f"the settings from your other computers were not applied: {error}")
+
+    def _on_settings_changed(self, new: Settings) -> None:
+        """Saved settings: publish the synced lists' edits (not those the merge laid over)."""
+        before, self._settings_seen = self._settings_seen, new
+        if before is None or self._book is None or not self._joined:
+            return
+        self._publish(self._book.stamped(diff_settings(before, new), self._clock.now()))
 
     def _on_sessions_saved(self, sessions: tuple[CoachingSession, ...]) -> None:
         """The controller wrote ``sessions``: publish what this device changed in them."""
