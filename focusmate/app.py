@@ -157,6 +157,7 @@ def run(  # noqa: PLR0915 - the composition root: one statement per service it b
         )
         # Sync (issue 19): opened on its worker once the tray icon shows, like the calendars.
         sync = SyncService(controller, data_dir, KeyringSecretStore(), clock, settings=settings)
+        windows.attach_sync(sync)
 
         @functools.cache
         def socket_commands() -> SocketCommands:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTime, Signal
 from PySide6.QtGui import QKeySequence
@@ -57,7 +58,11 @@ from focusmate.ui.error_label import ErrorLabel
 from focusmate.ui.error_text import shown_error
 from focusmate.ui.icons import app_icon
 from focusmate.ui.kinds_editor import SessionKindsEditor
+from focusmate.ui.sync_tab import SyncTab
 from focusmate.ui.tab_order import buttons_in_order, chain_tab_order
+
+if TYPE_CHECKING:  # the sync service loads only where sync runs
+    from focusmate.services.sync_service import SyncService
 
 # Qt numbers the days 1 (Monday) to 7 (Sunday); core.reminders 0 to 6.
 _QT_MONDAY = 1
@@ -236,6 +241,11 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+
+    def attach_sync(self, sync: SyncService) -> None:
+        """The Sync tab (issue 19), where the app runs sync."""
+        self.sync_tab = SyncTab(sync)
+        self.tabs.addTab(self.sync_tab, translate("SettingsDialog", "&Sync"))
 
     def _add_system_shortcuts(self, layout: QVBoxLayout) -> None:
         """Through the desktop's portal (show_system_shortcuts): what the desktop fires each

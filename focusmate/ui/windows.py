@@ -40,6 +40,7 @@ from focusmate.ui.window_slot import WindowSlot, WindowSlots
 if TYPE_CHECKING:  # imported lazily at run time, when first opened
     from focusmate.services.calendar import CalendarService
     from focusmate.services.pulse_offers import EndedOffer, PulseOffers, ShownOffer
+    from focusmate.services.sync_service import SyncService
     from focusmate.ui.control_window import ControlWindow  # only where there is no tray
     from focusmate.ui.data_folder_box import DataFolderPort
     from focusmate.ui.morning_page import MorningPage
@@ -469,6 +470,13 @@ class Windows(QObject):
         if self._pulse_offers is not None:
             self._pulse_offers.close()
 
+    #: Sync across computers (attach_sync), for the settings' Sync tab.
+    _sync: SyncService | None = None
+
+    def attach_sync(self, sync: SyncService) -> None:
+        """Sync across computers (issue 19): the settings get their Sync tab."""
+        self._sync = sync
+
     def open_settings(self) -> None:
         if self._settings_dialog is not None:
             self._settings_dialog.open()
@@ -484,6 +492,8 @@ class Windows(QObject):
         if self._calendar is not None:
             calendars = CalendarParts(self._calendar, lambda: service.current)
         dialog = SettingsDialog(service.current, BACKEND_NAMES, calendars=calendars)
+        if self._sync is not None:
+            dialog.attach_sync(self._sync)
         if self._autostart is not None and self._data_folder is not None:
             command = self._autostart_command
             dialog.attach_system(SystemParts(self._autostart, command, self._data_folder))

@@ -2190,6 +2190,10 @@
             <translation>&amp;Kalender</translation>
         </message>
         <message>
+            <source>&amp;Sync</source>
+            <translation>&amp;Synchronisieren</translation>
+        </message>
+        <message>
             <source>Change &amp;in System Settings…</source>
             <translation>&amp;In den Systemeinstellungen ändern…</translation>
         </message>
@@ -2553,6 +2557,109 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
         <message>
             <source>Coaching {name}: {time}; {marks}</source>
             <translation>Coaching mit {name}: {time}; {marks}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncTab</name>
+        <message>
+            <source>A folder your sync app syncs, or https://…</source>
+            <translation>Ein Ordner, den Ihre Sync-App synchronisiert, oder https://…</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>Ordner &amp;durchsuchen…</translation>
+        </message>
+        <message>
+            <source>No encryption (plain &amp;text)</source>
+            <translation>Ohne Verschlüsselung (Kla&amp;rtext)</translation>
+        </message>
+        <message>
+            <source>Plain text writes your sessions, reflections included, readable in the folder. Use it only for a folder that never leaves your own computers.</source>
+            <translation>Klartext schreibt Ihre Sitzungen samt Reflexionen lesbar in den Ordner. Nur für einen Ordner, der Ihre eigenen Computer nie verlässt.</translation>
+        </message>
+        <message>
+            <source>T&amp;urn sync on</source>
+            <translation>S&amp;ynchronisierung einschalten</translation>
+        </message>
+        <message>
+            <source>Computers seen in the sync folder</source>
+            <translation>Computer im Sync-Ordner</translation>
+        </message>
+        <message>
+            <source>Turn sync &amp;off</source>
+            <translation>S&amp;ynchronisierung ausschalten</translation>
+        </message>
+        <message>
+            <source>Sync &amp;folder or address:</source>
+            <translation>Sync-&amp;Ordner oder Adresse:</translation>
+        </message>
+        <message>
+            <source>Pass&amp;phrase:</source>
+            <translation>&amp;Passphrase:</translation>
+        </message>
+        <message>
+            <source>Passphrase &amp;again:</source>
+            <translation>Passphrase &amp;wiederholen:</translation>
+        </message>
+        <message>
+            <source>This computer's &amp;name:</source>
+            <translation>&amp;Name dieses Computers:</translation>
+        </message>
+        <message>
+            <source>focusmate writes only its own files in the folder, encrypted with a key from your passphrase. Use the same passphrase on each computer.</source>
+            <translation>focusmate schreibt nur eigene Dateien in den Ordner, verschlüsselt mit einem Schlüssel aus Ihrer Passphrase. Verwenden Sie auf jedem Computer dieselbe Passphrase.</translation>
+        </message>
+        <message>
+            <source>Sync folder or address</source>
+            <translation>Sync-Ordner oder Adresse</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Passphrase</translation>
+        </message>
+        <message>
+            <source>Passphrase again</source>
+            <translation>Passphrase wiederholen</translation>
+        </message>
+        <message>
+            <source>This computer's name</source>
+            <translation>Name dieses Computers</translation>
+        </message>
+        <message>
+            <source>encrypted</source>
+            <translation>verschlüsselt</translation>
+        </message>
+        <message>
+            <source>plain text</source>
+            <translation>Klartext</translation>
+        </message>
+        <message>
+            <source>Syncing through {where} ({mode}): {state}; {pending} change(s) waiting.</source>
+            <translation>Synchronisiert über {where} ({mode}): {state}; {pending} Änderung(en) warten.</translation>
+        </message>
+        <message>
+            <source>{name} (this computer)</source>
+            <translation>{name} (dieser Computer)</translation>
+        </message>
+        <message>
+            <source>nothing read yet</source>
+            <translation>noch nichts gelesen</translation>
+        </message>
+        <message>
+            <source>{name}: last change {last}</source>
+            <translation>{name}: letzte Änderung {last}</translation>
+        </message>
+        <message>
+            <source>The sync folder</source>
+            <translation>Der Sync-Ordner</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ.</source>
+            <translation>Die beiden Passphrasen sind verschieden.</translation>
+        </message>
+        <message>
+            <source>Type a passphrase, or choose plain text.</source>
+            <translation>Geben Sie eine Passphrase ein oder wählen Sie Klartext.</translation>
         </message>
     </context>
     <context>
