@@ -248,6 +248,12 @@ class SyncService(QObject):
         if found is not None:
             raise NotPossibleNow(f"{found.message}: end it there first, or start anyway (--anyway)")
 
+    def running_with(self, person: str) -> tuple[str, str] | None:
+        """(device name, person) of a session with ``person`` running on another device
+        (rule S6), for a window to word; None if none runs."""
+        found = None if self._book is None else self._book.may_start(person)
+        return None if found is None else (found.device_name, found.session.with_name)
+
     def running_elsewhere(self) -> list[str]:
         """E.g. ["in session on Work laptop with Jordan"] (rule S6)."""
         return [r.message for r in self._book.running_elsewhere()] if self._book else []

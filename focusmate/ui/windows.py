@@ -279,6 +279,8 @@ class Windows(QObject):
 
     def _on_start_submitted(self, with_name: str, minutes: int, focus: str) -> None:
         dialog = self._start.window
+        if dialog is not None and self._running_elsewhere(with_name):
+            return
         try:
             kind = COACHING if dialog is None else dialog.session_kind()
             self._controller.start(with_name, minutes, focus, kind)
@@ -286,11 +288,33 @@ class Windows(QObject):
             if dialog is not None:
                 dialog.show_error(shown_error(error))
             return
+        self._told_elsewhere = None
         checkin = None if dialog is None else dialog.checkin()
         if checkin is not None:  # the session runs either way; a failure shows there
             self._attempt(lambda: self._controller.check_in(checkin))
         if dialog is not None:
             dialog.accept()
+
+    #: The person the start dialog was told about (rule S6): Start again starts anyway.
+    _told_elsewhere: str | None = None
+
+    def _running_elsewhere(self, with_name: str) -> bool:
+        """A session with ``with_name`` runs on another computer (sync, issue 19): say so
+        in the start dialog once; the same name submitted again starts here as well."""
+        found = None if self._sync is None else self._sync.running_with(with_name)
+        if found is None or self._told_elsewhere == found[1].casefold():
+            return False
+        self._told_elsewhere = found[1].casefold()
+        dialog = self._start.window
+        if dialog is not None:
+            dialog.show_error(
+                translate(
+                    "Windows",
+                    "{name} is in a session on {device}. Choose Start again to start one "
+                    "here as well",
+                ).format(name=found[1], device=found[0])
+            )
+        return True
 
     def _build_session_window(self) -> SessionWindow:
         window = SessionWindow(self._controller, self._actions)

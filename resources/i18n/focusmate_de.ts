@@ -2869,4 +2869,11 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
             <translation>Morgens um {time} &amp;erinnern, an den in den Einstellungen gewählten Tagen</translation>
         </message>
     </context>
+    <context>
+        <name>Windows</name>
+        <message>
+            <source>{name} is in a session on {device}. Choose Start again to start one here as well</source>
+            <translation>{name} ist in einer Sitzung auf {device}. Wählen Sie erneut Starten, um hier ebenfalls eine zu beginnen</translation>
+        </message>
+    </context>
 </TS>

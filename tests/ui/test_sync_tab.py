@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from focusmate.core.settings import Settings
@@ -15,8 +16,10 @@ from focusmate.desktop.secrets import MemorySecretStore
 from focusmate.services.controller import SessionController
 from focusmate.services.sync_config import CONFIG_FILE
 from focusmate.services.sync_service import SyncService
+from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.ui.settings_dialog import SettingsDialog
 from focusmate.ui.sync_tab import SyncTab
+from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock
 from tests.ui.accessibility import tab_chain, unnamed_controls
 from tests.ui.keyboard import texts, untranslated
@@ -124,8 +127,41 @@ def sync_dialog(qtbot: QtBot, sync: SyncService) -> SettingsDialog:
 
 
 def test_in_german(qtbot: QtBot, sync: SyncService, request: pytest.FixtureRequest) -> None:
-    english = texts(sync_dialog(qtbot, sync).sync_tab)
+    shown = sync_dialog(qtbot, sync)  # kept: the tab dies with its dialog
+    english = texts(shown.sync_tab)
     request.getfixturevalue("german")
     german = sync_dialog(qtbot, sync)
     assert untranslated(english, german.sync_tab, allowed=("Passphrase",)) == []
     assert german.tabs.tabText(german.tabs.indexOf(german.sync_tab)) == "&Synchronisieren"
+
+
+def test_the_start_dialog_says_when_they_are_in_session_on_another_computer(
+    qtbot: QtBot,
+    windows: Windows,
+    controller: SessionController,
+    sync: SyncService,
+    tmp_path: Path,
+) -> None:
+    """Rule S6 in the start dialog: told once in words; Start again starts here as well."""
+    share = tmp_path / "share"
+    share.mkdir()
+    clock = FakeClock()  # the laptop's own
+    laptop = SessionController(TinyDBSessionRepository(tmp_path / "laptop"), clock, lambda: "l1")
+    laptop_sync = SyncService(laptop, tmp_path / "laptop", MemorySecretStore(), clock)
+    laptop_sync.enable(str(share), None, "Laptop")
+    sync.enable(str(share), None, "Desk")
+    windows.attach_sync(sync)
+    laptop.start("Jordan", 30)
+    qtbot.waitUntil(lambda: (sync.poll_now(), sync.running_with("jordan"))[1] is not None)
+    windows.open_start_dialog()
+    dialog = windows._start.window  # noqa: SLF001 - the dialog the user sees
+    assert dialog is not None
+    dialog.name_edit.setText("jordan")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert controller.current is None
+    assert dialog.error_label.text() == (
+        "Jordan is in a session on Laptop. Choose Start again to start one here as well."
+    )
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert controller.current is not None
+    laptop_sync.stop()
