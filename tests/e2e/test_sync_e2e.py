@@ -163,6 +163,10 @@ def _scenario(pair: SyncthingPair, apps: list[RunningApp], tmp_path: Path) -> No
     assert a.cli("end").returncode == 0
     a_to_b = converge(a, b, "A's session (3 marks) on B")
     print(f"B's last merge, in the app: {sync_status(b)['last_merge']}")
+    words = b.cli("sync", "status")
+    assert words.returncode == 0, words.stderr
+    assert "(encrypted), in sync; this computer: B (" in words.stdout
+    assert "  A (" in words.stdout and "last change 20" in words.stdout
     marks = [len(s["marks"]) for s in exported(b) if s["with"] == "Jordan"]
     assert 3 in marks
 
