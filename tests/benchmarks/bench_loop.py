@@ -73,18 +73,30 @@ def cpu_ticks(pid: int) -> int:
     return int(fields[11]) + int(fields[12])  # utime + stime
 
 
-def wakeups(pid: int) -> int:
-    """Context switches of every thread so far: each time a thread sleeps and is woken (a
+def wakeups(pid: int) -> dict[str, int]:
+    """Context switches of each thread so far: each time a thread sleeps and is woken (a
     timer, a socket, a key event) it counts one voluntary switch; a preempted one counts too."""
-    total = 0
+    counts = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
         try:
-            for line in (task / "status").read_text().splitlines():
-                if line.startswith(("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:")):
-                    total += int(line.split()[1])
+            lines = (task / "status").read_text().splitlines()
         except FileNotFoundError:
             continue  # the thread ended meanwhile
-    return total
+        counts[task.name] = sum(
+            int(line.split()[1])
+            for line in lines
+            if line.startswith(("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:"))
+        )
+    return counts
+
+
+def wakeups_per_s(pid: int, seconds: float) -> float:
+    """Wake-ups per second over ``seconds``: of the threads alive at the end (a thread that
+    started meanwhile counts from 0; one that ended is not seen)."""
+    before = wakeups(pid)
+    time.sleep(seconds)
+    after = wakeups(pid)
+    return sum(n - before.get(task, 0) for task, n in after.items()) / seconds
 
 
 def floor_launch(desktop: HeadlessDesktop, script: Path) -> tuple[float, subprocess.Popen[bytes]]:
@@ -167,13 +179,10 @@ def measure(
     )
     marks_ms = series_ms(lambda: app.cli("log", "phone"), args.marks, 0)
     time.sleep(2)  # the marks' own work is over
-    woken, ticks = wakeups(app.proc.pid), cpu_ticks(app.proc.pid)
-    time.sleep(args.session_s)
-    session_wakeups = (wakeups(app.proc.pid) - woken) / args.session_s
+    ticks = cpu_ticks(app.proc.pid)
+    session_wakeups = wakeups_per_s(app.proc.pid, args.session_s)
     session_ticks = (cpu_ticks(app.proc.pid) - ticks) * 60 / args.session_s
-    floor_woken = wakeups(floor.pid)
-    time.sleep(args.session_s)
-    floor_wakeups = (wakeups(floor.pid) - floor_woken) / args.session_s
+    floor_wakeups = wakeups_per_s(floor.pid, args.session_s)
     assert app.status()["session"]["marks"]["phone"] == args.marks + 1
     app.stop()
     desktop.terminate(floor)
