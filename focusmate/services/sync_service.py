@@ -12,9 +12,10 @@ in order: a network drive or a share may make any call wait), and the merged sta
 - **receiving**: the folder is watched (QFileSystemWatcher on the sync folder and each
   device's folder: a sync engine delivers a file by renaming it there), with a slow timer
   as a safety net; a WebDAV share is asked every WEBDAV_POLL_MS. No CPU while nothing
-  changes. What arrived is merged, the sessions that changed are written by the controller
-  (the one writer, ARCHITECTURE invariant 1 and 2), then the merged state is kept and only
-  then the read positions are acknowledged.
+  changes. What arrived goes into the merged state's tail (fsynced) and is merged, the
+  sessions that changed are written by the controller (the one writer, ARCHITECTURE
+  invariant 1 and 2), and only then are the read positions acknowledged; the merged state
+  is kept whole now and then (KEEP_AFTER_MS), which shortens the tail again.
 - a snapshot now and then (after a session ends, at most daily), so a new device reads a
   summary rather than years.
 - what is unusual is said once, quietly: logged and listed by ``focusmate sync status``
@@ -72,10 +73,10 @@ LOCAL_POLL_MS = 60_000
 WEBDAV_POLL_MS = 45_000
 #: Every this many polls, every file is looked at (log_reader.py: a late old segment).
 FULL_POLL_EVERY = 10
-#: The merged state is kept this long after a change: many marks, one write (with years of
-#: history it takes a few hundred ms on the worker). A crash before it costs only time: the
-#: changes read since are read again, and this device's are found in the store again.
-KEEP_AFTER_MS = 5_000
+#: The merged state is kept whole this long after a change (with years of history that takes
+#: a few hundred ms on the worker): until then what changed is in its tail (sync_book.py),
+#: so this bounds the tail and the next start's reading, not what survives a crash.
+KEEP_AFTER_MS = 30_000
 SNAPSHOT_EVERY = timedelta(days=1)
 
 
@@ -123,7 +124,7 @@ class SyncService(QObject):
         self._polling = False
         self._poll_again = False
         self._polls = 0
-        self._unacked: Incoming | None = None
+        self._acked_marks: object = None  # the read marks last acknowledged
         self._status: SyncStatus | None = None
         self._problem: str | None = None
         self._notices: list[str] = []
@@ -211,7 +212,7 @@ class SyncService(QObject):
         self._generation += 1
         folder, worker = self._folder, self._worker
         self._folder, self._worker, self._book, self._config = None, None, None, None
-        self._joined, self._status, self._problem, self._unacked = False, None, None, None
+        self._joined, self._status, self._problem = False, None, None
         if worker is not None:
             if folder is not None:
                 worker.submit(folder.close)
@@ -439,8 +440,7 @@ class SyncService(QObject):
                     "merge_ms": round((merged - began) * 1000, 1),
                     "store_ms": round((time.perf_counter() - merged) * 1000, 1),
                 }
-            self._unacked = incoming
-            self._keep.start()
+            self._acknowledge(incoming)
         self.changed.emit()
 
     def _join_settings(self, book: SyncBook) -> None:
@@ -497,21 +497,29 @@ class SyncService(QObject):
         self._submit(publish)
         self._keep.start()
 
-    def _keep_book(self) -> None:
-        """Keep the merged state in the data folder, then acknowledge what it holds."""
-        self._keep.stop()
-        book, folder, incoming = self._book, self._folder, self._unacked
-        if book is None or folder is None:
+    def _acknowledge(self, incoming: Incoming) -> None:
+        """What was read is merged, and durable in the book's tail (a snapshot's state is
+        not: the book is kept first): save how far reading stands. Nothing new read, and
+        the marks where they were: nothing is written (an idle poll costs no write)."""
+        folder = self._folder
+        if folder is None:
             return
-        keep_book = book.keeping()
-        self._unacked = None
+        if incoming.snapshot_state is not None:
+            self._keep_book()
+        elif incoming.changes:
+            self._keep.start()  # the tail grows: kept whole now and then
+        elif incoming.marks == self._acked_marks:
+            return
+        self._acked_marks = incoming.marks
+        self._submit(lambda: folder.acknowledge(incoming))
 
-        def keep() -> None:
-            keep_book()
-            if incoming is not None:
-                folder.acknowledge(incoming)
-
-        self._submit(keep)
+    def _keep_book(self) -> None:
+        """Keep the merged state whole in the data folder (its tail then starts again)."""
+        self._keep.stop()
+        book = self._book
+        if book is None:
+            return
+        self._submit(book.keeping())
 
     def _on_session_ended(self, _session_id: str) -> None:
         if self._joined and self._snapshot_due():
