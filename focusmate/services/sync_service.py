@@ -313,9 +313,7 @@ class SyncService(QObject):
         password: str | None = None,
     ) -> None:
         self._config = config
-        self._book = SyncBook.load(self._data_dir / BOOK_FILE, config.device_id)
-        if not self._book.whole and folder is None:
-            forget_read_marks(self._data_dir)  # what was read is not in the book: again
+        self._book = None  # read on the worker: with years of history it takes ~0.5 s
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="focusmate-sync")
         self._generation += 1
         self._folder = folder
@@ -327,6 +325,13 @@ class SyncService(QObject):
         self.changed.emit()
 
     def _join(self) -> _Polled:  # worker
+        config = self._config
+        if self._book is None and config is not None:
+            book = SyncBook.load(self._data_dir / BOOK_FILE, config.device_id)
+            if not book.whole and self._folder is None:
+                forget_read_marks(self._data_dir)  # what was read is not in the book: again
+            if self._config is config:  # not turned off meanwhile
+                self._book = book  # the GUI thread uses it once the join is back
         if self._folder is None:  # at start-up: opened here (the key takes a moment)
             self._folder = self._opener()
         return self._polled(self._folder.join())
