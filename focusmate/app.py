@@ -153,7 +153,13 @@ def run(  # noqa: PLR0915 - the composition root: one statement per service it b
         # Reading the whole history, hotkeys (pynput's import alone is ~80 ms), the reminder
         # timer and the start-up backup wait until the tray icon is up.
         background = Background(
-            controller, notifications, windows, clock, data_dir, calendar=calendar
+            controller,
+            notifications,
+            windows,
+            clock,
+            data_dir,
+            calendar=calendar,
+            current_settings=lambda: settings.current,
         )
         # Sync (issue 19): opened on its worker once the tray icon shows, like the calendars.
         sync = SyncService(controller, data_dir, KeyringSecretStore(), clock, settings=settings)

@@ -91,13 +91,34 @@ class Background:
         data_dir: Path,
         *,
         calendar: CalendarService | None = None,
+        current_settings: Callable[[], Settings] | None = None,
     ) -> None:
+        """``current_settings``: the settings now, for a session started before start()."""
         self._controller, self._views, self._clock = controller, views, clock
         self._notifications = notifications
         self._data_dir = data_dir
         self._calendar = calendar
+        self._current_settings = current_settings
         self._reminders: ReminderScheduler | None = None
         self._hotkeys: HotkeyService | None = None
+        # pynput listens only during a session, from before its start returns (HotkeyService).
+        controller.state_changed.connect(self._on_state_changed)
+
+    def _on_state_changed(self) -> None:
+        running = self._controller.current is not None
+        if self._hotkeys is not None:
+            self._hotkeys.follow_session(running)
+        elif running and self._current_settings is not None:
+            # A session started before start() (a command, a click at once): its keys count.
+            self._start_hotkeys(self._current_settings())
+
+    def _start_hotkeys(self, settings: Settings) -> None:
+        from focusmate.services.hotkey_service import HotkeyService  # noqa: PLC0415 - see top
+
+        controller = self._controller
+        self._hotkeys = HotkeyService(
+            self._views, settings, session_running=lambda: controller.current is not None
+        )
 
     def start(
         self, settings: Settings, repository: TinyDBSessionRepository, window: str | None
@@ -119,17 +140,8 @@ class Background:
         self._start_reminders(settings)
         if self._calendar is not None:
             self._calendar.start()
-        from focusmate.services.hotkey_service import HotkeyService  # noqa: PLC0415 - see top
-
-        controller = self._controller
-        hotkeys = HotkeyService(
-            self._views, settings, session_running=lambda: controller.current is not None
-        )
-        # pynput listens only during a session, from before its start returns (see the class).
-        controller.state_changed.connect(
-            lambda: hotkeys.follow_session(controller.current is not None)
-        )
-        self._hotkeys = hotkeys
+        if self._hotkeys is None:
+            self._start_hotkeys(settings)
         self._views.welcome_on_first_run()  # after the hotkeys: it says whether they work here
         if window is not None:  # `focusmate review` started us: the review, as asked
             self._views.show_window(window)

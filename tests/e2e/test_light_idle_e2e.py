@@ -147,3 +147,21 @@ def test_the_listener_runs_only_in_a_session_and_hears_a_key_at_once(
     assert threads(app.proc.pid) > idle_threads  # pynput's listener
     assert app.cli("end").returncode == 0
     assert app.status()["hotkeys"]["ready"] is True  # still armed for the next session
+
+
+def test_a_session_started_at_once_after_launch_hears_its_keys(
+    desktop: HeadlessDesktop, tmp_path: Path
+) -> None:
+    """No wait for the hotkeys: the session starts as soon as the app answers (before its
+    deferred start-up, usually), and a key pressed at once is logged."""
+    app = RunningApp(desktop, tmp_path / "data")
+    try:
+        assert app.cli("start", "--with", "Ana").returncode == 0
+        desktop.key("ctrl+alt+p")
+        wait_until(
+            lambda: app.status()["session"]["marks"]["phone"] == 1 or None,
+            timeout_s=5,
+            what="the mark of a key pressed as soon as the session started",
+        )
+    finally:
+        app.stop()
