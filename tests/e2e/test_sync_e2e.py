@@ -1,6 +1,7 @@
 """Issue 19 end to end: two installed focusmate apps (two data folders on one headless desktop,
-one unlocked GNOME Keyring for their passphrases) synced by two real Syncthing daemons on
-loopback (tests/sync_engines/syncthing.py), driven only through the `focusmate` command line.
+one unlocked GNOME Keyring for their passphrases, B's clock 3 hours ahead of A's) synced by
+two real Syncthing daemons on loopback (tests/sync_engines/syncthing.py), driven only through
+the `focusmate` command line.
 
 A sets the encrypted sync folder up; B is refused with a wrong passphrase (nothing written)
 and joins with the right one; sessions, marks, a reflection (imported) and pulses made on
@@ -24,6 +25,7 @@ from typing import Any
 import pytest
 
 from focusmate.core.pulse import Concern, PulseVia, RepPulse
+from focusmate.desktop.system_clock import FAKE_NOW_ENV
 from focusmate.storage.transfer import export_json
 from tests.desktop.secret_service import UnlockedKeyring, start_unlocked_keyring
 from tests.e2e.desktop import HeadlessDesktop, wait_until
@@ -33,6 +35,8 @@ from tests.sync_engines.syncthing import SyncthingPair
 
 PASSPHRASE = "a passphrase for the test's own folder"  # noqa: S105 - a test's throwaway folder
 CONVERGE_S = 30.0
+#: B's clock runs this far ahead of A's (issue 19's fault injection: clocks hours apart).
+SKEW = timedelta(hours=3)
 
 
 @pytest.fixture(scope="module")
@@ -88,12 +92,19 @@ def folder_files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
+def skewed_app(desktop: HeadlessDesktop, data_dir: Path) -> RunningApp:
+    """B, its clock SKEW ahead of A's (the app's FOCUSMATE_FAKE_NOW hook: it starts there and
+    runs on): the hybrid logical clocks still order each side's changes causally."""
+    ahead = (datetime.now(UTC) + SKEW).isoformat()
+    return RunningApp(desktop, data_dir, extra_env={FAKE_NOW_ENV: ahead})
+
+
 def test_two_apps_synced_by_two_syncthing_daemons(
     desktop: HeadlessDesktop, keyring: None, tmp_path: Path
 ) -> None:
     del keyring
     with SyncthingPair(tmp_path / "syncthing") as pair:
-        apps = [RunningApp(desktop, tmp_path / "a"), RunningApp(desktop, tmp_path / "b")]
+        apps = [RunningApp(desktop, tmp_path / "a"), skewed_app(desktop, tmp_path / "b")]
         try:
             _scenario(pair, apps, tmp_path)
         finally:
@@ -177,6 +188,8 @@ def _scenario(pair: SyncthingPair, apps: list[RunningApp], tmp_path: Path) -> No
     pulse_b = b.cli("pulse", "last", "--heard", "3", "--concern", "partly", "--attention", "4")
     assert pulse_b.returncode == 0, pulse_b.stderr
     b_to_a = converge(b, a, "B's session and pulse on A")
+    starts = {s["with"]: datetime.fromisoformat(s["started_at"]) for s in exported(a)[2:]}
+    assert starts["Sam"] - starts["Jordan"] > SKEW - timedelta(minutes=5)  # B's clock is ahead
 
     # Edits on both sides while the daemons are apart: the same export once they meet.
     with pair.disconnected():
@@ -209,7 +222,7 @@ def _scenario(pair: SyncthingPair, apps: list[RunningApp], tmp_path: Path) -> No
     os.killpg(b.proc.pid, signal.SIGKILL)
     b.proc.wait(timeout=10)
     b.stop()  # reaped and forgotten by the desktop
-    b = RunningApp(b.desktop, b.data_dir)
+    b = skewed_app(b.desktop, b.data_dir)
     apps.append(b)
     assert b.cli("end").returncode == 0  # the session resumed after the kill
     converge(a, b, "after B was killed and started again")
