@@ -9,13 +9,12 @@ in order: a network drive or a share may make any call wait), and the merged sta
   changes go to the outbox in the data folder first, then to this device's log. A change
   kept in the store but not in the outbox (the app killed in between) is found at the next
   start: the store's sessions that the merged state does not show are published then.
-- **receiving**: the folder is watched (QFileSystemWatcher on the sync folder and each
-  device's folder: a sync engine delivers a file by renaming it there), with a slow timer
-  as a safety net; a WebDAV share is asked every WEBDAV_POLL_MS. No CPU while nothing
-  changes. What arrived goes into the merged state's tail (fsynced) and is merged, the
-  sessions that changed are written by the controller (the one writer, ARCHITECTURE
-  invariant 1 and 2), and only then are the read positions acknowledged; the merged state
-  is kept whole now and then (KEEP_AFTER_MS), which shortens the tail again.
+- **receiving**: the folder is watched (services.sync_watch: no CPU while nothing
+  changes; a WebDAV share is asked every 45 s). What arrived goes into the merged state's
+  tail (fsynced) and is merged, the sessions that changed are written by the controller
+  (the one writer, ARCHITECTURE invariant 1 and 2), and only then are the read positions
+  acknowledged; the merged state is kept whole now and then (KEEP_AFTER_MS), which
+  shortens the tail again.
 - a snapshot now and then (after a session ends, at most daily), so a new device reads a
   summary rather than years.
 - what is unusual is said once, quietly: logged and listed by ``focusmate sync status``
@@ -34,7 +33,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from focusmate.core.clock import Clock
 from focusmate.core.errors import FocusmateError, NotPossibleNow
@@ -51,26 +50,19 @@ from focusmate.services.sync_config import (
     SyncConfig,
     checked_where,
     forget_read_marks,
-    is_webdav,
     load_config,
     new_config,
     open_folder,
     remove_sync_files,
     save_config,
 )
-from focusmate.sync.local_folder import LocalFolder
+from focusmate.services.sync_watch import FolderWatch
 
 if TYPE_CHECKING:  # the folder's codec loads cryptography: only once sync is used
     from focusmate.sync.sync_folder import Incoming, SyncFolder, SyncStatus
 
 log = logging.getLogger(__name__)
 
-#: After the watcher fires: a sync engine delivers several files at once; poll once.
-SETTLE_MS = 300
-#: The safety net for a watcher that missed something (a network file system).
-LOCAL_POLL_MS = 60_000
-#: A WebDAV share cannot be watched: asked this often, no more (no hard polling).
-WEBDAV_POLL_MS = 45_000
 #: Every this many polls, every file is looked at (log_reader.py: a late old segment).
 FULL_POLL_EVERY = 10
 #: The merged state is kept whole this long after a change (with years of history that takes
@@ -130,17 +122,12 @@ class SyncService(QObject):
         self._notices: list[str] = []
         self._last_merge: dict[str, float] | None = None
         self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
-        self._settle = QTimer(self)
-        self._settle.setSingleShot(True)
-        self._settle.setInterval(SETTLE_MS)
-        self._settle.timeout.connect(self.poll_now)
-        self._safety = QTimer(self)
-        self._safety.timeout.connect(self.poll_now)
+        self._watch = FolderWatch(self)
+        self._watch.arrived.connect(self.poll_now)
         self._keep = QTimer(self)
         self._keep.setSingleShot(True)
         self._keep.setInterval(KEEP_AFTER_MS)
         self._keep.timeout.connect(self._keep_book)
-        self._watcher: QFileSystemWatcher | None = None
         controller.sessions_saved.connect(self._on_sessions_saved)
         controller.session_ended.connect(self._on_session_ended)
         if settings is not None:
@@ -320,8 +307,7 @@ class SyncService(QObject):
         self._opener = lambda: open_folder(config, self._data_dir, passphrase, password)
         self._polling = True
         self._submit(self._join, self._on_rejoined)
-        self._safety.setInterval(WEBDAV_POLL_MS if is_webdav(config.where) else LOCAL_POLL_MS)
-        self._safety.start()
+        self._watch.start(config.where)
         self.changed.emit()
 
     def _join(self) -> _Polled:  # worker
@@ -390,7 +376,7 @@ class SyncService(QObject):
         if self._snapshot_due():
             self._write_snapshot()
         self._keep_book()  # with the snapshot's time
-        self._watch()
+        self._watch.follow()
 
     def poll_now(self) -> None:
         """Read what arrived (the watcher, the timer, or a test asking)."""
@@ -418,7 +404,7 @@ class SyncService(QObject):
     def _on_polled(self, polled: _Polled) -> None:
         self._polling = False
         self._take(polled)
-        self._watch()  # a new device's folder
+        self._watch.follow()  # a new device's folder, a new segment
         if self._poll_again:
             self._poll_again = False
             self.poll_now()
@@ -547,33 +533,9 @@ class SyncService(QObject):
         state = book.state  # immutable: its snapshot is made on the worker
         self._submit(lambda: folder.write_snapshot(latest, snapshot(state)))
 
-    # --- watching --------------------------------------------------------------------
-
-    def _watch(self) -> None:
-        config = self._config
-        if config is None or is_webdav(config.where):
-            return
-        if self._watcher is None:
-            self._watcher = QFileSystemWatcher(self)
-            self._watcher.directoryChanged.connect(lambda _path: self._settle.start())
-            self._watcher.fileChanged.connect(lambda _path: self._settle.start())
-        folders = LocalFolder(Path(config.where)).folders_to_watch()
-        # A sync engine delivers a file by renaming it into its folder (the folder changes);
-        # a writer on this computer, or a network file system, appends: the newest segment
-        # of each device is watched as well.
-        newest = (max(f.glob("log-*.jsonl"), default=None) for f in folders)
-        wanted = {str(p) for p in (*folders, *newest) if p is not None}
-        watched = {*self._watcher.directories(), *self._watcher.files()}
-        if wanted - watched:
-            self._watcher.addPaths(sorted(wanted - watched))
-
     def _stop_watching(self) -> None:
-        self._safety.stop()
-        self._settle.stop()
+        self._watch.stop()
         self._keep.stop()
-        if self._watcher is not None:
-            self._watcher.deleteLater()
-            self._watcher = None
 
     def _say(self, words: str) -> None:
         """Said once, quietly: logged and listed by `sync status` (never a window)."""
