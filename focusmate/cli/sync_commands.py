@@ -35,7 +35,6 @@ exit codes:
   0  done
   2  a wrong passphrase, an encrypted folder enabled with --plain (or the other way round),
      an address that is not https, an empty passphrase
-  3  sync status: focusmate does not run and sync is off
   4  the folder is not there or cannot be reached now; no secret store for the passphrase
   5  the sync folder's format.json or this computer's sync.json is damaged
 """
