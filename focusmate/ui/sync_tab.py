@@ -50,6 +50,10 @@ class SyncTab(QWidget):
         self.again = QLineEdit()
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
         self.name = QLineEdit()
+        # A WebDAV share that asks for them (the password goes to the secret store).
+        self.user = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.plain = QCheckBox(translate("SyncTab", "No encryption (plain &text)"))
         self.plain.toggled.connect(self._follow_plain)
         self.plain_note = QLabel(
@@ -87,6 +91,8 @@ class SyncTab(QWidget):
         form.addRow(translate("SyncTab", "Pass&phrase:"), self.passphrase)
         form.addRow(translate("SyncTab", "Passphrase &again:"), self.again)
         form.addRow(translate("SyncTab", "This computer's &name:"), self.name)
+        form.addRow(translate("SyncTab", "WebDAV user (if it as&ks):"), self.user)
+        form.addRow(translate("SyncTab", "WebDAV pass&word:"), self.password)
         form.addRow(self.plain)
         form.addRow(self.plain_note)
         note = QLabel(
@@ -114,6 +120,8 @@ class SyncTab(QWidget):
             (self.passphrase, translate("SyncTab", "Passphrase")),
             (self.again, translate("SyncTab", "Passphrase again")),
             (self.name, translate("SyncTab", "This computer's name")),
+            (self.user, translate("SyncTab", "WebDAV user")),
+            (self.password, translate("SyncTab", "WebDAV password")),
         ):
             field.setAccessibleName(name)
         chain_tab_order(
@@ -123,6 +131,8 @@ class SyncTab(QWidget):
                 self.passphrase,
                 self.again,
                 self.name,
+                self.user,
+                self.password,
                 self.plain,
                 self.enable_button,
                 self.devices,
@@ -183,14 +193,21 @@ class SyncTab(QWidget):
         if passphrase == "":
             self._problem(translate("SyncTab", "Type a passphrase, or choose plain text."))
             return
+        user = self.user.text().strip() or None
         try:
-            self._sync.enable(self.where.text().strip(), passphrase, self.name.text() or None)
+            self._sync.enable(
+                self.where.text().strip(),
+                passphrase,
+                self.name.text() or None,
+                user,
+                None if user is None else self.password.text(),
+            )
         except FocusmateError as error:
             self._problem(shown_error(error))
             return
         self.error_label.hide()
-        self.passphrase.clear()
-        self.again.clear()
+        for secret in (self.passphrase, self.again, self.password):
+            secret.clear()
         self.refresh()
 
     def _problem(self, text: str) -> None:

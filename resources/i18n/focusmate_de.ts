@@ -2606,6 +2606,14 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
             <translation>&amp;Name dieses Computers:</translation>
         </message>
         <message>
+            <source>WebDAV user (if it as&amp;ks):</source>
+            <translation>WebDAV-&amp;Benutzer (falls verlangt):</translation>
+        </message>
+        <message>
+            <source>WebDAV pass&amp;word:</source>
+            <translation>Passwort für WebDA&amp;V:</translation>
+        </message>
+        <message>
             <source>focusmate writes only its own files in the folder, encrypted with a key from your passphrase. Use the same passphrase on each computer.</source>
             <translation>focusmate schreibt nur eigene Dateien in den Ordner, verschlüsselt mit einem Schlüssel aus Ihrer Passphrase. Verwenden Sie auf jedem Computer dieselbe Passphrase.</translation>
         </message>
@@ -2624,6 +2632,14 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
         <message>
             <source>This computer's name</source>
             <translation>Name dieses Computers</translation>
+        </message>
+        <message>
+            <source>WebDAV user</source>
+            <translation>WebDAV-Benutzer</translation>
+        </message>
+        <message>
+            <source>WebDAV password</source>
+            <translation>WebDAV-Passwort</translation>
         </message>
         <message>
             <source>encrypted</source>

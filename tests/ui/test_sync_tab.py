@@ -22,7 +22,7 @@ from focusmate.ui.sync_tab import SyncTab
 from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock
 from tests.ui.accessibility import tab_chain, unnamed_controls
-from tests.ui.keyboard import texts, untranslated
+from tests.ui.keyboard import mnemonic, texts, untranslated
 
 PASSPHRASE = "the tab's passphrase"  # noqa: S105 - a test's throwaway folder
 
@@ -106,13 +106,25 @@ def test_a_wrong_passphrase_is_said_and_nothing_is_written(
     assert not (tmp_path / "data" / CONFIG_FILE).exists()
 
 
+def mnemonics(dialog: SettingsDialog) -> list[str]:
+    """The Alt+letters of the tab titles and of the Sync tab's controls while sync is off."""
+    tab = tab_of(dialog)
+    titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    letters = [t[t.index("&") + 1].casefold() for t in titles if "&" in t]
+    controls = (tab.where, tab.choose_button, tab.passphrase, tab.again, tab.name, tab.user)
+    controls += (tab.password, tab.plain, tab.enable_button)
+    return letters + [mnemonic(control).casefold() for control in controls]
+
+
 def test_every_control_named_and_in_reading_order(dialog: SettingsDialog) -> None:
     tab = tab_of(dialog)
     assert unnamed_controls(tab) == []
     chain = tab_chain(dialog)
-    order = [tab.where, tab.choose_button, tab.passphrase, tab.again, tab.name, tab.plain]
-    positions = [chain.index(control) for control in order]
+    order = [tab.where, tab.choose_button, tab.passphrase, tab.again, tab.name, tab.user]
+    positions = [chain.index(control) for control in [*order, tab.password, tab.plain]]
     assert positions == sorted(positions)
+    letters = mnemonics(dialog)
+    assert "" not in letters and len(set(letters)) == len(letters), letters
 
 
 def sync_dialog(qtbot: QtBot, sync: SyncService) -> SettingsDialog:
@@ -133,6 +145,9 @@ def test_in_german(qtbot: QtBot, sync: SyncService, request: pytest.FixtureReque
     german = sync_dialog(qtbot, sync)
     assert untranslated(english, german.sync_tab, allowed=("Passphrase",)) == []
     assert german.tabs.tabText(german.tabs.indexOf(german.sync_tab)) == "&Synchronisieren"
+    german.sync_tab.plain.setChecked(False)
+    letters = mnemonics(german)
+    assert "" not in letters and len(set(letters)) == len(letters), letters
 
 
 def test_the_start_dialog_says_when_they_are_in_session_on_another_computer(
