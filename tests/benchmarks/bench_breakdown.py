@@ -120,7 +120,8 @@ LAUNCHER = textwrap.dedent(
         "autostart_for _autostart_command Windows Background SocketCommands CommandServer "
         "tell_at_start _quit_on_signals"
     ).split():
-        setattr(fa, name, timed(name, getattr(fa, name)))
+        if hasattr(fa, name):  # a step made elsewhere now (SocketCommands: on first request)
+            setattr(fa, name, timed(name, getattr(fa, name)))
     from focusmate.services.startup import Background
     Background.start = timed("Background.start (after the icon)", Background.start)
 
