@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import pip_install
+import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -56,3 +58,36 @@ def test_a_failing_resolution_is_one_plain_line(tmp_path: Path) -> None:
     assert done.stderr.count("\n") == 1
     assert done.stderr.startswith("focusmate: pip could not find the Python packages")
     assert str(log) in done.stderr and log.stat().st_size > 0
+
+
+def test_an_override_left_by_an_earlier_install_is_reinstalled_away(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """urllib3-future first (its removal takes its copy in urllib3/ along), then urllib3."""
+    installed = {"urllib3-future": "2.25.904", "urllib3": "2.8.0"}
+
+    def version(name: str) -> str:
+        if name not in installed:
+            raise metadata.PackageNotFoundError(name)
+        return installed[name]
+
+    monkeypatch.setattr(pip_install.metadata, "version", version)
+    assert pip_install.stale_override(tmp_path) == []
+    (tmp_path / "urllib3_future.pth").write_text("import os, sys, site, shutil\n")
+    assert pip_install.stale_override(tmp_path) == ["urllib3-future==2.25.904", "urllib3==2.8.0"]
+    del installed["urllib3"]  # a user's install: nothing else needs the original
+    assert pip_install.stale_override(tmp_path) == ["urllib3-future==2.25.904"]
+
+
+def test_the_override_s_marker_goes_and_an_emptied_urllib3_folder_with_it(tmp_path: Path) -> None:
+    copy = tmp_path / "urllib3"
+    (copy / "__pycache__").mkdir(parents=True)
+    (copy / ".u3f_sync").write_text("2.25.904")
+    pip_install.remove_copy_marker(tmp_path)
+    assert not copy.exists()
+    copy.mkdir()
+    (copy / ".u3f_sync").write_text("2.25.904")
+    (copy / "__init__.py").write_text("")  # the original urllib3, installed after
+    pip_install.remove_copy_marker(tmp_path)
+    assert [child.name for child in copy.iterdir()] == ["__init__.py"]
+    pip_install.remove_copy_marker(tmp_path / "elsewhere")  # nothing there: nothing to do
