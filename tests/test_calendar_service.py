@@ -106,6 +106,10 @@ def rig(
     )
     yield Rig(service, clock, notifier, controller, secrets, data_dir, ics_file)
     service.stop()
+    # The controller's timer that lets the history go stops here: the controller may be
+    # freed later on the worker thread of the next test's service, and Qt refuses to stop a
+    # timer from another thread.
+    controller.release_history()
     gc.collect()
 
 

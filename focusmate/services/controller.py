@@ -143,6 +143,7 @@ class SessionController(QObject):
     def release_history(self) -> None:
         """Let the history go, keeping the pending reflections (see HISTORY_KEPT_MS); the
         next use reads it again."""
+        self._release.stop()  # when asked before the time (an idle timer keeps nothing alive)
         if self._history is None:
             return
         self._pending = {s.id: s for s in self._history.values() if s.reflection_pending}

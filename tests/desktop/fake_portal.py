@@ -13,11 +13,11 @@ on a dbus-daemon the test starts (``private_bus``).
 from __future__ import annotations
 
 import contextlib
+import select
 import shutil
 import subprocess
 import tempfile
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +40,8 @@ def private_bus() -> Iterator[str]:
         raise AssertionError("dbus-daemon is missing (Debian: apt-get install dbus)")
     folder = Path(tempfile.mkdtemp(prefix="fm-portal-"))
     socket = folder / "bus"
+    # The address is printed once the daemon listens: the socket's file alone appears at
+    # bind(), before listen(), and a connection then is refused (seen under load).
     proc = subprocess.Popen(
         [
             "dbus-daemon",
@@ -47,21 +49,23 @@ def private_bus() -> Iterator[str]:
             "--nofork",
             "--nopidfile",
             "--nosyslog",
+            "--print-address=1",
             f"--address=unix:path={socket}",
         ],
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 10
-        while not socket.exists():
-            if time.monotonic() > deadline:
-                raise AssertionError("the private dbus-daemon did not start")
-            time.sleep(0.01)
+        assert proc.stdout is not None
+        ready, _, _ = select.select([proc.stdout], [], [], 10)
+        if not ready or not proc.stdout.readline().strip():
+            raise AssertionError("the private dbus-daemon did not start")
         yield f"unix:path={socket}"
     finally:
         proc.terminate()
         proc.wait(5)
+        if proc.stdout is not None:
+            proc.stdout.close()
         shutil.rmtree(folder, ignore_errors=True)
 
 

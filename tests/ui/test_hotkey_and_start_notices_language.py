@@ -21,7 +21,8 @@ from focusmate.core.settings import Settings
 from focusmate.core.status import HotkeyReadiness
 from focusmate.desktop.hotkeys import GlobalHotkeys, session_availability
 from focusmate.services.controller import SessionController
-from focusmate.services.startup import HotkeyService, tell_at_start
+from focusmate.services.hotkey_service import HotkeyService
+from focusmate.services.startup import tell_at_start
 from focusmate.storage.backups import open_or_recover, take_backup
 from focusmate.storage.permissions import permissions_notice, tighten_permissions
 from focusmate.storage.repository import DATA_FILE_NAME, TinyDBSessionRepository
