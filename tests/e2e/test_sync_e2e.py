@@ -7,8 +7,9 @@ A sets the encrypted sync folder up; B is refused with a wrong passphrase (nothi
 and joins with the right one; sessions, marks, a reflection (imported) and pulses made on
 one side show in the other's export within the time Syncthing takes (printed), a session
 running on A refuses a start with the same person on B; edits made on both sides while the
-daemons are apart converge to the same export; B killed with SIGKILL while merging, then
-started again, converges too and keeps the mark it acknowledged just before.
+daemons are apart converge to the same export; B killed with SIGKILL as A's new session
+lands in its folder (its merge under way), then started again, converges too and keeps the
+mark it acknowledged just before; then the same with A killed as B's session lands.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import json
 import os
 import signal
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,19 @@ def skewed_app(desktop: HeadlessDesktop, data_dir: Path) -> RunningApp:
     runs on): the hybrid logical clocks still order each side's changes causally."""
     ahead = (datetime.now(UTC) + SKEW).isoformat()
     return RunningApp(desktop, data_dir, extra_env={FAKE_NOW_ENV: ahead})
+
+
+def killed_and_started_again(
+    app: RunningApp, apps: list[RunningApp], start: Callable[[Path], RunningApp]
+) -> RunningApp:
+    """``app`` killed with SIGKILL (its whole process group), then started again on the same
+    data folder by ``start``; the new one joins ``apps`` (stopped at the end)."""
+    os.killpg(app.proc.pid, signal.SIGKILL)
+    app.proc.wait(timeout=10)
+    app.stop()  # reaped and forgotten by the desktop
+    again = start(app.data_dir)
+    apps.append(again)
+    return again
 
 
 def test_two_apps_synced_by_two_syncthing_daemons(
@@ -211,23 +225,30 @@ def _scenario(pair: SyncthingPair, apps: list[RunningApp], tmp_path: Path) -> No
     for _ in range(5):
         assert a.cli("log", "phone").returncode == 0
     assert a.cli("end").returncode == 0
-    wait_until(
-        lambda: (
-            any(p.name.startswith("log-") for p in (pair.b.folder / "focusmate-sync").rglob("*"))
-            or None
-        ),
-        timeout_s=5,
-        what="a log on B's side",
-    )
-    os.killpg(b.proc.pid, signal.SIGKILL)
-    b.proc.wait(timeout=10)
-    b.stop()  # reaped and forgotten by the desktop
-    b = skewed_app(b.desktop, b.data_dir)
-    apps.append(b)
+    # Killed as A's files land in its folder: its watcher has fired, the merge is under way.
+    pair.wait_in_sync()
+    b = killed_and_started_again(b, apps, lambda data_dir: skewed_app(b.desktop, data_dir))
     assert b.cli("end").returncode == 0  # the session resumed after the kill
     converge(a, b, "after B was killed and started again")
     morgan = [s for s in exported(a) if s["with"] == "Morgan"]
     assert len(morgan) == 1 and [m["kind"] for m in morgan[0]["marks"]] == ["app"]
     chen = [s for s in exported(b) if s["with"] == "Chen"]
     assert len(chen) == 1 and len(chen[0]["marks"]) == 5
+
+    # The other way round: A killed while it merges B's new session, just after A's own
+    # mark was acknowledged.
+    assert a.cli("start", "--with", "Robin").returncode == 0
+    assert a.cli("log", "phone").returncode == 0  # acknowledged: on disk
+    assert b.cli("start", "--with", "Kim").returncode == 0
+    for _ in range(3):
+        assert b.cli("log", "app").returncode == 0
+    assert b.cli("end").returncode == 0
+    pair.wait_in_sync()
+    a = killed_and_started_again(a, apps, lambda data_dir: RunningApp(a.desktop, data_dir))
+    assert a.cli("end").returncode == 0
+    converge(b, a, "after A was killed and started again")
+    robin = [s for s in exported(b) if s["with"] == "Robin"]
+    assert len(robin) == 1 and [m["kind"] for m in robin[0]["marks"]] == ["phone"]
+    kim = [s for s in exported(a) if s["with"] == "Kim"]
+    assert len(kim) == 1 and len(kim[0]["marks"]) == 3
     print(f"convergence A->B {a_to_b:.2f} s, B->A {b_to_a:.2f} s")
