@@ -13,16 +13,12 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-import platformdirs
-
 from focusmate.core.errors import InvalidData
-from focusmate.files.atomic import atomic_write_bytes, dumps_strict, ensure_private_dir, read_json
 
 if TYPE_CHECKING:
     from focusmate.core.text import Worded
@@ -74,10 +70,14 @@ def config_dir() -> Path:
     On Windows and macOS platformdirs gives the same folder as :func:`default_data_dir`, so
     the data location file may sit next to the data: the mover leaves it alone.
     """
+    import platformdirs  # noqa: PLC0415 - not for a socket command given its folder (invariant 13)
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def default_data_dir() -> Path:
+    import platformdirs  # noqa: PLC0415 - as config_dir
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -96,6 +96,16 @@ class DataPointer:
 
     def points_to(self) -> Path | None:
         """The folder it names, or None when there is no file; DataLocationError if damaged."""
+        try:
+            # files.atomic imports tempfile (shutil, random...): only when there is a file to
+            # read (invariant 13). stat fails as reading would, FileNotFoundError meaning None.
+            self.path.stat()
+        except FileNotFoundError:
+            return None
+        except OSError:
+            pass  # read_json meets it again below and it is reported from there, as before
+        from focusmate.files.atomic import read_json  # noqa: PLC0415
+
         try:
             record = read_json(self.path, "the data location file")
         except InvalidData as error:
@@ -121,6 +131,12 @@ class DataPointer:
 
     def point_to(self, folder: Path) -> None:
         """Name ``folder`` (absolute) as the data folder: atomically, durably, 0600."""
+        from focusmate.files.atomic import (  # noqa: PLC0415 - as points_to
+            atomic_write_bytes,
+            dumps_strict,
+            ensure_private_dir,
+        )
+
         payload = dumps_strict({"version": POINTER_VERSION, "data_dir": str(folder)})
         ensure_private_dir(self.path.parent)
         atomic_write_bytes(self.path, payload)
@@ -173,7 +189,12 @@ def runtime_dir() -> Path:
     if xdg and Path(xdg).is_dir():
         return Path(xdg) / APP_NAME
     if sys.platform.startswith("linux") or sys.platform == "darwin":
+        # tempfile loads shutil, random and more: only without XDG_RUNTIME_DIR (invariant 13).
+        import tempfile  # noqa: PLC0415
+
         return Path(tempfile.gettempdir()) / f"{APP_NAME}-{os.getuid()}"
+    import platformdirs  # noqa: PLC0415 - as config_dir
+
     return Path(platformdirs.user_runtime_dir(APP_NAME, appauthor=False))
 
 
