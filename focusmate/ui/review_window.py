@@ -87,6 +87,8 @@ class ReviewWindow(QWidget):
     #: An export button: its ExportKind and the week shown (the app asks where, then writes).
     #: Declared as object: a str argument would reach the slot as a plain str, not the enum.
     export_requested = Signal(object, object)
+    #: The week now shown (an IsoWeek): the app opens the next review on it (it is not kept).
+    week_shown = Signal(object)
 
     def __init__(
         self,
@@ -286,6 +288,7 @@ class ReviewWindow(QWidget):
 
     def show_week(self, week: IsoWeek) -> None:
         self.week = week
+        self.week_shown.emit(week)
         review = self._source(week)
         stats = review.stats
         first, last = week.days[0], week.days[-1]

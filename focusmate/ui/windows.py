@@ -26,6 +26,7 @@ from focusmate.core.pulse import RepPulse
 from focusmate.core.session_kind import COACHING
 from focusmate.core.settings import Settings
 from focusmate.core.text import translate
+from focusmate.core.weekly import IsoWeek
 from focusmate.services.controller import SessionController
 from focusmate.services.settings import SettingsService
 from focusmate.ui.actions import AppActions
@@ -35,7 +36,7 @@ from focusmate.ui.first_run import FirstRun
 from focusmate.ui.hotkey_status import HotkeyStatus
 from focusmate.ui.session_window import SessionWindow
 from focusmate.ui.tray import Tray
-from focusmate.ui.window_slot import WindowSlot, WindowSlots
+from focusmate.ui.window_slot import WindowSlot, WindowSlots, release_deleted
 
 if TYPE_CHECKING:  # imported lazily at run time, when first opened
     from focusmate.services.calendar import CalendarService
@@ -71,6 +72,8 @@ class Windows(QObject):
     # Through the desktop's portal: its triggers and what opens its dialog (see
     # show_hotkey_status); None with pynput or none.
     _system_shortcuts: tuple[dict[str, str], Callable[[], bool] | None] | None = None
+    #: The week the last review showed: the next one opens on it (None: this week).
+    _review_week: IsoWeek | None = None
 
     def __init__(
         self,
@@ -116,9 +119,10 @@ class Windows(QObject):
         self._start: WindowSlot[StartDialog] = WindowSlot(self._build_start_dialog)
         self._reflections: WindowSlots[str, ReflectionDialog] = WindowSlots(self._build_reflection)
         self._pulses: WindowSlots[str, PulseDialog] = WindowSlots(self._build_pulse)
-        # Kept: Qt Quick is slow to build, and the user finds the week they looked at.
+        # Not kept: closed, its Qt Quick view and QML engine are deleted and their memory given
+        # back (issue 18); it opens again on the week the user looked at last.
         self._review: WindowSlot[ReviewWindow] = WindowSlot(
-            self._build_review, keep=True, refresh=lambda review: review.refresh()
+            self._build_review, on_forget=release_deleted
         )
         self._settings_dialog: WindowSlot[SettingsDialog] | None = None
         if settings is not None:  # no settings to show without the service
@@ -441,15 +445,16 @@ class Windows(QObject):
         from focusmate.ui.review_window import ReviewWindow  # noqa: PLC0415 - lazy
 
         this_week = self._controller.current_week()
+        week = self._review_week or this_week
         calendar, settings = self._calendar, self._settings
         if calendar is None:
             review = ReviewWindow(
-                self._controller.week_review, this_week, this_week, self._controller.kinds
+                self._controller.week_review, week, this_week, self._controller.kinds
             )
         else:  # scheduled one-on-ones against the sessions held (issue 15, deliverable 7)
             review = ReviewWindow(
                 self._controller.week_review,
-                this_week,
+                week,
                 this_week,
                 self._controller.kinds,
                 scheduled=calendar.scheduled,
@@ -462,7 +467,11 @@ class Windows(QObject):
         review.session_activated.connect(self.edit_reflection)
         review.pulse_requested.connect(self.open_pulse)
         self._controller.state_changed.connect(review.refresh_if_visible)
+        review.week_shown.connect(self._remember_review_week)
         return review
+
+    def _remember_review_week(self, week: IsoWeek) -> None:
+        self._review_week = week
 
     def offer_pulse_page(self, session_id: str) -> None:
         """Show the QR code of the pulse page for this ended session (the pulse dialog's

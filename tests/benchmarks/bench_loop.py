@@ -68,6 +68,14 @@ def memory_mb(pid: int) -> tuple[float, float]:
     return totals["Rss:"], totals["Pss:"]
 
 
+def anonymous_mb(pid: int) -> float:
+    """The part of RSS that is the process's own (heap, Qt's caches), not a library's pages."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Anonymous:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def cpu_ticks(pid: int) -> int:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return int(fields[11]) + int(fields[12])  # utime + stime
@@ -90,13 +98,26 @@ def wakeups(pid: int) -> dict[str, int]:
     return counts
 
 
-def wakeups_per_s(pid: int, seconds: float) -> float:
+def thread_name(pid: int, task: str) -> str:
+    try:
+        return Path(f"/proc/{pid}/task/{task}/comm").read_text().strip()
+    except FileNotFoundError:
+        return "?"
+
+
+def wakeups_per_s(pid: int, seconds: float) -> tuple[float, str]:
     """Wake-ups per second over ``seconds``: of the threads alive at the end (a thread that
-    started meanwhile counts from 0; one that ended is not seen)."""
+    started meanwhile counts from 0; one that ended is not seen), and per thread in words."""
     before = wakeups(pid)
     time.sleep(seconds)
     after = wakeups(pid)
-    return sum(n - before.get(task, 0) for task, n in after.items()) / seconds
+    per_thread = {task: (n - before.get(task, 0)) / seconds for task, n in after.items()}
+    words = ", ".join(
+        f"{thread_name(pid, task)} {rate:.2f}"
+        for task, rate in sorted(per_thread.items(), key=lambda item: -item[1])
+        if rate > 0
+    )
+    return sum(per_thread.values()), words
 
 
 def floor_launch(desktop: HeadlessDesktop, script: Path) -> tuple[float, subprocess.Popen[bytes]]:
@@ -160,6 +181,7 @@ def measure(
     for pid, icon in zip(pids, icons, strict=True):  # each at memory_at_s after its icon
         time.sleep(max(0.0, icon + args.memory_at_s - time.monotonic()))
         idle_memory.append(memory_mb(pid))
+    idle_anonymous = anonymous_mb(app.proc.pid)
     # What focusmate does just after its icon shows (reads the history, arms the hotkeys,
     # takes the start-up backup) is start-up, not idling: idle starts after memory_at_s.
     ticks_before = [cpu_ticks(pid) for pid in pids]
@@ -170,6 +192,7 @@ def measure(
     review_s = review_round_trip(app)
     time.sleep(args.after_review_s)
     after_review = memory_mb(app.proc.pid)
+    review_anonymous = anonymous_mb(app.proc.pid)
     assert app.cli("start", "--with", "Bench").returncode == 0
     app.desktop.key("ctrl+alt+p")  # at once: the listener is up before `start` returns
     wait_until(
@@ -180,9 +203,9 @@ def measure(
     marks_ms = series_ms(lambda: app.cli("log", "phone"), args.marks, 0)
     time.sleep(2)  # the marks' own work is over
     ticks = cpu_ticks(app.proc.pid)
-    session_wakeups = wakeups_per_s(app.proc.pid, args.session_s)
+    session_wakeups, session_threads = wakeups_per_s(app.proc.pid, args.session_s)
     session_ticks = (cpu_ticks(app.proc.pid) - ticks) * 60 / args.session_s
-    floor_wakeups = wakeups_per_s(floor.pid, args.session_s)
+    floor_wakeups, _floor_threads = wakeups_per_s(floor.pid, args.session_s)
     assert app.status()["session"]["marks"]["phone"] == args.marks + 1
     app.stop()
     desktop.terminate(floor)
@@ -200,11 +223,14 @@ def measure(
         f"after the review opened ({review_s:.2f} s to show) and closed, {args.after_review_s:.0f}"
         f" s later: RSS {after_review[0]:.1f} MB ({after_review[0] / rss - 1:+.0%} of idle, "
         f"{ratio(after_review[0], floor_rss)} the floor); PSS {after_review[1]:.1f} MB "
-        f"({after_review[1] / pss - 1:+.0%}, {ratio(after_review[1], floor_pss)})",
+        f"({after_review[1] / pss - 1:+.0%}, {ratio(after_review[1], floor_pss)}); anonymous "
+        f"{idle_anonymous:.1f} -> {review_anonymous:.1f} MB, file-backed "
+        f"{rss - idle_anonymous:.1f} -> {after_review[0] - review_anonymous:.1f} MB",
         f"idle CPU ticks per minute ({args.idle_s:.0f} s)  focusmate {per_minute[0]:.1f}; "
         f"floor {per_minute[1]:.1f}",
         f"during a session ({args.session_s:.0f} s)  wake-ups per second {session_wakeups:.2f} "
-        f"(floor idle {floor_wakeups:.2f}); CPU ticks per minute {session_ticks:.1f}",
+        f"(floor idle {floor_wakeups:.2f}); CPU ticks per minute {session_ticks:.1f}; per "
+        f"thread: {session_threads}",
         f"`focusmate log phone`   p50 {percentile(marks_ms, 50):.1f} ms, p99 "
         f"{percentile(marks_ms, 99):.1f} ms, max {max(marks_ms):.1f} ms "
         "(whole process: start, connect, durable write, answer)",

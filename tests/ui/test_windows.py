@@ -7,6 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtQml import QQmlEngine
+from PySide6.QtQuickWidgets import QQuickWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from focusmate.core.model import Question
@@ -171,6 +175,35 @@ def test_review_empty_state_and_navigation(
     assert review.today_button.isEnabled()
     review.today_button.click()
     assert str(review.week) == "2026-W48"
+
+
+def test_a_closed_review_lets_its_qt_quick_view_and_qml_engine_go(
+    qtbot: QtBot, windows: Windows, actions: AppActions
+) -> None:
+    """Issue 18: nothing of the review stays loaded once it is closed (its memory goes back),
+    and it opens again on the week looked at last."""
+    actions.review.trigger()
+    review = windows.window(ReviewWindow)
+    assert review is not None and review.chart.chart_loaded
+    quick = review.findChild(QQuickWidget)
+    assert quick is not None
+    engines = [quick.engine()]
+    assert engines[0] is not None
+    review.prev_button.click()
+    gone: list[str] = []
+    review.destroyed.connect(lambda _o=None: gone.append("review"))
+    engines[0].destroyed.connect(lambda _o=None: gone.append("engine"))
+    review.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert sorted(gone) == ["engine", "review"]
+    assert windows.window(ReviewWindow) is None
+    assert not any(isinstance(w, ReviewWindow) for w in QApplication.topLevelWidgets())
+    assert not [o for o in QApplication.instance().children() if isinstance(o, QQmlEngine)]
+    windows.open_review()
+    again = windows.window(ReviewWindow)
+    assert again is not None and again is not review
+    assert str(again.week) == "2026-W47"
+    again.close()
 
 
 def test_a_failed_save_keeps_the_reflection_open_with_its_text(
