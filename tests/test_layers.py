@@ -104,8 +104,10 @@ LAYERS = (
     ),
     Layer(
         "root",
-        ("__init__.py", "__main__.py", "app.py"),
-        frozenset({"core", "files", "storage", "desktop", "calendar", "services", "ui", "cli"}),
+        ("__init__.py", "__main__.py", "app.py", "assembly.py"),
+        frozenset(
+            {"core", "files", "storage", "desktop", "calendar", "services", "ui", "cli", "assembly"}
+        ),
     ),
 )
 

@@ -55,13 +55,20 @@ def sync_reflections(menu: QMenu, actions: AppActions, shown: list[QAction]) -> 
 class Tray(QObject):
     """Owns the QSystemTrayIcon and keeps icon, tooltip and menu current."""
 
-    def __init__(self, controller: SessionController, actions: AppActions) -> None:
+    def __init__(
+        self,
+        controller: SessionController,
+        actions: AppActions,
+        icon: QSystemTrayIcon | None = None,
+    ) -> None:
+        """``icon``: one already shown (app.py shows it before the rest is built), taken over."""
         super().__init__(actions)
         self._controller = controller
         self._actions = actions
         self._menu = QMenu()
         self._menu.setAccessibleName(translate("Tray", "focusmate menu"))  # no title to read
-        self.icon = QSystemTrayIcon(self)
+        self.icon = icon if icon is not None else QSystemTrayIcon(self)
+        self.icon.setParent(self)
         self.icon.setContextMenu(self._menu)
         self.icon.activated.connect(self._on_activated)
         self._state: TrayState | None = None

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon, QWidget
 
 from focusmate.core.dnd_names import BACKEND_NAMES
 from focusmate.core.errors import FocusmateError
@@ -81,6 +81,7 @@ class Windows(QObject):
         actions: AppActions,
         *,
         use_tray: bool,
+        tray_icon: QSystemTrayIcon | None = None,
         confirm: Confirm = ask_user,
         ask_path: AskPath = ask_save_path,
         settings: SettingsService | None = None,
@@ -94,7 +95,8 @@ class Windows(QObject):
         ``autostart_command`` what it runs (this installation of focusmate, from the app);
         ``data_folder`` shows and moves the data folder in the settings (None: not offered);
         ``calendar`` the calendars' one-on-ones (None: no calendar features);
-        ``pulse_offers`` the pulse page for the salesperson's phone (None: not offered)."""
+        ``pulse_offers`` the pulse page for the salesperson's phone (None: not offered);
+        ``tray_icon`` an icon already shown, for the tray to take over (app.py)."""
         super().__init__()
         self._controller = controller
         self._actions = actions
@@ -107,7 +109,7 @@ class Windows(QObject):
         self._last_error = ""
         self._pending_notices: list[str] = []
         self._notice_numbers = itertools.count()
-        self._tray = Tray(controller, actions) if use_tray else None
+        self._tray = Tray(controller, actions, tray_icon) if use_tray else None
         # Kept, and built now: the control window is the app where there is no tray, and the
         # session window holds the hotkey note and the last error while it is hidden.
         self._control: WindowSlot[ControlWindow] | None = None

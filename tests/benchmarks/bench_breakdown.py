@@ -11,7 +11,7 @@ How each figure is taken (nothing in focusmate/ is changed):
 * Import time: ``python -X importtime``; the self time of each module imported before the
   icon, summed per bucket (PySide6 per Qt module, shiboken6, tinydb, pynput (+ Xlib), jeepney,
   focusmate per layer, stdlib, other). focusmate runs through LAUNCHER, which prints a marker
-  to stderr when ``Windows.show`` returns: imports after it (Background.start) are "after".
+  to stderr when ``app._show_tray_icon`` returns: imports after it (the rest) are "after".
 * Start-up steps: LAUNCHER imports focusmate's entry point itself, then wraps (monkeypatches)
   every function and class that ``focusmate.app.run`` calls by name and records
   ``time.monotonic()`` around each call; the bench records the same clock before spawning and
@@ -61,7 +61,7 @@ from tests.benchmarks.make_history import history
 from tests.e2e.desktop import HeadlessDesktop, wait_until
 from tests.e2e.focusmate_app import WM_CLASS, installed_focusmate, prepare_settings
 
-ICON_MARK = "BENCH-BREAKDOWN windows.show returned"
+ICON_MARK = "BENCH-BREAKDOWN the tray icon shown"
 #: Seconds the importtime launch runs on after the icon: Background.start's imports end within.
 SETTLE_S = 3.0
 
@@ -91,37 +91,53 @@ LAUNCHER = textwrap.dedent(
     t = time.monotonic()
     import focusmate.app as fa
     EVENTS.append(("import focusmate.app (Qt, services, ui)", t, time.monotonic()))
-    _controller = fa.SessionController
-
-    def controller(*args, **kwargs):
-        start = time.monotonic()
-        HELD["controller"] = made = _controller(*args, **kwargs)
-        EVENTS.append(("SessionController", start, time.monotonic()))
-        return made
-
-    fa.SessionController = controller
-    fa.PulseOffers.for_settings = staticmethod(
-        timed("PulseOffers.for_settings", fa.PulseOffers.for_settings)
-    )
-    for cls, method in ((fa.CommandServer, "listen"), (fa.Windows, "show")):
-        setattr(cls, method, timed(f"{cls.__name__}.{method}", getattr(cls, method)))
-    _show = fa.Windows.show
-
-    def show(self, *args, **kwargs):
-        _show(self, *args, **kwargs)
-        print("@ICON_MARK@", file=sys.stderr, flush=True)
-
-    fa.Windows.show = show
-    for name in (
+    STEPS = (
         "log_to_stderr _lock_data_dir clock_from_environment unlink_data_folder "
         "tighten_permissions check_owned_files open_or_recover load_settings SettingsService "
         "make_silencer _check_display _application make_notifier HeldNotifications "
         "KeyringSecretStore CalendarService AppActions DataFolder _tray_available "
         "autostart_for _autostart_command Windows Background SocketCommands CommandServer "
         "tell_at_start _quit_on_signals"
-    ).split():
-        if hasattr(fa, name):  # a step made elsewhere now (SocketCommands: on first request)
-            setattr(fa, name, timed(name, getattr(fa, name)))
+    ).split()
+
+    def wrap_steps(module):
+        for name in STEPS:
+            if hasattr(module, name):  # a step made elsewhere (SocketCommands: on first request)
+                setattr(module, name, timed(name, getattr(module, name)))
+
+    def wrap_the_rest():
+        # focusmate.assembly: what app.py builds after the icon, wrapped once imported.
+        t = time.monotonic()
+        import focusmate.assembly as fb
+        EVENTS.append(("import focusmate.assembly (after the icon)", t, time.monotonic()))
+        _controller = fb.SessionController
+
+        def controller(*args, **kwargs):
+            start = time.monotonic()
+            HELD["controller"] = made = _controller(*args, **kwargs)
+            EVENTS.append(("SessionController", start, time.monotonic()))
+            return made
+
+        fb.SessionController = controller
+        fb.PulseOffers.for_settings = staticmethod(
+            timed("PulseOffers.for_settings", fb.PulseOffers.for_settings)
+        )
+        for cls, method in ((fb.CommandServer, "listen"), (fb.Windows, "show")):
+            setattr(cls, method, timed(f"{cls.__name__}.{method}", getattr(cls, method)))
+        wrap_steps(fb)
+
+    _show_icon = fa._show_tray_icon
+
+    def show_icon(*args, **kwargs):
+        start = time.monotonic()
+        icon = _show_icon(*args, **kwargs)
+        EVENTS.append(("_show_tray_icon", start, time.monotonic()))
+        print("@ICON_MARK@", file=sys.stderr, flush=True)
+        wrap_the_rest()
+        return icon
+
+    fa._show_tray_icon = show_icon
+    wrap_steps(fa)
     from focusmate.services.startup import Background
     Background.start = timed("Background.start (after the icon)", Background.start)
 
@@ -339,12 +355,12 @@ def steps(run: Launch, dump: dict[str, Any]) -> list[Row]:
         if start >= last_end:
             covered += end - start
             last_end = end
-    show_end = max(e[2] for e in before_icon if e[0] == "Windows.show")
+    show_end = max(e[2] for e in before_icon if e[0] == "_show_tray_icon")
     unwrapped = (show_end - dump["t0"]) - covered
     rows.append(("unwrapped code in run() between steps", float("nan"), unwrapped * 1e3))
     rows.append(
         (
-            "Windows.show returned → icon embedded",
+            "_show_tray_icon returned → icon embedded",
             (show_end - run.launched) * 1e3,
             (run.icon - show_end) * 1e3,
         )

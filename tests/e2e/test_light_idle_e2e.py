@@ -44,7 +44,7 @@ NOT_WHEN_IDLE = (
 WRAPPER = textwrap.dedent(
     """
     import gc, json, os, signal, sys
-    import focusmate.app as fa
+    import focusmate.ui.windows as fw  # loaded with the rest, once the icon shows
     from focusmate.core.model import CoachingSession
 
     def dump(path):
@@ -54,13 +54,13 @@ WRAPPER = textwrap.dedent(
             json.dump({"modules": sorted(sys.modules), "sessions_held": held}, f)
         os.replace(path + ".part", path)
 
-    _show = fa.Windows.show
+    _show = fw.Windows.show
 
     def show(self):
         _show(self)
         dump(os.environ["FM_TEST_OUT"] + "-icon.json")
 
-    fa.Windows.show = show
+    fw.Windows.show = show
     signal.signal(signal.SIGUSR1, lambda *_: dump(os.environ["FM_TEST_OUT"] + "-idle.json"))
     from focusmate.cli.main import main
     sys.argv = ["focusmate", *sys.argv[1:]]
