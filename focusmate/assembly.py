@@ -97,7 +97,11 @@ class Assembly:
         )
         # Notifications focusmate sends wait while a session runs (ARCHITECTURE invariant 5).
         notifications = HeldNotifications(controller, make_notifier(app))
-        controller.session_ended.connect(lambda _id: take_backup(data_dir, clock.now()))
+        # The backup waits for the next turn of the event loop: the end is on disk already, and
+        # `focusmate end` is answered first (issue 18).
+        controller.session_ended.connect(
+            lambda _id: QTimer.singleShot(0, lambda: take_backup(data_dir, clock.now()))
+        )
         calendar = CalendarService(
             settings,
             KeyringSecretStore(),
