@@ -11,7 +11,6 @@ restarts itself), and the calendar commands (cli.calendar_commands) and pulse
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from focusmate.cli.app_client import ask_app, request_app
-from focusmate.cli.parser import build_parser
+from focusmate.cli.hot_argv import hot_args
 from focusmate.cli.terminal import shown, write_document
 from focusmate.core.dnd_names import AUTO, BACKEND_NAMES
 from focusmate.core.errors import ExitCode, FocusmateError, InvalidInput
@@ -31,16 +30,33 @@ from focusmate.desktop.ipc_client import NotListening
 from focusmate.desktop.locations import DataLocation, locate_data_dir
 
 if TYPE_CHECKING:
+    import argparse
+    from types import SimpleNamespace
+
     from focusmate.core.settings import Settings
+
+    #: A socket command's arguments: read by hot_args, or by the argparse parser.
+    Arguments = argparse.Namespace | SimpleNamespace
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    # The forms typed most are read by hand; all else, errors and help by argparse (see there).
+    hot = hot_args(sys.argv[1:] if argv is None else argv)
     try:
+        if hot is not None:
+            _SOCKET_COMMANDS[hot.command](hot, locate_data_dir(hot.data_dir).path)
+            return ExitCode.OK
+        args = _parsed(argv)
         return _dispatch(args, _locate(args))
     except FocusmateError as error:
         print(f"focusmate: {terminal_line(str(error))}", file=sys.stderr)
         return int(error.exit_code)
+
+
+def _parsed(argv: Sequence[str] | None) -> argparse.Namespace:
+    from focusmate.cli.parser import build_parser  # noqa: PLC0415 - argparse: not for hot_args'
+
+    return build_parser().parse_args(argv)
 
 
 def _locate(args: argparse.Namespace) -> DataLocation:
@@ -144,7 +160,7 @@ def _settings(data: Path) -> Settings:
     return load_settings(data)
 
 
-def _start(args: argparse.Namespace, data: Path) -> None:
+def _start(args: Arguments, data: Path) -> None:
     minutes = parse_minutes(args.minutes)
     # The app checks them too; here they are refused even when no app runs.
     check_typed(clean_name(args.with_name), "the salesperson's name")
@@ -176,23 +192,23 @@ def _session_words(data: Path, kind: str | None) -> str:
     return built_in or f"session ({shown(_settings(data).session_kinds.get(kind).name)})"
 
 
-def _log(args: argparse.Namespace, data: Path) -> None:
+def _log(args: Arguments, data: Path) -> None:
     request = {"cmd": "log", "kind": args.kind}
     _ask_or_check(
         data, request, lambda: _settings(data).kinds.get(args.kind)
     )  # silent, like the key press
 
 
-def _undo(_args: argparse.Namespace, data: Path) -> None:
+def _undo(_args: Arguments, data: Path) -> None:
     ask_app(data, {"cmd": "undo"})
 
 
-def _end(_args: argparse.Namespace, data: Path) -> None:
+def _end(_args: Arguments, data: Path) -> None:
     reply = ask_app(data, {"cmd": "end"})
     print(f"Ended the session with {shown(reply['with'])}. The reflection is open in focusmate.")
 
 
-def _status(args: argparse.Namespace, data: Path) -> None:
+def _status(args: Arguments, data: Path) -> None:
     status = ask_app(data, {"cmd": "status"})
     if args.json:
         write_document(json.dumps(status, ensure_ascii=False) + "\n")
@@ -203,7 +219,7 @@ def _status(args: argparse.Namespace, data: Path) -> None:
 
 
 #: The commands that only ask the running app: the client's fast path.
-_SOCKET_COMMANDS: dict[str, Callable[[argparse.Namespace, Path], None]] = {
+_SOCKET_COMMANDS: dict[str, Callable[[Arguments, Path], None]] = {
     "start": _start,
     "log": _log,
     "undo": _undo,

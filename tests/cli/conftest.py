@@ -4,6 +4,7 @@ holds it."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,16 @@ from focusmate.desktop.single_instance import InstanceLock
 from focusmate.services.controller import SessionController
 from focusmate.services.socket_commands import SocketCommands
 from tests.cli.fake_calendar import FakeCalendarService
+
+
+@pytest.fixture(autouse=True)
+def freed_on_this_thread() -> Iterator[None]:
+    """A test's Qt objects caught in reference cycles are freed here, on the GUI thread, once
+    it is over: left to the collector, they may be freed in the next test's thread that runs
+    the command (while_serving), and Qt warns that their timers are stopped from another
+    thread."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@
 `end`, each in a process of its own against the app's real socket commands, answer as before
 and load none of PySide6, TinyDB, pynput, jeepney or icalendar. What a process loaded is read
 from its own -X importtime report (PYTHONPROFILEIMPORTTIME), which names every module it
-imports, lazily imported ones too.
+imports, lazily imported ones too. The forms typed most are read without argparse
+(cli.hot_argv), each as argparse reads it; the rest are left to argparse.
 
 The data folder is found as a user's is: through the data location file, no --data-dir."""
 
@@ -19,6 +20,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from focusmate.cli.hot_argv import hot_args
+from focusmate.cli.parser import build_parser
 from focusmate.desktop.locations import DataPointer, server_name
 from focusmate.services.controller import SessionController
 from tests.cli.app_socket import while_serving
@@ -139,3 +142,64 @@ def test_the_socket_name_is_the_same_sha_256_as_before(tmp_path: Path) -> None:
     for folder in (tmp_path / "data", tmp_path / "Dätä mit Leerzeichen", Path("/")):
         digest = hashlib.sha256(str(folder).encode()).hexdigest()[:16]
         assert Path(server_name(folder)).name == f"{digest}.sock"
+
+
+#: Command lines hot_args reads itself (cli.hot_argv), each as argparse reads it too.
+HOT: tuple[list[str], ...] = (
+    ["log", "phone"],
+    ["--data-dir", "/d", "log", ""],
+    ["--data-dir=/d", "status", "--json"],
+    ["status"],
+    ["end"],
+    ["undo"],
+    ["start", "--with", "Ana"],
+    ["start", "--with=", "--minutes=45", "--focus", "a deal", "--anyway"],
+    ["--data-dir", "", "start", "--kind", "client", "--with", "Dätä", "--focus="],
+)
+#: Command lines it leaves to argparse: its errors and help, or forms read only there.
+LEFT_TO_ARGPARSE: tuple[list[str], ...] = (
+    [],
+    ["--help"],
+    ["log"],
+    ["log", "-x"],
+    ["log", "phone", "app"],
+    ["log", "--", "phone"],
+    ["end", "now"],
+    ["status", "--jso"],
+    ["status", "--json=1"],
+    ["start", "--wit", "Ana"],
+    ["start", "--with", "Ana", "--with", "Bo"],
+    ["start", "--with", "Ana", "--minutes", "-5"],
+    ["start", "--with", "Ana", "--anyway=1"],
+    ["start", "--minutes", "30"],
+    ["start", "--with"],
+    ["--data-dir", "log", "phone"],
+    ["--data", "/d", "log", "phone"],
+    ["--dnd-backend", "x", "log", "phone"],
+    ["report"],
+)
+
+
+@pytest.mark.parametrize("argv", HOT, ids=" ".join)
+def test_hot_args_reads_what_argparse_reads(argv: list[str]) -> None:
+    hot = hot_args(argv)
+    assert hot is not None
+    parsed = vars(build_parser().parse_args(argv))
+    assert vars(hot) == {name: parsed[name] for name in vars(hot)}
+    assert parsed.keys() - vars(hot).keys() == {"dnd_backend"}  # read by the app's start only
+
+
+@pytest.mark.parametrize("argv", LEFT_TO_ARGPARSE, ids=" ".join)
+def test_hot_args_leaves_the_rest_to_argparse(argv: list[str]) -> None:
+    assert hot_args(argv) is None
+
+
+def test_log_phone_loads_no_argparse_and_help_still_does(tmp_path: Path) -> None:
+    data = str(tmp_path / "none")
+    hot = focusmate("--data-dir", data, "log", "phone")
+    assert "argparse" not in hot.modules and "focusmate.cli.hot_argv" in hot.modules
+    helped = focusmate("--data-dir", data, "log", "--help")
+    assert helped.returncode == 0 and "KIND" in helped.stdout and "argparse" in helped.modules
+    wrong = focusmate("--data-dir", data, "log", "phone", "app")
+    assert (wrong.returncode, wrong.stdout) == (2, "")
+    assert wrong.stderr == ("focusmate: unrecognized arguments: app (see: focusmate --help)\n")
