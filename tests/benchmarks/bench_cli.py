@@ -11,7 +11,13 @@ of Qt, TinyDB, pynput, jeepney or icalendar among them (ARCHITECTURE invariant 1
 of the test suite: run it by hand. The machine is shared: run it more than once and compare
 medians.
 
+A user's `focusmate` is not the dev venv's: packaging/install.sh makes a non-editable venv
+(no editable finder, no extra .pth files, so a faster `python -c pass`). The rounds at the
+end time each checkout's commands both ways, alternately: its own such venv (built the
+install.sh way, cached under /tmp by the checkout's commit and changes) and the dev venv.
+
     .venv/bin/python tests/benchmarks/bench_cli.py [--runs 50] [--warmup 5] [--before DIR]
+        [--venv both|installed|dev]
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import functools
+import hashlib
 import os
 import statistics
 import subprocess
@@ -156,21 +163,26 @@ def import_profile(desktop: HeadlessDesktop, argv: Sequence[str]) -> tuple[float
     return after_site_us / 1000, len(names), heavy
 
 
-def floor_lines(desktop: HeadlessDesktop, runs: int, warmup: int) -> list[str]:
-    python = sys.executable
-    return [
-        figures(
-            "floor: python -c pass",
-            series_ms(lambda: desktop.run([python, "-c", "pass"]), runs, warmup),
-        ),
-        figures(
-            "floor: python -S -c pass",
-            series_ms(lambda: desktop.run([python, "-S", "-c", "pass"]), runs, warmup),
-        ),
-    ]
+def floor_lines(desktop: HeadlessDesktop, args: argparse.Namespace) -> list[str]:
+    pythons = {"dev venv": sys.executable}
+    if args.venv != "dev":
+        pythons["installed"] = str(installed_venv(REPOSITORY) / "bin" / "python")
+    lines = []
+    for name, python in pythons.items():
+        for flags in ([], ["-S"]):
+            run = functools.partial(desktop.run, [python, *flags, "-c", "pass"])
+            label = f"floor ({name}): python {' '.join([*flags, '-c pass'])}"
+            lines.append(figures(label, series_ms(run, args.runs, args.warmup)))
+    return lines
 
 
-def checkout_client(app: RunningApp, tree: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+Client = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def checkout_client(app: RunningApp, tree: Path) -> Client:
+    """The checkout's commands run by the dev venv's Python (its editable finder and .pth
+    files included), from that checkout."""
+
     def run(*argv: str) -> subprocess.CompletedProcess[str]:
         command = [sys.executable, "-P", "-c", FROM_CHECKOUT, "--data-dir", str(app.data_dir)]
         return app.desktop.run([*command, *argv], extra_env={"PYTHONPATH": str(tree)})
@@ -178,11 +190,58 @@ def checkout_client(app: RunningApp, tree: Path) -> Callable[..., subprocess.Com
     return run
 
 
-def before_after_lines(app: RunningApp, before: Path, args: argparse.Namespace) -> list[str]:
-    """The socket commands of the checkout ``before`` and of this one, round after round
-    against the same app, both run from their checkout the same way: the load of a shared
-    machine falls on both alike."""
-    clients = {"before": checkout_client(app, before), "after": checkout_client(app, REPOSITORY)}
+def installed_client(app: RunningApp, venv: Path) -> Client:
+    """The console script of a venv made the install.sh way, as a user types it."""
+
+    def run(*argv: str) -> subprocess.CompletedProcess[str]:
+        command = [str(venv / "bin" / "focusmate"), "--data-dir", str(app.data_dir)]
+        return app.desktop.run([*command, *argv])
+
+    return run
+
+
+def installed_venv(tree: Path) -> Path:
+    """A non-editable venv with ``tree`` installed as packaging/install.sh installs it,
+    kept under /tmp between runs and made again when the checkout's commit or its
+    uncommitted changes to the package differ."""
+    git = ["git", "-C", str(tree)]
+    commit = subprocess.run([*git, "rev-parse", "HEAD"], capture_output=True, text=True, check=True)
+    changes = subprocess.run(
+        [*git, "diff", "HEAD", "--", "focusmate", "pyproject.toml"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    key = f"{commit.stdout.strip()[:12]}-{hashlib.sha256(changes).hexdigest()[:12]}"
+    venv = Path(tempfile.gettempdir()) / "fm-bench-venvs" / key
+    if (venv / "bin" / "focusmate").is_file():
+        return venv
+    print(f"installing {tree} into {venv} (packaging/pip_install.py, as install.sh does)")
+    venv.parent.mkdir(exist_ok=True)
+    subprocess.run(["python3", "-m", "venv", str(venv)], check=True)
+    log = venv.with_suffix(".log")
+    script = REPOSITORY / "packaging" / "pip_install.py"
+    subprocess.run(
+        [str(venv / "bin" / "python"), str(script), "--log", str(log), str(tree)], check=True
+    )
+    return venv
+
+
+def clients_to_compare(app: RunningApp, args: argparse.Namespace) -> dict[str, Client]:
+    trees = {"after": REPOSITORY} | ({"before": args.before} if args.before else {})
+    clients: dict[str, Client] = {}
+    for name, tree in trees.items():
+        if args.venv in {"both", "installed"}:
+            clients[f"installed {name}"] = installed_client(app, installed_venv(tree))
+        if args.venv in {"both", "dev"}:
+            clients[f"dev venv {name}"] = checkout_client(app, tree)
+    return clients
+
+
+def compared_lines(
+    app: RunningApp, clients: dict[str, Client], args: argparse.Namespace
+) -> list[str]:
+    """The socket commands of each client, round after round against the same app: the load
+    of a shared machine falls on all alike."""
     timings: dict[tuple[str, str], list[float]] = {}
     for n in range(args.warmup + args.runs):
         for name, client in clients.items():
@@ -190,7 +249,7 @@ def before_after_lines(app: RunningApp, before: Path, args: argparse.Namespace) 
                 elapsed = timed_ms(functools.partial(client, *argv))
                 if n >= args.warmup:
                     timings.setdefault((" ".join(argv), name), []).append(elapsed)
-    lines = [f"before ({before}) and after ({REPOSITORY}), alternately, as python -P -c:"]
+    lines = [f"alternately: {', '.join(clients)} (before: {args.before}, after: {REPOSITORY}):"]
     for argv in ROUND:
         for name in clients:
             lines.append(figures(f"  {' '.join(argv)}: {name}", timings[" ".join(argv), name]))
@@ -200,7 +259,7 @@ def before_after_lines(app: RunningApp, before: Path, args: argparse.Namespace) 
 def measure(desktop: HeadlessDesktop, data: Path, args: argparse.Namespace) -> list[str]:
     app = RunningApp(desktop, data)
     try:
-        lines = floor_lines(desktop, args.runs, args.warmup)
+        lines = floor_lines(desktop, args)
         lines += command_lines(app, ["status"], args) + command_lines(
             app, ["status", "--json"], args
         )
@@ -210,8 +269,7 @@ def measure(desktop: HeadlessDesktop, data: Path, args: argparse.Namespace) -> l
         argv = [installed_focusmate(), "--data-dir", str(data), "log", "phone"]
         profiles = [import_profile(desktop, argv) for _ in range(IMPORT_RUNS)]
         timed_ms(lambda: app.cli("end"))
-        if args.before is not None:
-            lines += before_after_lines(app, args.before, args)
+        lines += compared_lines(app, clients_to_compare(app, args), args)
     finally:
         app.stop()
     import_ms = statistics.median(p[0] for p in profiles)
@@ -234,6 +292,12 @@ def main() -> None:
         metavar="DIR",
         help="also time the socket commands of an earlier checkout (git worktree add DIR "
         "COMMIT) against this one's, alternately",
+    )
+    parser.add_argument(
+        "--venv",
+        choices=("both", "installed", "dev"),
+        default="both",
+        help="time each checkout from a venv made the install.sh way, the dev venv, or both",
     )
     args = parser.parse_args()
     # As an install leaves them: without up-to-date .pyc files (PYTHONDONTWRITEBYTECODE, a
