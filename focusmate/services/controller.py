@@ -344,7 +344,10 @@ class SessionController(QObject):
         self.marked.emit("")
         return session
 
-    def end(self) -> CoachingSession:
+    def end(self, *, announce_later: bool = False) -> CoachingSession:
+        """End the running session (on disk before this returns). ``announce_later``: what
+        follows an end (the reflection window, the backup, a sync snapshot) waits for the next
+        turn of the event loop, so that `focusmate end` is answered first (issue 18)."""
         session = end_session(self._current, self._session_now())
         session = replace(session, slept_s=self._slept_s(session))
         self._persist(session)
@@ -352,7 +355,10 @@ class SessionController(QObject):
         self._timer.stop()
         self._unsilence()
         self.state_changed.emit()
-        self.session_ended.emit(session.id)
+        if announce_later:
+            QTimer.singleShot(0, self, lambda: self.session_ended.emit(session.id))
+        else:
+            self.session_ended.emit(session.id)
         return session
 
     def shut_down(self) -> None:

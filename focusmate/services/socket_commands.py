@@ -124,7 +124,7 @@ class SocketCommands:
         return {"kind": kind, "count": self._controller.mark(kind).mark_counts()[kind]}
 
     def _end(self, _request: Message) -> Message:
-        session = self._controller.end()
+        session = self._controller.end(announce_later=True)  # answered before the window opens
         return {"id": session.id, "with": session.with_name}
 
     def _import(self, request: Message) -> Message:
