@@ -7,9 +7,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 import focusmate.services.controller as controller_module
+from focusmate.core.dnd import DndStatus
 from focusmate.core.errors import InvalidInput, NotPossibleNow, StorageFailure
 from focusmate.core.marks import MarkKind, MarkKinds
 from focusmate.core.model import CoachingSession, Question, Reflection
@@ -273,6 +275,38 @@ def test_do_not_disturb_follows_the_session(
     assert status_of(controller, HOTKEYS_NOT_STARTED)["dnd"]["engaged"] is False
     controller.end()
     assert backend.on is False  # not turned back on: focusmate does not fight the user
+
+
+def test_a_session_wakes_the_app_once_a_second_and_checks_dnd_on_that_tick(
+    make_controller: Callable[..., SessionController],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 18: one periodic timer while a session runs (the countdown's); the do-not-disturb
+    check rides on every DND_POLL_TICKS-th tick instead of waking the app on its own."""
+    silencer = JournaledSilencer(FakeDnd(), tmp_path / "dnd-journal.json", guard=False)
+    polls: list[int] = []
+    poll = silencer.poll
+
+    def counted_poll() -> DndStatus:
+        polls.append(1)
+        return poll()
+
+    monkeypatch.setattr(silencer, "poll", counted_poll)
+    controller = make_controller(silencer=silencer)
+
+    def periodic() -> list[QTimer]:
+        return [t for t in controller.findChildren(QTimer) if t.isActive() and not t.isSingleShot()]
+
+    assert periodic() == []
+    controller.start("Ana", 30)
+    (tick,) = periodic()
+    assert tick.interval() == 1000
+    for _ in range(2 * controller_module.DND_POLL_TICKS):
+        tick.timeout.emit()
+    assert len(polls) == 2
+    controller.end()
+    assert periodic() == []
 
 
 def test_a_resumed_session_silences_again(
