@@ -12,8 +12,8 @@ Launch to icon: the median of ``--runs`` launches alternating with the floor's. 
 and PSS from /proc/PID/smaps_rollup ``--memory-at-s`` after each one's icon, then again
 ``--after-review-s`` after the weekly review was opened (`focusmate review`) and closed
 (Escape). Idle CPU: utime + stime ticks over ``--idle-s``, per minute. Wake-ups during a
-session: voluntary + involuntary context switches of all threads per second (no perf needed),
-after a hotkey pressed at once after `start` (it must be logged) and the marks.
+session: voluntary context switches of all threads per second (no perf needed; preemptions
+apart), after a hotkey pressed at once after `start` (it must be logged) and the marks.
 """
 
 from __future__ import annotations
@@ -81,19 +81,20 @@ def cpu_ticks(pid: int) -> int:
     return int(fields[11]) + int(fields[12])  # utime + stime
 
 
-def wakeups(pid: int) -> dict[str, int]:
-    """Context switches of each thread so far: each time a thread sleeps and is woken (a
-    timer, a socket, a key event) it counts one voluntary switch; a preempted one counts too."""
+def wakeups(pid: int) -> dict[str, tuple[int, int]]:
+    """Context switches of each thread so far, (voluntary, involuntary): each time a thread
+    sleeps and is woken (a timer, a socket, a key event) it counts one voluntary switch, a
+    wake-up; an involuntary one is a preemption (the machine's load), no work of ours."""
     counts = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
         try:
             lines = (task / "status").read_text().splitlines()
         except FileNotFoundError:
             continue  # the thread ended meanwhile
-        counts[task.name] = sum(
-            int(line.split()[1])
-            for line in lines
-            if line.startswith(("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:"))
+        fields = {line.split(":")[0]: int(line.split()[1]) for line in lines if "ctxt" in line}
+        counts[task.name] = (
+            fields["voluntary_ctxt_switches"],
+            fields["nonvoluntary_ctxt_switches"],
         )
     return counts
 
@@ -106,18 +107,24 @@ def thread_name(pid: int, task: str) -> str:
 
 
 def wakeups_per_s(pid: int, seconds: float) -> tuple[float, str]:
-    """Wake-ups per second over ``seconds``: of the threads alive at the end (a thread that
-    started meanwhile counts from 0; one that ended is not seen), and per thread in words."""
+    """Wake-ups per second over ``seconds`` of the threads alive at the end (a thread that
+    started meanwhile counts from 0; one that ended is not seen), and in words per thread with
+    the preemptions apart."""
     before = wakeups(pid)
     time.sleep(seconds)
     after = wakeups(pid)
-    per_thread = {task: (n - before.get(task, 0)) / seconds for task, n in after.items()}
+    per_thread = {
+        task: tuple(
+            (n - was) / seconds for n, was in zip(now, before.get(task, (0, 0)), strict=True)
+        )
+        for task, now in after.items()
+    }
     words = ", ".join(
-        f"{thread_name(pid, task)} {rate:.2f}"
-        for task, rate in sorted(per_thread.items(), key=lambda item: -item[1])
-        if rate > 0
+        f"{thread_name(pid, task)} {woken:.2f} (+{preempted:.2f} preempted)"
+        for task, (woken, preempted) in sorted(per_thread.items(), key=lambda item: -item[1][0])
+        if woken or preempted
     )
-    return sum(per_thread.values()), words
+    return sum(woken for woken, _ in per_thread.values()), words
 
 
 def floor_launch(desktop: HeadlessDesktop, script: Path) -> tuple[float, subprocess.Popen[bytes]]:
