@@ -18,10 +18,11 @@ import signal
 import socket
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QSocketNotifier, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from focusmate.desktop.pyside_feature import check_sources_lightly
@@ -46,6 +47,8 @@ log = logging.getLogger(__name__)
 
 TRAY_WAIT_MS = 2000
 TRAY_POLL_MS = 100
+#: The longest the rest waits for the icon's first paint (none where the desktop draws it).
+PAINT_WAIT_MS = 150
 _NO_TRAY_PLATFORMS = frozenset({"offscreen", "minimal", "vnc"})
 
 
@@ -84,7 +87,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
                 failed.append(error)
                 app.exit(1)
 
-        QTimer.singleShot(0, build)
+        _after_first_paint(app, icon, build)
         wakeup_sockets = _quit_on_signals(app)
         code = app.exec()
         parts = built[0] if built else None
@@ -100,6 +103,44 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
     if parts is not None:
         parts.restart.run_again_if_requested(dnd_backend)
     return code
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, when the tray icon's window is first painted (or after
+    PAINT_WAIT_MS: a desktop's StatusNotifierItem host draws it itself, unseen here)."""
+
+    def __init__(self, app: QApplication, then: Callable[[], None]) -> None:
+        super().__init__(app)
+        self._app = app
+        self._then: Callable[[], None] | None = then
+        app.installEventFilter(self)
+        QTimer.singleShot(PAINT_WAIT_MS, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            event.type() == QEvent.Type.Paint
+            and watched.metaObject().className() == "QSystemTrayIconSys"
+        ):
+            QTimer.singleShot(0, self._fire)  # once this paint is done
+        return False
+
+    def _fire(self) -> None:
+        if self._then is None:
+            return
+        self._app.removeEventFilter(self)
+        then, self._then = self._then, None
+        then()
+
+
+def _after_first_paint(
+    app: QApplication, icon: QSystemTrayIcon | None, then: Callable[[], None]
+) -> None:
+    """``then`` once the icon is drawn: the rest is built after the user sees it, not
+    between its embedding and its first paint (the loop is busy while it is built)."""
+    if icon is None:  # the control window is the app: nothing to wait for
+        QTimer.singleShot(0, then)
+    else:
+        _FirstPaint(app, then)
 
 
 def _show_tray_icon() -> QSystemTrayIcon:
