@@ -2,10 +2,10 @@
 
 This is the only module, with its second half assembly.py, that knows every layer. Start-up
 shows the icon from a minimal path: lock the data directory (a second launch only asks, and
-shows no icon), the QApplication, the tray icon with its tooltip. The event loop's first turn
-then builds the rest (assembly.Assembly: the data folder's checks, the repository, the
-controller, the windows and menus, the services, the local socket), before any click on the
-icon is handled (issue 18).
+shows no icon), the QApplication, the tray icon with its tooltip. Once the icon is painted,
+the event loop builds the rest (assembly.Assembly: the data folder's checks, the repository, the
+controller, the windows and menus, the services, the local socket last: a command sent
+before then waits), well before a user could open the menu (issue 18).
 """
 
 # ruff: noqa: E402 - PySide's per-import source check is made light before focusmate's imports
@@ -75,8 +75,8 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
         failed: list[Exception] = []
 
         def build() -> None:
-            """The rest, on the loop's first turn: nothing else (a click, a command) is
-            handled before it. A failure ends the app as it did before the icon showed."""
+            """The rest, once the icon is drawn. A failure ends the app as it did before the
+            icon showed."""
             from focusmate.assembly import Assembly  # noqa: PLC0415 - after the icon (issue 18)
 
             try:
