@@ -14,7 +14,8 @@ medians.
 A user's `focusmate` is not the dev venv's: packaging/install.sh makes a non-editable venv
 (no editable finder, no extra .pth files, so a faster `python -c pass`). The rounds at the
 end time each checkout's commands both ways, alternately: its own such venv (built the
-install.sh way, cached under /tmp by the checkout's commit and changes) and the dev venv.
+install.sh way, one per checkout under /tmp, made again when its package changes) and the
+dev venv.
 
     .venv/bin/python tests/benchmarks/bench_cli.py [--runs 50] [--warmup 5] [--before DIR]
         [--venv both|installed|dev]
@@ -27,6 +28,7 @@ import compileall
 import functools
 import hashlib
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -201,28 +203,37 @@ def installed_client(app: RunningApp, venv: Path) -> Client:
 
 
 def installed_venv(tree: Path) -> Path:
-    """A non-editable venv with ``tree`` installed as packaging/install.sh installs it,
-    kept under /tmp between runs and made again when the checkout's commit or its
-    uncommitted changes to the package differ."""
+    """A non-editable venv with ``tree`` installed as packaging/install.sh installs it: one
+    per checkout under /tmp, kept between runs and made again when what is installed from
+    it changes (the package's tree at its commit, or its uncommitted changes)."""
     git = ["git", "-C", str(tree)]
-    commit = subprocess.run([*git, "rev-parse", "HEAD"], capture_output=True, text=True, check=True)
-    changes = subprocess.run(
-        [*git, "diff", "HEAD", "--", "focusmate", "pyproject.toml"],
+    trees = subprocess.run(
+        [*git, "rev-parse", "HEAD:focusmate", "HEAD:pyproject.toml"],
         capture_output=True,
+        text=True,
         check=True,
     ).stdout
-    key = f"{commit.stdout.strip()[:12]}-{hashlib.sha256(changes).hexdigest()[:12]}"
-    venv = Path(tempfile.gettempdir()) / "fm-bench-venvs" / key
-    if (venv / "bin" / "focusmate").is_file():
+    changes = subprocess.run(
+        [*git, "diff", "HEAD", "--", "focusmate", "pyproject.toml"], capture_output=True, check=True
+    ).stdout
+    stamp = hashlib.sha256(trees.encode() + changes).hexdigest()
+    venv = (
+        Path(tempfile.gettempdir())
+        / "fm-bench-venvs"
+        / hashlib.sha256(str(tree.resolve()).encode()).hexdigest()[:12]
+    )
+    if (venv / "installed-from").is_file() and (venv / "installed-from").read_text() == stamp:
         return venv
     print(f"installing {tree} into {venv} (packaging/pip_install.py, as install.sh does)")
+    shutil.rmtree(venv, ignore_errors=True)  # about 0.8 GB (PySide6): one per checkout
     venv.parent.mkdir(exist_ok=True)
     subprocess.run(["python3", "-m", "venv", str(venv)], check=True)
-    log = venv.with_suffix(".log")
     script = REPOSITORY / "packaging" / "pip_install.py"
+    log = venv / "install.log"
     subprocess.run(
         [str(venv / "bin" / "python"), str(script), "--log", str(log), str(tree)], check=True
     )
+    (venv / "installed-from").write_text(stamp)
     return venv
 
 
