@@ -11,8 +11,8 @@ Some windows are worth keeping instead (``keep=True``): those that hold what the
 user while they are hidden (the session window's notes and errors, the control window). A kept
 window is only hidden by its close button, and ``refresh`` brings it up to date each time it is
 opened again. The weekly review is not kept (issue 18): its Qt Quick view, QML engine and scene
-graph held ~45 MB for the rest of the day; :func:`release_deleted` gives that back once it is
-gone.
+graph held ~45 MB for the rest of the day; it is deleted on close, and
+services.memory.give_back_soon hands back what that freed.
 
 :class:`WindowSlots` is the same for windows of one kind told apart by a key (one reflection
 per session, one box per notice). Whether a window may open at all (never during a session,
@@ -21,11 +21,10 @@ ARCHITECTURE invariant 5) is the caller's decision: a slot only opens what it is
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 W = TypeVar("W", bound=QWidget)
@@ -37,21 +36,6 @@ def bring_forward(window: QWidget) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
-
-
-def release_deleted() -> None:
-    """Soon (back in the event loop): delete what waits for deletion, collect Python's cycles
-    and hand the freed heap back to the system, so that a closed window's memory leaves RSS."""
-    QTimer.singleShot(0, _release_now)
-
-
-def _release_now() -> None:
-    from focusmate.desktop.heap import trim_freed_memory  # noqa: PLC0415 - ctypes, on first use
-
-    # A QObject's deleteLater from a deleted window's destructor waits for the next pass.
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-    trim_freed_memory()
 
 
 class WindowSlot(Generic[W]):

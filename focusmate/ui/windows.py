@@ -28,6 +28,7 @@ from focusmate.core.settings import Settings
 from focusmate.core.text import translate
 from focusmate.core.weekly import IsoWeek
 from focusmate.services.controller import SessionController
+from focusmate.services.memory import give_back_soon
 from focusmate.services.settings import SettingsService
 from focusmate.ui.actions import AppActions
 from focusmate.ui.error_text import shown_error
@@ -36,7 +37,7 @@ from focusmate.ui.first_run import FirstRun
 from focusmate.ui.hotkey_status import HotkeyStatus
 from focusmate.ui.session_window import SessionWindow
 from focusmate.ui.tray import Tray
-from focusmate.ui.window_slot import WindowSlot, WindowSlots, release_deleted
+from focusmate.ui.window_slot import WindowSlot, WindowSlots
 
 if TYPE_CHECKING:  # imported lazily at run time, when first opened
     from focusmate.services.calendar import CalendarService
@@ -124,7 +125,7 @@ class Windows(QObject):
         # Not kept: closed, its Qt Quick view and QML engine are deleted and their memory given
         # back (issue 18); it opens again on the week the user looked at last.
         self._review: WindowSlot[ReviewWindow] = WindowSlot(
-            self._build_review, on_forget=release_deleted
+            self._build_review, on_forget=give_back_soon
         )
         self._settings_dialog: WindowSlot[SettingsDialog] | None = None
         if settings is not None:  # no settings to show without the service

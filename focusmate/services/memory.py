@@ -1,0 +1,27 @@
+"""Giving back the memory of what was let go (a closed window, the history), not only freeing it.
+
+Freed Python and Qt objects leave holes in the C heap that stay in the process's RSS; a Qt
+object whose deletion was deferred waits for the event loop. After something big is gone
+(the weekly review's Qt Quick view and QML engine, issue 18), run what waits for deletion,
+collect Python's cycles and hand the heap's free pages back (desktop.heap).
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+
+
+def give_back_soon() -> None:
+    """Soon (back in the event loop, once the closing window's own deletion is over)."""
+    QTimer.singleShot(0, give_back_now)
+
+
+def give_back_now() -> None:
+    """Delete what waits for deletion, collect cycles, trim the heap."""
+    from focusmate.desktop.heap import trim_freed_memory  # noqa: PLC0415 - ctypes, on first use
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    trim_freed_memory()
