@@ -13,6 +13,7 @@ import functools
 import logging
 import os
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,9 +100,8 @@ class Assembly:
         notifications = HeldNotifications(controller, make_notifier(app))
         # The backup waits for the next turn of the event loop: the end is on disk already, and
         # `focusmate end` is answered first (issue 18).
-        controller.session_ended.connect(
-            lambda _id: QTimer.singleShot(0, lambda: take_backup(data_dir, clock.now()))
-        )
+        self._backup: Callable[[], Path | None] = lambda: take_backup(data_dir, clock.now())
+        controller.session_ended.connect(lambda _id: QTimer.singleShot(0, self._backup))
         calendar = CalendarService(
             settings,
             KeyringSecretStore(),
@@ -206,6 +206,9 @@ class Assembly:
         start) and notifications come back; sync's merged state is kept, what waits stays in
         the outbox; the pulse page stops listening with the app."""
         self._controller.shut_down()
+        # A quit right after a session's end (SIGTERM at logout) may come before the deferred
+        # backup ran: taken now (nothing is written if the newest backup is the same).
+        self._backup()
         self._background.stop()
         self._sync.stop()
         self._server.close()
