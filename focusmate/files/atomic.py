@@ -56,6 +56,15 @@ def atomic_write_bytes(path: Path, payload: bytes, mode: int = FILE_MODE) -> Non
     _fsync_directory(path.parent)
 
 
+def append_durably(fd: int, data: bytes) -> None:
+    """Write all of ``data`` at the end of the file open as ``fd`` (O_APPEND), then fsync it:
+    a short write goes on with the rest, so the bytes a reader sees only ever grow."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    os.fsync(fd)
+
+
 def read_json(path: Path, what: str) -> object | None:
     """The JSON in ``path``, or None when there is no such file; InvalidData, naming ``what``
     ("the settings file"), when it is not JSON. Other OSErrors reach the caller."""

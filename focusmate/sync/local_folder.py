@@ -12,7 +12,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from focusmate.files.atomic import atomic_write_bytes
+from focusmate.files.atomic import append_durably, atomic_write_bytes
 from focusmate.sync.names import DEVICES, ROOT
 from focusmate.sync.transport import Entry, SegmentChanged, split
 
@@ -71,10 +71,7 @@ class LocalFolder:
         try:
             if os.fstat(fd).st_size != expected_size:
                 raise SegmentChanged(path)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            append_durably(fd, data)
         finally:
             os.close(fd)
         if new:

@@ -13,7 +13,12 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from focusmate.files.atomic import dumps_strict, ensure_private_dir, remove_durably
+from focusmate.files.atomic import (
+    append_durably,
+    dumps_strict,
+    ensure_private_dir,
+    remove_durably,
+)
 from focusmate.sync.codec import DamagedRecord
 from focusmate.sync.log_reader import Change, parse_change
 
@@ -34,10 +39,7 @@ class Outbox:
         try:
             if os.fstat(fd).st_size and not _ends_whole(fd):
                 os.write(fd, b"\n")  # a crash cut the last line: keep the new ones apart
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            append_durably(fd, data)
         finally:
             os.close(fd)
 
