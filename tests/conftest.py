@@ -60,7 +60,7 @@ def clock() -> FakeClock:
 @pytest.fixture
 def make_controller(
     qapp: QApplication, tmp_path: Path, clock: FakeClock
-) -> Callable[..., SessionController]:
+) -> Iterator[Callable[..., SessionController]]:
     """Builds a SessionController on the test's clock, with session ids s1, s2, ...: on the real
     repository in tmp_path / "data" unless given another, and with any other port as a keyword
     (silencer=, kinds=, ...). For a test that needs a controller unlike `controller`.
@@ -68,12 +68,20 @@ def make_controller(
     Needs the QApplication first: Qt objects created without one crash the process."""
     from focusmate.services.controller import SessionController  # noqa: PLC0415 (Qt: see top)
 
+    made: list[SessionController] = []
+
     def make(repository: SessionRepository | None = None, **ports: Any) -> SessionController:
         if repository is None:
             repository = TinyDBSessionRepository(tmp_path / "data")
-        return SessionController(repository, clock, IdFactory(), **ports)
+        made.append(SessionController(repository, clock, IdFactory(), **ports))
+        return made[-1]
 
-    return make
+    yield make
+    # Their timer that lets the history go stops here: a controller freed later by the
+    # garbage collector on another test's worker thread must hold no active timer (Qt
+    # refuses to stop it there, and a sync test crashed in CI on that).
+    for controller in made:
+        controller.release_history()
 
 
 @pytest.fixture

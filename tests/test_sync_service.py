@@ -4,6 +4,7 @@ daemons). What one controller does reaches the other's store through the service
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -52,6 +53,8 @@ class Desk:
 
 @pytest.fixture
 def desks(qapp: object, tmp_path: Path, clock: FakeClock) -> Iterator[Callable[[str], Desk]]:
+    # Earlier tests' Qt objects are freed here, on their own thread, not on the sync worker.
+    gc.collect()
     made: list[Desk] = []
 
     def make(name: str) -> Desk:
@@ -62,6 +65,8 @@ def desks(qapp: object, tmp_path: Path, clock: FakeClock) -> Iterator[Callable[[
     yield make
     for desk in made:
         desk.sync.stop()
+        desk.controller.release_history()  # no active timer left for another thread to stop
+    gc.collect()
 
 
 @pytest.fixture
