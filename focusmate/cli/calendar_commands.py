@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from focusmate.cli.app_client import request_app
+from focusmate.cli.parser import action_parsers
 from focusmate.cli.terminal import log_to_stderr, write_document
 from focusmate.core.calendar_sources import (
     DEFAULT_LEAD_MINUTES,
@@ -63,11 +64,8 @@ exit codes:
 
 def fill_parser(calendar: argparse.ArgumentParser) -> None:
     """The ``calendar`` command's actions and help, in its parser (cli.parser makes it)."""
-    calendar.description = "Calendars whose one-on-ones focusmate reminds you of."
-    calendar.epilog = EPILOG
-    calendar.formatter_class = argparse.RawDescriptionHelpFormatter
-    actions = calendar.add_subparsers(
-        dest="calendar_action", metavar="ACTION", required=True, parser_class=type(calendar)
+    actions = action_parsers(
+        calendar, "Calendars whose one-on-ones focusmate reminds you of.", EPILOG, "calendar_action"
     )
     ics = actions.add_parser("add-ics", help="add an iCalendar address or file")
     ics.add_argument("name", metavar="NAME", help="what focusmate calls it (e.g. Work)")

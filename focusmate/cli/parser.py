@@ -74,6 +74,19 @@ class LazySubcommands(_Subcommands):
         super().__call__(parser, namespace, values, option_string)
 
 
+def action_parsers(
+    parser: argparse.ArgumentParser, description: str, epilog: str, dest: str
+) -> Any:
+    """A command of actions (``calendar``, ``sync``): its words, its epilog kept as written,
+    and the parsers of its actions, one of which is required (named ``dest`` in the result)."""
+    parser.description = description
+    parser.epilog = epilog
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    return parser.add_subparsers(
+        dest=dest, metavar="ACTION", required=True, parser_class=type(parser)
+    )
+
+
 def _nothing(_parser: argparse.ArgumentParser) -> None:
     """A command without arguments."""
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from focusmate.cli.app_client import request_app
+from focusmate.cli.parser import action_parsers
 from focusmate.cli.terminal import write_document
 from focusmate.core.errors import ExitCode, InvalidInput
 from focusmate.core.terminal_text import terminal_line
@@ -46,11 +47,8 @@ PLAIN_WARNING = (
 
 
 def fill_parser(sync: argparse.ArgumentParser) -> None:
-    sync.description = "Sync your sessions across your computers."
-    sync.epilog = EPILOG
-    sync.formatter_class = argparse.RawDescriptionHelpFormatter
-    actions = sync.add_subparsers(
-        dest="sync_action", metavar="ACTION", required=True, parser_class=type(sync)
+    actions = action_parsers(
+        sync, "Sync your sessions across your computers.", EPILOG, "sync_action"
     )
     enable = actions.add_parser("enable", help="sync through a folder or a WebDAV address")
     enable.add_argument("where", metavar="DIR|WEBDAV_URL")
