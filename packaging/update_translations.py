@@ -7,8 +7,8 @@
 --merge takes JSON files shaped {"Context": {"English source": "German text"}} and writes
 those translations into the German catalogue (marked finished) before compiling.
 
-Qt's lupdate reads every ``translate("Context", "text")`` call in focusmate/ and every
-``qsTr`` in resources/qml/ into resources/i18n/focusmate_<lang>.ts (translators edit those,
+Qt's lupdate reads every ``translate("Context", "text")`` call in focusmate/ into
+resources/i18n/focusmate_<lang>.ts (translators edit those,
 by hand or in Qt Linguist); lrelease compiles them to the .qm files the app loads.
 Locations are left out of the .ts so that moving code does not churn the catalogue. lupdate
 also hands every ``#:`` comment in the code to translators; only notes written for them, which
@@ -47,9 +47,7 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[Path]:
-    return sorted((REPO / "focusmate").rglob("*.py")) + sorted(
-        (REPO / "resources" / "qml").glob("*.qml")
-    )
+    return sorted((REPO / "focusmate").rglob("*.py"))
 
 
 def catalogue(language: str) -> Path:

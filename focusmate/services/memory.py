@@ -2,7 +2,7 @@
 
 Freed Python and Qt objects leave holes in the C heap that stay in the process's RSS; a Qt
 object whose deletion was deferred waits for the event loop. After something big is gone
-(the weekly review's Qt Quick view and QML engine, issue 18), run what waits for deletion,
+(the weekly review, issue 18), run what waits for deletion,
 collect Python's cycles and hand the heap's free pages back (desktop.heap).
 """
 

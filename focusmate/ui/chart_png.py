@@ -1,8 +1,8 @@
 """Render the weekly chart to a PNG file without a screen (`focusmate report --png`).
 
-The picture is the review's own chart: the same widget and QML, so at the same size it is the
-chart on screen pixel for pixel (its three panels, their titles and the marks' legend),
-without the focus frame and the figures box, which only keyboard and mouse call up.
+The picture is the review's own chart: the same widget painting the same week, so at the same
+size it is the chart on screen pixel for pixel (its three panels, their titles and the marks'
+legend), without the focus frame and the figures box, which only keyboard and mouse call up.
 
 The review window's export button draws it inside the app, in the user's language (the
 chart's words, day names and numbers). `focusmate report --png` draws it in a process of its
@@ -40,8 +40,6 @@ def render_week_png(stats: WeekStats, target: Path, size: tuple[int, int] = PNG_
     chart.resize(*size)
     chart.show_week(stats)
     chart.show()
-    for _ in range(5):  # let Qt Quick lay out and paint once
-        app.processEvents()
     image = chart.grab().toImage()
     chart.close()
     chart.deleteLater()

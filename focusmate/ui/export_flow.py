@@ -61,6 +61,6 @@ class ExportFlow:
 
 
 def _render_png(stats: WeekStats, target: Path) -> None:
-    from focusmate.ui.chart_png import render_week_png  # noqa: PLC0415 - Qt Quick, on demand
+    from focusmate.ui.chart_png import render_week_png  # noqa: PLC0415 - on demand
 
     render_week_png(stats, target)

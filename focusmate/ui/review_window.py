@@ -3,7 +3,7 @@ three insights in words, then its totals against last week, the chart (minutes, 
 presence in small panels on one day axis), sessions and people (least presence first), with
 week navigation and exports.
 
-The chart module (Qt Quick + Qt Graphs) is imported only when this window is built,
+The chart (ui.week_chart, painted with QPainter) is imported only when this window is built,
 so start-up never pays for it. Double-click (or Enter on) a session to open its reflection.
 
 Keyboard: Alt+Left / Alt+Right (or the buttons' mnemonics) change the week, Ctrl+Tab and
@@ -106,7 +106,7 @@ class ReviewWindow(QWidget):
         ``history`` must give every session (SessionController.all_sessions), ``people`` the
         edited people list whose aliases count for their person, ``now`` the app's clock."""
         super().__init__()
-        from focusmate.ui.week_chart import WeekChart  # noqa: PLC0415 - lazy: Qt Quick is heavy
+        from focusmate.ui.week_chart import WeekChart  # noqa: PLC0415 - lazy: only the review
 
         if scheduled is not None and history is None:
             raise TypeError("a review with scheduled one-on-ones needs the history too")

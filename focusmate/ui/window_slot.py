@@ -10,9 +10,9 @@ Escape, the title bar's close button); any other window when it closes (it gets
 Some windows are worth keeping instead (``keep=True``): those that hold what the app tells the
 user while they are hidden (the session window's notes and errors, the control window). A kept
 window is only hidden by its close button, and ``refresh`` brings it up to date each time it is
-opened again. The weekly review is not kept (issue 18): its Qt Quick view, QML engine and scene
-graph held ~45 MB for the rest of the day; it is deleted on close, and
-services.memory.give_back_soon hands back what that freed.
+opened again. The weekly review is not kept (issue 18): its week's data and tables would hold
+memory for the rest of the day; it is deleted on close, and services.memory.give_back_soon
+hands back what that freed.
 
 :class:`WindowSlots` is the same for windows of one kind told apart by a key (one reflection
 per session, one box per notice). Whether a window may open at all (never during a session,

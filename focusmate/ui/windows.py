@@ -49,7 +49,7 @@ if TYPE_CHECKING:  # imported lazily at run time, when first opened
     from focusmate.ui.pulse_code_window import PulseCodeWindow
     from focusmate.ui.pulse_dialog import PulseDialog
     from focusmate.ui.reflection_dialog import ReflectionDialog
-    from focusmate.ui.review_window import ReviewWindow  # it brings Qt Quick
+    from focusmate.ui.review_window import ReviewWindow
     from focusmate.ui.settings_dialog import SettingsDialog
     from focusmate.ui.start_dialog import StartDialog
 
@@ -122,8 +122,8 @@ class Windows(QObject):
         self._start: WindowSlot[StartDialog] = WindowSlot(self._build_start_dialog)
         self._reflections: WindowSlots[str, ReflectionDialog] = WindowSlots(self._build_reflection)
         self._pulses: WindowSlots[str, PulseDialog] = WindowSlots(self._build_pulse)
-        # Not kept: closed, its Qt Quick view and QML engine are deleted and their memory given
-        # back (issue 18); it opens again on the week the user looked at last.
+        # Not kept: closed, it is deleted and its memory given back (issue 18); it opens again
+        # on the week the user looked at last.
         self._review: WindowSlot[ReviewWindow] = WindowSlot(
             self._build_review, on_forget=give_back_soon
         )

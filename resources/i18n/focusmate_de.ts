@@ -2692,13 +2692,17 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
             <translation>Wochendiagramm</translation>
         </message>
         <message>
-            <source>The chart could not be drawn.</source>
-            <translation>Das Diagramm konnte nicht gezeichnet werden.</translation>
-        </message>
-        <message>
             <source>ddd d</source>
             <extracomment>For translators: a date format for QLocale, for the chart's day labels (ddd: short day name, d: day).</extracomment>
             <translation>ddd d.</translation>
+        </message>
+        <message>
+            <source>presence {score}</source>
+            <translation>Präsenz {score}</translation>
+        </message>
+        <message>
+            <source>{day} · {minutes} min · {phone} phone, {app} app · {presence}</source>
+            <translation>{day} · {minutes} Min. · {phone} Handy, {app} App · {presence}</translation>
         </message>
         <message>
             <source>Week {week}, {year}: {sessions}, {minutes}, {phone}, {app}, {presence}.</source>
@@ -2742,14 +2746,6 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
             <translation>{day}: {minutes} Min., {phone}, {app}, Präsenz {score}</translation>
         </message>
         <message>
-            <source>Phone check</source>
-            <translation>Blick aufs Handy</translation>
-        </message>
-        <message>
-            <source>App switch</source>
-            <translation>App-Wechsel</translation>
-        </message>
-        <message>
             <source>Average presence (1–5)</source>
             <translation>Durchschnittliche Präsenz (1–5)</translation>
         </message>
@@ -2758,24 +2754,12 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
             <translation>keine Reflexion</translation>
         </message>
         <message>
-            <source>presence %1</source>
-            <translation>Präsenz %1</translation>
-        </message>
-        <message>
-            <source>%1 · %2 min · %3 phone, %4 app · %5</source>
-            <translation>%1 · %2 Min. · %3 Handy, %4 App · %5</translation>
-        </message>
-        <message>
             <source>Marks</source>
             <translation>Vermerke</translation>
         </message>
         <message>
             <source>Minutes in sessions</source>
             <translation>Minuten in Gesprächen</translation>
-        </message>
-        <message>
-            <source>Presence</source>
-            <translation>Präsenz</translation>
         </message>
     </context>
     <context>

@@ -1,35 +1,41 @@
-"""The weekly review chart: what the Qt Graphs series show, read back from the QML objects.
+"""The weekly review chart: its drawn model read back, and the pixels it paints.
 
 Runs offscreen (tests/conftest.py sets QT_QPA_PLATFORM); any Qt warning fails a test
-(qt_log_level_fail), so the QML must load and render cleanly.
+(qt_log_level_fail). The accessors (series_values, axis_ranges, categories) read the model the
+paint code draws; the pixel tests grab the widget and look for the series' colours where the
+model says they are, so both what is placed and what is painted are checked.
 """
 
 from __future__ import annotations
 
 import ast
-import logging
+import itertools
+import subprocess
+import sys
+import textwrap
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGraphs import QBarSet, QValueAxis
+from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtQuick import QQuickItem
-from PySide6.QtQuickWidgets import QQuickWidget
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 import focusmate
 from focusmate.core.weekly import DayStats, IsoWeek, WeekStats
-from focusmate.ui import week_chart
 from focusmate.ui.chart_png import render_week_png
 from focusmate.ui.week_chart import WeekChart
+from focusmate.ui.week_chart_layout import DAYS, ChartLayout
 from tests.ui.accessibility import accessible_name
 
 WEEK = IsoWeek(2026, 48)  # Monday 23 November 2026
-MINUTES_COLOUR = (0x56, 0xB4, 0xE9)  # minutesColor in WeekChart.qml
-PANELS = ("minutesGraph", "marksGraph", "scoreGraph")  # top to bottom, in WeekChart.qml
+MINUTES_COLOUR = (0x56, 0xB4, 0xE9)  # ui.week_chart_paint.COLOURS
+PHONE_COLOUR = (0xD5, 0x5E, 0x00)
+APP_COLOUR = (0xE6, 0x9F, 0x00)
+SCORE_COLOUR = (0x00, 0x9E, 0x73)
+#: Never imported by focusmate (issue 18: once loaded they stay in the tray's memory).
+QT_QUICK = ("PySide6.QtQuick", "PySide6.QtQml", "PySide6.QtGraphs", "PySide6.QtQuickWidgets")
 
 
 def day_stats(
@@ -73,22 +79,46 @@ def chart(qtbot: QtBot) -> WeekChart:
 
 @pytest.fixture
 def shown_chart(qtbot: QtBot, chart: WeekChart, fixture_week: WeekStats) -> WeekChart:
-    """The chart on screen with the fixture week, laid out (plot areas and point labels)."""
+    """The chart on screen with the fixture week."""
     chart.show_week(fixture_week)
     chart.show()
     qtbot.waitExposed(chart)
     return chart
 
 
-def test_the_chart_loads_from_the_installed_data_package(chart: WeekChart) -> None:
-    source = week_chart.qml_source()
-    assert source.is_file()
-    assert source.name == "WeekChart.qml"
-    assert chart.chart_loaded
-    assert chart.fallback_text() == ""
+def rgb_image(chart: WeekChart) -> QImage:
+    return chart.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
 
 
-def test_a_week_reads_back_exactly_from_the_series(
+def rgb(image: QImage, x: float, y: float) -> tuple[int, int, int]:
+    colour = image.pixelColor(int(x), int(y))
+    return (colour.red(), colour.green(), colour.blue())
+
+
+def count_colour(image: QImage, rgb: tuple[int, int, int], area: QRectF | None = None) -> int:
+    """How many pixels of ``image`` (within ``area``, if given) have exactly the colour ``rgb``."""
+    pixels = image.convertToFormat(QImage.Format.Format_RGB32)
+    if area is not None:
+        pixels = pixels.copy(area.toAlignedRect())
+    blue_green_red_alpha = QColor(*rgb).rgb().to_bytes(4, "little")  # 0xAARRGGBB in memory
+    return sum(
+        bytes(pixels.constScanLine(y))[: pixels.width() * 4].count(blue_green_red_alpha)
+        for y in range(pixels.height())
+    )
+
+
+def column_height(image: QImage, rgb: tuple[int, int, int], x: float, area: QRectF) -> int:
+    """How many pixels of colour ``rgb`` pixel column ``x`` has within ``area``."""
+    rows = range(int(area.top()), int(area.bottom()) + 1)
+    return sum(1 for y in rows if image.pixelColor(int(x), y).getRgb()[:3] == rgb)
+
+
+def panel_area(layout: ChartLayout, name: str) -> QRectF:
+    """A panel's plot with its top margin (where its bars and points may be drawn)."""
+    return layout.panel(name).plot.adjusted(0, -16, 0, 1)
+
+
+def test_a_week_reads_back_exactly_from_the_drawn_model(
     chart: WeekChart, fixture_week: WeekStats
 ) -> None:
     chart.show_week(fixture_week)
@@ -143,147 +173,147 @@ def test_showing_a_second_week_replaces_the_first(
     assert chart.axis_ranges() == {"minutes": (0, 360), "marks": (0, 20), "score": (1, 5)}
 
 
-def test_the_rendered_chart_is_not_blank_and_draws_the_bars(
+def test_the_minutes_axis_takes_whole_hours_beyond_its_steps(chart: WeekChart) -> None:
+    monday = WEEK.days[0]
+    chart.show_week(week_of(WEEK, mon=day_stats(monday, minutes=1500)))  # 4 x 360 = 1440 < 1500
+    assert chart.axis_ranges()["minutes"] == (0, 4 * 420)
+
+
+def test_the_painted_bars_and_points_are_where_the_model_puts_them(
+    shown_chart: WeekChart,
+) -> None:
+    image = rgb_image(shown_chart)
+    layout = shown_chart.drawn()
+    assert (image.width(), image.height()) == (800, 420)
+    minutes, marks, score = (panel_area(layout, name) for name in ("minutes", "marks", "score"))
+    # Each series' colour in its own panel only.
+    assert count_colour(image, MINUTES_COLOUR, minutes) == count_colour(image, MINUTES_COLOUR)
+    assert count_colour(image, MINUTES_COLOUR) > 1000
+    assert count_colour(image, PHONE_COLOUR, marks) > 200
+    assert count_colour(image, APP_COLOUR, marks) > 100
+    assert count_colour(image, SCORE_COLOUR, score) == count_colour(image, SCORE_COLOUR) > 20
+    # Bar heights follow the values: Monday 45 min, Wednesday 30 min, on a 0-60 axis.
+    plot = layout.panel("minutes").plot
+    monday, tuesday, wednesday = (layout.day_centre(day) for day in range(3))
+    high = column_height(image, MINUTES_COLOUR, monday, minutes)
+    assert high == pytest.approx(plot.height() * 45 / 60, abs=1)
+    assert column_height(image, MINUTES_COLOUR, wednesday, minutes) == pytest.approx(
+        plot.height() * 30 / 60, abs=1
+    )
+    assert column_height(image, MINUTES_COLOUR, tuesday, minutes) == 0
+    # Monday's marks stacked: 2 phone checks below 1 app switch, on a 0-4 axis.
+    marks_plot = layout.panel("marks").plot
+    phone = column_height(image, PHONE_COLOUR, monday, marks)
+    app = column_height(image, APP_COLOUR, monday, marks)
+    assert phone == pytest.approx(marks_plot.height() * 2 / 4, abs=1)
+    assert app == pytest.approx(marks_plot.height() / 4, abs=1)
+    lowest_app = max(
+        y
+        for y in range(int(marks.top()), int(marks.bottom()))
+        if rgb(image, monday, y) == APP_COLOUR
+    )
+    assert rgb(image, monday, lowest_app + 1) == PHONE_COLOUR  # app switches on top
+    # The presence points: Wednesday's (4.75) higher up than Monday's (3.5).
+    for point in layout.points:
+        assert rgb(image, point.centre.x(), point.centre.y()) == SCORE_COLOUR
+    assert layout.points[1].centre.y() < layout.points[0].centre.y()
+
+
+def test_the_rendered_chart_is_not_blank_and_an_empty_week_draws_no_series(
     qtbot: QtBot, chart: WeekChart, fixture_week: WeekStats
 ) -> None:
     chart.show_week(week_of(WEEK))
     chart.show()
     qtbot.waitExposed(chart)
-    empty = chart.grab().toImage()
-    # Nothing has the minutes colour in an empty week: the minutes panel has no legend.
+    empty = rgb_image(chart)
+    layout = chart.drawn()
+    # Nothing has the minutes or presence colour in an empty week; the marks' two colours
+    # show only in the legend, on the marks panel's title line.
     assert count_colour(empty, MINUTES_COLOUR) == 0
+    assert count_colour(empty, SCORE_COLOUR) == 0
+    legend = QRectF(0, layout.panel("marks").title_y, 800, 20)
+    for colour in (PHONE_COLOUR, APP_COLOUR):
+        assert count_colour(empty, colour) == count_colour(empty, colour, legend) > 50
 
     chart.show_week(fixture_week)
+    chart.repaint()
 
-    # Qt Quick renders on its next frame: wait for the bars (45 and 30 minutes) to appear.
-    qtbot.waitUntil(lambda: count_colour(chart.grab().toImage(), MINUTES_COLOUR) > 2000)
-    full = chart.grab().toImage()
-    assert (full.width(), full.height()) == (800, 420)
-    colours = {
-        full.pixel(x, y) for x in range(0, full.width(), 2) for y in range(0, full.height(), 2)
-    }
+    full = rgb_image(chart)
+    assert count_colour(full, MINUTES_COLOUR) > 1000
+    colours = {full.pixel(x, y) for x in range(0, 800, 2) for y in range(0, 420, 2)}
     assert len(colours) > 20
 
 
-def count_colour(image: QImage, rgb: tuple[int, int, int]) -> int:
-    """How many pixels of ``image`` have exactly the colour ``rgb``."""
-    pixels = image.convertToFormat(QImage.Format.Format_RGB32)
-    blue_green_red_alpha = QColor(*rgb).rgb().to_bytes(4, "little")  # 0xAARRGGBB in memory
-    return bytes(pixels.constBits()).count(blue_green_red_alpha)
-
-
-def test_the_chart_background_follows_the_system_palette(chart: WeekChart) -> None:
-    assert quick_root(chart).property("color") == QApplication.palette().window().color()
+def test_the_chart_background_follows_the_system_palette(shown_chart: WeekChart) -> None:
+    image = rgb_image(shown_chart)
+    window = QApplication.palette().window().color()
+    assert rgb(image, 3, 3) == (window.red(), window.green(), window.blue())
 
 
 def test_the_mark_names_come_from_the_domain(chart: WeekChart) -> None:
-    root = quick_root(chart)
-    labels = [root.findChild(QBarSet, name) for name in ("phoneSet", "appSet")]
-    assert [bar_set.label() if bar_set else None for bar_set in labels] == [
-        "Phone check",
-        "App switch",
-    ]
+    from focusmate.ui.week_chart_words import legend_names  # noqa: PLC0415
+
+    assert list(legend_names().values()) == ["Phone check", "App switch"]
 
 
-def quick_root(chart: WeekChart) -> QQuickItem:
-    quick = chart.findChild(QQuickWidget)
-    assert quick is not None
-    root = quick.rootObject()
-    assert root is not None
-    return root
-
-
-@pytest.mark.qt_log_ignore(r"WeekChart\.qml:2:13: Cannot assign to non-existent property")
-def test_a_qml_file_that_fails_to_load_gives_a_text_fallback(
-    qtbot: QtBot,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
-    fixture_week: WeekStats,
-) -> None:
-    broken = tmp_path / "WeekChart.qml"
-    broken.write_text("import QtQuick\nRectangle { notAProperty: 1 }\n")
-    monkeypatch.setattr(week_chart, "qml_source", lambda: broken)
-
-    with caplog.at_level(logging.ERROR, logger=week_chart.__name__):
-        chart = WeekChart()
-    qtbot.addWidget(chart)
-    chart.show_week(fixture_week)
-
-    assert not chart.chart_loaded
-    assert "notAProperty" in caplog.text
-    text = chart.fallback_text()
-    assert text.startswith("Week 48, 2026: 2 sessions, 75 minutes of coaching, 2 phone checks, ")
-    assert "Mon 23 Nov: 45 min, 2 phone checks, 1 app switch, score 3.5" in text
-    assert "Wed 25 Nov: 30 min, 0 phone checks, 0 app switches, score 4.8" in text
-    assert "Tue 24 Nov: 0 min, 0 phone checks, 0 app switches, no score" in text
-    with pytest.raises(RuntimeError):
-        chart.series_values()
-
-
-@pytest.mark.qt_log_ignore(r"absent\.qml: No such file or directory")
-def test_a_missing_qml_file_gives_a_text_fallback(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    monkeypatch.setattr(week_chart, "qml_source", lambda: tmp_path / "absent.qml")
-
-    with caplog.at_level(logging.ERROR, logger=week_chart.__name__):
-        chart = WeekChart()
-    qtbot.addWidget(chart)
-    chart.show_week(week_of(WEEK))
-
-    assert not chart.chart_loaded
-    assert "absent.qml" in caplog.text
-    assert chart.fallback_text().startswith("Week 48, 2026: 0 sessions, 0 minutes of coaching")
-
-
-@pytest.mark.qt_log_ignore(r"QMetaObject::invokeMethod: No such method .*setWeek")
-def test_a_qml_file_without_set_week_falls_back_to_text_when_a_week_is_shown(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fixture_week: WeekStats
-) -> None:
-    stale = tmp_path / "WeekChart.qml"
-    stale.write_text("import QtQuick\nRectangle {}\n")
-    monkeypatch.setattr(week_chart, "qml_source", lambda: stale)
-    chart = WeekChart()
-    qtbot.addWidget(chart)
-    assert chart.chart_loaded
-
-    chart.show_week(fixture_week)
-
-    assert not chart.chart_loaded
-    assert "Mon 23 Nov: 45 min" in chart.fallback_text()
-
-
-def test_nothing_but_the_chart_module_imports_qt_quick_at_module_level() -> None:
-    """Qt Quick and Qt Graphs cost start-up time: only week_chart may import them eagerly."""
-    heavy = ("PySide6.QtQuick", "PySide6.QtQml", "PySide6.QtGraphs", "focusmate.ui.week_chart")
+def test_nothing_in_focusmate_imports_qt_quick_qml_or_qt_graphs() -> None:
+    """Issue 18: Qt Quick, QML and Qt Graphs stay in memory once loaded; no module of
+    focusmate may import them, at module level or inside a function."""
     package = Path(focusmate.__file__).parent
-    offenders = []
-    for path in sorted(package.rglob("*.py")):
-        if path.name == "week_chart.py":
-            continue
-        for module in module_level_imports(ast.parse(path.read_text(), filename=str(path))):
-            if module.startswith(heavy):
-                offenders.append(f"{path.relative_to(package)}: {module}")
+    offenders = [
+        f"{path.relative_to(package)}: {module}"
+        for path in sorted(package.rglob("*.py"))
+        for module in imported_modules(ast.parse(path.read_text(), filename=str(path)))
+        if module.startswith(QT_QUICK)
+    ]
     assert offenders == []
 
 
-def module_level_imports(tree: ast.Module) -> list[str]:
-    """Modules imported outside any function or class body (what importing the module runs)."""
+def imported_modules(tree: ast.Module) -> list[str]:
+    """Every module an import statement anywhere in ``tree`` names (and its imported names)."""
     found: list[str] = []
-    pending: list[ast.stmt] = list(tree.body)
-    while pending:
-        node = pending.pop()
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found.extend(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.extend(f"{node.module}.{alias.name}" for alias in node.names)
             found.append(node.module)
-        elif isinstance(node, ast.If | ast.Try | ast.With):
-            for field in ("body", "orelse", "finalbody", "handlers"):
-                for child in getattr(node, field, []):
-                    pending.extend(child.body if isinstance(child, ast.ExceptHandler) else [child])
+            found.extend(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            # importlib.import_module("PySide6.QtQuick") and the like.
+            found.append(node.value)
     return found
+
+
+def test_the_import_check_finds_a_qt_quick_import_inside_a_function() -> None:
+    tree = ast.parse("def f():\n    from PySide6.QtQuickWidgets import QQuickWidget\n")
+    assert any(module.startswith(QT_QUICK) for module in imported_modules(tree))
+
+
+def test_showing_and_painting_a_week_loads_no_qt_quick(tmp_path: Path) -> None:
+    """What the process loads, not only what the source says: a chart shown and grabbed."""
+    script = textwrap.dedent(
+        """
+        import sys
+        from PySide6.QtWidgets import QApplication
+        from focusmate.core.weekly import IsoWeek, WeekStats, DayStats
+        from focusmate.ui.review_window import ReviewWindow
+        from focusmate.ui.week_chart import WeekChart
+        app = QApplication([])
+        week = IsoWeek(2026, 48)
+        days = tuple(DayStats(d, 1, 30.0, {"phone": 1}, 4.0) for d in week.days)
+        chart = WeekChart()
+        chart.show_week(WeekStats(week=week, days=days, sessions=()))
+        chart.resize(600, 400)
+        chart.show()
+        chart.grab()
+        print(sorted(name for name in sys.modules if name.startswith("PySide6.Qt")))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert "PySide6.QtGui" in done.stdout  # the check sees Qt modules at all
+    assert not any(name in done.stdout for name in QT_QUICK), done.stdout
 
 
 def test_hovering_a_day_shows_its_figures(shown_chart: WeekChart) -> None:
@@ -295,14 +325,40 @@ def test_hovering_a_day_shows_its_figures(shown_chart: WeekChart) -> None:
     assert chart.hover_text(9) == ""
 
 
+def test_the_mouse_over_a_day_shows_the_box_and_marks_its_column(
+    qtbot: QtBot, shown_chart: WeekChart
+) -> None:
+    chart = shown_chart
+    layout = chart.drawn()
+    plot = layout.panel("score").plot
+    probe_y = plot.bottom() - 3  # just above the baseline: no point, no grid line
+    before = rgb_image(chart)
+    assert chart.shown_day_text() == ""
+
+    qtbot.mouseMove(chart, QPoint(int(layout.day_centre(1)), int(plot.center().y())))
+
+    assert chart.shown_day_text() == chart.hover_text(1)
+    after = rgb_image(chart)
+    tuesday, friday = layout.day_centre(1), layout.day_centre(4)
+    assert rgb(after, tuesday, probe_y) != rgb(before, tuesday, probe_y)  # the band
+    assert rgb(after, friday, probe_y) == rgb(before, friday, probe_y)
+    # The box: at the top, over the first title, around Tuesday's column.
+    box = QRectF(tuesday - 40, 0, 80, 20).toAlignedRect()
+    assert after.copy(box) != before.copy(box)
+
+    qtbot.mouseMove(chart, QPoint(2, 2))  # the margin: no day
+    assert chart.shown_day_text() == ""
+    assert rgb_image(chart) == before
+
+
 def test_the_chart_has_a_name_and_says_its_figures(
     chart: WeekChart, fixture_week: WeekStats
 ) -> None:
     chart.show_week(fixture_week)
-    quick = chart.focus_target()
-    assert isinstance(quick, QQuickWidget)
-    assert accessible_name(quick) == "Week chart"
-    described = quick.accessibleDescription()
+    target = chart.focus_target()
+    assert target is chart
+    assert accessible_name(target) == "Week chart"
+    described = target.accessibleDescription()
     assert described.splitlines() == [
         "Week 48, 2026: 2 sessions, 75 minutes of coaching, 2 phone checks, 1 app switch, "
         "no reflections.",
@@ -318,108 +374,107 @@ def test_left_and_right_on_the_focused_chart_show_a_days_figures(
     with qtbot.waitActive(chart):
         chart.show()
         chart.activateWindow()
-    quick = chart.focus_target()
-    quick.setFocus()
-    qtbot.waitUntil(lambda: bool(quick_root(chart).hasActiveFocus()))
+    chart.clearFocus()
+    unfocused = rgb_image(chart)
+    chart.setFocus()
+    qtbot.waitUntil(chart.hasFocus)
+    focused = rgb_image(chart)
+    assert rgb(focused, 0, 200) != rgb(unfocused, 0, 200)  # the focus frame
     assert chart.shown_day_text() == ""  # nothing until a day is picked
-    band = quick_root(chart).findChild(QQuickItem, "dayBand")
-    assert band is not None and not band.isVisible()
-    qtbot.keyClick(quick, Qt.Key.Key_Right)
+    layout = chart.drawn()
+    probe_y = layout.panel("score").plot.bottom() - 3
+
+    def banded(day: int) -> bool:
+        x = layout.day_centre(day)
+        return rgb(rgb_image(chart), x, probe_y) != rgb(focused, x, probe_y)
+
+    assert not any(banded(day) for day in range(DAYS))
+    qtbot.keyClick(chart, Qt.Key.Key_Right)
     assert chart.shown_day_text() == chart.hover_text(0)
-    # The picked day is marked across all three panels, in Monday's column.
-    assert band.isVisible() and band.width() * 7 < quick.width()  # one day's width
-    assert band.x() < band.width()  # the first column: Monday
-    qtbot.keyClick(quick, Qt.Key.Key_End)
-    assert band.x() > band.width() * 6  # the last: Sunday
-    qtbot.keyClick(quick, Qt.Key.Key_Home)
-    qtbot.keyClick(quick, Qt.Key.Key_Right)
-    qtbot.keyClick(quick, Qt.Key.Key_Right)
+    # The picked day is marked in its own column only: Monday's.
+    assert [banded(day) for day in range(DAYS)] == [True] + [False] * 6
+    qtbot.keyClick(chart, Qt.Key.Key_End)
+    assert [banded(day) for day in range(DAYS)] == [False] * 6 + [True]  # Sunday
+    qtbot.keyClick(chart, Qt.Key.Key_Home)
+    qtbot.keyClick(chart, Qt.Key.Key_Right)
+    qtbot.keyClick(chart, Qt.Key.Key_Right)
     assert chart.shown_day_text() == chart.hover_text(2) and "30 min" in chart.hover_text(2)
-    qtbot.keyClick(quick, Qt.Key.Key_End)
-    qtbot.keyClick(quick, Qt.Key.Key_Left)
+    qtbot.keyClick(chart, Qt.Key.Key_End)
+    qtbot.keyClick(chart, Qt.Key.Key_Left)
     assert chart.shown_day_text() == chart.hover_text(5)
+    chart.clearFocus()  # leaving the chart forgets the picked day
+    assert chart.shown_day_text() == ""
 
 
 @pytest.mark.usefixtures("german")
 def test_in_german_the_chart_speaks_german(qtbot: QtBot, fixture_week: WeekStats) -> None:
+    from focusmate.ui.week_chart_words import legend_names, panel_titles  # noqa: PLC0415
+
     chart = WeekChart()
     qtbot.addWidget(chart)
     chart.show_week(fixture_week)
-    root = quick_root(chart)
     assert chart.categories()[:3] == ["Mo. 23.", "Di. 24.", "Mi. 25."]
     assert chart.hover_text(0) == "Mo. 23. · 45 Min. · 2 Handy, 1 App · Präsenz 3,5"
     assert chart.hover_text(1) == "Di. 24. · 0 Min. · 0 Handy, 0 App · keine Reflexion"
-    assert [root.property(name) for name in ("minutesName", "phoneName", "scoreName")] == [
+    assert list(panel_titles().values()) == [
         "Minuten in Gesprächen",
-        "Blick aufs Handy",
+        "Vermerke",
         "Durchschnittliche Präsenz (1–5)",
     ]
-    titles = [root.findChild(QValueAxis, name) for name in ("marksAxis", "scoreAxis")]
-    assert [axis.titleText() if axis else None for axis in titles] == ["Vermerke", "Präsenz"]
-    quick = chart.focus_target()
-    assert accessible_name(quick) == "Wochendiagramm"
-    assert quick.accessibleDescription().startswith(
+    assert list(legend_names().values()) == ["Blick aufs Handy", "App-Wechsel"]
+    assert [point.label for point in chart.drawn().points] == ["3,5", "4,8"]
+    assert accessible_name(chart) == "Wochendiagramm"
+    assert chart.accessibleDescription().startswith(
         "Woche 48, 2026: 2 Gespräche, 75 Minuten Coaching, 2 Blicke aufs Handy, 1 App-Wechsel"
     )
 
 
 def test_three_panels_one_above_the_other_share_the_day_axis(shown_chart: WeekChart) -> None:
-    chart = shown_chart
-    root = quick_root(chart)
-    graphs = [root.findChild(QQuickItem, name) for name in PANELS]
-    assert all(graph is not None for graph in graphs)
-    areas = [graph.property("plotArea") for graph in graphs if graph is not None]
-    tops = [
-        graph.mapToScene(QPointF(0, 0)).y() for graph in graphs if graph is not None
-    ]  # minutes above marks above presence
+    layout = shown_chart.drawn()
+    plots = [panel.plot for panel in layout.panels]
+    assert [panel.name for panel in layout.panels] == ["minutes", "marks", "score"]
+    tops = [plot.top() for plot in plots]  # minutes above marks above presence
     assert tops == sorted(tops) and len(set(tops)) == 3
+    assert all(upper.bottom() < lower.top() for upper, lower in itertools.pairwise(plots))
     # The same plot width at the same x: a day's column is at one place in every panel.
-    assert {(area.x(), area.width()) for area in areas} == {(areas[0].x(), areas[0].width())}
-    assert areas[0].width() > 600
-    # The days are named once, under the last panel.
-    days = [item.property("text") for item in items_named(root, "dayLabel")]
-    assert sorted(days) == sorted(chart.categories())
-
-
-def items_named(top: QQuickItem, name: str) -> list[QQuickItem]:
-    """The visual descendants of ``top`` (in drawing order) with ``name`` as objectName ("":
-    all). A Repeater's items are visual children only, which findChildren does not see."""
-    found: list[QQuickItem] = []
-    pending = list(reversed(top.childItems()))
-    while pending:
-        item = pending.pop()
-        if not name or item.objectName() == name:
-            found.append(item)
-        pending.extend(reversed(item.childItems()))
-    return found
-
-
-def test_every_number_on_the_chart_has_one_format(qtbot: QtBot, shown_chart: WeekChart) -> None:
-    root = quick_root(shown_chart)
-
-    def shown(name: str) -> list[str]:
-        return sorted(str(item.property("text")) for item in items_named(root, name))
-
-    # The presence points: one decimal always (3.5 and 4.75 shown as 3.5 and 4.8).
-    qtbot.waitUntil(lambda: len(shown("scoreLabel")) == 2)
-    assert shown("scoreLabel") == ["3.5", "4.8"]
-    # The axes: whole numbers (minutes 0-60, marks 0-4, presence 1-5), one axis per panel.
-    ticks = shown("tickLabel")
-    assert sorted(ticks, key=int) == sorted(
-        ["0", "15", "30", "45", "60", "0", "1", "2", "3", "4", "1", "2", "3", "4", "5"], key=int
-    )
-
-
-def test_only_the_marks_panel_has_a_legend(chart: WeekChart) -> None:
-    legend = quick_root(chart).findChild(QQuickItem, "legend")
-    assert legend is not None
-    names = [
-        str(item.property("text")) for item in items_named(legend, "") if item.property("text")
+    assert {(plot.x(), plot.width()) for plot in plots} == {(plots[0].x(), plots[0].width())}
+    assert plots[0].width() > 600
+    # Painted so too: Monday's minutes bar and its marks bar start at the same pixel column.
+    image = rgb_image(shown_chart)
+    row_minutes = int(plots[0].bottom() - 2)
+    row_marks = int(plots[1].bottom() - 2)
+    first = [
+        min(x for x in range(800) if rgb(image, x, row) == colour)
+        for row, colour in ((row_minutes, MINUTES_COLOUR), (row_marks, PHONE_COLOUR))
     ]
-    assert names == ["Marks", "Phone check", "App switch"]
+    assert first[0] == first[1]
+    # The days are named once, under the last panel.
+    assert layout.day_labels_y > plots[-1].bottom()
+    assert layout.figures.labels == tuple(shown_chart.categories())
 
 
-def test_a_dark_palette_gives_a_dark_chart_with_light_text(qtbot: QtBot) -> None:
+def test_every_number_on_the_chart_has_one_format(shown_chart: WeekChart) -> None:
+    layout = shown_chart.drawn()
+    # The presence points: one decimal always (3.5 and 4.75 shown as 3.5 and 4.8).
+    assert [point.label for point in layout.points] == ["3.5", "4.8"]
+    # The axes: whole numbers (minutes 0-60, marks 0-4, presence 1-5), one axis per panel.
+    assert [[tick.label for tick in panel.ticks] for panel in layout.panels] == [
+        ["0", "15", "30", "45", "60"],
+        ["0", "1", "2", "3", "4"],
+        ["1", "2", "3", "4", "5"],
+    ]
+    # Tick labels are painted in the gutter left of each plot, beside their grid line.
+    image = rgb_image(shown_chart)
+    background = rgb(image, 3, 3)
+    for panel in layout.panels:
+        for tick in panel.ticks:
+            label = QRectF(8, tick.y - 4, panel.plot.x() - 16, 8)
+            assert count_colour(image, background, label) < label.width() * 8
+
+
+def test_a_dark_palette_gives_a_dark_chart_with_light_text(
+    qtbot: QtBot, fixture_week: WeekStats
+) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     light = app.palette()
@@ -428,25 +483,35 @@ def test_a_dark_palette_gives_a_dark_chart_with_light_text(qtbot: QtBot) -> None
     try:
         chart = WeekChart()
         qtbot.addWidget(chart)
-        root = quick_root(chart)
-        title = root.findChild(QQuickItem, "minutesTitle")
-        assert title is not None
-        assert root.property("color") == dark.window().color()
-        assert title.property("color") == dark.windowText().color()
-        assert dark.windowText().color().lightness() > 200
+        chart.resize(800, 420)
+        chart.show_week(fixture_week)
+        image = rgb_image(chart)
     finally:
         app.setPalette(light)
+    window = dark.window().color()
+    assert rgb(image, 3, 3) == (window.red(), window.green(), window.blue())
+    assert window.lightness() < 50
+    # The first title's text is light: its brightest pixel, on the dark background.
+    title = chart.drawn().panel("minutes")
+    brightest = max(
+        image.pixelColor(x, y).lightness()
+        for x in range(int(title.plot.x()), int(title.plot.x()) + 150)
+        for y in range(int(title.title_y), int(title.title_y) + 14)
+    )
+    assert brightest > 200
+    assert count_colour(image, MINUTES_COLOUR) > 1000  # the series keep their colours
 
 
 def test_the_png_export_is_the_chart_on_screen(
-    qtbot: QtBot, shown_chart: WeekChart, fixture_week: WeekStats, tmp_path: Path
+    shown_chart: WeekChart, fixture_week: WeekStats, tmp_path: Path
 ) -> None:
-    qtbot.waitUntil(lambda: count_colour(shown_chart.grab().toImage(), MINUTES_COLOUR) > 2000)
-    on_screen = shown_chart.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    shown_chart.clearFocus()  # a picture has no focus frame
+    on_screen = rgb_image(shown_chart)
     target = tmp_path / "week.png"
 
     render_week_png(fixture_week, target, (on_screen.width(), on_screen.height()))
 
     exported = QImage(str(target)).convertToFormat(QImage.Format.Format_RGB32)
     assert exported.size() == on_screen.size()
-    assert exported == on_screen  # pixel for pixel: the same QML, the same week
+    assert count_colour(exported, MINUTES_COLOUR) > 1000
+    assert exported == on_screen  # pixel for pixel: the same widget, the same week
