@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from pytestqt.qtbot import QtBot
 
 import focusmate.services.controller as controller_module
@@ -130,8 +130,9 @@ def test_a_running_session_resumes_after_a_restart(
     again = reopened(repo, clock)
     assert again.current is not None and again.current.id == "s1"
     assert again.timing() is not None and again.timing().overtime  # type: ignore[union-attr]
+    again.show_seconds(QObject(again), shown=True)  # the session window opens
     with qtbot.waitSignal(again.ticked, timeout=3000):
-        pass  # the 1 s tick restarts with the resumed session
+        pass  # the clock ticks again with the resumed session
 
 
 class CountingRepository(FlakyRepository):
@@ -261,29 +262,32 @@ def test_do_not_disturb_follows_the_session(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """With a real JournaledSilencer over a fake backend (tests/desktop/dnd/fake_backend.py)."""
-    monkeypatch.setattr(controller_module, "DND_POLL_TICKS", 2)  # 30 s in the app
+    monkeypatch.setattr(controller_module, "DND_POLL_S", 0)  # 30 s in the app
     backend = FakeDnd()
     silencer = JournaledSilencer(backend, tmp_path / "dnd-journal.json", guard=False)
     controller = make_controller(silencer=silencer)
     assert status_of(controller, HOTKEYS_NOT_STARTED)["dnd"]["engaged"] is False
     controller.start("Ana", 30)
+    controller.show_seconds(QObject(controller), shown=True)  # ticks every second
     assert backend.on and status_of(controller, HOTKEYS_NOT_STARTED)["dnd"]["engaged"] is True
     assert status_of(controller, HOTKEYS_NOT_STARTED)["dnd"]["backend"] == "fake"
     backend.on = False  # the manager turns it off by hand mid-session
-    with qtbot.waitSignal(controller.state_changed, timeout=8000):
-        pass  # noticed within DND_POLL_TICKS seconds
+    with qtbot.waitSignal(controller.state_changed, timeout=3000):
+        pass  # noticed at the next tick
     assert status_of(controller, HOTKEYS_NOT_STARTED)["dnd"]["engaged"] is False
     controller.end()
     assert backend.on is False  # not turned back on: focusmate does not fight the user
 
 
-def test_a_session_wakes_the_app_once_a_second_and_checks_dnd_on_that_tick(
+def test_a_session_wakes_the_app_only_when_the_time_shown_changes(
     make_controller: Callable[..., SessionController],
+    clock: FakeClock,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Issue 18: one periodic timer while a session runs (the countdown's); the do-not-disturb
-    check rides on every DND_POLL_TICKS-th tick instead of waking the app on its own."""
+    """Issue 18: one timer while a session runs, set for the next change of the time shown:
+    whole minutes of the session's own deadline while only the tray shows it, seconds while a
+    view shows seconds; the do-not-disturb check rides on a tick at most every DND_POLL_S."""
     silencer = JournaledSilencer(FakeDnd(), tmp_path / "dnd-journal.json", guard=False)
     polls: list[int] = []
     poll = silencer.poll
@@ -295,18 +299,56 @@ def test_a_session_wakes_the_app_once_a_second_and_checks_dnd_on_that_tick(
     monkeypatch.setattr(silencer, "poll", counted_poll)
     controller = make_controller(silencer=silencer)
 
-    def periodic() -> list[QTimer]:
-        return [t for t in controller.findChildren(QTimer) if t.isActive() and not t.isSingleShot()]
+    def armed() -> list[int]:
+        """The intervals of the controller's active timers, but the history's."""
+        return [
+            t.interval()
+            for t in controller.findChildren(QTimer)
+            if t.isActive() and t.interval() != controller_module.HISTORY_KEPT_MS
+        ]
 
-    assert periodic() == []
+    assert armed() == []
     controller.start("Ana", 30)
-    (tick,) = periodic()
-    assert tick.interval() == 1000
-    for _ in range(2 * controller_module.DND_POLL_TICKS):
-        tick.timeout.emit()
-    assert len(polls) == 2
+    margin = controller_module.TICK_MARGIN_MS
+    assert armed() == [59_000 + margin]  # 30 min left until 29:00 is 28:59
+    clock.advance(seconds=25.5)
+    controller._on_tick()  # noqa: SLF001 - a tick now, without waiting for it
+    assert armed() == [33_500 + margin]  # the next change of the minutes shown
+    window = QObject(controller)
+    controller.show_seconds(window, shown=True)
+    assert armed() == [500 + margin]  # the next whole second
+    ticked_s = 0.0
+    while ticked_s < 60:
+        clock.advance(seconds=1)
+        ticked_s += 1
+        controller._on_tick()  # noqa: SLF001
+    assert len(polls) == 2  # at 30 s and 60 s since the start's own check
+    controller.show_seconds(window, shown=False)
+    assert armed() == [33_500 + margin]
+    window.deleteLater()
     controller.end()
-    assert periodic() == []
+    assert armed() == []
+
+
+def test_the_tray_says_overtime_at_its_first_second(
+    make_controller: Callable[..., SessionController], clock: FakeClock
+) -> None:
+    """Minute ticks still catch the deadline: timing() shows overtime from a whole second
+    over, and a tick lands there, so the tray never says "1 min left" a minute too long."""
+    controller = make_controller()
+    controller.start("Ana", 1)
+    margin = controller_module.TICK_MARGIN_MS
+    # 1:00 left shows "1 min left" down to a whole second over: the first tick is at 61 s.
+    (tick,) = [t for t in controller.findChildren(QTimer) if t.interval() == 61_000 + margin]
+    clock.advance(seconds=59.2)
+    controller._on_tick()  # noqa: SLF001 - the tick that the timer sets off
+    assert tick.interval() == 1800 + margin  # "1 min left" until a whole second over
+    clock.advance(seconds=1.81)
+    timing = controller.timing()
+    assert timing is not None and timing.overtime
+    controller._on_tick()  # noqa: SLF001
+    assert tick.interval() == 59_990 + margin  # then "+2 min" at 1:01 over
+    controller.end()
 
 
 def test_a_resumed_session_silences_again(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from focusmate.core.marks import MarkKinds
-from focusmate.core.session_time import Timing, format_clock
+from focusmate.core.session_time import Timing, format_clock, glance_minutes
 from focusmate.core.text import plural, translate
 
 if TYPE_CHECKING:  # `focusmate status` words a document, without the session model
@@ -22,6 +22,16 @@ def time_text(timing: Timing) -> str:
     if timing.overtime:
         return translate("Status", "overtime +{clock}").format(clock=clock)
     return translate("Status", "{clock} left").format(clock=clock)
+
+
+def time_glance(timing: Timing) -> str:
+    """The time in whole minutes, for what is glanced at (the tray's tooltip and menu):
+    "12 min left", "overtime +3 min" (session_time.glance_minutes). It changes once a minute,
+    so the app needs no tick in between (issue 18); the session window shows the clock to the
+    second."""
+    if timing.overtime:
+        return translate("Status", "overtime +{n} min").format(n=glance_minutes(timing))
+    return translate("Status", "{n} min left").format(n=glance_minutes(timing))
 
 
 def time_spoken(timing: Timing) -> str:
@@ -71,7 +81,7 @@ def status_line(
     if session is None or timing is None:
         return translate("Status", "Idle: no coaching session running")
     return translate("Status", "Coaching {name}: {time}; {marks}").format(
-        name=session.with_name, time=time_text(timing), marks=marks_text(session, kinds)
+        name=session.with_name, time=time_glance(timing), marks=marks_text(session, kinds)
     )
 
 

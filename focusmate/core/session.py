@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from focusmate.core.errors import NotPossibleNow, Problem
 from focusmate.core.model import CoachingSession, Mark
 from focusmate.core.session_kind import COACHING
-from focusmate.core.session_time import Timing
+from focusmate.core.session_time import Timing, seconds_to_change
 from focusmate.core.validation import check_minutes, check_typed, clean_focus, clean_name
 
 
@@ -94,6 +94,15 @@ def timing(session: CoachingSession, now: datetime) -> Timing:
     elapsed = max(0.0, (end - session.started_at).total_seconds())
     remaining = (deadline(session) - end).total_seconds()
     return Timing(elapsed_s=int(elapsed), remaining_s=_round_toward_zero(remaining))
+
+
+def seconds_to_next_change(
+    session: CoachingSession, now: datetime, *, to_the_second: bool
+) -> float:
+    """Seconds from ``now`` until the time shown for ``session`` next changes
+    (session_time.seconds_to_change)."""
+    remaining = (deadline(session) - now).total_seconds()
+    return seconds_to_change(remaining, to_the_second=to_the_second)
 
 
 def _round_toward_zero(seconds: float) -> int:

@@ -8,6 +8,7 @@ window and the CLI all call the same methods: one path, three doors.
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
@@ -29,6 +30,7 @@ from focusmate.core.session import (
     add_mark,
     end_session,
     last_recorded,
+    seconds_to_next_change,
     start_session,
     timing,
     undo_last_mark,
@@ -39,12 +41,15 @@ from focusmate.core.text import translate
 from focusmate.core.week_review import WeekReview, week_review
 from focusmate.core.weekly import IsoWeek, WeekStats, local_day, week_stats
 
-TICK_INTERVAL_MS = 1000
-#: How often (in ticks) a session checks whether the user turned do-not-disturb off by hand:
-#: each check is a round trip to the desktop's daemon, which wakes the app once more (issue 18:
-#: at most one wake-up a second in a session; every 5 s it made 2.3 a second). Noticing it within
-#: half a minute is soon enough: the check only lets go of what the user changed.
-DND_POLL_TICKS = 30
+#: While a session runs the clock ticks when the time shown changes: every second while a view
+#: shows seconds (the session window on screen), else once a minute, as the tray shows it
+#: (issue 18: at most one wake-up a second). A tick lands this long after the change, so the
+#: time read then has crossed it.
+TICK_MARGIN_MS = 10
+#: How often a session checks whether the user turned do-not-disturb off by hand: each check
+#: is a round trip to the desktop's daemon, which wakes the app once more. Noticing it within
+#: a minute is soon enough: the check only lets go of what the user changed.
+DND_POLL_S = 30
 #: A gap of at least this much suspend time marks a session as having slept.
 SLEEP_NOTICE_S = 5
 #: The whole history is let go this long after it was last read: five years of sessions held
@@ -59,7 +64,8 @@ class SessionController(QObject):
 
     #: A session started, got a mark, ended, or a reflection was saved.
     state_changed = Signal()
-    #: Once a second while a session runs (views recompute the time from the clock).
+    #: While a session runs, when the time shown changes: every second while a view shows
+    #: seconds (show_seconds), else every whole minute (views recompute it from the clock).
     ticked = Signal()
     #: A mark was logged (its kind id) or undone (""): the tray flashes briefly.
     marked = Signal(str)
@@ -83,7 +89,11 @@ class SessionController(QObject):
     ) -> None:
         super().__init__(parent)
         self._silencer = silencer
-        self._ticks = 0
+        #: When do-not-disturb was last checked (the steady clock's seconds).
+        self._dnd_checked_s = 0.0
+        #: The views on screen that show the session's time to the second.
+        self._seconds_shown_by: set[QObject] = set()
+        self._seconds_known: set[QObject] = set()
         self.kinds = kinds or MarkKinds()
         #: The kinds of session a new one may have (the settings' catalogue).
         self.session_kinds = session_kinds or SessionKinds()
@@ -106,7 +116,7 @@ class SessionController(QObject):
         self._current: CoachingSession | None = None
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(TICK_INTERVAL_MS)
+        self._timer.setSingleShot(True)  # each tick sets the next: see _schedule_tick
         self._timer.timeout.connect(self._on_tick)
         self._anchor: tuple[float, float] | None = None
         running = repository.current()
@@ -117,7 +127,8 @@ class SessionController(QObject):
         """Carry on with a session that was running when focusmate stopped."""
         self._current = session
         self._anchor = self._anchor_resumed(session)
-        self._timer.start()
+        self._dnd_checked_s = self._clock.running_s()
+        self._schedule_tick()
         self._silence()
 
     @property
@@ -276,16 +287,48 @@ class SessionController(QObject):
             self._current = updated
             self.state_changed.emit()
 
+    def show_seconds(self, view: QObject, *, shown: bool) -> None:
+        """``view`` shows the session's time to the second (the session window while it is on
+        screen): while any such view is shown, the clock ticks every second; otherwise only
+        when the whole minutes change, which is all the tray shows."""
+        if shown:
+            if view not in self._seconds_known:  # a view deleted while shown lets go too
+                self._seconds_known.add(view)
+                view.destroyed.connect(lambda: self._forget_view(view))
+            self._seconds_shown_by.add(view)
+        else:
+            self._seconds_shown_by.discard(view)
+        if self._current is not None:
+            self._schedule_tick()
+
+    def _forget_view(self, view: QObject) -> None:
+        self._seconds_known.discard(view)
+        self._seconds_shown_by.discard(view)
+
+    def _schedule_tick(self) -> None:
+        """Set the next tick for when the time shown changes next (steps of the session's
+        own deadline, not of the wall clock): a tick between two changes would only wake the
+        app."""
+        if self._current is None:
+            return
+        wait_s = seconds_to_next_change(
+            self._current, self._session_now(), to_the_second=bool(self._seconds_shown_by)
+        )
+        self._timer.start(math.ceil(wait_s * 1000) + TICK_MARGIN_MS)
+
     def _on_tick(self) -> None:
-        """Once a second during a session; every half minute, notice if the user turned
-        do-not-disturb off by hand (the silencer then lets go instead of fighting them)."""
-        self._ticks += 1
+        """When the time shown changes; at most every half minute, also notice if the user
+        turned do-not-disturb off by hand (the silencer then lets go instead of fighting them).
+        A suspend is noticed here too, at the first tick after the wake."""
         with contextlib.suppress(StorageFailure):  # noted on the next tick, or at the end
             self._note_sleep()
-        if self._silencer is not None and self._ticks % DND_POLL_TICKS == 0:
+        now_s = self._clock.running_s()
+        if self._silencer is not None and now_s - self._dnd_checked_s >= DND_POLL_S:
+            self._dnd_checked_s = now_s
             before = self._silencer.status()
             if self._silencer.poll() != before:
                 self.state_changed.emit()
+        self._schedule_tick()
         self.ticked.emit()
 
     # --- intents ------------------------------------------------------------------
@@ -312,7 +355,8 @@ class SessionController(QObject):
         self._persist(session)
         self._current = session
         self._anchor = (self._clock.running_s(), self._clock.asleep_s())
-        self._timer.start()
+        self._dnd_checked_s = self._anchor[0]
+        self._schedule_tick()
         self._silence()
         self.state_changed.emit()
         return session

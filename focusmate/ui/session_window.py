@@ -15,7 +15,7 @@ import html
 from itertools import pairwise
 
 from PySide6.QtCore import QMetaMethod, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QShowEvent
+from PySide6.QtGui import QAction, QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from focusmate.core.describe import marks_text, time_spoken, time_text
@@ -128,7 +128,13 @@ class SessionWindow(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         self._update_undo()  # wired after the last refresh, perhaps
+        self._controller.show_seconds(self, shown=True)  # its clock shows seconds
+        self.refresh()  # the time may be up to a minute old: the tray's ticks are minutes
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        self._controller.show_seconds(self, shown=False)
+        super().hideEvent(event)
 
     def _session_actions(self) -> list[QAction]:
         actions = self._actions

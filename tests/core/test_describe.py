@@ -43,7 +43,9 @@ def shouting() -> Iterator[None]:
 def test_english_by_default() -> None:
     session = CoachingSession("s1", "Ana", T0, 30, marks=(Mark("phone", T0),))
     timing = Timing(elapsed_s=60, remaining_s=29 * 60)
-    assert status_line(session, timing) == "Coaching Ana: 29:00 left; 1 phone check, 0 app switches"
+    assert (
+        status_line(session, timing) == "Coaching Ana: 29 min left; 1 phone check, 0 app switches"
+    )
     assert status_line(None, None) == "Idle: no coaching session running"
     assert time_text(Timing(elapsed_s=0, remaining_s=-61)) == "overtime +1:01"
     assert shown_counts_text(COUNTS, KINDS) == counts_text(COUNTS, KINDS)

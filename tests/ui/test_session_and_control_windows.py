@@ -212,7 +212,7 @@ def test_control_window_is_named_in_reading_order_with_mnemonics(
         assert chain == reading_order(window) == list(window.buttons.values())
         letters = [mnemonic(b) for b in chain]
         assert "" not in letters and len(set(letters)) == len(letters), letters
-    assert accessible_name(window.status_label).startswith("Coaching Ana: 30:00 left")
+    assert accessible_name(window.status_label).startswith("Coaching Ana: 30 min left")
     assert accessible_name(window) == "focusmate controls"
 
 

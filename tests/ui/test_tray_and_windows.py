@@ -44,7 +44,7 @@ def test_menu_idle_then_in_session(
     controller.start("Ana", 30)
     shown = sync_reflections(menu, actions, shown)
     assert visible_texts(menu) == [
-        "Coaching Ana: 30:00 left; 0 phone checks, 0 app switches",
+        "Coaching Ana: 30 min left; 0 phone checks, 0 app switches",
         "Show &session window",
         "Log &phone check",
         "Log &app switch",
@@ -102,11 +102,11 @@ def test_icon_follows_idle_session_overtime(
     assert tray_state(controller) is TrayState.IDLE
     controller.start("Ana", 30)
     assert tray_state(controller) is TrayState.SESSION
-    assert "Coaching Ana: 30:00 left" in tray.icon.toolTip()
+    assert "Coaching Ana: 30 min left" in tray.icon.toolTip()
     clock.advance(minutes=31)
     controller.ticked.emit()
     assert tray_state(controller) is TrayState.OVERTIME
-    assert "overtime +1:00" in tray.icon.toolTip()
+    assert "overtime +1 min" in tray.icon.toolTip()
     assert tray.icon.icon().cacheKey() == tray_icon(TrayState.OVERTIME).cacheKey()
 
 
