@@ -171,10 +171,11 @@ def _check_display() -> None:
 
 def _application() -> QApplication:
     quiet_qt_noise()  # before the platform plugin loads: it warns while starting
-    # focusmate draws nothing with OpenGL (the review's chart is on Qt Quick's software scene
-    # graph, ui.week_chart), yet Qt Graphs' one OpenGL probe would load the GL driver for good:
-    # on Mesa's llvmpipe ~60 MB resident after the review was opened once (issue 18, measured
-    # with tests/benchmarks/bench_loop.py). The user's own QT_XCB_GL_INTEGRATION wins.
+    # focusmate draws nothing with OpenGL (the review's chart is painted with QPainter,
+    # ui.week_chart). This was turned off for Qt Graphs, whose one OpenGL probe loaded the GL
+    # driver for good (~60 MB on Mesa's llvmpipe, issue 18, tests/benchmarks/bench_loop.py);
+    # Qt Graphs is gone, and it stays off so that xcb loads no GL integration and its GL
+    # libraries either. The user's own QT_XCB_GL_INTEGRATION wins.
     os.environ.setdefault("QT_XCB_GL_INTEGRATION", "none")
     app = QApplication(sys.argv[:1])
     app.setApplicationName("focusmate")

@@ -21,7 +21,7 @@ What the smoke test checks (Linux), in this order:
    through importlib.resources); start a session from the command line; a global
    hotkey (``xdotool key ctrl+alt+p``, pynput's X11 backend) and ``focusmate log app`` each log
    a mark; ``focusmate end`` opens the reflection dialog; an imported sample week shows in the
-   weekly review, whose Qt Graphs chart (QML) is drawn: its bar colours are on screen; the app
+   weekly review, whose chart (QPainter) is drawn: its bar colours are on screen; the app
    log holds no traceback and no "did not load"; SIGTERM ends the app with exit code 0.
 4. **The German catalogue:** with ``FOCUSMATE_LANGUAGE=de``, ``focusmate review`` opens the
    review titled in German (the bundled .qm was found and loaded).
@@ -59,7 +59,7 @@ SPEC = layout.PACKAGING / "focusmate.spec"
 #: The pip-installed console script next to this interpreter (before _app_on_desktop repoints
 #: the e2e driver at the bundle), for --compare-installed.
 INSTALLED = Path(focusmate_app.FOCUSMATE)
-#: Bar colours of resources/qml/WeekChart.qml (minutes in sessions, phone checks), as RGB bytes.
+#: Bar colours of focusmate/ui/week_chart_paint.py (minutes in sessions, phone checks), RGB bytes.
 CHART_COLOURS = {"minutes": bytes.fromhex("56B4E9"), "phone checks": bytes.fromhex("D55E00")}
 #: Fewer pixels of a bar colour than this: the chart was not drawn (legend swatches are ~100).
 MIN_BAR_PIXELS = 400
@@ -316,7 +316,7 @@ def _check_icon_drawn(app: RunningApp) -> None:
 
 
 def _check_chart_drawn(desktop: HeadlessDesktop, window: int) -> None:
-    """The review window shows the Qt Graphs bars (the text fallback has no such colours)."""
+    """The review window shows the chart's bars (their colours, in more than a legend)."""
 
     def counts() -> dict[str, int] | None:
         grab = ["import", "-window", str(window), "-depth", "8", "rgb:-"]
@@ -335,7 +335,7 @@ def _check_chart_drawn(desktop: HeadlessDesktop, window: int) -> None:
         raise SmokeTestError(
             f"the weekly review shows no chart ({error}); screen: {shot}"
         ) from None
-    print("review: the Qt Graphs chart is drawn (pixels per bar colour: " + json.dumps(found) + ")")
+    print("review: the chart is drawn (pixels per bar colour: " + json.dumps(found) + ")")
 
 
 def _figures(values: list[float]) -> str:

@@ -1,12 +1,11 @@
 """What goes into focusmate's PyInstaller bundle, as plain data and small pure functions.
 
-``packaging/focusmate.spec`` and the QML hook in ``packaging/pyinstaller_hooks/`` build the bundle
-from these answers; ``tests/packaging`` checks them without PyInstaller being installed. Nothing
-here imports PyInstaller, PySide6 or focusmate.
+``packaging/focusmate.spec`` builds the bundle from these answers; ``tests/packaging`` checks
+them without PyInstaller being installed. Nothing here imports PyInstaller, PySide6 or focusmate.
 
-Three things PyInstaller cannot find by itself:
+Two things PyInstaller cannot find by itself:
 
-1. **Resources.** ``focusmate.resources`` (icons and QML) is mapped from the top-level
+1. **Resources.** ``focusmate.resources`` (icons and translations) is mapped from the top-level
    ``resources/`` folder by ``[tool.setuptools.package-dir]`` in pyproject.toml and is only ever
    reached through ``importlib.resources.files("focusmate.resources")``, never imported by name.
    :func:`resource_datas` and :func:`resource_modules` read that mapping and the package data
@@ -18,10 +17,10 @@ Three things PyInstaller cannot find by itself:
    import fails without a display, so the analysis, which imports it to list submodules, finds
    none); plyer does the same for notifications (Windows, macOS): :func:`hidden_imports` names
    them for the target platform.
-3. **The QML modules.** PyInstaller's own QtQml hook collects every QML module of the Qt wheel
-   (WebEngine, Quick3D, Multimedia, Location, ... and the libraries they link: ~300 MB). The hook
-   in ``pyinstaller_hooks/`` takes only :func:`qml_modules_needed`: the modules our ``.qml`` files
-   import, and what those modules' ``qmldir`` files import in turn.
+
+And one thing it must leave out: Qt Quick, QML and Qt Graphs. focusmate paints its one chart
+with QPainter (issue 18), so :data:`UNUSED_QT_MODULES` excludes them like every other PySide6
+module focusmate never imports (tests/ui/test_week_chart.py checks that none imports them).
 """
 
 from __future__ import annotations
@@ -40,11 +39,11 @@ APP_NAME = "focusmate"
 #: The reverse-DNS id: the .desktop and metainfo file names, the icon name, the macOS bundle id.
 APP_ID = "app.focusmate.Focusmate"
 ENTRY_SCRIPT = PACKAGING / "bundle_entry.py"
-HOOKS_DIR = PACKAGING / "pyinstaller_hooks"
 PACKAGE = "focusmate"
 
 #: PySide6 modules focusmate never imports. Excluding them keeps a hook of some other package
-#: from pulling them (and their Qt libraries) in.
+#: from pulling them (and their Qt libraries) in. Qt Quick, QML and Qt Graphs among them: the
+#: weekly chart is painted with QPainter (issue 18).
 UNUSED_QT_MODULES = (
     "Qt3DAnimation",
     "Qt3DCore",
@@ -57,6 +56,8 @@ UNUSED_QT_MODULES = (
     "QtCharts",
     "QtDataVisualization",
     "QtDesigner",
+    "QtGraphs",
+    "QtGraphsWidgets",
     "QtHelp",
     "QtHttpServer",
     "QtLocation",
@@ -67,9 +68,12 @@ UNUSED_QT_MODULES = (
     "QtPdf",
     "QtPdfWidgets",
     "QtPositioning",
+    "QtQml",
+    "QtQuick",
     "QtQuick3D",
     "QtQuickControls2",
     "QtQuickTest",
+    "QtQuickWidgets",
     "QtRemoteObjects",
     "QtScxml",
     "QtSensors",
@@ -136,10 +140,6 @@ RUNTIME_IMPORTS = {
         "plyer.platforms.macosx.notification",
     ),
 }
-
-_QML_IMPORT = re.compile(r"^\s*import\s+([A-Za-z_][\w.]*)(?:\s|;|$)", re.MULTILINE)
-_QMLDIR_IMPORT = re.compile(r"^\s*import\s+([A-Za-z_][\w.]*)", re.MULTILINE)
-_PLUGIN_SUFFIXES = (".so", ".dylib", ".dll")
 
 
 class DataFile(NamedTuple):
@@ -213,7 +213,7 @@ def resource_modules(repo: Path = REPO) -> list[PythonModule]:
 
     ``importlib.resources.files("focusmate.resources")`` imports the package first; it is never
     imported by name, and it does not live at ``focusmate/resources``, so the analysis cannot
-    find it. Namespace sub-packages (``icons``, ``qml``) need no entry: ``files()`` of the parent
+    find it. Namespace sub-packages (``icons``, ``i18n``) need no entry: ``files()`` of the parent
     is a real folder.
     """
     packages = _setuptools_table(repo).get("packages", [])
@@ -253,55 +253,6 @@ def version(repo: Path = REPO) -> str:
     raise LookupError("focusmate/__init__.py has no __version__ = '...'")
 
 
-def qml_sources(repo: Path = REPO) -> list[Path]:
-    """The QML files the bundle ships (from the package data)."""
-    return [data.source for data in resource_datas(repo) if data.source.suffix == ".qml"]
-
-
-def qml_modules_needed(sources: Iterable[Path], qml_root: Path) -> list[str]:
-    """The QML modules (paths relative to Qt's ``qml/`` folder) that ``sources`` need at run time.
-
-    Starts from the ``import`` statements of the ``.qml`` files and follows the ``import`` lines
-    of each module's ``qmldir`` (``QtQuick`` imports ``QtQml``, which imports ``QtQml.Models``
-    and ``QtQml.WorkerScript``). ``depends`` lines are not followed: they are hints for tools
-    (``QtGraphs`` "depends" on ``QtQuick3D``, whose QML a 2D graph never loads; its libraries
-    come in as link dependencies). The engine's built-in module ``QML`` has no folder; any other
-    import that is not in ``qml_root`` raises LookupError.
-    """
-    pending = [name for source in sources for name in _QML_IMPORT.findall(source.read_text())]
-    needed: list[str] = []
-    while pending:
-        name = pending.pop(0)
-        relative = name.replace(".", "/")
-        if relative in needed or name in _BUILTIN_QML_MODULES:
-            continue
-        qmldir = qml_root / relative / "qmldir"
-        if not qmldir.is_file():
-            raise LookupError(f"QML module {name} is imported but not found in {qml_root}")
-        needed.append(relative)
-        pending.extend(_QMLDIR_IMPORT.findall(qmldir.read_text()))
-    return sorted(needed)
-
-
-#: Modules the QML engine provides itself (no folder under qml/).
-_BUILTIN_QML_MODULES = frozenset({"QML"})
-
-
-def qml_module_files(qml_root: Path, modules: Sequence[str]) -> tuple[list[Path], list[Path]]:
-    """(plugin binaries, data files) of the given QML modules: the files directly in each
-    module's folder (its sub-modules are modules of their own; other sub-folders, such as
-    ``designer/``, serve only Qt Design Studio)."""
-    binaries: list[Path] = []
-    datas: list[Path] = []
-    for module in modules:
-        for path in sorted((qml_root / module).iterdir()):
-            if not path.is_file():
-                continue
-            is_plugin = path.suffix in _PLUGIN_SUFFIXES or ".so." in path.name
-            (binaries if is_plugin else datas).append(path)
-    return binaries, datas
-
-
 def is_unused(dest_name: str) -> bool:
     """True for a bundle path (``PySide6/Qt/plugins/...``) that matches UNUSED_PLUGIN_PATTERNS."""
     path = "/" + dest_name.replace("\\", "/")
@@ -325,7 +276,7 @@ def without_orphans(
     PyInstaller collects every library the collected binaries link (Qt's, and this machine's
     system libraries at the top of the bundle). Once plugins are dropped (UNUSED_PLUGIN_PATTERNS),
     the libraries only they linked stay behind (GTK 3 for the GTK theme, Qt Pdf for the PDF image
-    format, ...). This walks the link graph from the roots (Python extensions and Qt/QML plugins)
+    format, ...). This walks the link graph from the roots (Python extensions and Qt plugins)
     and keeps the libraries it reaches. ``imports_of(source)`` gives the names of the libraries a
     binary links against (direct or transitive, either works; a path counts by its file name);
     ``keep`` names libraries to keep regardless (the Python library: the bootloader loads it by
@@ -343,7 +294,7 @@ def without_orphans(
         path = PurePosixPath(dest.replace("\\", "/"))
         if typecode != "BINARY" or not _is_shared_library(path.name) or path.name in kept_names:
             return None
-        if {"plugins", "qml"} & set(path.parts[:-1]):
+        if "plugins" in path.parts[:-1]:
             return None
         return path.name
 

@@ -109,7 +109,7 @@ def main() -> None:
             f"complete in {final_ms:.1f} ms (median)"
         )
     print(f"history: {sessions} sessions")
-    print(f"review window, open to painted: {opened * 1000:.0f} ms (first open, Qt Quick included)")
+    print(f"review window, open to painted: {opened * 1000:.0f} ms (first open, chart included)")
     print(f"review window, previous week: median {statistics.median(steps) * 1000:.0f} ms")
     png = str(data.parent / "week.png")
     print(

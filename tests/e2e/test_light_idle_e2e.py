@@ -25,8 +25,8 @@ from tests.benchmarks.make_history import history
 from tests.e2e.desktop import HeadlessDesktop, wait_until
 from tests.e2e.focusmate_app import WM_CLASS, RunningApp, installed_focusmate, prepare_settings
 
-#: Never loaded while idle (issue 18): the review's Qt Quick chart, the portal's D-Bus, pynput,
-#: QtNetwork.
+#: Never loaded while idle (issue 18): the review and its chart, Qt Quick (imported nowhere
+#: since the chart is painted with QPainter), the portal's D-Bus, pynput, QtNetwork.
 NOT_WHEN_IDLE = (
     "pynput",
     "Xlib",

@@ -4,7 +4,8 @@ packaging/build_bundle.py, which builds and smoke-tests the real bundle).
 The spec is executed as PyInstaller executes it, with fakes of its build classes (Analysis,
 PYZ, EXE, COLLECT, BUNDLE) that record what they are handed. The tests check that against the
 package itself: the resources the code reads through importlib.resources, the PySide6 modules
-it imports, the QML modules its chart imports, and the libraries the pruning may drop.
+it imports (and Qt Quick, QML and Qt Graphs, which it must not ship: issue 18), and the
+libraries the pruning may drop.
 """
 
 from __future__ import annotations
@@ -20,12 +21,10 @@ from typing import Any
 
 import bundle_layout
 import pytest
-from PySide6.QtCore import QLibraryInfo
 
 import focusmate
 from focusmate.desktop.autostart import APP_ID
 from focusmate.ui.icons import TrayState
-from focusmate.ui.week_chart import QML_FILE
 from tests.packaging.packaging_tools import PACKAGING, REPO
 
 SPEC = PACKAGING / "focusmate.spec"
@@ -43,7 +42,6 @@ ANALYSED_BINARIES = [
     (f"{QT}/plugins/platformthemes/libqgtk3.so", "/site/libqgtk3.so", "BINARY"),
     (f"{QT}/plugins/platformthemes/libqxdgdesktopportal.so", "/site/libqxdg.so", "BINARY"),
     (f"{QT}/plugins/qmltooling/libqmldbg_debugger.so", "/site/libqmldbg.so", "BINARY"),
-    (f"{QT}/qml/QtGraphs/libgraphsplugin.so", "/site/libgraphsplugin.so", "BINARY"),
     ("libxcb-cursor.so.0", "/lib/libxcb-cursor.so.0", "BINARY"),
     ("libgtk-3.so.0", "/lib/libgtk-3.so.0", "BINARY"),
     ("libcairo.so.2", "/lib/libcairo.so.2", "BINARY"),
@@ -92,7 +90,7 @@ class Recorder:
                 self.datas = [
                     (str(PurePosixPath(dest) / Path(src).name), src, "DATA")
                     for src, dest in options["datas"]
-                ] + [(f"{QT}/qml/QtGraphs/qmldir", "/site/qmldir", "DATA")]
+                ]
 
         class FakePYZ:
             def __init__(self, *tocs: list[tuple[str, str, str]]) -> None:
@@ -182,7 +180,7 @@ def test_every_resource_the_code_reads_is_bundled_where_importlib_resources_find
     installed = files("focusmate.resources")
     expected = {
         f"focusmate/resources/{folder}/{item.name}"
-        for folder, pattern in (("icons", ".svg"), ("qml", ".qml"), ("i18n", ".qm"))
+        for folder, pattern in (("icons", ".svg"), ("i18n", ".qm"))
         for item in (installed / folder).iterdir()
         if item.name.endswith(pattern)
     }
@@ -195,7 +193,7 @@ def test_every_resource_the_code_reads_is_bundled_where_importlib_resources_find
     for state in TrayState:  # the names focusmate.ui.icons asks for
         assert f"focusmate/resources/icons/{state.value}.svg" in bundled
     assert "focusmate/resources/icons/focusmate.svg" in bundled
-    assert f"focusmate/resources/qml/{QML_FILE}" in bundled
+    assert not [name for name in bundled if name.endswith(".qml")]
     assert "focusmate/resources/i18n/focusmate_de.qm" in bundled  # what focusmate.ui.i18n loads
     # files() imports the package first: it must be a module of the bundle too.
     assert ("focusmate.resources", str(REPO / "resources" / "__init__.py"), "PYMODULE") in (
@@ -237,7 +235,15 @@ def test_nothing_focusmate_imports_is_excluded(
     assert excluded & (imported | roots) == allowed
     assert {"PySide6.QtWebEngineCore", "PySide6.Qt3DCore", "PySide6.QtMultimedia"} <= excluded
     used_qt = {m for m in imported if m.startswith("PySide6.")}
-    assert {"PySide6.QtGraphs", "PySide6.QtQuickWidgets", "PySide6.QtNetwork"} <= used_qt
+    assert {"PySide6.QtWidgets", "PySide6.QtNetwork"} <= used_qt
+    # Issue 18: the chart is painted with QPainter; nothing of Qt Quick goes into the bundle.
+    assert {
+        "PySide6.QtQuick",
+        "PySide6.QtQml",
+        "PySide6.QtGraphs",
+        "PySide6.QtQuickWidgets",
+    } <= excluded
+    assert not recorder.analysis.get("hookspath")  # no QML hook of our own any more
 
 
 @pytest.mark.parametrize("platform", ["linux", "win32", "darwin"])
@@ -256,46 +262,6 @@ def test_backends_imported_by_name_are_named_for_each_platform(
         assert (root / Path(*module.split(".")[1:])).with_suffix(".py").is_file(), module
 
 
-def test_the_qml_hook_replaces_pyinstallers(monkeypatch: pytest.MonkeyPatch) -> None:
-    recorder = run_spec(monkeypatch)
-    (hooks,) = recorder.analysis["hookspath"]
-    hook = Path(hooks) / "hook-PySide6.QtQml.py"
-    assert hook.is_file()
-    calls = {
-        node.func.attr
-        for node in ast.walk(ast.parse(hook.read_text()))
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-    }
-    assert {"qml_modules_needed", "qml_module_files", "qml_sources"} <= calls
-
-
-def test_the_chart_gets_its_qml_modules_and_no_others() -> None:
-    qml_root = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.QmlImportsPath))
-    needed = bundle_layout.qml_modules_needed(bundle_layout.qml_sources(), qml_root)
-    assert {"QtQuick", "QtGraphs", "QtQml"} <= set(needed)
-    assert not {
-        m
-        for m in needed
-        if m.startswith(
-            ("QtQuick3D", "QtWebEngine", "QtMultimedia", "QtQuick/Controls", "QtLocation")
-        )
-    }
-    plugins, datas = bundle_layout.qml_module_files(qml_root, needed)
-    assert {
-        path.parent.relative_to(qml_root).as_posix() for path in datas if path.name == "qmldir"
-    } == set(needed)
-    assert plugins and all(path.suffix == ".so" for path in plugins)
-    assert not [p for p in [*plugins, *datas] if "designer" in p.parts]
-
-
-def test_an_import_of_a_missing_qml_module_is_an_error(tmp_path: Path) -> None:
-    qml = tmp_path / "Chart.qml"
-    qml.write_text("import QtQuick\nimport QtCharts.Fancy 2.0\nItem {}\n")
-    qml_root = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.QmlImportsPath))
-    with pytest.raises(LookupError, match=r"QtCharts\.Fancy"):
-        bundle_layout.qml_modules_needed([qml], qml_root)
-
-
 def test_unused_plugins_and_the_libraries_only_they_link_are_dropped(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -303,7 +269,6 @@ def test_unused_plugins_and_the_libraries_only_they_link_are_dropped(
     names = {PurePosixPath(dest).name for dest, _src, _kind in collected_toc(recorder)}
     analysed = {PurePosixPath(dest).name for dest, _src, _kind in ANALYSED_BINARIES}
     assert names & analysed == analysed - DROPPED
-    assert "qmldir" in names  # QML data survives
 
 
 def test_orphan_pruning_walks_the_link_graph() -> None:
@@ -330,7 +295,6 @@ def test_unused_patterns_spare_what_a_desktop_needs() -> None:
         f"{QT}/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
         f"{QT}/plugins/wayland-shell-integration/libxdg-shell.so",
         "PySide6\\plugins\\platforms\\qwindows.dll",
-        f"{QT}/qml/QtQuick/qmldir",
     ]
     assert not [path for path in needed if bundle_layout.is_unused(path)]
     assert bundle_layout.is_unused("PySide6\\plugins\\qmltooling\\qmldbg_debugger.dll")
