@@ -44,6 +44,9 @@ from focusmate.ui.week_chart_words import (
 )
 
 _KEY_DAYS = {Qt.Key.Key_Home: 0, Qt.Key.Key_End: DAYS - 1}
+_RELAYOUT_EVENTS = frozenset(
+    {QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LocaleChange}
+)
 
 
 class WeekChart(QWidget):
@@ -143,8 +146,9 @@ class WeekChart(QWidget):
         super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        # A new font or style (a bigger system font) changes the text sizes.
-        self._layout = None
+        # A new font, style or locale changes the text sizes, the gutter and the labels.
+        if event.type() in _RELAYOUT_EVENTS:
+            self._layout = None
         super().changeEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name

@@ -515,3 +515,17 @@ def test_the_png_export_is_the_chart_on_screen(
     assert exported.size() == on_screen.size()
     assert count_colour(exported, MINUTES_COLOUR) > 1000
     assert exported == on_screen  # pixel for pixel: the same widget, the same week
+
+
+def test_a_bigger_font_makes_room_for_taller_titles(shown_chart: WeekChart) -> None:
+    before = shown_chart.drawn()
+    font = shown_chart.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    shown_chart.setFont(font)
+
+    after = shown_chart.drawn()
+    assert after.panels[0].plot.y() > before.panels[0].plot.y()  # below a taller title
+    heights = [sum(p.plot.height() for p in layout.panels) for layout in (before, after)]
+    assert heights[1] < heights[0]  # the plots share less height
+    assert after.day_labels_y < before.day_labels_y  # taller day labels at the bottom
+    assert after.values("minutes") == before.values("minutes")
