@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,7 +35,7 @@ from focusmate.services.held_notifications import HeldNotifications
 from focusmate.services.pulse_offers import PulseOffers
 from focusmate.services.settings import SettingsService
 from focusmate.services.startup import Background, Restart, tell_at_start
-from focusmate.services.sync_service import SyncService
+from focusmate.services.sync_on_use import SyncOnUse
 from focusmate.storage.atomic_storage import MAX_STORED_BYTES
 from focusmate.storage.backups import open_or_recover, take_backup
 from focusmate.storage.links import unlink_data_folder
@@ -49,6 +48,7 @@ from focusmate.ui.windows import Windows
 if TYPE_CHECKING:
     from focusmate.desktop.dnd.silencer import JournaledSilencer
     from focusmate.services.socket_commands import SocketCommands
+    from focusmate.services.sync_service import SyncService
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ class Assembly:
         controller = SessionController(
             repository,
             clock,
-            lambda: uuid.uuid4().hex,
+            _new_session_id,
             kinds=settings.current.kinds,
             session_kinds=settings.current.session_kinds,
             silencer=silencer,
@@ -142,8 +142,15 @@ class Assembly:
             calendar=calendar,
             current_settings=lambda: settings.current,
         )
-        # Sync (issue 19): opened on its worker a moment later, like the calendars.
-        sync = SyncService(controller, data_dir, KeyringSecretStore(), clock, settings=settings)
+
+        # Sync (issue 19): opened on its worker a moment later, like the calendars; its
+        # service is made only where sync is set up or turned on (issue 18).
+        def make_sync() -> SyncService:
+            from focusmate.services.sync_service import SyncService  # noqa: PLC0415
+
+            return SyncService(controller, data_dir, KeyringSecretStore(), clock, settings=settings)
+
+        sync = SyncOnUse(make_sync, data_dir)
         windows.attach_sync(sync)
 
         @functools.cache
@@ -235,3 +242,11 @@ def _autostart_command(location: DataLocation) -> list[str]:
     if location.fixed_by is None:
         return launch_command()
     return launch_command(["--data-dir", str(location.path)])
+
+
+def _new_session_id() -> str:
+    """A new session's id. uuid (and the platform module it loads) waits for the first
+    session (issue 18)."""
+    import uuid  # noqa: PLC0415
+
+    return uuid.uuid4().hex

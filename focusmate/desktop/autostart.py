@@ -34,7 +34,6 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-import plistlib
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -455,6 +454,8 @@ class MacLaunchAgent:
         }
 
     def is_enabled(self) -> bool:
+        import plistlib  # noqa: PLC0415 - macOS only (it loads an XML parser: issue 18)
+
         try:
             with self.path.open("rb") as file:
                 job = plistlib.load(file)
@@ -471,6 +472,8 @@ class MacLaunchAgent:
         )
 
     def enable(self, command: Sequence[str]) -> None:
+        import plistlib  # noqa: PLC0415 - macOS only
+
         payload = plistlib.dumps(self.agent(command), fmt=plistlib.FMT_XML)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from focusmate.core.digest import sha256_hex
 from focusmate.core.errors import InvalidData
 
 if TYPE_CHECKING:
@@ -205,21 +206,7 @@ def server_name(data: Path) -> str:
     full path in the private runtime directory (a bare name would land in /tmp), and it
     is kept short because a Unix socket path has a ~104-byte limit.
     """
-    digest = _sha256_hex(str(data).encode())[:16]
+    digest = sha256_hex(str(data).encode())[:16]
     if os.name == "posix":
         return str(runtime_dir() / f"{digest}.sock")
     return f"{APP_NAME}-{digest}"
-
-
-def _sha256_hex(data: bytes) -> str:
-    """SHA-256 by the interpreter's built-in module where it has one, as random.py takes its
-    SHA-512: importing hashlib loads OpenSSL and sets up every algorithm, a tenth of what a
-    socket command imports (ARCHITECTURE invariant 13). The digest is the same either way."""
-    try:
-        from _sha256 import sha256  # type: ignore[import-not-found]  # noqa: PLC0415 - 3.11
-    except ImportError:
-        try:
-            from _sha2 import sha256  # type: ignore[import-not-found]  # noqa: PLC0415 - 3.12 on
-        except ImportError:
-            from hashlib import sha256  # noqa: PLC0415
-    return str(sha256(data).hexdigest())

@@ -15,7 +15,6 @@ import time
 from collections.abc import Mapping
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from focusmate.core.clock import Clock
 from focusmate.core.errors import InvalidInput
@@ -77,6 +76,9 @@ def local_zone(environ: Mapping[str, str] = os.environ) -> tzinfo:
     else the zone /etc/localtime links to; else the current fixed offset (Windows, or a
     system without a zone name). Read again at each calendar refresh, so a laptop that
     travels gets the right local times for floating and all-day events."""
+    # zoneinfo (and sysconfig, which it loads) only where a calendar asks (issue 18).
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415
+
     for name in (environ.get("TZ", "").removeprefix(":"), _linked_zone_name()):
         if name:
             try:

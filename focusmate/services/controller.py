@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -21,7 +22,6 @@ from focusmate.core.dnd import DndStatus
 from focusmate.core.errors import NotPossibleNow, Problem, StorageFailure
 from focusmate.core.marks import MarkKinds
 from focusmate.core.model import CheckIn, CoachingSession, Reflection, revised
-from focusmate.core.morning import MorningDigest, morning_digest
 from focusmate.core.ports import SessionRepository, Silencer
 from focusmate.core.pulse import RepPulse
 from focusmate.core.pulse_target import pulse_target
@@ -38,8 +38,11 @@ from focusmate.core.session import (
 from focusmate.core.session_kind import COACHING, SessionKinds
 from focusmate.core.session_time import Timing
 from focusmate.core.text import translate
-from focusmate.core.week_review import WeekReview, week_review
 from focusmate.core.weekly import IsoWeek, WeekStats, local_day, week_stats
+
+if TYPE_CHECKING:  # the review's and the morning page's sums load when they open (issue 18)
+    from focusmate.core.morning import MorningDigest
+    from focusmate.core.week_review import WeekReview
 
 #: While a session runs the clock ticks when the time shown changes: every second while a view
 #: shows seconds (the session window on screen), else once a minute, as the tray shows it
@@ -215,6 +218,8 @@ class SessionController(QObject):
 
     def week_review(self, week: IsoWeek) -> WeekReview:
         """The week, the week before, people and insights (the review window's data)."""
+        from focusmate.core.week_review import week_review  # noqa: PLC0415
+
         return week_review(list(self._sessions.values()), week, self._clock.now(), self._tz)
 
     def set_silencer(self, silencer: Silencer) -> None:
@@ -489,6 +494,8 @@ class SessionController(QObject):
 
     def morning_digest(self) -> MorningDigest:
         """The last coaching day, for the morning-stillness page."""
+        from focusmate.core.morning import morning_digest  # noqa: PLC0415
+
         return morning_digest(self._sessions.values(), self._clock.now(), self._tz)
 
     # --- persistence -------------------------------------------------------------

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from focusmate.services.calendar import CalendarService
     from focusmate.services.data_folder import DataFolder
     from focusmate.services.pulse_offers import PulseOffers
-    from focusmate.services.sync_service import SyncService
+    from focusmate.services.sync_on_use import SyncOnUse
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ class SocketCommands:
         hotkeys: Callable[[], HotkeyReadiness] = lambda: HOTKEYS_NOT_STARTED,
         calendar: CalendarService | None = None,
         pulse_offers: PulseOffers | None = None,
-        sync: SyncService | None = None,
+        sync: SyncOnUse | None = None,
     ) -> None:
         """``hotkeys`` says, when asked, whether the global-hotkey listener is ready (the
         status shows it; scripts and tests wait for it instead of sleeping). ``calendar``
@@ -203,7 +203,7 @@ class SocketCommands:
             log.warning("calendar next: one-on-one left out of the answer, it is too long")
         return calendar_next_result(upcoming)
 
-    def _syncing(self) -> SyncService:
+    def _syncing(self) -> SyncOnUse:
         if self._sync is None:
             raise NotPossibleNow("this focusmate cannot sync")
         return self._sync
@@ -217,18 +217,22 @@ class SocketCommands:
             key: None if request.get(key) is None else _text(request, key)
             for key in ("name", "user", "password")
         }
-        return self._syncing().enable(
-            _text(request, "where"),
-            passphrase,
-            optional["name"],
-            optional["user"],
-            optional["password"],
+        return (
+            self._syncing()
+            .service()
+            .enable(
+                _text(request, "where"),
+                passphrase,
+                optional["name"],
+                optional["user"],
+                optional["password"],
+            )
         )
 
     def _sync_disable(self, _request: Message) -> Message:
         sync = self._syncing()
         was = sync.status()
-        sync.disable()
+        sync.service().disable()  # also clears what a damaged set-up left
         return {"disabled": was.get("where")}
 
 

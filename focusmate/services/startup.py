@@ -16,7 +16,6 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -208,6 +207,8 @@ class Restart:
         try:
             if os.name == "posix":
                 os.execv(command[0], command)  # noqa: S606 - our own program, no shell
+            import subprocess  # noqa: PLC0415 - Windows only
+
             subprocess.Popen(command)  # Windows has no exec: a new process, and this one ends
         except OSError as error:
             log.error("could not start focusmate again (%s); start it yourself", error)

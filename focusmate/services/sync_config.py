@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from focusmate.core.errors import InvalidData, InvalidInput, NotPossibleNow
 from focusmate.core.json_text import parse_json
 from focusmate.files.atomic import atomic_write_bytes, dumps_strict, remove_durably
+from focusmate.services.sync_files import BOOK_FILE, CONFIG_FILE
 from focusmate.sync.errors import Refusal, SyncRefused
 from focusmate.sync.local_folder import LocalFolder
 from focusmate.sync.names import check_device_id, new_device_id
@@ -26,9 +27,6 @@ from focusmate.sync.transport import Transport
 if TYPE_CHECKING:  # the folder's codec loads cryptography: only once sync is used
     from focusmate.sync.sync_folder import SyncFolder
 
-CONFIG_FILE = "sync.json"
-#: The merged state this device keeps between runs (services.sync_book).
-BOOK_FILE = "sync-merged.json"
 NAME_MAX_CHARS = 64
 
 #: Wrong input: exit 2; the folder not there or not reachable now: exit 4; damaged: exit 5.

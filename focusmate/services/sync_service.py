@@ -46,7 +46,6 @@ from focusmate.services.controller import SessionController
 from focusmate.services.settings import SettingsService
 from focusmate.services.sync_book import SyncBook
 from focusmate.services.sync_config import (
-    BOOK_FILE,
     SyncConfig,
     checked_where,
     forget_read_marks,
@@ -56,6 +55,8 @@ from focusmate.services.sync_config import (
     remove_sync_files,
     save_config,
 )
+from focusmate.services.sync_files import BOOK_FILE
+from focusmate.services.sync_on_use import off_status
 from focusmate.services.sync_watch import FolderWatch
 
 if TYPE_CHECKING:  # the folder's codec loads cryptography: only once sync is used
@@ -250,7 +251,7 @@ class SyncService(QObject):
         """The `sync status` document (core-free values, JSON-ready)."""
         config = self._config
         if config is None:
-            return {"enabled": False}
+            return off_status()
         status, book = self._status, self._book
         devices: dict[str, dict[str, Any]] = {}
         if status is not None:

@@ -21,6 +21,7 @@ from typing import Any
 
 from tinydb import Query, TinyDB
 
+from focusmate.core.digest import sha256_hex
 from focusmate.core.errors import InvalidData
 from focusmate.core.model import CoachingSession
 from focusmate.core.records import session_from_record, session_to_record
@@ -143,11 +144,8 @@ class TinyDBSessionRepository:
         return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
     def _draft_path(self, session_id: str) -> Path:
-        # hashlib loads OpenSSL's libcrypto (~3.4 MB resident, ~7 ms): not at start-up.
-        import hashlib  # noqa: PLC0415
-
         # Imported ids may hold any character: the file is named by a digest of the id.
-        return self.drafts_dir / f"{hashlib.sha256(session_id.encode()).hexdigest()[:32]}.json"
+        return self.drafts_dir / f"{sha256_hex(session_id.encode())[:32]}.json"
 
     def _drafts(self) -> list[CoachingSession]:
         if not self.drafts_dir.is_dir():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
@@ -15,8 +16,10 @@ from focusmate.core.errors import FocusmateError
 from focusmate.core.text import translate
 from focusmate.core.weekly import IsoWeek, WeekStats
 from focusmate.services.controller import SessionController
-from focusmate.services.exports import ExportKind, write_export
 from focusmate.ui.error_text import shown_error
+
+if TYPE_CHECKING:  # the exports' writers load when the review asks for one (issue 18)
+    from focusmate.services.exports import ExportKind
 
 #: Asks where to save: (the dialog's title, the suggested file name) -> the path, None: cancelled.
 AskPath = Callable[[str, str], str | None]
@@ -47,6 +50,8 @@ class ExportFlow:
         chosen = self._ask_path(title, kind.file_name(week))
         if not chosen:
             return
+        from focusmate.services.exports import write_export  # noqa: PLC0415
+
         try:
             write_export(
                 kind,

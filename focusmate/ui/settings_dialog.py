@@ -62,7 +62,7 @@ from focusmate.ui.sync_tab import SyncTab
 from focusmate.ui.tab_order import buttons_in_order, chain_tab_order
 
 if TYPE_CHECKING:  # the sync service loads only where sync runs
-    from focusmate.services.sync_service import SyncService
+    from focusmate.services.sync_on_use import SyncOnUse
 
 # Qt numbers the days 1 (Monday) to 7 (Sunday); core.reminders 0 to 6.
 _QT_MONDAY = 1
@@ -242,7 +242,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
-    def attach_sync(self, sync: SyncService) -> None:
+    def attach_sync(self, sync: SyncOnUse) -> None:
         """The Sync tab (issue 19), where the app runs sync."""
         self.sync_tab = SyncTab(sync)
         self.tabs.addTab(self.sync_tab, translate("SettingsDialog", "&Sync"))

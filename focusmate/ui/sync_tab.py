@@ -32,11 +32,11 @@ from focusmate.ui.error_text import shown_error
 from focusmate.ui.tab_order import chain_tab_order
 
 if TYPE_CHECKING:  # the sync service loads only where sync runs
-    from focusmate.services.sync_service import SyncService
+    from focusmate.services.sync_on_use import SyncOnUse
 
 
 class SyncTab(QWidget):
-    def __init__(self, sync: SyncService, parent: QWidget | None = None) -> None:
+    def __init__(self, sync: SyncOnUse, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sync = sync
         self.where = QLineEdit()
@@ -195,7 +195,7 @@ class SyncTab(QWidget):
             return
         user = self.user.text().strip() or None
         try:
-            self._sync.enable(
+            self._sync.service().enable(
                 self.where.text().strip(),
                 passphrase,
                 self.name.text() or None,
@@ -215,5 +215,5 @@ class SyncTab(QWidget):
         self.error_label.show()
 
     def _disable(self) -> None:
-        self._sync.disable()
+        self._sync.service().disable()
         self.refresh()

@@ -42,7 +42,7 @@ from focusmate.ui.window_slot import WindowSlot, WindowSlots
 if TYPE_CHECKING:  # imported lazily at run time, when first opened
     from focusmate.services.calendar import CalendarService
     from focusmate.services.pulse_offers import EndedOffer, PulseOffers, ShownOffer
-    from focusmate.services.sync_service import SyncService
+    from focusmate.services.sync_on_use import SyncOnUse
     from focusmate.ui.control_window import ControlWindow  # only where there is no tray
     from focusmate.ui.data_folder_box import DataFolderPort
     from focusmate.ui.morning_page import MorningPage
@@ -507,9 +507,9 @@ class Windows(QObject):
             self._pulse_offers.close()
 
     #: Sync across computers (attach_sync), for the settings' Sync tab.
-    _sync: SyncService | None = None
+    _sync: SyncOnUse | None = None
 
-    def attach_sync(self, sync: SyncService) -> None:
+    def attach_sync(self, sync: SyncOnUse) -> None:
         """Sync across computers (issue 19): the settings get their Sync tab."""
         self._sync = sync
 

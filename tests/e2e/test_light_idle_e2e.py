@@ -2,8 +2,9 @@
 
 * What is loaded when the icon shows, and still once start-up's deferred work ran (the
   hotkeys armed): no pynput/Xlib, no jeepney, no Qt Quick/QML/Graphs, no review window, no
-  portal adapter (read from the app's own sys.modules, written by a wrapper at Windows.show
-  and on SIGUSR1); and no session of a year of history held then (checked and let go).
+  portal adapter, no sync where it is not set up (read from the app's own sys.modules,
+  written by a wrapper at Windows.show and on SIGUSR1); and no session of a year of history
+  held then (checked and let go).
 * pynput's listener thread starts with a session: the process has more threads while a
   session runs than idle before it (and pynput is not even loaded idle, above).
 * A hotkey pressed at once after `focusmate start` returns is logged (the listener starts
@@ -39,6 +40,17 @@ NOT_WHEN_IDLE = (
     "focusmate.ui.review_window",
     "focusmate.ui.week_chart",
     "focusmate.desktop.portal_shortcuts",
+    # Made on first use: sync where it is set up (services.sync_on_use), the review's sums,
+    # the exports' writers, a session's id, a calendar's time zones, macOS's plist.
+    "focusmate.services.sync_service",
+    "focusmate.core.sync_merge",
+    "concurrent.futures",
+    "hashlib",
+    "focusmate.core.week_review",
+    "focusmate.services.exports",
+    "uuid",
+    "zoneinfo",
+    "plistlib",
 )
 
 WRAPPER = textwrap.dedent(

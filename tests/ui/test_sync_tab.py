@@ -15,6 +15,7 @@ from focusmate.core.settings import Settings
 from focusmate.desktop.secrets import MemorySecretStore
 from focusmate.services.controller import SessionController
 from focusmate.services.sync_config import CONFIG_FILE
+from focusmate.services.sync_on_use import SyncOnUse
 from focusmate.services.sync_service import SyncService
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.ui.settings_dialog import SettingsDialog
@@ -28,14 +29,16 @@ PASSPHRASE = "the tab's passphrase"  # noqa: S105 - a test's throwaway folder
 
 
 @pytest.fixture
-def sync(controller: SessionController, tmp_path: Path, clock: FakeClock) -> SyncService:
-    service = SyncService(controller, tmp_path / "data", MemorySecretStore(), clock)
-    yield service  # type: ignore[misc]
-    service.stop()
+def sync(controller: SessionController, tmp_path: Path, clock: FakeClock) -> SyncOnUse:
+    """As the app holds it: the service made when the tab turns sync on."""
+    data = tmp_path / "data"
+    front = SyncOnUse(lambda: SyncService(controller, data, MemorySecretStore(), clock), data)
+    yield front  # type: ignore[misc]
+    front.stop()
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, sync: SyncService) -> SettingsDialog:
+def dialog(qtbot: QtBot, sync: SyncOnUse) -> SettingsDialog:
     dialog = sync_dialog(qtbot, sync)
     dialog.sync_tab.plain.setChecked(False)
     return dialog
@@ -46,7 +49,7 @@ def tab_of(dialog: SettingsDialog) -> SyncTab:
 
 
 def test_on_and_off_with_keys_only(
-    qtbot: QtBot, dialog: SettingsDialog, sync: SyncService, tmp_path: Path
+    qtbot: QtBot, dialog: SettingsDialog, sync: SyncOnUse, tmp_path: Path
 ) -> None:
     share = tmp_path / "share"
     share.mkdir()
@@ -127,7 +130,7 @@ def test_every_control_named_and_in_reading_order(dialog: SettingsDialog) -> Non
     assert "" not in letters and len(set(letters)) == len(letters), letters
 
 
-def sync_dialog(qtbot: QtBot, sync: SyncService) -> SettingsDialog:
+def sync_dialog(qtbot: QtBot, sync: SyncOnUse) -> SettingsDialog:
     """The settings on their Sync tab, the plain-text warning showing."""
     dialog = SettingsDialog(Settings(), ["auto"])
     dialog.attach_sync(sync)
@@ -138,7 +141,7 @@ def sync_dialog(qtbot: QtBot, sync: SyncService) -> SettingsDialog:
     return dialog
 
 
-def test_in_german(qtbot: QtBot, sync: SyncService, request: pytest.FixtureRequest) -> None:
+def test_in_german(qtbot: QtBot, sync: SyncOnUse, request: pytest.FixtureRequest) -> None:
     shown = sync_dialog(qtbot, sync)  # kept: the tab dies with its dialog
     english = texts(shown.sync_tab)
     request.getfixturevalue("german")
@@ -154,7 +157,7 @@ def test_the_start_dialog_says_when_they_are_in_session_on_another_computer(
     qtbot: QtBot,
     windows: Windows,
     controller: SessionController,
-    sync: SyncService,
+    sync: SyncOnUse,
     tmp_path: Path,
 ) -> None:
     """Rule S6 in the start dialog: told once in words; Start again starts here as well."""
@@ -164,10 +167,10 @@ def test_the_start_dialog_says_when_they_are_in_session_on_another_computer(
     laptop = SessionController(TinyDBSessionRepository(tmp_path / "laptop"), clock, lambda: "l1")
     laptop_sync = SyncService(laptop, tmp_path / "laptop", MemorySecretStore(), clock)
     laptop_sync.enable(str(share), None, "Laptop")
-    sync.enable(str(share), None, "Desk")
+    sync.service().enable(str(share), None, "Desk")
     windows.attach_sync(sync)
     laptop.start("Jordan", 30)
-    qtbot.waitUntil(lambda: (sync.poll_now(), sync.running_with("jordan"))[1] is not None)
+    qtbot.waitUntil(lambda: (sync.service().poll_now(), sync.running_with("jordan"))[1] is not None)
     windows.open_start_dialog()
     dialog = windows._start.window  # noqa: SLF001 - the dialog the user sees
     assert dialog is not None

@@ -43,7 +43,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -376,7 +375,8 @@ class JournaledSilencer:
     # ------------------------------------------------------------------- the journal
 
     def _write_journal(self, previous: PreviousState) -> None:
-        token = secrets.token_hex(8)
+        # What secrets.token_hex does, without the hmac and hashlib that secrets loads (issue 18).
+        token = os.urandom(8).hex()
         journal = Journal(
             backend=self._backend.name,
             token=token,
