@@ -2531,6 +2531,14 @@ Gespräch beenden und focusmate schließen? Sie können es beim nächsten Mal re
             <translation>noch {clock}</translation>
         </message>
         <message>
+            <source>overtime +{n} min</source>
+            <translation>überzogen +{n} Min.</translation>
+        </message>
+        <message>
+            <source>{n} min left</source>
+            <translation>noch {n} Min.</translation>
+        </message>
+        <message>
             <source>Overtime: less than a minute</source>
             <translation>Überzogen: weniger als eine Minute</translation>
         </message>
