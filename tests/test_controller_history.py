@@ -131,3 +131,17 @@ def test_a_parse_kept_serves_the_next_read_once(
     assert len(parsed) == 1
     reader.all_sessions()  # nothing held any more: parsed again
     assert len(parsed) == 2
+
+
+def test_the_pending_reflections_kept_are_made_anew_not_kept_from_the_history(
+    repo: CountingRepository, make_controller: Callable[..., SessionController], clock: FakeClock
+) -> None:
+    """What is kept when the history goes is a copy made after it went: an object of the
+    history kept alive would keep the memory around it from going back (issue 18)."""
+    controller = make_controller(repo)
+    ended(controller, clock, "Kim")
+    read = controller.all_sessions()  # the history, read whole
+    controller.release_history()
+    (kept,) = controller.pending_reflections()
+    assert kept == read[0]  # the same session, field for field
+    assert kept is not read[0]  # but not the history's object

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
@@ -25,7 +26,12 @@ from focusmate.core.model import CheckIn, CoachingSession, Reflection, revised
 from focusmate.core.ports import SessionRepository, Silencer
 from focusmate.core.pulse import RepPulse
 from focusmate.core.pulse_target import pulse_target
-from focusmate.core.records import MergeResult, merge_sessions
+from focusmate.core.records import (
+    MergeResult,
+    merge_sessions,
+    session_from_record,
+    session_to_record,
+)
 from focusmate.core.session import (
     add_mark,
     end_session,
@@ -39,6 +45,7 @@ from focusmate.core.session_kind import COACHING, SessionKinds
 from focusmate.core.session_time import Timing
 from focusmate.core.text import translate
 from focusmate.core.weekly import IsoWeek, WeekStats, local_day, week_stats
+from focusmate.services.memory import give_back_heap
 
 if TYPE_CHECKING:  # the review's and the morning page's sums load when they open (issue 18)
     from focusmate.core.morning import MorningDigest
@@ -94,9 +101,9 @@ class SessionController(QObject):
         self._silencer = silencer
         #: When do-not-disturb was last checked (the steady clock's seconds).
         self._dnd_checked_s = 0.0
-        #: The views on screen that show the session's time to the second.
-        self._seconds_shown_by: set[QObject] = set()
-        self._seconds_known: set[QObject] = set()
+        #: The views on screen that show the session's time to the second (weakly: a view
+        #: that is gone no longer asks).
+        self._seconds_shown_by: weakref.WeakSet[QObject] = weakref.WeakSet()
         self.kinds = kinds or MarkKinds()
         #: The kinds of session a new one may have (the settings' catalogue).
         self.session_kinds = session_kinds or SessionKinds()
@@ -156,12 +163,19 @@ class SessionController(QObject):
 
     def release_history(self) -> None:
         """Let the history go, keeping the pending reflections (see HISTORY_KEPT_MS); the
-        next use reads it again."""
+        next use reads it again, and the memory it held goes back to the system.
+
+        The few sessions kept are made anew once the rest is gone: Python hands memory back
+        to the system only in whole arenas (1 MiB), and one object made while the history
+        was alive sits among its objects and keeps their arena (with five years, 2.4 MB
+        stayed this way, issue 18)."""
         self._release.stop()  # when asked before the time (an idle timer keeps nothing alive)
         if self._history is None:
             return
-        self._pending = {s.id: s for s in self._history.values() if s.reflection_pending}
-        self._history = None
+        kept = [session_to_record(s) for s in self._history.values() if s.reflection_pending]
+        self._history = self._pending = None
+        self._pending = {s.id: s for s in map(session_from_record, kept)}
+        QTimer.singleShot(0, self, give_back_heap)  # once the caller let go of it too
 
     def load_history(
         self, repository: SessionRepository | None = None, *, let_go: bool = False
@@ -297,18 +311,11 @@ class SessionController(QObject):
         screen): while any such view is shown, the clock ticks every second; otherwise only
         when the whole minutes change, which is all the tray shows."""
         if shown:
-            if view not in self._seconds_known:  # a view deleted while shown lets go too
-                self._seconds_known.add(view)
-                view.destroyed.connect(lambda: self._forget_view(view))
             self._seconds_shown_by.add(view)
         else:
             self._seconds_shown_by.discard(view)
         if self._current is not None:
             self._schedule_tick()
-
-    def _forget_view(self, view: QObject) -> None:
-        self._seconds_known.discard(view)
-        self._seconds_shown_by.discard(view)
 
     def _schedule_tick(self) -> None:
         """Set the next tick for when the time shown changes next (steps of the session's

@@ -125,7 +125,7 @@ class Windows(QObject):
         # Not kept: closed, it is deleted and its memory given back (issue 18); it opens again
         # on the week the user looked at last.
         self._review: WindowSlot[ReviewWindow] = WindowSlot(
-            self._build_review, on_forget=give_back_soon
+            self._build_review, on_forget=self._review_closed
         )
         self._settings_dialog: WindowSlot[SettingsDialog] | None = None
         if settings is not None:  # no settings to show without the service
@@ -443,6 +443,12 @@ class Windows(QObject):
 
     def open_review(self) -> None:
         self._review.open()
+
+    def _review_closed(self) -> None:
+        """The history the review read is let go at once, not a minute later: the review is
+        what reads it whole, and closing it is done with it (issue 18)."""
+        self._controller.release_history()
+        give_back_soon()  # the review's memory, and the history's
 
     def _build_review(self) -> ReviewWindow:
         from focusmate.ui.review_window import ReviewWindow  # noqa: PLC0415 - lazy
