@@ -3,21 +3,27 @@ error the app reported with its exit code."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from focusmate.core.protocol import MAX_MESSAGE_BYTES, Message, error_from_response
+from focusmate.core.protocol import MAX_MESSAGE_BYTES, error_from_response
 from focusmate.desktop import handover, ipc_client
+from focusmate.desktop.client_paths import server_name
 from focusmate.desktop.ipc_client import TIMEOUT_S
-from focusmate.desktop.locations import server_name
+
+#: typing.TYPE_CHECKING without importing typing (see desktop.client_paths); the data folder
+#: is text (a socket command's, no pathlib) or a Path.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from _typeshed import StrPath
+
+    from focusmate.core.protocol import Message
 
 
-def ask_app(data: Path, request: Message) -> Message:
+def ask_app(data: StrPath, request: Message) -> Message:
     """The running app's answer to ``request`` (an app still starting is waited for)."""
     return handover.by_owner(data, lambda: request_app(data, request))
 
 
 def request_app(
-    data: Path,
+    data: StrPath,
     request: Message,
     *,
     max_bytes: int = MAX_MESSAGE_BYTES,

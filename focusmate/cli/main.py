@@ -12,45 +12,84 @@ restarts itself), and the calendar commands (cli.calendar_commands) and pulse
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from focusmate.cli.app_client import ask_app, request_app
 from focusmate.cli.hot_argv import hot_args
-from focusmate.cli.terminal import shown, write_document
-from focusmate.core.dnd_names import AUTO, BACKEND_NAMES
 from focusmate.core.errors import ExitCode, FocusmateError, InvalidInput
-from focusmate.core.protocol import SHOWABLE_WINDOWS, Message
-from focusmate.core.terminal_text import terminal_line
-from focusmate.core.validation import check_typed, clean_focus, clean_name, parse_minutes
+from focusmate.core.protocol import SHOWABLE_WINDOWS
 from focusmate.desktop import handover
+from focusmate.desktop.client_paths import given_folder
 from focusmate.desktop.ipc_client import NotListening
-from focusmate.desktop.locations import DataLocation, locate_data_dir
 
+# What a socket command does not need is imported where it is used (invariant 13): pathlib,
+# desktop.locations (pathlib, platformdirs) when no folder is given, the typed-input rules
+# for `start`, core.terminal_text for the words printed, and typing not at all: the type
+# checkers take any constant named TYPE_CHECKING as true (typing's own costs 3-5 ms).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable, Sequence
     from types import SimpleNamespace
 
+    from focusmate.core.protocol import Message
     from focusmate.core.settings import Settings
+    from focusmate.desktop.locations import DataLocation
 
     #: A socket command's arguments: read by hot_args, or by the argparse parser.
     Arguments = argparse.Namespace | SimpleNamespace
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command ``argv``; its exit code. Without ``argv``, this process's own command
+    line (the console script, ``python -m focusmate``): a socket command then ends the
+    process itself (see _end_process)."""
     # The forms typed most are read by hand; all else, errors and help by argparse (see there).
     hot = hot_args(sys.argv[1:] if argv is None else argv)
     try:
-        if hot is not None:
-            _SOCKET_COMMANDS[hot.command](hot, locate_data_dir(hot.data_dir).path)
-            return ExitCode.OK
-        args = _parsed(argv)
-        return _dispatch(args, _locate(args))
+        if hot is None:
+            args = _parsed(argv)
+            return _dispatch(args, _locate(args))
+        _SOCKET_COMMANDS[hot.command](hot, _socket_command_folder(hot.data_dir))
+        code = int(ExitCode.OK)
     except FocusmateError as error:
+        from focusmate.core.terminal_text import terminal_line  # noqa: PLC0415 - on errors
+
         print(f"focusmate: {terminal_line(str(error))}", file=sys.stderr)
-        return int(error.exit_code)
+        code = int(error.exit_code)
+    if hot is not None and argv is None:
+        _end_process(code)
+    return code
+
+
+def _end_process(code: int) -> None:
+    """End this process at once with ``code``, its output written: the interpreter's own
+    exit (freeing every module and object one by one) is ~3 ms of a socket command's
+    process, with nothing to do for it: the socket is closed, and nothing it loads registers
+    atexit work or starts a thread. Should that change, or the output fail to be written (a
+    closed pipe), the interpreter's exit does it all, and reports that, as it always has."""
+    import atexit  # noqa: PLC0415 - built in; only here
+
+    if atexit._ncallbacks() or "threading" in sys.modules:  # noqa: SLF001 - no public count
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)
+
+
+def _socket_command_folder(override: str | None) -> str:
+    """The data folder of a socket command, as text: the one given by --data-dir or
+    $FOCUSMATE_DATA_DIR without pathlib, else the data location file's or the default."""
+    given = given_folder(override)
+    if given is not None:
+        return given[0]
+    from focusmate.desktop.locations import locate_data_dir  # noqa: PLC0415 - see the top
+
+    return str(locate_data_dir(None).path)
 
 
 def _parsed(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -62,6 +101,8 @@ def _parsed(argv: Sequence[str] | None) -> argparse.Namespace:
 def _locate(args: argparse.Namespace) -> DataLocation:
     """The data folder; starting the app, a damaged data location file is repaired (the app
     says so), while the other commands only report it."""
+    from focusmate.desktop.locations import locate_data_dir  # noqa: PLC0415 - see the top
+
     if args.command in {None, *SHOWABLE_WINDOWS}:
         from datetime import UTC, datetime  # noqa: PLC0415 - the app's path
 
@@ -77,6 +118,8 @@ def _dispatch(  # noqa: PLR0911 - one return per command that has its own code
     data = location.path
     command: str | None = args.command
     if command in {None, *SHOWABLE_WINDOWS}:
+        from focusmate.core.dnd_names import AUTO, BACKEND_NAMES  # noqa: PLC0415
+
         if args.dnd_backend is not None and args.dnd_backend.strip().lower() not in {
             AUTO,
             *BACKEND_NAMES,
@@ -87,7 +130,7 @@ def _dispatch(  # noqa: PLR0911 - one return per command that has its own code
             )
         return _run_app(location, args.dnd_backend, command)
     if command in _SOCKET_COMMANDS:
-        _SOCKET_COMMANDS[command](args, data)
+        _SOCKET_COMMANDS[command](args, str(data))
     elif command == "report":
         from focusmate.cli import direct  # noqa: PLC0415 - the storage and the report's rules
 
@@ -101,6 +144,8 @@ def _dispatch(  # noqa: PLR0911 - one return per command that has its own code
 
         return move_data(location, args.folder)
     elif command == "import":
+        from pathlib import Path  # noqa: PLC0415 - see the top
+
         from focusmate.cli.data_commands import import_file  # noqa: PLC0415
 
         return import_file(data, Path(args.file))
@@ -141,7 +186,7 @@ def _run_app(location: DataLocation, dnd_backend: str | None, window: str | None
     return handover.alone_or_by_owner(location.path, alone, ask)
 
 
-def _ask_or_check(data: Path, request: Message, check: Callable[[], object]) -> Message:
+def _ask_or_check(data: str, request: Message, check: Callable[[], object]) -> Message:
     """The running app's answer to ``request`` (the app checks it against its settings).
     When no app runs, ``check()`` reads the settings file to say what is wrong with the
     request (a usage error naming the known kinds, exit 2; a damaged file, exit 5) before
@@ -154,13 +199,23 @@ def _ask_or_check(data: Path, request: Message, check: Callable[[], object]) -> 
         raise
 
 
-def _settings(data: Path) -> Settings:
+def _settings(data: str) -> Settings:
+    from pathlib import Path  # noqa: PLC0415 - see the top
+
     from focusmate.storage.settings_store import load_settings  # noqa: PLC0415 - see _ask_or_check
 
-    return load_settings(data)
+    return load_settings(Path(data))
 
 
-def _start(args: Arguments, data: Path) -> None:
+def _start(args: Arguments, data: str) -> None:
+    from focusmate.cli.terminal import shown  # noqa: PLC0415 - see the top
+    from focusmate.core.validation import (  # noqa: PLC0415
+        check_typed,
+        clean_focus,
+        clean_name,
+        parse_minutes,
+    )
+
     minutes = parse_minutes(args.minutes)
     # The app checks them too; here they are refused even when no app runs.
     check_typed(clean_name(args.with_name), "the salesperson's name")
@@ -182,44 +237,50 @@ def _start(args: Arguments, data: Path) -> None:
     )
 
 
-def _session_words(data: Path, kind: str | None) -> str:
+def _session_words(data: str, kind: str | None) -> str:
     """What the started session is called: a kind the user added by the settings' name."""
     if kind is None:
         return "session"
+    from focusmate.cli.terminal import shown  # noqa: PLC0415 - see the top
     from focusmate.core.session_kind import CLIENT, COACHING  # noqa: PLC0415 - only for --kind
 
     built_in = {COACHING: "session", CLIENT: "client meeting"}.get(kind)
     return built_in or f"session ({shown(_settings(data).session_kinds.get(kind).name)})"
 
 
-def _log(args: Arguments, data: Path) -> None:
+def _log(args: Arguments, data: str) -> None:
     request = {"cmd": "log", "kind": args.kind}
     _ask_or_check(
         data, request, lambda: _settings(data).kinds.get(args.kind)
     )  # silent, like the key press
 
 
-def _undo(_args: Arguments, data: Path) -> None:
+def _undo(_args: Arguments, data: str) -> None:
     ask_app(data, {"cmd": "undo"})
 
 
-def _end(_args: Arguments, data: Path) -> None:
+def _end(_args: Arguments, data: str) -> None:
+    from focusmate.cli.terminal import shown  # noqa: PLC0415 - see the top
+
     reply = ask_app(data, {"cmd": "end"})
     print(f"Ended the session with {shown(reply['with'])}. The reflection is open in focusmate.")
 
 
-def _status(args: Arguments, data: Path) -> None:
+def _status(args: Arguments, data: str) -> None:
+    from focusmate.cli.terminal import write_document  # noqa: PLC0415 - see the top
+
     status = ask_app(data, {"cmd": "status"})
     if args.json:
         write_document(json.dumps(status, ensure_ascii=False) + "\n")
         return
     from focusmate.core.describe import status_text  # noqa: PLC0415 - the words, not --json
+    from focusmate.core.terminal_text import terminal_line  # noqa: PLC0415
 
     print(terminal_line(status_text(status)))
 
 
 #: The commands that only ask the running app: the client's fast path.
-_SOCKET_COMMANDS: dict[str, Callable[[Arguments, Path], None]] = {
+_SOCKET_COMMANDS: dict[str, Callable[[Arguments, str], None]] = {
     "start": _start,
     "log": _log,
     "undo": _undo,

@@ -10,9 +10,13 @@ path: each record is escaped the same way.
 from __future__ import annotations
 
 import sys
-from typing import TextIO
 
 from focusmate.core.terminal_text import terminal_document, terminal_line
+
+#: typing.TYPE_CHECKING without importing typing (see desktop.client_paths).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def write_document(text: str, stream: TextIO | None = None) -> None:

@@ -11,8 +11,13 @@ focusmate.ui.error_text words it; any other error is shown with its English mess
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from enum import Enum, IntEnum
+
+#: typing.TYPE_CHECKING without importing typing (a socket command loads this module;
+#: ARCHITECTURE invariant 13): the type checkers take any constant of this name as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 
 class ExitCode(IntEnum):

@@ -9,24 +9,29 @@ answer, or for the lock to come free, instead of saying that focusmate is not ru
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from pathlib import Path
-from typing import TypeVar
 
 from focusmate.core.errors import NotPossibleNow
 from focusmate.desktop.ipc_client import NotListening
-from focusmate.desktop.locations import lock_path
-from focusmate.desktop.single_instance import holder_pid, is_held
+
+#: typing.TYPE_CHECKING without importing typing (see desktop.client_paths): the data folder
+#: comes as text from a socket command (no pathlib), as a Path from the rest.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+    from typing import TypeVar
+
+    from _typeshed import StrPath
+
+    Outcome = TypeVar("Outcome")
 
 #: How long the holder of the lock may take to answer: its whole start-up, tray wait included.
 OWNER_WAIT_S = 20.0
 POLL_S = 0.05
 
-Outcome = TypeVar("Outcome")
-
 
 def alone_or_by_owner(
-    data: Path, alone: Callable[[], Outcome | None], ask: Callable[[], Outcome]
+    data: StrPath, alone: Callable[[], Outcome | None], ask: Callable[[], Outcome]
 ) -> Outcome:
     """``alone()`` (it returns None when another process holds the data folder's lock), else
     ``ask()`` the app holding it (it raises NotListening while that app starts). Tries both
@@ -44,24 +49,42 @@ def alone_or_by_owner(
         time.sleep(POLL_S)  # the holder is starting, or finishing an offline command
 
 
-def by_owner(data: Path, ask: Callable[[], Outcome]) -> Outcome:
+def by_owner(data: StrPath, ask: Callable[[], Outcome]) -> Outcome:
     """``ask()`` the running app; when nobody answers but a process holds the data folder (an
     app still starting), wait for it like :func:`alone_or_by_owner`. NotListening when no
     process holds the folder: focusmate is not running."""
     try:
         return ask()
     except NotListening:
-        if not is_held(lock_path(data)):
+        if not _held(data):
             raise
 
     def unless_free() -> Outcome | None:
-        return None if is_held(lock_path(data)) else ask()
+        return None if _held(data) else ask()
 
     return alone_or_by_owner(data, unless_free, ask)
 
 
-def _not_answering(data: Path) -> str:
-    pid = holder_pid(lock_path(data))
+def _held(data: StrPath) -> bool:
+    """Whether a process holds the data folder's lock. Imported here: the socket commands
+    need it only when no app answers (ARCHITECTURE invariant 13)."""
+    from focusmate.desktop.single_instance import is_held  # noqa: PLC0415
+
+    return is_held(_lock_path(data))
+
+
+def _lock_path(data: StrPath) -> Path:
+    from pathlib import Path  # noqa: PLC0415 - as _held
+
+    from focusmate.desktop.locations import lock_path  # noqa: PLC0415
+
+    return lock_path(Path(data))
+
+
+def _not_answering(data: StrPath) -> str:
+    from focusmate.desktop.single_instance import holder_pid  # noqa: PLC0415 - as _held
+
+    pid = holder_pid(_lock_path(data))
     holder = f"another focusmate (process {pid})" if pid else "another focusmate"
     return (
         f"{holder} is using the data folder {data} but did not answer within "

@@ -1,7 +1,8 @@
 """The client side of the local socket: send one request to the running app.
 
-On Unix this is the standard library's AF_UNIX socket, so `focusmate log phone` does not
-pay for importing Qt; on Windows, where QLocalServer listens on a named pipe, it is
+On Unix this is an AF_UNIX socket of _socket, the C module that socket.py wraps, so
+`focusmate log phone` pays neither for Qt nor for socket.py's IntEnums, selectors and array
+(ARCHITECTURE invariant 13); on Windows, where QLocalServer listens on a named pipe, it is
 QLocalSocket.
 
 Only an app of this user is spoken to: the socket's folder must be private to the user and
@@ -10,10 +11,9 @@ the process that answers must run as the user (SO_PEERCRED), or nothing is sent.
 
 from __future__ import annotations
 
+import _socket
 import os
-import socket
 import time
-from pathlib import Path
 
 from focusmate.core.errors import FocusmateError, InvalidData, NoInstance
 from focusmate.core.protocol import MAX_MESSAGE_BYTES, Message, decode_response, encode
@@ -57,9 +57,10 @@ def request(
 
 
 def _unix_request(path: str, payload: bytes, answer_within_s: float) -> bytes:
-    if not check_private_dir(Path(path).parent, create=False):
+    if not check_private_dir(os.path.dirname(path), create=False):  # noqa: PTH120 - no pathlib
         raise NotListening("focusmate is not running (start it with: focusmate)")
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+    sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
         _connect(sock, path)
         uid = peer_uid(sock.fileno())
         if uid is not None and uid != os.getuid():
@@ -70,9 +71,11 @@ def _unix_request(path: str, payload: bytes, answer_within_s: float) -> bytes:
         sock.settimeout(answer_within_s)
         sock.sendall(payload)
         return _read_line(sock, answer_within_s)
+    finally:
+        sock.close()
 
 
-def _connect(sock: socket.socket, path: str) -> None:
+def _connect(sock: _socket.socket, path: str) -> None:
     """Connect; while the app's backlog is full (EAGAIN), try again until TIMEOUT_S passes."""
     sock.settimeout(TIMEOUT_S)
     deadline = time.monotonic() + TIMEOUT_S
@@ -93,7 +96,7 @@ def _connect(sock: socket.socket, path: str) -> None:
             pause_s = min(pause_s * 2, BUSY_RETRY_MAX_S)
 
 
-def _read_line(sock: socket.socket, answer_within_s: float) -> bytes:
+def _read_line(sock: _socket.socket, answer_within_s: float) -> bytes:
     chunks: list[bytes] = []
     size = 0
     while True:

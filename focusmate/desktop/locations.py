@@ -12,22 +12,25 @@ start on a new empty folder and make the user think their history is gone.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from focusmate.core.digest import sha256_hex
 from focusmate.core.errors import InvalidData
+from focusmate.desktop import client_paths
+
+# Named here too, where the app has always found them (the socket commands import
+# client_paths alone: ARCHITECTURE invariant 13).
+from focusmate.desktop.client_paths import APP_NAME as APP_NAME  # noqa: PLC0414 - re-exported
+from focusmate.desktop.client_paths import DATA_DIR_ENV as DATA_DIR_ENV  # noqa: PLC0414 - re-exported
+from focusmate.desktop.client_paths import server_name as server_name  # noqa: PLC0414 - re-exported
 
 if TYPE_CHECKING:
     from focusmate.core.text import Worded
 
-APP_NAME = "focusmate"
 #: The reverse-DNS id of the .desktop file, AppStream metainfo and autostart entry.
 APP_ID = "app.focusmate.Focusmate"
-DATA_DIR_ENV = "FOCUSMATE_DATA_DIR"
 LOCK_FILE_NAME = "focusmate.lock"
 POINTER_FILE_NAME = "data-location.json"
 POINTER_VERSION = 1
@@ -40,8 +43,8 @@ class DataLocationError(InvalidData):
 class DataDirSource(Enum):
     """Where the data folder of this run came from."""
 
-    OPTION = "--data-dir"
-    ENVIRONMENT = DATA_DIR_ENV
+    OPTION = client_paths.OPTION
+    ENVIRONMENT = client_paths.ENVIRONMENT
     POINTER = POINTER_FILE_NAME
     DEFAULT = "default"
 
@@ -155,10 +158,10 @@ def locate_data_dir(
     pointer: DataPointer | None = None,
 ) -> DataLocation:
     """--data-dir, else $FOCUSMATE_DATA_DIR, else the data location file, else the default."""
-    if override:
-        return DataLocation(_absolute(override), DataDirSource.OPTION)
-    if environ.get(DATA_DIR_ENV):
-        return DataLocation(_absolute(environ[DATA_DIR_ENV]), DataDirSource.ENVIRONMENT)
+    given = client_paths.given_folder(override, environ)
+    if given is not None:
+        text, source = given
+        return DataLocation(Path(text), DataDirSource(source))
     pointer = pointer or DataPointer()
     folder = pointer.points_to()
     if folder is None:
@@ -176,37 +179,10 @@ def data_dir(override: str | None) -> Path:
     return locate_data_dir(override).path
 
 
-def _absolute(text: str) -> Path:
-    return Path(text).expanduser().absolute()
-
-
 def lock_path(data: Path) -> Path:
     return data / LOCK_FILE_NAME
 
 
 def runtime_dir() -> Path:
-    """A directory only this user can enter, for the local socket."""
-    xdg = os.environ.get("XDG_RUNTIME_DIR")
-    if xdg and Path(xdg).is_dir():
-        return Path(xdg) / APP_NAME
-    if sys.platform.startswith("linux") or sys.platform == "darwin":
-        # tempfile loads shutil, random and more: only without XDG_RUNTIME_DIR (invariant 13).
-        import tempfile  # noqa: PLC0415
-
-        return Path(tempfile.gettempdir()) / f"{APP_NAME}-{os.getuid()}"
-    import platformdirs  # noqa: PLC0415 - as config_dir
-
-    return Path(platformdirs.user_runtime_dir(APP_NAME, appauthor=False))
-
-
-def server_name(data: Path) -> str:
-    """The local-socket name for the instance that owns ``data``.
-
-    One instance per data directory, so the name is derived from it; on Unix it is a
-    full path in the private runtime directory (a bare name would land in /tmp), and it
-    is kept short because a Unix socket path has a ~104-byte limit.
-    """
-    digest = sha256_hex(str(data).encode())[:16]
-    if os.name == "posix":
-        return str(runtime_dir() / f"{digest}.sock")
-    return f"{APP_NAME}-{digest}"
+    """A directory only this user can enter, for the local socket (client_paths says which)."""
+    return Path(client_paths.runtime_dir_text())

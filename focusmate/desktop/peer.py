@@ -2,13 +2,17 @@
 
 Used both ways: the app answers only its own user's clients, and the CLI speaks only to an
 app of its own user (a socket planted by someone else must not receive the user's words).
+
+Through _socket, the C module that socket.py wraps, and int.from_bytes rather than struct:
+socket.py builds its IntEnums and loads selectors and array, a tenth of a socket command's
+process (ARCHITECTURE invariant 13).
 """
 
 from __future__ import annotations
 
+import _socket
 import os
-import socket
-import struct
+import sys
 
 
 def peer_uid(descriptor: int) -> int | None:
@@ -16,15 +20,15 @@ def peer_uid(descriptor: int) -> int | None:
     the BSDs); None where the platform cannot tell (Windows named pipes have their ACL)."""
     if os.name != "posix":  # pragma: no cover - Windows only
         return None
-    raw = socket.socket(fileno=os.dup(descriptor))
+    raw = _socket.socket(fileno=os.dup(descriptor))
     try:
-        if hasattr(socket, "SO_PEERCRED"):
-            credentials = raw.getsockopt(
-                socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i")
-            )
-            return int(struct.unpack("3i", credentials)[1])  # pid, uid, gid
-        # SOL_LOCAL, LOCAL_PEERCRED: struct xucred, cr_uid follows cr_version
-        return int(struct.unpack_from("I", raw.getsockopt(0, 0x001, 76), 4)[0])  # pragma: no cover
+        if hasattr(_socket, "SO_PEERCRED"):
+            # struct ucred: three C ints (pid, uid, gid) in the machine's byte order
+            credentials = raw.getsockopt(_socket.SOL_SOCKET, _socket.SO_PEERCRED, 12)
+            return int.from_bytes(credentials[4:8], sys.byteorder, signed=True)
+        # SOL_LOCAL, LOCAL_PEERCRED: struct xucred, the unsigned cr_uid follows cr_version
+        credentials = raw.getsockopt(0, 0x001, 76)  # pragma: no cover
+        return int.from_bytes(credentials[4:8], sys.byteorder)  # pragma: no cover
     finally:
         raw.close()
 

@@ -13,9 +13,14 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from pathlib import Path
 
 from focusmate.core.errors import FocusmateError
+
+#: typing.TYPE_CHECKING without importing typing: see desktop.client_paths. Paths are handled
+#: with os, not pathlib, for the same reason (the socket commands check this folder).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from _typeshed import StrPath
 
 DIR_MODE = 0o700
 
@@ -24,14 +29,15 @@ class NotPrivate(FocusmateError):  # noqa: N818 - reads as a sentence at the rai
     """The socket's folder cannot be kept private to this user (the message says why)."""
 
 
-def check_private_dir(path: Path, *, create: bool) -> bool:
-    """Whether ``path`` is there (made 0700 first when ``create``); NotPrivate when it, or the
-    folder it is in, is a link or another user's."""
+def check_private_dir(folder: StrPath, *, create: bool) -> bool:
+    """Whether ``folder`` is there (made 0700 first when ``create``); NotPrivate when it, or
+    the folder it is in, is a link or another user's."""
+    path = os.fspath(folder)
     if os.name != "posix":  # pragma: no cover - Windows: the named pipe has its own ACL
         if create:
-            path.mkdir(parents=True, exist_ok=True)
+            os.makedirs(path, exist_ok=True)  # noqa: PTH103
         return True
-    _check_parent(path.parent)
+    _check_parent(os.path.dirname(path) or ".")  # noqa: PTH120 - as Path.parent
     if create:
         _make(path)
     try:
@@ -52,18 +58,18 @@ def check_private_dir(path: Path, *, create: bool) -> bool:
     return True
 
 
-def _make(path: Path) -> None:
+def _make(path: str) -> None:
     try:
-        path.mkdir(mode=DIR_MODE)
+        os.mkdir(path, DIR_MODE)  # noqa: PTH102
     except FileExistsError:
         pass  # checked below, as one found there
     except FileNotFoundError:
-        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        os.makedirs(path, DIR_MODE, exist_ok=True)  # noqa: PTH103 - those above as Path.mkdir does
     except OSError as error:
         raise NotPrivate(f"cannot make {path}: {error.strerror or error}") from None
 
 
-def _check_own(fd: int, path: Path) -> None:
+def _check_own(fd: int, path: str) -> None:
     found = os.fstat(fd)
     if found.st_uid != os.getuid():
         raise NotPrivate(
@@ -74,9 +80,9 @@ def _check_own(fd: int, path: Path) -> None:
         os.fchmod(fd, DIR_MODE)  # ours, and opened without following a link
 
 
-def _check_parent(parent: Path) -> None:
+def _check_parent(parent: str) -> None:
     try:
-        found = parent.stat()
+        found = os.stat(parent)  # noqa: PTH116
     except OSError:
         return  # not there yet: made by us below, or the open says what is wrong
     open_to_others = found.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
@@ -89,7 +95,7 @@ def _check_parent(parent: Path) -> None:
         )
 
 
-def _advice(path: Path) -> str:
+def _advice(path: str) -> str:
     return (
         f"remove {path} (or ask your administrator to) or set XDG_RUNTIME_DIR to a folder only "
         "you can enter, then start focusmate again"

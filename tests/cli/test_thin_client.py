@@ -22,11 +22,13 @@ from pytestqt.qtbot import QtBot
 
 from focusmate.cli.hot_argv import hot_args
 from focusmate.cli.parser import build_parser
-from focusmate.desktop.locations import DataPointer, server_name
+from focusmate.desktop.client_paths import given_folder
+from focusmate.desktop.locations import DataPointer, locate_data_dir, server_name
 from focusmate.services.controller import SessionController
 from tests.cli.app_socket import while_serving
 
 FOCUSMATE = str(Path(sys.executable).with_name("focusmate"))
+REPOSITORY = Path(__file__).resolve().parents[2]
 #: Top-level packages a socket command must not load.
 HEAVY = frozenset({"PySide6", "shiboken6", "tinydb", "pynput", "jeepney", "icalendar"})
 IMPORT_REPORT = "import time:"
@@ -58,10 +60,14 @@ def served(qtbot: QtBot, *argv: str) -> Ran:
     return Ran(while_serving(qtbot, lambda: _run(*argv)))
 
 
-def _run(*argv: str) -> subprocess.CompletedProcess[str]:
+def _run(*argv: str, bare: bool = False) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
+    command = [FOCUSMATE]
+    if bare:
+        command = [sys.executable, "-S", "-c", AS_THE_CONSOLE_SCRIPT]
+        environment["PYTHONPATH"] = str(REPOSITORY)
     return subprocess.run(
-        [FOCUSMATE, *argv], capture_output=True, text=True, env=environment, timeout=60, check=False
+        [*command, *argv], capture_output=True, text=True, env=environment, timeout=60, check=False
     )
 
 
@@ -144,6 +150,45 @@ def test_the_socket_name_is_the_same_sha_256_as_before(tmp_path: Path) -> None:
         assert Path(server_name(folder)).name == f"{digest}.sock"
 
 
+#: Folders as typed: ~, relative, ".", "..", repeated and trailing separators, POSIX's "//".
+TYPED_FOLDERS = (
+    "~",
+    "~/",
+    "~/data",
+    "~//data/./x/",
+    "data",
+    "./data/../other/",
+    ".",
+    "..",
+    "/",
+    "//",
+    "///",
+    "//srv/data",
+    "///srv//data/.",
+    "/tmp/Dätä mit Leerzeichen/",
+    "a~b",
+)
+
+
+@pytest.mark.parametrize("typed", TYPED_FOLDERS)
+def test_the_folder_as_text_is_spelled_as_pathlib_spells_it(typed: str) -> None:
+    """The socket command spells --data-dir without pathlib (desktop.client_paths), the app
+    with it: the two must be the same text, or the socket's names would differ."""
+    expected = Path(typed).expanduser().absolute()
+    for given, source in (
+        (given_folder(typed), "--data-dir"),
+        (given_folder(None, {"FOCUSMATE_DATA_DIR": typed}), "FOCUSMATE_DATA_DIR"),
+    ):
+        assert given == (str(expected), source)
+        assert server_name(given[0]) == server_name(expected)
+    assert locate_data_dir(typed).path == expected
+
+
+def test_no_folder_given_is_none() -> None:
+    assert given_folder(None, {}) is None
+    assert given_folder("", {"FOCUSMATE_DATA_DIR": ""}) is None
+
+
 #: Command lines hot_args reads itself (cli.hot_argv), each as argparse reads it too.
 HOT: tuple[list[str], ...] = (
     ["log", "phone"],
@@ -203,3 +248,76 @@ def test_log_phone_loads_no_argparse_and_help_still_does(tmp_path: Path) -> None
     wrong = focusmate("--data-dir", data, "log", "phone", "app")
     assert (wrong.returncode, wrong.stdout) == (2, "")
     assert wrong.stderr == ("focusmate: unrecognized arguments: app (see: focusmate --help)\n")
+
+
+#: What the console script runs (pip's imports re), here without the site module (-S): the
+#: dev venv's editable finder loads pathlib at start, and a module loaded then is not reported
+#: again. A user's venv (packaging/install.sh) has no such finder.
+AS_THE_CONSOLE_SCRIPT = (
+    "import re, sys; sys.argv[0] = 'focusmate'; from focusmate.__main__ import main; main()"
+)
+#: What the socket commands no longer load (issue 18, deliverable 4: each cost a `focusmate
+#: log phone` process 1-6 ms): pathlib and what it loads, socket.py and what it loads (the
+#: client speaks through _socket), typing (TYPE_CHECKING is a constant of their own), the
+#: data location file's module and the lock's, argparse, tempfile. cli.main imports each
+#: where it is used.
+NOT_FOR_SOCKET_COMMANDS = frozenset(
+    {
+        "pathlib",
+        "urllib.parse",
+        "ipaddress",
+        "fnmatch",
+        "socket",
+        "selectors",
+        "array",
+        "struct",
+        "typing",
+        "tempfile",
+        "argparse",
+        "fcntl",
+        "focusmate.desktop.locations",
+        "focusmate.desktop.single_instance",
+    }
+)
+#: What `log` and `undo` print nothing with, so need neither: the typed-input rules and the
+#: terminal's escaping.
+NOT_FOR_A_MARK = NOT_FOR_SOCKET_COMMANDS | {
+    "focusmate.core.validation",
+    "focusmate.core.terminal_text",
+}
+
+
+def bare_served(qtbot: QtBot, *argv: str) -> Ran:
+    """``focusmate ARGV...`` from this checkout without site (see AS_THE_CONSOLE_SCRIPT),
+    while this test's event loop serves the app's socket."""
+    return Ran(while_serving(qtbot, lambda: _run(*argv, bare=True)))
+
+
+def test_a_mark_loads_neither_pathlib_nor_socket_py_nor_typing(
+    qtbot: QtBot, app_data: Path, controller: SessionController
+) -> None:
+    folder = ("--data-dir", str(app_data))
+    loaded: dict[str, set[str]] = {}
+    for argv in (
+        ["start", "--with", "Jordan"],
+        ["log", "phone"],
+        ["undo"],
+        ["status", "--json"],
+        ["end"],
+    ):
+        ran = bare_served(qtbot, *folder, *argv)
+        assert (ran.returncode, ran.stderr) == (0, ""), argv
+        assert "focusmate.cli.main" in ran.modules  # the report is there and complete
+        loaded[" ".join(argv)] = ran.modules
+    assert controller.current is None  # each did its work: started, marked, undone, ended
+    for command, modules in loaded.items():
+        forbidden = NOT_FOR_A_MARK if command in {"log phone", "undo"} else NOT_FOR_SOCKET_COMMANDS
+        assert sorted(modules & forbidden) == [], command
+
+
+def test_the_modules_check_sees_what_a_refusal_loads(tmp_path: Path) -> None:
+    """The check can fail: with no app running, `log` reads the settings file to name the
+    known kinds (storage, pathlib, typing) before it says focusmate is not running."""
+    ran = Ran(_run("--data-dir", str(tmp_path / "none"), "log", "phone", bare=True))
+    assert ran.returncode == 3, ran.stderr
+    assert {"pathlib", "typing", "focusmate.desktop.locations"} <= ran.modules
