@@ -13,7 +13,6 @@ in their own words.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
@@ -94,6 +93,8 @@ BUILTIN_KINDS = (MarkKind.PHONE, MarkKind.APP)
 
 def slug(name: str) -> str:
     """'Gave advice before empathy!' -> 'gave-advice-before-empathy' (ASCII, ≤ 40 chars)."""
+    import unicodedata  # noqa: PLC0415 - only when a kind is named (issue 18: not while idle)
+
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     text = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40].strip("-")
     if not text:

@@ -23,7 +23,6 @@ given.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -46,6 +45,8 @@ _WORD = re.compile(r"[^\W_]+")
 def name_words(text: str) -> tuple[str, ...]:
     """The words of ``text`` for comparing names: case-folded, accents dropped ("Zoë" and
     "ZOE" give the same words), split at spaces and punctuation."""
+    import unicodedata  # noqa: PLC0415 - its tables load with the first name compared (issue 18)
+
     folded = unicodedata.normalize("NFKD", text.casefold())
     # casefold before decomposing: some folded letters decompose further (İ -> i + dot).
     plain = "".join(char for char in folded if not unicodedata.combining(char))

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from importlib.resources import files
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from focusmate.core.text import use_translator
+from focusmate.ui.icons import RESOURCES
 
 LANGUAGE_ENV = "FOCUSMATE_LANGUAGE"
 CATALOGUE = "focusmate"
 
 
 def catalogue_dir() -> str:
-    return str(files("focusmate.resources") / "i18n")
+    return str(RESOURCES / "i18n")
 
 
 def requested_locale() -> QLocale:

@@ -13,10 +13,15 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QImageReader, QPalette, QPixmap
+
+from focusmate.resources import FOLDER
+
+#: The shipped icons' and translations' folder (resources/, installed as focusmate.resources).
+RESOURCES = Path(FOLDER)
 
 #: Colours in the tray SVGs that stand for the glyph and for its halo.
 GLYPH, HALO = "#000000", "#ffffff"
@@ -32,7 +37,7 @@ class TrayState(StrEnum):
 
 
 def _icon_path(name: str) -> str:
-    return str(files("focusmate.resources") / "icons" / f"{name}.svg")
+    return str(RESOURCES / "icons" / f"{name}.svg")
 
 
 def desktop_is_dark() -> bool:
@@ -45,7 +50,7 @@ def desktop_is_dark() -> bool:
 
 def tray_svg(state: TrayState, glyph: str, halo: str) -> bytes:
     """The state's SVG with its glyph and halo in the given colours ("none": no halo)."""
-    template = (files("focusmate.resources") / "icons" / f"{state.value}.svg").read_text()
+    template = (RESOURCES / "icons" / f"{state.value}.svg").read_text(encoding="utf-8")
     swapped = template.replace(GLYPH, "\0").replace(HALO, halo).replace("\0", glyph)
     return swapped.encode()
 

@@ -35,7 +35,6 @@ from focusmate.ui.error_text import shown_error
 from focusmate.ui.export_flow import AskPath, ExportFlow, ask_save_path
 from focusmate.ui.first_run import FirstRun
 from focusmate.ui.hotkey_status import HotkeyStatus
-from focusmate.ui.session_window import SessionWindow
 from focusmate.ui.tray import Tray
 from focusmate.ui.window_slot import WindowSlot, WindowSlots
 
@@ -50,6 +49,7 @@ if TYPE_CHECKING:  # imported lazily at run time, when first opened
     from focusmate.ui.pulse_dialog import PulseDialog
     from focusmate.ui.reflection_dialog import ReflectionDialog
     from focusmate.ui.review_window import ReviewWindow
+    from focusmate.ui.session_window import SessionWindow
     from focusmate.ui.settings_dialog import SettingsDialog
     from focusmate.ui.start_dialog import StartDialog
 
@@ -111,14 +111,15 @@ class Windows(QObject):
         self._pending_notices: list[str] = []
         self._notice_numbers = itertools.count()
         self._tray = Tray(controller, actions, tray_icon) if use_tray else None
-        # Kept, and built now: the control window is the app where there is no tray, and the
-        # session window holds the hotkey note and the last error while it is hidden.
+        # Kept, and built now: the control window is the app where there is no tray. The
+        # session window is kept once built, on first use (issue 18: its module and widgets
+        # are not the idle tray's); until then the hotkey note and the last error wait here.
         self._control: WindowSlot[ControlWindow] | None = None
         if not use_tray:
             self._control = WindowSlot(self._build_control_window, keep=True)
             self._control.built()
         self._session = WindowSlot(self._build_session_window, keep=True)
-        self._session.built()
+        self._hotkey_note = self._shown_error = ""
         self._start: WindowSlot[StartDialog] = WindowSlot(self._build_start_dialog)
         self._reflections: WindowSlots[str, ReflectionDialog] = WindowSlots(self._build_reflection)
         self._pulses: WindowSlots[str, PulseDialog] = WindowSlots(self._build_pulse)
@@ -189,7 +190,8 @@ class Windows(QObject):
 
     @property
     def session_window(self) -> SessionWindow:
-        """The session window (always built: it keeps the hotkey note and the last error)."""
+        """The session window, built now if it was not (with the hotkey note and the last
+        error kept meanwhile)."""
         return self._session.built()
 
     @property
@@ -324,8 +326,12 @@ class Windows(QObject):
         return True
 
     def _build_session_window(self) -> SessionWindow:
+        from focusmate.ui.session_window import SessionWindow  # noqa: PLC0415 - on first use
+
         window = SessionWindow(self._controller, self._actions)
         window.undo_requested.connect(lambda: self._attempt(self._controller.undo_mark))
+        window.show_hotkey_note(self._hotkey_note)
+        window.show_error(self._shown_error)
         return window
 
     def _build_control_window(self) -> ControlWindow:
@@ -364,7 +370,10 @@ class Windows(QObject):
             shown = shown_error(error)
         else:
             self._last_error = ""
-        self.session_window.show_error(shown)
+        self._shown_error = shown
+        window = self._session.window
+        if window is not None:
+            window.show_error(shown)
 
     def open_reflection(self, session_id: str) -> None:
         """The reflection of a session that waits for one (after End, or from the menu)."""
@@ -595,7 +604,10 @@ class Windows(QObject):
         limit), with the desktop-shortcut commands; "" when they simply work.  Through the
         desktop's portal, ``bound`` is what the desktop fires each action on and ``change``
         opens its dialog to change them (the settings offer it)."""
-        self.session_window.show_hotkey_note(note)
+        self._hotkey_note = note
+        window = self._session.window
+        if window is not None:
+            window.show_hotkey_note(note)
         self._first_run.show_hotkeys(HotkeyStatus(available, note, bound))
         self._system_shortcuts = None if bound is None else (dict(bound), change)
         dialog = None if self._settings_dialog is None else self._settings_dialog.window
