@@ -5,9 +5,10 @@ Runs the installed `focusmate` (the console script, as a user types it) against 
 running headless on a real desktop (Xvfb + D-Bus + trayer + dunst, as bench_loop.py does)
 with the five-year history (make_history.py), and prints, for each command, p50 / p99 / max
 of the whole process (fork, interpreter, imports, connect, the app's work, exit), after a
-warm-up, next to `python -c pass` and `python -S -c pass` run the same way. Then what the
-client imports for `log phone`: -X importtime's sum after site, the modules loaded and any
-of Qt, TinyDB, pynput, jeepney or icalendar among them (ARCHITECTURE invariant 13). Not part
+warm-up, next to `python -c pass` and `python -S -c pass` run the same way, and `log phone`
+without --data-dir (the folder named by the data location file, as most users run it). Then
+what the client imports for `log phone`: -X importtime's sum after site, the modules loaded
+and any of Qt, TinyDB, pynput, jeepney or icalendar among them (invariant 13). Not part
 of the test suite: run it by hand. The machine is shared: run it more than once and compare
 medians.
 
@@ -42,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository: 
 
 from focusmate.core.protocol import Message
 from focusmate.desktop import ipc_client
-from focusmate.desktop.locations import server_name
+from focusmate.desktop.locations import DataPointer, server_name
 from tests.benchmarks.figures import percentile
 from tests.benchmarks.make_history import imported_history
 from tests.e2e.desktop import HeadlessDesktop
@@ -140,6 +141,19 @@ def start_end_lines(app: RunningApp, args: argparse.Namespace) -> list[str]:
         figures("focusmate end", timings["end"]),
         figures("  the app's answer alone", timings["a_end"]),
     ]
+
+
+def pointer_lines(app: RunningApp, args: argparse.Namespace) -> list[str]:
+    """`log phone` as most users type it, without --data-dir: from this checkout's installed
+    venv, the folder named by the data location file (read through desktop.locations, which
+    loads pathlib and platformdirs), to set beside the same command given --data-dir."""
+    config = app.desktop.env["XDG_CONFIG_HOME"]
+    with mock.patch.dict(os.environ, {"XDG_CONFIG_HOME": config}):
+        DataPointer().point_to(app.data_dir)
+    focusmate = str(installed_venv(REPOSITORY) / "bin" / "focusmate")
+    run = functools.partial(app.desktop.run, [focusmate, "log", "phone"])
+    label = "installed: log phone, no --data-dir (data location file)"
+    return [figures(label, series_ms(run, args.runs, args.warmup))]
 
 
 def import_profile(desktop: HeadlessDesktop, argv: Sequence[str]) -> tuple[float, int, list[str]]:
@@ -277,6 +291,8 @@ def measure(desktop: HeadlessDesktop, data: Path, args: argparse.Namespace) -> l
         lines += start_end_lines(app, args)
         timed_ms(lambda: app.cli("start", "--with", "Bench"))
         lines += command_lines(app, ["log", "phone"], args)
+        if args.venv != "dev":
+            lines += pointer_lines(app, args)
         argv = [installed_focusmate(), "--data-dir", str(data), "log", "phone"]
         profiles = [import_profile(desktop, argv) for _ in range(IMPORT_RUNS)]
         timed_ms(lambda: app.cli("end"))
