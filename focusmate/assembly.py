@@ -32,6 +32,7 @@ from focusmate.services.calendar import CalendarService
 from focusmate.services.controller import SessionController
 from focusmate.services.data_folder import DataFolder
 from focusmate.services.held_notifications import HeldNotifications
+from focusmate.services.memory import give_back_soon
 from focusmate.services.pulse_offers import PulseOffers
 from focusmate.services.settings import SettingsService
 from focusmate.services.startup import Background, Restart, tell_at_start
@@ -96,6 +97,8 @@ class Assembly:
             session_kinds=settings.current.session_kinds,
             silencer=silencer,
         )
+        # What the history held goes back to the system once it is let go (issue 18).
+        controller.history_let_go.connect(give_back_soon)
         # Notifications focusmate sends wait while a session runs (ARCHITECTURE invariant 5).
         notifications = HeldNotifications(controller, make_notifier(app))
         # The backup waits for the next turn of the event loop: the end is on disk already, and

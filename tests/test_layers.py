@@ -94,7 +94,7 @@ LAYERS = (
         "calendar", ("calendar",), frozenset({"core", "files", "calendar"}), ("PySide6", "tinydb")
     ),
     Layer("sync", ("sync",), frozenset({"core", "files", "sync"}), ("PySide6", "tinydb")),
-    Layer("ui", ("ui",), frozenset({"core", "services", "ui"}), ("tinydb",)),
+    Layer("ui", ("ui",), frozenset({"core", "services", "ui", "resources"}), ("tinydb",)),
     Layer(
         "cli",
         ("cli",),

@@ -45,7 +45,6 @@ from focusmate.core.session_kind import COACHING, SessionKinds
 from focusmate.core.session_time import Timing
 from focusmate.core.text import translate
 from focusmate.core.weekly import IsoWeek, WeekStats, local_day, week_stats
-from focusmate.services.memory import give_back_heap
 
 if TYPE_CHECKING:  # the review's and the morning page's sums load when they open (issue 18)
     from focusmate.core.morning import MorningDigest
@@ -81,6 +80,8 @@ class SessionController(QObject):
     marked = Signal(str)
     #: A session ended; carries its id so the app can open the reflection.
     session_ended = Signal(str)
+    #: The history was let go (release_history): its memory can go back to the system.
+    history_let_go = Signal()
     #: Sessions were written to the data folder (a tuple, by any intent or a sync merge):
     #: services/sync_service.py publishes what this device changed (issue 19).
     sessions_saved = Signal(object)
@@ -175,7 +176,7 @@ class SessionController(QObject):
         kept = [session_to_record(s) for s in self._history.values() if s.reflection_pending]
         self._history = self._pending = None
         self._pending = {s.id: s for s in map(session_from_record, kept)}
-        QTimer.singleShot(0, self, give_back_heap)  # once the caller let go of it too
+        self.history_let_go.emit()  # the app gives the memory back (assembly.py)
 
     def load_history(
         self, repository: SessionRepository | None = None, *, let_go: bool = False

@@ -20,13 +20,8 @@ def give_back_soon() -> None:
 
 def give_back_now() -> None:
     """Delete what waits for deletion, collect cycles, trim the heap."""
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    give_back_heap()
-
-
-def give_back_heap() -> None:
-    """Collect cycles and trim the heap (after Python objects alone were let go)."""
     from focusmate.desktop.heap import trim_freed_memory  # noqa: PLC0415 - ctypes, on first use
 
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     trim_freed_memory()
