@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from focusmate.core.protocol import import_request_bytes
 from focusmate.core.settings import Settings
 from focusmate.desktop.autostart import autostart_for, launch_command
+from focusmate.desktop.client_paths import default_server_name
 from focusmate.desktop.ipc_server import CommandServer
 from focusmate.desktop.locations import DataLocation, server_name
 from focusmate.desktop.notifications import make_notifier
@@ -178,7 +179,10 @@ class Assembly:
             max_request_bytes=import_request_bytes(MAX_STORED_BYTES),
         )
         # Last: a command waits (the command line retries) until everything it needs is built.
-        server.listen(server_name(data_dir))
+        # The default data folder's app answers on the default socket too: a command given no
+        # folder asks there before working the folder out (client_paths.DEFAULT_SOCKET).
+        default = default_server_name() if location.fixed_by is None else None
+        server.listen(server_name(data_dir), also_as=default)
         windows.quit_confirmed.connect(app.quit)
         windows.show()
         QTimer.singleShot(

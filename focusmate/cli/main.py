@@ -15,7 +15,7 @@ import json
 import os
 import sys
 
-from focusmate.cli.app_client import ask_app, request_app
+from focusmate.cli.app_client import DefaultFolder, ask_app, request_app
 from focusmate.cli.hot_argv import hot_args
 from focusmate.core.errors import ExitCode, FocusmateError, InvalidInput
 from focusmate.core.protocol import SHOWABLE_WINDOWS
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
     #: A socket command's arguments: read by hot_args, or by the argparse parser.
     Arguments = argparse.Namespace | SimpleNamespace
+    #: A socket command's data folder: as text, or the default worked out on use.
+    Folder = str | DefaultFolder
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -81,12 +83,17 @@ def _end_process(code: int) -> None:
     os._exit(code)
 
 
-def _socket_command_folder(override: str | None) -> str:
+def _socket_command_folder(override: str | None) -> str | DefaultFolder:
     """The data folder of a socket command, as text: the one given by --data-dir or
-    $FOCUSMATE_DATA_DIR without pathlib, else the data location file's or the default."""
+    $FOCUSMATE_DATA_DIR without pathlib; else the data location file's or the default,
+    worked out only if the app using it does not answer on the default socket."""
     given = given_folder(override)
     if given is not None:
         return given[0]
+    return DefaultFolder(_located_default)
+
+
+def _located_default() -> str:
     from focusmate.desktop.locations import locate_data_dir  # noqa: PLC0415 - see the top
 
     return str(locate_data_dir(None).path)
@@ -186,7 +193,7 @@ def _run_app(location: DataLocation, dnd_backend: str | None, window: str | None
     return handover.alone_or_by_owner(location.path, alone, ask)
 
 
-def _ask_or_check(data: str, request: Message, check: Callable[[], object]) -> Message:
+def _ask_or_check(data: Folder, request: Message, check: Callable[[], object]) -> Message:
     """The running app's answer to ``request`` (the app checks it against its settings).
     When no app runs, ``check()`` reads the settings file to say what is wrong with the
     request (a usage error naming the known kinds, exit 2; a damaged file, exit 5) before
@@ -199,7 +206,7 @@ def _ask_or_check(data: str, request: Message, check: Callable[[], object]) -> M
         raise
 
 
-def _settings(data: str) -> Settings:
+def _settings(data: Folder) -> Settings:
     from pathlib import Path  # noqa: PLC0415 - see the top
 
     from focusmate.storage.settings_store import load_settings  # noqa: PLC0415 - see _ask_or_check
@@ -207,7 +214,7 @@ def _settings(data: str) -> Settings:
     return load_settings(Path(data))
 
 
-def _start(args: Arguments, data: str) -> None:
+def _start(args: Arguments, data: Folder) -> None:
     from focusmate.cli.terminal import shown  # noqa: PLC0415 - see the top
     from focusmate.core.validation import (  # noqa: PLC0415
         check_typed,
@@ -237,7 +244,7 @@ def _start(args: Arguments, data: str) -> None:
     )
 
 
-def _session_words(data: str, kind: str | None) -> str:
+def _session_words(data: Folder, kind: str | None) -> str:
     """What the started session is called: a kind the user added by the settings' name."""
     if kind is None:
         return "session"
@@ -248,25 +255,25 @@ def _session_words(data: str, kind: str | None) -> str:
     return built_in or f"session ({shown(_settings(data).session_kinds.get(kind).name)})"
 
 
-def _log(args: Arguments, data: str) -> None:
+def _log(args: Arguments, data: Folder) -> None:
     request = {"cmd": "log", "kind": args.kind}
     _ask_or_check(
         data, request, lambda: _settings(data).kinds.get(args.kind)
     )  # silent, like the key press
 
 
-def _undo(_args: Arguments, data: str) -> None:
+def _undo(_args: Arguments, data: Folder) -> None:
     ask_app(data, {"cmd": "undo"})
 
 
-def _end(_args: Arguments, data: str) -> None:
+def _end(_args: Arguments, data: Folder) -> None:
     from focusmate.cli.terminal import shown  # noqa: PLC0415 - see the top
 
     reply = ask_app(data, {"cmd": "end"})
     print(f"Ended the session with {shown(reply['with'])}. The reflection is open in focusmate.")
 
 
-def _status(args: Arguments, data: str) -> None:
+def _status(args: Arguments, data: Folder) -> None:
     from focusmate.cli.terminal import write_document  # noqa: PLC0415 - see the top
 
     status = ask_app(data, {"cmd": "status"})
@@ -280,7 +287,7 @@ def _status(args: Arguments, data: str) -> None:
 
 
 #: The commands that only ask the running app: the client's fast path.
-_SOCKET_COMMANDS: dict[str, Callable[[Arguments, str], None]] = {
+_SOCKET_COMMANDS: dict[str, Callable[[Arguments, Folder], None]] = {
     "start": _start,
     "log": _log,
     "undo": _undo,

@@ -79,6 +79,18 @@ def runtime_dir_text() -> str:
     return str(Path(platformdirs.user_runtime_dir(APP_NAME, appauthor=False)))
 
 
+#: The name under which the app that uses the default data folder (none given by --data-dir or
+#: $FOCUSMATE_DATA_DIR) answers as well: a link, in the same private folder, to its socket. A
+#: socket command given no folder asks there first, before it works out the folder (the data
+#: location file, platformdirs, pathlib: a third of its process, issue 18).
+DEFAULT_SOCKET = "default.sock"
+
+
+def default_server_name() -> str | None:
+    """Where the app using the default data folder answers too; None off POSIX."""
+    return f"{runtime_dir_text()}/{DEFAULT_SOCKET}" if os.name == "posix" else None
+
+
 def server_name(data: StrPath) -> str:
     """The local-socket name for the instance that owns the data folder ``data``.
 

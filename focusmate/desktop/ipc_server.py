@@ -53,13 +53,16 @@ class CommandServer(QObject):
         self._listener: socket.socket | None = None
         self._notifier: QSocketNotifier | None = None
         self._name = ""
+        self._also_as = ""
         self._pipes: Any = None  # Windows: the QLocalServer
 
-    def listen(self, name: str) -> None:
+    def listen(self, name: str, *, also_as: str | None = None) -> None:
         """Start listening; we hold the instance lock, so a leftover socket is stale.
 
         The socket's folder is made private first (NotPrivate, one line, where it cannot be):
         removing the old socket and listening then happen only inside a folder of ours.
+        ``also_as``: a second name in the same folder, a link to this socket, made once it
+        listens and removed at close while it is still ours (client_paths.DEFAULT_SOCKET).
         """
         if os.name != "posix":  # pragma: no cover - Windows only
             self._listen_on_pipe(name)
@@ -79,6 +82,21 @@ class CommandServer(QObject):
         self._listener, self._name = listener, name
         self._notifier = QSocketNotifier(listener.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_new_connection)
+        if also_as is not None:
+            self._link(also_as)
+
+    def _link(self, also_as: str) -> None:
+        """Point ``also_as`` at this socket: relative, in the same folder, replaced whole (a
+        client never meets half a link). A failure only costs the clients their shortcut."""
+        staged = Path(f"{also_as}.new")
+        try:
+            staged.unlink(missing_ok=True)
+            staged.symlink_to(Path(self._name).name)
+            staged.replace(also_as)
+        except OSError as error:
+            log.warning("cannot link %s to the socket: %s", also_as, error.strerror or error)
+            return
+        self._also_as = also_as
 
     def close(self) -> None:
         if self._notifier is not None:
@@ -86,6 +104,10 @@ class CommandServer(QObject):
         if self._listener is not None:
             self._listener.close()
             self._listener = None
+            with contextlib.suppress(OSError):
+                link = Path(self._also_as)
+                if self._also_as and str(link.readlink()) == Path(self._name).name:
+                    link.unlink()  # still ours: another app may have taken it since
             with contextlib.suppress(OSError):
                 Path(self._name).unlink()
         if self._pipes is not None:  # pragma: no cover - Windows only

@@ -294,3 +294,28 @@ def test_a_socket_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
     with pytest.raises(NotPrivate):
         check_private_dir(tmp_path / "focusmate-0", create=True)
     assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o755  # nothing followed the link
+
+
+def test_the_default_link_answers_and_goes_at_close_unless_another_app_took_it(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    """client_paths.DEFAULT_SOCKET: the default folder's app answers there as well."""
+    recorder = Recorder()
+    server = CommandServer(recorder)
+    name = server_name(tmp_path / "data")
+    link = Path(name).parent / "default-test.sock"
+    server.listen(name, also_as=str(link))
+    assert str(link.readlink()) == Path(name).name  # relative, in the same private folder
+    answer = in_thread(qtbot, lambda: ipc_client.request(str(link), {"cmd": "status"}))
+    assert answer == success({"echo": {"cmd": "status"}})
+    server.close()
+    assert not link.is_symlink()
+
+    again = CommandServer(recorder)
+    again.listen(name, also_as=str(link))
+    other = link.with_name("other.new")
+    other.symlink_to("someone-else.sock")
+    other.replace(link)  # another app (after a restart) pointed it elsewhere
+    again.close()
+    assert str(link.readlink()) == "someone-else.sock"  # not ours to remove
+    link.unlink()

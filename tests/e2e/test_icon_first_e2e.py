@@ -45,9 +45,9 @@ WRAPPER = textwrap.dedent(
         record("repository")
         return _open(*args, **kwargs)
 
-    def listen(self, name):
+    def listen(self, name, **options):
         record("listening")
-        return _listen(self, name)
+        return _listen(self, name, **options)
 
     fa._show_tray_icon = show_tray_icon
     backups.open_or_recover = open_or_recover
