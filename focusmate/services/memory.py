@@ -12,10 +12,25 @@ import gc
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 
+#: Whether a give-back waits for the event loop: asked again meanwhile (the review closes and
+#: lets the history go in the same turn), it runs once.
+_waiting = False
+
 
 def give_back_soon() -> None:
-    """Soon (back in the event loop, once the closing window's own deletion is over)."""
-    QTimer.singleShot(0, give_back_now)
+    """Soon (back in the event loop, once the closing window's own deletion is over); asked
+    twice before it ran, it runs once (each run is a full collection and a heap trim)."""
+    global _waiting  # noqa: PLW0603 - one give-back waits per process, whoever asked
+    if _waiting:
+        return
+    _waiting = True
+    QTimer.singleShot(0, _give_back_waiting)
+
+
+def _give_back_waiting() -> None:
+    global _waiting  # noqa: PLW0603 - see give_back_soon
+    _waiting = False
+    give_back_now()
 
 
 def give_back_now() -> None:

@@ -457,7 +457,7 @@ class Windows(QObject):
         """The history the review read is let go at once, not a minute later: the review is
         what reads it whole, and closing it is done with it (issue 18)."""
         self._controller.release_history()
-        give_back_soon()  # the review's memory (and the history's, if it was still held)
+        give_back_soon()  # the review's memory (one give-back with the history's: see there)
 
     def _build_review(self) -> ReviewWindow:
         from focusmate.ui.review_window import ReviewWindow  # noqa: PLC0415 - lazy
