@@ -1,11 +1,11 @@
 """The composition root: shows the tray icon first, then builds and wires the rest.
 
-This is the only module, with its second half assembly.py, that knows every layer. Start-up
-shows the icon from a minimal path: lock the data directory (a second launch only asks, and
-shows no icon), the QApplication, the tray icon with its tooltip. Once the icon is painted,
-the event loop builds the rest (assembly.Assembly: the data folder's checks, the repository, the
-controller, the windows and menus, the services, the local socket last: a command sent
-before then waits), well before a user could open the menu (issue 18).
+This is the only module, with its second half root/assembly.py, that knows every layer.
+Start-up shows the icon from a minimal path: lock the data directory (a second launch only
+asks, and shows no icon), the QApplication, the tray icon with its tooltip. Once the icon is
+painted, the event loop builds the rest (root.assembly.Assembly: the data folder's checks,
+the repository, the controller, the windows and menus, the services, the local socket last:
+a command sent before then waits), well before a user could open the menu (issue 18).
 """
 
 # ruff: noqa: E402 - PySide's per-import source check is made light before focusmate's imports
@@ -41,7 +41,7 @@ from focusmate.ui.i18n import install_translations
 from focusmate.ui.icons import TrayState, app_icon, tray_icon
 
 if TYPE_CHECKING:
-    from focusmate.assembly import Assembly
+    from focusmate.root.assembly import Assembly
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
         def build() -> None:
             """The rest, once the icon is drawn. A failure ends the app as it did before the
             icon showed."""
-            from focusmate.assembly import Assembly  # noqa: PLC0415 - after the icon (issue 18)
+            from focusmate.root.assembly import Assembly  # noqa: PLC0415 - after the icon (issue 18)
 
             try:
                 built.append(

@@ -104,9 +104,9 @@ LAYERS = (
     ),
     Layer(
         "root",
-        ("__init__.py", "__main__.py", "app.py", "assembly.py"),
+        ("__init__.py", "__main__.py", "app.py", "root"),
         frozenset(
-            {"core", "files", "storage", "desktop", "calendar", "services", "ui", "cli", "assembly"}
+            {"core", "files", "storage", "desktop", "calendar", "services", "ui", "cli", "root"}
         ),
     ),
 )

@@ -176,7 +176,7 @@ class SessionController(QObject):
         kept = [session_to_record(s) for s in self._history.values() if s.reflection_pending]
         self._history = self._pending = None
         self._pending = {s.id: s for s in map(session_from_record, kept)}
-        self.history_let_go.emit()  # the app gives the memory back (assembly.py)
+        self.history_let_go.emit()  # the app gives the memory back (root/assembly.py)
 
     def load_history(
         self, repository: SessionRepository | None = None, *, let_go: bool = False

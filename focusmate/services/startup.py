@@ -1,6 +1,6 @@
 """The services that start after the tray icon shows, and the restart after a data-folder move.
 
-assembly.py (the composition root's second half) builds them and wires them to the windows:
+root/assembly.py (the composition root's second half) builds them and wires them to the windows:
 
 * :class:`Background` — what waits until the tray icon is up: reading and checking the whole
   history, the morning reminder, the global hotkeys, the welcome and the start-up backup;

@@ -106,10 +106,10 @@ LAUNCHER = textwrap.dedent(
                 setattr(module, name, timed(name, getattr(module, name)))
 
     def wrap_the_rest():
-        # focusmate.assembly: what app.py builds after the icon, wrapped once imported.
+        # focusmate.root.assembly: what app.py builds after the icon, wrapped once imported.
         t = time.monotonic()
-        import focusmate.assembly as fb
-        EVENTS.append(("import focusmate.assembly (after the icon)", t, time.monotonic()))
+        import focusmate.root.assembly as fb
+        EVENTS.append(("import focusmate.root.assembly (after the icon)", t, time.monotonic()))
         _controller = fb.SessionController
 
         def controller(*args, **kwargs):
