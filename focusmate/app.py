@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSocketNotifier, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from focusmate.desktop.pyside_feature import check_sources_lightly
@@ -41,6 +42,8 @@ from focusmate.ui.i18n import install_translations
 from focusmate.ui.icons import TrayState, app_icon, tray_icon
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QWindow
+
     from focusmate.root.assembly import Assembly
 
 log = logging.getLogger(__name__)
@@ -107,27 +110,33 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
 
 class _FirstPaint(QObject):
     """Calls ``then`` once, when the tray icon's window is first painted (or after
-    PAINT_WAIT_MS: a desktop's StatusNotifierItem host draws it itself, unseen here)."""
+    PAINT_WAIT_MS: a desktop's StatusNotifierItem host draws it itself, unseen here).
 
-    def __init__(self, app: QApplication, then: Callable[[], None]) -> None:
+    It watches the icon's own windows, never the whole application: an application-wide
+    event filter hands every object an event goes to over to Python, and for Qt's private
+    classes (the windows' QWidgetWindow, the icon's QSystemTrayIconSys) shiboken then makes
+    every QObject class of QtCore, QtGui and QtWidgets, with their enums, to find the
+    nearest one: ~210 classes and ~1,400 enum members kept for good (ARCHITECTURE.md,
+    "The idle tray stays light")."""
+
+    def __init__(self, app: QApplication, windows: list[QWindow], then: Callable[[], None]) -> None:
         super().__init__(app)
-        self._app = app
+        self._windows = windows
         self._then: Callable[[], None] | None = then
-        app.installEventFilter(self)
+        for window in windows:
+            window.installEventFilter(self)
         QTimer.singleShot(PAINT_WAIT_MS, self._fire)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if (
-            event.type() == QEvent.Type.Paint
-            and watched.metaObject().className() == "QSystemTrayIconSys"
-        ):
+        if event.type() == QEvent.Type.Paint:
             QTimer.singleShot(0, self._fire)  # once this paint is done
         return False
 
     def _fire(self) -> None:
         if self._then is None:
             return
-        self._app.removeEventFilter(self)
+        for window in self._windows:
+            window.removeEventFilter(self)
         then, self._then = self._then, None
         then()
 
@@ -140,7 +149,9 @@ def _after_first_paint(
     if icon is None:  # the control window is the app: nothing to wait for
         QTimer.singleShot(0, then)
     else:
-        _FirstPaint(app, then)
+        # Nothing else has a window yet: those there are the icon's (none where a
+        # StatusNotifierItem host draws it).
+        _FirstPaint(app, QGuiApplication.allWindows(), then)
 
 
 def _show_tray_icon() -> QSystemTrayIcon:

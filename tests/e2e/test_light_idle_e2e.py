@@ -5,6 +5,8 @@
   portal adapter, no sync where it is not set up (read from the app's own sys.modules,
   written by a wrapper at Windows.show and on SIGUSR1); and no session of a year of history
   held then (checked and let go).
+* No Qt class nothing idle uses is made while idle (PySide6 makes its classes, and their
+  enums, on first use; an application-wide event filter once made them all: ~210 classes).
 * pynput's listener thread starts with a session: the process has more threads while a
   session runs than idle before it (and pynput is not even loaded idle, above).
 * A hotkey pressed at once after `focusmate start` returns is logged (the listener starts
@@ -53,6 +55,16 @@ NOT_WHEN_IDLE = (
     "plistlib",
 )
 
+#: Qt classes nothing in the idle tray uses: made only if something makes them all.
+NOT_MADE_WHEN_IDLE = (
+    ("QtCore", "QProcess"),
+    ("QtCore", "QFile"),
+    ("QtWidgets", "QWizard"),
+    ("QtWidgets", "QGraphicsView"),
+    ("QtWidgets", "QCalendarWidget"),
+    ("QtWidgets", "QFontDialog"),
+)
+
 WRAPPER = textwrap.dedent(
     """
     import gc, json, os, signal, sys
@@ -62,8 +74,10 @@ WRAPPER = textwrap.dedent(
     def dump(path):
         gc.unfreeze()  # what start-up froze is counted too, garbage or not (nothing collected)
         held = [o.id for o in gc.get_objects() if isinstance(o, CoachingSession)]
+        # vars() of a PySide6 module lists the classes made so far, and makes none
+        made = {m: sorted(vars(sys.modules["PySide6." + m])) for m in ("QtCore", "QtWidgets")}
         with open(path + ".part", "w") as f:
-            json.dump({"modules": sorted(sys.modules), "sessions_held": held}, f)
+            json.dump({"modules": sorted(sys.modules), "sessions_held": held, "made": made}, f)
         os.replace(path + ".part", path)
 
     _show = fw.Windows.show
@@ -129,6 +143,9 @@ def test_nothing_heavy_is_loaded_nor_the_history_held_once_idle(
     # `status --json` (how this test knows start-up's work ran) reports the do-not-disturb
     # state, which asks the session bus: jeepney loads for that answer, on use.
     assert [m for m in loaded(idle["modules"]) if not m.startswith("jeepney")] == []
+    for dump in (at_icon, idle):
+        assert "QSystemTrayIcon" in dump["made"]["QtWidgets"]  # the classes made are listed
+        assert [(m, c) for m, c in NOT_MADE_WHEN_IDLE if c in dump["made"][m]] == []
     # Read, checked and let go (no reflection waits, no session runs): none held.
     assert len(a_year) > 200
     assert set(idle["sessions_held"]) & {s.id for s in a_year} == set()
