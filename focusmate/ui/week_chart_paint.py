@@ -29,6 +29,16 @@ COLOURS = {
     "app": QColor("#E69F00"),
     "score": QColor("#009E73"),
 }
+
+# Flag combinations are made once, on import: Python's enum makes and keeps each new
+# combination the first time it is or-ed, and made while the review has the history in
+# memory, it would hold an arena of it after the history is let go (ARCHITECTURE.md, "The
+# idle tray stays light").
+TOP_CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+BOTTOM_CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
+LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT_MIDDLE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
 #: The tick labels and the presence labels: smaller than the text around them.
 SMALL_POINT_SIZE = 8
 TICK_GAP = 8.0  # between a tick label and its plot
@@ -110,7 +120,7 @@ def paint_chart(
         width = layout.panels[0].plot.width() / DAYS * 2  # a long label may pass its column
         painter.drawText(
             QRectF(centre - width / 2, layout.day_labels_y, width, bounds.height()),
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+            TOP_CENTRE,
             label,
         )
     if day >= 0 and box:
@@ -133,7 +143,7 @@ def _paint_panels(painter: QPainter, layout: ChartLayout, look: Look) -> None:
             painter.fillRect(line, look.baseline if index == 0 else look.grid)
             painter.drawText(
                 QRectF(layout.area.x(), tick.y - small_height / 2, gutter - TICK_GAP, small_height),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                RIGHT_MIDDLE,
                 tick.label,
             )
         title = QRectF(panel.plot.x(), panel.title_y, panel.plot.width(), 0)
@@ -172,7 +182,7 @@ def _paint_text(painter: QPainter, room: QRectF, text: str, font: QFont, colour:
     painter.setPen(colour)
     painter.drawText(
         QRectF(room.x(), room.y(), room.width(), height),
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        LEFT_MIDDLE,
         shown,
     )
     return metrics.horizontalAdvance(shown)
@@ -198,7 +208,7 @@ def _paint_points(painter: QPainter, layout: ChartLayout, look: Look) -> None:
         top = point.centre.y() - POINT_RADIUS - 2 - height
         painter.drawText(
             QRectF(point.centre.x() - 40, top, 80, height),
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+            BOTTOM_CENTRE,
             point.label,
         )
 
