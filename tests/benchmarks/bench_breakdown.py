@@ -370,15 +370,18 @@ def steps(run: Launch, dump: dict[str, Any]) -> list[Row]:
 
 
 def median_steps(runs: list[list[Row]]) -> list[Row]:
-    """Each step's median start and duration over the launches (steps in the first's order)."""
-    return [
-        (
-            name,
-            statistics.median(r[i][1] for r in runs),
-            statistics.median(r[i][2] for r in runs),
+    """Each step's median start and duration over the launches that had it before the icon
+    (whether the work after the icon began before the tray saw it varies), in the order of
+    their first appearance."""
+    names = list(dict.fromkeys(name for run in runs for name, _, _ in run))
+    by_name = [{name: (start, length) for name, start, length in run} for run in runs]
+    rows = []
+    for name in names:
+        had = [run[name] for run in by_name if name in run]
+        rows.append(
+            (name, statistics.median(s for s, _ in had), statistics.median(d for _, d in had))
         )
-        for i, (name, _, _) in enumerate(runs[0])
-    ]
+    return rows
 
 
 def measure(

@@ -9,7 +9,8 @@ and prints figures. Not part of the test suite: run it by hand.
 
 Everything is measured twice: with an empty history and with five years (~2,600 sessions).
 Launch to icon: the median of ``--runs`` launches alternating with the floor's. Memory: RSS
-and PSS from /proc/PID/smaps_rollup ``--memory-at-s`` after each one's icon, then again
+and PSS from /proc/PID/smaps_rollup ``--memory-at-s`` after each one's icon, each running
+alone (PSS splits shared pages among the processes mapping them), then side by side, then again
 ``--after-review-s`` after the weekly review was opened (`focusmate review`) and closed
 (Escape). Idle CPU: utime + stime ticks over ``--idle-s``, per minute. Wake-ups during a
 session: voluntary context switches of all threads per second (no perf needed; preemptions
@@ -141,6 +142,11 @@ def prepared(seed: Path | None, target: Path) -> Path:
     return target
 
 
+def wait_after(moment: float, seconds: float) -> None:
+    """Sleep until ``seconds`` after ``moment`` (time.monotonic())."""
+    time.sleep(max(0.0, moment + seconds - time.monotonic()))
+
+
 def ratio(ours: float, floor: float) -> str:
     return f"{ours / floor:.2f}x" if floor else "-"
 
@@ -178,17 +184,22 @@ def measure(
         floor_launch_s.append(seconds)
         desktop.terminate(floor)
         time.sleep(0.3)
+    # Idle memory of each alone first: PSS splits a page among the processes that map it, so
+    # with both running, half of the floor's Qt pages would count as focusmate's and half of
+    # focusmate's as the floor's (printed too, "side by side").
+    floor_s, floor = floor_launch(desktop, floor_script)
+    wait_after(time.monotonic(), args.memory_at_s)
+    floor_alone = memory_mb(floor.pid)
+    desktop.terminate(floor)
     launched = time.monotonic()
     app = RunningApp(desktop, prepared(seed, work / f"{label}-idle".replace(" ", "-")))
-    icons = [launched + app.launch_to_icon_s]
-    floor_s, floor = floor_launch(desktop, floor_script)
-    icons.append(time.monotonic())
-    pids = (app.proc.pid, floor.pid)
-    idle_memory = []
-    for pid, icon in zip(pids, icons, strict=True):  # each at memory_at_s after its icon
-        time.sleep(max(0.0, icon + args.memory_at_s - time.monotonic()))
-        idle_memory.append(memory_mb(pid))
+    wait_after(launched + app.launch_to_icon_s, args.memory_at_s)
+    alone = memory_mb(app.proc.pid)
     idle_anonymous = anonymous_mb(app.proc.pid)
+    floor_s, floor = floor_launch(desktop, floor_script)
+    wait_after(time.monotonic(), args.memory_at_s)
+    side_by_side = memory_mb(app.proc.pid)[1], memory_mb(floor.pid)[1]
+    pids = (app.proc.pid, floor.pid)
     # What focusmate does just after its icon shows (reads the history, arms the hotkeys,
     # takes the start-up backup) is start-up, not idling: idle starts after memory_at_s.
     ticks_before = [cpu_ticks(pid) for pid in pids]
@@ -217,7 +228,7 @@ def measure(
     app.stop()
     desktop.terminate(floor)
     launch, floor_s = statistics.median(fm_launch), statistics.median(floor_launch_s)
-    (rss, pss), (floor_rss, floor_pss) = idle_memory
+    (rss, pss), (floor_rss, floor_pss) = alone, floor_alone
     return [
         f"[{label}]",
         f"launch to tray icon, median of {args.runs}  focusmate {launch:.3f} s (min "
@@ -226,11 +237,13 @@ def measure(
         f"idle RSS {args.memory_at_s:.0f} s after the icon   focusmate {rss:.1f} MB; floor "
         f"{floor_rss:.1f} MB; ratio {ratio(rss, floor_rss)}",
         f"idle PSS {args.memory_at_s:.0f} s after the icon   focusmate {pss:.1f} MB; floor "
-        f"{floor_pss:.1f} MB; ratio {ratio(pss, floor_pss)}",
+        f"{floor_pss:.1f} MB; ratio {ratio(pss, floor_pss)} (each running alone; side by side "
+        f"{side_by_side[0]:.1f} vs {side_by_side[1]:.1f} MB, "
+        f"{ratio(side_by_side[0], side_by_side[1])})",
         f"after the review opened ({review_s:.2f} s to show) and closed, {args.after_review_s:.0f}"
         f" s later: RSS {after_review[0]:.1f} MB ({after_review[0] / rss - 1:+.0%} of idle, "
-        f"{ratio(after_review[0], floor_rss)} the floor); PSS {after_review[1]:.1f} MB "
-        f"({after_review[1] / pss - 1:+.0%}, {ratio(after_review[1], floor_pss)}); anonymous "
+        f"{ratio(after_review[0], floor_rss)} the floor); PSS side by side "
+        f"{after_review[1]:.1f} MB ({after_review[1] / side_by_side[0] - 1:+.0%}); anonymous "
         f"{idle_anonymous:.1f} -> {review_anonymous:.1f} MB, file-backed "
         f"{rss - idle_anonymous:.1f} -> {after_review[0] - review_anonymous:.1f} MB",
         f"idle CPU ticks per minute ({args.idle_s:.0f} s)  focusmate {per_minute[0]:.1f}; "
