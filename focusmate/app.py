@@ -116,8 +116,8 @@ class _FirstPaint(QObject):
     event filter hands every object an event goes to over to Python, and for Qt's private
     classes (the windows' QWidgetWindow, the icon's QSystemTrayIconSys) shiboken then makes
     every QObject class of QtCore, QtGui and QtWidgets, with their enums, to find the
-    nearest one: ~210 classes and ~1,400 enum members kept for good (ARCHITECTURE.md,
-    "The idle tray stays light")."""
+    nearest one: ~210 classes and ~1,400 enum members kept for good
+    (ARCHITECTURE.md, "Rules of the code": the idle tray stays light)."""
 
     def __init__(self, app: QApplication, windows: list[QWindow], then: Callable[[], None]) -> None:
         super().__init__(app)

@@ -32,8 +32,8 @@ COLOURS = {
 
 # Flag combinations are made once, on import: Python's enum makes and keeps each new
 # combination the first time it is or-ed, and made while the review has the history in
-# memory, it would hold an arena of it after the history is let go (ARCHITECTURE.md, "The
-# idle tray stays light").
+# memory, it would hold an arena of it after the history is let go
+# (ARCHITECTURE.md, "Rules of the code": the idle tray stays light).
 TOP_CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
 BOTTOM_CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
 LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
