@@ -32,9 +32,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository: tests.*
 
-from tests.benchmarks.bench_cli import series_ms
+from tests.benchmarks.bench_cli import REPOSITORY, installed_venv, series_ms
 from tests.benchmarks.figures import percentile
 from tests.benchmarks.make_history import imported_history
+from tests.e2e import focusmate_app
 from tests.e2e.desktop import HeadlessDesktop, wait_until
 from tests.e2e.focusmate_app import RunningApp
 
@@ -128,9 +129,13 @@ def wakeups_per_s(pid: int, seconds: float) -> tuple[float, str]:
     return sum(woken for woken, _ in per_thread.values()), words
 
 
+#: The Python that runs the floor: the one focusmate runs on (--venv).
+PYTHON = [sys.executable]
+
+
 def floor_launch(desktop: HeadlessDesktop, script: Path) -> tuple[float, subprocess.Popen[bytes]]:
     launched = time.monotonic()
-    proc = desktop.spawn([sys.executable, str(script)], name="floor")
+    proc = desktop.spawn([PYTHON[0], str(script)], name="floor")
     desktop.wait_for_tray_icon(wm_class="floor", timeout_s=15)
     return time.monotonic() - launched, proc
 
@@ -265,11 +270,23 @@ def main() -> None:
     parser.add_argument("--idle-s", type=float, default=60, help="idle CPU, measured over")
     parser.add_argument("--after-review-s", type=float, default=10)
     parser.add_argument("--session-s", type=float, default=10)
+    parser.add_argument(
+        "--venv",
+        choices=("installed", "dev"),
+        default="installed",
+        help="installed: focusmate and the floor from a venv made as install.sh makes it (no "
+        "editable-install finder at each start); dev: this venv",
+    )
     args = parser.parse_args()
+    if args.venv == "installed":
+        venv = installed_venv(REPOSITORY)
+        focusmate_app.FOCUSMATE = venv / "bin" / "focusmate"
+        PYTHON[0] = str(venv / "bin" / "python")
     work = Path(tempfile.mkdtemp(prefix="fm-bench-"))
     seed = imported_history(work, years=5)
     lines = [
         f"runs={args.runs} marks={args.marks} idle={args.idle_s:.0f}s (CPU ticks: {CLOCK_TICKS}/s)"
+        f" venv={args.venv} ({PYTHON[0]})"
     ]
     with HeadlessDesktop() as desktop:
         for history_seed in (None, seed):
