@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSocketNotifier, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from shiboken6 import isValid
 
 from focusmate.desktop.pyside_feature import check_sources_lightly
 
@@ -135,9 +136,10 @@ class _FirstPaint(QObject):
     def _fire(self) -> None:
         if self._then is None:
             return
-        for window in self._windows:
-            window.removeEventFilter(self)
         then, self._then = self._then, None
+        for window in self._windows:
+            if isValid(window):  # Qt remakes the icon's window if the tray restarts
+                window.removeEventFilter(self)
         then()
 
 

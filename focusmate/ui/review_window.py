@@ -91,7 +91,7 @@ from focusmate.ui.pulse_text import Cell, gap_cell, mirror_line, pulse_cell, wid
 #: with its enums, the first time a call's overloads need it and keeps it for good, and so
 #: does Python a module. Made while five years of sessions are in memory, each would hold a
 #: 1 MiB arena of them once they are let go. These are the ones the first fill and paint made
-#: (tests/ui/test_review_memory.py; after the review, five years: 18 -> 16 arenas).
+#: (tests/ui/test_review_memory.py; after the review, five years: 18 -> 14 arenas).
 MADE_BEFORE_THE_HISTORY = (
     QBrush,
     QDateTime,
