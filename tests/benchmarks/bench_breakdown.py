@@ -56,7 +56,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository: tests.*
 
 from focusmate.core.records import export_document
-from tests.benchmarks.bench_loop import FLOOR_APP, prepared
+from tests.benchmarks.bench_loop import FLOOR_APP, prepared, wait_after
 from tests.benchmarks.make_history import history
 from tests.e2e.desktop import HeadlessDesktop, wait_until
 from tests.e2e.focusmate_app import WM_CLASS, installed_focusmate, prepare_settings
@@ -337,7 +337,7 @@ class Launch:
         return data
 
     def idle(self, seconds: float) -> None:
-        time.sleep(max(0.0, self.icon + seconds - time.monotonic()))
+        wait_after(self.icon, seconds)
 
     def stop(self) -> None:
         self.desktop.terminate(self.proc)

@@ -129,13 +129,12 @@ def wakeups_per_s(pid: int, seconds: float) -> tuple[float, str]:
     return sum(woken for woken, _ in per_thread.values()), words
 
 
-#: The Python that runs the floor: the one focusmate runs on (--venv).
-PYTHON = [sys.executable]
-
-
-def floor_launch(desktop: HeadlessDesktop, script: Path) -> tuple[float, subprocess.Popen[bytes]]:
+def floor_launch(
+    desktop: HeadlessDesktop, script: Path, python: str
+) -> tuple[float, subprocess.Popen[bytes]]:
+    """Launch the floor with ``python`` (the one focusmate runs on, --venv)."""
     launched = time.monotonic()
-    proc = desktop.spawn([PYTHON[0], str(script)], name="floor")
+    proc = desktop.spawn([python, str(script)], name="floor")
     desktop.wait_for_tray_icon(wm_class="floor", timeout_s=15)
     return time.monotonic() - launched, proc
 
@@ -185,14 +184,14 @@ def measure(
         app = RunningApp(desktop, prepared(seed, work / f"{label}-{run}".replace(" ", "-")))
         fm_launch.append(app.launch_to_icon_s)
         app.stop()
-        seconds, floor = floor_launch(desktop, floor_script)
+        seconds, floor = floor_launch(desktop, floor_script, args.python)
         floor_launch_s.append(seconds)
         desktop.terminate(floor)
         time.sleep(0.3)
     # Idle memory of each alone first: PSS splits a page among the processes that map it, so
     # with both running, half of the floor's Qt pages would count as focusmate's and half of
     # focusmate's as the floor's (printed too, "side by side").
-    floor_s, floor = floor_launch(desktop, floor_script)
+    _, floor = floor_launch(desktop, floor_script, args.python)
     wait_after(time.monotonic(), args.memory_at_s)
     floor_alone = memory_mb(floor.pid)
     desktop.terminate(floor)
@@ -201,7 +200,7 @@ def measure(
     wait_after(launched + app.launch_to_icon_s, args.memory_at_s)
     alone = memory_mb(app.proc.pid)
     idle_anonymous = anonymous_mb(app.proc.pid)
-    floor_s, floor = floor_launch(desktop, floor_script)
+    _, floor = floor_launch(desktop, floor_script, args.python)
     wait_after(time.monotonic(), args.memory_at_s)
     side_by_side = memory_mb(app.proc.pid)[1], memory_mb(floor.pid)[1]
     pids = (app.proc.pid, floor.pid)
@@ -278,15 +277,16 @@ def main() -> None:
         "editable-install finder at each start); dev: this venv",
     )
     args = parser.parse_args()
+    args.python = sys.executable
     if args.venv == "installed":
         venv = installed_venv(REPOSITORY)
         focusmate_app.FOCUSMATE = venv / "bin" / "focusmate"
-        PYTHON[0] = str(venv / "bin" / "python")
+        args.python = str(venv / "bin" / "python")
     work = Path(tempfile.mkdtemp(prefix="fm-bench-"))
     seed = imported_history(work, years=5)
     lines = [
         f"runs={args.runs} marks={args.marks} idle={args.idle_s:.0f}s (CPU ticks: {CLOCK_TICKS}/s)"
-        f" venv={args.venv} ({PYTHON[0]})"
+        f" venv={args.venv} ({args.python})"
     ]
     with HeadlessDesktop() as desktop:
         for history_seed in (None, seed):
