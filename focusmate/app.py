@@ -31,16 +31,14 @@ from focusmate.desktop.pyside_feature import check_sources_lightly
 
 check_sources_lightly()  # before the rest of focusmate is imported: see there
 
-from focusmate import __version__
 from focusmate.cli.terminal import log_to_stderr
 from focusmate.core.errors import FocusmateError
-from focusmate.desktop.locations import APP_ID, DataLocation
-from focusmate.desktop.qt_noise import quiet_qt_noise
+from focusmate.desktop.locations import DataLocation
 from focusmate.desktop.single_instance import InstanceLock
 from focusmate.desktop.x_display import x_display_answers
+from focusmate.root.qt_application import focusmate_application
 from focusmate.services.data_lock import take_data_lock
-from focusmate.ui.i18n import install_translations
-from focusmate.ui.icons import TrayState, app_icon, tray_icon
+from focusmate.ui.icons import TrayState, tray_icon
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QWindow
@@ -73,7 +71,7 @@ def run(location: DataLocation, dnd_backend: str | None = None, window: str | No
     parts: Assembly | None = None
     try:
         _check_display()
-        app = _application()
+        app = focusmate_application(quit_on_last_window_closed=False)  # a tray app
         icon = _show_tray_icon() if _tray_available(app) else None
         built: list[Assembly] = []
         failed: list[Exception] = []
@@ -180,25 +178,6 @@ def _check_display() -> None:
             f"cannot connect to the X display {display!r} (DISPLAY): it is not running or "
             "refuses this user; run focusmate inside your desktop session"
         )
-
-
-def _application() -> QApplication:
-    quiet_qt_noise()  # before the platform plugin loads: it warns while starting
-    # focusmate draws nothing with OpenGL (the review's chart is painted with QPainter,
-    # ui.week_chart). This was turned off for Qt Graphs, whose one OpenGL probe loaded the GL
-    # driver for good (~60 MB on Mesa's llvmpipe, issue 18, tests/benchmarks/bench_loop.py);
-    # Qt Graphs is gone, and it stays off so that xcb loads no GL integration and its GL
-    # libraries either. The user's own QT_XCB_GL_INTEGRATION wins.
-    os.environ.setdefault("QT_XCB_GL_INTEGRATION", "none")
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("focusmate")
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon())
-    app.setQuitOnLastWindowClosed(False)  # closing a dialog must not end a tray app
-    language = install_translations(app)
-    log.debug("user interface language: %s", language.code)
-    return app
 
 
 def _lock_data_dir(data_dir: Path) -> InstanceLock:

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from focusmate.desktop.dnd.silencer import JournaledSilencer
     from focusmate.services.socket_commands import SocketCommands
     from focusmate.services.sync_service import SyncService
+    from focusmate.ui.review_process import ReviewProcess
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +135,7 @@ class Assembly:
             data_folder=data_folder,
             calendar=calendar,
             pulse_offers=pulse_offers,
+            review=lambda: _review_process(data_dir),
         )
         # Reading the whole history, hotkeys (pynput's import alone is ~80 ms), the reminder
         # timer and the start-up backup wait a little more.
@@ -249,6 +251,14 @@ def _autostart_command(location: DataLocation) -> list[str]:
     if location.fixed_by is None:
         return launch_command()
     return launch_command(["--data-dir", str(location.path)])
+
+
+def _review_process(data_dir: Path) -> ReviewProcess:
+    """The weekly review's process, made when first opened (issue 18: QProcess and the pipe's
+    modules wait until then)."""
+    from focusmate.ui.review_process import ReviewProcess  # noqa: PLC0415
+
+    return ReviewProcess(data_dir)
 
 
 def _new_session_id() -> str:

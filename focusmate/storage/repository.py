@@ -56,13 +56,24 @@ class TinyDBSessionRepository:
     """
 
     def __init__(
-        self, data_dir: Path, *, writable: bool = True, file_name: str = DATA_FILE_NAME
+        self,
+        data_dir: Path,
+        *,
+        writable: bool = True,
+        file_name: str = DATA_FILE_NAME,
+        read_at_once: bool = False,
     ) -> None:
+        """``read_at_once``: the caller reads every session next (the weekly review's
+        process), so the schema check's parse of the file serves that read too (five years:
+        ~35 ms). The app does not: held until its history is read, that parse would keep
+        its memory in arenas among what is made meanwhile (issue 18)."""
         self.path = data_dir / file_name
         self.current_path = data_dir / CURRENT_FILE_NAME
         self.previous_path = data_dir / PREVIOUS_FILE_NAME
         self.drafts_dir = data_dir / DRAFTS_DIR_NAME
         self._parsed: tuple[tuple[int, int, int] | None, dict[str, CoachingSession]] | None = None
+        self._checked: tuple[tuple[int, int, int] | None, dict[str, Any]] | None = None
+        self._read_at_once = read_at_once
         if writable:
             ensure_private_dir(data_dir)
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
@@ -73,6 +84,7 @@ class TinyDBSessionRepository:
     def _check_schema(self, writable: bool) -> None:
         """The file is ours and of this version. The document is read once here: with years
         of history each read parses megabytes, and start-up waits for this check."""
+        key = self._file_key()  # before the read: a file replaced meanwhile is read again
         document = self._db.storage.read() or {}
         foreign = set(document) - {SESSIONS_TABLE, _META}
         if foreign:
@@ -83,6 +95,8 @@ class TinyDBSessionRepository:
         if not all(isinstance(table, dict) for table in tables):
             raise InvalidData(f"{self.path} is not a focusmate data file (a table is no object)")
         meta, sessions = tables
+        if self._read_at_once:  # the first read takes them from here if the file is the same
+            self._checked = (key, sessions)
         versions = [
             doc.get("schema_version") if isinstance(doc, dict) else None for doc in meta.values()
         ]
@@ -125,12 +139,12 @@ class TinyDBSessionRepository:
         kept, self._parsed = self._parsed, None
         if key is not None and kept is not None and kept[0] == key:
             return dict(kept[1])
-        parsed = {
-            s.id: s
-            for s in (
-                session_from_record(doc, where=str(self.path)) for doc in self._sessions.all()
-            )
-        }
+        checked, self._checked = self._checked, None
+        if key is not None and checked is not None and checked[0] == key:
+            records: Iterable[Mapping[str, Any]] = checked[1].values()
+        else:
+            records = self._sessions.all()
+        parsed = {s.id: s for s in (session_from_record(r, where=str(self.path)) for r in records)}
         if keep:
             self._parsed = (key, parsed)
         return dict(parsed)

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog
 
 from focusmate.core.errors import FocusmateError
+from focusmate.core.model import CoachingSession
 from focusmate.core.text import translate
+from focusmate.core.week_review import WeekReview
 from focusmate.core.weekly import IsoWeek, WeekStats
-from focusmate.services.controller import SessionController
 from focusmate.ui.error_text import shown_error
 
 if TYPE_CHECKING:  # the exports' writers load when the review asks for one (issue 18)
@@ -35,11 +36,14 @@ class ExportFlow:
 
     def __init__(
         self,
-        controller: SessionController,
+        week_review: Callable[[IsoWeek], WeekReview],
+        sessions: Callable[[], list[CoachingSession]],
         notice: Callable[[str], None],
         ask_path: AskPath = ask_save_path,
     ) -> None:
-        self._controller = controller
+        """``week_review`` and ``sessions`` read the history (ui.review_app.ReviewData)."""
+        self._week_review = week_review
+        self._sessions = sessions
         self._notice = notice
         self._ask_path = ask_path
 
@@ -56,8 +60,8 @@ class ExportFlow:
             write_export(
                 kind,
                 Path(chosen),
-                week_review=lambda: self._controller.week_review(week),
-                sessions=self._controller.all_sessions,
+                week_review=lambda: self._week_review(week),
+                sessions=self._sessions,
                 render_png=_render_png,
             )
         except FocusmateError as error:

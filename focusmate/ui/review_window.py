@@ -27,34 +27,21 @@ eight weeks. Without one, or with nothing scheduled, neither appears.
 from __future__ import annotations
 
 import itertools
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, time
 
 from PySide6.QtCore import (
     QDate,
-    QDateTime,
     QEvent,
     QLocale,
     QModelIndex,
     QObject,
-    QPoint,
-    QRect,
     Qt,
     QTime,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import (
-    QBrush,
-    QFontMetrics,
-    QGradient,
-    QKeySequence,
-    QPolygon,
-    QPolygonF,
-    QRgba64,
-    QShortcut,
-)
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -86,24 +73,6 @@ from focusmate.services.exports import ExportKind
 from focusmate.ui.attendance_text import person_figure, week_sentence
 from focusmate.ui.icons import app_icon
 from focusmate.ui.pulse_text import Cell, gap_cell, mirror_line, pulse_cell, widest_gap_line
-
-#: Made on import, before the window first reads the history (issue 18): PySide makes a class,
-#: with its enums, the first time a call's overloads need it and keeps it for good, and so
-#: does Python a module. Made while five years of sessions are in memory, each would hold a
-#: 1 MiB arena of them once they are let go. These are the ones the first fill and paint made
-#: (tests/ui/test_review_memory.py; after the review, five years: 18 -> 14 arenas).
-MADE_BEFORE_THE_HISTORY = (
-    QBrush,
-    QDateTime,
-    QFontMetrics,
-    QGradient,
-    QPoint,
-    QPolygon,
-    QPolygonF,
-    QRect,
-    QRgba64,
-    unicodedata,
-)
 
 WeekSource = Callable[[IsoWeek], WeekReview]
 #: The matched one-on-ones starting in [start, end) (CalendarService.scheduled).

@@ -3,8 +3,8 @@
 It is wiring, not logic: every state change still goes through SessionController, and
 no window is ever opened during a session unless the manager asked for it. Every window lives
 in a :class:`~focusmate.ui.window_slot.WindowSlot` (opened lazily, brought forward if open,
-forgotten on close); the first-run welcome is :class:`~focusmate.ui.first_run.FirstRun`, the
-review's exports :class:`~focusmate.ui.export_flow.ExportFlow`.
+forgotten on close); the first-run welcome is :class:`~focusmate.ui.first_run.FirstRun`; the
+weekly review is a process of its own, :class:`~focusmate.ui.review_process.ReviewProcess`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -21,6 +22,7 @@ from focusmate.core.dnd_names import BACKEND_NAMES
 from focusmate.core.errors import FocusmateError
 from focusmate.core.hotkeys import UNDO_ACTION
 from focusmate.core.model import Reflection
+from focusmate.core.one_on_ones import UpcomingOneOnOne
 from focusmate.core.ports import StartAtLogin
 from focusmate.core.pulse import RepPulse
 from focusmate.core.session_kind import COACHING
@@ -28,11 +30,9 @@ from focusmate.core.settings import Settings
 from focusmate.core.text import translate
 from focusmate.core.weekly import IsoWeek
 from focusmate.services.controller import SessionController
-from focusmate.services.memory import give_back_soon
 from focusmate.services.settings import SettingsService
 from focusmate.ui.actions import AppActions
 from focusmate.ui.error_text import shown_error
-from focusmate.ui.export_flow import AskPath, ExportFlow, ask_save_path
 from focusmate.ui.first_run import FirstRun
 from focusmate.ui.hotkey_status import HotkeyStatus
 from focusmate.ui.tray import Tray
@@ -48,12 +48,15 @@ if TYPE_CHECKING:  # imported lazily at run time, when first opened
     from focusmate.ui.pulse_code_window import PulseCodeWindow
     from focusmate.ui.pulse_dialog import PulseDialog
     from focusmate.ui.reflection_dialog import ReflectionDialog
-    from focusmate.ui.review_window import ReviewWindow
+    from focusmate.ui.review_process import ReviewProcess
     from focusmate.ui.session_window import SessionWindow
     from focusmate.ui.settings_dialog import SettingsDialog
     from focusmate.ui.start_dialog import StartDialog
 
 log = logging.getLogger(__name__)
+
+#: The widest span there is: every matched one-on-one, past and coming.
+_EVER = (datetime.min.replace(tzinfo=UTC), datetime.max.replace(tzinfo=UTC))
 
 Confirm = Callable[[str], bool]
 W = TypeVar("W", bound=QWidget)
@@ -84,19 +87,20 @@ class Windows(QObject):
         use_tray: bool,
         tray_icon: QSystemTrayIcon | None = None,
         confirm: Confirm = ask_user,
-        ask_path: AskPath = ask_save_path,
         settings: SettingsService | None = None,
         autostart: StartAtLogin | None = None,
         autostart_command: Sequence[str] = (),
         data_folder: DataFolderPort | None = None,
         calendar: CalendarService | None = None,
         pulse_offers: PulseOffers | None = None,
+        review: Callable[[], ReviewProcess] | None = None,
     ) -> None:
         """``autostart`` is this system's start-at-login entry (None: not offered), and
         ``autostart_command`` what it runs (this installation of focusmate, from the app);
         ``data_folder`` shows and moves the data folder in the settings (None: not offered);
         ``calendar`` the calendars' one-on-ones (None: no calendar features);
         ``pulse_offers`` the pulse page for the salesperson's phone (None: not offered);
+        ``review`` makes the weekly review's process, on first use (None: not offered);
         ``tray_icon`` an icon already shown, for the tray to take over (app.py)."""
         super().__init__()
         self._controller = controller
@@ -123,11 +127,11 @@ class Windows(QObject):
         self._start: WindowSlot[StartDialog] = WindowSlot(self._build_start_dialog)
         self._reflections: WindowSlots[str, ReflectionDialog] = WindowSlots(self._build_reflection)
         self._pulses: WindowSlots[str, PulseDialog] = WindowSlots(self._build_pulse)
-        # Not kept: closed, it is deleted and its memory given back (issue 18); it opens again
-        # on the week the user looked at last.
-        self._review: WindowSlot[ReviewWindow] = WindowSlot(
-            self._build_review, on_forget=self._review_closed
-        )
+        # A process of its own, which ends when its window closes (issue 18); it opens again
+        # on the week the user looked at last. Made on first use: QProcess and the pipe's
+        # modules are not the idle tray's.
+        self._make_review = review
+        self._review: ReviewProcess | None = None
         self._settings_dialog: WindowSlot[SettingsDialog] | None = None
         if settings is not None:  # no settings to show without the service
             self._settings_dialog = WindowSlot(lambda: self._build_settings(settings))
@@ -147,7 +151,6 @@ class Windows(QObject):
             pulse_offers.offered.connect(self._on_pulse_offered)
             pulse_offers.finished.connect(self._on_pulse_offer_ended)
         self._first_run = FirstRun(controller, settings, autostart, autostart_command)
-        self._exports = ExportFlow(controller, self.notice, ask_path)
         actions.start_requested.connect(self.open_start_dialog)
         actions.mark_requested.connect(self._on_mark_requested)
         actions.end_requested.connect(self._on_end_requested)
@@ -214,7 +217,6 @@ class Windows(QObject):
             self._control,
             self._session,
             self._start,
-            self._review,
             self._settings_dialog,
             self._morning,
             self._pulse_code,
@@ -451,41 +453,35 @@ class Windows(QObject):
             dialog.accept()
 
     def open_review(self) -> None:
-        self._review.open()
+        """The weekly review, in a process of its own (ui.review_process): started, or brought
+        forward if it runs."""
+        if self._review is None and self._make_review is not None:
+            self._review = self._attach_review(self._make_review())
+        if self._review is None:
+            self.notice(translate("ReviewProcess", "The weekly review is not available here."))
+            return
+        self._review.open(self._review_week, self._scheduled())
 
-    def _review_closed(self) -> None:
-        """The history the review read is let go at once, not a minute later: the review is
-        what reads it whole, and closing it is done with it (issue 18)."""
-        self._controller.release_history()
-        give_back_soon()  # the review's memory (one give-back with the history's: see there)
+    def _scheduled(self) -> list[UpcomingOneOnOne]:
+        """Every matched one-on-one of the calendars, for the review's attendance figures
+        (issue 15, deliverable 7); none without a calendar."""
+        if self._calendar is None:
+            return []
+        return self._calendar.scheduled(_EVER[0], _EVER[1])
 
-    def _build_review(self) -> ReviewWindow:
-        from focusmate.ui.review_window import ReviewWindow  # noqa: PLC0415 - lazy
-
-        this_week = self._controller.current_week()
-        week = self._review_week or this_week
-        calendar, settings = self._calendar, self._settings
-        if calendar is None:
-            review = ReviewWindow(
-                self._controller.week_review, week, this_week, self._controller.kinds
-            )
-        else:  # scheduled one-on-ones against the sessions held (issue 15, deliverable 7)
-            review = ReviewWindow(
-                self._controller.week_review,
-                week,
-                this_week,
-                self._controller.kinds,
-                scheduled=calendar.scheduled,
-                history=self._controller.all_sessions,
-                people=lambda: settings.current.calendar.people if settings else (),
-                now=calendar.now,
-            )
-            calendar.upcoming_changed.connect(review.refresh_schedule)
-        review.export_requested.connect(self._exports.export)
-        review.session_activated.connect(self.edit_reflection)
-        review.pulse_requested.connect(self.open_pulse)
-        self._controller.state_changed.connect(review.refresh_if_visible)
+    def _attach_review(self, review: ReviewProcess) -> ReviewProcess:
+        """What the review asks is done here, where the writes and the session's rules are;
+        what changes here is told to it."""
+        review.reflection_asked.connect(self.edit_reflection)
+        review.pulse_asked.connect(self.open_pulse)
+        review.notice_asked.connect(self.notice)
         review.week_shown.connect(self._remember_review_week)
+        self._controller.state_changed.connect(review.refresh)
+        if self._settings is not None:
+            self._settings.changed.connect(lambda _new: review.refresh())
+        calendar = self._calendar
+        if calendar is not None:
+            calendar.upcoming_changed.connect(lambda: review.send_scheduled(self._scheduled()))
         return review
 
     def _remember_review_week(self, week: IsoWeek) -> None:
@@ -629,6 +625,8 @@ class Windows(QObject):
         self._reflections.close()
         self._pulses.close()
         self._notices.close()
+        if self._review is not None:
+            self._review.close()
         if self._tray is not None:
             self._tray.hide()
 

@@ -1679,6 +1679,17 @@
         </message>
     </context>
     <context>
+        <name>ReviewProcess</name>
+        <message>
+            <source>The weekly review could not open (see the log).</source>
+            <translation>Der Wochenrückblick ließ sich nicht öffnen (siehe Protokoll).</translation>
+        </message>
+        <message>
+            <source>The weekly review is not available here.</source>
+            <translation>Der Wochenrückblick ist hier nicht verfügbar.</translation>
+        </message>
+    </context>
+    <context>
         <name>ReviewWindow</name>
         <message>
             <source>focusmate: weekly review</source>

@@ -94,7 +94,7 @@ LAUNCHER = textwrap.dedent(
     STEPS = (
         "log_to_stderr _lock_data_dir clock_from_environment unlink_data_folder "
         "tighten_permissions check_owned_files open_or_recover load_settings SettingsService "
-        "make_silencer _check_display _application make_notifier HeldNotifications "
+        "make_silencer _check_display focusmate_application make_notifier HeldNotifications "
         "KeyringSecretStore CalendarService AppActions DataFolder _tray_available "
         "autostart_for _autostart_command Windows Background SocketCommands CommandServer "
         "tell_at_start _quit_on_signals"

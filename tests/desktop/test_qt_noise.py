@@ -1,6 +1,7 @@
-"""The app's QApplication comes up with Qt's two harmless start-up warnings filtered out
-(issue 17, seen on real shells): 'qt.qpa.services: Failed to register with host portal' and
-sway's repeated 'QWaylandTextInputv3::disableSurface'; every other warning still shows.
+"""The app's QApplication (the tray app's and the review's: root.qt_application) comes up
+with Qt's two harmless start-up warnings filtered out (issue 17, seen on real shells):
+'qt.qpa.services: Failed to register with host portal' and sway's repeated
+'QWaylandTextInputv3::disableSurface'; every other warning still shows.
 
 Each case runs in a process of its own: Qt's filter rules are process-wide."""
 
@@ -16,9 +17,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # Makes the app's QApplication as the app does, then warns in each category as Qt would.
 PROBE = """
 from PySide6.QtCore import QLoggingCategory, qCWarning
-from focusmate import app
+from focusmate.root.qt_application import focusmate_application
 
-application = app._application()
+application = focusmate_application(quit_on_last_window_closed=False)
 for name, message in [
     ("qt.qpa.services", "Failed to register with host portal"),
     ("qt.qpa.wayland.textinput", "QWaylandTextInputv3::disableSurface(wl_surface*) Try to disable"),

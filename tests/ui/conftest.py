@@ -16,6 +16,8 @@ from focusmate.services.settings import SettingsService
 from focusmate.ui.actions import AppActions
 from focusmate.ui.i18n import InstalledLanguage, install_translations, remove_translations
 from focusmate.ui.windows import Windows
+from tests.fakes import FakeClock
+from tests.ui.review_rig import InProcessReview
 
 
 @pytest.fixture
@@ -33,10 +35,21 @@ def german(qapp: QApplication) -> Iterator[InstalledLanguage]:
 
 
 @pytest.fixture
-def windows(controller: SessionController, actions: AppActions) -> Iterator[Windows]:
+def review_process(tmp_path: Path, clock: FakeClock) -> InProcessReview:
+    """The weekly review on the controller's data folder and clock, in this process (a FAKE
+    of its process boundary only: tests.ui.review_rig)."""
+    return InProcessReview(tmp_path / "data", clock)
+
+
+@pytest.fixture
+def windows(
+    controller: SessionController, actions: AppActions, review_process: InProcessReview
+) -> Iterator[Windows]:
     """The app's windows without a tray (offscreen has none); a quit question says no.
     Test files that need other Windows define their own."""
-    windows = Windows(controller, actions, use_tray=False, confirm=lambda _q: False)
+    windows = Windows(
+        controller, actions, use_tray=False, confirm=lambda _q: False, review=lambda: review_process
+    )
     windows.show()
     yield windows
     windows.close_all()

@@ -42,7 +42,9 @@ def test_each_kind_asks_with_its_format_and_name(
 ) -> None:
     ask = SavePath(None)  # the user cancels
     notices: list[str] = []
-    ExportFlow(controller, notices.append, ask).export(kind, W48)
+    ExportFlow(controller.week_review, controller.all_sessions, notices.append, ask).export(
+        kind, W48
+    )
     assert ask.asked == [(title, name)] and notices == []
 
 
@@ -54,7 +56,9 @@ def test_the_chosen_file_is_written(
     controller.end()
     target = tmp_path / "sessions.ics"
     notices: list[str] = []
-    ExportFlow(controller, notices.append, SavePath(target)).export(ExportKind.ICS, W48)
+    ExportFlow(
+        controller.week_review, controller.all_sessions, notices.append, SavePath(target)
+    ).export(ExportKind.ICS, W48)
     assert "SUMMARY:One-on-one with Ana" in target.read_text() and notices == []
 
 
@@ -63,6 +67,8 @@ def test_a_failed_write_is_told_as_a_notice_and_leaves_no_file(
 ) -> None:
     target = tmp_path / "no such folder" / "week.csv"
     notices: list[str] = []
-    ExportFlow(controller, notices.append, SavePath(target)).export(ExportKind.WEEK_CSV, W48)
+    ExportFlow(
+        controller.week_review, controller.all_sessions, notices.append, SavePath(target)
+    ).export(ExportKind.WEEK_CSV, W48)
     assert len(notices) == 1 and notices[0].startswith("The export failed: ")
     assert not target.parent.exists()

@@ -12,6 +12,7 @@ from focusmate.ui.reflection_dialog import EMPATHY
 from focusmate.ui.review_window import ReviewWindow
 from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock
+from tests.ui.review_rig import InProcessReview
 
 
 def saved_session(controller: SessionController, clock: FakeClock, name: str) -> str:
@@ -23,9 +24,9 @@ def saved_session(controller: SessionController, clock: FakeClock, name: str) ->
     return session.id
 
 
-def open_review(windows: Windows, actions: AppActions) -> ReviewWindow:
+def open_review(review_process: InProcessReview, actions: AppActions) -> ReviewWindow:
     actions.review.trigger()
-    review = windows.window(ReviewWindow)
+    review = review_process.window
     assert isinstance(review, ReviewWindow)
     return review
 
@@ -44,12 +45,14 @@ def test_a_saved_reflection_opens_from_the_review_and_stays_complete(
     actions: AppActions,
     controller: SessionController,
     clock: FakeClock,
+    *,
+    review_process: InProcessReview,
 ) -> None:
     sid = saved_session(controller, clock, "Ana")
     opened = windows.reflection(sid)  # opened by the end of the session
     assert opened is not None
     opened.accept()
-    review = open_review(windows, actions)
+    review = open_review(review_process, actions)
     assert review.table.item(0, 7).text() == "4.0"
     activate_row(qtbot, review, 0)
     dialog = windows.reflection(sid)
@@ -72,14 +75,18 @@ def test_a_saved_reflection_opens_from_the_review_and_stays_complete(
 
 
 def test_a_pending_reflection_opens_from_the_review_too(
-    qtbot: QtBot, windows: Windows, actions: AppActions, controller: SessionController
+    qtbot: QtBot,
+    windows: Windows,
+    actions: AppActions,
+    controller: SessionController,
+    review_process: InProcessReview,
 ) -> None:
     session = controller.start("Ben", 30)
     controller.end()
     opened = windows.reflection(session.id)
     assert opened is not None
     opened.reject()  # Later
-    review = open_review(windows, actions)
+    review = open_review(review_process, actions)
     assert review.table.item(0, 7).text() == "pending"
     activate_row(qtbot, review, 0)
     dialog = windows.reflection(session.id)
@@ -98,9 +105,11 @@ def test_enter_on_a_row_opens_it(
     actions: AppActions,
     controller: SessionController,
     clock: FakeClock,
+    *,
+    review_process: InProcessReview,
 ) -> None:
     sid = saved_session(controller, clock, "Cy")
-    review = open_review(windows, actions)
+    review = open_review(review_process, actions)
     with qtbot.waitSignal(review.session_activated) as activated:
         review.table.setCurrentCell(0, 0)
         review.table.activated.emit(review.table.currentIndex())  # Enter, on most styles
@@ -108,10 +117,14 @@ def test_enter_on_a_row_opens_it(
 
 
 def test_a_running_session_has_no_reflection_to_open(
-    qtbot: QtBot, windows: Windows, actions: AppActions, controller: SessionController
+    qtbot: QtBot,
+    windows: Windows,
+    actions: AppActions,
+    controller: SessionController,
+    review_process: InProcessReview,
 ) -> None:
     session = controller.start("Dee", 30)
-    review = open_review(windows, actions)
+    review = open_review(review_process, actions)
     assert review.table.item(0, 3).text() == "running"
     activate_row(qtbot, review, 0)
     assert windows.reflection(session.id) is None

@@ -26,6 +26,7 @@ from focusmate.ui.review_window import ReviewWindow
 from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock
 from tests.sessions_for_tests import held, reflected
+from tests.ui.review_rig import InProcessReview
 
 W48 = IsoWeek(2026, 48)  # Monday 23 November 2026
 MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -155,15 +156,19 @@ def test_the_answers_button_comes_after_the_tabs_in_tab_order(qtbot: QtBot) -> N
 
 
 def test_saved_answers_show_in_the_open_review_at_once(
-    controller: SessionController, actions: AppActions, clock: FakeClock, qtbot: QtBot
+    controller: SessionController,
+    actions: AppActions,
+    clock: FakeClock,
+    qtbot: QtBot,
+    review_process: InProcessReview,
 ) -> None:
-    windows = Windows(controller, actions, use_tray=False)
+    windows = Windows(controller, actions, use_tray=False, review=lambda: review_process)
     try:
         controller.start("Jordan", 30)
         clock.advance(minutes=30)
         session = controller.end()
         windows.open_review()
-        review = windows.window(ReviewWindow)
+        review = review_process.window
         assert review is not None
         review.table.setCurrentCell(0, 0)
         review.pulse_button.click()

@@ -30,6 +30,7 @@ from tests.fakes import FakeClock
 from tests.sessions_for_tests import held, reflected
 from tests.ui.accessibility import accessible_name, tab_chain, unnamed_controls
 from tests.ui.keyboard import mnemonic, reading_order, untranslated
+from tests.ui.review_rig import InProcessReview
 
 
 class SavePaths:
@@ -50,10 +51,18 @@ def paths(tmp_path: Path) -> SavePaths:
 
 
 @pytest.fixture
+def review_process(tmp_path: Path, clock: FakeClock, paths: SavePaths) -> InProcessReview:
+    """The review in this process (tests.ui.review_rig), its save dialog a FAKE."""
+    return InProcessReview(tmp_path / "data", clock, paths)
+
+
+@pytest.fixture
 def windows(
-    controller: SessionController, actions: AppActions, paths: SavePaths
+    controller: SessionController, actions: AppActions, review_process: InProcessReview
 ) -> Iterator[Windows]:
-    windows = Windows(controller, actions, use_tray=False, confirm=lambda _q: True, ask_path=paths)
+    windows = Windows(
+        controller, actions, use_tray=False, confirm=lambda _q: True, review=lambda: review_process
+    )
     yield windows
     windows.close_all()
 
@@ -85,7 +94,11 @@ def a_session(
 
 
 def test_people_insights_and_deltas(
-    windows: Windows, controller: SessionController, clock: FakeClock, actions: AppActions
+    windows: Windows,
+    controller: SessionController,
+    clock: FakeClock,
+    actions: AppActions,
+    review_process: InProcessReview,
 ) -> None:
     clock.current -= timedelta(weeks=1)
     a_session(controller, clock, "Ana", 2)
@@ -94,7 +107,7 @@ def test_people_insights_and_deltas(
     a_session(controller, clock, "Ana", 5, outcome=CommitmentOutcome.KEPT)
     a_session(controller, clock, "Ben", 3, phone=2, outcome=CommitmentOutcome.NOT_KEPT)
     actions.review.trigger()
-    review = windows.window(ReviewWindow)
+    review = review_process.window
     assert review is not None
     assert "vs last week: +0 min, presence +" in review.summary.text()
     assert "You kept 1 of 2 commitments." in review.insights.text()
@@ -110,10 +123,12 @@ def test_export_buttons_write_files(
     clock: FakeClock,
     actions: AppActions,
     paths: SavePaths,
+    *,
+    review_process: InProcessReview,
 ) -> None:
     a_session(controller, clock, "Ana", 4, phone=1)
     actions.review.trigger()
-    review = windows.window(ReviewWindow)
+    review = review_process.window
     assert review is not None
     for kind in (ExportKind.WEEK_CSV, ExportKind.WEEK_JSON, ExportKind.ICS, ExportKind.PNG):
         review.export_buttons[kind].click()

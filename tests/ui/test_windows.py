@@ -7,21 +7,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from focusmate.core.model import Question
+from focusmate.core.weekly import IsoWeek
 from focusmate.services.controller import SessionController
 from focusmate.services.exports import ExportKind
 from focusmate.ui.actions import AppActions
 from focusmate.ui.control_window import ControlWindow
 from focusmate.ui.i18n import InstalledLanguage
 from focusmate.ui.reflection_dialog import ReflectionDialog
-from focusmate.ui.review_window import ReviewWindow
 from focusmate.ui.start_dialog import StartDialog
 from focusmate.ui.windows import Windows
 from tests.fakes import FakeClock
+from tests.ui.review_rig import InProcessReview
 
 
 class Answers:
@@ -43,9 +42,14 @@ def confirm() -> Answers:
 
 @pytest.fixture
 def windows(
-    controller: SessionController, actions: AppActions, confirm: Answers
+    controller: SessionController,
+    actions: AppActions,
+    confirm: Answers,
+    review_process: InProcessReview,
 ) -> Iterator[Windows]:
-    windows = Windows(controller, actions, use_tray=False, confirm=confirm)
+    windows = Windows(
+        controller, actions, use_tray=False, confirm=confirm, review=lambda: review_process
+    )
     windows.show()
     yield windows
     windows.close_all()
@@ -57,6 +61,8 @@ def test_the_whole_loop(
     controller: SessionController,
     actions: AppActions,
     clock: FakeClock,
+    *,
+    review_process: InProcessReview,
 ) -> None:
     control = windows.window(ControlWindow)
     assert control is not None and control.isVisible()
@@ -83,11 +89,11 @@ def test_the_whole_loop(
     reflection.save_button.click()
     assert controller.pending_reflections() == []
     actions.review.trigger()
-    review = windows.window(ReviewWindow)
-    assert review is not None and review.isVisible()
-    assert review.table.rowCount() == 1
-    assert review.table.item(0, 2).text() == "Ana"
-    assert review.table.item(0, 7).text() == "3.2"  # presence: 1 + 3 * 0.9 ** 3 (3 marks)
+    review_window = review_process.window
+    assert review_window is not None and review_window.isVisible()
+    assert review_window.table.rowCount() == 1
+    assert review_window.table.item(0, 2).text() == "Ana"
+    assert review_window.table.item(0, 7).text() == "3.2"  # presence: 1 + 3 * 0.9 ** 3 (3 marks)
 
 
 def test_a_refused_start_keeps_the_dialog_and_the_text(
@@ -161,10 +167,10 @@ def test_a_failed_mark_is_logged_not_popped_up(
 
 
 def test_review_empty_state_and_navigation(
-    qtbot: QtBot, windows: Windows, actions: AppActions
+    qtbot: QtBot, windows: Windows, actions: AppActions, review_process: InProcessReview
 ) -> None:
     actions.review.trigger()
-    review = windows.window(ReviewWindow)
+    review = review_process.window
     assert review is not None
     assert review.stack.currentWidget() is review.empty_label
     assert not review.next_button.isEnabled()  # no future weeks
@@ -175,27 +181,26 @@ def test_review_empty_state_and_navigation(
     assert str(review.week) == "2026-W48"
 
 
-def test_a_closed_review_is_deleted_with_its_chart(
-    qtbot: QtBot, windows: Windows, actions: AppActions
+def test_a_closed_review_opens_again_on_the_week_looked_at_last(
+    qtbot: QtBot, windows: Windows, actions: AppActions, review_process: InProcessReview
 ) -> None:
-    """Issue 18: the review and its chart are deleted once it is closed (their memory goes
-    back), and it opens again on the week looked at last."""
+    """Its process ends with its window (issue 18: the app keeps none of its memory); the
+    next one starts on the week the manager looked at last."""
     actions.review.trigger()
-    review = windows.window(ReviewWindow)
-    assert review is not None
-    review.prev_button.click()
-    gone: list[str] = []
-    review.destroyed.connect(lambda _o=None: gone.append("review"))
-    review.chart.destroyed.connect(lambda _o=None: gone.append("chart"))
-    review.close()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert sorted(gone) == ["chart", "review"]
-    assert windows.window(ReviewWindow) is None
-    assert not any(isinstance(w, ReviewWindow) for w in QApplication.topLevelWidgets())
+    first = review_process.window
+    assert first is not None
+    first.prev_button.click()
+    with qtbot.waitSignal(review_process.ended):
+        first.close()
+    assert review_process.window is None and not review_process.running
     windows.open_review()
-    again = windows.window(ReviewWindow)
-    assert again is not None and again is not review
+    again = review_process.window
+    assert again is not None and again is not first
+    assert review_process.started_on == [None, IsoWeek(2026, 47)]
     assert str(again.week) == "2026-W47"
+    windows.open_review()  # while it runs: brought forward, not started again
+    assert review_process.started_on == [None, IsoWeek(2026, 47)]
+    assert review_process.lines_in[-1] == {"do": "show"}
     again.close()
 
 
@@ -276,6 +281,9 @@ def test_the_quit_question_and_export_title_in_german(
     controller: SessionController,
     actions: AppActions,
     confirm: Answers,
+    tmp_path: Path,
+    *,
+    clock: FakeClock,
 ) -> None:
     asked_titles: list[str] = []
 
@@ -283,7 +291,8 @@ def test_the_quit_question_and_export_title_in_german(
         asked_titles.append(title)
         return None  # the user cancels the file dialog
 
-    windows = Windows(controller, actions, use_tray=False, confirm=confirm, ask_path=ask_path)
+    review = InProcessReview(tmp_path / "data", clock, ask_path)
+    windows = Windows(controller, actions, use_tray=False, confirm=confirm, review=lambda: review)
     try:
         controller.start("Ana", 30)
         actions.quit.trigger()
@@ -293,9 +302,9 @@ def test_the_quit_question_and_export_title_in_german(
             "reflektieren."
         ]
         windows.open_review()
-        review = windows.window(ReviewWindow)
-        assert review is not None
-        review.export_buttons[ExportKind.WEEK_CSV].click()
+        review_window = review.window
+        assert review_window is not None
+        review_window.export_buttons[ExportKind.WEEK_CSV].click()
         assert asked_titles == ["Exportieren (CSV)"]
     finally:
         windows.close_all()
