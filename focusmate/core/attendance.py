@@ -113,11 +113,18 @@ def attendance(
         meetings.setdefault(key, []).append(meeting)
         # The same spelling whatever order the meetings came in.
         names[key] = min(names.get(key, meeting.with_name), meeting.with_name)
+    if not meetings:
+        return Attendance((), keys)
     started: dict[str, list[datetime]] = {}
+    # Years of sessions carry a few dozen names: each name's key is worked out once.
+    key_of: dict[str, str] = {}
     for session in sessions:
-        key = keys.get(_key(session.with_name), _key(session.with_name))
-        if key in meetings:
-            started.setdefault(key, []).append(session.started_at)
+        known = key_of.get(session.with_name)
+        if known is None:
+            own = _key(session.with_name)
+            known = key_of[session.with_name] = keys.get(own, own)
+        if known in meetings:
+            started.setdefault(known, []).append(session.started_at)
     found = (
         _person(_canonical(key, names, people), own, started.get(key, []), now, since)
         for key, own in meetings.items()
