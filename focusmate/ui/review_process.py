@@ -47,8 +47,8 @@ def review_command(data_dir: Path, week: IsoWeek | None) -> list[str]:
     """The command line of the review's process, for this installation."""
     if getattr(sys, "frozen", False):
         program = [sys.executable, FROZEN_ARGUMENT]
-    else:
-        program = [sys.executable, "-m", REVIEW_MODULE]
+    else:  # -P: the app's working folder is not searched for modules (Python 3.11+)
+        program = [sys.executable, "-P", "-m", REVIEW_MODULE]
     return [*program, "--data-dir", str(data_dir), *(["--week", str(week)] if week else [])]
 
 

@@ -87,7 +87,8 @@ def review_process_ms(data: Path, python: str, runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         review = ReviewProcess(
-            data, lambda folder, _week: [python, "-m", REVIEW_MODULE, "--data-dir", str(folder)]
+            data,
+            lambda folder, _week: [python, "-P", "-m", REVIEW_MODULE, "--data-dir", str(folder)],
         )
         loop = QEventLoop()
         review.shown.connect(loop.quit)

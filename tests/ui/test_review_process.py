@@ -67,11 +67,31 @@ def test_the_review_is_a_process_of_its_own_and_ends_with_the_apps_input(
     assert not Path(f"/proc/{children[0]}").exists() or review_children() == []
 
 
+def test_a_folder_named_focusmate_where_the_app_started_is_not_imported(
+    qtbot: QtBot,
+    controller: SessionController,
+    clock: FakeClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ended_session(controller, clock, "Ana")
+    elsewhere = tmp_path / "somewhere"
+    (elsewhere / "focusmate").mkdir(parents=True)
+    (elsewhere / "focusmate" / "__init__.py").write_text("raise SystemExit('the wrong focusmate')")
+    monkeypatch.chdir(elsewhere)
+    review = ReviewProcess(tmp_path / "data")
+    with qtbot.waitSignal(review.shown, timeout=SHOWN_WITHIN_MS):
+        review.open(None, [])
+    with qtbot.waitSignal(review.ended, timeout=10_000):
+        review.close()
+
+
 def test_it_is_started_on_the_week_asked_for(tmp_path: Path) -> None:
     command = review_command(tmp_path, IsoWeek(2026, 47))
-    assert command[:3] == [sys.executable, "-m", "focusmate.root.review_main"]
-    assert command[3:] == ["--data-dir", str(tmp_path), "--week", "2026-W47"]
-    assert review_command(tmp_path, None)[3:] == ["--data-dir", str(tmp_path)]
+    # -P: a folder named focusmate where the app was started is not imported instead.
+    assert command[:4] == [sys.executable, "-P", "-m", "focusmate.root.review_main"]
+    assert command[4:] == ["--data-dir", str(tmp_path), "--week", "2026-W47"]
+    assert review_command(tmp_path, None)[4:] == ["--data-dir", str(tmp_path)]
 
 
 def test_a_review_that_cannot_read_the_data_folder_says_why_once(

@@ -68,7 +68,8 @@ def guard_command(journal: Path, backend: str, token: str) -> list[str]:
     if getattr(sys, "frozen", False):
         program = [sys.executable, FROZEN_ARGUMENT]
     else:
-        program = [sys.executable, "-m", MODULE]
+        # -P: the app's working folder is not searched for modules (Python 3.11+).
+        program = [sys.executable, "-P", "-m", MODULE]
     return [*program, "--journal", str(journal), "--backend", backend, "--token", token]
 
 
