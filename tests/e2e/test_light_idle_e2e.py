@@ -5,6 +5,8 @@
   portal adapter, no sync where it is not set up (read from the app's own sys.modules,
   written by a wrapper at Windows.show and on SIGUSR1); and no session of a year of history
   held then (checked and let go).
+* The weekly review opened and closed leaves the app's process as light: its window, chart
+  and sums ran in a process of their own, and the app read no history for it (SIGUSR2).
 * No Qt class nothing idle uses is made while idle (PySide6 makes its classes, and their
   enums, on first use; an application-wide event filter once made them all: ~210 classes).
 * pynput's listener thread starts with a session: the process has more threads while a
@@ -41,6 +43,8 @@ NOT_WHEN_IDLE = (
     "PySide6.QtNetwork",  # the local socket is the standard library's (desktop.ipc_server)
     "focusmate.ui.review_window",
     "focusmate.ui.week_chart",
+    "focusmate.ui.review_process",  # the review's own process is started on first open
+    "focusmate.core.review_pipe",
     "focusmate.desktop.portal_shortcuts",
     # Made on first use: sync where it is set up (services.sync_on_use), the review's sums,
     # the exports' writers, a session's id, a calendar's time zones, macOS's plist.
@@ -88,6 +92,7 @@ WRAPPER = textwrap.dedent(
 
     fw.Windows.show = show
     signal.signal(signal.SIGUSR1, lambda *_: dump(os.environ["FM_TEST_OUT"] + "-idle.json"))
+    signal.signal(signal.SIGUSR2, lambda *_: dump(os.environ["FM_TEST_OUT"] + "-review.json"))
     from focusmate.cli.main import main
     sys.argv = ["focusmate", *sys.argv[1:]]
     sys.exit(main())
@@ -136,6 +141,7 @@ def test_nothing_heavy_is_loaded_nor_the_history_held_once_idle(
         idle = json.loads(
             wait_until(lambda: _read(out, "idle"), timeout_s=10, what="the idle dump")
         )
+        after_review = opened_and_closed_review(desktop, data_dir, proc.pid, out)
     finally:
         desktop.terminate(proc)
     assert "focusmate.ui.windows" in at_icon["modules"]  # a real dump
@@ -149,6 +155,47 @@ def test_nothing_heavy_is_loaded_nor_the_history_held_once_idle(
     # Read, checked and let go (no reflection waits, no session runs): none held.
     assert len(a_year) > 200
     assert set(idle["sessions_held"]) & {s.id for s in a_year} == set()
+    # The review ran in its own process: none of its modules, none of the history here.
+    review_side = (
+        "focusmate.ui.review_window",
+        "focusmate.ui.week_chart",
+        "focusmate.core.week_review",
+    )
+    assert "focusmate.ui.review_process" in after_review["modules"]  # it was opened from here
+    assert [m for m in after_review["modules"] if m in review_side] == []
+    assert set(after_review["sessions_held"]) & {s.id for s in a_year} == set()
+
+
+def opened_and_closed_review(
+    desktop: HeadlessDesktop, data_dir: Path, pid: int, out: Path
+) -> dict[str, list[str]]:
+    """`focusmate review` (the menu entry's action), its window found, closed with Escape;
+    then the app's dump."""
+    asked = desktop.run([installed_focusmate(), "--data-dir", str(data_dir), "review"])
+    assert asked.returncode == 0, asked.stderr
+    title = "focusmate: weekly review"
+    found = wait_until(
+        lambda: (
+            desktop.run(["xdotool", "search", "--onlyvisible", "--name", title]).stdout.split()
+            or None
+        ),
+        timeout_s=30,
+        what="the weekly review's window",
+    )
+    desktop.run(["xdotool", "windowfocus", "--sync", found[0]], check=True)
+    desktop.key("Escape")
+    wait_until(
+        lambda: (
+            not desktop.run(["xdotool", "search", "--onlyvisible", "--name", title]).stdout or None
+        ),
+        timeout_s=10,
+        what="Escape to close the review",
+    )
+    os.kill(pid, signal.SIGUSR2)
+    dumped: dict[str, list[str]] = json.loads(
+        wait_until(lambda: _read(out, "review"), timeout_s=10, what="the dump after the review")
+    )
+    return dumped
 
 
 def _read(out: Path, tag: str) -> str | None:
