@@ -134,10 +134,13 @@ class TinyDBSessionRepository:
     def _database_sessions(self, *, keep: bool = False) -> dict[str, CoachingSession]:
         """The sessions in the TinyDB file by id. Parsing five years of history takes ~0.3 s
         and start-up asks twice (the recovery check, then the controller), so a parse kept
-        by ``keep`` serves the next read of the unchanged file, once."""
+        by ``keep`` serves the next read of the unchanged file (and, read with ``keep`` again,
+        the one after: the review's process reads again at each change the app tells it)."""
         key = self._file_key()
         kept, self._parsed = self._parsed, None
         if key is not None and kept is not None and kept[0] == key:
+            if keep:
+                self._parsed = kept
             return dict(kept[1])
         checked, self._checked = self._checked, None
         if key is not None and checked is not None and checked[0] == key:
