@@ -13,6 +13,7 @@ event loop on every system) and writes its own on its standard output; the end o
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from collections.abc import Sequence
@@ -47,21 +48,53 @@ from focusmate.ui.window_slot import bring_forward
 
 log = logging.getLogger(__name__)
 
+#: The most one read of the app's pipe takes (lines are put together from the reads).
+READ_BYTES = 65536
+
 
 class _PipeIn(QObject):
-    """Reads the app's lines on a thread of its own and hands each to the GUI thread."""
+    """Reads the app's lines on a thread of its own (a pipe cannot be watched by the event
+    loop on every system) and hands each to the GUI thread as a signal.
+
+    It reads the file descriptor itself, not sys.stdin: a thread blocked in a read of
+    Python's buffered stdin holds its lock, and the interpreter's exit, waiting for it, ends
+    in a fatal error (a crash, to the app) when the window closes while the app still runs."""
 
     line = Signal(bytes)
     ended = Signal()
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, fd: int) -> None:
         super().__init__()
-        self._stream = stream
+        self._fd = fd
+        self._pending = b""
+
+    def first_line(self) -> bytes:
+        """The first line, read here before the thread starts (b"": the input ended)."""
+        while b"\n" not in self._pending:
+            data = os.read(self._fd, READ_BYTES)
+            if not data:
+                return self._pending
+            self._pending += data
+        line, self._pending = self._pending.split(b"\n", 1)
+        return line + b"\n"
+
+    def start(self) -> None:
+        """Once its signals are connected: an input already ended is not missed."""
         threading.Thread(target=self._read, name="review-pipe", daemon=True).start()
 
     def _read(self) -> None:
-        for data in self._stream:
-            self.line.emit(data)
+        pending, self._pending = self._pending, b""
+        while True:
+            *lines, pending = pending.split(b"\n")
+            for line in lines:
+                self.line.emit(line + b"\n")
+            try:
+                data = os.read(self._fd, READ_BYTES)
+            except OSError:
+                data = b""
+            if not data:
+                break
+            pending += data
         self.ended.emit()
 
 
@@ -81,11 +114,12 @@ def run_review(data_dir: Path, week: IsoWeek | None) -> int:
     log_to_stderr()
     app = focusmate_application(quit_on_last_window_closed=True)  # the review's window ends it
     send = _send_to(sys.stdout.buffer, app)
+    pipe = _PipeIn(sys.stdin.fileno())
     clock = clock_from_environment()
     try:
         # The app writes the calendar's one-on-ones first: read before the window is built,
         # its first page shows them.
-        scheduled = scheduled_of(read_line(sys.stdin.buffer.readline(), TO_REVIEW))
+        scheduled = scheduled_of(read_line(pipe.first_line(), TO_REVIEW))
         review = ReviewApp(
             ReviewData(data_dir, clock), week, send, clock=clock, scheduled=scheduled
         )
@@ -93,7 +127,6 @@ def run_review(data_dir: Path, week: IsoWeek | None) -> int:
         log.error("the weekly review cannot read %s: %s", data_dir, error)
         send(notice_line(shown_error(error)))
         return int(error.exit_code)
-    pipe = _PipeIn(sys.stdin.buffer)
 
     def receive(data: bytes) -> None:
         try:
@@ -103,6 +136,7 @@ def run_review(data_dir: Path, week: IsoWeek | None) -> int:
 
     pipe.line.connect(receive)
     pipe.ended.connect(app.quit)
+    pipe.start()
     bring_forward(review.window)
     return app.exec()
 

@@ -2,9 +2,9 @@
 
 Prints the review's open-to-painted as the app opens it (ui.review_process: its own process,
 started from a venv installed as packaging/install.sh installs it, until its window's first
-paint; offscreen) and its week navigation (in-process, on the same data file), saving a
-reflection (empty and five-year history), and `report --json` / `report --png` as whole
-processes.
+paint; offscreen, and on a headless X desktop), its week navigation (in-process, on the same
+data file), saving a reflection (empty and five-year history), and `report --json` /
+`report --png` as whole processes.
 
     .venv/bin/python tests/benchmarks/bench_review.py [--runs 5] [--venv installed|dev]
 """
@@ -38,6 +38,7 @@ from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.ui.review_process import ReviewProcess
 from tests.benchmarks.bench_cli import REPOSITORY, installed_venv
 from tests.benchmarks.make_history import history
+from tests.e2e.desktop import HeadlessDesktop
 
 FOCUSMATE = str(Path(sys.executable).with_name("focusmate"))
 
@@ -81,14 +82,15 @@ def reflection_save_ms(data: Path, runs: int) -> tuple[float, float]:
     return statistics.median(drafts), statistics.median(finals)
 
 
-def review_process_ms(data: Path, python: str, runs: int) -> list[float]:
+def review_process_ms(data: Path, program: list[str], runs: int) -> list[float]:
     """Open the review as the app does and time until its window is first painted (the
-    process's start, imports, reading the history and the first page); then close it."""
+    process's start, imports, reading the history and the first page); then close it.
+    ``program``: what runs ``-P -m`` the review's module."""
     times = []
     for _ in range(runs):
         review = ReviewProcess(
             data,
-            lambda folder, _week: [python, "-P", "-m", REVIEW_MODULE, "--data-dir", str(folder)],
+            lambda folder, _week: [*program, "-P", "-m", REVIEW_MODULE, "--data-dir", str(folder)],
         )
         loop = QEventLoop()
         review.shown.connect(loop.quit)
@@ -121,7 +123,11 @@ def main() -> None:
     )
     data = five_years(Path(tempfile.mkdtemp(prefix="fm-review-")))
     app = QApplication(sys.argv[:1])
-    opens = review_process_ms(data, python, args.runs)
+    opens = review_process_ms(data, [python], args.runs)
+    with HeadlessDesktop() as desktop:  # the same on a real X server (xcb), as users run it
+        on_x = {**desktop.env, "QT_QPA_PLATFORM": "xcb"}
+        in_desktop = ["env", "-i", *(f"{name}={value}" for name, value in on_x.items()), python]
+        opens_on_x = review_process_ms(data, in_desktop, args.runs)
     controller = SessionController(
         TinyDBSessionRepository(data), SystemClock(), lambda: uuid.uuid4().hex
     )
@@ -149,10 +155,11 @@ def main() -> None:
             f"complete in {final_ms:.1f} ms (median)"
         )
     print(f"history: {sessions} sessions")
-    print(
-        f"review, its own process ({args.venv} venv), open to painted: median "
-        f"{statistics.median(opens):.0f} ms, max {max(opens):.0f} ms ({len(opens)} opens)"
-    )
+    for where, times in (("offscreen", opens), ("on Xvfb", opens_on_x)):
+        print(
+            f"review, its own process ({args.venv} venv, {where}), open to painted: median "
+            f"{statistics.median(times):.0f} ms, max {max(times):.0f} ms ({len(times)} opens)"
+        )
     print(f"review window, previous week: median {statistics.median(steps) * 1000:.0f} ms")
     png = str(data.parent / "week.png")
     print(

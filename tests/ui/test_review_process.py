@@ -8,6 +8,7 @@ review, named so; everything else here is the real one.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -48,7 +49,11 @@ def scripted(lines: list[bytes], code: int = 0) -> list[str]:
 
 
 def test_the_review_is_a_process_of_its_own_and_ends_with_the_apps_input(
-    qtbot: QtBot, controller: SessionController, clock: FakeClock, tmp_path: Path
+    qtbot: QtBot,
+    controller: SessionController,
+    clock: FakeClock,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     ended_session(controller, clock, "Ana")
     review = ReviewProcess(tmp_path / "data")
@@ -65,6 +70,9 @@ def test_the_review_is_a_process_of_its_own_and_ends_with_the_apps_input(
         review.close()  # as the app quits: its input ends, and it closes
     assert not review.running
     assert not Path(f"/proc/{children[0]}").exists() or review_children() == []
+    # It ended on its own, cleanly: no crash at its exit (a thread blocked on its input once
+    # made the interpreter's exit abort).
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
 
 
 def test_a_folder_named_focusmate_where_the_app_started_is_not_imported(
