@@ -11,10 +11,12 @@ manager would; nothing is clicked.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
+from tests.child_processes import children_running
 from tests.e2e.desktop import HeadlessDesktop, wait_until
 from tests.e2e.focusmate_app import RunningApp
 
@@ -113,6 +115,16 @@ def test_start_marks_end_reflection_and_review_by_keyboard_alone(
             what="Escape to close the review",
         )
         assert app.exported_sessions()[0]["reflection"]["complete"]
+        # Its process ended cleanly with its window (once, a thread reading its input made
+        # the interpreter's exit abort, which the app logs).
+        wait_until(
+            lambda: not children_running(app.proc.pid) or None,
+            timeout_s=10,
+            what="the review's process to end with its window",
+        )
+        time.sleep(0.5)  # the app hears of the end
+        log = desktop.read_log(f"focusmate-{app.data_dir.name}")
+        assert "weekly review ended" not in log and "Fatal Python error" not in log, log
     finally:
         app.stop()
 

@@ -19,27 +19,12 @@ from pytestqt.qtbot import QtBot
 from focusmate.core.weekly import IsoWeek
 from focusmate.services.controller import SessionController
 from focusmate.ui.review_process import ReviewProcess, review_command
+from tests.child_processes import children_running
 from tests.fakes import FakeClock
 from tests.pulse_offer_rig import ended_session
 
 #: A child's start, data read and first paint take ~0.5 s here; a loaded CI machine, more.
 SHOWN_WITHIN_MS = 30_000
-
-
-def review_children() -> list[int]:
-    """The review processes this test process runs now."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            command = (entry / "cmdline").read_bytes()
-        except (OSError, IndexError, ValueError):
-            continue  # gone meanwhile
-        if ppid == os.getpid() and b"focusmate.root.review_main" in command:
-            found.append(int(entry.name))
-    return found
 
 
 def scripted(lines: list[bytes], code: int = 0) -> list[str]:
@@ -59,17 +44,17 @@ def test_the_review_is_a_process_of_its_own_and_ends_with_the_apps_input(
     review = ReviewProcess(tmp_path / "data")
     with qtbot.waitSignal(review.shown, timeout=SHOWN_WITHIN_MS):
         review.open(None, [])
-    children = review_children()
+    children = children_running(os.getpid())
     assert len(children) == 1 and review.running
     # Asked again while it runs: brought forward, no second process.
     review.open(None, [])
     review.refresh()  # read and acted on without a word back
     qtbot.wait(300)
-    assert review_children() == children
+    assert children_running(os.getpid()) == children
     with qtbot.waitSignal(review.ended, timeout=10_000):
         review.close()  # as the app quits: its input ends, and it closes
     assert not review.running
-    assert not Path(f"/proc/{children[0]}").exists() or review_children() == []
+    assert not Path(f"/proc/{children[0]}").exists() or children_running(os.getpid()) == []
     # It ended on its own, cleanly: no crash at its exit (a thread blocked on its input once
     # made the interpreter's exit abort).
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
