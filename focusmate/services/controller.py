@@ -46,9 +46,8 @@ from focusmate.core.session_time import Timing
 from focusmate.core.text import translate
 from focusmate.core.weekly import IsoWeek, WeekStats, local_day, week_stats
 
-if TYPE_CHECKING:  # the review's and the morning page's sums load when they open (issue 18)
+if TYPE_CHECKING:  # the morning page's sums load when it opens (issue 18)
     from focusmate.core.morning import MorningDigest
-    from focusmate.core.week_review import WeekReview
 
 #: While a session runs the clock ticks when the time shown changes: every second while a view
 #: shows seconds (the session window on screen), else once a minute, as the tray shows it
@@ -230,12 +229,6 @@ class SessionController(QObject):
 
     def week(self, week: IsoWeek) -> WeekStats:
         return week_stats(self._sessions.values(), week, self._clock.now(), self._tz)
-
-    def week_review(self, week: IsoWeek) -> WeekReview:
-        """The week, the week before, people and insights (the review window's data)."""
-        from focusmate.core.week_review import week_review  # noqa: PLC0415
-
-        return week_review(list(self._sessions.values()), week, self._clock.now(), self._tz)
 
     def set_silencer(self, silencer: Silencer) -> None:
         """A new do-not-disturb backend from the settings; only between sessions."""

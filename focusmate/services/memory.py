@@ -1,8 +1,8 @@
-"""Giving back the memory of what was let go (a closed window, the history), not only freeing it.
+"""Giving back the memory of what was let go (the history), not only freeing it.
 
 Freed Python and Qt objects leave holes in the C heap that stay in the process's RSS; a Qt
 object whose deletion was deferred waits for the event loop. After something big is gone
-(the weekly review, issue 18), run what waits for deletion,
+(the history after start-up's check or a use, issue 18), run what waits for deletion,
 collect Python's cycles and hand the heap's free pages back (desktop.heap).
 """
 
@@ -12,8 +12,8 @@ import gc
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 
-#: Whether a give-back waits for the event loop: asked again meanwhile (the review closes and
-#: lets the history go in the same turn), it runs once.
+#: Whether a give-back waits for the event loop: asked again meanwhile (twice in one turn),
+#: it runs once.
 _waiting = False
 
 

@@ -92,4 +92,5 @@ class ReviewApp(QObject):
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             self._send({"do": "shown"})
+            self.window.removeEventFilter(self)  # its events need no Python from here on
         return False

@@ -34,6 +34,7 @@ from focusmate.core.records import export_document
 from focusmate.core.review_pipe import REVIEW_MODULE
 from focusmate.desktop.system_clock import SystemClock
 from focusmate.services.controller import SessionController
+from focusmate.services.review_data import ReviewData
 from focusmate.storage.repository import TinyDBSessionRepository
 from focusmate.ui.review_process import ReviewProcess
 from tests.benchmarks.bench_cli import REPOSITORY, installed_venv
@@ -128,14 +129,12 @@ def main() -> None:
         on_x = {**desktop.env, "QT_QPA_PLATFORM": "xcb"}
         in_desktop = ["env", "-i", *(f"{name}={value}" for name, value in on_x.items()), python]
         opens_on_x = review_process_ms(data, in_desktop, args.runs)
-    controller = SessionController(
-        TinyDBSessionRepository(data), SystemClock(), lambda: uuid.uuid4().hex
-    )
-    # Week navigation, as in the review's process (the same window, on the same history).
+    # Week navigation, as in the review's process (its window, on the history it reads).
     from focusmate.ui.review_window import ReviewWindow  # noqa: PLC0415 - the review's only
 
-    week = controller.current_week()
-    window = ReviewWindow(controller.week_review, week, week, controller.kinds)
+    history = ReviewData(data, SystemClock())
+    week = history.this_week()
+    window = ReviewWindow(history.week_review, week, week, history.settings.kinds)
     window.show()
     app.processEvents()
     window.grab()
@@ -146,7 +145,7 @@ def main() -> None:
         app.processEvents()
         window.grab()
         steps.append(time.perf_counter() - before)
-    sessions = len(controller.all_sessions())
+    sessions = len(history.all_sessions())
     empty = data.parent / "empty"
     for label, folder in (("empty history", empty), ("five years", data)):
         draft_ms, final_ms = reflection_save_ms(folder, args.runs)

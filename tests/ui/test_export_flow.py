@@ -10,6 +10,7 @@ import pytest
 from focusmate.core.weekly import IsoWeek
 from focusmate.services.controller import SessionController
 from focusmate.services.exports import ExportKind
+from focusmate.services.review_data import ReviewData
 from focusmate.ui.export_flow import ExportFlow
 from tests.fakes import FakeClock
 
@@ -28,6 +29,11 @@ class SavePath:
         return None if self.answer is None else str(self.answer)
 
 
+def read_back(tmp_path: Path, clock: FakeClock) -> ReviewData:
+    """What the review's process reads of the controller's data folder (its exports' data)."""
+    return ReviewData(tmp_path / "data", clock)
+
+
 @pytest.mark.parametrize(
     ("kind", "title", "name"),
     [
@@ -38,13 +44,18 @@ class SavePath:
     ],
 )
 def test_each_kind_asks_with_its_format_and_name(
-    controller: SessionController, kind: ExportKind, title: str, name: str
+    controller: SessionController,
+    kind: ExportKind,
+    title: str,
+    name: str,
+    *,
+    tmp_path: Path,
+    clock: FakeClock,
 ) -> None:
     ask = SavePath(None)  # the user cancels
     notices: list[str] = []
-    ExportFlow(controller.week_review, controller.all_sessions, notices.append, ask).export(
-        kind, W48
-    )
+    data = read_back(tmp_path, clock)
+    ExportFlow(data.week_review, data.all_sessions, notices.append, ask).export(kind, W48)
     assert ask.asked == [(title, name)] and notices == []
 
 
@@ -56,19 +67,21 @@ def test_the_chosen_file_is_written(
     controller.end()
     target = tmp_path / "sessions.ics"
     notices: list[str] = []
-    ExportFlow(
-        controller.week_review, controller.all_sessions, notices.append, SavePath(target)
-    ).export(ExportKind.ICS, W48)
+    data = read_back(tmp_path, clock)
+    ExportFlow(data.week_review, data.all_sessions, notices.append, SavePath(target)).export(
+        ExportKind.ICS, W48
+    )
     assert "SUMMARY:One-on-one with Ana" in target.read_text() and notices == []
 
 
 def test_a_failed_write_is_told_as_a_notice_and_leaves_no_file(
-    controller: SessionController, tmp_path: Path
+    controller: SessionController, tmp_path: Path, clock: FakeClock
 ) -> None:
     target = tmp_path / "no such folder" / "week.csv"
     notices: list[str] = []
-    ExportFlow(
-        controller.week_review, controller.all_sessions, notices.append, SavePath(target)
-    ).export(ExportKind.WEEK_CSV, W48)
+    data = read_back(tmp_path, clock)
+    ExportFlow(data.week_review, data.all_sessions, notices.append, SavePath(target)).export(
+        ExportKind.WEEK_CSV, W48
+    )
     assert len(notices) == 1 and notices[0].startswith("The export failed: ")
     assert not target.parent.exists()
