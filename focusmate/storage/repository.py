@@ -64,26 +64,28 @@ class TinyDBSessionRepository:
         read_at_once: bool = False,
     ) -> None:
         """``read_at_once``: the caller reads every session next (the weekly review's
-        process), so the schema check's parse of the file serves that read too (five years:
-        ~35 ms). The app does not: held until its history is read, that parse would keep
-        its memory in arenas among what is made meanwhile (issue 18)."""
+        process), so they are made now from the schema check's read of the file, kept for
+        that read (five years: one JSON parse of ~35 ms fewer). The app does not: held until
+        its history is read, they would keep their memory in arenas among what is made
+        meanwhile (issue 18)."""
         self.path = data_dir / file_name
         self.current_path = data_dir / CURRENT_FILE_NAME
         self.previous_path = data_dir / PREVIOUS_FILE_NAME
         self.drafts_dir = data_dir / DRAFTS_DIR_NAME
         self._parsed: tuple[tuple[int, int, int] | None, dict[str, CoachingSession]] | None = None
-        self._checked: tuple[tuple[int, int, int] | None, dict[str, Any]] | None = None
-        self._read_at_once = read_at_once
         if writable:
             ensure_private_dir(data_dir)
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
         self._sessions = self._db.table(SESSIONS_TABLE, cache_size=0)
         self._meta = self._db.table(_META, cache_size=0)
-        self._check_schema(writable)
+        key, records = self._check_schema(writable)
+        if read_at_once:
+            self._parsed = (key, self._parse(records.values()))
 
-    def _check_schema(self, writable: bool) -> None:
+    def _check_schema(self, writable: bool) -> tuple[tuple[int, int, int] | None, dict[str, Any]]:
         """The file is ours and of this version. The document is read once here: with years
-        of history each read parses megabytes, and start-up waits for this check."""
+        of history each read parses megabytes, and start-up waits for this check. Returns
+        the file's key as it was before the read, and its sessions' records."""
         key = self._file_key()  # before the read: a file replaced meanwhile is read again
         document = self._db.storage.read() or {}
         foreign = set(document) - {SESSIONS_TABLE, _META}
@@ -95,22 +97,19 @@ class TinyDBSessionRepository:
         if not all(isinstance(table, dict) for table in tables):
             raise InvalidData(f"{self.path} is not a focusmate data file (a table is no object)")
         meta, sessions = tables
-        if self._read_at_once:  # the first read takes them from here if the file is the same
-            self._checked = (key, sessions)
         versions = [
             doc.get("schema_version") if isinstance(doc, dict) else None for doc in meta.values()
         ]
         if not versions and sessions:
             raise InvalidData(f"{self.path} has sessions but no schema version")
-        if not versions:
-            if writable:
-                self._meta.insert({"schema_version": SCHEMA_VERSION})
-            return
-        if versions != [SCHEMA_VERSION]:
+        if not versions and writable:
+            self._meta.insert({"schema_version": SCHEMA_VERSION})
+        elif versions and versions != [SCHEMA_VERSION]:
             raise InvalidData(
                 f"{self.path} has schema version {versions!r}; this focusmate reads "
                 f"version {SCHEMA_VERSION}"
             )
+        return key, sessions
 
     def all_sessions(self, *, keep: bool = False) -> list[CoachingSession]:
         """Every session, consistent even while the app writes: the small files are read
@@ -142,15 +141,13 @@ class TinyDBSessionRepository:
             if keep:
                 self._parsed = kept
             return dict(kept[1])
-        checked, self._checked = self._checked, None
-        if key is not None and checked is not None and checked[0] == key:
-            records: Iterable[Mapping[str, Any]] = checked[1].values()
-        else:
-            records = self._sessions.all()
-        parsed = {s.id: s for s in (session_from_record(r, where=str(self.path)) for r in records)}
+        parsed = self._parse(self._sessions.all())
         if keep:
             self._parsed = (key, parsed)
         return dict(parsed)
+
+    def _parse(self, records: Iterable[Mapping[str, Any]]) -> dict[str, CoachingSession]:
+        return {s.id: s for s in (session_from_record(r, where=str(self.path)) for r in records)}
 
     def _file_key(self) -> tuple[int, int, int] | None:
         """Every atomic write replaces the file with a new inode, so this tells them apart."""
