@@ -43,8 +43,8 @@ Line = dict[str, Any]
 #: What each side may send; anything else is refused by :func:`read_line`.
 TO_REVIEW = frozenset({"scheduled", "refresh", "show"})
 FROM_REVIEW = frozenset({"shown", "week", "reflection", "pulse", "notice"})
-#: The review's process: ``python -m`` this module, or in a frozen (PyInstaller) build the
-#: program itself with FROZEN_ARGUMENT first (packaging/bundle_entry.py).
+#: The review's process: this module, or in a frozen (PyInstaller) build FROZEN_ARGUMENT
+#: (desktop.python_child, packaging/bundle_entry.py).
 REVIEW_MODULE = "focusmate.root.review_main"
 FROZEN_ARGUMENT = "--review-process"
 #: The longest line either side reads: a calendar's years of one-on-ones fit many times over.
@@ -90,6 +90,12 @@ def _one_on_one(item: object, where: str) -> UpcomingOneOnOne:
         source=expect_string(item.get("source"), f"{where}'s source"),
         uid=expect_string(item.get("uid"), f"{where}'s uid"),
     )
+
+
+def review_arguments(data_dir: str, week: IsoWeek | None) -> list[str]:
+    """The review's process's own arguments (root.review_main reads them): the data folder,
+    and the week to open on (None: this week)."""
+    return ["--data-dir", data_dir, *(["--week", str(week)] if week else [])]
 
 
 def week_line(week: IsoWeek) -> Line:

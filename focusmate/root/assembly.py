@@ -256,9 +256,11 @@ def _autostart_command(location: DataLocation) -> list[str]:
 def _review_process(data_dir: Path) -> ReviewProcess:
     """The weekly review's process, made when first opened (issue 18: QProcess and the pipe's
     modules wait until then)."""
+    from focusmate.core.review_pipe import FROZEN_ARGUMENT, REVIEW_MODULE  # noqa: PLC0415
+    from focusmate.desktop.python_child import python_child  # noqa: PLC0415
     from focusmate.ui.review_process import ReviewProcess  # noqa: PLC0415
 
-    return ReviewProcess(data_dir)
+    return ReviewProcess(data_dir, python_child(REVIEW_MODULE, FROZEN_ARGUMENT))
 
 
 def _new_session_id() -> str:

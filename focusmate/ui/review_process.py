@@ -8,8 +8,7 @@ core.review_pipe's.
 from __future__ import annotations
 
 import logging
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,12 +18,11 @@ from focusmate.core.errors import FocusmateError
 from focusmate.core.one_on_ones import UpcomingOneOnOne
 from focusmate.core.review_pipe import (
     FROM_REVIEW,
-    FROZEN_ARGUMENT,
-    REVIEW_MODULE,
     Line,
     line_bytes,
     notice_of,
     read_line,
+    review_arguments,
     scheduled_line,
     session_of,
     week_of,
@@ -39,17 +37,6 @@ log = logging.getLogger(__name__)
 
 #: How long the review may take to close once the app quits, before it is ended.
 CLOSE_WAIT_MS = 2000
-
-ReviewCommand = Callable[[Path, IsoWeek | None], Sequence[str]]
-
-
-def review_command(data_dir: Path, week: IsoWeek | None) -> list[str]:
-    """The command line of the review's process, for this installation."""
-    if getattr(sys, "frozen", False):
-        program = [sys.executable, FROZEN_ARGUMENT]
-    else:  # -P: the app's working folder is not searched for modules (Python 3.11+)
-        program = [sys.executable, "-P", "-m", REVIEW_MODULE]
-    return [*program, "--data-dir", str(data_dir), *(["--week", str(week)] if week else [])]
 
 
 class ReviewProcess(QObject):
@@ -68,10 +55,12 @@ class ReviewProcess(QObject):
     #: The process ended (its window closed, or it failed).
     ended = Signal()
 
-    def __init__(self, data_dir: Path, command: ReviewCommand = review_command) -> None:
+    def __init__(self, data_dir: Path, program: Sequence[str]) -> None:
+        """``program``: what runs the review's module (root.review_main), before its own
+        arguments (the composition root gives desktop.python_child's)."""
         super().__init__()
         self._data_dir = data_dir
-        self._command = command
+        self._program = list(program)
         self._process: QProcess | None = None
         self._running = self._was_shown = self._told = False
 
@@ -114,7 +103,7 @@ class ReviewProcess(QObject):
     def _start(self, week: IsoWeek | None) -> None:
         from PySide6.QtCore import QProcess  # noqa: PLC0415 - not the idle tray's (issue 18)
 
-        program, *arguments = self._command(self._data_dir, week)
+        program, *arguments = [*self._program, *review_arguments(str(self._data_dir), week)]
         process = QProcess(self)
         # Its warnings go where the app's go (the user's terminal, the log of a test).
         process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)

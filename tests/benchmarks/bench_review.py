@@ -89,10 +89,7 @@ def review_process_ms(data: Path, program: list[str], runs: int) -> list[float]:
     ``program``: what runs ``-P -m`` the review's module."""
     times = []
     for _ in range(runs):
-        review = ReviewProcess(
-            data,
-            lambda folder, _week: [*program, "-P", "-m", REVIEW_MODULE, "--data-dir", str(folder)],
-        )
+        review = ReviewProcess(data, [*program, "-P", "-m", REVIEW_MODULE])
         loop = QEventLoop()
         review.shown.connect(loop.quit)
         review.ended.connect(loop.quit)

@@ -29,7 +29,7 @@ class InProcessReview(ReviewProcess):
     """See the module's docstring. ``window`` is the review's window while it is open."""
 
     def __init__(self, data_dir: Path, clock: Clock, ask_path: AskPath = ask_save_path) -> None:
-        super().__init__(data_dir)
+        super().__init__(data_dir, ())  # no process: see the module's docstring
         self._clock = clock
         self._ask_path = ask_path
         self._app: ReviewApp | None = None

@@ -16,13 +16,17 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from focusmate.core.review_pipe import FROZEN_ARGUMENT, REVIEW_MODULE, review_arguments
 from focusmate.core.weekly import IsoWeek
+from focusmate.desktop.python_child import python_child
 from focusmate.services.controller import SessionController
-from focusmate.ui.review_process import ReviewProcess, review_command
+from focusmate.ui.review_process import ReviewProcess
 from tests.child_processes import children_running
 from tests.fakes import FakeClock
 from tests.pulse_offer_rig import ended_session
 
+#: The review's process as the app starts it (root.assembly).
+REVIEW = python_child(REVIEW_MODULE, FROZEN_ARGUMENT)
 #: A child's start, data read and first paint take ~0.5 s here; a loaded CI machine, more.
 SHOWN_WITHIN_MS = 30_000
 
@@ -30,7 +34,7 @@ SHOWN_WITHIN_MS = 30_000
 def scripted(lines: list[bytes], code: int = 0) -> list[str]:
     """A FAKE review: prints ``lines`` and exits with ``code``."""
     script = f"import sys; sys.stdout.buffer.write({b''.join(lines)!r}); sys.exit({code})"
-    return [sys.executable, "-c", script]
+    return [sys.executable, "-c", script]  # the review's arguments follow, unread
 
 
 def test_the_review_is_a_process_of_its_own_and_ends_with_the_apps_input(
@@ -41,7 +45,7 @@ def test_the_review_is_a_process_of_its_own_and_ends_with_the_apps_input(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     ended_session(controller, clock, "Ana")
-    review = ReviewProcess(tmp_path / "data")
+    review = ReviewProcess(tmp_path / "data", REVIEW)
     with qtbot.waitSignal(review.shown, timeout=SHOWN_WITHIN_MS):
         review.open(None, [])
     children = children_running(os.getpid())
@@ -72,7 +76,7 @@ def test_a_folder_named_focusmate_where_the_app_started_is_not_imported(
     (elsewhere / "focusmate").mkdir(parents=True)
     (elsewhere / "focusmate" / "__init__.py").write_text("raise SystemExit('the wrong focusmate')")
     monkeypatch.chdir(elsewhere)
-    review = ReviewProcess(tmp_path / "data")
+    review = ReviewProcess(tmp_path / "data", REVIEW)
     with qtbot.waitSignal(review.shown, timeout=SHOWN_WITHIN_MS):
         review.open(None, [])
     with qtbot.waitSignal(review.ended, timeout=10_000):
@@ -80,11 +84,15 @@ def test_a_folder_named_focusmate_where_the_app_started_is_not_imported(
 
 
 def test_it_is_started_on_the_week_asked_for(tmp_path: Path) -> None:
-    command = review_command(tmp_path, IsoWeek(2026, 47))
     # -P: a folder named focusmate where the app was started is not imported instead.
-    assert command[:4] == [sys.executable, "-P", "-m", "focusmate.root.review_main"]
-    assert command[4:] == ["--data-dir", str(tmp_path), "--week", "2026-W47"]
-    assert review_command(tmp_path, None)[4:] == ["--data-dir", str(tmp_path)]
+    assert [sys.executable, "-P", "-m", "focusmate.root.review_main"] == REVIEW
+    assert review_arguments(str(tmp_path), IsoWeek(2026, 47)) == [
+        "--data-dir",
+        str(tmp_path),
+        "--week",
+        "2026-W47",
+    ]
+    assert review_arguments(str(tmp_path), None) == ["--data-dir", str(tmp_path)]
 
 
 def test_a_review_that_cannot_read_the_data_folder_says_why_once(
@@ -93,7 +101,7 @@ def test_a_review_that_cannot_read_the_data_folder_says_why_once(
     data = tmp_path / "data"
     data.mkdir()
     (data / "focusmate.json").write_text('{"songs": {}}')  # not focusmate's
-    review = ReviewProcess(data)
+    review = ReviewProcess(data, REVIEW)
     told: list[str] = []
     review.notice_asked.connect(told.append)
     with qtbot.waitSignal(review.ended, timeout=SHOWN_WITHIN_MS):
@@ -112,7 +120,7 @@ def test_what_the_review_asks_reaches_the_app(qtbot: QtBot, tmp_path: Path) -> N
         b'{"do":"notice","text":"The export failed: disk full."}\n',
         b'{"do":"format-disk"}\n',  # not a line the app reads
     ]
-    review = ReviewProcess(tmp_path, lambda _data, _week: scripted(lines))
+    review = ReviewProcess(tmp_path, scripted(lines))
     heard: list[object] = []
     review.shown.connect(lambda: heard.append("shown"))
     review.week_shown.connect(heard.append)
@@ -140,7 +148,7 @@ def test_what_the_review_asks_reaches_the_app(qtbot: QtBot, tmp_path: Path) -> N
 def test_a_review_that_fails_before_its_window_is_told_as_a_notice(
     qtbot: QtBot, tmp_path: Path, command: list[str]
 ) -> None:
-    review = ReviewProcess(tmp_path, lambda _data, _week: command)
+    review = ReviewProcess(tmp_path, command)
     told: list[str] = []
     review.notice_asked.connect(told.append)
     with qtbot.waitSignal(review.ended, timeout=SHOWN_WITHIN_MS):

@@ -45,6 +45,7 @@ from focusmate.core.dnd import DndUnavailable
 from focusmate.core.errors import InvalidData, InvalidInput
 from focusmate.desktop.dnd import backend_named
 from focusmate.desktop.dnd.journal import read_journal, remove_journal
+from focusmate.desktop.python_child import python_child
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +66,7 @@ EXIT_TIMEOUT_S = 1.0
 
 def guard_command(journal: Path, backend: str, token: str) -> list[str]:
     """The command line that starts a guard for one session."""
-    if getattr(sys, "frozen", False):
-        program = [sys.executable, FROZEN_ARGUMENT]
-    else:
-        # -P: the app's working folder is not searched for modules (Python 3.11+).
-        program = [sys.executable, "-P", "-m", MODULE]
+    program = python_child(MODULE, FROZEN_ARGUMENT)
     return [*program, "--journal", str(journal), "--backend", backend, "--token", token]
 
 
