@@ -16,7 +16,7 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -65,37 +65,35 @@ class _PipeIn(QObject):
 
     def __init__(self, fd: int) -> None:
         super().__init__()
-        self._fd = fd
-        self._pending = b""
+        self._lines = _lines_of(fd)
 
     def first_line(self) -> bytes:
         """The first line, read here before the thread starts (b"": the input ended)."""
-        while b"\n" not in self._pending:
-            data = os.read(self._fd, READ_BYTES)
-            if not data:
-                return self._pending
-            self._pending += data
-        line, self._pending = self._pending.split(b"\n", 1)
-        return line + b"\n"
+        return next(self._lines, b"")
 
     def start(self) -> None:
         """Once its signals are connected: an input already ended is not missed."""
         threading.Thread(target=self._read, name="review-pipe", daemon=True).start()
 
     def _read(self) -> None:
-        pending, self._pending = self._pending, b""
-        while True:
-            *lines, pending = pending.split(b"\n")
-            for line in lines:
-                self.line.emit(line + b"\n")
-            try:
-                data = os.read(self._fd, READ_BYTES)
-            except OSError:
-                data = b""
-            if not data:
-                break
-            pending += data
+        for line in self._lines:  # the rest, after first_line (never both at once)
+            self.line.emit(line)
         self.ended.emit()
+
+
+def _lines_of(fd: int) -> Iterator[bytes]:
+    """Each whole line read from ``fd``, with its newline, until the input ends or fails."""
+    pending = b""
+    while True:
+        try:
+            data = os.read(fd, READ_BYTES)
+        except OSError:
+            return
+        if not data:
+            return
+        *lines, pending = (pending + data).split(b"\n")
+        for line in lines:
+            yield line + b"\n"
 
 
 def _send_to(stream: BinaryIO, app: QApplication) -> Send:

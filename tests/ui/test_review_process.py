@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -159,3 +161,22 @@ def test_a_review_that_fails_before_its_window_is_told_as_a_notice(
     with qtbot.waitSignal(review.ended, timeout=SHOWN_WITHIN_MS):
         review.open(None, [])
     assert len(told) == 2
+
+
+def test_the_apps_lines_are_put_together_from_the_reads_of_its_pipe() -> None:
+    from focusmate.root.review_main import READ_BYTES, _lines_of  # noqa: PLC0415 - the reader
+
+    read_end, write_end = os.pipe()
+    long_line = b'{"do":"refresh","pad":"' + b"x" * (READ_BYTES * 2) + b'"}\n'
+
+    def write() -> None:  # from a thread: the long line is more than the pipe holds
+        for part in (b'{"do":"sh', b'ow"}\n' + long_line, b'{"do":"show"}'):  # the last never ends
+            os.write(write_end, part)
+            time.sleep(0.05)  # each part a read of its own
+        os.close(write_end)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    assert list(_lines_of(read_end)) == [b'{"do":"show"}\n', long_line]
+    writer.join()
+    os.close(read_end)
