@@ -30,10 +30,7 @@ COLOURS = {
     "score": QColor("#009E73"),
 }
 
-# Flag combinations are made once, on import: Python's enum makes and keeps each new
-# combination the first time it is or-ed, and made while the review has the history in
-# memory, it would hold an arena of it after the history is let go
-# (ARCHITECTURE.md, "Rules of the code": the idle tray stays light).
+# The alignments the chart uses, or-ed once on import rather than at each paint.
 TOP_CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
 BOTTOM_CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
 LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
