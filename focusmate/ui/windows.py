@@ -479,10 +479,15 @@ class Windows(QObject):
         self._controller.state_changed.connect(review.refresh)
         if self._settings is not None:
             self._settings.changed.connect(lambda _new: review.refresh())
-        calendar = self._calendar
-        if calendar is not None:
-            calendar.upcoming_changed.connect(lambda: review.send_scheduled(self._scheduled()))
+        if self._calendar is not None:
+            self._calendar.upcoming_changed.connect(self._on_upcoming_changed)
         return review
+
+    def _on_upcoming_changed(self) -> None:
+        """The calendar's one-on-ones changed: sent to the review only while it runs (the
+        calendars refresh every few minutes, the review is rarely open)."""
+        if self._review is not None and self._review.running:
+            self._review.send_scheduled(self._scheduled())
 
     def _remember_review_week(self, week: IsoWeek) -> None:
         self._review_week = week
