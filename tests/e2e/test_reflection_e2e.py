@@ -72,7 +72,10 @@ def test_a_draft_survives_a_kill_between_keystrokes(
             "respect_like_top_client": 5,
         }
         assert draft["empathy"] == 4
-        # The draft is waiting in the tray menu: Start, then "Reflect on Ana (…)…".
+        # The draft is waiting in the tray menu: Start, then "Reflect on Ana (…)…". The menu
+        # lists it once start-up has read the history, a moment after the socket answers;
+        # the hotkeys are armed after that read (services.startup.Background.start).
+        second.wait_for_hotkeys()
         menu = desktop.open_tray_menu(second.icon)
         desktop.key("Down", "Down", "Return")
         wait_until(
